@@ -1,0 +1,189 @@
+"""Entities: spaCy NER over article fields, and a second pass for the person mentions NER misses.
+
+Real data taught us why the second pass exists: in an SEO summary the misspelling sits inside a
+lower-case keyword phrase ("ice confrontations massachusetts koppinger") and inside quotes, and
+en_core_web_sm tags none of those as PERSON. The story's people are known from the mentions NER does
+find, so their surnames can be searched for directly, case-insensitively and with typo tolerance.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+import jellyfish
+from rapidfuzz import fuzz
+
+from analysis.names import TITLES, fold, parse_name, strip_possessive
+
+#: Entity labels kept: PERSON for names, the rest for later claim work (dates, counts, places).
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "DATE", "CARDINAL"})
+#: The fields of an article version that mentions are searched in, as stored.
+FIELDS = ("title", "description", "keywords", "text")
+#: Fields where NER runs; keywords are a comma list, not language, so only the second pass reads them.
+NER_FIELDS = ("title", "description", "text")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
+#: A quoted stretch this short that contains a name is talk *about* the name, not a use of it.
+QUOTE_MAX_WORDS = 6
+
+
+def ner_only(nlp) -> list[str]:
+    """Components to disable so that nlp.pipe runs only what NER needs (in en_core_web_sm, `ner`
+    has its own tok2vec; entities come out identical)."""
+    return [name for name in nlp.pipe_names if name != "ner"]
+
+
+def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int = 32,
+                  n_process: int = 1) -> Iterator[tuple[object, list[dict]]]:
+    """Run NER over (key, text) pairs; yield (key, entities) with offsets into the text.
+
+    PERSON spans lose a trailing possessive ("Cathcart’s" -> "Cathcart") so that the surface is the
+    name and `text[start:end] == surface` holds.
+    """
+    with nlp.select_pipes(disable=ner_only(nlp)):
+        pairs = ((text, key) for key, text in texts)
+        for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            entities = []
+            for ent in doc.ents:
+                if ent.label_ not in KEPT_LABELS:
+                    continue
+                surface = ent.text
+                if ent.label_ == "PERSON":
+                    surface = strip_possessive(surface)
+                if not surface.strip():
+                    continue
+                entities.append({"start": ent.start_char, "end": ent.start_char + len(surface),
+                                 "surface": surface, "label": ent.label_, "method": "ner"})
+            yield key, entities
+
+
+def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], taken: dict[object, list[tuple[int, int]]],
+                       *, score_cutoff: float = 80) -> Iterator[tuple[object, list[dict]]]:
+    """Second pass: find surnames of known people in any case and with small typos.
+
+    people: dicts with `surnames` (folded surnames of one person, correct and wrong forms alike) and
+    `given` (folded given names), from clusters with good evidence (a given name and a surname).
+    taken: key -> spans already found by NER, which are not reported again.
+    A word matches a surname when their similarity (rapidfuzz ratio) is at least `score_cutoff` and
+    their Metaphone keys agree (or the similarity is 90+): Metaphone, unlike Soundex, keeps
+    Coppinger/Koppinger and Cathcart/Kathcart together. A title and a known given name just before
+    the surname are made part of the mention.
+    """
+    surnames = {}
+    givens = set()
+    for person in people:
+        for surname in person["surnames"]:
+            if len(surname) >= 4:
+                surnames[surname] = jellyfish.metaphone(surname)
+        givens.update(person["given"])
+    if not surnames:
+        return
+    for key, text in texts:
+        spans = taken.get(key, [])
+        found = []
+        for match in _WORD.finditer(text):
+            word = strip_possessive(match.group())
+            folded = fold(word)
+            if len(folded) < 4 or not _fits(folded, surnames, score_cutoff):
+                continue
+            start, end = match.start(), match.start() + len(word)
+            start = _extend_left(text, start, givens)
+            if any(s < end and start < e for s, e in spans):
+                continue
+            found.append({"start": start, "end": end, "surface": text[start:end], "label": "PERSON",
+                          "method": "matcher"})
+        yield key, found
+
+
+def _fits(word: str, surnames: dict[str, str], cutoff: float) -> bool:
+    if word in surnames:
+        return True
+    code = None
+    for surname, surname_code in surnames.items():
+        if abs(len(surname) - len(word)) > 2:
+            continue
+        score = fuzz.ratio(word, surname)
+        if score >= 90:
+            return True
+        if score >= cutoff:
+            code = code or jellyfish.metaphone(word)
+            if code == surname_code:
+                return True
+    return False
+
+
+def _extend_left(text: str, start: int, givens: set[str]) -> int:
+    """Move the start left over one known given name, then over title words ("Sheriff Dale ...")."""
+    for allowed in (givens, TITLES):
+        while True:
+            before = re.search(r"([^\W\d_]+\.?)\s+$", text[:start])
+            if not before or fold(before.group(1).rstrip(".")) not in allowed:
+                break
+            start = before.start(1)
+            if allowed is givens:
+                break
+    return start
+
+
+def usage(text: str, start: int, end: int) -> str:
+    """'quoted' when the name sits in a short quoted stretch (talk about the spelling), else 'uses'.
+
+    A long quotation that contains a name (a speaker's words) is still a use of the name.
+    """
+    for match in _QUOTED.finditer(text):
+        if match.start(1) <= start and end <= match.end(1) and len(match.group(1).split()) <= QUOTE_MAX_WORDS:
+            return "quoted"
+    return "uses"
+
+
+def ordinary_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words the story writes in lower case at least as often as capitalised: "arrests", "outcry".
+
+    NER tags Title Case headings as people ("Bystander Arrests", "Public Outcry"); the rest of the
+    story gives them away by using the same words in lower case. A real surname is capitalised
+    almost everywhere (the SEO phrase "koppinger" is the rare exception, outnumbered by the names).
+    """
+    lower: Counter = Counter()
+    capitalised: Counter = Counter()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word.islower():
+                lower[word] += 1
+            elif word[:1].isupper():
+                capitalised[word.lower()] += 1
+    return frozenset(word for word, n in lower.items() if n >= capitalised[word])
+
+
+def in_heading(text: str, start: int) -> bool:
+    """Whether the offset sits in a heading-like line: short, no closing punctuation, Title Case."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:None if line_end < 0 else line_end].strip()
+    words = _WORD.findall(line)
+    if not words or len(words) > 12 or line[-1:] in ".!?”\"":
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised >= 0.6 * len(words)
+
+
+def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: frozenset[str]) -> list[dict]:
+    """NER PERSON mentions that are evidence of a person: name-like, with a surname that is not an
+    ordinary word of the story, and written at least once outside a heading line.
+
+    mentions: dicts with `key` (into `texts`), `start` and `surface`. The real SEO article taught us
+    this: NER tags its Title Case section headings ("Bystander Arrests", "Public Outcry") as PERSON.
+    """
+    named = [m for m in mentions if is_name_like(m["surface"], ordinary)]
+    in_prose = {parse_name(m["surface"]).key for m in named if not in_heading(texts[m["key"]], m["start"])}
+    return [m for m in named if parse_name(m["surface"]).key in in_prose]
+
+
+def is_name_like(surface: str, ordinary: frozenset[str] = frozenset()) -> bool:
+    """A PERSON surface worth clustering: it parses to a name whose surname is not an ordinary word
+    of the story."""
+    parsed = parse_name(surface)
+    if parsed is None or len(parsed.surname) < 2:
+        return False
+    return parsed.surname.split()[-1] not in ordinary

@@ -1,0 +1,1 @@
+"""The Scrapy project: the story spider, its items, pipelines, middlewares and settings."""

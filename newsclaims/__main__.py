@@ -1,0 +1,4 @@
+"""`python -m newsclaims` is the `newsclaims` command."""
+from newsclaims.cli import cli
+
+cli(prog_name="newsclaims")

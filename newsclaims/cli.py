@@ -1,0 +1,291 @@
+"""The `newsclaims` command: a few lines of argument handling around one call each.
+
+Errors from the library (a bad story config, a locked database, a missing model) become one line on
+stderr and exit status 1, as in sqlite-utils.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from newsclaims import store
+from newsclaims.config import StoryConfigError, load_story, story_path
+
+
+def _fail_cleanly(func):
+    """Turn the library's named errors into one-line click errors."""
+    from newsclaims.demo_server import PortInUse
+    from newsclaims.nlp import ModelNotFound
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (StoryConfigError, store.StoreError, ModelNotFound, PortInUse) as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+def _settings_options(func):
+    func = click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+                        help="Override a setting (crawler/settings.py), as `scrapy crawl -s` does.")(func)
+    func = click.option("--db", type=click.Path(dir_okay=False), default=None,
+                        help=f"SQLite database (default: NEWSCLAIMS_DB_PATH, {store.DEFAULT_DB_PATH}).")(func)
+    return func
+
+
+def _settings(db: str | None, overrides: tuple[str, ...], profile: dict | None = None):
+    from newsclaims.jobs import project_settings
+
+    values = {}
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="-s")
+        values[name] = value
+    if db:
+        values["NEWSCLAIMS_DB_PATH"] = db
+    return project_settings(values, profile)
+
+
+@click.group()
+@click.version_option(package_name="newsclaims")
+def cli():
+    """Who got a story wrong, and who copied whom.
+
+    Crawl a story's coverage, find the people in it, cluster the ways their names are written, and
+    flag every article and outlet that uses an error.
+
+    Example:
+
+        newsclaims demo
+    """
+
+
+@cli.command()
+@click.argument("story")
+@_settings_options
+@_fail_cleanly
+def crawl(story, db, overrides):
+    """Crawl STORY (a slug in data/stories/ or a path to a TOML file) into the database.
+
+    Example:
+
+        newsclaims crawl demo --db data/newsclaims.db
+    """
+    from newsclaims import jobs
+
+    config = load_story(story)
+    settings = _settings(db, overrides)
+    run = jobs.crawl(story_path(story), settings)
+    click.echo(_crawl_line(config.slug, run))
+
+
+def _crawl_line(slug: str, run: dict) -> str:
+    return (f"crawl {slug}: {run.get('status')}; {run.get('pages_seen', 0)} pages seen, "
+            f"{run.get('pages_stored', 0)} stored, {run.get('pages_unchanged', 0)} unchanged, "
+            f"{run.get('pages_skipped', 0)} skipped, {run.get('pages_refused', 0)} refused")
+
+
+@cli.command()
+@click.argument("story")
+@_settings_options
+@_fail_cleanly
+def analyse(story, db, overrides):
+    """Find mentions, cluster name variants and flag errors for STORY's stored articles.
+
+    Example:
+
+        newsclaims analyse demo
+    """
+    config = load_story(story)
+    settings = _settings(db, overrides)
+    click.echo(_analyse_line(config.slug, _analyse(config, settings)))
+
+
+def _analyse(config, settings) -> dict:
+    from newsclaims import jobs
+    from newsclaims.nlp import load_model
+
+    database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
+    try:
+        nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
+        return jobs.analyse(database, config, nlp, batch_size=settings.getint("NEWSCLAIMS_NER_BATCH_SIZE"),
+                            score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"))
+    finally:
+        database.close()
+
+
+def _analyse_line(slug: str, counts: dict) -> str:
+    return (f"analyse {slug}: {counts['documents']} articles ({counts['versions_analysed']} new to NER), "
+            f"{counts['mentions']} person mentions ({counts['second_pass_mentions']} from the second pass), "
+            f"{counts['clusters']} clusters, {counts['flags']} flags")
+
+
+@cli.command()
+@click.argument("story")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
+@_settings_options
+@_fail_cleanly
+def report(story, fmt, output, db, overrides):
+    """Write STORY's accuracy report as Markdown or JSON (from the database; nothing is re-analysed).
+
+    Example:
+
+        newsclaims report demo --format json -o out/demo/report.json
+    """
+    config = load_story(story)
+    settings = _settings(db, overrides)
+    text = _render(_report(config, settings), fmt)
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+def _report(config, settings) -> dict:
+    from newsclaims import jobs
+
+    database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
+    try:
+        if database["stories"].count_where("slug = ?", [config.slug]) == 0:
+            raise click.ClickException(f"story {config.slug!r} is not in the database; run `newsclaims crawl {config.slug}` first")
+        return jobs.build_report(database, config.slug)
+    finally:
+        database.close()
+
+
+def _render(report_data: dict, fmt: str) -> str:
+    from analysis import reports
+
+    if fmt == "json":
+        return json.dumps(report_data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return reports.render_markdown(report_data)
+
+
+@cli.command()
+@click.argument("story")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False), default=None,
+              help="Write report.md and report.json here (default: out/STORY).")
+@_settings_options
+@_fail_cleanly
+def run(story, output_dir, db, overrides):
+    """Crawl, analyse and report STORY in one go.
+
+    Example:
+
+        newsclaims run demo -o out/demo
+    """
+    from newsclaims import jobs
+
+    config = load_story(story)
+    settings = _settings(db, overrides)
+    click.echo(_crawl_line(config.slug, jobs.crawl(story_path(story), settings)))
+    _analyse_and_report(config, settings, Path(output_dir or f"out/{config.slug}"))
+
+
+def _analyse_and_report(config, settings, out: Path) -> dict:
+    from analysis import reports
+
+    click.echo(_analyse_line(config.slug, _analyse(config, settings)))
+    report_data = _report(config, settings)
+    out.mkdir(parents=True, exist_ok=True)
+    for fmt in ("md", "json"):
+        (out / f"report.{fmt}").write_text(_render(report_data, fmt), encoding="utf-8")
+    click.echo(f"report: {out / 'report.md'}\nreport: {out / 'report.json'}")
+    for line in reports.summary_lines(report_data):
+        click.echo(f"  {line}")
+    return report_data
+
+
+@cli.command()
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False), default="out/demo", show_default=True)
+@_settings_options
+@_fail_cleanly
+def demo(output_dir, db, overrides):
+    """Serve the bundled fictional demo corpus on 127.0.0.1, crawl it, analyse it and write a report.
+
+    The outlets are served on the fixed ports of data/stories/demo.toml, so a second run finds the
+    same URLs and adds nothing.
+
+    Example:
+
+        newsclaims demo
+    """
+    from crawler.settings import LOOPBACK_PROFILE
+    from newsclaims import jobs
+    from newsclaims.demo_corpus import build_site
+    from newsclaims.demo_server import DemoServer, demo_ports
+
+    started = time.monotonic()
+    config = load_story("demo")
+    settings = _settings(db, overrides, profile=LOOPBACK_PROFILE)
+    with DemoServer(build_site(), demo_ports(config)) as server:
+        click.echo(f"serving {len(config.outlets)} fictional outlets on 127.0.0.1 "
+                   f"(ports {min(demo_ports(config).values())}-{max(demo_ports(config).values())}) ...")
+        run_row = jobs.crawl(story_path("demo"), settings)
+        server.stop()
+    click.echo(_crawl_line(config.slug, run_row))
+    _analyse_and_report(config, settings, Path(output_dir))
+    click.echo(f"demo done in {time.monotonic() - started:.1f}s (database: {settings.get('NEWSCLAIMS_DB_PATH')})")
+
+
+@cli.group()
+def variants():
+    """Query name variants."""
+
+
+@variants.command("show")
+@click.argument("name")
+@click.option("--story", default=None, help="Only this story (default: every story in the database).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_settings_options
+@_fail_cleanly
+def variants_show(name, story, fmt, db, overrides):
+    """Every variant of the person NAME belongs to: kind, count, outlets, first and last seen, who
+    introduced it. Any spelling works as the query, an error form included.
+
+    Example:
+
+        newsclaims variants show Kathcart --story demo
+    """
+    from analysis.reports import variants_of
+
+    settings = _settings(db, overrides)
+    database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
+    try:
+        slugs = [story] if story else [r["slug"] for r in database.query("select slug from stories order by slug")]
+        found = []
+        for slug in slugs:
+            found += variants_of(name, store.story_clusters(database, slug), store.story_assignments(database, slug),
+                                 story=slug)
+    finally:
+        database.close()
+    if not found:
+        raise click.ClickException(f"no person matching {name!r}" + (f" in story {story!r}" if story else ""))
+    if fmt == "json":
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    for person in found:
+        click.echo(f"{person['canonical']} (story {person['story']}, cluster {person['cluster_id']})")
+        click.echo(f"  {'surface':<28} {'kind':<9} {'count':>5} {'first seen':<26} {'introduced by':<22} outlets")
+        for v in person["variants"]:
+            click.echo(f"  {v['surface']:<28} {v['kind']:<9} {v['mentions']:>5} {v['first_seen'] or '-':<26} "
+                       f"{v['introduced_by'] or '-':<22} {', '.join(v['outlets'])}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli(prog_name="newsclaims")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

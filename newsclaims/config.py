@@ -1,0 +1,187 @@
+"""Story configs: one TOML file per story, validated strictly.
+
+A story config names the outlets that cover a story, where the crawler starts on each (seeds, feeds,
+sitemaps) and which outlets are authoritative for names. An outlet *is* its origin (scheme, host and
+port), because on loopback every outlet shares one host name and only the port tells them apart.
+
+Validation is strict on purpose: an unknown key is almost always a typo that would silently change
+what gets crawled, so it is an error that names the field.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from newsclaims import DATA_DIR
+
+STORIES_DIR = DATA_DIR / "stories"
+_SLUG = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+class StoryConfigError(Exception):
+    """Raised by `load_story` when a story config is missing, unreadable or invalid; one line."""
+
+
+def origin_of(url: str) -> str:
+    """The origin of a URL: `scheme://host:port`, with the default port spelled out.
+
+    >>> origin_of("http://127.0.0.1:8000/news/a.html?x=1")
+    'http://127.0.0.1:8000'
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    host = (parts.hostname or "").lower()
+    return f"{scheme}://{host}:{port}"
+
+
+class OutletConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    slug: str = Field(pattern=_SLUG)
+    name: str = Field(min_length=1)
+    origin: str
+    authoritative: bool = False
+    seeds: list[str] = Field(min_length=1)
+    feeds: list[str] = []
+    sitemaps: list[str] = []
+    #: Regexes on the URL path. A page elsewhere is followed for links but never stored as an article.
+    article_paths: list[str] = []
+
+    @field_validator("origin")
+    @classmethod
+    def _origin(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"must be an http(s) origin such as http://127.0.0.1:8000, got {value!r}")
+        if parts.path not in ("", "/") or parts.query:
+            raise ValueError(f"must be an origin without a path, got {value!r}")
+        return origin_of(value)
+
+    @field_validator("article_paths")
+    @classmethod
+    def _regexes(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"invalid regex {value!r}: {exc}") from None
+        return values
+
+    @model_validator(mode="after")
+    def _urls_on_origin(self) -> OutletConfig:
+        for field in ("seeds", "feeds", "sitemaps"):
+            for url in self.urls(field):
+                if origin_of(url) != self.origin:
+                    raise ValueError(f"{field}: {url} is not on the outlet's origin {self.origin}")
+        return self
+
+    def urls(self, field: str) -> list[str]:
+        """Absolute URLs of `seeds`, `feeds` or `sitemaps` (paths are relative to the origin)."""
+        return [urljoin(self.origin + "/", value) for value in getattr(self, field)]
+
+    def is_article_path(self, url: str) -> bool:
+        if not self.article_paths:
+            return True
+        path = urlsplit(url).path or "/"
+        return any(re.search(pattern, path) for pattern in self.article_paths)
+
+
+class StoryConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    slug: str = Field(pattern=_SLUG)
+    title: str = Field(min_length=1)
+    outlets: list[OutletConfig] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_outlets(self) -> StoryConfig:
+        for key in ("slug", "origin"):
+            seen = set()
+            for outlet in self.outlets:
+                value = getattr(outlet, key)
+                if value in seen:
+                    raise ValueError(f"outlets: two outlets share the {key} {value!r}")
+                seen.add(value)
+        return self
+
+    def outlet_for(self, url: str) -> OutletConfig | None:
+        """The outlet whose origin serves `url`, or None when it is off-site."""
+        origin = origin_of(url)
+        for outlet in self.outlets:
+            if outlet.origin == origin:
+                return outlet
+        return None
+
+    def with_origins(self, origins: dict[str, str]) -> StoryConfig:
+        """A copy with some outlets moved to other origins (tests serve the demo on free ports)."""
+        outlets = [
+            outlet.model_copy(update={"origin": origin_of(origins[outlet.slug])}) if outlet.slug in origins else outlet
+            for outlet in self.outlets
+        ]
+        return self.model_copy(update={"outlets": outlets})
+
+    def to_toml(self) -> str:
+        """The config as TOML text, so a modified copy can be written and handed to a crawl."""
+        lines = [f"slug = {_toml_str(self.slug)}", f"title = {_toml_str(self.title)}"]
+        for outlet in self.outlets:
+            lines += ["", "[[outlets]]"]
+            for key, value in outlet.model_dump().items():
+                lines.append(f"{key} = {_toml_value(value)}")
+        return "\n".join(lines) + "\n"
+
+
+def _toml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_str(v) for v in value) + "]"
+    return _toml_str(value)
+
+
+def story_path(story: str | Path) -> Path:
+    """A story argument is a path to a TOML file or the slug of a bundled story in data/stories/."""
+    path = Path(story)
+    if path.suffix == ".toml" or path.exists():
+        return path
+    return STORIES_DIR / f"{story}.toml"
+
+
+def load_story(story: str | Path) -> StoryConfig:
+    """Read and validate a story config; every failure is a one-line `StoryConfigError`."""
+    path = story_path(story)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoryConfigError(f"{path}: no such story config") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoryConfigError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise StoryConfigError(f"{path}: not valid TOML: {exc}") from None
+    try:
+        return StoryConfig.model_validate(raw)
+    except ValidationError as exc:
+        raise StoryConfigError(f"{path}: {_first_error(exc)}") from None
+
+
+def _first_error(exc: ValidationError) -> str:
+    errors = exc.errors()
+    first = errors[0]
+    loc = ""
+    for part in first["loc"]:
+        loc += f"[{part}]" if isinstance(part, int) else (f".{part}" if loc else str(part))
+    message = first["msg"]
+    if first["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif first["type"] == "missing":
+        message = "required field is missing"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{loc or 'config'}: {message}{more}"

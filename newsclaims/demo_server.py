@@ -1,0 +1,153 @@
+"""Serve a site of pages on 127.0.0.1, one port per outlet, so crawls run against real HTTP.
+
+Each outlet of the demo corpus is its own origin (its own port), with boilerplate that changes on every
+request (`{{nonce}}`, `{{now}}`): that is what forces content hashing to work on the extracted article
+rather than on the raw page. Absolute links are written as `{{origin:SLUG}}` and `{{offsite}}` in the
+pages and filled in here, because ports are only known once the sockets are bound.
+
+Usage: ``python -m newsclaims.demo_server [--story demo] [--free-ports]`` prints one JSON line
+(slug -> origin) and serves until SIGTERM or Ctrl-C.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import secrets
+import signal
+import sys
+import threading
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+HOST = "127.0.0.1"
+_PLACEHOLDER = re.compile(r"\{\{(origin:[a-z0-9_-]+|offsite|nonce|now)\}\}")
+
+
+class PortInUse(Exception):
+    """Raised by `DemoServer.start` when a fixed port is taken."""
+
+
+class DemoServer:
+    """Serves `site` (slug -> {path: page}) with one HTTP server per slug.
+
+    A page is any object with `body` (str or bytes), `content_type` and `status`. The query string is
+    ignored when looking a page up, as many real sites do, so a tracking-parameter URL serves the same
+    page as the clean one.
+    """
+
+    def __init__(self, site: dict, ports: dict[str, int] | None = None, host: str = HOST):
+        self.site = site
+        self.ports = ports or {}
+        self.host = host
+        self.origins: dict[str, str] = {}
+        self._servers: list[ThreadingHTTPServer] = []
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> DemoServer:
+        for slug in sorted(self.site):
+            port = self.ports.get(slug, 0)
+            try:
+                server = ThreadingHTTPServer((self.host, port), _handler_for(self, slug))
+            except OSError as exc:
+                self.stop()
+                raise PortInUse(f"port {port} for outlet {slug!r} is not free ({exc.strerror}); stop what uses it") from None
+            server.daemon_threads = True
+            self._servers.append(server)
+            self.origins[slug] = f"http://{self.host}:{server.server_address[1]}"
+        for server in self._servers:
+            thread = threading.Thread(target=server.serve_forever, name="demo-server", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return self
+
+    def stop(self) -> None:
+        for server in self._servers:
+            server.shutdown()
+            server.server_close()
+        self._servers.clear()
+        self._threads.clear()
+
+    def __enter__(self) -> DemoServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def url(self, slug: str, path: str = "/") -> str:
+        return self.origins[slug] + path
+
+    def render(self, body: str) -> str:
+        def fill(match: re.Match) -> str:
+            key = match.group(1)
+            if key == "nonce":
+                return secrets.token_hex(6)
+            if key == "now":
+                return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+            slug = "offsite" if key == "offsite" else key.split(":", 1)[1]
+            return self.origins.get(slug, f"http://{self.host}:9")
+
+        return _PLACEHOLDER.sub(fill, body)
+
+
+def _handler_for(server: DemoServer, slug: str) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            self._respond(send_body=True)
+
+        def do_HEAD(self) -> None:  # noqa: N802
+            self._respond(send_body=False)
+
+        def _respond(self, send_body: bool) -> None:
+            path = urlsplit(self.path).path or "/"
+            page = server.site[slug].get(path)
+            if page is None:
+                status, content_type, body = 404, "text/plain; charset=utf-8", b"not found\n"
+            else:
+                status, content_type = page.status, page.content_type
+                body = page.body if isinstance(page.body, bytes) else server.render(page.body).encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if send_body:
+                self.wfile.write(body)
+
+        def log_message(self, format, *args) -> None:  # quiet: the crawler logs what it fetches
+            pass
+
+    return Handler
+
+
+def demo_ports(story) -> dict[str, int]:
+    """The fixed ports a story config gives its outlets (the demo keeps URLs stable across runs)."""
+    return {outlet.slug: urlsplit(outlet.origin).port for outlet in story.outlets}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from newsclaims.config import load_story
+    from newsclaims.demo_corpus import build_site
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--story", default="demo", help="story config whose ports to use (default: demo)")
+    parser.add_argument("--free-ports", action="store_true", help="bind free ports instead of the config's")
+    args = parser.parse_args(argv)
+    ports = None if args.free_ports else demo_ports(load_story(args.story))
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        with DemoServer(build_site(), ports) as server:
+            print(json.dumps(server.origins), flush=True)
+            try:
+                stop.wait()
+            except KeyboardInterrupt:
+                pass
+    except PortInUse as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
