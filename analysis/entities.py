@@ -16,8 +16,8 @@ from rapidfuzz import fuzz
 
 from analysis.names import TITLES, fold, parse_name, strip_possessive
 
-#: Entity labels kept: PERSON for names, the rest for later claim work (dates, counts, places).
-KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "DATE", "CARDINAL"})
+#: PERSON is the main type. Every label is kept: ORG/GPE/DATE/CARDINAL for later claim work, and all
+#: of them as votes on what a surface is ("Harrow County" is GPE far more often than PERSON).
 #: The fields of an article version that mentions are searched in, as stored.
 FIELDS = ("title", "description", "keywords", "text")
 #: Fields where NER runs; keywords are a comma list, not language, so only the second pass reads them.
@@ -46,8 +46,6 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
         for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             entities = []
             for ent in doc.ents:
-                if ent.label_ not in KEPT_LABELS:
-                    continue
                 surface = ent.text
                 if ent.label_ == "PERSON":
                     surface = strip_possessive(surface)
@@ -66,7 +64,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     `given` (folded given names), from clusters with good evidence (a given name and a surname).
     taken: key -> spans already found by NER, which are not reported again.
     A word matches a surname when their similarity (rapidfuzz ratio) is at least `score_cutoff` and
-    their Metaphone keys agree (or the similarity is 90+): Metaphone, unlike Soundex, keeps
+    their Metaphone keys agree, so a short ordinary word a letter away ("count" for "County") needs to
+    sound the same too: Metaphone, unlike Soundex, keeps
     Coppinger/Koppinger and Cathcart/Kathcart together. A title and a known given name just before
     the surname are made part of the mention.
     """
@@ -104,8 +103,6 @@ def _fits(word: str, surnames: dict[str, str], cutoff: float) -> bool:
         if abs(len(surname) - len(word)) > 2:
             continue
         score = fuzz.ratio(word, surname)
-        if score >= 90:
-            return True
         if score >= cutoff:
             code = code or jellyfish.metaphone(word)
             if code == surname_code:
@@ -170,20 +167,27 @@ def in_heading(text: str, start: int) -> bool:
 
 def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: frozenset[str]) -> list[dict]:
     """NER PERSON mentions that are evidence of a person: name-like, with a surname that is not an
-    ordinary word of the story, and written at least once outside a heading line.
+    ordinary word of the story, more often tagged PERSON than anything else, and written at least once
+    outside a heading line.
 
-    mentions: dicts with `key` (into `texts`), `start` and `surface`. The real SEO article taught us
-    this: NER tags its Title Case section headings ("Bystander Arrests", "Public Outcry") as PERSON.
+    mentions: every NER entity of the story, dicts with `key` (into `texts`), `start`, `surface` and
+    `label`. The real SEO article taught us the heading rule: NER tags its Title Case section headings
+    ("Bystander Arrests", "Public Outcry") as PERSON. The vote catches places NER sometimes calls people
+    ("Worcester", "Harrow County").
     """
-    named = [m for m in mentions if is_name_like(m["surface"], ordinary)]
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        votes.setdefault(fold(strip_possessive(m["surface"])), Counter())[m["label"] == "PERSON"] += 1
+    named = [m for m in mentions if m["label"] == "PERSON" and is_name_like(m["surface"], ordinary)
+             and votes[fold(m["surface"])][True] > votes[fold(m["surface"])][False]]
     in_prose = {parse_name(m["surface"]).key for m in named if not in_heading(texts[m["key"]], m["start"])}
     return [m for m in named if parse_name(m["surface"]).key in in_prose]
 
 
 def is_name_like(surface: str, ordinary: frozenset[str] = frozenset()) -> bool:
-    """A PERSON surface worth clustering: it parses to a name whose surname is not an ordinary word
-    of the story."""
+    """A PERSON surface worth clustering: it parses to a name none of whose words is an ordinary word
+    of the story ("Fire Department", "Volunteer Fire Department")."""
     parsed = parse_name(surface)
     if parsed is None or len(parsed.surname) < 2:
         return False
-    return parsed.surname.split()[-1] not in ordinary
+    return not any(word in ordinary for word in (*parsed.given, *parsed.surname.split()))

@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 
 from analysis.names import fold
-from analysis.variants import date_key
+from analysis.dates import date_key, earliest
 
 SCHEMA = "newsclaims.story-report"
 SCHEMA_VERSION = 1
@@ -93,13 +93,12 @@ def _errors(clusters, assignments, outlet_names, titles) -> list[dict]:
             })
         uses.sort(key=lambda u: (date_key(u["published"]), u["url"]))
         dated = [u for u in uses if u["usage"] == "uses"] or uses
-        earliest = date_key(dated[0]["published"])
         surfaces = sorted({m["surface"] for found in by_article.values() for m in found})
         errors.append({
             "cluster_id": cluster_id, "canonical": canonical[cluster_id], "form": _display_form(form, surfaces),
             "surfaces": surfaces, "articles": sum(1 for u in uses if u["usage"] == "uses"),
             "outlets": sorted({u["outlet"] for u in uses if u["usage"] == "uses"}),
-            "first_use": [u for u in dated if date_key(u["published"]) == earliest],
+            "first_use": earliest(dated),
             "uses": uses,
         })
     return errors
@@ -155,7 +154,7 @@ def render_markdown(report: dict) -> str:
     for error in report["errors"]:
         lines += [f"### “{md(error['form'])}” for {md(error['canonical'])}", ""]
         first = error["first_use"]
-        tie = " (tie: same date)" if len(first) > 1 else ""
+        tie = " (a tie: these dates cannot be ordered, a day-only date falls on the same day)" if len(first) > 1 else ""
         lines.append(f"First used{tie} by " + "; ".join(
             f"**{md(u['outlet_name'])}** on {_date(u['published'], u['date_rule'])}, {md_link(u['title'] or u['url'], u['url'])}"
             for u in first) + ".")
@@ -192,9 +191,10 @@ def summary_lines(report: dict) -> list[str]:
     errors = report["errors"]
     if errors:
         worst = max(errors, key=lambda e: e["articles"])
-        first = worst["first_use"][0]
+        firsts = " and ".join(f"{u['outlet_name']} ({u['published'] or 'undated'})" for u in worst["first_use"])
+        tie = ", a tie" if len(worst["first_use"]) > 1 else ""
         error_line = (f"Errors: {len(errors)} wrong form(s); worst “{worst['form']}” for {worst['canonical']} in "
-                      f"{worst['articles']} articles, first by {first['outlet_name']} ({first['published'] or 'undated'})")
+                      f"{worst['articles']} articles, first by {firsts}{tie}")
     else:
         error_line = "Errors: none found"
     erring = [o["name"] for o in report["outlets"] if o["articles_using_errors"]]

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
 import jellyfish
 from rapidfuzz import fuzz
 
+from analysis.dates import date_key
 from analysis.names import ParsedName, fold, given_compatible, parse_name
 
 #: Given names this similar under one surname are one person written two ways (Yulia / Yuliya).
@@ -31,19 +31,6 @@ class VariantResult:
     clusters: list[dict] = field(default_factory=list)
     assignments: list[dict] = field(default_factory=list)
     flags: list[dict] = field(default_factory=list)
-
-
-def date_key(published: str | None) -> str:
-    """A sortable UTC form of an ISO date; undated sorts last. Dates without a zone count as UTC."""
-    if not published:
-        return "~"
-    try:
-        value = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    except ValueError:
-        return "~" + published
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat()
 
 
 def surnames_fit(a: str, b: str, score_cutoff: float) -> bool:

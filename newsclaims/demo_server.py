@@ -57,7 +57,8 @@ class DemoServer:
             self._servers.append(server)
             self.origins[slug] = f"http://{self.host}:{server.server_address[1]}"
         for server in self._servers:
-            thread = threading.Thread(target=server.serve_forever, name="demo-server", daemon=True)
+            thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                                      name="demo-server", daemon=True)
             thread.start()
             self._threads.append(thread)
         return self

@@ -67,7 +67,7 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, score_cutoff: 
     field_texts = {(doc_id, field): doc[field] or "" for doc_id, doc in documents.items() for field in entities.FIELDS}
     ner_mentions = entities.credible_mentions(
         [{**m, "key": (m["version_id"], m["field"])} for m in store.mentions_of_versions(db, list(documents), story.slug)
-         if m["label"] == "PERSON" and m["story"] == ""],
+         if m["story"] == ""],
         field_texts, ordinary)
     first = variants.analyse_variants(_variant_input(ner_mentions, documents), score_cutoff=score_cutoff)
     people = _people_to_search(first.clusters)

@@ -1,6 +1,7 @@
 """The variant core on small literal inputs: expected values are written from the inputs."""
 from analysis.names import parse_name
-from analysis.variants import analyse_variants, date_key, surnames_fit
+from analysis.dates import date_key, earliest
+from analysis.variants import analyse_variants, surnames_fit
 
 
 def mention(mid, surface, outlet, published, authoritative=False, article=None, usage="uses"):
@@ -83,3 +84,14 @@ def test_quoted_error_is_flagged_but_counted_apart():
 def test_dates_compare_in_utc():
     assert date_key("2026-03-03T23:30:00-05:00") > date_key("2026-03-04T03:00:00+00:00")
     assert date_key(None) > date_key("2030-01-01")
+
+
+def test_a_day_only_date_ties_with_an_instant_on_the_same_day():
+    uses = [{"id": "instant", "published": "2026-03-04T13:30:00+00:00"},
+            {"id": "day", "published": "2026-03-04"},
+            {"id": "later", "published": "2026-03-04T15:00:00+00:00"},
+            {"id": "next-day", "published": "2026-03-05"}]
+    assert {u["id"] for u in earliest(uses)} == {"instant", "day"}
+    assert [u["id"] for u in earliest(uses[2:])] == ["later"]
+    # An instant later than another instant is never tied, even with a day-only date beside it.
+    assert {u["id"] for u in earliest(uses[:3])} == {"instant", "day"}
