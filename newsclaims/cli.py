@@ -111,11 +111,12 @@ def analyse(story, db, overrides):
 
 def _analyse(config, settings) -> dict:
     from newsclaims import jobs
-    from newsclaims.nlp import load_model
+    from newsclaims.nlp import describe_model, load_model
 
     database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
     try:
         nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
+        click.echo(describe_model(nlp), err=True)
         return jobs.analyse(database, config, nlp, batch_size=settings.getint("NEWSCLAIMS_NER_BATCH_SIZE"),
                             score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"))
     finally:

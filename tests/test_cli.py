@@ -1,0 +1,41 @@
+"""The CLI end to end on a copy of the session's demo database."""
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from newsclaims.cli import cli
+
+
+def _copy_db(demo_crawl, tmp_path):
+    target = tmp_path / "copy.db"
+    shutil.copy(demo_crawl.db_path, target)
+    return target
+
+
+def test_analyse_says_which_model_loaded_and_adds_nothing_on_rerun(demo_crawl, tmp_path):
+    db_path = _copy_db(demo_crawl, tmp_path)
+    result = CliRunner().invoke(cli, ["analyse", str(demo_crawl.config_path), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    model_lines = [line for line in result.stderr.splitlines() if line.startswith("spaCy model: ")]
+    assert len(model_lines) == 1 and "3.8.0" in model_lines[0]
+    assert "(0 new to NER)" in result.stdout
+
+
+def test_report_json_and_markdown(demo_crawl, tmp_path, truth):
+    db_path = _copy_db(demo_crawl, tmp_path)
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["report", str(demo_crawl.config_path), "--db", str(db_path), "--format", "json",
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["schema"] == "newsclaims.story-report" and report["schema_version"] == 1
+    assert report["summary"]["articles"] == len(truth["articles"])
+    result = CliRunner().invoke(cli, ["report", str(demo_crawl.config_path), "--db", str(db_path)])
+    assert result.exit_code == 0 and result.stdout.startswith("# newsclaims report: ")
+
+
+def test_report_of_an_uncrawled_story_is_one_line(tmp_path):
+    result = CliRunner().invoke(cli, ["report", "demo", "--db", str(tmp_path / "empty.db")])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "newsclaims crawl demo" in result.output
