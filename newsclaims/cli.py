@@ -118,6 +118,7 @@ def _analyse(config, settings) -> dict:
         nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
         click.echo(describe_model(nlp), err=True)
         return jobs.analyse(database, config, nlp, batch_size=settings.getint("NEWSCLAIMS_NER_BATCH_SIZE"),
+                            n_process=settings.getint("NEWSCLAIMS_NER_PROCESSES"),
                             score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"))
     finally:
         database.close()

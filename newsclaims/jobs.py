@@ -49,7 +49,7 @@ def crawl(story: str, settings: Settings) -> dict:
     return runs[-1] if runs else {}
 
 
-def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, score_cutoff: float = 80) -> dict:
+def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int = 1, score_cutoff: float = 80) -> dict:
     """NER on versions not yet analysed, the second pass over the story, then variants and flags."""
     from newsclaims.nlp import model_id
 
@@ -57,7 +57,7 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, score_cutoff: 
     todo = store.versions_without(db, story.slug, NER_STAGE)
     found: dict[int, list[dict]] = defaultdict(list)
     texts = (((doc["id"], field), doc[field]) for doc in todo for field in entities.NER_FIELDS if doc[field])
-    for (version_id, field), ents in entities.find_entities(nlp, texts, batch_size=batch_size):
+    for (version_id, field), ents in entities.find_entities(nlp, texts, batch_size=batch_size, n_process=n_process):
         found[version_id] += [{**ent, "field": field} for ent in ents]
     for doc in todo:
         store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model_id(nlp))
