@@ -18,9 +18,10 @@ from analysis.names import TITLES, fold, parse_name, strip_possessive
 
 #: PERSON is the main type. Every label is kept: ORG/GPE/DATE/CARDINAL for later claim work, and all
 #: of them as votes on what a surface is ("Harrow County" is GPE far more often than PERSON).
-#: The fields of an article version that mentions are searched in, as stored.
-FIELDS = ("title", "description", "keywords", "text")
-#: Fields where NER runs; keywords are a comma list, not language, so only the second pass reads them.
+#: The fields of an article version that mentions are searched in, as stored. SEO errors live outside
+#: the body too: in the title, the meta description and keywords, the URL slug and the byline.
+FIELDS = ("title", "description", "keywords", "url", "author", "text")
+#: Fields where NER runs; keywords, URLs and bylines are not prose, so only the second pass reads them.
 NER_FIELDS = ("title", "description", "text")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
@@ -34,26 +35,57 @@ def ner_only(nlp) -> list[str]:
     return [name for name in nlp.pipe_names if name != "ner"]
 
 
+#: Texts longer than this go through NER in pieces cut at whitespace (spaCy refuses texts over
+#: nlp.max_length, 1,000,000 characters by default, and memory grows with text length).
+CHUNK_CHARS = 100_000
+
+
 def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int = 32,
                   n_process: int = 1) -> Iterator[tuple[object, list[dict]]]:
-    """Run NER over (key, text) pairs; yield (key, entities) with offsets into the text.
+    """Run NER over (key, text) pairs; yield (key, entities) with offsets into the text, in input order.
 
-    PERSON spans lose a trailing possessive ("Cathcart’s" -> "Cathcart") so that the surface is the
-    name and `text[start:end] == surface` holds.
+    PERSON spans lose a trailing possessive ("Cathcart’s" -> "Cathcart") and gain the titles written
+    just before them ("Sheriff Kevin Coppinger"), so that the surface is the name as the article
+    writes it and `text[start:end] == surface` holds.
     """
+    pieces = ((chunk, (key, offset, text)) for key, text in texts for offset, chunk in _chunks(text))
+    current, entities, current_text = _NOTHING, [], ""
     with nlp.select_pipes(disable=ner_only(nlp)):
-        pairs = ((text, key) for key, text in texts)
-        for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            entities = []
+        for doc, (key, offset, text) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            if offset == 0 and current is not _NOTHING:  # a new text (keys are pickled when n_process > 1)
+                yield current, entities
+                entities = []
+            current, current_text = key, text
             for ent in doc.ents:
+                start = offset + ent.start_char
                 surface = ent.text
                 if ent.label_ == "PERSON":
                     surface = strip_possessive(surface)
+                    start = _extend_left(current_text, start, frozenset(), titles=ATTACHED_TITLES)
+                    surface = current_text[start:offset + ent.start_char + len(surface)]
                 if not surface.strip():
                     continue
-                entities.append({"start": ent.start_char, "end": ent.start_char + len(surface),
-                                 "surface": surface, "label": ent.label_, "method": "ner"})
-            yield key, entities
+                entities.append({"start": start, "end": start + len(surface), "surface": surface,
+                                 "label": ent.label_, "method": "ner"})
+    if current is not _NOTHING:
+        yield current, entities
+
+
+_NOTHING = object()
+#: Titles that become part of a PERSON mention; place words that also open titles ("County Sheriff")
+#: stay outside it.
+ATTACHED_TITLES = TITLES - {"state", "county", "city"}
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pairs covering `text`, cut at a line break or space before `size` characters."""
+    start = 0
+    while len(text) - start > size:
+        cut = max(text.rfind("\n", start, start + size), text.rfind(" ", start, start + size))
+        cut = cut + 1 if cut > start else start + size
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
 
 
 def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], taken: dict[object, list[tuple[int, int]]],
@@ -110,9 +142,9 @@ def _fits(word: str, surnames: dict[str, str], cutoff: float) -> bool:
     return False
 
 
-def _extend_left(text: str, start: int, givens: set[str]) -> int:
+def _extend_left(text: str, start: int, givens: frozenset[str] | set[str], titles=None) -> int:
     """Move the start left over one known given name, then over title words ("Sheriff Dale ...")."""
-    for allowed in (givens, TITLES):
+    for allowed in (givens, ATTACHED_TITLES if titles is None else titles):
         while True:
             before = re.search(r"([^\W\d_]+\.?)\s+$", text[:start])
             if not before or fold(before.group(1).rstrip(".")) not in allowed:
@@ -165,13 +197,25 @@ def in_heading(text: str, start: int) -> bool:
     return capitalised >= 0.6 * len(words)
 
 
+#: Last words that make a capitalised phrase an organisation or a place, not a person ("Fire
+#: Department", "Millpond Trail"). Words that are also common surnames (Park, Church, Rivers) are left out.
+NON_PERSON_HEADS = frozenset("""
+    department office council committee agency association authority commission board bureau service
+    services company corporation corp inc ltd llc group university college school academy hospital
+    clinic center centre bridge road street avenue boulevard lane trail creek river lake county city
+    town village district station news times post daily radio network foundation institute museum
+    library court police team club league party ministry government administration highway route diner
+    cafe restaurant hotel mall market airport railway bank fund program project squad unit force
+""".split())
+
+
 def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: frozenset[str]) -> list[dict]:
     """NER PERSON mentions that are evidence of a person: name-like, with a surname that is not an
     ordinary word of the story, more often tagged PERSON than anything else, and written at least once
     outside a heading line.
 
-    mentions: every NER entity of the story, dicts with `key` (into `texts`), `start`, `surface` and
-    `label`. The real SEO article taught us the heading rule: NER tags its Title Case section headings
+    mentions: every NER entity of the story, dicts with `key` ((document, field), into `texts`),
+    `start`, `surface` and `label`. The real SEO article taught us the heading rule: NER tags its Title Case section headings
     ("Bystander Arrests", "Public Outcry") as PERSON. The vote catches places NER sometimes calls people
     ("Worcester", "Harrow County").
     """
@@ -179,9 +223,16 @@ def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: 
     for m in mentions:
         votes.setdefault(fold(strip_possessive(m["surface"])), Counter())[m["label"] == "PERSON"] += 1
     named = [m for m in mentions if m["label"] == "PERSON" and is_name_like(m["surface"], ordinary)
-             and votes[fold(m["surface"])][True] > votes[fold(m["surface"])][False]]
+             and votes[fold(m["surface"])][True] > votes[fold(m["surface"])][False]
+             and parse_name(m["surface"]).surname.split()[-1] not in NON_PERSON_HEADS]
     in_prose = {parse_name(m["surface"]).key for m in named if not in_heading(texts[m["key"]], m["start"])}
-    return [m for m in named if parse_name(m["surface"]).key in in_prose]
+    named = [m for m in named if parse_name(m["surface"]).key in in_prose]
+    # A bare word ("Skies", "Bookmark") is evidence of a person only with a title or in several articles.
+    documents_of: dict[str, set] = {}
+    for m in named:
+        documents_of.setdefault(parse_name(m["surface"]).key, set()).add(m["key"][0])
+    return [m for m in named if parse_name(m["surface"]).full or parse_name(m["surface"]).title
+            or len(documents_of[parse_name(m["surface"]).key]) > 1]
 
 
 def is_name_like(surface: str, ordinary: frozenset[str] = frozenset()) -> bool:

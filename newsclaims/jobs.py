@@ -11,8 +11,7 @@ from collections import defaultdict
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from analysis import entities, reports, variants
-from analysis.names import parse_name
+from analysis import entities, mentions, reports
 from newsclaims import store
 from newsclaims.config import StoryConfig, story_path
 
@@ -50,7 +49,7 @@ def crawl(story: str, settings: Settings) -> dict:
 
 
 def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int = 1, score_cutoff: float = 80) -> dict:
-    """NER on versions not yet analysed, the second pass over the story, then variants and flags."""
+    """NER on versions not yet analysed, then the story-wide mention resolution, variants and flags."""
     from newsclaims.nlp import model_id
 
     store.save_story(db, story)
@@ -63,55 +62,17 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
         store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model_id(nlp))
 
     documents = {doc["id"]: doc for doc in store.story_documents(db, story.slug)}
-    ordinary = entities.ordinary_words(doc[field] for doc in documents.values() for field in entities.FIELDS if doc[field])
-    field_texts = {(doc_id, field): doc[field] or "" for doc_id, doc in documents.items() for field in entities.FIELDS}
-    ner_mentions = entities.credible_mentions(
-        [{**m, "key": (m["version_id"], m["field"])} for m in store.mentions_of_versions(db, list(documents), story.slug)
-         if m["story"] == ""],
-        field_texts, ordinary)
-    first = variants.analyse_variants(_variant_input(ner_mentions, documents), score_cutoff=score_cutoff)
-    people = _people_to_search(first.clusters)
-    taken = defaultdict(list)
-    for m in ner_mentions:
-        taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
-    texts = ((key, text) for key, text in field_texts.items() if text)
-    extra = [{**m, "version_id": version_id, "field": field}
-             for (version_id, field), ms in entities.find_more_mentions(texts, people, taken, score_cutoff=score_cutoff)
-             for m in ms]
-    store.replace_story_mentions(db, story.slug, list(documents), extra)
-
-    person_mentions = ner_mentions + [m for m in store.mentions_of_versions(db, list(documents), story.slug)
-                                      if m["story"] == story.slug and entities.is_name_like(m["surface"])]
-    result = variants.analyse_variants(_variant_input(person_mentions, documents), score_cutoff=score_cutoff,
-                                       id_prefix=f"{story.slug}/")
+    ner = [m for m in store.mentions_of_versions(db, list(documents), story.slug) if m["story"] == ""]
+    resolved = mentions.resolve_mentions(documents, ner, score_cutoff=score_cutoff, id_prefix=f"{story.slug}/")
+    stored_ids = store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
+    real_id = {m["id"]: stored for m, stored in zip(resolved.found, stored_ids)}
+    result = resolved.result
+    for item in result.assignments + result.flags:
+        if item.get("mention_id") in real_id:
+            item["mention_id"] = real_id[item["mention_id"]]
     counts = store.save_variants(db, story.slug, result.clusters, result.assignments, result.flags)
-    return {"versions_analysed": len(todo), "documents": len(documents), "second_pass_mentions": len(extra),
-            "mentions": len(person_mentions), **counts}
-
-
-def _variant_input(mentions: list[dict], documents: dict[int, dict]) -> list[dict]:
-    rows = []
-    for m in mentions:
-        doc = documents[m["version_id"]]
-        rows.append({"mention_id": m["id"], "surface": m["surface"], "article_id": doc["article_id"],
-                     "origin": doc["origin"], "outlet": doc["outlet"], "authoritative": doc["authoritative"],
-                     "published": doc["published"],
-                     "usage": entities.usage(doc[m["field"]] or "", m["start"], m["end"])})
-    return rows
-
-
-def _people_to_search(clusters: list[dict]) -> list[dict]:
-    """People whose names the second pass may search for: only those seen with a given name and a
-    surname, so that NER's one-word mistakes ("Worcester" as a PERSON) are not multiplied."""
-    people = []
-    for cluster in clusters:
-        if not cluster["evidence"]["forms"]:
-            continue
-        names = [parse_name(s["surface"]) for s in cluster["surfaces"]]
-        names = [n for n in names if n is not None]
-        people.append({"surnames": sorted({n.surname_key for n in names}),
-                       "given": sorted({g for n in names for g in n.given})})
-    return people
+    return {"versions_analysed": len(todo), "documents": len(documents), "second_pass_mentions": len(resolved.found),
+            "mentions": len(resolved.persons), **counts}
 
 
 def build_report(db, story_slug: str) -> dict:

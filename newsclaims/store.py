@@ -344,8 +344,9 @@ def mentions_of_versions(db: sqlite_utils.Database, version_ids: list[int], stor
     ]
 
 
-def replace_story_mentions(db: sqlite_utils.Database, story: str, version_ids: list[int], mentions: list[dict]) -> None:
-    """Replace this story's second-pass mentions (they change whenever the story's people change)."""
+def replace_story_mentions(db: sqlite_utils.Database, story: str, version_ids: list[int], mentions: list[dict]) -> list[int]:
+    """Replace this story's second-pass mentions (they change whenever the story's people change);
+    returns the new rows' ids in the order of `mentions` (whose own `id` keys are ignored)."""
     with writing(db):
         if version_ids:
             marks = ",".join("?" for _ in version_ids)
@@ -353,7 +354,8 @@ def replace_story_mentions(db: sqlite_utils.Database, story: str, version_ids: l
                        f"(select id from mentions where story = ? and version_id in ({marks}))",
                        [story, story, *version_ids])
             db.execute(f"delete from mentions where story = ? and version_id in ({marks})", [story, *version_ids])
-        db["mentions"].insert_all(({**m, "story": story} for m in mentions), pk="id")
+        columns = ("version_id", "field", "start", "end", "surface", "label", "method")
+        return [db["mentions"].insert({**{c: m[c] for c in columns}, "story": story}).last_pk for m in mentions]
 
 
 # --- variants and flags ----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def test_every_annotated_occurrence_is_a_mention_of_one_cluster(real_article_cra
     db = real_article_crawl.db()
     version = _stored_version(db)
     rows = list(db.query(
-        "select m.start, m.\"end\", m.surface, sm.cluster_id, sm.kind from story_mentions sm "
+        "select m.start, m.\"end\", m.surface, sm.cluster_id, sm.kind, sm.usage from story_mentions sm "
         "join mentions m on m.id = sm.mention_id where m.field = 'text' and sm.story = 'real'"))
     clusters = set()
     for expected in _mentions_csv():
@@ -43,6 +43,12 @@ def test_every_annotated_occurrence_is_a_mention_of_one_cluster(real_article_cra
         covering = [r for r in rows if r["start"] <= start and end <= r["end"]]
         assert len(covering) == 1, (expected, covering)
         found = covering[0]
+        # A name used as a name is found with its title ("Sheriff Kevin Coppinger"); inside an SEO phrase
+        # or a quote, the mention is the name itself.
+        phrase_start = int(expected["phrase_char_offset"])
+        expected_start = phrase_start if expected["usage"] == "name-reference" else start
+        assert (found["start"], found["end"]) == (expected_start, end), (expected, found)
+        assert (found["usage"] == "quoted") == (expected["usage"] == "quoted-term"), (expected, found)
         assert version["text"][found["start"]:found["end"]] == found["surface"]
         assert (found["kind"] == "error") == (expected["is_misspelling"] == "true"), (expected, found)
         clusters.add(found["cluster_id"])

@@ -1,0 +1,85 @@
+"""Story-wide mention resolution: from NER entities to the person mentions of a story and their clusters.
+
+One function, used by both `newsclaims analyse` (a story in the database) and `newsclaims mentions
+FILE` (one document), so both give the same answer:
+
+1. keep the NER PERSON mentions that are evidence of a person (`entities.credible_mentions`);
+2. cluster them, and take the people seen with a given name and a surname as the story's people;
+3. search every field of every document for those people's surnames, in any case and with typos
+   (`entities.find_more_mentions`) — the mentions NER misses;
+4. cluster everything again and decide canonical forms, kinds and flags (`variants.analyse_variants`).
+
+Because step 3 depends on the whole story's people, it re-runs over the whole story every time: an
+article that introduces a person also finds that person's lower-case mention in an older article.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from analysis import entities, variants
+from analysis.names import parse_name
+
+
+@dataclass
+class ResolvedMentions:
+    #: second-pass mentions, each with a provisional `id` ("p1", "p2", ...) until the caller stores it
+    found: list[dict]
+    #: every person mention used (credible NER ones and second-pass ones)
+    persons: list[dict]
+    result: variants.VariantResult
+
+
+def resolve_mentions(documents: dict, entities_found: list[dict], *, score_cutoff: float = 80,
+                     id_prefix: str = "", **variant_options) -> ResolvedMentions:
+    """Resolve a story's person mentions.
+
+    documents: version id -> dict with the text fields of `entities.FIELDS` and `article_id`,
+        `origin`, `outlet`, `authoritative`, `published`.
+    entities_found: NER entities (every label) as dicts with `id`, `version_id`, `field`, `start`,
+        `end`, `surface`, `label`.
+    """
+    texts = {(version_id, field): doc.get(field) or "" for version_id, doc in documents.items()
+             for field in entities.FIELDS}
+    ordinary = entities.ordinary_words(text for text in texts.values() if text)
+    credible = entities.credible_mentions(
+        [{**m, "key": (m["version_id"], m["field"])} for m in entities_found], texts, ordinary)
+    first = variants.analyse_variants(_variant_input(credible, documents), score_cutoff=score_cutoff,
+                                      **variant_options)
+    taken: dict = defaultdict(list)
+    for m in credible:
+        taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
+    found = []
+    pending = ((key, text) for key, text in texts.items() if text)
+    for (version_id, field), matches in entities.find_more_mentions(pending, people_to_search(first.clusters), taken,
+                                                                    score_cutoff=score_cutoff):
+        for match in matches:
+            found.append({**match, "id": f"p{len(found) + 1}", "version_id": version_id, "field": field})
+    persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
+    result = variants.analyse_variants(_variant_input(persons, documents), score_cutoff=score_cutoff,
+                                       id_prefix=id_prefix, **variant_options)
+    return ResolvedMentions(found=found, persons=persons, result=result)
+
+
+def people_to_search(clusters: list[dict]) -> list[dict]:
+    """People whose names the second pass may search for: only those seen with a given name and a
+    surname, so that NER's one-word mistakes ("Worcester" as a PERSON) are not multiplied."""
+    people = []
+    for cluster in clusters:
+        if not cluster["evidence"]["forms"]:
+            continue
+        names = [n for n in (parse_name(s["surface"]) for s in cluster["surfaces"]) if n is not None]
+        people.append({"surnames": sorted({n.surname_key for n in names}),
+                       "given": sorted({g for n in names for g in n.given})})
+    return people
+
+
+def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
+    rows = []
+    for m in mentions:
+        doc = documents[m["version_id"]]
+        rows.append({"mention_id": m["id"], "surface": m["surface"], "article_id": doc["article_id"],
+                     "origin": doc["origin"], "outlet": doc["outlet"], "authoritative": doc["authoritative"],
+                     "published": doc["published"],
+                     "usage": entities.usage(doc.get(m["field"]) or "", m["start"], m["end"])})
+    return rows
