@@ -23,6 +23,8 @@ from analysis.names import TITLES, fold, parse_name, strip_possessive
 FIELDS = ("title", "description", "keywords", "url", "author", "text")
 #: Fields where NER runs; keywords, URLs and bylines are not prose, so only the second pass reads them.
 NER_FIELDS = ("title", "description", "text")
+#: Prose fields: what "ordinary word" counts read (URL slugs and keywords are lower case by nature).
+PROSE_FIELDS = NER_FIELDS
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 #: A quoted stretch this short that contains a name is talk *about* the name, not a use of it.
@@ -95,9 +97,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     people: dicts with `surnames` (folded surnames of one person, correct and wrong forms alike) and
     `given` (folded given names), from clusters with good evidence (a given name and a surname).
     taken: key -> spans already found by NER, which are not reported again.
-    A word matches a surname when their similarity (rapidfuzz ratio) is at least `score_cutoff` and
-    their Metaphone keys agree, so a short ordinary word a letter away ("count" for "County") needs to
-    sound the same too: Metaphone, unlike Soundex, keeps
+    A word matches a surname when it is one of the person's known spellings, or, for words of 6+
+    letters, when their similarity (rapidfuzz ratio) is at least `score_cutoff` and their Metaphone
+    keys agree: Metaphone, unlike Soundex, keeps
     Coppinger/Koppinger and Cathcart/Kathcart together. A title and a known given name just before
     the surname are made part of the mention.
     """
@@ -127,12 +129,19 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
         yield key, found
 
 
+#: Typo tolerance starts at this length: shorter words have too many real-word neighbours that also
+#: sound alike ("count" and "county" share a Metaphone key).
+FUZZY_MIN_LETTERS = 6
+
+
 def _fits(word: str, surnames: dict[str, str], cutoff: float) -> bool:
     if word in surnames:
         return True
+    if len(word) < FUZZY_MIN_LETTERS:
+        return False
     code = None
     for surname, surname_code in surnames.items():
-        if abs(len(surname) - len(word)) > 2:
+        if abs(len(surname) - len(word)) > 2 or len(surname) < FUZZY_MIN_LETTERS:
             continue
         score = fuzz.ratio(word, surname)
         if score >= cutoff:
@@ -167,7 +176,7 @@ def usage(text: str, start: int, end: int) -> str:
 
 
 def ordinary_words(texts: Iterable[str]) -> frozenset[str]:
-    """Words the story writes in lower case at least as often as capitalised: "arrests", "outcry".
+    """Words the story's prose writes in lower case more often than capitalised: "outcry", "fire".
 
     NER tags Title Case headings as people ("Bystander Arrests", "Public Outcry"); the rest of the
     story gives them away by using the same words in lower case. A real surname is capitalised
@@ -182,7 +191,7 @@ def ordinary_words(texts: Iterable[str]) -> frozenset[str]:
                 lower[word] += 1
             elif word[:1].isupper():
                 capitalised[word.lower()] += 1
-    return frozenset(word for word, n in lower.items() if n >= capitalised[word])
+    return frozenset(word for word, n in lower.items() if n > capitalised[word])
 
 
 def in_heading(text: str, start: int) -> bool:

@@ -41,7 +41,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, score_cutof
     """
     texts = {(version_id, field): doc.get(field) or "" for version_id, doc in documents.items()
              for field in entities.FIELDS}
-    ordinary = entities.ordinary_words(text for text in texts.values() if text)
+    ordinary = entities.ordinary_words(text for (_, field), text in texts.items() if text and field in entities.PROSE_FIELDS)
     credible = entities.credible_mentions(
         [{**m, "key": (m["version_id"], m["field"])} for m in entities_found], texts, ordinary)
     first = variants.analyse_variants(_variant_input(credible, documents), score_cutoff=score_cutoff,

@@ -125,7 +125,8 @@ def _analyse(config, settings) -> dict:
 
 
 def _analyse_line(slug: str, counts: dict) -> str:
-    return (f"analyse {slug}: {counts['documents']} articles ({counts['versions_analysed']} new to NER), "
+    skipped = f", {counts['skipped_language']} skipped as not English" if counts.get("skipped_language") else ""
+    return (f"analyse {slug}: {counts['documents']} articles ({counts['versions_analysed']} new to NER{skipped}), "
             f"{counts['mentions']} person mentions ({counts['second_pass_mentions']} from the second pass), "
             f"{counts['clusters']} clusters, {counts['flags']} flags")
 
@@ -239,6 +240,63 @@ def demo(output_dir, db, overrides):
     click.echo(_crawl_line(config.slug, run_row))
     _analyse_and_report(config, settings, Path(output_dir))
     click.echo(f"demo done in {time.monotonic() - started:.1f}s (database: {settings.get('NEWSCLAIMS_DB_PATH')})")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", default=None, help="Where the page came from (never fetched; helps the extractor).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_settings_options
+@_fail_cleanly
+def mentions(file, url, fmt, db, overrides):
+    """Print every person mention of one saved HTML or .txt FILE: where it is, the person it belongs
+    to, and whether it is an error form. Same code path as `analyse` on a one-article story; offsets
+    are into the decoded text of a .txt file, or into the extracted field of an HTML page.
+
+    Example:
+
+        newsclaims mentions article.html --format json
+    """
+    from newsclaims import jobs
+    from newsclaims.nlp import describe_model, load_model
+
+    settings = _settings(db, overrides)
+    fields = _read_document(Path(file), url)
+    nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
+    click.echo(describe_model(nlp), err=True)
+    rows = jobs.document_mentions(nlp, fields, score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"),
+                                  batch_size=settings.getint("NEWSCLAIMS_NER_BATCH_SIZE"))
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{'field':<8} {'start':>6} {'end':>6} {'surface':<32} {'kind':<9} {'flag':<4} {'method':<8} canonical")
+    for r in rows:
+        click.echo(f"{r['field']:<8} {r['start']:>6} {r['end']:>6} {r['surface'][:32]:<32} {r['kind'] or '-':<9} "
+                   f"{'yes' if r['flagged'] else '':<4} {r['method']:<8} {r['canonical'] or '-'}")
+
+
+def _read_document(path: Path, url: str | None) -> dict[str, str]:
+    """The fields of one saved document: a .txt file is all text; an HTML page goes through the
+    crawler's own extractor."""
+    from crawler.extract import extract_page
+
+    raw = path.read_bytes()
+    if path.suffix.lower() == ".txt":
+        try:
+            return {"text": raw.decode("utf-8-sig")}
+        except UnicodeDecodeError as exc:
+            raise click.ClickException(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    page = extract_page(_decode(raw), url or path.resolve().as_uri())
+    if page is None:
+        raise click.ClickException(f"{path}: no article text found")
+    return {"title": page.title, "description": page.description, "keywords": page.keywords, "url": url or "",
+            "author": page.author, "text": page.text}
+
+
+def _decode(raw: bytes) -> str:
+    from w3lib.encoding import html_to_unicode
+
+    return html_to_unicode(None, raw)[1]
 
 
 @cli.group()

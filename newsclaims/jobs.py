@@ -54,6 +54,11 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
 
     store.save_story(db, story)
     todo = store.versions_without(db, story.slug, NER_STAGE)
+    # The model is English: other languages are skipped with a counted reason, not mis-tagged.
+    foreign = [doc for doc in todo if not is_english(doc.get("language"))]
+    for doc in foreign:
+        store.save_entities(db, doc["id"], [], NER_STAGE, f"skipped: language {doc['language']}")
+    todo = [doc for doc in todo if is_english(doc.get("language"))]
     found: dict[int, list[dict]] = defaultdict(list)
     texts = (((doc["id"], field), doc[field]) for doc in todo for field in entities.NER_FIELDS if doc[field])
     for (version_id, field), ents in entities.find_entities(nlp, texts, batch_size=batch_size, n_process=n_process):
@@ -61,7 +66,7 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
     for doc in todo:
         store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model_id(nlp))
 
-    documents = {doc["id"]: doc for doc in store.story_documents(db, story.slug)}
+    documents = {doc["id"]: doc for doc in store.story_documents(db, story.slug) if is_english(doc.get("language"))}
     ner = [m for m in store.mentions_of_versions(db, list(documents), story.slug) if m["story"] == ""]
     resolved = mentions.resolve_mentions(documents, ner, score_cutoff=score_cutoff, id_prefix=f"{story.slug}/")
     stored_ids = store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
@@ -71,7 +76,7 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
         if item.get("mention_id") in real_id:
             item["mention_id"] = real_id[item["mention_id"]]
     counts = store.save_variants(db, story.slug, result.clusters, result.assignments, result.flags)
-    return {"versions_analysed": len(todo), "documents": len(documents), "second_pass_mentions": len(resolved.found),
+    return {"versions_analysed": len(todo), "skipped_language": len(foreign), "documents": len(documents), "second_pass_mentions": len(resolved.found),
             "mentions": len(resolved.persons), **counts}
 
 
@@ -89,3 +94,30 @@ def build_report(db, story_slug: str) -> dict:
         assignments=store.story_assignments(db, story_slug),
         flags=store.story_flags(db, story_slug),
     )
+
+
+def is_english(language: str | None) -> bool:
+    """Unknown counts as English: most pages that omit `lang` are, and the extractor detects the rest."""
+    return not language or language.lower().startswith("en")
+
+
+def document_mentions(nlp, fields: dict[str, str], *, score_cutoff: float = 80, batch_size: int = 32) -> list[dict]:
+    """Every person mention of one document (`fields`: field name -> text), resolved exactly as a
+    one-article story is by `analyse`: NER, the second pass, clusters and flags."""
+    document = {**{field: fields.get(field) or "" for field in entities.FIELDS}, "article_id": 1, "origin": "file",
+                "outlet": "file", "authoritative": False, "published": None}
+    texts = ((field, document[field]) for field in entities.NER_FIELDS if document[field])
+    ner = [{**ent, "id": f"n{field}{n}", "version_id": 1, "field": field}
+           for field, ents in entities.find_entities(nlp, texts, batch_size=batch_size) for n, ent in enumerate(ents)]
+    resolved = mentions.resolve_mentions({1: document}, ner, score_cutoff=score_cutoff)
+    assignment = {a["mention_id"]: a for a in resolved.result.assignments}
+    canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
+    rows = []
+    for m in resolved.persons:
+        a = assignment.get(m["id"], {})
+        rows.append({"surface": m["surface"], "start": m["start"], "end": m["end"], "field": m["field"],
+                     "cluster": a.get("cluster_id"), "canonical": canonical.get(a.get("cluster_id")),
+                     "kind": a.get("kind"), "flagged": a.get("kind") == "error", "usage": a.get("usage"),
+                     "method": m["method"]})
+    order = {field: n for n, field in enumerate(entities.FIELDS)}
+    return sorted(rows, key=lambda r: (order[r["field"]], r["start"], r["end"]))

@@ -1,0 +1,116 @@
+"""Mention finding: NER adapter, second pass, evidence gates, and the story-wide re-run."""
+import spacy
+
+from analysis import entities
+from analysis.mentions import resolve_mentions
+from newsclaims import jobs, store
+from newsclaims.config import StoryConfig
+
+
+def blank_person_ruler():
+    """A fast pipeline whose 'ner' tags one name, to test the adapter without the trained model."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": "PERSON", "pattern": [{"LOWER": "dale"}, {"LOWER": "cathcart"}]}])
+    return nlp
+
+
+def test_long_single_paragraph_is_chunked_with_exact_offsets():
+    nlp = blank_person_ruler()
+    filler = "the water rose over the road and the crews waited " * 21_000  # ~1 MB, one paragraph
+    text = "Sheriff Dale Cathcart opened. " + filler + "Later Sheriff Dale Cathcart’s office closed."
+    assert len(text) > 1_000_000
+    [(key, found)] = list(entities.find_entities(nlp, [("k", text)]))
+    people = [e for e in found if e["label"] == "PERSON"]
+    assert [text[e["start"]:e["end"]] for e in people] == ["Sheriff Dale Cathcart", "Sheriff Dale Cathcart"]
+    assert all(text[e["start"]:e["end"]] == e["surface"] for e in people)
+    assert people[1]["start"] > 1_000_000
+
+
+def test_chunks_cover_the_text_exactly():
+    text = ("word " * 50 + "\n") * 100
+    pieces = list(entities._chunks(text, size=700))
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset:offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(len(piece) <= 700 for _, piece in pieces)
+
+
+def test_empty_and_control_character_texts_go_through(nlp):
+    texts = [("empty", ""), ("controls", "Sheriff Dale\x00 Cathcart said\x07 the \x1b[31m bridge was fine.\u200b"
+                                           " Mayor Thomas Brennan agreed.")]
+    results = dict(entities.find_entities(nlp, texts))
+    assert results["empty"] == []
+    for e in results["controls"]:
+        assert texts[1][1][e["start"]:e["end"]] == e["surface"]
+
+
+def test_second_pass_finds_lower_case_and_typo_forms_with_titles():
+    text = "Searches for harrow county bridge collapse kathcart spiked. Sheriff Dale Kathcart’s office said so."
+    people = [{"surnames": ["cathcart"], "given": ["dale"]}]
+    [(key, found)] = list(entities.find_more_mentions([("k", text)], people, {}))
+    assert [f["surface"] for f in found] == ["kathcart", "Sheriff Dale Kathcart"]
+    assert all(text[f["start"]:f["end"]] == f["surface"] for f in found)
+
+
+def test_second_pass_leaves_ordinary_words_alone():
+    text = "The county count rose. Officials hope the creek rose no further on Hope Street."
+    people = [{"surnames": ["county", "delgado"], "given": ["rose"]}]
+    found = dict(entities.find_more_mentions([("k", text)], [people[0]], {}))["k"]
+    assert [f["surface"] for f in found] == ["county"]  # "count" is a letter away and sounds alike, but is short
+
+
+def test_quoted_forms_are_talk_about_the_name():
+    text = 'Some sites wrote “Kathcart”; Sheriff Cathcart said “we were lucky this did not happen at rush hour, Kathcart or not.”'
+    assert entities.usage(text, text.index("Kathcart"), text.index("Kathcart") + 8) == "quoted"
+    assert entities.usage(text, text.index("Cathcart said"), text.index("Cathcart said") + 8) == "uses"
+    last = text.rindex("Kathcart")
+    assert entities.usage(text, last, last + 8) == "uses"  # inside a long quotation: a use
+
+
+def _doc(text, article_id=1):
+    return {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
+            "article_id": article_id, "origin": "o", "outlet": "o", "authoritative": False, "published": None}
+
+
+def test_heading_only_places_and_organisations_are_not_people():
+    text = "Local Bystanders\nThe crowd gathered.\nPublic Outcry Grows\nThe outcry grew.\n" \
+           "The Fire Department said Sheriff Dale Cathcart arrived. The fire department agreed on fire safety."
+    surfaces = ["Local Bystanders", "Public Outcry", "Fire Department", "Sheriff Dale Cathcart"]
+    found = [{"id": n, "version_id": 1, "field": "text", "start": text.index(surface),
+              "end": text.index(surface) + len(surface), "surface": surface, "label": "PERSON"}
+             for n, surface in enumerate(surfaces)]
+    resolved = resolve_mentions({1: _doc(text)}, found)
+    assert [c["canonical"] for c in resolved.result.clusters] == ["Dale Cathcart"]
+
+
+def test_a_new_person_is_found_in_older_articles(nlp, tmp_path):
+    story = StoryConfig.model_validate({"slug": "s", "title": "t", "outlets": [
+        {"slug": "a", "name": "A", "origin": "http://127.0.0.1:1", "seeds": ["/"]}]})
+    db = store.open_store(tmp_path / "s.db")
+    store.save_story(db, story)
+    older = "Readers kept searching for fernhollow bridge voss updates after the storm passed through town."
+    store.save_article(db, "s", {"url": "http://127.0.0.1:1/a", "origin": "http://127.0.0.1:1", "content_hash": "a",
+                                 "title": "Storm", "text": older})
+    jobs.analyse(db, story, nlp)
+    assert db.execute("select count(*) from mentions where method = 'matcher'").fetchone()[0] == 0
+    store.save_article(db, "s", {"url": "http://127.0.0.1:1/b", "origin": "http://127.0.0.1:1", "content_hash": "b",
+                                 "title": "Bridge", "text": "Sheriff Ingrid Voss said the bridge would reopen soon."})
+    counts = jobs.analyse(db, story, nlp)
+    assert counts["versions_analysed"] == 1  # the older article does not meet the model again
+    found = [r["surface"] for r in db.query(
+        "select m.surface from mentions m join article_versions v on v.id = m.version_id "
+        "join articles a on a.id = v.article_id where a.url = 'http://127.0.0.1:1/a' and m.story = 's'")]
+    assert found == ["voss"]
+
+
+def test_non_english_versions_are_skipped_and_counted(nlp, tmp_path):
+    story = StoryConfig.model_validate({"slug": "s", "title": "t", "outlets": [
+        {"slug": "a", "name": "A", "origin": "http://127.0.0.1:1", "seeds": ["/"]}]})
+    db = store.open_store(tmp_path / "s.db")
+    store.save_story(db, story)
+    store.save_article(db, "s", {"url": "http://127.0.0.1:1/fr", "origin": "http://127.0.0.1:1", "content_hash": "f",
+                                 "title": "Pont", "language": "fr",
+                                 "text": "Le shérif Dale Cathcart a dit que le pont était fermé."})
+    counts = jobs.analyse(db, story, nlp)
+    assert counts["skipped_language"] == 1 and counts["mentions"] == 0
+    assert db.execute("select model from version_analyses").fetchone()[0] == "skipped: language fr"
