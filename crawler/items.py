@@ -22,6 +22,29 @@ class ArticleItem:
     published: str | None = None
     published_rule: str | None = None
     outlet_name: str | None = None
+    published_precision: str | None = None
+    published_has_offset: bool | None = None
     language: str | None = None
     description: str | None = None
     keywords: str | None = None
+    syndicated_from: str | None = None  # a canonical URL on another outlet: evidence of copying
+    page: dict = field(default_factory=dict)  # what to remember about the fetch (see PageSeen)
+
+
+@dataclass
+class PageSeen:
+    """A fetched URL that is not stored as an article (or a 304): remembered so the next crawl can
+    ask conditionally or skip it, and so a run's counts say why pages were left out."""
+
+    url: str
+    origin: str
+    status: str  # not-article | too-short | off-topic | unchanged | error
+    fetched_at: str
+    http_status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    sitemap_lastmod: str | None = None
+    feed_published: str | None = None
+    published: str | None = None
+    reason: str | None = None

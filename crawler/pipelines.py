@@ -5,6 +5,7 @@ from dataclasses import asdict
 
 from scrapy import signals
 
+from crawler.items import ArticleItem
 from newsclaims import store
 
 
@@ -36,8 +37,13 @@ class StorePipeline:
         self.run_id = store.start_crawl_run(self.db, story.slug)
 
     def process_item(self, item):
-        status = store.save_article(self.db, self.crawler.spider.story.slug, asdict(item))
-        self.crawler.stats.inc_value(f"newsclaims/articles_{status}")
+        if isinstance(item, ArticleItem):
+            record = asdict(item)
+            status = store.save_article(self.db, self.crawler.spider.story.slug, record)
+            self.crawler.stats.inc_value(f"newsclaims/articles_{status}")
+            store.record_page(self.db, {**record.pop("page"), "status": "article"})
+        else:
+            store.record_page(self.db, asdict(item))
         return item
 
     def spider_closed(self, spider, reason):
@@ -46,14 +52,12 @@ class StorePipeline:
         stats = self.crawler.stats.get_stats()
         reasons = {key.split("/", 1)[1]: value for key, value in stats.items()
                    if key.startswith(("newsclaims/skipped/", "newsclaims/refused/"))}
-        reasons["robots"] = stats.get("robotstxt/forbidden", 0)
         store.finish_crawl_run(self.db, self.run_id, "finished" if reason == "finished" else reason, {
             "pages_seen": stats.get("newsclaims/pages_seen", 0),
             "pages_stored": stats.get("newsclaims/articles_new", 0) + stats.get("newsclaims/articles_changed", 0),
-            "pages_unchanged": stats.get("newsclaims/articles_unchanged", 0),
+            "pages_unchanged": stats.get("newsclaims/articles_unchanged", 0) + stats.get("newsclaims/unchanged_304", 0),
             "pages_skipped": sum(v for k, v in stats.items() if k.startswith("newsclaims/skipped/")),
-            "pages_refused": sum(v for k, v in stats.items() if k.startswith("newsclaims/refused/"))
-            + stats.get("robotstxt/forbidden", 0),
+            "pages_refused": sum(v for k, v in stats.items() if k.startswith("newsclaims/refused/")),
             "reasons": reasons,
         })
         self.db.close()

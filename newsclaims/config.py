@@ -91,11 +91,36 @@ class OutletConfig(BaseModel):
         return any(re.search(pattern, path) for pattern in self.article_paths)
 
 
+class TopicConfig(BaseModel):
+    """What coverage of the story looks like: a page is stored only when its title or text names one
+    of `names` (matched misspelling-aware, like the mentions' second pass: "koppinger" passes for
+    Kevin Coppinger) or contains one of `keywords` (case-insensitive)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    names: list[str] = []
+    keywords: list[str] = []
+
+
+class RevisitConfig(BaseModel):
+    """When a stored article is fetched again. Young articles are re-checked every run (with a
+    conditional GET, so an unchanged page costs a 304); older ones only when their sitemap or feed
+    entry says they changed, because corrections to old stories are announced there."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    young_days: float = Field(default=3.0, ge=0)
+
+
 class StoryConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     slug: str = Field(pattern=_SLUG)
     title: str = Field(min_length=1)
+    #: Who runs the crawl: a URL or e-mail put in the User-Agent so outlets can reach you.
+    contact: str | None = None
+    topic: TopicConfig = TopicConfig()
+    revisit: RevisitConfig = RevisitConfig()
     outlets: list[OutletConfig] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -128,6 +153,11 @@ class StoryConfig(BaseModel):
     def to_toml(self) -> str:
         """The config as TOML text, so a modified copy can be written and handed to a crawl."""
         lines = [f"slug = {_toml_str(self.slug)}", f"title = {_toml_str(self.title)}"]
+        if self.contact:
+            lines.append(f"contact = {_toml_str(self.contact)}")
+        for section in ("topic", "revisit"):
+            values = getattr(self, section).model_dump()
+            lines += ["", f"[{section}]"] + [f"{key} = {_toml_value(value)}" for key, value in values.items()]
         for outlet in self.outlets:
             lines += ["", "[[outlets]]"]
             for key, value in outlet.model_dump().items():
@@ -142,6 +172,8 @@ def _toml_str(value: str) -> str:
 def _toml_value(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
     if isinstance(value, list):
         return "[" + ", ".join(_toml_str(v) for v in value) + "]"
     return _toml_str(value)

@@ -11,17 +11,21 @@ Usage: ``python -m newsclaims.demo_server [--story demo] [--free-ports]`` prints
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import secrets
 import signal
 import sys
 import threading
+import time
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 HOST = "127.0.0.1"
+#: The Last-Modified date every page claims (the demo corpus does not change while it is served).
+LAST_MODIFIED = "Mon, 09 Mar 2026 12:00:00 GMT"
 _PLACEHOLDER = re.compile(r"\{\{(origin:[a-z0-9_-]+|offsite|nonce|now)\}\}")
 
 
@@ -32,9 +36,10 @@ class PortInUse(Exception):
 class DemoServer:
     """Serves `site` (slug -> {path: page}) with one HTTP server per slug.
 
-    A page is any object with `body` (str or bytes), `content_type` and `status`. The query string is
-    ignored when looking a page up, as many real sites do, so a tracking-parameter URL serves the same
-    page as the clean one.
+    A page is any object with `body` (str or bytes), `content_type` and `status`, and optionally
+    `headers` (extra response headers), `delay` (seconds to wait before answering) and `validators`
+    (False for no ETag/Last-Modified). The query string is ignored when looking a page up, as many real
+    sites do, so a tracking-parameter URL serves the same page as the clean one.
     """
 
     def __init__(self, site: dict, ports: dict[str, int] | None = None, host: str = HOST):
@@ -104,16 +109,37 @@ def _handler_for(server: DemoServer, slug: str) -> type[BaseHTTPRequestHandler]:
             path = urlsplit(self.path).path or "/"
             page = server.site[slug].get(path)
             if page is None:
-                status, content_type, body = 404, "text/plain; charset=utf-8", b"not found\n"
-            else:
-                status, content_type = page.status, page.content_type
-                body = page.body if isinstance(page.body, bytes) else server.render(page.body).encode("utf-8")
+                self._send(404, {"Content-Type": "text/plain; charset=utf-8"}, b"not found\n", send_body)
+                return
+            if getattr(page, "delay", 0):
+                time.sleep(page.delay)
+            headers = {"Content-Type": page.content_type, **dict(getattr(page, "headers", ()) or ())}
+            # Validators come from the page as written, before per-request boilerplate is filled in, the
+            # way a CMS versions its articles: an unchanged article answers a conditional GET with 304.
+            if getattr(page, "validators", True) and page.status == 200:
+                source = page.body if isinstance(page.body, bytes) else page.body.encode("utf-8")
+                etag = '"' + hashlib.sha1(source).hexdigest()[:16] + '"'
+                headers.setdefault("ETag", etag)
+                headers.setdefault("Last-Modified", LAST_MODIFIED)
+                if self.headers.get("If-None-Match") == headers["ETag"] or (
+                        "If-None-Match" not in self.headers and self.headers.get("If-Modified-Since") == LAST_MODIFIED):
+                    self._send(304, {"ETag": headers["ETag"]}, b"", False)
+                    return
+            body = page.body if isinstance(page.body, bytes) else server.render(page.body).encode("utf-8")
+            self._send(page.status, headers, body, send_body)
+
+        def _send(self, status: int, headers: dict, body: bytes, send_body: bool) -> None:
             self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
+            for name, value in headers.items():
+                self.send_header(name, value)
+            if "Content-Length" not in headers and status != 304:
+                self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            if send_body:
-                self.wfile.write(body)
+            if send_body and body:
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):  # the crawler refused a huge body
+                    pass
 
         def log_message(self, format, *args) -> None:  # quiet: the crawler logs what it fetches
             pass

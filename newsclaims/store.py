@@ -175,6 +175,43 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m002_pages_and_provenance(db: sqlite_utils.Database) -> None:
+    """Incremental crawling and provenance: every URL seen, with its HTTP validators and why it was or
+    was not stored; how sure each date is; which versions came from re-extraction; syndication."""
+    db["pages"].create(
+        {
+            "url": str,  # canonical URL as requested
+            "origin": str,
+            "status": str,  # article | unchanged | not-article | too-short | off-topic | not-english | error
+            "http_status": int,
+            "etag": str,
+            "last_modified": str,
+            "content_hash": str,  # of the extracted content, when there was any
+            "sitemap_lastmod": str,
+            "feed_published": str,
+            "published": str,
+            "first_fetched": str,
+            "last_fetched": str,
+            "fetches": int,
+            "not_modified": int,  # 304 answers to conditional GETs
+            "reason": str,
+        },
+        pk="url",
+    )
+    db["pages"].create_index(["origin", "status"])
+    versions = db["article_versions"]
+    versions.add_column("published_precision", str)  # instant | day
+    versions.add_column("published_has_offset", int)
+    versions.add_column("source", str)  # crawl | reextract
+    versions.add_column("extracted_from", int)  # the version whose raw body a re-extraction used
+    db["syndication"].create(
+        {"article_id": int, "canonical_url": str, "canonical_origin": str, "first_seen": str},
+        pk=("article_id", "canonical_url"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+
+
 def open_store(path: str | Path = DEFAULT_DB_PATH) -> sqlite_utils.Database:
     """Open (creating if needed) the database at `path` and apply pending migrations."""
     path = Path(path)
@@ -274,9 +311,45 @@ def save_article(db: sqlite_utils.Database, story: str, page: dict) -> str:
                 "description": page.get("description"),
                 "keywords": page.get("keywords"),
                 "text": page.get("text") or "",
+                "published_precision": page.get("published_precision"),
+                "published_has_offset": page.get("published_has_offset"),
+                "source": page.get("source") or "crawl",
+                "extracted_from": page.get("extracted_from"),
             }
         )
+        if page.get("syndicated_from"):
+            from newsclaims.config import origin_of
+
+            db.execute("insert or ignore into syndication (article_id, canonical_url, canonical_origin, first_seen) "
+                       "values (?, ?, ?, ?)", [article_id, page["syndicated_from"], origin_of(page["syndicated_from"]), now])
         return "changed" if had_versions else "new"
+
+
+def known_pages(db: sqlite_utils.Database, origins: Iterable[str]) -> dict[str, dict]:
+    """Every page already seen on these origins, by URL: validators and dates for the next crawl."""
+    origins = list(origins)
+    if not origins or "pages" not in db.table_names():
+        return {}
+    marks = ",".join("?" for _ in origins)
+    return {row["url"]: dict(row) for row in db.query(f"select * from pages where origin in ({marks})", origins)}
+
+
+_PAGE_FIELDS = ("origin", "status", "http_status", "etag", "last_modified", "content_hash", "sitemap_lastmod",
+                "feed_published", "published", "reason")
+
+
+def record_page(db: sqlite_utils.Database, page: dict) -> None:
+    """Remember a fetched URL: what came back and what became of it. A 304 keeps the earlier values."""
+    now = page.get("fetched_at") or utc_now()
+    with writing(db):
+        existing = db.execute("select fetches, not_modified from pages where url = ?", [page["url"]]).fetchone()
+        values = {key: page[key] for key in _PAGE_FIELDS if page.get(key) is not None}
+        if existing is None:
+            db["pages"].insert({"url": page["url"], **values, "first_fetched": now, "last_fetched": now, "fetches": 1,
+                                "not_modified": int(page.get("http_status") == 304)})
+        else:
+            db["pages"].update(page["url"], {**values, "last_fetched": now, "fetches": existing[0] + 1,
+                                             "not_modified": existing[1] + int(page.get("http_status") == 304)})
 
 
 def count_rows(db: sqlite_utils.Database) -> dict[str, int]:

@@ -30,7 +30,7 @@ def test_report_json_and_markdown(demo_crawl, tmp_path, truth):
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["schema"] == "newsclaims.story-report" and report["schema_version"] == 1
-    assert report["summary"]["articles"] == len(truth["articles"])
+    assert report["summary"]["articles"] == sum(1 for a in truth["articles"] if not a["off_topic"])
     result = CliRunner().invoke(cli, ["report", str(demo_crawl.config_path), "--db", str(db_path)])
     assert result.exit_code == 0 and result.stdout.startswith("# newsclaims report: ")
 

@@ -50,7 +50,7 @@ def test_migrations_apply_once(tmp_path):
     path = tmp_path / "m.db"
     store.open_store(path).close()
     database = store.open_store(path)
-    assert [m.name for m in store.migrations.applied(database)] == ["m001_initial"]
+    assert [m.name for m in store.migrations.applied(database)] == ["m001_initial", "m002_pages_and_provenance"]
     assert store.migrations.pending(database) == []
 
 

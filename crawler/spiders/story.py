@@ -1,30 +1,52 @@
 """The `story` spider: crawls every outlet of one story config from its seeds, feeds and sitemaps."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import calendar
+from datetime import datetime, timedelta, timezone
 
 import feedparser
 import scrapy
-from scrapy.http import HtmlResponse
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip, gzip_magic_number
-from scrapy.utils.sitemap import Sitemap
 
-from crawler.extract import extract_page
-from crawler.items import ArticleItem
+from analysis.topic import topic_match
+from crawler.extract import UndecodablePage, decode_html, extract_page
+from crawler.items import ArticleItem, PageSeen
+from crawler.sitemaps import NewsSitemap, sitemap_urls_from_robots
 from crawler.urls import clean_url
+from newsclaims import store
 from newsclaims.config import load_story, origin_of
+
+#: Page states after which an article-path URL is fetched again only when a feed or sitemap says it
+#: changed: off-topic and empty pages are remembered, not re-downloaded every run.
+_SETTLED = {"off-topic", "too-short"}
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 class StorySpider(scrapy.Spider):
     """Crawl one story: `scrapy crawl story -a story=demo` (a bundled slug or a path to a TOML file).
 
-    Sitemaps are parsed with Scrapy's own `Sitemap`, feeds with feedparser, links with Scrapy's
-    `LinkExtractor`; the `OriginMiddleware` keeps every request on the story's outlets. A page is
-    stored only when its path matches the outlet's `article_paths` and the extractor finds at least
-    NEWSCLAIMS_MIN_WORDS words; other pages are still followed for links.
+    Discovery: seeds with bounded link following (DEPTH_LIMIT), RSS/Atom feeds (feedparser; also the
+    `<link rel="alternate">` feeds a page announces), sitemaps (Scrapy's parser; gzipped, sitemap
+    indexes, Google News) and the `Sitemap:` lines of robots.txt. The `OriginMiddleware` keeps every
+    request on the story's outlets.
 
-    Settings: NEWSCLAIMS_STORY (when no `story` argument is given), NEWSCLAIMS_MIN_WORDS, DEPTH_LIMIT.
+    Incremental: every URL seen is remembered in the `pages` table with its ETag/Last-Modified, so a
+    page is re-requested conditionally (an unchanged one costs a 304); an article older than the
+    story's `revisit.young_days` is requested again only when its sitemap or feed entry changed.
+
+    A page is stored when its path matches the outlet's `article_paths`, the extractor finds at least
+    NEWSCLAIMS_MIN_WORDS words, and it passes the story's topic filter; every other page is recorded
+    in `pages` with the reason.
+
+    Settings: NEWSCLAIMS_STORY (when no `story` argument is given), NEWSCLAIMS_DB_PATH,
+    NEWSCLAIMS_MIN_WORDS, NEWSCLAIMS_VARIANT_CUTOFF, DEPTH_LIMIT, DOWNLOAD_MAXSIZE, USER_AGENT.
     """
 
     name = "story"
@@ -38,63 +60,163 @@ class StorySpider(scrapy.Spider):
         spider.story = load_story(story)
         spider.allowed_origins = {outlet.origin for outlet in spider.story.outlets}
         spider.min_words = crawler.settings.getint("NEWSCLAIMS_MIN_WORDS")
+        spider.score_cutoff = crawler.settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF")
         spider.max_sitemap_size = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        if spider.story.contact:
+            spider.user_agent = f"{crawler.settings.get('USER_AGENT')} contact: {spider.story.contact}"
+        db = store.open_store(crawler.settings.get("NEWSCLAIMS_DB_PATH"))
+        spider.known = store.known_pages(db, spider.allowed_origins)
+        db.close()
         return spider
 
     async def start(self):
         for outlet in self.story.outlets:
-            for url in outlet.urls("sitemaps"):
-                yield scrapy.Request(url, callback=self.parse_sitemap)
-            for url in outlet.urls("feeds"):
-                yield scrapy.Request(url, callback=self.parse_feed)
-            for url in outlet.urls("seeds"):
-                yield scrapy.Request(url, callback=self.parse_page)
+            requests = [self.request(outlet.origin + "/robots.txt", self.parse_robots, conditional=False)]
+            requests += [self.request(url, self.parse_sitemap) for url in outlet.urls("sitemaps")]
+            requests += [self.request(url, self.parse_feed) for url in outlet.urls("feeds")]
+            requests += [self.request(url, self.parse_page) for url in outlet.urls("seeds")]
+            for request in requests:
+                if request is not None:
+                    yield request
 
-    def page_request(self, url: str) -> scrapy.Request:
-        return scrapy.Request(clean_url(url), callback=self.parse_page)
+    # --- requests ---------------------------------------------------------------------------------
+
+    def request(self, url: str, callback, *, hints: dict | None = None, conditional: bool = True):
+        """A request for `url` (cleaned), conditional on what the last crawl saw; None when not due."""
+        url = clean_url(url)
+        known = self.known.get(url)
+        hints = {key: value for key, value in (hints or {}).items() if value}
+        if callback == self.parse_page and known and not self.is_due(known, hints):
+            self.crawler.stats.inc_value("newsclaims/skipped/not_due")
+            return None
+        headers = {}
+        if conditional and known:
+            if known.get("etag"):
+                headers["If-None-Match"] = known["etag"]
+            if known.get("last_modified"):
+                headers["If-Modified-Since"] = known["last_modified"]
+        return scrapy.Request(url, callback=callback, errback=self.on_error, headers=headers,
+                              meta={"hints": hints, "handle_httpstatus_list": [304]})
+
+    def is_due(self, known: dict, hints: dict) -> bool:
+        """The revisit policy: whether a page seen before should be requested again now."""
+        changed = any(hints.get(key) and hints[key] != known.get(key) for key in ("sitemap_lastmod", "feed_published"))
+        if known["status"] in _SETTLED:
+            return changed
+        if known["status"] != "article":
+            return True  # indexes, errors, 304s of non-articles: cheap with a conditional GET
+        published = _parse_utc(known.get("published")) or _parse_utc(known.get("first_fetched"))
+        young = published is None or utc_now() - published <= timedelta(days=self.story.revisit.young_days)
+        return young or changed
+
+    def on_error(self, failure):
+        """One bad URL (too large, a gzip bomb, an HTTP error, a timeout) is counted and the crawl goes on."""
+        request = failure.request
+        if failure.check(IgnoreRequest):
+            reason = str(failure.value) or "ignored"
+            key = "offsite" if reason.startswith("off-site") else "robots" if "robots" in reason.lower() else "ignored"
+        else:
+            reason = f"{failure.type.__name__}: {failure.value}"
+            key = "error"
+        self.crawler.stats.inc_value(f"newsclaims/refused/{key}")
+        if key in ("error", "ignored"):
+            self.logger.warning("Refused %s: %s", request.url, reason)
+            return PageSeen(url=request.url, origin=origin_of(request.url), status="error", reason=reason[:500],
+                            fetched_at=utc_now().isoformat(timespec="milliseconds"))
+        return None
+
+    # --- discovery --------------------------------------------------------------------------------
+
+    def parse_robots(self, response):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            if origin_of(url) == origin_of(response.url):
+                yield from _some(self.request(url, self.parse_sitemap))
 
     def parse_sitemap(self, response):
+        if response.status == 304:
+            return
         body = response.body
         if gzip_magic_number(response):
             body = gunzip(body, max_size=self.max_sitemap_size)
-        sitemap = Sitemap(body)
+        sitemap = NewsSitemap(body)
         for entry in sitemap:
             if sitemap.type == "sitemapindex":
-                yield scrapy.Request(entry["loc"], callback=self.parse_sitemap)
+                yield from _some(self.request(entry["loc"], self.parse_sitemap))
             elif sitemap.type == "urlset":
-                yield self.page_request(entry["loc"])
+                news = entry.get("news", {})
+                # A Google News publication date is the publisher's own statement, like a feed's.
+                yield from _some(self.request(entry["loc"], self.parse_page,
+                                              hints={"sitemap_lastmod": entry.get("lastmod"),
+                                                     "feed_published": news.get("publication_date")}))
 
     def parse_feed(self, response):
+        if response.status == 304:
+            return
         feed = feedparser.parse(response.body)
         for entry in feed.entries:
             if entry.get("link"):
-                yield self.page_request(response.urljoin(entry["link"]))
+                when = entry.get("published_parsed") or entry.get("updated_parsed")
+                published = (datetime.fromtimestamp(calendar.timegm(when), timezone.utc).isoformat()
+                             if when else None)
+                yield from _some(self.request(response.urljoin(entry["link"]), self.parse_page,
+                                              hints={"feed_published": published}))
 
     def parse_page(self, response):
-        if not isinstance(response, HtmlResponse):
+        hints = response.meta.get("hints", {})
+        fetched_at = utc_now().isoformat(timespec="milliseconds")
+        seen = {"url": clean_url(response.url), "origin": origin_of(response.url), "http_status": response.status,
+                "fetched_at": fetched_at, "etag": _header(response, b"ETag"),
+                "last_modified": _header(response, b"Last-Modified"), **hints}
+        if response.status == 304:
+            self.crawler.stats.inc_value("newsclaims/unchanged_304")
+            yield PageSeen(**seen, status=self.known.get(seen["url"], {}).get("status") or "unchanged")
+            return
+        if not isinstance(response, TextResponse):
+            self.crawler.stats.inc_value("newsclaims/skipped/not_html")
+            yield PageSeen(**seen, status="not-article", reason="not a text response")
             return
         self.crawler.stats.inc_value("newsclaims/pages_seen")
-        for link in LinkExtractor().extract_links(response):
-            yield self.page_request(link.url)
+        yield from self.follow(response)
         outlet = self.story.outlet_for(response.url)
         if outlet is None or not outlet.is_article_path(response.url):
             self.crawler.stats.inc_value("newsclaims/skipped/not_article")
+            yield PageSeen(**seen, status="not-article")
             return
-        page = extract_page(response.text, response.url)
+        try:
+            html = decode_html(response.body, _header(response, b"Content-Type"))
+        except UndecodablePage as exc:
+            self.crawler.stats.inc_value("newsclaims/skipped/undecodable")
+            self.logger.warning("Skipped %s: cannot decode: %s", response.url, exc)
+            yield PageSeen(**seen, status="error", reason=f"undecodable: {exc}")
+            return
+        page = extract_page(html, response.url, hints={**hints, "fetched_at": fetched_at,
+                                                         "content_language": _header(response, b"Content-Language")})
         if page is None or page.word_count < self.min_words:
             self.crawler.stats.inc_value("newsclaims/skipped/too_short")
             self.logger.info("Skipped %s: under %d words of article text", response.url, self.min_words)
+            yield PageSeen(**seen, status="too-short", reason=f"under {self.min_words} words")
+            return
+        match = topic_match([page.title or "", page.text], names=self.story.topic.names,
+                            keywords=self.story.topic.keywords, score_cutoff=self.score_cutoff)
+        if match is None:
+            self.crawler.stats.inc_value("newsclaims/skipped/off_topic")
+            yield PageSeen(**seen, status="off-topic", content_hash=page.content_hash, published=page.published,
+                           reason="no topic name or keyword in title or text")
             return
         url = clean_url(response.url)
-        # A canonical link is the outlet's own word on the article's URL, but only within the outlet:
-        # a canonical to another outlet marks syndication, never a reason to merge two outlets' rows.
-        if page.canonical_url and origin_of(page.canonical_url) == outlet.origin:
-            url = clean_url(page.canonical_url)
+        syndicated_from = None
+        if page.canonical_url:
+            if origin_of(page.canonical_url) == outlet.origin:
+                # The outlet's own word on its article's URL, honoured within the outlet only.
+                url = clean_url(page.canonical_url)
+            else:
+                # A canonical to another outlet marks syndication: evidence of copying, never a merge.
+                syndicated_from = clean_url(page.canonical_url)
         yield ArticleItem(
             url=url,
             origin=outlet.origin,
             fetched_url=response.url,
-            fetched_at=datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+            fetched_at=fetched_at,
             http_status=response.status,
             title=page.title,
             text=page.text,
@@ -104,8 +226,41 @@ class StorySpider(scrapy.Spider):
             author=page.author,
             published=page.published,
             published_rule=page.published_rule,
+            published_precision=page.published_precision,
+            published_has_offset=page.published_has_offset,
             outlet_name=page.outlet_name or outlet.name,
             language=page.language,
             description=page.description,
             keywords=page.keywords,
+            syndicated_from=syndicated_from,
+            page={**seen, "url": clean_url(response.url), "content_hash": page.content_hash,
+                  "published": page.published},
         )
+
+    def follow(self, response):
+        if not isinstance(response, HtmlResponse):
+            return
+        for link in LinkExtractor().extract_links(response):
+            yield from _some(self.request(link.url, self.parse_page))
+        for element in response.xpath("//link[@rel='alternate'][@href]"):
+            if element.attrib.get("type", "").lower() in _FEED_TYPES:
+                yield from _some(self.request(response.urljoin(element.attrib["href"]), self.parse_feed))
+
+
+def _some(request):
+    return [] if request is None else [request]
+
+
+def _header(response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _parse_utc(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)

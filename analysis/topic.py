@@ -1,0 +1,37 @@
+"""The topic filter: is a page coverage of the story? Decided on the extracted title and text.
+
+Names are matched the way the mentions' second pass finds people (any case, small typos, titles),
+so a page that writes only the error form ("koppinger") is still coverage: catching those pages is
+the point of the tool. Keywords are phrases matched case-insensitively.
+"""
+from __future__ import annotations
+
+import re
+
+from analysis.entities import find_more_mentions
+from analysis.names import parse_name
+
+
+def topic_match(texts: list[str], *, names: list[str], keywords: list[str], score_cutoff: float = 80) -> str | None:
+    """The first name or keyword of the topic found in `texts`, or None when the page is off-topic.
+    With no names and no keywords every page is on topic.
+
+    >>> topic_match(["searches for harrow county bridge collapse kathcart spiked"], names=["Dale Cathcart"], keywords=[])
+    'kathcart'
+    """
+    if not names and not keywords:
+        return "(no topic filter)"
+    for keyword in keywords:
+        pattern = re.compile(r"(?<!\w)" + re.escape(keyword) + r"(?!\w)", re.IGNORECASE)
+        for text in texts:
+            if text and pattern.search(text):
+                return keyword
+    people = []
+    for name in names:
+        parsed = parse_name(name)
+        if parsed is not None:
+            people.append({"surnames": [parsed.surname_key], "given": list(parsed.given)})
+    for _, found in find_more_mentions(((n, t) for n, t in enumerate(texts) if t), people, {}, score_cutoff=score_cutoff):
+        if found:
+            return found[0]["surface"]
+    return None
