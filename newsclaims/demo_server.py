@@ -113,7 +113,8 @@ def _handler_for(server: DemoServer, slug: str) -> type[BaseHTTPRequestHandler]:
                 return
             if getattr(page, "delay", 0):
                 time.sleep(page.delay)
-            headers = {"Content-Type": page.content_type, **dict(getattr(page, "headers", ()) or ())}
+            headers = {"Content-Type": page.content_type,
+                       **{k: server.render(v) for k, v in dict(getattr(page, "headers", ()) or ()).items()}}
             # Validators come from the page as written, before per-request boilerplate is filled in, the
             # way a CMS versions its articles: an unchanged article answers a conditional GET with 304.
             if getattr(page, "validators", True) and page.status == 200:

@@ -132,3 +132,27 @@ def real_article_crawl(nlp, tmp_path_factory) -> CrawledStory:
     counts = store.count_rows(db)
     db.close()
     return CrawledStory(config, config_path, db_path, server.origins, counts, counts, output)
+
+
+@pytest.fixture(scope="session")
+def fault_crawl(tmp_path_factory):
+    """The fault site crawled twice into one database; the crawls' stderr is kept for log checks."""
+    from tests.fault_site import TOPIC, build_fault_site, gzip_sitemap
+
+    tmp = tmp_path_factory.mktemp("faults")
+    site = build_fault_site()
+    with DemoServer(site) as server:
+        gzip_sitemap(server.site, server.origins["faults"])
+        config_path = tmp / "faults.toml"
+        config_path.write_text(
+            f'slug = "faults"\ntitle = "Fault site"\n\n[topic]\nkeywords = ["{TOPIC}"]\n\n[[outlets]]\n'
+            f'slug = "faults"\nname = "Fault site"\norigin = "{server.origins["faults"]}"\nseeds = ["/"]\n'
+            'article_paths = ["^/news/"]\n', encoding="utf-8")
+        db_path = tmp / "faults.db"
+        logs = [crawl(config_path, db_path).stderr for _ in range(2)]
+    db = store.open_store(db_path)
+    counts = store.count_rows(db)
+    db.close()
+    result = CrawledStory(load_story(config_path), config_path, db_path, server.origins, counts, counts, logs[0])
+    result.logs = logs
+    return result

@@ -78,6 +78,12 @@ class StorySpider(scrapy.Spider):
             for request in requests:
                 if request is not None:
                     yield request
+        # Known articles still young are re-checked even when no index links to them any more (an
+        # index that answers 304 lists nothing); a failed page is tried again.
+        for url, known in sorted(self.known.items()):
+            if known["status"] in ("article", "error") and self._young(known):
+                for request in _some(self.request(url, self.parse_page)):
+                    yield request
 
     # --- requests ---------------------------------------------------------------------------------
 
@@ -105,12 +111,16 @@ class StorySpider(scrapy.Spider):
             return changed
         if known["status"] != "article":
             return True  # indexes, errors, 304s of non-articles: cheap with a conditional GET
+        return self._young(known) or changed
+
+    def _young(self, known: dict) -> bool:
         published = _parse_utc(known.get("published")) or _parse_utc(known.get("first_fetched"))
-        young = published is None or utc_now() - published <= timedelta(days=self.story.revisit.young_days)
-        return young or changed
+        return published is None or utc_now() - published <= timedelta(days=self.story.revisit.young_days)
 
     def on_error(self, failure):
-        """One bad URL (too large, a gzip bomb, an HTTP error, a timeout) is counted and the crawl goes on."""
+        """One bad URL (too large, a gzip bomb, an HTTP error, a timeout) is counted and recorded, and the
+        crawl goes on. Scrapy has already logged it, once (the size check, the decompression limit, the
+        retry middleware), so nothing more is logged here."""
         request = failure.request
         if failure.check(IgnoreRequest):
             reason = str(failure.value) or "ignored"
@@ -120,7 +130,6 @@ class StorySpider(scrapy.Spider):
             key = "error"
         self.crawler.stats.inc_value(f"newsclaims/refused/{key}")
         if key in ("error", "ignored"):
-            self.logger.warning("Refused %s: %s", request.url, reason)
             return PageSeen(url=request.url, origin=origin_of(request.url), status="error", reason=reason[:500],
                             fetched_at=utc_now().isoformat(timespec="milliseconds"))
         return None
