@@ -37,13 +37,21 @@ def crawl(story: str, settings: Settings) -> dict:
     `story` is a slug or a path to a story TOML (validated by the caller). Twisted's reactor cannot be
     restarted, so a process runs at most one crawl: tests and `--every` use subprocesses.
     """
-    process = CrawlerProcess(settings)
-    process.crawl("story", story=str(story_path(story)))
-    process.start()
-    db = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
     from newsclaims.config import load_story
+    from newsclaims.schedule import CrawlLock
 
-    runs = store.crawl_runs(db, load_story(story).slug)
+    slug = load_story(story).slug
+    db_path = settings.get("NEWSCLAIMS_DB_PATH")
+    with CrawlLock(db_path, slug):
+        db = store.open_store(db_path)
+        # Holding the lock, any run still marked running was killed (SIGKILL, power loss): say so.
+        store.mark_killed_runs(db, slug)
+        db.close()
+        process = CrawlerProcess(settings)
+        process.crawl("story", story=str(story_path(story)))
+        process.start()
+    db = store.open_store(db_path)
+    runs = store.crawl_runs(db, slug)
     db.close()
     return runs[-1] if runs else {}
 

@@ -532,5 +532,12 @@ def finish_crawl_run(db: sqlite_utils.Database, run_id: int, status: str, counts
         )
 
 
+def mark_killed_runs(db: sqlite_utils.Database, story: str) -> int:
+    """Runs of `story` still marked running when no crawl holds its lock died mid-crawl."""
+    with writing(db):
+        return db.execute("update crawl_runs set status = 'killed' where story = ? and status = 'running'",
+                          [story]).rowcount
+
+
 def crawl_runs(db: sqlite_utils.Database, story: str) -> list[dict]:
     return [dict(r) for r in db.query("select * from crawl_runs where story = ? order by id", [story])]
