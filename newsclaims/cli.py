@@ -114,26 +114,35 @@ def _crawl_line(slug: str, run: dict) -> str:
 
 @cli.command()
 @click.argument("story")
+@click.option("--reextract", is_flag=True,
+              help="First re-run extraction on the stored raw pages (no re-crawl): a new version where it differs.")
 @_settings_options
 @_fail_cleanly
-def analyse(story, db, overrides):
+def analyse(story, reextract, db, overrides):
     """Find mentions, cluster name variants and flag errors for STORY's stored articles.
+
+    With --reextract, every article's stored response is extracted again by the current extractor
+    first, so an extractor bug can be told apart from an outlet's error.
 
     Example:
 
-        newsclaims analyse demo
+        newsclaims analyse demo --reextract
     """
     config = load_story(story)
     settings = _settings(db, overrides)
-    click.echo(_analyse_line(config.slug, _analyse(config, settings)))
+    click.echo(_analyse_line(config.slug, _analyse(config, settings, reextract=reextract)))
 
 
-def _analyse(config, settings) -> dict:
+def _analyse(config, settings, reextract: bool = False) -> dict:
     from newsclaims import jobs
     from newsclaims.nlp import describe_model, load_model
 
     database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
     try:
+        if reextract:
+            counts = jobs.reextract(database, config.slug)
+            click.echo(f"reextract {config.slug}: {counts['versions']} stored pages extracted again, "
+                       f"{counts['changed']} differ (new versions), {counts['failed']} failed")
         nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
         click.echo(describe_model(nlp), err=True)
         return jobs.analyse(database, config, nlp, batch_size=settings.getint("NEWSCLAIMS_NER_BATCH_SIZE"),
@@ -296,26 +305,54 @@ def mentions(file, url, fmt, db, overrides):
 
 def _read_document(path: Path, url: str | None) -> dict[str, str]:
     """The fields of one saved document: a .txt file is all text; an HTML page goes through the
-    crawler's own extractor."""
-    from crawler.extract import extract_page
+    crawler's own decoder and extractor."""
+    from newsclaims import jobs
 
-    raw = path.read_bytes()
     if path.suffix.lower() == ".txt":
         try:
-            return {"text": raw.decode("utf-8-sig")}
+            return {"text": path.read_bytes().decode("utf-8-sig")}
         except UnicodeDecodeError as exc:
             raise click.ClickException(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    page = extract_page(_decode(raw), url or path.resolve().as_uri())
-    if page is None:
-        raise click.ClickException(f"{path}: no article text found")
+    page = _extract_file(path, url)
     return {"title": page.title, "description": page.description, "keywords": page.keywords, "url": url or "",
             "author": page.author, "text": page.text}
 
 
-def _decode(raw: bytes) -> str:
-    from w3lib.encoding import html_to_unicode
+def _extract_file(path: Path, url: str | None):
+    from newsclaims import jobs
 
-    return html_to_unicode(None, raw)[1]
+    try:
+        page = jobs.extract_file(path, url)
+    except ValueError as exc:
+        raise click.ClickException(f"{path}: {exc}") from None
+    if page is None:
+        raise click.ClickException(f"{path}: no article text found")
+    return page
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", default=None, help="Where the page came from (never fetched; resolves links, dates in URLs).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def extract(file, url, fmt):
+    """Extract one saved HTML FILE exactly as the crawl does: text, title, outlet, author, dates (with
+    the rule that found them and their precision), canonical URL, language.
+
+    Example:
+
+        newsclaims extract page.html --url https://example.org/news/a.html --format json
+    """
+    page = _extract_file(Path(file), url)
+    fields = page.as_dict()
+    if fmt == "json":
+        click.echo(json.dumps({**fields, "content_hash": page.content_hash, "word_count": page.word_count},
+                              indent=2, ensure_ascii=False))
+        return
+    for key in ("title", "author", "outlet_name", "published", "published_rule", "published_precision",
+                "canonical_url", "language"):
+        click.echo(f"{key}: {fields.get(key) if fields.get(key) is not None else '-'}")
+    click.echo(f"words: {page.word_count}\n")
+    click.echo(page.text)
 
 
 @cli.group()

@@ -378,6 +378,18 @@ def story_documents(db: sqlite_utils.Database, story: str) -> list[dict]:
     return rows
 
 
+def latest_crawled_versions(db: sqlite_utils.Database, story: str) -> list[dict]:
+    """For each article of a story, its latest version that came from a crawl (with the raw body)."""
+    sql = """
+        select v.*, a.url, a.origin from story_articles sa
+        join articles a on a.id = sa.article_id
+        join article_versions v on v.id = (select max(id) from article_versions
+                                           where article_id = a.id and coalesce(source, 'crawl') = 'crawl')
+        where sa.story = ? order by a.url
+    """
+    return [dict(row) for row in db.query(sql, [story])]
+
+
 # --- entities --------------------------------------------------------------------------------------
 
 def versions_without(db: sqlite_utils.Database, story: str, stage: str) -> list[dict]:
