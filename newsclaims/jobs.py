@@ -61,6 +61,7 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
     from newsclaims.nlp import model_id
 
     store.save_story(db, story)
+    run_id = store.start_analysis_run(db, story.slug)
     todo = store.versions_without(db, story.slug, NER_STAGE)
     # The model is English: other languages are skipped with a counted reason, not mis-tagged.
     foreign = [doc for doc in todo if not is_english(doc.get("language"))]

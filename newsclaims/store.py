@@ -212,6 +212,19 @@ def m002_pages_and_provenance(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m003_analysis_runs_and_search(db: sqlite_utils.Database) -> None:
+    """One row per analysis (so reports can say which flags are new since the last run), and
+    full-text search on article versions, kept current by triggers as later crawls add versions."""
+    db["analysis_runs"].create(
+        {"id": int, "story": str, "started": str, "ended": str, "counts": str},
+        pk="id",
+        foreign_keys=[("story", "stories", "slug")],
+    )
+    db["article_versions"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    db["flags"].add_column("reviewed_at", str)
+
+
 def open_store(path: str | Path = DEFAULT_DB_PATH) -> sqlite_utils.Database:
     """Open (creating if needed) the database at `path` and apply pending migrations."""
     path = Path(path)
@@ -469,7 +482,11 @@ def save_variants(db: sqlite_utils.Database, story: str, clusters: list[dict], a
         db["story_mentions"].insert_all(({"story": story, **a} for a in assignments), pk=("story", "mention_id"))
         db.execute("update flags set active = 0 where story = ?", [story])
         for flag in flags:
-            flag_id = flag_key(story, flag)
+            place = ()
+            if flag.get("mention_id") is not None:
+                place = db.execute('select version_id, field, start, "end" from mentions where id = ?',
+                                   [flag["mention_id"]]).fetchone()
+            flag_id = flag_key(story, flag, place)
             existing = db.execute("select status, note, first_flagged from flags where id = ?", [flag_id]).fetchone()
             status, note, first = existing if existing else ("open", None, now)
             db["flags"].upsert(
@@ -480,10 +497,11 @@ def save_variants(db: sqlite_utils.Database, story: str, clusters: list[dict], a
     return {"clusters": len(clusters), "flags": len(flags)}
 
 
-def flag_key(story: str, flag: dict) -> str:
-    """A stable id for a flag: a hash of the story, level and what it points at."""
-    parts = [story, flag["level"], flag.get("surface") or "", str(flag.get("mention_id") or ""),
-             str(flag.get("article_id") or ""), flag.get("origin") or ""]
+def flag_key(story: str, flag: dict, place: tuple = ()) -> str:
+    """A stable id for a flag: a hash of the story, level and what it points at (for a mention, its
+    version, field and offsets, not its row id, which changes when the second pass runs again)."""
+    parts = [story, flag["level"], flag.get("surface") or "", str(flag.get("article_id") or ""),
+             flag.get("origin") or "", *map(str, place)]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -499,6 +517,43 @@ def story_clusters(db: sqlite_utils.Database, story: str) -> list[dict]:
         ]
         clusters.append(cluster)
     return clusters
+
+
+def set_review(db: sqlite_utils.Database, flag_id: str, status: str, note: str | None) -> dict:
+    """Record a reviewer's decision on a flag; it survives re-analysis because flag ids are stable."""
+    if status not in ("open", "confirmed", "dismissed"):
+        raise ValueError(f"review status must be open, confirmed or dismissed, got {status!r}")
+    with writing(db):
+        row = db.execute("select id from flags where id = ?", [flag_id]).fetchone()
+        if row is None:
+            raise StoreError(f"no flag {flag_id!r}; `newsclaims report STORY --format json` lists flag ids")
+        db["flags"].update(flag_id, {"status": status, "note": note, "reviewed_at": utc_now()})
+    return dict(db["flags"].get(flag_id))
+
+
+def start_analysis_run(db: sqlite_utils.Database, story: str) -> int:
+    with writing(db):
+        return db["analysis_runs"].insert({"story": story, "started": utc_now()}).last_pk
+
+
+def finish_analysis_run(db: sqlite_utils.Database, run_id: int, counts: dict) -> None:
+    with writing(db):
+        db["analysis_runs"].update(run_id, {"ended": utc_now(), "counts": json.dumps(counts, sort_keys=True)})
+
+
+def analysis_runs(db: sqlite_utils.Database, story: str) -> list[dict]:
+    return [dict(r) for r in db.query("select * from analysis_runs where story = ? order by id", [story])]
+
+
+def version_texts(db: sqlite_utils.Database, version_ids: Iterable[int]) -> dict[int, dict]:
+    """The stored fields of these versions, for quoting the sentence around a mention."""
+    ids = sorted(set(version_ids))
+    if not ids:
+        return {}
+    marks = ",".join("?" for _ in ids)
+    return {row["id"]: dict(row) for row in db.query(
+        f"select v.id, v.title, v.description, v.keywords, v.author, v.text, v.fetched_at, a.url "
+        f"from article_versions v join articles a on a.id = v.article_id where v.id in ({marks})", ids)}
 
 
 def story_flags(db: sqlite_utils.Database, story: str, level: str | None = None) -> list[dict]:

@@ -50,7 +50,8 @@ def test_migrations_apply_once(tmp_path):
     path = tmp_path / "m.db"
     store.open_store(path).close()
     database = store.open_store(path)
-    assert [m.name for m in store.migrations.applied(database)] == ["m001_initial", "m002_pages_and_provenance"]
+    assert [m.name for m in store.migrations.applied(database)] == ["m001_initial", "m002_pages_and_provenance",
+                                                                     "m003_analysis_runs_and_search"]
     assert store.migrations.pending(database) == []
 
 
