@@ -1,55 +1,103 @@
-"""Story reports: plain data in, a versioned JSON-ready dict out, and renderings of that dict.
+"""Story reports: plain data in, a versioned JSON-ready dict out. Every format renders this dict
+(`analysis.report_formats` for Markdown, CSV and ClaimReview; `analysis.report_html` for HTML) and
+never reaches back into the store, so all formats say the same thing.
 
-The dict is the single source: Markdown (and later HTML and CSV) render from it and never reach back
-into the store, so every format says the same thing. Schema (version 1):
+Schema `newsclaims.story-report`, version 1 (every key below is always present):
 
-- `schema`: "newsclaims.story-report", `schema_version`: 1, `story`: {slug, title}
-- `summary`: counts (articles, outlets, people, error_forms, flagged mentions/articles/outlets)
-- `people[]`: {cluster_id, canonical, rule, surfaces[{surface, kind, rule, mentions, articles,
-  outlets, first_published}], evidence}
-- `errors[]`: {cluster_id, canonical, form, surfaces[], articles, outlets[], first_use[] (all
-  articles tied for the earliest date), uses[] (every article, earliest first): {outlet, outlet_name,
-  url, title, published, date_rule, usage, mentions}}
-- `outlets[]`: {outlet, name, origin, authoritative, articles, articles_using_errors,
-  articles_quoting_errors, error_forms[]}
+- `schema`, `schema_version`, `generated_at`, `story`: {slug, title}
+- `summary`: articles, outlets, people, error_forms, flagged_mentions, flagged_articles, flagged_outlets
+- `people[]`: {cluster_id, canonical, rule, evidence, surfaces[{surface, kind, rule, mentions, articles,
+  outlets, first_published}], timeline[{date, surface, kind, mentions}]} (date: the publication day in
+  the page's own offset, null when undated)
+- `errors[]`: {cluster_id, canonical, form, surfaces[], articles, outlets[], first_use[] (every use
+  tied for first: several when dates cannot order them), uses[] (earliest first): {outlet,
+  outlet_name, origin, url, title, published, date_rule, date_precision, usage, mentions, version_id,
+  fetched_at, flag_id, review}}
+- `outlets[]`: {outlet, name, origin, authoritative, articles, articles_mentioning, articles_using_errors,
+  articles_quoting_errors, error_forms[], error_rate: {rate, k, n, low, high} | null, ranked, rank,
+  timeline[{date, mentioning, using_error}], corrections: null, copied: null, absent: {field: why}}
+  (error_rate = articles using an error / articles mentioning a person with an error form; low/high
+  is the 95% Wilson interval; ranked only when n >= min_n)
+- `flagged_mentions[]`: {flag_id, review, note, canonical, surface, form, field, usage, sentence, start,
+  end, outlet, outlet_name, url, published, date_rule, version_id, fetched_at}
+- `review`: {open, confirmed, dismissed, new_since_last_run[] (flag ids first raised by the latest
+  analysis), last_run}
 - `unattached[]`: surname-only surfaces that fit more than one person
-Sections for claims and propagation are added under their own keys when that data exists.
+- `claims`, `propagation`: null until that work exists, with `absent` saying why
+- `absent`: {section: why} for every section or figure whose data does not exist yet
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
+from datetime import datetime, timezone
 
+from analysis.dates import date_key, earliest, parse_published
 from analysis.names import fold
-from analysis.dates import date_key, earliest
 
 SCHEMA = "newsclaims.story-report"
 SCHEMA_VERSION = 1
+ABSENT = {
+    "claims": "claim tracking (dates, counts, quotes) is not built yet",
+    "propagation": "copy detection is not built yet: who copied whom cannot be said",
+    "corrections": "corrections need article versions over time; none are compared yet",
+    "copied": "copy detection is not built yet",
+}
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The Wilson score interval of k successes in n trials (95% by default); None when n is 0.
+
+    >>> [round(x, 3) for x in wilson(3, 10)]
+    [0.108, 0.603]
+    """
+    if n == 0:
+        return None
+    p = k / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def publication_day(published: str | None) -> str | None:
+    """The calendar day of a publication date in the page's own offset."""
+    _, day, _ = parse_published(published)
+    return day.isoformat() if day else None
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
+    """The sentence (or line) holding text[start:end], trimmed to `limit` characters around it."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ")))
+    left = 0 if left < 0 else left + 1
+    stops = [i for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "! ", "? "))) if i >= 0]
+    right = min(stops) + 1 if stops else len(text)
+    sentence = text[left:right].strip()
+    if len(sentence) > limit:
+        middle = start - left
+        sentence = "…" + sentence[max(0, middle - limit // 2):middle + limit // 2] + "…"
+    return sentence
 
 
 def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clusters: list[dict],
-                 assignments: list[dict], flags: list[dict]) -> dict:
+                 assignments: list[dict], flags: list[dict], texts: dict | None = None,
+                 analysis_runs: list[dict] = (), min_n: int = 3, generated_at: str | None = None) -> dict:
+    texts = texts or {}
     outlet_names = {o["origin"]: o["name"] for o in outlets}
-    titles = {d["article_id"]: d["title"] for d in documents}
+    documents_by_article = {d["article_id"]: d for d in documents}
     people = [c for c in clusters if c["evidence"].get("forms")]
-    errors = _errors(clusters, assignments, outlet_names, titles)
-    outlet_rows = []
-    for outlet in outlets:
-        using = {u["url"] for e in errors for u in e["uses"] if u["origin"] == outlet["origin"] and u["usage"] == "uses"}
-        quoting = {u["url"] for e in errors for u in e["uses"] if u["origin"] == outlet["origin"]} - using
-        outlet_rows.append({
-            "outlet": outlet["slug"], "name": outlet["name"], "origin": outlet["origin"],
-            "authoritative": bool(outlet["authoritative"]),
-            "articles": sum(1 for d in documents if d["origin"] == outlet["origin"]),
-            "articles_using_errors": len(using), "articles_quoting_errors": len(quoting),
-            "error_forms": sorted({e["form"] for e in errors for u in e["uses"] if u["origin"] == outlet["origin"]}),
-        })
+    flags_by_article = {(f["cluster_id"], f["article_id"]): f for f in flags if f["level"] == "article"}
+    errors = _errors(clusters, assignments, outlet_names, documents_by_article, flags_by_article)
+    erring_clusters = {e["cluster_id"] for e in errors} or {c["id"] for c in people}
     level_counts = defaultdict(int)
     for flag in flags:
         level_counts[flag["level"]] += 1
+    last_run = analysis_runs[-1] if analysis_runs else None
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
+        "generated_at": generated_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "story": story,
         "summary": {
             "articles": len(documents),
@@ -60,19 +108,41 @@ def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clu
             "flagged_articles": level_counts["article"],
             "flagged_outlets": level_counts["outlet"],
         },
-        "people": [
-            {"cluster_id": c["id"], "canonical": c["canonical"], "rule": c["rule"], "evidence": c["evidence"],
-             "surfaces": [{k: s[k] for k in ("surface", "kind", "rule", "mentions", "articles", "outlets",
-                                             "first_published")} for s in c["surfaces"]]}
-            for c in people
-        ],
+        "people": [_person(c, assignments) for c in people],
         "errors": errors,
-        "outlets": outlet_rows,
+        "outlets": _outlets(outlets, documents, assignments, errors, erring_clusters, min_n),
+        "flagged_mentions": _flagged_mentions(flags, assignments, clusters, texts, outlet_names),
+        "review": {
+            **{status: sum(1 for f in flags if f["level"] == "mention" and f["status"] == status)
+               for status in ("open", "confirmed", "dismissed")},
+            "new_since_last_run": sorted(f["id"] for f in flags
+                                         if last_run and f["first_flagged"] >= last_run["started"]),
+            "last_run": last_run and {"started": last_run["started"], "ended": last_run["ended"]},
+        },
         "unattached": sorted({a["surface"] for a in assignments if a["kind"] == "unattached"}),
+        "claims": None,
+        "propagation": None,
+        "absent": {"claims": ABSENT["claims"], "propagation": ABSENT["propagation"]},
     }
 
 
-def _errors(clusters, assignments, outlet_names, titles) -> list[dict]:
+def _person(cluster: dict, assignments: list[dict]) -> dict:
+    kinds = {s["surface"]: s["kind"] for s in cluster["surfaces"]}
+    timeline: dict[tuple, int] = defaultdict(int)
+    for a in assignments:
+        if a["cluster_id"] == cluster["id"]:
+            timeline[(publication_day(a["published"]), a["surface"])] += 1
+    return {
+        "cluster_id": cluster["id"], "canonical": cluster["canonical"], "rule": cluster["rule"],
+        "evidence": cluster["evidence"],
+        "surfaces": [{k: s[k] for k in ("surface", "kind", "rule", "mentions", "articles", "outlets", "first_published")}
+                     for s in cluster["surfaces"]],
+        "timeline": [{"date": day, "surface": surface, "kind": kinds.get(surface), "mentions": n}
+                     for (day, surface), n in sorted(timeline.items(), key=lambda kv: (kv[0][0] or "~", kv[0][1]))],
+    }
+
+
+def _errors(clusters, assignments, outlet_names, documents_by_article, flags_by_article) -> list[dict]:
     forms_of = {(s["cluster_id"], s["surface"]): s["form"] for c in clusters for s in c["surfaces"] if s["kind"] == "error"}
     canonical = {c["id"]: c["canonical"] for c in clusters}
     grouped: dict[tuple, dict[int, list[dict]]] = defaultdict(lambda: defaultdict(list))
@@ -84,12 +154,16 @@ def _errors(clusters, assignments, outlet_names, titles) -> list[dict]:
         uses = []
         for article_id, found in by_article.items():
             first = found[0]
+            document = documents_by_article.get(article_id, {})
+            flag = flags_by_article.get((cluster_id, article_id), {})
             uses.append({
                 "outlet": first["outlet"], "outlet_name": outlet_names.get(first["origin"], first["outlet_name"]),
-                "origin": first["origin"], "url": first["url"], "title": titles.get(article_id),
+                "origin": first["origin"], "url": first["url"], "title": document.get("title"),
                 "published": first["published"], "date_rule": first["published_rule"],
+                "date_precision": parse_published(first["published"])[2],
                 "usage": "uses" if any(m["usage"] == "uses" for m in found) else "quoted",
-                "mentions": len(found),
+                "mentions": len(found), "version_id": first["version_id"], "fetched_at": document.get("fetched_at"),
+                "flag_id": flag.get("id"), "review": flag.get("status"),
             })
         uses.sort(key=lambda u: (date_key(u["published"]), u["url"]))
         dated = [u for u in uses if u["usage"] == "uses"] or uses
@@ -104,154 +178,86 @@ def _errors(clusters, assignments, outlet_names, titles) -> list[dict]:
     return errors
 
 
+def _outlets(outlets, documents, assignments, errors, erring_clusters, min_n) -> list[dict]:
+    rows = []
+    for outlet in outlets:
+        origin = outlet["origin"]
+        mentioning = {a["article_id"]: a["published"] for a in assignments
+                      if a["origin"] == origin and a["cluster_id"] in erring_clusters}
+        using = {u["url"]: u["published"] for e in errors for u in e["uses"] if u["origin"] == origin and u["usage"] == "uses"}
+        quoting = {u["url"] for e in errors for u in e["uses"] if u["origin"] == origin} - set(using)
+        interval = wilson(len(using), len(mentioning))
+        days = sorted({publication_day(p) for p in mentioning.values()}, key=lambda d: d or "~")
+        rows.append({
+            "outlet": outlet["slug"], "name": outlet["name"], "origin": origin,
+            "authoritative": bool(outlet["authoritative"]),
+            "articles": sum(1 for d in documents if d["origin"] == origin),
+            "articles_mentioning": len(mentioning),
+            "articles_using_errors": len(using), "articles_quoting_errors": len(quoting),
+            "error_forms": sorted({e["form"] for e in errors for u in e["uses"] if u["origin"] == origin}),
+            "error_rate": None if interval is None else {
+                "rate": len(using) / len(mentioning), "k": len(using), "n": len(mentioning),
+                "low": interval[0], "high": interval[1]},
+            "ranked": len(mentioning) >= min_n,
+            "rank": None,
+            "timeline": [{"date": day,
+                          "mentioning": sum(1 for p in mentioning.values() if publication_day(p) == day),
+                          "using_error": sum(1 for p in using.values() if publication_day(p) == day)} for day in days],
+            "corrections": None,
+            "copied": None,
+            "absent": {"corrections": ABSENT["corrections"], "copied": ABSENT["copied"]},
+        })
+    ranked = sorted((r for r in rows if r["ranked"]), key=lambda r: (-r["error_rate"]["rate"], -r["error_rate"]["n"], r["name"]))
+    for rank, row in enumerate(ranked, 1):
+        row["rank"] = rank
+    return sorted(rows, key=lambda r: (r["rank"] is None, r["rank"] or 0, r["name"]))
+
+
+def _flagged_mentions(flags, assignments, clusters, texts, outlet_names) -> list[dict]:
+    by_mention = {a["mention_id"]: a for a in assignments}
+    forms = {(s["cluster_id"], s["surface"]): s["form"] for c in clusters for s in c["surfaces"]}
+    rows = []
+    for flag in flags:
+        if flag["level"] != "mention" or flag["mention_id"] not in by_mention:
+            continue
+        a = by_mention[flag["mention_id"]]
+        text = (texts.get(a["version_id"]) or {}).get(a["field"]) or ""
+        rows.append({
+            "flag_id": flag["id"], "review": flag["status"], "note": flag["note"], "canonical": flag["canonical"],
+            "surface": a["surface"], "form": forms.get((a["cluster_id"], a["surface"])), "field": a["field"],
+            "usage": a["usage"], "sentence": sentence_around(text, a["start"], a["end"]) if text else None,
+            "start": a["start"], "end": a["end"], "outlet": a["outlet"],
+            "outlet_name": outlet_names.get(a["origin"], a["outlet_name"]), "url": a["url"],
+            "published": a["published"], "date_rule": a["published_rule"], "version_id": a["version_id"],
+            "fetched_at": (texts.get(a["version_id"]) or {}).get("fetched_at"),
+        })
+    return sorted(rows, key=lambda r: (date_key(r["published"]), r["url"], r["field"], r["start"]))
+
+
 def _display_form(form: str, surfaces: list[str]) -> str:
     """The wrong spelling as written, preferring a capitalised occurrence ("Kathcart" over "kathcart")."""
-    seen = [w for s in surfaces for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", s) if fold(w).replace("-", "") == form.replace(" ", "")]
+    seen = [w for s in surfaces for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", s)
+            if fold(w).replace("-", "") == form.replace(" ", "")]
     seen.sort(key=lambda w: (not w[:1].isupper(), w))
     return seen[0] if seen else form
 
 
-# --- Markdown ---------------------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#!])")
-
-
-def md(text) -> str:
-    """Escape scraped text for Markdown: no markup, links or HTML can come from an article."""
-    text = " ".join(str(text if text is not None else "").split())
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
-
-
-def md_link(label: str, url: str | None) -> str:
-    if url and re.match(r"^https?://", url) and not re.search(r"[\s<>()]", url):
-        return f"[{md(label)}](<{url}>)"
-    return md(label)
-
-
-def _date(published: str | None, rule: str | None) -> str:
-    if not published:
-        return "undated"
-    return f"{md(published)} ({md(rule or 'unknown rule')})"
-
-
-def render_markdown(report: dict) -> str:
-    s = report["summary"]
-    lines = [
-        f"# newsclaims report: {md(report['story']['title'])}",
-        "",
-        f"Story `{md(report['story']['slug'])}` · {s['articles']} articles from {s['outlets']} outlets · "
-        f"{s['people']} people · report schema {report['schema']} v{report['schema_version']}",
-        "",
-        "## Summary",
-        "",
-        *[f"- {line}" for line in summary_lines(report)],
-        "",
-        "## Name errors",
-        "",
-    ]
-    if not report["errors"]:
-        lines += ["No name errors found.", ""]
+def for_outlet(report: dict, outlet: str) -> dict | None:
+    """The story report narrowed to one outlet (by slug, origin or name, case-insensitive); None when
+    no outlet matches. Same schema, so every format renders it."""
+    wanted = outlet.casefold().rstrip("/")
+    match = [o for o in report["outlets"] if wanted in (o["outlet"].casefold(), o["origin"].casefold(), o["name"].casefold())]
+    if not match:
+        return None
+    origin = match[0]["origin"]
+    errors = []
     for error in report["errors"]:
-        lines += [f"### “{md(error['form'])}” for {md(error['canonical'])}", ""]
-        first = error["first_use"]
-        tie = " (a tie: these dates cannot be ordered, a day-only date falls on the same day)" if len(first) > 1 else ""
-        lines.append(f"First used{tie} by " + "; ".join(
-            f"**{md(u['outlet_name'])}** on {_date(u['published'], u['date_rule'])}, {md_link(u['title'] or u['url'], u['url'])}"
-            for u in first) + ".")
-        lines += ["", f"Used in {error['articles']} articles by {len(error['outlets'])} outlets "
-                      f"(surfaces: {', '.join(md(x) for x in error['surfaces'])}).", "",
-                  "| # | date (rule) | outlet | article | usage | mentions |", "|---|---|---|---|---|---|"]
-        for n, use in enumerate(error["uses"], 1):
-            lines.append(f"| {n} | {_date(use['published'], use['date_rule'])} | {md(use['outlet_name'])} | "
-                         f"{md_link(use['title'] or use['url'], use['url'])} | {use['usage']} | {use['mentions']} |")
-        lines.append("")
-    lines += ["## People", ""]
-    for person in report["people"]:
-        lines += [f"### {md(person['canonical'])}", "", f"Canonical form decided by: {md(person['rule'])}.", "",
-                  "| surface | kind | mentions | articles | outlets | first seen | why |", "|---|---|---|---|---|---|---|"]
-        for surface in person["surfaces"]:
-            lines.append(f"| {md(surface['surface'])} | {surface['kind']} | {surface['mentions']} | {surface['articles']} | "
-                         f"{surface['outlets']} | {md(surface['first_published'] or '')} | {md(surface['rule'])} |")
-        lines.append("")
-    if report["unattached"]:
-        lines += ["Surnames that fit more than one person (left unattached): "
-                  + ", ".join(md(u) for u in report["unattached"]), ""]
-    lines += ["## Outlets", "", "| outlet | authoritative | articles | using an error | quoting an error | error forms |",
-              "|---|---|---|---|---|---|"]
-    for o in report["outlets"]:
-        lines.append(f"| {md(o['name'])} | {'yes' if o['authoritative'] else 'no'} | {o['articles']} | "
-                     f"{o['articles_using_errors']} | {o['articles_quoting_errors']} | {', '.join(md(f) for f in o['error_forms'])} |")
-    lines.append("")
-    return "\n".join(lines)
-
-
-def summary_lines(report: dict) -> list[str]:
-    """Five lines for a terminal: what was read, who, which errors, what is flagged, who erred."""
-    s = report["summary"]
-    errors = report["errors"]
-    if errors:
-        worst = max(errors, key=lambda e: e["articles"])
-        firsts = " and ".join(f"{u['outlet_name']} ({u['published'] or 'undated'})" for u in worst["first_use"])
-        tie = ", a tie" if len(worst["first_use"]) > 1 else ""
-        error_line = (f"Errors: {len(errors)} wrong form(s); worst “{worst['form']}” for {worst['canonical']} in "
-                      f"{worst['articles']} articles, first by {firsts}{tie}")
-    else:
-        error_line = "Errors: none found"
-    erring = [o["name"] for o in report["outlets"] if o["articles_using_errors"]]
-    return [
-        f"Story: {report['story']['title']}: {s['articles']} articles from {s['outlets']} outlets",
-        f"People: {s['people']} (canonical forms chosen from evidence)",
-        error_line,
-        f"Flagged: {s['flagged_mentions']} mentions, {s['flagged_articles']} articles, {s['flagged_outlets']} outlets",
-        "Outlets using an error: " + (", ".join(erring) if erring else "none"),
-    ]
-
-
-# --- queries ----------------------------------------------------------------------------------------
-
-def variants_of(name: str, clusters: list[dict], assignments: list[dict], *, story: str = "",
-                score_cutoff: float = 80) -> list[dict]:
-    """Every variant of the person(s) `name` belongs to, with who uses each form and since when.
-
-    Any spelling works as the query: an exact surface, a full name, a surname alone, or a spelling
-    close enough to one (an error form is a surface of its cluster like any other).
-    """
-    from analysis.names import parse_name
-    from analysis.variants import surnames_fit
-
-    query = parse_name(name)
-    if query is None:
-        return []
-
-    def matches(surface: str, fuzzy: bool) -> bool:
-        parsed = parse_name(surface)
-        if parsed is None:
-            return False
-        if query.full and parsed.full:
-            return parsed.key == query.key or (fuzzy and parsed.given == query.given
-                                               and surnames_fit(parsed.surname_key, query.surname_key, score_cutoff))
-        return parsed.surname_key == query.surname_key or (fuzzy and surnames_fit(parsed.surname_key, query.surname_key, score_cutoff))
-
-    hits = [c for c in clusters if any(matches(s["surface"], False) for s in c["surfaces"])]
-    if not hits:
-        hits = [c for c in clusters if any(matches(s["surface"], True) for s in c["surfaces"])]
-    by_surface: dict[tuple, list[dict]] = defaultdict(list)
-    for a in assignments:
-        by_surface[(a["cluster_id"], a["surface"])].append(a)
-    people = []
-    for cluster in hits:
-        rows = []
-        for s in cluster["surfaces"]:
-            uses = sorted(by_surface[(cluster["id"], s["surface"])], key=lambda a: date_key(a["published"]))
-            rows.append({
-                "surface": s["surface"], "kind": s["kind"], "rule": s["rule"], "mentions": s["mentions"],
-                "articles": s["articles"], "outlets": sorted({a["outlet"] or a["origin"] for a in uses}),
-                "first_seen": uses[0]["published"] if uses else None,
-                "last_seen": uses[-1]["published"] if uses else None,
-                "introduced_by": (uses[0]["outlet"] or uses[0]["origin"]) if uses else None,
-            })
-        kind_order = {"canonical": 0, "title": 1, "accepted": 2, "surname": 3, "error": 4}
-        rows.sort(key=lambda r: (kind_order.get(r["kind"], 9), -r["mentions"], r["surface"]))
-        people.append({"story": story, "cluster_id": cluster["id"], "canonical": cluster["canonical"],
-                       "rule": cluster["rule"], "variants": rows})
-    return people
+        uses = [u for u in error["uses"] if u["origin"] == origin]
+        if uses:
+            errors.append({**error, "uses": uses, "articles": sum(1 for u in uses if u["usage"] == "uses"),
+                           "outlets": [match[0]["outlet"]] if any(u["usage"] == "uses" for u in uses) else []})
+    flagged = [m for m in report["flagged_mentions"] if m["url"] and any(u["url"] == m["url"] for e in errors for u in e["uses"])]
+    return {**report, "story": {**report["story"], "outlet": match[0]["name"]}, "outlets": match, "errors": errors,
+            "flagged_mentions": flagged,
+            "summary": {**report["summary"], "articles": match[0]["articles"], "outlets": 1,
+                        "error_forms": len(errors), "flagged_mentions": len(flagged)}}

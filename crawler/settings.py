@@ -54,6 +54,9 @@ NEWSCLAIMS_NER_PROCESSES = 1
 # Similarity (0-100, rapidfuzz ratio on normalised surnames) at which two surnames may be one person.
 NEWSCLAIMS_VARIANT_CUTOFF = 80
 
+# Outlets are ranked by error rate only from this many articles mentioning the people concerned.
+NEWSCLAIMS_REPORT_MIN_N = 3
+
 # Politeness for outlets on this machine (the demo and the tests): still AutoThrottle and robots.txt,
 # with a start delay small enough that a 50-page crawl takes seconds, not minutes.
 LOOPBACK_PROFILE = {

@@ -159,22 +159,61 @@ def _analyse_line(slug: str, counts: dict) -> str:
             f"{counts['clusters']} clusters, {counts['flags']} flags")
 
 
+REPORT_FORMATS = ["md", "json", "csv", "claimreview"]
+
+
 @cli.command()
 @click.argument("story")
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="Write here instead of stdout (for csv without --table: a directory, one file per table).")
+@click.option("--outlet", default=None, help="Report on one outlet (its slug, origin or name).")
+@click.option("--table", type=click.Choice(["people", "errors", "outlets", "flags"]), default=None,
+              help="With --format csv: only this table.")
+@click.option("--author", default=None, help="With --format claimreview: the fact-checking organisation.")
 @_settings_options
 @_fail_cleanly
-def report(story, fmt, output, db, overrides):
-    """Write STORY's accuracy report as Markdown or JSON (from the database; nothing is re-analysed).
+def report(story, fmt, output, outlet, table, author, db, overrides):
+    """Write STORY's accuracy report (from the database; nothing is re-analysed).
+
+    JSON is the source of every other format (its schema is documented in analysis/reports.py). CSV
+    is one file per table; ClaimReview writes schema.org drafts for confirmed flags.
 
     Example:
 
         newsclaims report demo --format json -o out/demo/report.json
     """
+    from analysis import report_formats, reports
+
+    if table and fmt != "csv":
+        raise click.UsageError("--table goes with --format csv")
+    if fmt == "claimreview" and not author:
+        raise click.UsageError("--format claimreview needs --author NAME (the organisation publishing the review)")
     config = load_story(story)
     settings = _settings(db, overrides)
-    text = _render(_report(config, settings), fmt)
+    data = _report(config, settings)
+    if outlet:
+        data = reports.for_outlet(data, outlet)
+        if data is None:
+            raise click.ClickException(f"no outlet {outlet!r} in story {config.slug!r}; `newsclaims outlets --story {config.slug}` lists them")
+    if fmt == "csv" and not table:
+        tables = report_formats.csv_tables(data)
+        if not output:
+            raise click.UsageError("--format csv writes one file per table: give -o DIRECTORY, or --table NAME")
+        Path(output).mkdir(parents=True, exist_ok=True)
+        for name, rows in tables.items():
+            (Path(output) / f"{name}.csv").write_text(report_formats.to_csv(rows), encoding="utf-8")
+        click.echo(f"wrote {len(tables)} tables to {output}")
+        return
+    if fmt == "csv":
+        text = report_formats.to_csv(report_formats.csv_tables(data)[table])
+    elif fmt == "claimreview":
+        from datetime import date
+
+        text = json.dumps(report_formats.claimreview(data, author=author, date=date.today().isoformat()),
+                          indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = _render(data, fmt)
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(text, encoding="utf-8")
@@ -190,17 +229,82 @@ def _report(config, settings) -> dict:
     try:
         if database["stories"].count_where("slug = ?", [config.slug]) == 0:
             raise click.ClickException(f"story {config.slug!r} is not in the database; run `newsclaims crawl {config.slug}` first")
-        return jobs.build_report(database, config.slug)
+        return jobs.build_report(database, config.slug, min_n=settings.getint("NEWSCLAIMS_REPORT_MIN_N"))
     finally:
         database.close()
 
 
 def _render(report_data: dict, fmt: str) -> str:
-    from analysis import reports
+    from analysis import report_formats
 
     if fmt == "json":
         return json.dumps(report_data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    return reports.render_markdown(report_data)
+    return report_formats.render_markdown(report_data)
+
+
+@cli.command()
+@click.argument("flag_id")
+@click.argument("decision", type=click.Choice(["confirm", "dismiss", "reopen"]))
+@click.option("--note", default=None, help="Why: kept with the flag and shown in reports.")
+@_settings_options
+@_fail_cleanly
+def review(flag_id, decision, note, db, overrides):
+    """Record a review of FLAG_ID: confirm, dismiss or reopen it. Flag ids are stable, so the decision
+    survives re-analysis; confirmed flags are what `report --format claimreview` exports.
+
+    Example:
+
+        newsclaims review 3f2a9c0d1e4b5a6c confirm --note "checked against the sheriff's site"
+    """
+    settings = _settings(db, overrides)
+    database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
+    try:
+        status = {"confirm": "confirmed", "dismiss": "dismissed", "reopen": "open"}[decision]
+        flag = store.set_review(database, flag_id, status, note)
+    finally:
+        database.close()
+    click.echo(f"flag {flag['id']} ({flag['level']}, {flag['surface']!r} for {flag['canonical']}): {flag['status']}")
+
+
+@cli.command()
+@click.option("--story", default=None, help="Only this story (default: every story in the database).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@_settings_options
+@_fail_cleanly
+def outlets(story, fmt, db, overrides):
+    """Rank outlets by how often they use a name error: rate, n and a 95% Wilson interval; outlets
+    under NEWSCLAIMS_REPORT_MIN_N articles are listed but not ranked.
+
+    Example:
+
+        newsclaims outlets --story demo
+    """
+    from analysis import report_formats
+    from newsclaims import jobs
+
+    settings = _settings(db, overrides)
+    database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
+    try:
+        slugs = [story] if story else [r["slug"] for r in database.query("select slug from stories order by slug")]
+        rows = []
+        for slug in slugs:
+            if database["stories"].count_where("slug = ?", [slug]) == 0:
+                raise click.ClickException(f"story {slug!r} is not in the database")
+            data = jobs.build_report(database, slug, min_n=settings.getint("NEWSCLAIMS_REPORT_MIN_N"))
+            rows += [{"story": slug, **row} for row in report_formats.csv_tables(data)["outlets"]]
+    finally:
+        database.close()
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(report_formats.to_csv(rows), nl=False)
+    else:
+        click.echo(f"{'story':<10} {'rank':>4} {'outlet':<40} {'n':>4} {'errors':>6} {'rate':>6}  95% CI")
+        for r in rows:
+            rate = "-" if r["error_rate"] is None else f"{100 * r['error_rate']:.0f}%"
+            ci = "-" if r["ci_low"] is None else f"{100 * r['ci_low']:.0f}-{100 * r['ci_high']:.0f}%"
+            click.echo(f"{r['story']:<10} {r['rank'] or '-':>4} {r['name'][:40]:<40} {r['n'] or 0:>4} "
+                       f"{r['articles_using_errors']:>6} {rate:>6}  {ci}")
 
 
 @cli.command()
@@ -225,7 +329,7 @@ def run(story, output_dir, db, overrides):
 
 
 def _analyse_and_report(config, settings, out: Path) -> dict:
-    from analysis import reports
+    from analysis import report_formats
 
     click.echo(_analyse_line(config.slug, _analyse(config, settings)))
     report_data = _report(config, settings)
@@ -233,7 +337,7 @@ def _analyse_and_report(config, settings, out: Path) -> dict:
     for fmt in ("md", "json"):
         (out / f"report.{fmt}").write_text(_render(report_data, fmt), encoding="utf-8")
     click.echo(f"report: {out / 'report.md'}\nreport: {out / 'report.json'}")
-    for line in reports.summary_lines(report_data):
+    for line in report_formats.summary_lines(report_data):
         click.echo(f"  {line}")
     return report_data
 
@@ -363,7 +467,7 @@ def variants():
 @variants.command("show")
 @click.argument("name")
 @click.option("--story", default=None, help="Only this story (default: every story in the database).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @_settings_options
 @_fail_cleanly
 def variants_show(name, story, fmt, db, overrides):
@@ -374,7 +478,7 @@ def variants_show(name, story, fmt, db, overrides):
 
         newsclaims variants show Kathcart --story demo
     """
-    from analysis.reports import variants_of
+    from analysis.queries import variants_of
 
     settings = _settings(db, overrides)
     database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
@@ -390,6 +494,13 @@ def variants_show(name, story, fmt, db, overrides):
         raise click.ClickException(f"no person matching {name!r}" + (f" in story {story!r}" if story else ""))
     if fmt == "json":
         click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        from analysis.report_formats import to_csv
+
+        rows = [{"story": p["story"], "cluster_id": p["cluster_id"], "canonical": p["canonical"],
+                 **{**v, "outlets": "; ".join(v["outlets"])}} for p in found for v in p["variants"]]
+        click.echo(to_csv(rows), nl=False)
         return
     for person in found:
         click.echo(f"{person['canonical']} (story {person['story']}, cluster {person['cluster_id']})")

@@ -89,19 +89,23 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
             "mentions": len(resolved.persons), **counts}
 
 
-def build_report(db, story_slug: str) -> dict:
+def build_report(db, story_slug: str, *, min_n: int = 3) -> dict:
     """The story report as plain data (the JSON schema in analysis.reports), read from the store."""
     story_row = db["stories"].get(story_slug)
     outlets = [dict(r) for r in db.query(
         "select so.slug, so.origin, so.authoritative, o.name from story_outlets so join outlets o "
         "on o.origin = so.origin where so.story = ? order by so.slug", [story_slug])]
+    assignments = store.story_assignments(db, story_slug)
     return reports.build_report(
         story={"slug": story_row["slug"], "title": story_row["title"]},
         outlets=outlets,
         documents=store.story_documents(db, story_slug),
         clusters=store.story_clusters(db, story_slug),
-        assignments=store.story_assignments(db, story_slug),
+        assignments=assignments,
         flags=store.story_flags(db, story_slug),
+        texts=store.version_texts(db, (a["version_id"] for a in assignments if a["kind"] == "error")),
+        analysis_runs=store.analysis_runs(db, story_slug),
+        min_n=min_n,
     )
 
 

@@ -1,0 +1,144 @@
+"""Reports and queries on the demo database: numbers recomputed from truth.json, review, exports."""
+import csv
+import io
+import json
+import shutil
+from collections import defaultdict
+
+import pytest
+from click.testing import CliRunner
+
+from analysis.reports import wilson
+from crawler.urls import clean_url
+from newsclaims import jobs, store
+from newsclaims.cli import cli
+
+
+@pytest.fixture(scope="module")
+def report(demo_crawl):
+    db = demo_crawl.db()
+    yield jobs.build_report(db, "demo")
+    db.close()
+
+
+@pytest.fixture
+def db_copy(demo_crawl, tmp_path):
+    target = tmp_path / "copy.db"
+    shutil.copy(demo_crawl.db_path, target)
+    return target
+
+
+def invoke(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_wilson_interval_matches_published_values():
+    # Newcombe (1998), Table I: 0/10 -> 0 to 0.2775; and 3/10 -> 0.1078 to 0.6032.
+    assert [round(x, 4) for x in wilson(0, 10)] == [0.0, 0.2775]
+    assert [round(x, 4) for x in wilson(3, 10)] == [0.1078, 0.6032]
+    assert wilson(0, 0) is None
+
+
+def test_outlet_counts_recomputed_from_truth(demo_crawl, report, truth):
+    planted = max(truth["errors"], key=lambda e: len(e["articles"]))
+    on_topic = {(a["outlet"], a["path"]) for a in truth["articles"] if not a["off_topic"]}
+    using, quoting, mentioning = defaultdict(set), defaultdict(set), defaultdict(set)
+    for a in planted["articles"]:
+        using[a["outlet"]].add(a["path"])
+    for a in planted.get("quoted_articles", []):
+        quoting[a["outlet"]].add(a["path"])
+    for m in truth["mentions"]:
+        if m["person"] == planted["person"] and m["field"] != "boilerplate" and (m["outlet"], m["path"]) in on_topic:
+            mentioning[m["outlet"]].add(m["path"])
+    for row in report["outlets"]:
+        slug = row["outlet"]
+        assert row["articles_using_errors"] == len(using[slug]), slug
+        assert row["articles_quoting_errors"] == len(quoting[slug] - using[slug]), slug
+        assert row["articles_mentioning"] == len(mentioning[slug]), slug
+        assert row["articles"] == sum(1 for o, _ in on_topic if o == slug)
+        if row["error_rate"]:
+            assert row["error_rate"]["k"] == len(using[slug]) and row["error_rate"]["n"] == len(mentioning[slug])
+            low, high = wilson(len(using[slug]), len(mentioning[slug]))
+            assert row["error_rate"]["low"] == pytest.approx(low) and row["error_rate"]["high"] == pytest.approx(high)
+        assert row["ranked"] == (len(mentioning[slug]) >= 3)
+        assert row["corrections"] is None and row["copied"] is None and set(row["absent"]) == {"corrections", "copied"}
+
+
+def test_flagged_mentions_quote_their_sentence(report):
+    assert report["flagged_mentions"]
+    for m in report["flagged_mentions"]:
+        assert m["sentence"] and m["surface"] in m["sentence"]
+        assert m["review"] == "open"
+
+
+def test_no_new_flags_when_nothing_changed(report):
+    assert report["review"]["new_since_last_run"] == []
+    assert report["claims"] is None and "claims" in report["absent"]
+
+
+def test_review_survives_reanalysis_and_feeds_claimreview(demo_crawl, db_copy, truth):
+    data = json.loads(invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "json"))
+    flag = data["flagged_mentions"][0]
+    out = invoke("review", flag["flag_id"], "confirm", "--note", "checked", "--db", db_copy)
+    assert "confirmed" in out
+    invoke("analyse", demo_crawl.config_path, "--db", db_copy)
+    database = store.open_store(db_copy)
+    row = database["flags"].get(flag["flag_id"])
+    assert (row["status"], row["note"], row["active"]) == ("confirmed", "checked", 1)
+    database.close()
+    drafts = json.loads(invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "claimreview",
+                               "--author", "Fact Desk"))
+    assert len(drafts) == 1 and drafts[0]["@type"] == "ClaimReview" and drafts[0]["author"]["name"] == "Fact Desk"
+    planted = max(truth["errors"], key=lambda e: len(e["articles"]))
+    urls = {clean_url(demo_crawl.url(a["outlet"], a["path"])) for a in planted["articles"]}
+    item = drafts[0]["itemReviewed"]
+    assert {item["firstAppearance"]["url"]} | {a["url"] for a in item["appearance"]} == urls
+    assert drafts[0]["reviewRating"]["alternateName"] == ""  # the rating is left for the human
+
+
+def test_review_of_an_unknown_flag_is_one_line(db_copy):
+    result = CliRunner().invoke(cli, ["review", "nope", "dismiss", "--db", str(db_copy)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "no flag" in result.output
+
+
+def test_csv_tables_and_formula_cells(demo_crawl, db_copy, tmp_path):
+    out = tmp_path / "csv"
+    invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "csv", "-o", out)
+    assert sorted(p.name for p in out.iterdir()) == ["errors.csv", "flags.csv", "outlets.csv", "people.csv"]
+    rows = list(csv.DictReader(io.StringIO(invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "csv",
+                                                  "--table", "outlets"))))
+    assert len(rows) == len(demo_crawl.config.outlets)
+    from analysis.report_formats import to_csv
+
+    assert to_csv([{"a": "=HYPERLINK(1)"}]).splitlines()[1] == "'=HYPERLINK(1)"
+
+
+def test_report_for_one_outlet(demo_crawl, db_copy, truth):
+    planted = max(truth["errors"], key=lambda e: len(e["articles"]))
+    outlet = planted["first"]["outlet"]
+    data = json.loads(invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "json", "--outlet", outlet))
+    assert [o["outlet"] for o in data["outlets"]] == [outlet]
+    uses = [u for e in data["errors"] for u in e["uses"] if u["usage"] == "uses"]
+    assert {u["url"] for u in uses} == {clean_url(demo_crawl.url(a["outlet"], a["path"]))
+                                        for a in planted["articles"] if a["outlet"] == outlet}
+    result = CliRunner().invoke(cli, ["report", str(demo_crawl.config_path), "--db", str(db_copy), "--outlet", "nowhere"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+
+
+def test_outlets_ranking(db_copy):
+    rows = json.loads(invoke("outlets", "--story", "demo", "--db", db_copy, "--format", "json"))
+    ranked = [r for r in rows if r["rank"]]
+    assert ranked and all(r["n"] >= 3 for r in ranked)
+    assert [r["rank"] for r in ranked] == list(range(1, len(ranked) + 1))
+    assert [r["error_rate"] for r in ranked] == sorted((r["error_rate"] for r in ranked), reverse=True)
+    table = invoke("outlets", "--story", "demo", "--db", db_copy)
+    assert "95% CI" in table
+
+
+def test_variants_show_csv(db_copy, truth):
+    planted = max(truth["errors"], key=lambda e: len(e["articles"]))
+    rows = list(csv.DictReader(io.StringIO(invoke("variants", "show", planted["form"], "--db", db_copy, "--format", "csv"))))
+    assert any(r["kind"] == "error" and planted["form"] in r["surface"] for r in rows)
+    assert all(r["first_seen"] for r in rows)
