@@ -459,6 +459,33 @@ def extract(file, url, fmt):
     click.echo(page.text)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on (loopback by default).")
+@click.option("--port", type=int, default=8001, show_default=True)
+@_settings_options
+@_fail_cleanly
+def browse(host, port, db, overrides):
+    """Open the database in Datasette: described tables, canned queries (every variant of a name, who
+    used an error first, outlets by errors, flags to review) and full-text search of article text.
+
+    Example:
+
+        newsclaims browse --port 8001
+    """
+    import os
+
+    from newsclaims import browse as browsing
+
+    settings = _settings(db, overrides)
+    db_path = settings.get("NEWSCLAIMS_DB_PATH")
+    store.open_store(db_path).close()  # applies migrations, so the search tables exist
+    meta = browsing.write_metadata(f"{db_path}.datasette.json", db_path)
+    click.echo(f"Datasette on http://{host}:{port}/{browsing.database_name(db_path)} (Ctrl-C to stop)", err=True)
+    command = browsing.serve_command(db_path, meta, host=host, port=port)
+    # This process becomes Datasette: its PID is the server's, and a signal to it stops the server.
+    os.execv(command[0], command)
+
+
 @cli.group()
 def variants():
     """Query name variants."""
