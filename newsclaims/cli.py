@@ -34,11 +34,38 @@ def _fail_cleanly(func):
 
 
 def _settings_options(func):
+    func = click.option("-q", "--quiet", is_flag=True, default=False, expose_value=False, callback=_set_quiet,
+                        is_eager=True, help="Only results and errors: no progress, no notes.")(func)
     func = click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
                         help="Override a setting (crawler/settings.py), as `scrapy crawl -s` does.")(func)
     func = click.option("--db", type=click.Path(dir_okay=False), default=None,
                         help=f"SQLite database (default: NEWSCLAIMS_DB_PATH, {store.DEFAULT_DB_PATH}).")(func)
     return func
+
+
+_QUIET = {"on": False}
+
+
+def _set_quiet(ctx, param, value):
+    _QUIET["on"] = bool(value)
+    return value
+
+
+def note(message: str) -> None:
+    """An informational line on stderr (model loaded, where the server is); silenced by --quiet."""
+    if not _QUIET["on"]:
+        click.echo(message, err=True)
+
+
+def _progress(label: str):
+    """A progress callback drawing one updating line on a terminal; None in pipes or with --quiet."""
+    if _QUIET["on"] or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        click.echo(f"\r{label}: {done}/{total}", err=True, nl=done >= total)
+
+    return show
 
 
 def _settings(db: str | None, overrides: tuple[str, ...], profile: dict | None = None):
@@ -144,10 +171,11 @@ def _analyse(config, settings, reextract: bool = False) -> dict:
             click.echo(f"reextract {config.slug}: {counts['versions']} stored pages extracted again, "
                        f"{counts['changed']} differ (new versions), {counts['failed']} failed")
         nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
-        click.echo(describe_model(nlp), err=True)
+        note(describe_model(nlp))
         return jobs.analyse(database, config, nlp, batch_size=settings.getint("NEWSCLAIMS_NER_BATCH_SIZE"),
                             n_process=settings.getint("NEWSCLAIMS_NER_PROCESSES"),
-                            score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"))
+                            score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"),
+                            progress=_progress("NER (article versions)"))
     finally:
         database.close()
 
@@ -395,7 +423,7 @@ def mentions(file, url, fmt, db, overrides):
     settings = _settings(db, overrides)
     fields = _read_document(Path(file), url)
     nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
-    click.echo(describe_model(nlp), err=True)
+    note(describe_model(nlp))
     rows = jobs.document_mentions(nlp, fields, score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"),
                                   batch_size=settings.getint("NEWSCLAIMS_NER_BATCH_SIZE"))
     if fmt == "json":
@@ -480,7 +508,7 @@ def browse(host, port, db, overrides):
     db_path = settings.get("NEWSCLAIMS_DB_PATH")
     store.open_store(db_path).close()  # applies migrations, so the search tables exist
     meta = browsing.write_metadata(f"{db_path}.datasette.json", db_path)
-    click.echo(f"Datasette on http://{host}:{port}/{browsing.database_name(db_path)} (Ctrl-C to stop)", err=True)
+    note(f"Datasette on http://{host}:{port}/{browsing.database_name(db_path)} (Ctrl-C to stop)")
     command = browsing.serve_command(db_path, meta, host=host, port=port)
     # This process becomes Datasette: its PID is the server's, and a signal to it stops the server.
     os.execv(command[0], command)

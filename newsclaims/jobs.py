@@ -56,8 +56,12 @@ def crawl(story: str, settings: Settings) -> dict:
     return runs[-1] if runs else {}
 
 
-def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int = 1, score_cutoff: float = 80) -> dict:
-    """NER on versions not yet analysed, then the story-wide mention resolution, variants and flags."""
+def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int = 1, score_cutoff: float = 80,
+            progress=None) -> dict:
+    """NER on versions not yet analysed, then the story-wide mention resolution, variants and flags.
+
+    `progress`, when given, is called as progress(done, total) as versions go through NER.
+    """
     from newsclaims.nlp import model_id
 
     store.save_story(db, story)
@@ -72,6 +76,8 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
     texts = (((doc["id"], field), doc[field]) for doc in todo for field in entities.NER_FIELDS if doc[field])
     for (version_id, field), ents in entities.find_entities(nlp, texts, batch_size=batch_size, n_process=n_process):
         found[version_id] += [{**ent, "field": field} for ent in ents]
+        if progress and field == entities.NER_FIELDS[-1]:
+            progress(len(found), len(todo))
     for doc in todo:
         store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model_id(nlp))
 

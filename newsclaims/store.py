@@ -418,6 +418,9 @@ def versions_without(db: sqlite_utils.Database, story: str, stage: str) -> list[
 def save_entities(db: sqlite_utils.Database, version_id: int, mentions: Iterable[dict], stage: str, model: str) -> None:
     """Store a version's story-independent mentions and mark it analysed, in one transaction."""
     with writing(db):
+        # Clusters of these mentions are rebuilt by the story-wide resolution that follows NER.
+        db.execute("delete from story_mentions where mention_id in "
+                   "(select id from mentions where version_id = ? and story = '')", [version_id])
         db.execute("delete from mentions where version_id = ? and story = ''", [version_id])
         db["mentions"].insert_all(
             ({**mention, "version_id": version_id, "story": ""} for mention in mentions), pk="id"

@@ -39,3 +39,41 @@ def test_report_of_an_uncrawled_story_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["report", "demo", "--db", str(tmp_path / "empty.db")])
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0 and "newsclaims crawl demo" in result.output
+
+
+def test_quiet_and_pipes_show_no_progress_but_a_terminal_does(real_article_crawl, tmp_path):
+    import os
+    import pty
+    import sqlite3
+    import subprocess
+    import sys
+
+    from newsclaims import ROOT
+
+    db_path = tmp_path / "copy.db"
+    shutil.copy(real_article_crawl.db_path, db_path)
+    args = ["analyse", str(real_article_crawl.config_path), "--db", str(db_path)]
+    quiet = CliRunner().invoke(cli, [*args, "--quiet"])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout.startswith("analyse real:")
+    piped = CliRunner().invoke(cli, args)
+    assert "spaCy model:" in piped.stderr and "NER (article versions)" not in piped.stderr
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("delete from version_analyses")  # make the version meet the model again
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "newsclaims", *args], cwd=ROOT, stdin=follower,
+                               stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(60)
+    os.close(leader)
+    output = b"".join(chunks).decode()
+    assert process.returncode == 0, output
+    assert "NER (article versions): 1/1" in output
