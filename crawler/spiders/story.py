@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 import feedparser
 import scrapy
 from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.http import HtmlResponse, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip, gzip_magic_number
@@ -79,9 +80,11 @@ class StorySpider(scrapy.Spider):
                 if request is not None:
                     yield request
         # Known articles still young are re-checked even when no index links to them any more (an
-        # index that answers 304 lists nothing); a failed page is tried again.
+        # index that answers 304 lists nothing); a page that failed for a passing reason (a 5xx, a
+        # timeout) is tried again, while a 404 waits until something links to it again.
         for url, known in sorted(self.known.items()):
-            if known["status"] in ("article", "error") and self._young(known):
+            transient = known["status"] == "error" and (known["http_status"] or 500) >= 500
+            if (known["status"] == "article" or transient) and self._young(known):
                 for request in _some(self.request(url, self.parse_page)):
                     yield request
 
@@ -122,7 +125,11 @@ class StorySpider(scrapy.Spider):
         crawl goes on. Scrapy has already logged it, once (the size check, the decompression limit, the
         retry middleware), so nothing more is logged here."""
         request = failure.request
-        if failure.check(IgnoreRequest):
+        http_status = None
+        if failure.check(HttpError):
+            http_status = failure.value.response.status
+            reason, key = f"HTTP {http_status}", "error"
+        elif failure.check(IgnoreRequest):
             reason = str(failure.value) or "ignored"
             key = "offsite" if reason.startswith("off-site") else "robots" if "robots" in reason.lower() else "ignored"
         else:
@@ -131,7 +138,7 @@ class StorySpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"newsclaims/refused/{key}")
         if key in ("error", "ignored"):
             return PageSeen(url=request.url, origin=origin_of(request.url), status="error", reason=reason[:500],
-                            fetched_at=utc_now().isoformat(timespec="milliseconds"))
+                            http_status=http_status, fetched_at=utc_now().isoformat(timespec="milliseconds"))
         return None
 
     # --- discovery --------------------------------------------------------------------------------
