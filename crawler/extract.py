@@ -48,11 +48,13 @@ _DATE_META = ("article:published_time", "og:article:published_time", "og:publish
 _AUTHOR_META = ("author", "article:author", "parsely-author", "dc.creator", "byl")
 
 #: Where a published date can come from, in the order they are tried. The page's own machine-readable
-#: declarations come first (JSON-LD, `<meta>`, `<time datetime>`), then the dateline a reader sees,
-#: then what the site says elsewhere (feed entry, then sitemap `lastmod`, which is a modification
-#: time), then a date in the URL, then htmldate's heuristics, and the crawl time only when nothing
-#: else states anything. A later rule may still refine an earlier one that is less precise and agrees
-#: with it (see `_choose_published`); the sitemap and the crawl time never refine.
+#: declarations come first (JSON-LD, `<meta>`, `<time datetime>`), then the dateline a reader sees
+#: (these two looked for in the article first, then in the rest of the page, never in navigation,
+#: sidebars, related links or comments), then what the site says elsewhere (feed entry, then sitemap
+#: `lastmod`, which is a modification time), then a date in the URL, then htmldate's heuristics, and
+#: the crawl time only when nothing else states anything. A later rule may still refine an earlier one
+#: that is less precise and agrees with it (see `_choose_published`); the sitemap and the crawl time
+#: never refine.
 RULES = ("json-ld", "meta", "time-element", "visible-dateline", "feed", "sitemap", "url", "htmldate",
          "crawl-time")
 #: Rules whose dates are statements of the page itself; only these enter `content_hash`, so that a
@@ -85,7 +87,7 @@ class PublishedDate:
     value: str
     precision: str  # "instant" | "day"
     has_offset: bool
-    rule: str
+    rule: str | None  # one of RULES; None from parse_dateline, which knows no context
 
     @property
     def rank(self) -> int:
@@ -319,9 +321,11 @@ def _rejoin_split_body(tree, text: str, url: str) -> str:
     Some templates cut the body into sibling containers that share one class (ads and promos between
     them); trafilatura keeps the best-scoring one, often a third of the article. The container that
     holds the extracted text's first paragraph is looked up (its nearest classed ancestor, up to four
-    levels, inside `<article>`/`<main>`); if other elements share its tag and class, trafilatura runs
-    again on all of them together. The result is used only if it keeps at least 90% of the tokens of
-    the first extraction and adds at least 20%: the repair can add chunks, never swap the article.
+    levels, inside `<article>`/`<main>`); if other elements in the same `<article>` (or `<main>`, or
+    `<body>`) share its tag and class, trafilatura runs again on all of them together. The result is
+    used only if it keeps at least 90% of the tokens of the first extraction and adds at least 20%:
+    the repair can add chunks, never swap the article. On the benchmark pages it fires on exactly the
+    two split Condé Nast bodies (Wired, The New Yorker), taking their F1 from about .63 to .99.
     """
     first = next((line for line in text.split("\n") if len(line.split()) >= 8), None)
     if first is None:
@@ -335,7 +339,10 @@ def _rejoin_split_body(tree, text: str, url: str) -> str:
             return text
         if not node.get("class"):
             continue
-        chunks = [e for e in tree.xpath("//*[@class=$c]", c=node.get("class")) if e.tag == node.tag]
+        home = next(node.iterancestors("article", "main", "body"), None)
+        chunks = [e for e in tree.xpath("//*[@class=$c]", c=node.get("class"))
+                  if e.tag == node.tag and next(e.iterancestors("article", "main", "body"), None) is home]
+        chunks = [e for e in chunks if not any(a in chunks for a in e.iterancestors())]  # no chunk twice
         if len(chunks) < 2:
             continue
         page = lxml.html.fromstring("<html><body><article></article></body></html>")
@@ -462,7 +469,8 @@ def _language(tree, meta: dict, declared: dict, hints: dict, text: str) -> tuple
     """
     lang = tree.get("lang") if tree.tag == "html" else None
     if not lang:
-        found = tree.xpath("//html/@lang | //html/@xml:lang", namespaces={"xml": "http://www.w3.org/XML/1998/namespace"})
+        found = tree.xpath("//html/@lang | //html/@xml:lang",
+                           namespaces={"xml": "http://www.w3.org/XML/1998/namespace"})
         lang = found[0] if found else None
     for value, rule in ((lang, "html-lang"), (meta.get("content-language"), "meta"), (meta.get("language"), "meta"),
                         (meta.get("og:locale"), "meta"), (meta.get("dc.language"), "meta"),
@@ -690,13 +698,14 @@ _ZONES: dict[str, ZoneInfo | timezone] = {
 # A clock time, optionally AM/PM, optionally a zone: "3:05 PM ET", "7:45 AM EST", "13:30 UTC",
 # "10:00 GMT+1", "09:15 +02:00". Minutes are required unless AM/PM is given ("7 PM").
 _TIME = re.compile(
-    r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?"
+    r"(?<![\d:.])(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?!\.?\d))?"
     r"\s*(?P<ampm>[AP]M)?\b"
     r"(?:\s*\(?(?P<zone>" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b\)?"
     r"(?P<zone_offset>[+-]\d{1,2}(?::?\d{2})?)?|\s*(?P<offset>[+-](?:[01]\d|2[0-3]):?[0-5]\d)\b)?",
 )
 _AMPM = re.compile(r"\b([ap])\.?\s?m\b\.?", re.I)
 _ABBREVIATED_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.", re.I)
+_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _DATEPARSER_SETTINGS = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"],
                         "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True}
 
@@ -782,11 +791,15 @@ def _calendar_day(text: str, language: str | None) -> date | None:
     # Imported here: dateparser takes a noticeable moment to load, and most pages never need it.
     from dateparser.search import search_dates
 
-    languages = ["en"] if language in (None, "en") else [language, "en"]
+    english = language in (None, "en")
+    languages = ["en"] if english else [language, "en"]
+    # All-numeric dates: month first only on English pages with slashes ("03/04/2026" in the US);
+    # dotted dates ("04.03.2026") and other languages put the day first.
+    settings = {**_DATEPARSER_SETTINGS, "DATE_ORDER": "MDY" if english and not _DOTTED_DATE.search(text) else "DMY"}
     try:
-        found = search_dates(text, languages=languages, settings=_DATEPARSER_SETTINGS)
+        found = search_dates(text, languages=languages, settings=settings)
     except ValueError:  # a language dateparser does not know
-        found = search_dates(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+        found = search_dates(text, languages=["en"], settings=settings)
     for _, value in found or ():
         if value.year >= _MIN_YEAR:
             return value.date()
