@@ -3,24 +3,28 @@
 "Sheriff Dale Cathcart’s" and "dale cathcart" are one name with different decoration; comparing names
 means peeling that decoration off first (title, possessive, punctuation, case, accents) while keeping
 the display form for reports.
+
+Lists such as OFAC's write "SURNAME, Given Names" or put the surname in capitals
+("Sergey Viktorovich LAVROV"); both mark which part is the surname, and `ParsedName.marked` says so.
+Without a mark the last word is the surname, together with the particles before it ("Osama bin Laden",
+"Bashar al-Assad"), which is wrong for names written family name first ("Kim Jong-un"); the
+comparison in `analysis.variants` allows a reordering when at most one side is marked.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
-#: Titles and honorifics that precede a name. Lower case, without the trailing dot.
-TITLES = frozenset("""
-    sheriff undersheriff deputy mayor dr doctor sen senator rep representative gov governor lt sgt
-    capt captain chief officer detective det judge justice president vice prime minister secretary
-    commissioner councilwoman councilman councillor councilor alderman alderwoman mr mrs ms miss mx prof
-    professor rev reverend fr father sister brother sir dame lord lady gen general col colonel maj major
-    adm admiral attorney trooper inspector superintendent supt director engineer coach principal
-    chancellor speaker state county city assemblyman assemblywoman congressman congresswoman
-""".split())
+from analysis.name_rules import EXTRA_FOLDS, LEET, PARTICLES, SUFFIXES, TITLES
+
+__all__ = ["TITLES", "ParsedName", "fold", "strip_possessive", "parse_name", "given_compatible", "script_of"]
+
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_LEET_DIGIT = re.compile(r"(?<=[^\W\d_])\d|\d(?=[^\W\d_])", re.UNICODE)
+_APOSTROPHES = str.maketrans({"'": None, "’": None})
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class ParsedName:
     given: tuple[str, ...]  # folded given and middle names
     surname: str  # folded surname; "lloyd webber" for "Lloyd-Webber"
     display: str  # the name as written, without title or possessive
+    marked: bool = False  # the surname was marked by "SURNAME, Given" or by capitals
 
     @property
     def full(self) -> bool:
@@ -47,42 +52,154 @@ class ParsedName:
         """The surname without spaces, so "Lloyd Webber" and "Lloyd-Webber" compare equal."""
         return self.surname.replace(" ", "")
 
+    @cached_property
+    def surname_tokens(self) -> tuple[str, ...]:
+        return tuple(t for t in self.surname.translate(_APOSTROPHES).split() if t)
 
+    @cached_property
+    def surname_core(self) -> str:
+        """The surname without particles or spaces: "ibn Laden" and "bin Laden" are both "laden"."""
+        core = [t for t in self.surname_tokens if t not in PARTICLES]
+        return "".join(core or self.surname_tokens)
+
+    @cached_property
+    def given_tokens(self) -> tuple[str, ...]:
+        """Given names word by word, without apostrophes, and without particles after the first word
+        ("Isa Bin Tarif" -> isa, tarif; "Ben Netanyahu" keeps "ben")."""
+        words = [t for part in self.given for t in part.translate(_APOSTROPHES).split() if t]
+        return tuple(w for i, w in enumerate(words) if i == 0 or w not in PARTICLES)
+
+    @property
+    def initials_only(self) -> bool:
+        """Every given name is an initial ("J. Smith", "J.-C. Juncker")."""
+        return bool(self.given) and all(len(t) == 1 for t in self.given_tokens)
+
+    @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        """Every word of the name in reading order, particles included."""
+        return tuple(t for part in (*self.given, self.surname) for t in part.translate(_APOSTROPHES).split() if t)
+
+    @cached_property
+    def compact(self) -> str:
+        """All letters of the name in reading order: "RamiMakhlouf", "Rami Makhlouf" and
+        "rami-makhlouf" are one name written with different spacing."""
+        return "".join(self.tokens)
+
+
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower case without accents: "Zoë" -> "zoe"."""
+    """Lower case without accents: "Zoë" -> "zoe", "Søren" -> "soren"."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(EXTRA_FOLDS)
 
 
 def strip_possessive(surface: str) -> str:
     """ "Cathcart’s" -> "Cathcart"; spaCy often keeps the possessive inside a PERSON span."""
-    return _POSSESSIVE.sub("", surface.rstrip())
+    # "Meghan Markle '" (a span ending at an opening quote) must not keep the space before it.
+    return _POSSESSIVE.sub("", surface.rstrip()).rstrip()
 
 
+def script_of(text: str) -> str:
+    """The script most letters of `text` are in: "latin", another Unicode script word ("cyrillic",
+    "arabic", "cjk"), or "none" when there are no letters."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        script = name.split(" ")[0].lower() if name else "unknown"
+        counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return "none"
+    return max(sorted(counts), key=counts.get)
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _strip_titles(tokens: list[str], keep_one: bool = True) -> tuple[list[str], list[str]]:
+    titles = []
+    while tokens and fold(tokens[0]).rstrip(".") in TITLES and (len(tokens) > 1 or not keep_one):
+        titles.append(fold(tokens.pop(0)))
+    return tokens, titles
+
+
+def _strip_suffixes(tokens: list[str]) -> list[str]:
+    while len(tokens) > 1 and fold(tokens[-1]) in SUFFIXES:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _split_initials(tokens: list[str]) -> list[str]:
+    """ "JC Juncker" -> J, C, Juncker: two capitals before a written-out name are initials, unless
+    capitals mark the surname ("AL BEN ALI, Isa") or the word is a particle."""
+    if any(len(t) >= 3 and t.isupper() for t in tokens) or not any(not t.isupper() for t in tokens):
+        return tokens
+    out = []
+    for i, token in enumerate(tokens):
+        if i < len(tokens) - 1 and len(token) == 2 and token.isupper() and token.isalpha() and fold(token) not in PARTICLES:
+            out += list(token)
+        else:
+            out.append(token)
+    return out
+
+
+@lru_cache(maxsize=100_000)
 def parse_name(surface: str) -> ParsedName | None:
     """Split a surface into title, given names and surname; None when no name is left.
 
     >>> parse_name("Sheriff Dale Cathcart’s")
-    ParsedName(surface='Sheriff Dale Cathcart’s', title='sheriff', given=('dale',), surname='cathcart', display='Dale Cathcart')
+    ParsedName(surface='Sheriff Dale Cathcart’s', title='sheriff', given=('dale',), surname='cathcart', display='Dale Cathcart', marked=False)
+    >>> parse_name("QADHAFI, Muammar").key
+    'muammar qadhafi'
     """
-    tokens = _TOKEN.findall(strip_possessive(surface))
-    titles = []
-    while tokens and fold(tokens[0]).rstrip(".") in TITLES and len(tokens) > 1:
-        titles.append(fold(tokens.pop(0)))
+    text = _LEET_DIGIT.sub(lambda m: m.group().translate(LEET), strip_possessive(surface))
+    parts = [p for p in text.split(",") if _words(p)]
+    parts = [p for i, p in enumerate(parts) if i == 0 or not all(fold(w) in SUFFIXES for w in _words(p))]
+    titles: list[str] = []
+    marked = False
+    if len(parts) == 2:
+        surname_words, title_words = _strip_titles(_words(parts[0]))
+        given_words, more_titles = _strip_titles(_words(parts[1]), keep_one=False)
+        titles = title_words + more_titles
+        given_words = _strip_suffixes(given_words) if given_words else given_words
+        marked = bool(given_words)
+        tokens = given_words + surname_words
+        split = len(given_words)
+    else:
+        tokens, titles = _strip_titles(_words(" ".join(parts)))
+        tokens = _strip_suffixes(tokens)
+        split = None
     if not tokens:
         return None
-    if len(tokens) > 1 and fold(tokens[-1]) in {"jr", "sr", "ii", "iii", "iv"}:
-        tokens = tokens[:-1]
+    mixed = any(t.isupper() for t in tokens) and any(not t.isupper() for t in tokens)
+    tokens = _split_initials(tokens)
+    if split is None:
+        tokens, split, marked = _surname_start(tokens, mixed)
     folded = [fold(token).replace("’", "'") for token in tokens]
-    surname = folded[-1].replace("-", " ")
-    given = tuple(part.replace("-", " ") for part in folded[:-1])
-    return ParsedName(
-        surface=surface,
-        title=" ".join(titles) or None,
-        given=given,
-        surname=surname,
-        display=" ".join(tokens),
-    )
+    return ParsedName(surface=surface, title=" ".join(titles) or None,
+                      given=tuple(part.replace("-", " ") for part in folded[:split]),
+                      surname=" ".join(folded[split:]).replace("-", " "), display=" ".join(tokens), marked=marked)
+
+
+def _surname_start(tokens: list[str], mixed: bool) -> tuple[list[str], int, bool]:
+    """(tokens in natural order, where the surname starts, whether capitals marked it)."""
+    if mixed and len(tokens) > 1:
+        caps = [len(t) >= 3 and t.isupper() for t in tokens]
+        if caps[-1] and not caps[0]:
+            start = len(tokens) - 1
+            while start > 0 and caps[start - 1]:
+                start -= 1
+            return tokens, start, True
+        if caps[0] and not any(caps[1:]):
+            # One capitalised word first ("RAZAFIMAHATRATRA Jean Daniel", "KIM Jong Un") is the surname:
+            # read it as "Jean Daniel RAZAFIMAHATRATRA".
+            return tokens[1:] + tokens[:1], len(tokens) - 1, True
+    start = len(tokens) - 1
+    while start > 1 and fold(tokens[start - 1]) in PARTICLES:
+        start -= 1
+    return tokens, start, False
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -95,3 +95,264 @@ def test_a_day_only_date_ties_with_an_instant_on_the_same_day():
     assert [u["id"] for u in earliest(uses[2:])] == ["later"]
     # An instant later than another instant is never tied, even with a day-only date beside it.
     assert {u["id"] for u in earliest(uses[:3])} == {"instant", "day"}
+
+
+# --- name structure ------------------------------------------------------------------------------------
+
+import itertools
+
+import jellyfish
+import pytest
+
+from analysis.name_rules import explain_spelling, nickname_related
+from analysis.names import fold
+from analysis.variants import (Form, NameListError, candidate_pairs, cluster_name_list, cluster_names,
+                               compare_names, format_rules, form_key, link_forms, same_person,
+                               validate_name_rows)
+
+
+def test_parse_name_reads_list_order_capitals_particles_and_suffixes():
+    assert parse_name("QADHAFI, Muammar").key == "muammar qadhafi"
+    assert parse_name("Sergey Viktorovich LAVROV").surname == "lavrov"
+    assert parse_name("RAZAFIMAHATRATRA Jean Daniel").given == ("jean", "daniel")
+    assert parse_name("Osama bin Laden").surname == "bin laden"
+    assert parse_name("Osama bin Laden").surname_core == parse_name("Usama ibn Laden").surname_core == "laden"
+    assert parse_name("Ben Netanyahu").given == ("ben",)  # a particle that is the only given name stays one
+    assert parse_name("Nicolás Maduro Jr.").key == "nicolas maduro"
+    assert parse_name("Dr. Rami Makhlouf’s").title == "dr"
+    assert parse_name("J.-C. Juncker").given_tokens == ("j", "c")
+
+
+def test_hyphen_space_case_and_accents_make_one_form():
+    forms = {form_key(parse_name(s)) for s in ("Dale Cathcart", "DALE CATHCART", "Sheriff Dale Cathcart’s", "Dalé Cathcart")}
+    assert len(forms) == 1
+    # "Lloyd Webber" may be a middle name and a surname: each keeps its structure, the comparison joins them.
+    assert compare_names(parse_name("Andrew Lloyd-Webber"), parse_name("Andrew Lloyd Webber")).verdict == "same"
+    assert cluster_names(["Andrew Lloyd-Webber", "Andrew Lloyd Webber", "ANDREW LLOYD WEBBER"]) == \
+        [["ANDREW LLOYD WEBBER", "Andrew Lloyd Webber", "Andrew Lloyd-Webber"]]
+    assert fold("Søren Ødegård") == "soren odegard"
+    assert format_rules("Recep Tayyip Erdoğan", "RECEP TAYYIP ERDOGAN") == ("diacritics", "case")
+    assert format_rules("Rami Makhlouf", "Rami-Makhlouf") == ("hyphen, space or punctuation",)
+
+
+# --- comparing and blocking ------------------------------------------------------------------------------
+
+def test_soundex_splits_coppinger_from_koppinger_but_blocking_keeps_them_together():
+    # The fact from the issue: Soundex keeps the first letter, Metaphone and NYSIIS do not.
+    assert jellyfish.soundex("Coppinger") != jellyfish.soundex("Koppinger")
+    assert jellyfish.metaphone("coppinger") == jellyfish.metaphone("koppinger")
+    names = [parse_name(s) for s in ("Kevin Coppinger", "Kevin Koppinger", "Rose Delgado")]
+    assert candidate_pairs(names) == [(0, 1)]
+
+
+def test_blocking_finds_every_pair_the_all_pairs_reference_links():
+    surfaces = ["Kevin Coppinger", "Kevin Koppinger", "Kevin Copinger", "Andrew Cuomo", "Chris Cuomo", "Bob Smith",
+                "Robert Smith", "Robert Smyth", "Yulia Marchenko", "Iulia Marchenko", "Muammar Qadhafi",
+                "Muammar Gaddafi", "Bashar al-Assad", "Bashar al-Asasd", "Salman Mohammed bin", "Mohammed bin Salman",
+                "J. Smith", "Smith", "Thomas Brennan", "Patricia Brennan", "Tomas Brennan", "Dale Cathcart", "Kathcart"]
+    forms = [Form(name=parse_name(s), count=1) for s in surfaces]
+    everything = list(itertools.combinations(range(len(forms)), 2))
+    assert link_forms(forms).clusters == link_forms(forms, candidates=everything).clusters
+
+
+def test_same_person_decisions():
+    assert same_person("Kevin Coppinger", "Kevin Koppinger")  # a surname typo under the same given name
+    assert not same_person("Andrew Cuomo", "Chris Cuomo")  # same surname, different given names
+    assert same_person("Bob Smith", "Robert Smith") and nickname_related("bob", "robert")
+    assert not nickname_related("christopher", "christine")  # both full names, sharing only "Chris"
+    assert same_person("J. Smith", "John Smith") and not same_person("A. Nazarbayev", "Nursultan Nazarbayev")
+    assert same_person("Alexei Navalnyy", "Alexei Navalny") and same_person("Muammar Qadhafi", "Muammar Gaddafi")
+    assert same_person("bin Salman Mohammed", "Mohammed bin Salman")  # three words in another order
+    assert not same_person("Friedrich Hans", "Hans Friedrich")  # two words swapped: may be two people
+    assert not same_person("Salman bin Muhammad", "Muhammad bin Salman")  # son and father, not a reordering
+    assert not same_person("Hans O Friedrich", "Hans Joachim Friedrich")  # middle names disagree
+    # A given name a typo away: a match on its own (screening), apart in a list of distinct people.
+    assert same_person("Micheal Brennan", "Michael Brennan", given_typos="link")
+    assert not same_person("Micheal Brennan", "Michael Brennan", given_typos="apart")
+
+
+def test_explain_spelling_accepts_documented_alternations_only():
+    assert explain_spelling("navalnyy", "navalny") is not None
+    assert explain_spelling("yuliya", "yulia") is not None
+    assert explain_spelling("mohammed", "muhammad") is not None
+    assert explain_spelling("mueller", "muller") is not None
+    for typo, right in (("koppinger", "coppinger"), ("kathcart", "cathcart"), ("emanuel", "emmanuel"),
+                        ("micheal", "michael")):
+        assert explain_spelling(typo, right) is None, typo
+
+
+# --- lists with counts -----------------------------------------------------------------------------------
+
+def _kinds(rows):
+    out, _ = cluster_name_list(rows)
+    return {r["surface"]: (r["cluster_id"], r["kind"]) for r in out}
+
+
+def test_list_error_vs_accepted_from_the_rules():
+    # A small labelled list: Navalny, Gaddafi and Erdoğan from the issue and nomenklatura, Coppinger from the
+    # real article, Macron's doubled letter from nomenklatura. The kinds follow from counts and rules.
+    labelled = {
+        "Alexei Navalnyy": "accepted", "Muammar Gaddafi": "accepted", "Recep Tayyip Erdogan": "accepted",
+        "Bob Smith": "accepted", "Andrew Lloyd-Webber": "accepted",
+        "Kevin Koppinger": "error", "Koppinger": "error", "Emanuel Macron": "error",
+        "Sheriff Coppinger": "title", "Coppinger": "surname",
+    }
+    rows = [("Alexei Navalny", 40), ("Alexei Navalnyy", 3), ("Muammar Qadhafi", 10), ("Muammar Gaddafi", 8),
+            ("Recep Tayyip Erdoğan", 50), ("Recep Tayyip Erdogan", 20), ("Robert Smith", 10), ("Bob Smith", 3),
+            ("Andrew Lloyd Webber", 10), ("Andrew Lloyd-Webber", 3), ("Kevin Coppinger", 30),
+            ("Kevin Koppinger", 2), ("Koppinger", 1), ("Sheriff Coppinger", 4), ("Coppinger", 5),
+            ("Emmanuel Macron", 50), ("Emanuel Macron", 2)]
+    kinds = _kinds([{"surface": s, "count": c} for s, c in rows])
+    assert {s: kinds[s][1] for s in labelled} == labelled
+    assert kinds["Kevin Koppinger"][0] == kinds["Kevin Coppinger"][0] == kinds["Koppinger"][0]
+
+
+def test_unexplained_spelling_as_common_as_the_canonical_is_not_judged_an_error():
+    kinds = _kinds([{"surface": "Kevin Coppinger", "count": 5}, {"surface": "Kevin Koppinger", "count": 4}])
+    assert {k for _, k in kinds.values()} == {"canonical", "accepted"}
+
+
+def test_given_name_typo_needs_unequal_use_both_directions():
+    unequal = _kinds([{"surface": "Michael Brennan", "count": 20}, {"surface": "Micheal Brennan", "count": 1}])
+    assert unequal["Micheal Brennan"] == (unequal["Michael Brennan"][0], "error")
+    bare_list = _kinds([{"surface": "Michael Brennan", "count": 1}, {"surface": "Micheal Brennan", "count": 1}])
+    assert bare_list["Micheal Brennan"][0] != bare_list["Michael Brennan"][0]
+
+
+def test_different_titles_keep_a_given_name_typo_apart():
+    kinds = _kinds([{"surface": "Dr. Michael Brennan", "count": 20}, {"surface": "Mayor Micheal Brennan", "count": 1}])
+    assert kinds["Dr. Michael Brennan"][0] != kinds["Mayor Micheal Brennan"][0]
+
+
+def test_common_surnames_are_weak_evidence_rare_ones_strong():
+    people = {"Smith": ("John", "Mary", "Paul", "Anne"), "Smyth": ("John", "Peter", "Susan", "Linda")}
+    kinds = _kinds([{"surface": f"{g} {s}", "count": 5} for s, given in people.items() for g in given])
+    assert kinds["John Smith"][0] != kinds["John Smyth"][0]  # two surnames, each with its own people
+    # The same people listed under both spellings are one family written two ways (OFAC's ARRIOLA/ARREOLA).
+    family = _kinds([{"surface": f"{g} {s}", "count": 5} for s in people for g in people["Smith"]])
+    assert family["John Smith"][0] == family["John Smyth"][0]
+    rare = _kinds([{"surface": "John Coppinger", "count": 5}, {"surface": "John Copinger", "count": 1}])
+    assert rare["John Coppinger"][0] == rare["John Copinger"][0]
+
+
+def test_short_forms_attach_to_the_one_person_they_fit():
+    one = _kinds([{"surface": "John Smith", "count": 10}, {"surface": "J. Smith", "count": 2}])
+    assert one["J. Smith"] == (one["John Smith"][0], "accepted")
+    two = _kinds([{"surface": "John Smith", "count": 10}, {"surface": "James Smith", "count": 10},
+                  {"surface": "J. Smith", "count": 2}, {"surface": "Smith", "count": 3}])
+    assert two["J. Smith"] == (None, "unattached") and two["Smith"] == (None, "unattached")
+    cuomo = _kinds([{"surface": "Andrew Cuomo", "count": 10}, {"surface": "Chris Cuomo", "count": 10},
+                    {"surface": "Cuomo", "count": 4}])
+    assert cuomo["Andrew Cuomo"][0] != cuomo["Chris Cuomo"][0] and cuomo["Cuomo"] == (None, "unattached")
+
+
+def test_a_chain_never_joins_two_people_judged_different():
+    # "A. Cuomo" fits Andrew only; Chris stays apart even though every name here shares the surname.
+    groups = cluster_names(["Andrew Cuomo", "Andy Cuomo", "A. Cuomo", "Chris Cuomo", "Christopher Cuomo"])
+    assert ["Andrew Cuomo", "Andy Cuomo", "A. Cuomo"] in [sorted(g, key=["Andrew Cuomo", "Andy Cuomo", "A. Cuomo"].index)
+                                                         for g in groups if "Andrew Cuomo" in g]
+    assert any(set(g) == {"Chris Cuomo", "Christopher Cuomo"} for g in groups)
+
+
+def test_sources_and_first_seen_are_outlet_evidence():
+    rows = [{"surface": "Kevin Koppinger", "count": 10, "source": "aggregator", "first_seen": "2026-01-02"},
+            {"surface": "Kevin Coppinger", "count": 3, "source": "sheriff.gov", "first_seen": "2026-01-01"},
+            {"surface": "Kevin Coppinger", "count": 2, "source": "localpaper", "first_seen": "2026-01-03"}]
+    out, _ = cluster_name_list(rows)
+    by_surface = {r["surface"]: r for r in out}
+    assert len(out) == 2  # one row per surface, the two Coppinger rows summed
+    assert by_surface["Kevin Coppinger"]["kind"] == "canonical"
+    assert by_surface["Kevin Coppinger"]["rule"] == "independent sources"
+    earliest = cluster_name_list([{"surface": "Kevin Koppinger", "count": 10, "first_seen": "2026-01-02"},
+                                  {"surface": "Kevin Coppinger", "count": 3, "first_seen": "2026-01-01"}])[0]
+    assert [(r["surface"], r["kind"], r["rule"]) for r in earliest][1] == ("Kevin Coppinger", "canonical", "earliest use")
+
+
+def test_cluster_name_list_writes_one_row_per_valid_surface_with_the_promised_keys():
+    rows = [{"surface": s, "count": 1} for s in ("Kevin Coppinger", "Coppinger", "", "x", "A" * 500, "Сергей Лавров",
+                                                 "Kevin Coppinger", "Brennan")]
+    out, skipped = cluster_name_list(rows)
+    assert [r["surface"] for r in out] == ["Kevin Coppinger", "Coppinger", "Brennan"]
+    assert all(set(r) == {"surface", "cluster_id", "canonical", "kind", "flagged", "rule", "score"} for r in out)
+    assert all(isinstance(r["flagged"], bool) and 0 <= r["score"] <= 100 for r in out)
+    assert [(s["line"], s["reason"].split(" ")[0]) for s in skipped] == [(3, "empty"), (4, "a"), (5, "longer"), (6, "not")]
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([{"surface": "Kevin Coppinger"}], "missing column 'count'"),
+    ([{"count": "3"}], "missing column 'surface'"),
+    ([{"surface": "Kevin Coppinger", "count": "three"}], "row 1: count must be a non-negative whole number, got 'three'"),
+    ([{"surface": "A B", "count": "1"}, {"surface": "Kevin Coppinger", "count": "-2"}], "row 2: count must be"),
+    ([{"surface": "Kevin Coppinger", "count": "1", "first_seen": "last week"}], "row 1: first_seen must be an ISO date"),
+])
+def test_a_bad_name_list_is_one_clear_line(rows, message):
+    with pytest.raises(NameListError) as error:
+        validate_name_rows(rows)
+    assert message in str(error.value) and "\n" not in str(error.value)
+
+
+def test_validate_name_rows_converts_counts_and_keeps_line_numbers():
+    rows, skipped = validate_name_rows([{"surface": " Kevin Coppinger ", "count": "3", "source": "", "line": 7}])
+    assert rows == [{"line": 7, "surface": "Kevin Coppinger", "count": 3, "source": None, "first_seen": None}]
+    assert skipped == []
+
+
+# --- stories: pins, accepted variants, independence -------------------------------------------------------
+
+def _story():
+    return [mention(1, "Dale Cathcart", "hcso", "2026-03-03", authoritative=True),
+            mention(2, "Dale Kathcart", "buzz", "2026-03-04"),
+            mention(3, "Kathcart", "quick", "2026-03-05")]
+
+
+def test_a_pin_decides_the_canonical_form():
+    result = analyse_variants(_story(), pins={"Dale Kathcart": "Dale Kathcart"})
+    cluster = result.clusters[0]
+    assert (cluster["canonical"], cluster["rule"]) == ("Dale Kathcart", "pinned in story config")
+    assert kinds(result)["Dale Cathcart"] == "accepted" and result.flags == []
+
+
+def test_a_pin_pulls_an_ambiguous_surname_to_its_person():
+    mentions = [mention(1, "Thomas Brennan", "a", "2026-03-03"), mention(2, "Patricia Brennan", "a", "2026-03-03"),
+                mention(3, "Brennan", "b", "2026-03-04")]
+    assert next(a for a in analyse_variants(mentions).assignments if a["mention_id"] == 3)["kind"] == "unattached"
+    result = analyse_variants(mentions, pins={"Brennan": "Patricia Brennan"})
+    patricia = next(c["id"] for c in result.clusters if c["canonical"] == "Patricia Brennan")
+    assert next(a for a in result.assignments if a["mention_id"] == 3)["cluster_id"] == patricia
+
+
+def test_a_pinned_name_no_article_uses_still_anchors_its_cluster():
+    result = analyse_variants([mention(1, "Koppinger", "a", "2026-03-03")], pins={"Koppinger": "Kevin Coppinger"})
+    assert [(c["canonical"], c["rule"]) for c in result.clusters] == [("Kevin Coppinger", "pinned in story config")]
+    assert kinds(result) == {"Koppinger": "error"}
+
+
+def test_accepting_a_variant_silences_its_flags():
+    flagged = analyse_variants(_story())
+    assert {f["surface"] for f in flagged.flags if f["level"] == "mention"} == {"Dale Kathcart", "Kathcart"}
+    result = analyse_variants(_story(), accepted=["Dale Kathcart"])
+    assert kinds(result)["Dale Kathcart"] == "accepted"
+    assert next(s for s in result.clusters[0]["surfaces"] if s["surface"] == "Dale Kathcart")["rule"] == \
+        "accepted in story config"
+    assert kinds(result)["Kathcart"] == "accepted" and result.flags == []
+
+
+def test_given_name_typo_in_a_story_needs_unequal_use_and_no_shared_article():
+    mentions = [mention(i, "Michael Brennan", f"o{i}", "2026-03-03") for i in range(1, 9)]
+    typo = mention(20, "Micheal Brennan", "x", "2026-03-04")
+    assert kinds(analyse_variants(mentions + [typo]))["Micheal Brennan"] == "error"
+    # The same article naming both forms: it distinguishes two people.
+    same_article = mention(20, "Micheal Brennan", "o1", "2026-03-03", article=1)
+    result = analyse_variants(mentions + [same_article])
+    assert len(result.clusters) == 2 and result.flags == []
+
+
+def test_copies_are_not_independent_evidence():
+    # Without copy data outlet counts are not used (a copied error spreads over outlets); with it, the
+    # form used by independent outlets wins before the earliest date.
+    mentions = [mention(1, "Kevin Koppinger", "wire", "2026-03-01"),
+                mention(2, "Kevin Koppinger", "copy1", "2026-03-02"), mention(3, "Kevin Koppinger", "copy2", "2026-03-02"),
+                mention(4, "Kevin Coppinger", "local", "2026-03-03"), mention(5, "Kevin Coppinger", "tv", "2026-03-03")]
+    assert analyse_variants(mentions).clusters[0]["canonical"] == "Kevin Koppinger"
+    result = analyse_variants(mentions, copies={2: 1, 3: 1})
+    assert (result.clusters[0]["canonical"], result.clusters[0]["rule"]) == ("Kevin Coppinger", "independent outlets")

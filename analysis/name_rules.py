@@ -1,0 +1,243 @@
+"""Rules about names that are data, not logic: titles, particles, nicknames, romanisation alternations.
+
+Each rule has a name that a report can print, so that "accepted" always comes with a *why*:
+"Navalnyy" is accepted because -yy and -y are both romanisations of the Russian ending -ый, not
+because it is frequent; "Koppinger" is not explained by any rule here (a C written as K is not a
+documented alternation of English names), so in a rare form it is an error.
+
+The alternation table is deliberately narrow. Every pair added here turns a class of misspellings
+into accepted variants everywhere (the table cannot know which language a name comes from), so a
+pair is only listed when a romanisation system or a spelling convention produces it:
+
+- Cyrillic: BGN/PCGN, ISO 9, ICAO 9303 passports, and German/French/Polish transcription
+  (Sergey/Sergei/Sergej, Navalny/Navalnyy, Yuliya/Yulia, Khodorkovsky/Chodorkowski, Lavrov/Lavrow);
+- Arabic: the common English/French systems (Qaddafi/Gaddafi/Qadhafi, Mohammed/Muhammad,
+  Nooristani/Nuristani, Hameed/Hamid, Abdullah/Abdulla);
+- German umlauts written out (Müller/Mueller) and a few Latin-script conventions (ph/f, ck/k).
+
+Doubled letters are not in the table: a doubled or dropped letter is the commonest typo, and the
+issue names it as an error type. Neither is C/K: Cathcart/Kathcart and Coppinger/Koppinger are the
+planted and the real errors this tool exists to catch.
+"""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+#: Titles and honorifics that precede a name. Folded (lower case, no accents), without the dot.
+TITLES = frozenset("""
+    sheriff undersheriff deputy mayor dr doctor sen senator rep representative gov governor lt sgt
+    capt captain chief officer detective det judge justice president vice prime minister secretary
+    commissioner councilwoman councilman councillor councilor alderman alderwoman mr mrs ms miss mx prof
+    professor rev reverend fr father sister brother sir dame lord lady gen general col colonel maj major
+    adm admiral attorney trooper inspector superintendent supt director engineer coach principal
+    chancellor speaker state county city assemblyman assemblywoman congressman congresswoman
+    fire police sheikh shaikh haji hajji mullah maulawi maulvi sayyid monsieur mme mlle madame herr frau
+    prasident senor senora dona don
+""".split())
+
+#: Words after a name that are not part of it: generational suffixes, degrees, company forms.
+SUFFIXES = frozenset("jr sr ii iii iv phd md esq sa llc ltd inc".split())
+
+#: Lower-case words that join the next word into a surname ("bin Laden", "al-Assad", "van Gogh").
+#: Compared without them: "ibn Laden" and "bin Laden" are one surname written two ways.
+PARTICLES = frozenset("al el ul bin ibn ben bint bn de del della der den di da do dos das du la le van von ter ten".split())
+
+#: Particle spellings that are one word: "bin/ibn/ben" (son of), "al/el/ul" (the).
+PARTICLE_GROUPS = ({"bin", "ibn", "ben", "bn"}, {"al", "el", "ul"})
+
+#: Folding of letters that Unicode decomposition leaves alone (ø is not o + a combining mark).
+EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+                             "ß": "ss", "ŀ": "l", "ħ": "h"})
+
+#: Digits written for look-alike letters inside a word ("Ig0r Sech1n").
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g"})
+
+_VOWELS = "aeiou"
+
+
+def _pairs(rule: str, forms: list[str], where: str = "any") -> list[tuple[str, str, str, str]]:
+    """Every two members of a group of alternative spellings, as (a, b, where, rule)."""
+    return [(a, b, where, rule) for i, a in enumerate(forms) for b in forms[i + 1:]]
+
+
+#: (spelling, spelling, where, rule): `where` is "any", "start" or "end" of the folded word.
+ALTERNATION_PAIRS: list[tuple[str, str, str, str]] = [
+    # Cyrillic
+    *_pairs("romanisation: -ый/-ий ending as y/yy/iy/ii/ij/yi", ["y", "yy", "iy", "ii", "ij", "yi", "yj", "i"], "end"),
+    *_pairs("romanisation: й as y/i/j", ["y", "i", "j"], "end"),
+    *[p for v in _VOWELS for p in _pairs("romanisation: й as y/i/j", [v + "y", v + "i", v + "j"])],
+    *_pairs("romanisation: и/ы/і as i/y", ["i", "y"]),
+    *_pairs("romanisation: я as ya/ia/ja", ["ya", "ia", "ja"]),
+    *_pairs("romanisation: ия as iya/ia/ija", ["iya", "ia", "ija", "iia"]),
+    *_pairs("romanisation: ю as yu/iu/ju", ["yu", "iu", "ju"]),
+    *_pairs("romanisation: е as e/ye/je", ["e", "ye", "je"], "start"),
+    *[p for v in _VOWELS for p in _pairs("romanisation: е as e/ye/je", [v + "e", v + "ye", v + "je"])],
+    *_pairs("romanisation: ё as yo/jo/io/e", ["yo", "jo", "io", "e"]),
+    *_pairs("romanisation: х as kh/h/ch", ["kh", "h", "ch"]),
+    *_pairs("romanisation: ж as zh/j/z", ["zh", "j", "z"]),
+    *_pairs("romanisation: ш as sh/sch/sz", ["sh", "sch", "sz"]),
+    *_pairs("romanisation: ч as ch/tch/tsch/cz", ["ch", "tch", "tsch", "cz"]),
+    *_pairs("romanisation: щ as shch/sch/szcz/sc", ["shch", "sch", "szcz", "sc"]),
+    *_pairs("romanisation: ц as ts/tz", ["ts", "tz"]),
+    *_pairs("romanisation: кс as ks/x", ["ks", "x", "cs"]),
+    *_pairs("romanisation: в as v/w", ["v", "w"]),
+    *_pairs("romanisation: -ов/-ев as ov/ow/off", ["ov", "ow", "off"], "end"),
+    *_pairs("romanisation: -ов/-ев as ev/ew/eff", ["ev", "ew", "eff"], "end"),
+    # Arabic
+    ("q", "k", "any", "romanisation: ق as q/k/g"),
+    ("q", "g", "any", "romanisation: ق as q/k/g"),
+    *[("dh", other, "any", "romanisation: ذ as dh/d/dd/z/th") for other in ("d", "dd", "z", "th")],
+    ("th", "t", "any", "romanisation: ث/ت as th/t"),
+    ("gh", "g", "any", "romanisation: غ as gh/g"),
+    *_pairs("romanisation: و/ُ as u/o/ou/oo", ["u", "o", "ou", "oo"]),
+    *_pairs("romanisation: ي as i/ee/ie", ["i", "ee"]),
+    *_pairs("romanisation: kasra as e/i", ["e", "i"], "start"),
+    *_pairs("romanisation: fatha/kasra before a final consonant as a/e/i", ["ad", "ed", "id"], "end"),
+    *[p for c in "dlmnrst" for p in _pairs("romanisation: fatha/kasra before a final consonant as a/e/i",
+                                              ["a" + c, "e" + c], "end")],
+    *[p for c in "dlmnrst" for p in _pairs("romanisation: kasra before a final consonant as e/i",
+                                              ["e" + c, "i" + c], "end")],
+    *_pairs("romanisation: al-/el- article", ["al", "el", "ul"], "start"),
+    *_pairs("romanisation: abd al as abdul/abdel/abdal/abdol", ["abdul", "abdel", "abdal", "abdol", "abdoul"], "start"),
+    *_pairs("romanisation: final ة/ه as ah/a", ["ah", "a"], "end"),
+    *_pairs("romanisation: final ة/ه as eh/e", ["eh", "e"], "end"),
+    *_pairs("romanisation: long a as a/aa", ["a", "aa"]),
+    # Latin-script conventions
+    *_pairs("umlaut written out (ä/ae)", ["a", "ae"]),
+    *_pairs("umlaut written out (ö/oe)", ["o", "oe"]),
+    *_pairs("umlaut written out (ü/ue)", ["u", "ue"]),
+    ("ph", "f", "any", "spelling convention: ph/f"),
+    ("ck", "k", "any", "spelling convention: ck/k"),
+]
+
+#: (a, b) -> [(where, rule)] in both directions.
+_ALTERNATIONS: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+for _a, _b, _where, _rule in ALTERNATION_PAIRS:
+    _ALTERNATIONS[(_a, _b)].append((_where, _rule))
+    _ALTERNATIONS[(_b, _a)].append((_where, _rule))
+#: How far around a difference to look for a listed spelling: the longest one in the table.
+_CONTEXT = max(len(a) for a, _b in _ALTERNATIONS)
+
+
+@lru_cache(maxsize=200_000)
+def explain_spelling(a: str, b: str) -> tuple[str, ...] | None:
+    """The documented alternations that turn folded word `a` into `b`, or None when some difference
+    fits none of them (a typo). Equal words need no rule: `()`.
+
+    Each block of differences of a Levenshtein alignment must be one listed alternation, looked up
+    with shared context on either side (so "dd"/"dh" and "ya"/"ia" are found
+    whichever way the alignment placed the edit).
+
+    >>> explain_spelling("navalnyy", "navalny")
+    ('romanisation: -ый/-ий ending as y/yy/iy/ii/ij/yi',)
+    >>> explain_spelling("koppinger", "coppinger") is None
+    True
+    """
+    if a == b:
+        return ()
+    if not a or not b:
+        return None
+    blocks = []
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        if blocks and blocks[-1][1] == op.src_start and blocks[-1][3] == op.dest_start:
+            blocks[-1][1], blocks[-1][3] = op.src_end, op.dest_end
+        else:
+            blocks.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    rules: list[str] = []
+    for i1, i2, j1, j2 in blocks:
+        rule = _explain_block(a, b, i1, i2, j1, j2)
+        if rule is None:
+            return None
+        if rule not in rules:
+            rules.append(rule)
+    return tuple(rules)
+
+
+def _explain_block(a: str, b: str, i1: int, i2: int, j1: int, j2: int) -> str | None:
+    for left in range(_CONTEXT + 1):
+        if i1 - left < 0 or j1 - left < 0 or a[i1 - left:i1] != b[j1 - left:j1]:
+            break
+        for right in range(_CONTEXT + 1):
+            if i2 + right > len(a) or j2 + right > len(b) or a[i2:i2 + right] != b[j2:j2 + right]:
+                break
+            found = _ALTERNATIONS.get((a[i1 - left:i2 + right], b[j1 - left:j2 + right]))
+            if not found:
+                continue
+            at_start = i1 - left == 0 and j1 - left == 0
+            at_end = i2 + right == len(a) and j2 + right == len(b)
+            for where, rule in found:
+                if where == "any" or (where == "start" and at_start) or (where == "end" and at_end):
+                    return rule
+    return None
+
+
+# --- nicknames ---------------------------------------------------------------------------------------
+
+#: Bundled copy of carltonnorthern/nicknames names.csv (Apache-2.0; see analysis/data/README.md).
+NICKNAMES_CSV = Path(__file__).parent / "data" / "nicknames-names.csv"
+
+
+@lru_cache(maxsize=4)
+def load_nicknames(path: str | None = None) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """(name -> the names it is directly related to, in both directions; the set of full names).
+
+    Read once, lazily, from the bundled CSV or `path` (columns name1, relationship, name2).
+    """
+    related: dict[str, set[str]] = defaultdict(set)
+    full: set[str] = set()
+    with open(path or NICKNAMES_CSV, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            name, nick = row["name1"].strip().lower(), row["name2"].strip().lower()
+            if not name or not nick or name == nick:
+                continue
+            related[name].add(nick)
+            related[nick].add(name)
+            full.add(name)
+    return {k: frozenset(v) for k, v in related.items()}, frozenset(full)
+
+
+def nickname_related(a: str, b: str, path: str | None = None) -> bool:
+    """Whether two folded given names are a name and its nickname (Robert/Bob), or two nicknames of
+    one name (Bob/Rob). Two full names that share a nickname (Christopher/Christine, both "Chris")
+    are not related: the nickname makes each compatible with "Chris", not with each other.
+    """
+    if a == b:
+        return True
+    related, full = load_nicknames(path)
+    direct = related.get(a, frozenset())
+    if b in direct:
+        return True
+    if a in full or b in full:
+        return False
+    return bool(direct & related.get(b, frozenset()))
+
+
+def nickname_groups(name: str, path: str | None = None) -> tuple[str, ...]:
+    """The name and the full names it is a nickname of: keys that bring Bob and Robert into one block."""
+    related, full = load_nicknames(path)
+    return tuple(sorted({name} | {other for other in related.get(name, ()) if other in full}))
+
+
+# --- blocking keys -----------------------------------------------------------------------------------
+
+_SKELETON_STEPS = (("shch", "s"), ("sch", "s"), ("tsch", "c"), ("kh", "h"), ("zh", "j"), ("sh", "s"), ("ph", "f"),
+                   ("ck", "k"), ("dh", "d"), ("gh", "g"), ("th", "t"), ("q", "k"), ("w", "v"), ("y", "i"),
+                   ("j", "i"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("o", "u"), ("x", "ks"))
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """A lossy key under which most alternations above coincide (Yulia/Iulia/Julia -> "iulia").
+
+    Only for blocking: two words with one skeleton are compared, not declared equal.
+    """
+    for old, new in _SKELETON_STEPS:
+        word = word.replace(old, new)
+    return word
