@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 
 import jellyfish
@@ -103,22 +104,29 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     Coppinger/Koppinger and Cathcart/Kathcart together. A title and a known given name just before
     the surname are made part of the mention.
     """
-    surnames = {}
+    surnames: dict[str, list[str]] = {}
     givens = set()
     for person in people:
         for surname in person["surnames"]:
             if len(surname) >= 4:
-                surnames[surname] = jellyfish.metaphone(surname)
+                surnames["=" + surname] = [surname]
+                if len(surname) >= FUZZY_MIN_LETTERS:
+                    surnames.setdefault(_metaphone(surname), []).append(surname)
         givens.update(person["given"])
     if not surnames:
         return
+    fits: dict[str, bool] = {}
     for key, text in texts:
         spans = taken.get(key, [])
         found = []
         for match in _WORD.finditer(text):
             word = strip_possessive(match.group())
             folded = fold(word)
-            if len(folded) < 4 or not _fits(folded, surnames, score_cutoff):
+            if len(folded) < 4:
+                continue
+            if folded not in fits:
+                fits[folded] = _fits(folded, surnames, score_cutoff)
+            if not fits[folded]:
                 continue
             start, end = match.start(), match.start() + len(word)
             start = _extend_left(text, start, givens)
@@ -134,28 +142,34 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
 FUZZY_MIN_LETTERS = 6
 
 
-def _fits(word: str, surnames: dict[str, str], cutoff: float) -> bool:
-    if word in surnames:
+def _fits(word: str, surnames: dict[str, list[str]], cutoff: float) -> bool:
+    """surnames: Metaphone key -> the known surnames with that key (a fuzzy match needs equal keys,
+    so only those are compared), plus each exact surname under its own key "=surname"."""
+    if "=" + word in surnames:
         return True
     if len(word) < FUZZY_MIN_LETTERS:
         return False
-    code = None
-    for surname, surname_code in surnames.items():
-        if abs(len(surname) - len(word)) > 2 or len(surname) < FUZZY_MIN_LETTERS:
-            continue
-        score = fuzz.ratio(word, surname)
-        if score >= cutoff:
-            code = code or jellyfish.metaphone(word)
-            if code == surname_code:
-                return True
-    return False
+    return any(abs(len(surname) - len(word)) <= 2 and fuzz.ratio(word, surname) >= cutoff
+               for surname in surnames.get(_metaphone(word), ()))
+
+
+@lru_cache(maxsize=65536)
+def _metaphone(word: str) -> str:
+    return jellyfish.metaphone(word)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
+#: How far back a title or given name is looked for: a word and its spaces, never the whole text
+#: (searching text[:start] on every mention made long articles quadratic).
+_LOOK_BACK = 60
 
 
 def _extend_left(text: str, start: int, givens: frozenset[str] | set[str], titles=None) -> int:
     """Move the start left over one known given name, then over title words ("Sheriff Dale ...")."""
     for allowed in (givens, ATTACHED_TITLES if titles is None else titles):
         while True:
-            before = re.search(r"([^\W\d_]+\.?)\s+$", text[:start])
+            window_start = max(0, start - _LOOK_BACK)
+            before = _WORD_BEFORE.search(text, window_start, start)
             if not before or fold(before.group(1).rstrip(".")) not in allowed:
                 break
             start = before.start(1)
@@ -169,10 +183,16 @@ def usage(text: str, start: int, end: int) -> str:
 
     A long quotation that contains a name (a speaker's words) is still a use of the name.
     """
-    for match in _QUOTED.finditer(text):
-        if match.start(1) <= start and end <= match.end(1) and len(match.group(1).split()) <= QUOTE_MAX_WORDS:
+    for quote_start, quote_end in _short_quotes(text):
+        if quote_start <= start and end <= quote_end:
             return "quoted"
     return "uses"
+
+
+@lru_cache(maxsize=4096)
+def _short_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """The short quoted stretches of a text, found once per text rather than once per mention."""
+    return tuple((m.start(1), m.end(1)) for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= QUOTE_MAX_WORDS)
 
 
 def ordinary_words(texts: Iterable[str]) -> frozenset[str]:

@@ -456,7 +456,14 @@ def replace_story_mentions(db: sqlite_utils.Database, story: str, version_ids: l
                        [story, story, *version_ids])
             db.execute(f"delete from mentions where story = ? and version_id in ({marks})", [story, *version_ids])
         columns = ("version_id", "field", "start", "end", "surface", "label", "method")
-        return [db["mentions"].insert({**{c: m[c] for c in columns}, "story": story}).last_pk for m in mentions]
+        db["mentions"].insert_all(({**{c: m[c] for c in columns}, "story": story} for m in mentions), batch_size=1000)
+        if not version_ids:
+            return []
+        # This story's rows for these versions were deleted above, so the rows now there are the new
+        # ones, and ascending ids are their insertion order.
+        marks = ",".join("?" for _ in version_ids)
+        return [row[0] for row in db.execute(
+            f"select id from mentions where story = ? and version_id in ({marks}) order by id", [story, *version_ids])]
 
 
 # --- variants and flags ----------------------------------------------------------------------------

@@ -114,3 +114,13 @@ def test_non_english_versions_are_skipped_and_counted(nlp, tmp_path):
     counts = jobs.analyse(db, story, nlp)
     assert counts["skipped_language"] == 1 and counts["mentions"] == 0
     assert db.execute("select model from version_analyses").fetchone()[0] == "skipped: language fr"
+
+
+def test_a_person_span_ending_at_an_opening_quote_resolves(nlp):
+    """Found on a real page: NER tagged "Meghan Markle '" (up to the opening quote of a quotation)."""
+    text = "Meghan Markle 'turned and hissed' at staff, reports said. Meghan Markle later denied it."
+    [(key, found)] = list(entities.find_entities(nlp, [((1, "text"), text)]))
+    assert all(text[e["start"]:e["end"]] == e["surface"] == e["surface"].strip() for e in found)
+    resolved = resolve_mentions({1: _doc(text)}, [{**e, "id": n, "version_id": 1, "field": "text"}
+                                                  for n, e in enumerate(found)])
+    assert "Meghan Markle" in [c["canonical"] for c in resolved.result.clusters]
