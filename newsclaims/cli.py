@@ -187,7 +187,7 @@ def _analyse_line(slug: str, counts: dict) -> str:
             f"{counts['clusters']} clusters, {counts['flags']} flags")
 
 
-REPORT_FORMATS = ["md", "json", "csv", "claimreview"]
+REPORT_FORMATS = ["md", "json", "html", "csv", "claimreview"]
 
 
 @cli.command()
@@ -199,13 +199,17 @@ REPORT_FORMATS = ["md", "json", "csv", "claimreview"]
 @click.option("--table", type=click.Choice(["people", "errors", "outlets", "flags"]), default=None,
               help="With --format csv: only this table.")
 @click.option("--author", default=None, help="With --format claimreview: the fact-checking organisation.")
+@click.option("--snapshot-base", default=None, metavar="URL",
+              help="With --format html: link each stored article version into Datasette at this database URL, "
+                   "e.g. http://127.0.0.1:8001/newsclaims (see `newsclaims browse`).")
 @_settings_options
 @_fail_cleanly
-def report(story, fmt, output, outlet, table, author, db, overrides):
+def report(story, fmt, output, outlet, table, author, snapshot_base, db, overrides):
     """Write STORY's accuracy report (from the database; nothing is re-analysed).
 
-    JSON is the source of every other format (its schema is documented in analysis/reports.py). CSV
-    is one file per table; ClaimReview writes schema.org drafts for confirmed flags.
+    JSON is the source of every other format (its schema is documented in analysis/reports.py). HTML
+    is one self-contained file with inline SVG charts that makes no network request; CSV is one file
+    per table; ClaimReview writes schema.org drafts for confirmed flags.
 
     Example:
 
@@ -215,6 +219,8 @@ def report(story, fmt, output, outlet, table, author, db, overrides):
 
     if table and fmt != "csv":
         raise click.UsageError("--table goes with --format csv")
+    if snapshot_base and fmt != "html":
+        raise click.UsageError("--snapshot-base goes with --format html")
     if fmt == "claimreview" and not author:
         raise click.UsageError("--format claimreview needs --author NAME (the organisation publishing the review)")
     config = load_story(story)
@@ -241,7 +247,7 @@ def report(story, fmt, output, outlet, table, author, db, overrides):
         text = json.dumps(report_formats.claimreview(data, author=author, date=date.today().isoformat()),
                           indent=2, ensure_ascii=False) + "\n"
     else:
-        text = _render(data, fmt)
+        text = _render(data, fmt, snapshot_base=snapshot_base)
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(text, encoding="utf-8")
@@ -262,11 +268,15 @@ def _report(config, settings) -> dict:
         database.close()
 
 
-def _render(report_data: dict, fmt: str) -> str:
+def _render(report_data: dict, fmt: str, *, snapshot_base: str | None = None) -> str:
     from analysis import report_formats
 
     if fmt == "json":
         return json.dumps(report_data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    if fmt == "html":
+        from analysis.report_html import render_html
+
+        return render_html(report_data, snapshot_base=snapshot_base)
     return report_formats.render_markdown(report_data)
 
 
@@ -362,9 +372,9 @@ def _analyse_and_report(config, settings, out: Path) -> dict:
     click.echo(_analyse_line(config.slug, _analyse(config, settings)))
     report_data = _report(config, settings)
     out.mkdir(parents=True, exist_ok=True)
-    for fmt in ("md", "json"):
+    for fmt in ("md", "json", "html"):
         (out / f"report.{fmt}").write_text(_render(report_data, fmt), encoding="utf-8")
-    click.echo(f"report: {out / 'report.md'}\nreport: {out / 'report.json'}")
+        click.echo(f"report: {out / f'report.{fmt}'}")
     for line in report_formats.summary_lines(report_data):
         click.echo(f"  {line}")
     return report_data
