@@ -80,6 +80,6 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
         doc = documents[m["version_id"]]
         rows.append({"mention_id": m["id"], "surface": m["surface"], "article_id": doc["article_id"],
                      "origin": doc["origin"], "outlet": doc["outlet"], "authoritative": doc["authoritative"],
-                     "published": doc["published"],
+                     "published": doc["published"], "field": m["field"], "start": m["start"],
                      "usage": entities.usage(doc.get(m["field"]) or "", m["start"], m["end"])})
     return rows

@@ -865,6 +865,10 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
         return "accepted", f"used by {len(form.sources)} independent sources"
     best = forms[decision.canonical_form] if decision.canonical_form is not None else None
     top = best.count if best is not None else 0
+    canonical_surname = decision.canonical_name.surname_core
+    if form.name.surname_core != canonical_surname:
+        # A wrong surname is weighed against every use of the right one, titled or bare.
+        top = max(top, sum(f.count for f in forms if f.name.surname_core == canonical_surname))
     if form.count * ERROR_RATIO <= top:
         return "error", f"a letter dropped, doubled, swapped or changed, in a rare form ({form.count} vs {top} uses)"
     return "accepted", f"unexplained spelling but not rare ({form.count} vs {top} uses): not judged an error"
@@ -903,13 +907,17 @@ def analyse_variants(mentions: list[dict], *, score_cutoff: float = 80, id_prefi
     for m in mentions:
         by_form[form_of[m["mention_id"]]].append(m)
     result = VariantResult()
+    in_context = _attach_by_co_mention(linkage, forms, by_form)
     for index in linkage.unattached:
         result.assignments += [{"mention_id": m["mention_id"], "cluster_id": None, "kind": "unattached",
-                                "usage": m["usage"]} for m in by_form[index]]
+                                "usage": m["usage"]} for m in by_form[index] if m["mention_id"] not in in_context]
     used_ids: set[str] = set()
     decided = []
-    for group in linkage.clusters:
-        group_mentions = [m for i in group for m in by_form[i]]
+    for number, group in enumerate(linkage.clusters):
+        extra = [m for m in by_form_of_unattached(linkage, by_form) if in_context.get(m["mention_id"]) == number]
+        group = group + sorted({form_of[m["mention_id"]] for m in extra})
+        group_mentions = [m for i in group for m in by_form[i]
+                          if i not in linkage.unattached or in_context.get(m["mention_id"]) == number]
         pin = next((pinned[i] for i in group if i in pinned), None)
         if not group_mentions:
             continue
@@ -923,6 +931,41 @@ def analyse_variants(mentions: list[dict], *, score_cutoff: float = 80, id_prefi
                                 "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
         result.flags += _flags(cluster, group_mentions, kinds)
     return result
+
+
+def by_form_of_unattached(linkage, by_form) -> list[dict]:
+    return [m for index in linkage.unattached for m in by_form[index]]
+
+
+def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[dict]]) -> dict:
+    """Mention id -> cluster number, for surname-only mentions that fit several people of the story
+    but only one person named in full in their own article: the article's context settles who
+    "Brennan" is where the story as a whole cannot (record linkage's co-mention evidence). When the
+    article names several, news style decides: a bare surname refers back to the person of that
+    surname named most recently before it in the same field (mentions carrying `field`/`start`)."""
+    named_in: dict[object, set[int]] = defaultdict(set)
+    named_at: dict[object, list[tuple]] = defaultdict(list)
+    for number, group in enumerate(linkage.clusters):
+        for index in group:
+            if forms[index].name.full:
+                for m in by_form[index]:
+                    named_in[m["article_id"]].add(number)
+                    if m.get("start") is not None:
+                        named_at[(m["article_id"], m.get("field"))].append((m["start"], number))
+    attached = {}
+    for index in linkage.unattached:
+        surname = forms[index].name.surname_core
+        fitting = {number for number, group in enumerate(linkage.clusters)
+                   if any(forms[i].name.full and forms[i].name.surname_core == surname for i in group)}
+        for m in by_form[index]:
+            candidates = fitting & named_in[m["article_id"]]
+            if len(candidates) > 1 and m.get("start") is not None:
+                before = [(start, number) for start, number in named_at[(m["article_id"], m.get("field"))]
+                          if start < m["start"] and number in candidates]
+                candidates = {max(before)[1]} if before else candidates
+            if len(candidates) == 1:
+                attached[m["mention_id"]] = candidates.pop()
+    return attached
 
 
 def _cluster_sort_key(group: list[int], forms: list[Form]) -> tuple:

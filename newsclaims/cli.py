@@ -529,6 +529,47 @@ def variants():
     """Query name variants."""
 
 
+@variants.command("cluster")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
+@_settings_options
+@_fail_cleanly
+def variants_cluster(file, fmt, output, db, overrides):
+    """Cluster a plain list of names from a CSV FILE (columns surface,count; optional source,first_seen)
+    without crawling: one row per valid surface with its cluster, canonical form, kind, whether it is
+    flagged as an error, the rule that decided and a score. Skipped rows are listed on stderr.
+
+    Example:
+
+        newsclaims variants cluster names.csv --format json
+    """
+    import csv as csv_module
+
+    from analysis.report_formats import to_csv
+    from analysis.variants import NameListError, cluster_name_list
+
+    settings = _settings(db, overrides)
+    reader = csv_module.DictReader(file)
+    missing = {"surface", "count"} - set(reader.fieldnames or [])
+    if missing:
+        raise click.ClickException(f"{file.name}: missing column(s) {', '.join(sorted(missing))}; "
+                                   "the header must have surface,count (and optionally source,first_seen)")
+    raw = [{**row, "line": n} for n, row in enumerate(reader, 1)]
+    try:
+        rows, skipped = cluster_name_list(raw, score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"))
+    except NameListError as exc:
+        raise click.ClickException(f"{file.name}: {exc}") from None
+    text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n" if fmt == "json" else to_csv(rows)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    for row in skipped:
+        note(f"skipped line {row['line']} ({row['surface']!r}): {row['reason']}")
+    note(f"{len(rows)} surfaces clustered, {len(skipped)} skipped")
+
+
 @variants.command("show")
 @click.argument("name")
 @click.option("--story", default=None, help="Only this story (default: every story in the database).")

@@ -112,6 +112,17 @@ class RevisitConfig(BaseModel):
     young_days: float = Field(default=3.0, ge=0)
 
 
+class NamesConfig(BaseModel):
+    """A user's word on names, which outranks every other evidence: `pins` maps a surface or name to
+    the canonical full name it belongs to; `accept` lists surfaces that are accepted variants, which
+    silences their flags. Flags are recomputed from these at every analysis."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    pins: dict[str, str] = {}
+    accept: list[str] = []
+
+
 class StoryConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -121,6 +132,7 @@ class StoryConfig(BaseModel):
     contact: str | None = None
     topic: TopicConfig = TopicConfig()
     revisit: RevisitConfig = RevisitConfig()
+    names: NamesConfig = NamesConfig()
     outlets: list[OutletConfig] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -155,7 +167,7 @@ class StoryConfig(BaseModel):
         lines = [f"slug = {_toml_str(self.slug)}", f"title = {_toml_str(self.title)}"]
         if self.contact:
             lines.append(f"contact = {_toml_str(self.contact)}")
-        for section in ("topic", "revisit"):
+        for section in ("topic", "revisit", "names"):
             values = getattr(self, section).model_dump()
             lines += ["", f"[{section}]"] + [f"{key} = {_toml_value(value)}" for key, value in values.items()]
         for outlet in self.outlets:
@@ -174,6 +186,8 @@ def _toml_value(value) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_toml_str(k)} = {_toml_str(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_toml_str(v) for v in value) + "]"
     return _toml_str(value)

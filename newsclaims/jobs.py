@@ -83,7 +83,8 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
 
     documents = {doc["id"]: doc for doc in store.story_documents(db, story.slug) if is_english(doc.get("language"))}
     ner = [m for m in store.mentions_of_versions(db, list(documents), story.slug) if m["story"] == ""]
-    resolved = mentions.resolve_mentions(documents, ner, score_cutoff=score_cutoff, id_prefix=f"{story.slug}/")
+    resolved = mentions.resolve_mentions(documents, ner, score_cutoff=score_cutoff, id_prefix=f"{story.slug}/",
+                                         pins=dict(story.names.pins), accepted=list(story.names.accept))
     stored_ids = store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
     real_id = {m["id"]: stored for m, stored in zip(resolved.found, stored_ids)}
     result = resolved.result

@@ -356,3 +356,23 @@ def test_copies_are_not_independent_evidence():
     assert analyse_variants(mentions).clusters[0]["canonical"] == "Kevin Koppinger"
     result = analyse_variants(mentions, copies={2: 1, 3: 1})
     assert (result.clusters[0]["canonical"], result.clusters[0]["rule"]) == ("Kevin Coppinger", "independent outlets")
+
+
+def test_a_shared_surname_attaches_to_the_one_person_named_in_its_own_article():
+    result = analyse_variants([mention(1, "Mayor Thomas Brennan", "a", "2026-03-03", article=10),
+                               mention(2, "Patricia Brennan", "b", "2026-03-04", article=20),
+                               mention(3, "Brennan", "b", "2026-03-04", article=20),
+                               mention(4, "Brennan", "c", "2026-03-05", article=30),
+                               mention(5, "Thomas Brennan", "d", "2026-03-05", article=40),
+                               mention(6, "Patricia Brennan", "d", "2026-03-05", article=40),
+                               mention(7, "Brennan", "d", "2026-03-05", article=40),
+                               {**mention(8, "Thomas Brennan", "e", "2026-03-06", article=50), "field": "text", "start": 0},
+                               {**mention(9, "Patricia Brennan", "e", "2026-03-06", article=50), "field": "text", "start": 40},
+                               {**mention(10, "Brennan", "e", "2026-03-06", article=50), "field": "text", "start": 90}])
+    by_id = {a["mention_id"]: a for a in result.assignments}
+    patricia = next(c["id"] for c in result.clusters if c["canonical"] == "Patricia Brennan")
+    assert by_id[3]["cluster_id"] == patricia                        # only Patricia is named in article 20
+    assert by_id[4]["kind"] == "unattached"                          # nobody is named in article 30
+    assert by_id[7]["kind"] == "unattached"                          # both named in article 40, no offsets
+    assert by_id[10]["cluster_id"] == patricia                       # both named: the one named last before it
+    assert result.flags == []

@@ -142,3 +142,28 @@ def test_variants_show_csv(db_copy, truth):
     rows = list(csv.DictReader(io.StringIO(invoke("variants", "show", planted["form"], "--db", db_copy, "--format", "csv"))))
     assert any(r["kind"] == "error" and planted["form"] in r["surface"] for r in rows)
     assert all(r["first_seen"] for r in rows)
+
+
+def test_accepting_a_variant_in_the_config_silences_its_flags_and_a_pin_wins(demo_crawl, db_copy, tmp_path, truth):
+    planted = max(truth["errors"], key=lambda e: len(e["articles"]))
+    person = next(p for p in truth["people"] if p["id"] == planted["person"])
+    surfaces = sorted({m["surface"] for m in truth["mentions"] if m["person"] == person["id"] and m["error"]
+                       and m["field"] != "boilerplate"})
+    config = demo_crawl.config.model_copy(update={"names": demo_crawl.config.names.model_copy(
+        update={"accept": surfaces})})
+    path = tmp_path / "accept.toml"
+    path.write_text(config.to_toml(), encoding="utf-8")
+    invoke("analyse", path, "--db", db_copy)
+    database = store.open_store(db_copy)
+    assert database.execute("select count(*) from flags where story = 'demo' and active = 1").fetchone()[0] == 0
+    database.close()
+    # Pin the error form as canonical: the pin outranks the authoritative outlets.
+    wrong = next(s for s in surfaces if len(s.split()) == 2 and not s.lower().startswith("sheriff"))
+    config = demo_crawl.config.model_copy(update={"names": demo_crawl.config.names.model_copy(
+        update={"pins": {wrong: wrong}})})
+    path.write_text(config.to_toml(), encoding="utf-8")
+    invoke("analyse", path, "--db", db_copy)
+    database = store.open_store(db_copy)
+    cluster = next(database.query("select * from clusters where story = 'demo' and canonical = ?", [wrong]))
+    assert cluster["rule"] == "pinned in story config"
+    database.close()

@@ -1,7 +1,6 @@
 """The `story` spider: crawls every outlet of one story config from its seeds, feeds and sitemaps."""
 from __future__ import annotations
 
-import calendar
 from datetime import datetime, timedelta, timezone
 
 import feedparser
@@ -63,8 +62,8 @@ class StorySpider(scrapy.Spider):
         spider.min_words = crawler.settings.getint("NEWSCLAIMS_MIN_WORDS")
         spider.score_cutoff = crawler.settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF")
         spider.max_sitemap_size = crawler.settings.getint("DOWNLOAD_MAXSIZE")
-        if spider.story.contact:
-            spider.user_agent = f"{crawler.settings.get('USER_AGENT')} contact: {spider.story.contact}"
+        spider.user_agent_header = (f"{crawler.settings.get('USER_AGENT')} contact: {spider.story.contact}"
+                                    if spider.story.contact else None)
         db = store.open_store(crawler.settings.get("NEWSCLAIMS_DB_PATH"))
         spider.known = store.known_pages(db, spider.allowed_origins)
         db.close()
@@ -98,7 +97,7 @@ class StorySpider(scrapy.Spider):
         if callback == self.parse_page and known and not self.is_due(known, hints):
             self.crawler.stats.inc_value("newsclaims/skipped/not_due")
             return None
-        headers = {}
+        headers = {"User-Agent": self.user_agent_header} if self.user_agent_header else {}
         if conditional and known:
             if known.get("etag"):
                 headers["If-None-Match"] = known["etag"]
@@ -171,9 +170,9 @@ class StorySpider(scrapy.Spider):
         feed = feedparser.parse(response.body)
         for entry in feed.entries:
             if entry.get("link"):
-                when = entry.get("published_parsed") or entry.get("updated_parsed")
-                published = (datetime.fromtimestamp(calendar.timegm(when), timezone.utc).isoformat()
-                             if when else None)
+                # The feed's own string (RFC 822 or ISO), so the outlet's offset survives for the
+                # "same day in the page's own offset" comparisons; the extractor parses it.
+                published = entry.get("published") or entry.get("updated")
                 yield from _some(self.request(response.urljoin(entry["link"]), self.parse_page,
                                               hints={"feed_published": published}))
 
