@@ -261,6 +261,13 @@ def _binary_reason(body: bytes) -> str | None:
 # --------------------------------------------------------------------------- extraction
 
 
+def extract_response(body: bytes, content_type: str | None, url: str, *, hints: dict | None = None) -> ExtractedPage | None:
+    """Decode a response body and extract it: the whole bytes-to-record step, in one picklable call
+    (the crawl runs it in a worker process; `--reextract` and `newsclaims extract` call it directly).
+    Raises `UndecodablePage` when the bytes cannot be read as text."""
+    return extract_page(decode_html(body, content_type), url, hints=hints)
+
+
 def extract_page(html: str, url: str, *, hints: dict | None = None) -> ExtractedPage | None:
     """Extract an article's main text and metadata from one HTML page; None when there is no text.
 

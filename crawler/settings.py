@@ -43,6 +43,8 @@ ITEM_PIPELINES = {
 NEWSCLAIMS_DB_PATH = "data/newsclaims.db"
 # The story config the `story` spider crawls: a slug from data/stories/ or a path to a TOML file.
 NEWSCLAIMS_STORY = ""
+# Worker processes for page extraction (CPU-bound), so the crawl fetches and stores meanwhile; 0 = inline.
+NEWSCLAIMS_EXTRACT_PROCESSES = 1
 # A page is stored as an article only with at least this many words of extracted text.
 NEWSCLAIMS_MIN_WORDS = 60
 # The spaCy pipeline to load; en_core_web_sm, then its PyPI re-upload, are tried when it is absent.

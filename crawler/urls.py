@@ -1,6 +1,7 @@
 """URL canonicalisation: one URL per article, whatever tracking parameters a link carried."""
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
@@ -12,6 +13,7 @@ TRACKING_PARAMETERS = frozenset({
 })
 
 
+@lru_cache(maxsize=65536)
 def clean_url(url: str) -> str:
     """Strip tracking parameters and the fragment, then canonicalise (sorted query, normalised escapes).
 

@@ -120,14 +120,13 @@ def extract_file(path, url: str | None = None):
     """Extract a saved HTML file with the crawl's own decoder and extractor; `url` is never fetched."""
     from pathlib import Path
 
-    from crawler.extract import UndecodablePage, decode_html, extract_page
+    from crawler.extract import UndecodablePage, extract_response
 
     path = Path(path)
     try:
-        html = decode_html(path.read_bytes(), None)
+        return extract_response(path.read_bytes(), None, url or path.resolve().as_uri())
     except UndecodablePage as exc:
         raise ValueError(f"cannot decode: {exc}") from None
-    return extract_page(html, url or path.resolve().as_uri())
 
 
 def reextract(db, story_slug: str) -> dict:
@@ -139,18 +138,18 @@ def reextract(db, story_slug: str) -> dict:
     import gzip
     import json as _json
 
-    from crawler.extract import UndecodablePage, decode_html, extract_page
+    from crawler.extract import UndecodablePage, extract_response
 
     counts = {"versions": 0, "changed": 0, "failed": 0}
     for row in store.latest_crawled_versions(db, story_slug):
         counts["versions"] += 1
         headers = _json.loads(row["headers"] or "{}")
         try:
-            html = decode_html(gzip.decompress(row["raw_body"]), headers.get("Content-Type"))
+            page = extract_response(gzip.decompress(row["raw_body"]), headers.get("Content-Type"),
+                                    row["fetched_url"] or row["url"], hints={"fetched_at": row["fetched_at"]})
         except (UndecodablePage, OSError):
             counts["failed"] += 1
             continue
-        page = extract_page(html, row["fetched_url"] or row["url"], hints={"fetched_at": row["fetched_at"]})
         if page is None:
             counts["failed"] += 1
             continue

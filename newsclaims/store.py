@@ -233,6 +233,9 @@ def open_store(path: str | Path = DEFAULT_DB_PATH) -> sqlite_utils.Database:
         conn = sqlite3.connect(str(path), timeout=10)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
+        # With WAL, NORMAL keeps every committed page through a killed process (SIGKILL); only an OS
+        # crash or power loss can drop the last commits, and the file stays consistent either way.
+        conn.execute("PRAGMA synchronous = NORMAL")
         db = sqlite_utils.Database(conn)
         migrations.apply(db)
     except sqlite3.OperationalError as exc:

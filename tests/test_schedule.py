@@ -4,6 +4,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -57,6 +58,18 @@ def wait_for(predicate, timeout, what):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def child_pids(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False
+
+
 def test_parse_interval():
     assert parse_interval("30m") == 1800 and parse_interval("2s") == 2 and parse_interval("1h30m") == 5400
     for bad in ("", "0s", "soon", "5x", "-3m"):
@@ -71,8 +84,11 @@ def test_a_killed_crawl_run_again_stores_every_page_exactly_once(tmp_path):
         write_config(config, server.origins["site"])
         first = start_crawl(config, db)
         wait_for(lambda: count(db, "select count(*) from articles") >= 20, 60, "20 stored pages")
+        workers = child_pids(first.pid)
+        assert workers, "the crawl runs extraction in a worker process"
         first.send_signal(signal.SIGKILL)
         first.wait(10)
+        wait_for(lambda: not any(alive(pid) for pid in workers), 10, "the killed crawl's workers to exit")
         stored_at_kill = count(db, "select count(*) from articles")
         assert stored_at_kill < PAGES, "the crawl finished before it could be killed; slow the site down"
         second = start_crawl(config, db)

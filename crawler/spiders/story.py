@@ -3,8 +3,17 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import asyncio
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
 import feedparser
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.http import HtmlResponse, TextResponse
@@ -12,7 +21,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip, gzip_magic_number
 
 from analysis.topic import topic_match
-from crawler.extract import UndecodablePage, decode_html, extract_page
+from crawler.extract import UndecodablePage, extract_response
 from crawler.items import ArticleItem, PageSeen
 from crawler.sitemaps import NewsSitemap, sitemap_urls_from_robots
 from crawler.urls import clean_url
@@ -64,12 +73,17 @@ class StorySpider(scrapy.Spider):
         spider.max_sitemap_size = crawler.settings.getint("DOWNLOAD_MAXSIZE")
         spider.user_agent_header = (f"{crawler.settings.get('USER_AGENT')} contact: {spider.story.contact}"
                                     if spider.story.contact else None)
+        spider.requested: set[str] = set()  # links already turned into requests in this crawl
+        spider.extract_processes = crawler.settings.getint("NEWSCLAIMS_EXTRACT_PROCESSES")
+        spider.executor = None
+        crawler.signals.connect(spider.close_executor, signal=signals.spider_closed)
         db = store.open_store(crawler.settings.get("NEWSCLAIMS_DB_PATH"))
         spider.known = store.known_pages(db, spider.allowed_origins)
         db.close()
         return spider
 
     async def start(self):
+        self.start_executor()
         for outlet in self.story.outlets:
             requests = [self.request(outlet.origin + "/robots.txt", self.parse_robots, conditional=False)]
             requests += [self.request(url, self.parse_sitemap) for url in outlet.urls("sitemaps")]
@@ -176,7 +190,29 @@ class StorySpider(scrapy.Spider):
                 yield from _some(self.request(response.urljoin(entry["link"]), self.parse_page,
                                               hints={"feed_published": published}))
 
-    def parse_page(self, response):
+    async def extract(self, body: bytes, content_type: str | None, url: str, hints: dict):
+        """Extraction is CPU-bound: in a worker process it runs beside the reactor, which goes on
+        fetching, following links and storing (NEWSCLAIMS_EXTRACT_PROCESSES; 0 runs it inline)."""
+        if self.extract_processes <= 0:
+            return extract_response(body, content_type, url, hints=hints)
+        return await asyncio.wrap_future(self.executor.submit(extract_response, body, content_type, url, hints=hints))
+
+    def start_executor(self) -> None:
+        """Start the extraction workers and let them import the extractor while robots.txt, feeds
+        and sitemaps are fetched. Spawned, not forked: a forked worker would share the crawl lock
+        (and every other open file) and could outlive a killed crawl holding it."""
+        if self.extract_processes > 0 and self.executor is None:
+            self.executor = ProcessPoolExecutor(self.extract_processes, mp_context=multiprocessing.get_context("spawn"),
+                                                initializer=_die_with_parent)
+            for _ in range(self.extract_processes):
+                self.executor.submit(extract_response, b"<html><body><p>warm up</p></body></html>", None, "http://localhost/")
+
+    def close_executor(self, spider=None, reason=None):
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+    async def parse_page(self, response):
         hints = response.meta.get("hints", {})
         fetched_at = utc_now().isoformat(timespec="milliseconds")
         seen = {"url": clean_url(response.url), "origin": origin_of(response.url), "http_status": response.status,
@@ -191,21 +227,22 @@ class StorySpider(scrapy.Spider):
             yield PageSeen(**seen, status="not-article", reason="not a text response")
             return
         self.crawler.stats.inc_value("newsclaims/pages_seen")
-        yield from self.follow(response)
+        for request in self.follow(response):
+            yield request
         outlet = self.story.outlet_for(response.url)
         if outlet is None or not outlet.is_article_path(response.url):
             self.crawler.stats.inc_value("newsclaims/skipped/not_article")
             yield PageSeen(**seen, status="not-article")
             return
         try:
-            html = decode_html(response.body, _header(response, b"Content-Type"))
+            page = await self.extract(response.body, _header(response, b"Content-Type"), response.url,
+                                      {**hints, "fetched_at": fetched_at,
+                                       "content_language": _header(response, b"Content-Language")})
         except UndecodablePage as exc:
             self.crawler.stats.inc_value("newsclaims/skipped/undecodable")
             self.logger.warning("Skipped %s: cannot decode: %s", response.url, exc)
             yield PageSeen(**seen, status="error", reason=f"undecodable: {exc}")
             return
-        page = extract_page(html, response.url, hints={**hints, "fetched_at": fetched_at,
-                                                         "content_language": _header(response, b"Content-Language")})
         if page is None or page.word_count < self.min_words:
             self.crawler.stats.inc_value("newsclaims/skipped/too_short")
             self.logger.info("Skipped %s: under %d words of article text", response.url, self.min_words)
@@ -256,10 +293,24 @@ class StorySpider(scrapy.Spider):
         if not isinstance(response, HtmlResponse):
             return
         for link in LinkExtractor().extract_links(response):
+            # Most links on an article page point where the crawl has already been (nav, related
+            # links): skip them before building a request the dupefilter would drop anyway.
+            if link.url in self.requested:
+                continue
+            self.requested.add(link.url)
             yield from _some(self.request(link.url, self.parse_page))
         for element in response.xpath("//link[@rel='alternate'][@href]"):
             if element.attrib.get("type", "").lower() in _FEED_TYPES:
                 yield from _some(self.request(response.urljoin(element.attrib["href"]), self.parse_feed))
+
+
+def _die_with_parent() -> None:
+    """In an extraction worker: ask Linux to kill this process when the crawl dies, however it dies
+    (a SIGKILLed crawl cannot shut its pool down, and an idle worker would wait forever)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the crawl died before the request took effect
+            os._exit(0)
 
 
 def _some(request):
