@@ -41,7 +41,10 @@ EXPECTED_STRINGS = {
     "/news/google-news-only.html": "This page is listed only in the Google News sitemap",
     "/news/from-feed.html": "This page is listed only in a feed found by discovery",
     "/news/from-gz-sitemap.html": "This page is listed only in the gzipped sitemap",
+    "/news/syndicated.html": "This wire story names its original on another outlet",
 }
+#: A page whose rel=canonical points to another outlet: syndication evidence, not a merge.
+SYNDICATED = ("/news/syndicated.html", "/news/original.html")
 NEWS_SITEMAP_DATE = "2026-03-05T08:15:00-05:00"
 #: Pages that must not be stored, with the reason key the crawl records.
 REFUSED = {"/news/bomb.html": "error", "/news/huge.html": "error", "/news/error500.html": "error"}
@@ -51,7 +54,7 @@ BOMB_BYTES = 16 * 1024 * 1024
 
 def build_fault_site() -> dict[str, dict[str, FaultPage]]:
     links = "".join(f"<li><a href='{path}'>{path}</a></li>" for path in
-                    ["/news/cp1252.html", "/news/wrong-meta.html", "/news/bom.html", "/news/broken.html",
+                    ["/news/syndicated.html", "/news/cp1252.html", "/news/wrong-meta.html", "/news/bom.html", "/news/broken.html",
                      "/news/slow.html", "/news/bomb.html", "/news/huge.html", "/news/error500.html",
                      "/news/redirect.html"])
     home = ("<html lang='en'><head><title>Fault site</title>"
@@ -95,6 +98,9 @@ def build_fault_site() -> dict[str, dict[str, FaultPage]]:
         "/news/google-news-only.html": FaultPage(article("News", EXPECTED_STRINGS["/news/google-news-only.html"])),
         "/news/from-feed.html": FaultPage(article("Feed", EXPECTED_STRINGS["/news/from-feed.html"])),
         "/news/from-gz-sitemap.html": FaultPage(article("Gz", EXPECTED_STRINGS["/news/from-gz-sitemap.html"])),
+        "/news/syndicated.html": FaultPage(article(
+            "Wire", EXPECTED_STRINGS["/news/syndicated.html"],
+            "<link rel='canonical' href='{{origin:elsewhere}}/news/original.html'>")),
         "/news/bomb.html": FaultPage(gzip.compress(b"\0" * BOMB_BYTES), headers=(("Content-Encoding", "gzip"),),
                                      validators=False),
         "/news/huge.html": FaultPage(b"<html><body>" + b"x" * HUGE_BYTES, validators=False),

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.fault_site import EXPECTED_STRINGS, NEWS_SITEMAP_DATE, REFUSED
+from tests.fault_site import EXPECTED_STRINGS, NEWS_SITEMAP_DATE, REFUSED, SYNDICATED
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,12 @@ def test_second_crawl_asks_conditionally_and_adds_nothing(db, fault_crawl):
     # Old pages offered again by an index count as not due; those behind an index that answered 304
     # are not even offered.
     assert json.loads(runs[1]["reasons"]).get("skipped/not_due", 0) <= len(EXPECTED_STRINGS) - answered_304
+
+
+def test_a_canonical_on_another_outlet_is_syndication_evidence_not_a_merge(db, fault_crawl):
+    copy, original = SYNDICATED
+    article = next(db.query("select * from articles where url = ?", [fault_crawl.url("faults", copy)]))
+    rows = list(db.query("select * from syndication where article_id = ?", [article["id"]]))
+    assert [(r["canonical_url"], r["canonical_origin"]) for r in rows] == [
+        (fault_crawl.url("elsewhere", original), fault_crawl.origins["elsewhere"])]
+    assert db.execute("select count(*) from articles where url = ?", [fault_crawl.url("elsewhere", original)]).fetchone()[0] == 0
