@@ -991,6 +991,18 @@ def _is_listed(surface: str, keys: set[str]) -> bool:
     return name is not None and "\x00" + name.compact in keys
 
 
+def _form_index(name: ParsedName, forms: list["Form"], index_of: dict[str, int]) -> int:
+    """The index of the Form that `name` is written as, adding it when new; the Form keeps the
+    richest parse of its name seen so far."""
+    index = index_of.get(form_key(name))
+    if index is None:
+        index = index_of[form_key(name)] = len(forms)
+        forms.append(Form(name=name))
+    elif _richer(name, forms[index].name):
+        forms[index].name = name
+    return index
+
+
 def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None) -> tuple[list[Form], dict]:
     """One Form per written-the-same name. Only mentions that *use* a name are evidence for it; a
     quoted form (talk about the spelling) is clustered but carries no weight."""
@@ -999,13 +1011,8 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
     form_of: dict = {}
     for m in sorted(mentions, key=lambda m: (form_key(parsed[m["mention_id"]]), str(m["mention_id"]))):
         name = parsed[m["mention_id"]]
-        index = index_of.get(form_key(name))
-        if index is None:
-            index = index_of[form_key(name)] = len(forms)
-            forms.append(Form(name=name))
+        index = _form_index(name, forms, index_of)
         form = forms[index]
-        if _richer(name, form.name):
-            form.name = name
         form.surfaces[m["surface"]] += 0
         form.displays[name.display] += 0
         form_of[m["mention_id"]] = index
@@ -1289,13 +1296,8 @@ def cluster_name_list(rows: list[dict], *, score_cutoff: float = 80) -> tuple[li
     for row in valid:
         surface = row["surface"]
         name = parsed[surface]
-        index = index_of.get(form_key(name))
-        if index is None:
-            index = index_of[form_key(name)] = len(forms)
-            forms.append(Form(name=name))
+        index = _form_index(name, forms, index_of)
         form = forms[index]
-        if _richer(name, form.name):
-            form.name = name
         if surface not in form_of_surface:
             order.append(surface)
             form_of_surface[surface] = index

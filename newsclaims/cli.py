@@ -323,7 +323,7 @@ def outlets(story, fmt, db, overrides):
     settings = _settings(db, overrides)
     database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
     try:
-        slugs = [story] if story else [r["slug"] for r in database.query("select slug from stories order by slug")]
+        slugs = [story] if story else store.story_slugs(database)
         rows = []
         for slug in slugs:
             if database["stories"].count_where("slug = ?", [slug]) == 0:
@@ -589,7 +589,7 @@ def variants_show(name, story, fmt, db, overrides):
     settings = _settings(db, overrides)
     database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
     try:
-        slugs = [story] if story else [r["slug"] for r in database.query("select slug from stories order by slug")]
+        slugs = [story] if story else store.story_slugs(database)
         found = []
         for slug in slugs:
             found += variants_of(name, store.story_clusters(database, slug), store.story_assignments(database, slug),

@@ -518,6 +518,10 @@ def flag_key(story: str, flag: dict, place: tuple = ()) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+def story_slugs(db: sqlite_utils.Database) -> list[str]:
+    return [row["slug"] for row in db.query("select slug from stories order by slug")]
+
+
 def story_clusters(db: sqlite_utils.Database, story: str) -> list[dict]:
     clusters = []
     for row in db.query("select * from clusters where story = ? order by id", [story]):
