@@ -20,10 +20,10 @@ from analysis.names import TITLES, fold, parse_name, strip_possessive
 #: PERSON is the main type. Every label is kept: ORG/GPE/DATE/CARDINAL for later claim work, and all
 #: of them as votes on what a surface is ("Harrow County" is GPE far more often than PERSON).
 #: The fields of an article version that mentions are searched in, as stored. SEO errors live outside
-#: the body too: in the title, the meta description and keywords, the URL slug and the byline.
-FIELDS = ("title", "description", "keywords", "url", "author", "text")
+#: the body too: in the title, the meta description and keywords, the URL slug, captions and the byline.
+FIELDS = ("title", "description", "keywords", "url", "author", "captions", "text")
 #: Fields where NER runs; keywords, URLs and bylines are not prose, so only the second pass reads them.
-NER_FIELDS = ("title", "description", "text")
+NER_FIELDS = ("title", "description", "captions", "text")
 #: Prose fields: what "ordinary word" counts read (URL slugs and keywords are lower case by nature).
 PROSE_FIELDS = NER_FIELDS
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)

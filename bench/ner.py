@@ -137,7 +137,7 @@ def ner_texts(articles: list[Article]) -> list[str]:
     """The texts the mention stage sends to NER, in its order: per article its non-empty NER fields
     (title, then text; these articles have no description)."""
     fields = [{"title": a.title, "description": None, "text": a.text} for a in articles]
-    return [doc[field] for doc in fields for field in NER_FIELDS if doc[field]]
+    return [doc[field] for doc in fields for field in NER_FIELDS if doc.get(field)]
 
 
 def fill_store(db, story: StoryConfig, articles: list[Article]) -> None:

@@ -117,6 +117,7 @@ class ExtractedPage:
     language: str | None = None  # ISO 639-1 code, lower case
     description: str | None = None
     keywords: str | None = None
+    captions: str | None = None  # the article's <figcaption> texts, one per line: SEO errors hide there too
     declared_article: bool = False  # JSON-LD or og:type says "article"
     published_precision: str | None = None  # "instant" | "day"
     published_has_offset: bool | None = None
@@ -134,8 +135,11 @@ class ExtractedPage:
         sitemap entry changes without the article changing.
         """
         published = self.published if self.published_rule in PAGE_RULES else ""
-        content = "\x1f".join([self.title or "", self.author or "", published or "", self.description or "",
-                               self.keywords or "", self.text])
+        parts = [self.title or "", self.author or "", published or "", self.description or "", self.keywords or "",
+                 self.text]
+        if self.captions:  # a corrected caption is a changed article; pages without captions hash as before
+            parts.append(self.captions)
+        content = "\x1f".join(parts)
         return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
     def as_dict(self) -> dict:
@@ -315,6 +319,7 @@ def extract_page(html: str, url: str, *, hints: dict | None = None) -> Extracted
         language_rule=language_rule,
         description=_first(meta.get("description"), meta.get("og:description"), document.description),
         keywords=meta.get("keywords"),
+        captions=_captions(tree),
         declared_article=bool(declared.get("is_article")) or meta.get("og:type") == "article",
     )
 
@@ -610,6 +615,14 @@ _EXCLUDED_TAGS = {"aside", "nav", "footer", "form", "script", "style", "noscript
 _DATE_HINT = re.compile(r"date|time|publish|posted|byline|meta|stamp", re.I)
 _UPDATE_LABEL = re.compile(r"\b(?:updated?|modified|edited|revised|last\s+changed)\b", re.I)
 _PUBLISH_LABEL = re.compile(r"\b(?:published|posted|first\s+published|created|released?)\b", re.I)
+
+
+def _captions(tree) -> str | None:
+    """Figure captions inside the article (trafilatura leaves images and their captions out)."""
+    scope = _article_scope(tree)
+    lines = [" ".join(element.text_content().split()) for element in scope.iter("figcaption")
+             if not _outside_article(element)]
+    return "\n".join(line for line in lines if line) or None
 
 
 def _article_scope(tree):

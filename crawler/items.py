@@ -27,6 +27,7 @@ class ArticleItem:
     language: str | None = None
     description: str | None = None
     keywords: str | None = None
+    captions: str | None = None
     syndicated_from: str | None = None  # a canonical URL on another outlet: evidence of copying
     page: dict = field(default_factory=dict)  # what to remember about the fetch (see PageSeen)
 

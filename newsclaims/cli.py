@@ -457,7 +457,7 @@ def _read_document(path: Path, url: str | None) -> dict[str, str]:
             raise click.ClickException(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     page = _extract_file(path, url)
     return {"title": page.title, "description": page.description, "keywords": page.keywords, "url": url or "",
-            "author": page.author, "text": page.text}
+            "author": page.author, "captions": page.captions, "text": page.text}
 
 
 def _extract_file(path: Path, url: str | None):

@@ -225,6 +225,12 @@ def m003_analysis_runs_and_search(db: sqlite_utils.Database) -> None:
     db["flags"].add_column("reviewed_at", str)
 
 
+@migrations()
+def m004_captions(db: sqlite_utils.Database) -> None:
+    """Figure captions as their own field: misspelled names hide in them as in titles and slugs."""
+    db["article_versions"].add_column("captions", str)
+
+
 def open_store(path: str | Path = DEFAULT_DB_PATH) -> sqlite_utils.Database:
     """Open (creating if needed) the database at `path` and apply pending migrations."""
     path = Path(path)
@@ -326,6 +332,7 @@ def save_article(db: sqlite_utils.Database, story: str, page: dict) -> str:
                 "language": page.get("language"),
                 "description": page.get("description"),
                 "keywords": page.get("keywords"),
+                "captions": page.get("captions"),
                 "text": page.get("text") or "",
                 "published_precision": page.get("published_precision"),
                 "published_has_offset": page.get("published_has_offset"),
@@ -569,7 +576,7 @@ def version_texts(db: sqlite_utils.Database, version_ids: Iterable[int]) -> dict
         return {}
     marks = ",".join("?" for _ in ids)
     return {row["id"]: dict(row) for row in db.query(
-        f"select v.id, v.title, v.description, v.keywords, v.author, v.text, v.fetched_at, a.url "
+        f"select v.id, v.title, v.description, v.keywords, v.author, v.captions, v.text, v.fetched_at, a.url "
         f"from article_versions v join articles a on a.id = v.article_id where v.id in ({marks})", ids)}
 
 

@@ -124,3 +124,19 @@ def test_a_person_span_ending_at_an_opening_quote_resolves(nlp):
     resolved = resolve_mentions({1: _doc(text)}, [{**e, "id": n, "version_id": 1, "field": "text"}
                                                   for n, e in enumerate(found)])
     assert "Meghan Markle" in [c["canonical"] for c in resolved.result.clusters]
+
+
+def test_a_misspelling_only_in_a_caption_is_found_in_the_captions_field(nlp):
+    from crawler.extract import extract_page
+
+    body = " ".join(["Sheriff Dale Cathcart said the Alder Creek bridge would stay closed while engineers worked."] * 6)
+    html = (f"<html lang='en'><head><title>Bridge</title></head><body><article><h1>Bridge closed</h1><p>{body}</p>"
+            "<figure><img src='x.jpg'><figcaption>Sheriff Dale Kathcart at the scene on Tuesday.</figcaption></figure>"
+            "</article><aside><figure><figcaption>Unrelated Kathcart ad</figcaption></figure></aside></body></html>")
+    page = extract_page(html, "http://127.0.0.1:1/news/a.html")
+    assert page.captions == "Sheriff Dale Kathcart at the scene on Tuesday."
+    assert "Kathcart" not in page.text
+    rows = jobs.document_mentions(nlp, {"title": page.title, "text": page.text, "captions": page.captions})
+    flagged = [r for r in rows if r["flagged"]]
+    assert [(r["field"], r["surface"]) for r in flagged] == [("captions", "Sheriff Dale Kathcart")]
+    assert page.captions[flagged[0]["start"]:flagged[0]["end"]] == flagged[0]["surface"]

@@ -284,6 +284,7 @@ class StorySpider(scrapy.Spider):
             language=page.language,
             description=page.description,
             keywords=page.keywords,
+            captions=page.captions,
             syndicated_from=syndicated_from,
             page={**seen, "url": clean_url(response.url), "content_hash": page.content_hash,
                   "published": page.published},
