@@ -5,7 +5,7 @@ from scrapy.utils.test import get_crawler
 
 from crawler.middlewares import OriginMiddleware
 from crawler.spiders.story import StorySpider
-from newsclaims.jobs import project_settings
+from crawler import settings as crawler_settings
 
 
 @pytest.fixture
@@ -14,8 +14,8 @@ def spider_and_middleware(tmp_path):
     config.write_text('slug = "s"\ntitle = "S"\ncontact = "https://example.org/who-crawls"\n\n'
                       '[[outlets]]\nslug = "a"\nname = "A"\norigin = "http://127.0.0.1:8001"\nseeds = ["/"]\n\n'
                       '[[outlets]]\nslug = "b"\nname = "B"\norigin = "http://127.0.0.1:8002"\nseeds = ["/"]\n')
-    settings = project_settings({"NEWSCLAIMS_DB_PATH": str(tmp_path / "s.db")}).copy_to_dict()
-    crawler = get_crawler(StorySpider, settings)
+    crawler = get_crawler(StorySpider, {"NEWSCLAIMS_DB_PATH": str(tmp_path / "s.db"),
+                                        "USER_AGENT": crawler_settings.USER_AGENT})
     spider = StorySpider.from_crawler(crawler, story=str(config))
     crawler.spider = spider
     return spider, OriginMiddleware.from_crawler(crawler)
