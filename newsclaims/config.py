@@ -51,6 +51,9 @@ class OutletConfig(BaseModel):
     sitemaps: list[str] = []
     #: Regexes on the URL path. A page elsewhere is followed for links but never stored as an article.
     article_paths: list[str] = []
+    #: Regexes on the URL path of links to follow from pages (empty: every link on the origin, to
+    #: DEPTH_LIMIT). Feeds and sitemaps are always read in full.
+    follow_paths: list[str] = []
 
     @field_validator("origin")
     @classmethod
@@ -62,7 +65,7 @@ class OutletConfig(BaseModel):
             raise ValueError(f"must be an origin without a path, got {value!r}")
         return origin_of(value)
 
-    @field_validator("article_paths")
+    @field_validator("article_paths", "follow_paths")
     @classmethod
     def _regexes(cls, values: list[str]) -> list[str]:
         for value in values:
@@ -85,10 +88,10 @@ class OutletConfig(BaseModel):
         return [urljoin(self.origin + "/", value) for value in getattr(self, field)]
 
     def is_article_path(self, url: str) -> bool:
-        if not self.article_paths:
-            return True
-        path = urlsplit(url).path or "/"
-        return any(re.search(pattern, path) for pattern in self.article_paths)
+        return _path_matches(url, self.article_paths)
+
+    def is_followed_path(self, url: str) -> bool:
+        return _path_matches(url, self.follow_paths)
 
 
 class TopicConfig(BaseModel):
@@ -121,6 +124,12 @@ class NamesConfig(BaseModel):
 
     pins: dict[str, str] = {}
     accept: list[str] = []
+
+
+def _path_matches(url: str, patterns: list[str]) -> bool:
+    """True when any regex matches the URL's path, or when there are no patterns."""
+    path = urlsplit(url).path or "/"
+    return not patterns or any(re.search(pattern, path) for pattern in patterns)
 
 
 class StoryConfig(BaseModel):

@@ -299,6 +299,10 @@ class StorySpider(scrapy.Spider):
             if link.url in self.requested:
                 continue
             self.requested.add(link.url)
+            outlet = self.story.outlet_for(link.url)
+            if outlet is not None and not outlet.is_followed_path(link.url):
+                self.crawler.stats.inc_value("newsclaims/skipped/not_followed")
+                continue
             yield from _some(self.request(link.url, self.parse_page))
         for element in response.xpath("//link[@rel='alternate'][@href]"):
             if element.attrib.get("type", "").lower() in _FEED_TYPES:
