@@ -775,6 +775,9 @@ class _Decision:
     canonical_form: int | None
     rule: str
     ranked: list[int]
+    #: Uses of the canonical surname across this person's forms (titled, bare, full): what a wrong
+    #: surname is weighed against in a name list. Computed once per person, not once per form.
+    surname_uses: int = 0
 
 
 _CRITERIA = (
@@ -865,10 +868,9 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
         return "accepted", f"used by {len(form.sources)} independent sources"
     best = forms[decision.canonical_form] if decision.canonical_form is not None else None
     top = best.count if best is not None else 0
-    canonical_surname = decision.canonical_name.surname_core
-    if form.name.surname_core != canonical_surname:
+    if form.name.surname_core != decision.canonical_name.surname_core:
         # A wrong surname is weighed against every use of the right one, titled or bare.
-        top = max(top, sum(f.count for f in forms if f.name.surname_core == canonical_surname))
+        top = max(top, decision.surname_uses)
     if form.count * ERROR_RATIO <= top:
         return "error", f"a letter dropped, doubled, swapped or changed, in a rare form ({form.count} vs {top} uses)"
     return "accepted", f"unexplained spelling but not rare ({form.count} vs {top} uses): not judged an error"
@@ -1320,6 +1322,8 @@ def cluster_name_list(rows: list[dict], *, score_cutoff: float = 80) -> tuple[li
     used_ids: set[str] = set()
     for group in sorted(linkage.clusters, key=lambda g: _cluster_sort_key(g, forms)):
         decision = _decide_canonical(group, forms, None, tuple(criteria))
+        decision.surname_uses = sum(forms[i].count for i in group
+                                    if forms[i].name.surname_core == decision.canonical_name.surname_core)
         canonical_surface = decision.canonical
         cluster_id = _unique_id(_slug(canonical_surface), used_ids)
         for i in group:
