@@ -9,7 +9,6 @@ import csv
 import io
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#!])")
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#!])")

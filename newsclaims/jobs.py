@@ -13,7 +13,7 @@ from scrapy.settings import Settings
 
 from analysis import entities, mentions, reports
 from newsclaims import store
-from newsclaims.config import StoryConfig, story_path
+from newsclaims.config import StoryConfig, load_story, story_path
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,6 @@ def crawl(story: str, settings: Settings) -> dict:
     `story` is a slug or a path to a story TOML (validated by the caller). Twisted's reactor cannot be
     restarted, so a process runs at most one crawl: tests and `--every` use subprocesses.
     """
-    from newsclaims.config import load_story
     from newsclaims.schedule import CrawlLock
 
     slug = load_story(story).slug
@@ -66,12 +65,14 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
 
     store.save_story(db, story)
     run_id = store.start_analysis_run(db, story.slug)
-    todo = store.versions_without(db, story.slug, NER_STAGE)
+    story_documents = store.story_documents(db, story.slug)
+    analysed = store.analysed_versions(db, NER_STAGE)
     # The model is English: other languages are skipped with a counted reason, not mis-tagged.
-    foreign = [doc for doc in todo if not is_english(doc.get("language"))]
+    documents = {doc["id"]: doc for doc in story_documents if is_english(doc.get("language"))}
+    foreign = [doc for doc in story_documents if doc["id"] not in analysed and doc["id"] not in documents]
     for doc in foreign:
         store.save_entities(db, doc["id"], [], NER_STAGE, f"skipped: language {doc['language']}")
-    todo = [doc for doc in todo if is_english(doc.get("language"))]
+    todo = [doc for doc in documents.values() if doc["id"] not in analysed]
     found: dict[int, list[dict]] = defaultdict(list)
     texts = (((doc["id"], field), doc[field]) for doc in todo for field in entities.NER_FIELDS if doc[field])
     for (version_id, field), ents in entities.find_entities(nlp, texts, batch_size=batch_size, n_process=n_process):
@@ -81,7 +82,6 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
     for doc in todo:
         store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model_id(nlp))
 
-    documents = {doc["id"]: doc for doc in store.story_documents(db, story.slug) if is_english(doc.get("language"))}
     ner = [m for m in store.mentions_of_versions(db, list(documents), story.slug) if m["story"] == ""]
     resolved = mentions.resolve_mentions(documents, ner, score_cutoff=score_cutoff, id_prefix=f"{story.slug}/",
                                          pins=dict(story.names.pins), accepted=list(story.names.accept))
@@ -92,8 +92,8 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
         if item.get("mention_id") in real_id:
             item["mention_id"] = real_id[item["mention_id"]]
     counts = store.save_variants(db, story.slug, result.clusters, result.assignments, result.flags)
-    return {"versions_analysed": len(todo), "skipped_language": len(foreign), "documents": len(documents), "second_pass_mentions": len(resolved.found),
-            "mentions": len(resolved.persons), **counts}
+    return {"versions_analysed": len(todo), "skipped_language": len(foreign), "documents": len(documents),
+            "second_pass_mentions": len(resolved.found), "mentions": len(resolved.persons), **counts}
 
 
 def build_report(db, story_slug: str, *, min_n: int = 3) -> dict:
@@ -145,7 +145,8 @@ def reextract(db, story_slug: str) -> dict:
         counts["versions"] += 1
         headers = _json.loads(row["headers"] or "{}")
         try:
-            page = extract_response(gzip.decompress(row["raw_body"]), headers.get("Content-Type"),
+            body = gzip.decompress(row["raw_body"])
+            page = extract_response(body, headers.get("Content-Type"),
                                     row["fetched_url"] or row["url"], hints={"fetched_at": row["fetched_at"]})
         except (UndecodablePage, OSError):
             counts["failed"] += 1
@@ -156,7 +157,7 @@ def reextract(db, story_slug: str) -> dict:
         status = store.save_article(db, story_slug, {
             **page.as_dict(), "url": row["url"], "origin": row["origin"], "content_hash": page.content_hash,
             "fetched_at": row["fetched_at"], "fetched_url": row["fetched_url"], "http_status": row["http_status"],
-            "headers": headers, "body": gzip.decompress(row["raw_body"]), "source": "reextract",
+            "headers": headers, "body": body, "source": "reextract",
             "extracted_from": row["id"], "outlet_name": page.outlet_name or row["outlet_name"]})
         counts["changed"] += status == "changed"
     return counts

@@ -32,6 +32,11 @@ class StoreError(Exception):
     """Raised when the database cannot be opened or written (locked, not a database, read-only)."""
 
 
+def _marks(values) -> str:
+    """Placeholders for an SQL `in (...)` list of these values: parameters, never interpolation."""
+    return ",".join("?" for _ in values)
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
@@ -353,8 +358,7 @@ def known_pages(db: sqlite_utils.Database, origins: Iterable[str]) -> dict[str, 
     origins = list(origins)
     if not origins or "pages" not in db.table_names():
         return {}
-    marks = ",".join("?" for _ in origins)
-    return {row["url"]: dict(row) for row in db.query(f"select * from pages where origin in ({marks})", origins)}
+    return {row["url"]: dict(row) for row in db.query(f"select * from pages where origin in ({_marks(origins)})", origins)}
 
 
 _PAGE_FIELDS = ("origin", "status", "http_status", "etag", "last_modified", "content_hash", "sitemap_lastmod",
@@ -415,14 +419,9 @@ def latest_crawled_versions(db: sqlite_utils.Database, story: str) -> list[dict]
 
 # --- entities --------------------------------------------------------------------------------------
 
-def versions_without(db: sqlite_utils.Database, story: str, stage: str) -> list[dict]:
-    """Latest versions in a story not yet through `stage` (each version meets the model once)."""
-    return [
-        doc for doc in story_documents(db, story)
-        if not db.execute(
-            "select 1 from version_analyses where version_id = ? and stage = ?", [doc["id"], stage]
-        ).fetchone()
-    ]
+def analysed_versions(db: sqlite_utils.Database, stage: str) -> set[int]:
+    """Ids of the versions already through `stage` (each version meets the model once)."""
+    return {row[0] for row in db.execute("select version_id from version_analyses where stage = ?", [stage])}
 
 
 def save_entities(db: sqlite_utils.Database, version_id: int, mentions: Iterable[dict], stage: str, model: str) -> None:
@@ -445,10 +444,9 @@ def mentions_of_versions(db: sqlite_utils.Database, version_ids: list[int], stor
     """Mentions of these versions: story-independent ones plus this story's second-pass ones."""
     if not version_ids:
         return []
-    marks = ",".join("?" for _ in version_ids)
     return [
         dict(row) for row in db.query(
-            f"select * from mentions where version_id in ({marks}) and story in ('', ?) "
+            f"select * from mentions where version_id in ({_marks(version_ids)}) and story in ('', ?) "
             "order by version_id, field, start, end",
             [*version_ids, story],
         )
@@ -460,20 +458,18 @@ def replace_story_mentions(db: sqlite_utils.Database, story: str, version_ids: l
     returns the new rows' ids in the order of `mentions` (whose own `id` keys are ignored)."""
     with writing(db):
         if version_ids:
-            marks = ",".join("?" for _ in version_ids)
             db.execute(f"delete from story_mentions where story = ? and mention_id in "
-                       f"(select id from mentions where story = ? and version_id in ({marks}))",
+                       f"(select id from mentions where story = ? and version_id in ({_marks(version_ids)}))",
                        [story, story, *version_ids])
-            db.execute(f"delete from mentions where story = ? and version_id in ({marks})", [story, *version_ids])
+            db.execute(f"delete from mentions where story = ? and version_id in ({_marks(version_ids)})", [story, *version_ids])
         columns = ("version_id", "field", "start", "end", "surface", "label", "method")
         db["mentions"].insert_all(({**{c: m[c] for c in columns}, "story": story} for m in mentions), batch_size=1000)
         if not version_ids:
             return []
         # This story's rows for these versions were deleted above, so the rows now there are the new
         # ones, and ascending ids are their insertion order.
-        marks = ",".join("?" for _ in version_ids)
         return [row[0] for row in db.execute(
-            f"select id from mentions where story = ? and version_id in ({marks}) order by id", [story, *version_ids])]
+            f"select id from mentions where story = ? and version_id in ({_marks(version_ids)}) order by id", [story, *version_ids])]
 
 
 # --- variants and flags ----------------------------------------------------------------------------
@@ -574,10 +570,9 @@ def version_texts(db: sqlite_utils.Database, version_ids: Iterable[int]) -> dict
     ids = sorted(set(version_ids))
     if not ids:
         return {}
-    marks = ",".join("?" for _ in ids)
     return {row["id"]: dict(row) for row in db.query(
         f"select v.id, v.title, v.description, v.keywords, v.author, v.captions, v.text, v.fetched_at, a.url "
-        f"from article_versions v join articles a on a.id = v.article_id where v.id in ({marks})", ids)}
+        f"from article_versions v join articles a on a.id = v.article_id where v.id in ({_marks(ids)})", ids)}
 
 
 def story_flags(db: sqlite_utils.Database, story: str, level: str | None = None) -> list[dict]:
