@@ -5,6 +5,7 @@ stderr and exit status 1, as in sqlite-utils.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -66,6 +67,20 @@ def _progress(label: str):
         click.echo(f"\r{label}: {done}/{total}", err=True, nl=done >= total)
 
     return show
+
+
+def _database(settings):
+    """The settings' database, opened (migrations applied) and closed when the block ends."""
+    return contextlib.closing(store.open_store(settings.get("NEWSCLAIMS_DB_PATH")))
+
+
+def _story_slugs(database, story: str | None) -> list[str]:
+    """The story asked for, or every story in the database; an unknown story is a one-line error."""
+    if story is None:
+        return store.story_slugs(database)
+    if database["stories"].count_where("slug = ?", [story]) == 0:
+        raise click.ClickException(f"story {story!r} is not in the database; run `newsclaims crawl {story}` first")
+    return [story]
 
 
 def _settings(db: str | None, overrides: tuple[str, ...], profile: dict | None = None):
@@ -164,8 +179,7 @@ def _analyse(config, settings, reextract: bool = False) -> dict:
     from newsclaims import jobs
     from newsclaims.nlp import describe_model, load_model
 
-    database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
-    try:
+    with _database(settings) as database:
         if reextract:
             counts = jobs.reextract(database, config.slug)
             click.echo(f"reextract {config.slug}: {counts['versions']} stored pages extracted again, "
@@ -176,8 +190,6 @@ def _analyse(config, settings, reextract: bool = False) -> dict:
                             n_process=settings.getint("NEWSCLAIMS_NER_PROCESSES"),
                             score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"),
                             progress=_progress("NER (article versions)"))
-    finally:
-        database.close()
 
 
 def _analyse_line(slug: str, counts: dict) -> str:
@@ -259,13 +271,9 @@ def report(story, fmt, output, outlet, table, author, snapshot_base, db, overrid
 def _report(config, settings) -> dict:
     from newsclaims import jobs
 
-    database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
-    try:
-        if database["stories"].count_where("slug = ?", [config.slug]) == 0:
-            raise click.ClickException(f"story {config.slug!r} is not in the database; run `newsclaims crawl {config.slug}` first")
+    with _database(settings) as database:
+        _story_slugs(database, config.slug)
         return jobs.build_report(database, config.slug, min_n=settings.getint("NEWSCLAIMS_REPORT_MIN_N"))
-    finally:
-        database.close()
 
 
 def _render(report_data: dict, fmt: str, *, snapshot_base: str | None = None) -> str:
@@ -295,12 +303,9 @@ def review(flag_id, decision, note, db, overrides):
         newsclaims review 3f2a9c0d1e4b5a6c confirm --note "checked against the sheriff's site"
     """
     settings = _settings(db, overrides)
-    database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
-    try:
-        status = {"confirm": "confirmed", "dismiss": "dismissed", "reopen": "open"}[decision]
+    status = {"confirm": "confirmed", "dismiss": "dismissed", "reopen": "open"}[decision]
+    with _database(settings) as database:
         flag = store.set_review(database, flag_id, status, note)
-    finally:
-        database.close()
     click.echo(f"flag {flag['id']} ({flag['level']}, {flag['surface']!r} for {flag['canonical']}): {flag['status']}")
 
 
@@ -321,17 +326,11 @@ def outlets(story, fmt, db, overrides):
     from newsclaims import jobs
 
     settings = _settings(db, overrides)
-    database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
-    try:
-        slugs = [story] if story else store.story_slugs(database)
-        rows = []
-        for slug in slugs:
-            if database["stories"].count_where("slug = ?", [slug]) == 0:
-                raise click.ClickException(f"story {slug!r} is not in the database")
+    rows = []
+    with _database(settings) as database:
+        for slug in _story_slugs(database, story):
             data = jobs.build_report(database, slug, min_n=settings.getint("NEWSCLAIMS_REPORT_MIN_N"))
             rows += [{"story": slug, **row} for row in report_formats.csv_tables(data)["outlets"]]
-    finally:
-        database.close()
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     elif fmt == "csv":
@@ -448,8 +447,6 @@ def mentions(file, url, fmt, db, overrides):
 def _read_document(path: Path, url: str | None) -> dict[str, str]:
     """The fields of one saved document: a .txt file is all text; an HTML page goes through the
     crawler's own decoder and extractor."""
-    from newsclaims import jobs
-
     if path.suffix.lower() == ".txt":
         try:
             return {"text": path.read_bytes().decode("utf-8-sig")}
@@ -587,15 +584,11 @@ def variants_show(name, story, fmt, db, overrides):
     from analysis.queries import variants_of
 
     settings = _settings(db, overrides)
-    database = store.open_store(settings.get("NEWSCLAIMS_DB_PATH"))
-    try:
-        slugs = [story] if story else store.story_slugs(database)
-        found = []
-        for slug in slugs:
+    found = []
+    with _database(settings) as database:
+        for slug in _story_slugs(database, story):
             found += variants_of(name, store.story_clusters(database, slug), store.story_assignments(database, slug),
                                  story=slug)
-    finally:
-        database.close()
     if not found:
         raise click.ClickException(f"no person matching {name!r}" + (f" in story {story!r}" if story else ""))
     if fmt == "json":
@@ -615,10 +608,3 @@ def variants_show(name, story, fmt, db, overrides):
             click.echo(f"  {v['surface']:<28} {v['kind']:<9} {v['mentions']:>5} {v['first_seen'] or '-':<26} "
                        f"{v['introduced_by'] or '-':<22} {', '.join(v['outlets'])}")
 
-
-def main() -> None:  # pragma: no cover - console entry point
-    cli(prog_name="newsclaims")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
