@@ -915,11 +915,14 @@ def analyse_variants(mentions: list[dict], *, score_cutoff: float = 80, id_prefi
                                 "usage": m["usage"]} for m in by_form[index] if m["mention_id"] not in in_context]
     used_ids: set[str] = set()
     decided = []
+    unattached = set(linkage.unattached)
+    attached_forms: dict[int, set[int]] = defaultdict(set)
+    for mention_id, number in in_context.items():
+        attached_forms[number].add(form_of[mention_id])
     for number, group in enumerate(linkage.clusters):
-        extra = [m for m in by_form_of_unattached(linkage, by_form) if in_context.get(m["mention_id"]) == number]
-        group = group + sorted({form_of[m["mention_id"]] for m in extra})
+        group = group + sorted(attached_forms[number])
         group_mentions = [m for i in group for m in by_form[i]
-                          if i not in linkage.unattached or in_context.get(m["mention_id"]) == number]
+                          if i not in unattached or in_context.get(m["mention_id"]) == number]
         pin = next((pinned[i] for i in group if i in pinned), None)
         if not group_mentions:
             continue
@@ -933,10 +936,6 @@ def analyse_variants(mentions: list[dict], *, score_cutoff: float = 80, id_prefi
                                 "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
         result.flags += _flags(cluster, group_mentions, kinds)
     return result
-
-
-def by_form_of_unattached(linkage, by_form) -> list[dict]:
-    return [m for index in linkage.unattached for m in by_form[index]]
 
 
 def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[dict]]) -> dict:

@@ -52,7 +52,7 @@ class StorePipeline:
         stats = self.crawler.stats.get_stats()
         reasons = {key.split("/", 1)[1]: value for key, value in stats.items()
                    if key.startswith(("newsclaims/skipped/", "newsclaims/refused/"))}
-        store.finish_crawl_run(self.db, self.run_id, "finished" if reason == "finished" else reason, {
+        store.finish_crawl_run(self.db, self.run_id, reason, {
             "pages_seen": stats.get("newsclaims/pages_seen", 0),
             "pages_stored": stats.get("newsclaims/articles_new", 0) + stats.get("newsclaims/articles_changed", 0),
             "pages_unchanged": stats.get("newsclaims/articles_unchanged", 0) + stats.get("newsclaims/unchanged_304", 0),
