@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
-import jellyfish
 from rapidfuzz import fuzz
 
 from analysis.names import TITLES, fold, parse_name, strip_possessive
+from analysis.phonetic import metaphone
 
 #: PERSON is the main type. Every label is kept: ORG/GPE/DATE/CARDINAL for later claim work, and all
 #: of them as votes on what a surface is ("Harrow County" is GPE far more often than PERSON).
@@ -111,7 +111,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             if len(surname) >= 4:
                 surnames["=" + surname] = [surname]
                 if len(surname) >= FUZZY_MIN_LETTERS:
-                    surnames.setdefault(_metaphone(surname), []).append(surname)
+                    surnames.setdefault(metaphone(surname), []).append(surname)
         givens.update(person["given"])
     if not surnames:
         return
@@ -150,12 +150,8 @@ def _fits(word: str, surnames: dict[str, list[str]], cutoff: float) -> bool:
     if len(word) < FUZZY_MIN_LETTERS:
         return False
     return any(abs(len(surname) - len(word)) <= 2 and fuzz.ratio(word, surname) >= cutoff
-               for surname in surnames.get(_metaphone(word), ()))
+               for surname in surnames.get(metaphone(word), ()))
 
-
-@lru_cache(maxsize=65536)
-def _metaphone(word: str) -> str:
-    return jellyfish.metaphone(word)
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")

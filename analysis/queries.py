@@ -7,6 +7,7 @@ from analysis.dates import date_key
 from analysis.names import parse_name
 from analysis.variants import surnames_fit
 
+
 def variants_of(name: str, clusters: list[dict], assignments: list[dict], *, story: str = "",
                 score_cutoff: float = 80) -> list[dict]:
     """Every variant of the person(s) `name` belongs to, with who uses each form and since when.

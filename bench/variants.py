@@ -15,7 +15,7 @@ Reported, in one run:
 * the same at 20,000 surfaces (the first 20,000 of the same list) and time(100k)/time(20k)
   (goal: at most 8, near-linear);
 * at 20,000 surfaces, the all-pairs reference: the same normaliser (`parse_name`, forms), the same
-  scorer (`fuzz.ratio` on the folded words in reading order, `analysis.variants._score`) over all pairs with
+  scorer (`fuzz.ratio` on the folded words in reading order, `analysis.variants.compare._score`) over all pairs with
   `process.cdist(workers=-1)`, pairs at or above REFERENCE_CUTOFF compared by the same rules and joined
   by the same linkage (`link_forms(candidates=...)`). Reported: its time, the ratio
   reference/blocked, and the B-cubed F1 loss of blocking (goal: at most 0.01).
@@ -154,7 +154,7 @@ def run_reference(rows: list[dict], chunk: int = 2000) -> tuple[float, dict[str,
         form.surfaces[row["surface"]] += row["count"]
         form.count += row["count"]
         form_of[row["surface"]] = index_of[key]
-    strings = [" ".join(f.name.tokens) for f in forms]  # what analysis.variants._score compares
+    strings = [" ".join(f.name.tokens) for f in forms]  # what analysis.variants.compare._score compares
     pairs: list[tuple[int, int]] = []
     for start in range(0, len(strings), chunk):
         scores = process.cdist(strings[start:start + chunk], strings, scorer=fuzz.ratio, score_cutoff=REFERENCE_CUTOFF,

@@ -227,7 +227,7 @@ def report(story, fmt, output, outlet, table, author, snapshot_base, db, overrid
 
         newsclaims report demo --format json -o out/demo/report.json
     """
-    from analysis import report_formats, reports
+    from analysis import reports
 
     if table and fmt != "csv":
         raise click.UsageError("--table goes with --format csv")
@@ -243,20 +243,20 @@ def report(story, fmt, output, outlet, table, author, snapshot_base, db, overrid
         if data is None:
             raise click.ClickException(f"no outlet {outlet!r} in story {config.slug!r}; `newsclaims outlets --story {config.slug}` lists them")
     if fmt == "csv" and not table:
-        tables = report_formats.csv_tables(data)
+        tables = reports.csv_tables(data)
         if not output:
             raise click.UsageError("--format csv writes one file per table: give -o DIRECTORY, or --table NAME")
         Path(output).mkdir(parents=True, exist_ok=True)
         for name, rows in tables.items():
-            (Path(output) / f"{name}.csv").write_text(report_formats.to_csv(rows), encoding="utf-8")
+            (Path(output) / f"{name}.csv").write_text(reports.to_csv(rows), encoding="utf-8")
         click.echo(f"wrote {len(tables)} tables to {output}")
         return
     if fmt == "csv":
-        text = report_formats.to_csv(report_formats.csv_tables(data)[table])
+        text = reports.to_csv(reports.csv_tables(data)[table])
     elif fmt == "claimreview":
         from datetime import date
 
-        text = json.dumps(report_formats.claimreview(data, author=author, date=date.today().isoformat()),
+        text = json.dumps(reports.claimreview(data, author=author, date=date.today().isoformat()),
                           indent=2, ensure_ascii=False) + "\n"
     else:
         text = _render(data, fmt, snapshot_base=snapshot_base)
@@ -277,15 +277,15 @@ def _report(config, settings) -> dict:
 
 
 def _render(report_data: dict, fmt: str, *, snapshot_base: str | None = None) -> str:
-    from analysis import report_formats
+    from analysis import reports
 
     if fmt == "json":
         return json.dumps(report_data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     if fmt == "html":
-        from analysis.report_html import render_html
+        from analysis.reports import render_html
 
         return render_html(report_data, snapshot_base=snapshot_base)
-    return report_formats.render_markdown(report_data)
+    return reports.render_markdown(report_data)
 
 
 @cli.command()
@@ -322,7 +322,7 @@ def outlets(story, fmt, db, overrides):
 
         newsclaims outlets --story demo
     """
-    from analysis import report_formats
+    from analysis import reports
     from newsclaims import jobs
 
     settings = _settings(db, overrides)
@@ -330,11 +330,11 @@ def outlets(story, fmt, db, overrides):
     with _database(settings) as database:
         for slug in _story_slugs(database, story):
             data = jobs.build_report(database, slug, min_n=settings.getint("NEWSCLAIMS_REPORT_MIN_N"))
-            rows += [{"story": slug, **row} for row in report_formats.csv_tables(data)["outlets"]]
+            rows += [{"story": slug, **row} for row in reports.csv_tables(data)["outlets"]]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(report_formats.to_csv(rows), nl=False)
+        click.echo(reports.to_csv(rows), nl=False)
     else:
         click.echo(f"{'story':<10} {'rank':>4} {'outlet':<40} {'n':>4} {'errors':>6} {'rate':>6}  95% CI")
         for r in rows:
@@ -366,7 +366,7 @@ def run(story, output_dir, db, overrides):
 
 
 def _analyse_and_report(config, settings, out: Path) -> dict:
-    from analysis import report_formats
+    from analysis import reports
 
     click.echo(_analyse_line(config.slug, _analyse(config, settings)))
     report_data = _report(config, settings)
@@ -374,7 +374,7 @@ def _analyse_and_report(config, settings, out: Path) -> dict:
     for fmt in ("md", "json", "html"):
         (out / f"report.{fmt}").write_text(_render(report_data, fmt), encoding="utf-8")
         click.echo(f"report: {out / f'report.{fmt}'}")
-    for line in report_formats.summary_lines(report_data):
+    for line in reports.summary_lines(report_data):
         click.echo(f"  {line}")
     return report_data
 
@@ -543,7 +543,7 @@ def variants_cluster(file, fmt, output, db, overrides):
     """
     import csv as csv_module
 
-    from analysis.report_formats import to_csv
+    from analysis.reports import to_csv
     from analysis.variants import NameListError, cluster_name_list
 
     settings = _settings(db, overrides)
@@ -595,7 +595,7 @@ def variants_show(name, story, fmt, db, overrides):
         click.echo(json.dumps(found, indent=2, ensure_ascii=False))
         return
     if fmt == "csv":
-        from analysis.report_formats import to_csv
+        from analysis.reports import to_csv
 
         rows = [{"story": p["story"], "cluster_id": p["cluster_id"], "canonical": p["canonical"],
                  **{**v, "outlets": "; ".join(v["outlets"])}} for p in found for v in p["variants"]]

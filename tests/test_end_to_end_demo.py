@@ -9,7 +9,7 @@ import pytest
 
 from crawler.urls import clean_url
 from newsclaims import jobs, store
-from analysis import report_formats
+from analysis import reports
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +162,7 @@ def test_report_names_the_first_user_of_the_error(demo_crawl, db, truth):
     for use in found[0]["first_use"]:
         if use["url"] != _url(demo_crawl, error["first"]):
             assert len(use["published"]) == 10 and use["published"] == true_day, use
-    markdown = report_formats.render_markdown(report)
+    markdown = reports.render_markdown(report)
     assert error["form"] in markdown and _person(truth, error["person"])["canonical"] in markdown
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report_html import render_html
+from analysis.reports import render_html
 from tests.hostile_site import HOSTILE_NAME, HOSTILE_PATH, IMG, QUOTE_PATH, SCRIPT, build_hostile_site, story_toml
 
 QUOTE = '" onmouseover="window.pwned=2" x="'

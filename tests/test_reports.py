@@ -110,7 +110,7 @@ def test_csv_tables_and_formula_cells(demo_crawl, db_copy, tmp_path):
     rows = list(csv.DictReader(io.StringIO(invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "csv",
                                                   "--table", "outlets"))))
     assert len(rows) == len(demo_crawl.config.outlets)
-    from analysis.report_formats import to_csv
+    from analysis.reports import to_csv
 
     assert to_csv([{"a": "=HYPERLINK(1)"}]).splitlines()[1] == "'=HYPERLINK(1)"
 

@@ -1,15 +1,13 @@
-"""Renderings of the story report dict (analysis.reports): Markdown, CSV tables, ClaimReview JSON-LD.
+"""The story report as Markdown, and the summary lines every format opens with.
 
-Each renderer reads only the report dict. Scraped text is untrusted: Markdown escapes it so no markup,
-link or HTML can come from an article, and only http(s) URLs become links.
+Scraped text is untrusted: `md` escapes it so no markup, link or HTML can come from an article, and
+only http(s) URLs become links (`safe_url`).
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 
-
+from analysis.reports.text import percent
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#!])")
 
@@ -38,10 +36,6 @@ def _date(published: str | None, rule: str | None) -> str:
     if not published:
         return "undated"
     return f"{md(published)} ({md(rule or 'unknown rule')})"
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{100 * value:.0f}%"
 
 
 def render_markdown(report: dict) -> str:
@@ -85,7 +79,7 @@ def render_markdown(report: dict) -> str:
               "|---|---|---|---|---|---|---|---|---|---|"]
     for o in report["outlets"]:
         rate = o["error_rate"]
-        shown = "–" if rate is None else f"{_percent(rate['rate'])} ({_percent(rate['low'])}–{_percent(rate['high'])}), n={rate['n']}"
+        shown = "–" if rate is None else f"{percent(rate['rate'])} ({percent(rate['low'])}–{percent(rate['high'])}), n={rate['n']}"
         lines.append(f"| {o['rank'] or '–'} | {md(o['name'])} | {'yes' if o['authoritative'] else 'no'} | {o['articles']} | "
                      f"{o['articles_mentioning']} | {o['articles_using_errors']} | {o['articles_quoting_errors']} | "
                      f"{shown} | – | – |")
@@ -138,74 +132,3 @@ def summary_lines(report: dict) -> list[str]:
 
 
 # --- CSV: one table per file ----------------------------------------------------------------------
-
-def csv_tables(report: dict) -> dict[str, list[dict]]:
-    """The report as flat tables: people (one row per surface), errors (one row per use), outlets,
-    flags (one row per flagged mention)."""
-    people = [{"cluster_id": p["cluster_id"], "canonical": p["canonical"], "canonical_rule": p["rule"], **surface}
-              for p in report["people"] for surface in p["surfaces"]]
-    errors = [{"cluster_id": e["cluster_id"], "canonical": e["canonical"], "form": e["form"], "order": n,
-               "first_use": any(use["url"] == f["url"] for f in e["first_use"]), **use}
-              for e in report["errors"] for n, use in enumerate(e["uses"], 1)]
-    outlets = []
-    for o in report["outlets"]:
-        rate = o["error_rate"] or {}
-        outlets.append({k: o[k] for k in ("rank", "outlet", "name", "origin", "authoritative", "articles",
-                                          "articles_mentioning", "articles_using_errors", "articles_quoting_errors")}
-                       | {"error_rate": rate.get("rate"), "ci_low": rate.get("low"), "ci_high": rate.get("high"),
-                          "n": rate.get("n"), "ranked": o["ranked"], "error_forms": "; ".join(o["error_forms"]),
-                          "corrections": None, "copied": None})
-    return {"people": people, "errors": errors, "outlets": outlets, "flags": list(report["flagged_mentions"])}
-
-
-def to_csv(rows: list[dict]) -> str:
-    """CSV text with a header row; formula-like cells are prefixed so spreadsheets do not run them."""
-    if not rows:
-        return ""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
-    return out.getvalue()
-
-
-def _cell(value):
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-# --- ClaimReview ----------------------------------------------------------------------------------
-
-def claimreview(report: dict, *, author: str, date: str) -> list[dict]:
-    """schema.org ClaimReview drafts for errors a reviewer confirmed; the rating is left to the human.
-
-    A confirmed error is one with at least one confirmed article or mention flag. `firstAppearance` is
-    the first use (the earliest of a tie), `appearance` every other article using the form.
-    """
-    confirmed_mentions = {(m["canonical"], m["url"]) for m in report["flagged_mentions"] if m["review"] == "confirmed"}
-    drafts = []
-    for error in report["errors"]:
-        uses = [u for u in error["uses"] if u["usage"] == "uses"]
-        if not any(u["review"] == "confirmed" or (error["canonical"], u["url"]) in confirmed_mentions for u in error["uses"]):
-            continue
-        first = error["first_use"][0]
-        drafts.append({
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "claimReviewed": f"The name of {error['canonical']} is written “{error['form']}”.",
-            "author": {"@type": "Organization", "name": author},
-            "datePublished": date,
-            "reviewRating": {"@type": "Rating", "alternateName": "", "ratingExplanation":
-                             f"The correct spelling is {error['canonical']}; rating to be set by the reviewer."},
-            "itemReviewed": {
-                "@type": "Claim",
-                "author": {"@type": "Organization", "name": first["outlet_name"]},
-                "datePublished": first["published"],
-                "firstAppearance": {"@type": "CreativeWork", "url": first["url"], "headline": first["title"]},
-                "appearance": [{"@type": "CreativeWork", "url": u["url"], "headline": u["title"]}
-                               for u in uses if u["url"] != first["url"]],
-            },
-        })
-    return drafts

@@ -1,5 +1,5 @@
 """Story reports: plain data in, a versioned JSON-ready dict out. Every format renders this dict
-(`analysis.report_formats` for Markdown, CSV and ClaimReview; `analysis.report_html` for HTML) and
+(`analysis.reports.markdown`, `.csv`, `.claimreview` and `.html`) and
 never reaches back into the store, so all formats say the same thing.
 
 Schema `newsclaims.story-report`, version 1 (every key below is always present):

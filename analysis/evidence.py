@@ -1,0 +1,69 @@
+"""Usage evidence per form: who uses each way of writing a name, where, how often and since when.
+
+Why its own stage: the canonical decision and the error/accepted judgement weigh *usage* (authoritative
+outlets, independent outlets, first use, counts), never a spelling rule alone; this is where usage is
+counted, once, from the mentions.
+"""
+from __future__ import annotations
+
+from analysis.dates import date_key
+from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.records import Form
+
+
+def _form_index(name: ParsedName, forms: list["Form"], index_of: dict[str, int]) -> int:
+    """The index of the Form that `name` is written as, adding it when new; the Form keeps the
+    richest parse of its name seen so far."""
+    index = index_of.get(form_key(name))
+    if index is None:
+        index = index_of[form_key(name)] = len(forms)
+        forms.append(Form(name=name))
+    elif _richer(name, forms[index].name):
+        forms[index].name = name
+    return index
+
+
+def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None) -> tuple[list[Form], dict]:
+    """One Form per written-the-same name. Only mentions that *use* a name are evidence for it; a
+    quoted form (talk about the spelling) is clustered but carries no weight."""
+    forms: list[Form] = []
+    index_of: dict[str, int] = {}
+    form_of: dict = {}
+    for m in sorted(mentions, key=lambda m: (form_key(parsed[m["mention_id"]]), str(m["mention_id"]))):
+        name = parsed[m["mention_id"]]
+        index = _form_index(name, forms, index_of)
+        form = forms[index]
+        form.surfaces[m["surface"]] += 0
+        form.displays[name.display] += 0
+        form_of[m["mention_id"]] = index
+        form.articles.add(m["article_id"])
+        if name.title:
+            form.titles.add(name.title)
+        if m.get("usage", "uses") != "uses":
+            continue
+        form.surfaces[m["surface"]] += 1
+        form.displays[name.display] += 1
+        form.count += 1
+        form.sources.add(m["origin"])
+        if m["authoritative"]:
+            form.authoritative.add(m["origin"])
+        if copies is not None and copies.get(m["article_id"]) is None:
+            form.independent.add(m["origin"])
+        form.first = min(form.first, date_key(m["published"]))
+    return forms, form_of
+
+
+def form_key(name: ParsedName) -> str:
+    """What makes two surfaces one form: the same given names and surname once title, case, accents
+    and punctuation are gone; for a surname alone also its title ("Mayor Brennan" is evidence that
+    "Brennan" alone is not). Surfaces that split the same letters differently ("RamiMakhlouf",
+    "CORTEZ, Oliverio Abril" / "ABRIL CORTEZ, Oliverio") stay apart here and meet in the comparison,
+    so that each keeps its own structure."""
+    if name.full:
+        return f"{' '.join(name.given)}|{name.surname}"
+    return f"|{name.surname}|{name.title or ''}"
+
+
+def _richer(candidate: ParsedName, current: ParsedName) -> bool:
+    """Which parse to keep for a form: one with a given name, marked, with more words."""
+    return (candidate.full, candidate.marked, len(candidate.given)) > (current.full, current.marked, len(current.given))

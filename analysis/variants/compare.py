@@ -1,0 +1,378 @@
+"""Comparing two names part by part: surnames, given names, joined words, and the rules that
+explain a spelling. The pairwise judgement every clustering step asks."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from analysis.name_rules import PARTICLES, explain_spelling, nickname_related
+from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.phonetic import metaphone, nysiis
+
+#: Similarity at which two surnames are one spelling's typo regardless of how they sound.
+SURE_CUTOFF = 90
+
+KINDS = ("canonical", "title", "accepted", "surname", "error", "unattached")
+
+
+
+def surnames_fit(a: str, b: str, score_cutoff: float) -> bool:
+    """Two folded surnames may be one spelling: equal, 90+ similar, or `score_cutoff`-similar and
+    either sounding alike (equal Metaphone or NYSIIS keys: Soundex would keep its first letter and split
+    Cathcart from Kathcart) or one typo apart (a dropped, doubled, swapped or changed letter, or the
+    same letters scrambled, in a surname of five letters or more)."""
+    if a == b or (min(len(a), len(b)) >= 5 and sorted(a) == sorted(b)):
+        return True
+    score = fuzz.ratio(a, b)
+    if score >= SURE_CUTOFF:
+        return True
+    if score < score_cutoff:
+        return False
+    return metaphone(a) == metaphone(b) or nysiis(a) == nysiis(b) or (min(len(a), len(b)) >= 5 and OSA.distance(a, b) <= 1)
+
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How two names relate. `verdict`: "same" (one person if usage allows a given-name typo), "part"
+    (the `shorter` side, 0 or 1, is a less complete form of the other), "different" (two people:
+    never merge them), or "unrelated". `rules` explain every difference a documented rule explains."""
+
+    verdict: str
+    shorter: int = -1
+    given_typo: bool = False
+    surname_typo: bool = False
+    rules: tuple[str, ...] = ()
+    score: float = 0.0
+
+    @property
+    def explained(self) -> bool:
+        """Every difference is a documented variation: no letter was dropped, doubled, swapped or
+        substituted outside the rules."""
+        return self.verdict in ("same", "part") and not self.given_typo and not self.surname_typo
+
+
+_RANK = {"same": 0, "variant": 1, "initial": 2, "typo": 3}
+
+
+@lru_cache(maxsize=500_000)
+def given_relation(x: str, y: str) -> tuple[str, str | None]:
+    """How two folded given names relate: same, variant (nickname or romanisation, with the rule),
+    initial, typo (a small unexplained edit) or different."""
+    if x == y:
+        return "same", None
+    if len(x) == 1 or len(y) == 1:
+        return ("initial", "initial of the given name") if x[0] == y[0] else ("different", None)
+    if nickname_related(x, y):
+        return "variant", "known nickname"
+    rules = explain_spelling(x, y)
+    if rules is not None:
+        return "variant", "; ".join(rules)
+    if min(len(x), len(y)) >= 4 and OSA.distance(x, y) <= (1 if min(len(x), len(y)) < 9 else 2):
+        return "typo", None
+    if min(len(x), len(y)) >= 5 and sorted(x) == sorted(y):
+        return "typo", None  # the same letters scrambled ("rimaldiV" for "Vladimir")
+    return "different", None
+
+
+def _align_given(ga: tuple[str, ...], gb: tuple[str, ...]) -> tuple[str, int, bool, list[str]]:
+    """(same|part|different, shorter side, a typo among them, rules) for two given-name sequences.
+
+    The first given names must correspond (one known-as middle name is not enough: "Boris" does not
+    identify "Alexandre Boris Johnson"; two later names in order are, "Boris de Pfeffel"); later ones
+    may come in any order (Reinaldo Gregorio Lenin / Reinaldo Lenin Gregorio), and one side may lack
+    some (a dropped middle name). An initial against a name makes its side the shorter form.
+    """
+    rules: list[str] = []
+    first, rule = given_relation(ga[0], gb[0])
+    if first == "different":
+        short, long_ = (ga, gb) if len(ga) < len(gb) else (gb, ga)
+        if len(short) >= 2 and _in_order(short, long_[1:]):
+            # The first given name left out, two or more later ones in order: a known-as name
+            # ("Boris de Pfeffel Johnson" for "Alexandre Boris de Pfeffel Johnson").
+            return "part", 0 if short is ga else 1, False, ["first given name left out"]
+        return "different", -1, False, rules
+    relations = [(first, rule, len(ga[0]) == 1, len(gb[0]) == 1)]
+    rest_a, rest_b = list(ga[1:]), list(gb[1:])
+    short, long_, swap = (rest_a, rest_b, False) if len(rest_a) <= len(rest_b) else (rest_b, rest_a, True)
+    for token in short:
+        best = None
+        for index, other in enumerate(long_):
+            relation, why = given_relation(token, other)
+            if relation != "different" and (best is None or _RANK[relation] < _RANK[best[0]]):
+                best = (relation, why, index)
+        if best is None:
+            return "different", -1, False, rules
+        other = long_.pop(best[2])
+        x, y = (other, token) if swap else (token, other)
+        relations.append((best[0], best[1], len(x) == 1 and len(y) > 1, len(y) == 1 and len(x) > 1))
+    typo = any(r[0] == "typo" for r in relations)
+    rules += [r[1] for r in relations if r[1]]
+    initial_a = any(r[2] for r in relations if r[0] == "initial")
+    initial_b = any(r[3] for r in relations if r[0] == "initial")
+    if long_:
+        rules.append("adds a middle name")
+    if len(ga) != len(gb) or initial_a != initial_b:
+        fewer_a = len(ga) < len(gb) or (len(ga) == len(gb) and initial_a)
+        fewer_b = len(gb) < len(ga) or (len(ga) == len(gb) and initial_b)
+        if initial_a and len(gb) < len(ga) or initial_b and len(ga) < len(gb):
+            return "different", -1, typo, rules  # each side has something the other lacks
+        return "part", 0 if fewer_a and not fewer_b else 1, typo, rules
+    return "same", -1, typo, rules
+
+
+def _in_order(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    position = 0
+    for token in short:
+        while position < len(long_) and given_relation(token, long_[position])[0] not in ("same", "variant"):
+            position += 1
+        if position == len(long_):
+            return False
+        position += 1
+    return True
+
+
+def _surname_relation(a: ParsedName, b: ParsedName, score_cutoff: float) -> tuple[str, int, list[str]]:
+    """(same|variant|part|typo|none, shorter side for part, rules) for two surnames."""
+    if a.surname_key == b.surname_key:
+        return "same", -1, []
+    ca, cb = a.surname_core, b.surname_core
+    if ca == cb:
+        return "variant", -1, ["particle or spacing in the surname"]
+    rules = explain_spelling(ca, cb)
+    if rules is not None:
+        return "variant", -1, list(rules)
+    ta = {t for t in a.surname_tokens if len(t) > 2}
+    tb = {t for t in b.surname_tokens if len(t) > 2}
+    if ta and tb and ta != tb and (ta < tb or tb < ta):
+        return "part", 0 if ta < tb else 1, ["one of two surnames"]
+    if surnames_fit(ca, cb, score_cutoff):
+        return "typo", -1, []
+    return "none", -1, []
+
+
+def _score(a: ParsedName, b: ParsedName) -> float:
+    """Similarity 0-100 of two names: `fuzz.ratio` of their folded words in reading order, or of the
+    surnames when either is a surname alone."""
+    if a.full and b.full:
+        return round(fuzz.ratio(" ".join(a.tokens), " ".join(b.tokens)), 1)
+    return round(fuzz.ratio(a.surname_core, b.surname_core), 1)
+
+
+def compare_names(a: ParsedName, b: ParsedName, score_cutoff: float = 80) -> Comparison:
+    """Compare two parsed names part by part; see the module docstring for the rules.
+
+    When the parts disagree, two fallbacks look at the words instead: the same words in another order
+    ("bin Salman Mohammed"; at most one side may mark its surname, since a marked surname fixes the
+    order), and a name written as one word ("FridrichBuchenberg").
+
+    >>> from analysis.names import parse_name as p
+    >>> compare_names(p("Kevin Coppinger"), p("Kevin Koppinger")).verdict
+    'same'
+    >>> compare_names(p("Andrew Cuomo"), p("Chris Cuomo")).verdict
+    'different'
+    """
+    if a.compact == b.compact:
+        return Comparison("same", score=100.0)
+    result = _compare_parts(a, b, score_cutoff)
+    if result.verdict in ("same", "part"):
+        return result
+    for fallback in (_compare_words, _compare_joined):
+        other = fallback(a, b, result.score)
+        if other is not None:
+            return other
+    return result
+
+
+def _compare_parts(a: ParsedName, b: ParsedName, score_cutoff: float) -> Comparison:
+    score = _score(a, b)
+    surname, sur_short, sur_rules = _surname_relation(a, b, score_cutoff)
+    if a.full and b.full:
+        if surname == "none" and a.given_tokens == b.given_tokens and not a.initials_only:
+            # The given names agree: weaker surname evidence suffices, as record linkage adds weights.
+            # Two or more given names: a similar surname; one: a similar surname that sounds the same.
+            similar = fuzz.ratio(a.surname_core, b.surname_core)
+            if similar >= score_cutoff and len(a.given_tokens) >= 2 or similar >= score_cutoff - 10 \
+                    and metaphone(a.surname_core) == metaphone(b.surname_core):
+                surname = "typo"
+        if surname == "none":
+            return Comparison("unrelated", score=score)
+        given, giv_short, typo, giv_rules = _align_given(a.given_tokens, b.given_tokens)
+        if given == "different":
+            joined = explain_spelling("".join(a.given).replace(" ", ""), "".join(b.given).replace(" ", ""))
+            if joined is None:
+                return Comparison("different", score=score)
+            given, giv_short, typo, giv_rules = "same", -1, False, list(joined)
+        rules = tuple(dict.fromkeys(giv_rules + sur_rules))
+        shorter = {s for s in (giv_short if given == "part" else -1, sur_short if surname == "part" else -1) if s >= 0}
+        if len(shorter) > 1:
+            return Comparison("unrelated", score=score)
+        verdict = "part" if shorter else "same"
+        return Comparison(verdict, shorter.pop() if shorter else -1, typo, surname == "typo", rules, score)
+    if surname == "none" or (surname == "part" and a.full != b.full and sur_short != (0 if b.full else 1)):
+        return Comparison("unrelated", score=score)
+    if a.full or b.full:
+        return Comparison("part", 1 if a.full else 0, False, surname == "typo", tuple(sur_rules), score)
+    if surname == "part":
+        return Comparison("part", sur_short, False, False, tuple(sur_rules), score)
+    return Comparison("same", -1, False, surname == "typo", tuple(sur_rules), score)
+
+
+def _compare_words(a: ParsedName, b: ParsedName, score: float) -> Comparison | None:
+    """The words of one name found, in another order or split differently, among the words of the
+    other: "Salman Mohammed bin" / "Mohammed bin Salman", "Shoigu Shoigu Sergey" / "Sergey Shoigu",
+    "Nikolai Patr ushev" / "Nikolai Platonovich Patrushev". Two words swapped are not enough
+    ("Friedrich Hans" / "Hans Friedrich" may be two people): the longer name needs three words."""
+    if a.marked and b.marked:
+        return None
+    fathers = [_father(name) for name in (a, b)]
+    if None not in fathers and fathers[0] != fathers[1]:
+        return None  # "Salman bin Muhammad" is Muhammad's son, "Muhammad bin Salman" Salman's: not a reordering
+    small, large, shorter = (list(a.tokens), list(b.tokens), 0) if len(a.tokens) <= len(b.tokens) \
+        else (list(b.tokens), list(a.tokens), 1)
+    if len(small) < 2 or len(large) < 3 or len(set(small)) < 2:
+        return None
+    small_words = _join_candidates(list(dict.fromkeys(small)))
+    free = set(range(len(large)))
+    positions, typo, rules, joined = [], False, [], False
+    index = 0
+    while index < len(small_words):
+        word, pair = small_words[index]
+        best = _best_word(word, large, free)
+        if best is None and pair is not None:
+            best = _best_word(pair, large, free, exact=True)
+            if best is not None:
+                joined = True
+                index += 1  # the next word was part of this one
+        if best is None:
+            best = _best_join(word, large, free)
+            joined |= best is not None
+        if best is None:
+            return None
+        relation, why, used = best
+        free -= set(used)
+        positions.append(used[0])
+        typo |= relation == "typo"
+        if why:
+            rules.append(why)
+        index += 1
+    if positions == sorted(positions) and not joined:
+        return None  # same words in the same order: the part-by-part comparison already had its say
+    rules.append("the same words in another order" if positions != sorted(positions) else "words split differently")
+    unmatched = [large[p] for p in sorted(free) if large[p] not in small and large[p] not in PARTICLES]
+    verdict = "part" if unmatched else "same"
+    return Comparison(verdict, shorter if unmatched else -1, typo, False, tuple(dict.fromkeys(rules)), score)
+
+
+_SON_OF = frozenset({"bin", "ibn", "ben", "bn", "bint"})
+
+
+def _father(name: ParsedName) -> str | None:
+    """The word after the first "bin/ibn/ben" of a name: whose son it says the person is."""
+    tokens = name.tokens
+    for index, token in enumerate(tokens[:-1]):
+        if token in _SON_OF:
+            return tokens[index + 1]
+    return None
+
+
+def _join_candidates(words: list[str]) -> list[tuple[str, str | None]]:
+    """Each word with the word it makes joined to the next one ("patr" + "ushev")."""
+    return [(w, w + words[i + 1] if i + 1 < len(words) and min(len(w), len(words[i + 1])) > 1 else None)
+            for i, w in enumerate(words)]
+
+
+def _best_word(word: str, large: list[str], free: set[int], exact: bool = False) -> tuple[str, str | None, list[int]] | None:
+    best = None
+    for position in sorted(free):
+        if exact:
+            if large[position] == word:
+                return "same", "written as two words", [position]
+            continue
+        relation, why = given_relation(word, large[position])
+        if relation in ("same", "variant", "typo") and (best is None or _RANK[relation] < _RANK[best[0]]):
+            best = (relation, why, [position])
+    return best
+
+
+def _best_join(word: str, large: list[str], free: set[int]) -> tuple[str, str | None, list[int]] | None:
+    """A word that is two neighbouring words of the other name written together ("Mohammadhasni")."""
+    for position in sorted(free):
+        if position + 1 in free and large[position] + large[position + 1] == word:
+            return "same", "written as one word", [position, position + 1]
+    return None
+
+
+def _compare_joined(a: ParsedName, b: ParsedName, score: float) -> Comparison | None:
+    """A name written as one word against the same name in parts ("FridrichBuchenberg")."""
+    if (len(a.tokens) == 1) == (len(b.tokens) == 1):
+        return None
+    rules = explain_spelling(a.compact, b.compact)
+    if rules is not None:
+        return Comparison("same", rules=("written as one word", *rules), score=score)
+    if min(len(a.compact), len(b.compact)) >= 8 and OSA.distance(a.compact, b.compact) <= 1:
+        return Comparison("same", given_typo=True, rules=("written as one word",), score=score)
+    return None
+
+
+def same_person(a: str, b: str, *, given_typos: str = "link", score_cutoff: float = 80) -> bool:
+    """Whether two surfaces, with nothing else known, can be one person.
+
+    given_typos: "link" counts a given name a typo away (Micheal/Michael) as the same person, the
+    reading of a screening question; "apart" keeps them apart, the reading of a list of distinct people.
+
+    >>> same_person("Andrew Cuomo", "Chris Cuomo"), same_person("Kevin Coppinger", "Kevin Koppinger")
+    (False, True)
+    """
+    pa, pb = parse_name(a), parse_name(b)
+    if pa is None or pb is None:
+        return False
+    comparison = compare_names(pa, pb, score_cutoff)
+    if comparison.verdict not in ("same", "part"):
+        return False
+    return not comparison.given_typo or given_typos == "link"
+
+
+def format_rules(a: str, b: str) -> tuple[str, ...]:
+    """How two surfaces of one name differ in writing only: title, "SURNAME, Given" order,
+    diacritics, case, hyphens/spaces/punctuation.
+
+    >>> format_rules("Sheriff Dale Cathcart", "DALE CATHCART")
+    ('title', 'case')
+    """
+    pa, pb = parse_name(a), parse_name(b)
+    if pa is None or pb is None:
+        return ()
+    rules = []
+    if pa.title != pb.title:
+        rules.append("title")
+    if ("," in a) != ("," in b) and pa.marked != pb.marked:
+        rules.append("SURNAME, Given order")
+    da, db = pa.display, pb.display
+    plain_a, plain_b = _strip_accents(da), _strip_accents(db)
+    if plain_a != da or plain_b != db:
+        rules.append("diacritics")
+    letters_a, letters_b = _letters(plain_a), _letters(plain_b)
+    if letters_a != letters_b and letters_a.casefold() == letters_b.casefold():
+        rules.append("case")
+    if letters_a.casefold() == letters_b.casefold() and _marks(plain_a) != _marks(plain_b):
+        rules.append("hyphen, space or punctuation")
+    return tuple(dict.fromkeys(rules))
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)
+
+
+def _marks(text: str) -> str:
+    return re.sub(r"[^\W_]", "", text)
+
+
+def _strip_accents(text: str) -> str:
+    """Without combining marks, case kept: "Erdoğan" -> "Erdogan"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))

@@ -1,0 +1,185 @@
+"""Clustering forms into people: pairwise rules over blocked candidates, merges that never join two
+forms judged different, then shorter forms attached to the one person they fit."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.records import Form, Linkage
+from analysis.variants.blocking import candidate_pairs
+from analysis.variants.compare import Comparison, compare_names
+
+#: A given name a typo away is one person only when the other form is used this many times as often.
+USAGE_RATIO = 4
+
+
+#: A surname seen with this many different given names is an established surname, not a typo of another.
+ESTABLISHED_SURNAME = 3
+
+
+def link_forms(forms: list[Form], *, score_cutoff: float = 80, must_link: list[tuple[int, int]] = (),
+               candidates: list[tuple[int, int]] | None = None) -> Linkage:
+    """Cluster forms into people: candidate pairs by blocking, pairwise rules, merges that never join
+    two forms judged different, then shorter forms attached to the one person they fit.
+
+    `must_link` pairs (a user's pins) are merged whatever the rules say. `candidates` replaces the
+    blocking with given pairs (the all-pairs reference of bench/variants.py).
+    """
+    n = len(forms)
+    names = [f.name for f in forms]
+    givens_of: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        if name.given_tokens and len(name.given_tokens[0]) > 1:
+            givens_of[name.surname_core].add(name.given_tokens[0])
+
+    equal_edges: list[tuple[int, float, int, int, str]] = []
+    part_edges: list[tuple[int, int, Comparison]] = []
+    late_edges: list[tuple[float, int, int, str]] = []  # between surnames alone: only if no person takes them
+    cannot: dict[int, set[int]] = defaultdict(set)
+
+    for i, j in (candidate_pairs(names, score_cutoff) if candidates is None else candidates):
+        comparison = compare_names(names[i], names[j], score_cutoff)
+        if comparison.verdict == "unrelated":
+            continue
+        if comparison.verdict == "different":
+            cannot[i].add(j)
+            cannot[j].add(i)
+            continue
+        if names[i].surname_core != names[j].surname_core and _two_surnames(names[i], names[j], givens_of):
+            continue  # two surnames in their own right (Smith/Smyth), not one written two ways
+        if comparison.given_typo:
+            allowed = _typo_allowed(forms[i], forms[j])
+            if allowed is None:  # something separates them: two people, whatever links the rest
+                cannot[i].add(j)
+                cannot[j].add(i)
+            if not allowed:
+                continue
+        rule = _link_rule(comparison)
+        if comparison.verdict == "same" and not (names[i].full or names[j].full):
+            late_edges.append((-comparison.score, i, j, rule))
+        elif comparison.verdict == "same":
+            strength = 2 if comparison.given_typo else 1 if comparison.surname_typo else 0
+            equal_edges.append((strength, -comparison.score, i, j, rule))
+        else:
+            shorter, longer = (i, j) if comparison.shorter == 0 else (j, i)
+            part_edges.append((shorter, longer, comparison))
+
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    blocked: dict[int, set[int]] = {i: set(cannot[i]) for i in range(n)}
+    links: dict[int, list[tuple[int, str]]] = defaultdict(list)
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def merge(i: int, j: int, rule: str, force: bool = False) -> bool:
+        ri, rj = root(i), root(j)
+        if ri == rj:
+            return True
+        if not force and (blocked[ri] & set(members[rj]) or blocked[rj] & set(members[ri])):
+            return False
+        if len(members[ri]) < len(members[rj]):
+            ri, rj = rj, ri
+        parent[rj] = ri
+        members[ri] += members.pop(rj)
+        blocked[ri] |= blocked.pop(rj)
+        links[i].append((j, rule))
+        return True
+
+    for _strength, _score, i, j, rule in sorted(equal_edges):
+        merge(i, j, rule)
+
+    # Shorter forms: attach each cluster to the one cluster its forms are a part of, longest names first
+    # so that "J. Smith" sees "John Smith" already joined to "John A. Smith".
+    targets: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for shorter, longer, comparison in part_edges:
+        targets[shorter].append((longer, _link_rule(comparison)))
+    unattached: set[int] = set()
+    order = sorted(range(n), key=lambda i: (-len(names[i].tokens), -forms[i].count, names[i].compact))
+    for index in order:
+        if index not in targets:
+            continue
+        options: dict[int, tuple[int, str]] = {}
+        for longer, rule in targets[index]:
+            r = root(longer)
+            if r != root(index):
+                options.setdefault(r, (longer, rule))
+        if len(options) > 1 and not names[index].full or len(options) > 1 and names[index].initials_only:
+            options = _break_tie(index, options, forms, members)
+        if len(options) == 1:
+            (longer, rule), = options.values()
+            merge(index, longer, rule)
+        elif len(options) > 1 and (not names[index].full or names[index].initials_only) and len(members[root(index)]) == 1:
+            unattached.add(index)
+
+    # Surnames that no person with a given name took form a surname-only person of their own.
+    for _score, i, j, rule in sorted(late_edges):
+        if i in unattached or j in unattached:
+            continue
+        if any(names[m].full for m in members[root(i)] + members[root(j)]):
+            continue
+        merge(i, j, rule)
+
+    for i, j in must_link:
+        unattached.discard(i)
+        unattached.discard(j)
+        merge(i, j, "pinned in story config", force=True)
+
+    clusters = sorted((sorted(group) for r, group in members.items() if not (len(group) == 1 and group[0] in unattached)),
+                      key=lambda g: g[0])
+    return Linkage(clusters=clusters, unattached=sorted(unattached), links=dict(links))
+
+
+def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) -> bool:
+    """Whether two similar surnames are two surnames in their own right: each is seen with several
+    given names (ESTABLISHED_SURNAME), mostly different ones. Shared given names (the ARRIOLA and
+    ARREOLA MARQUEZ brothers listed under both spellings) point to one family written two ways."""
+    ga, gb = givens_of.get(a.surname_core, set()), givens_of.get(b.surname_core, set())
+    if len(ga) < ESTABLISHED_SURNAME or len(gb) < ESTABLISHED_SURNAME:
+        return False
+    return 2 * len(ga & gb) < min(len(ga), len(gb))
+
+
+def _typo_allowed(a: Form, b: Form) -> bool | None:
+    """Whether a given name a typo away is the same person: True when one form is very much rarer
+    and nothing separates the two; None when something separates them (different titles, a shared
+    article: an article naming both distinguishes them, or authoritative outlets using both), which
+    forbids any merge; False when usage is not unequal enough (a bare list of distinct names keeps
+    them apart, but another form may still join them)."""
+    if a.titles and b.titles and not a.titles & b.titles:
+        return None
+    if a.articles & b.articles:
+        return None
+    if a.authoritative and b.authoritative:
+        return None
+    high, low = max(a.count, b.count), min(a.count, b.count)
+    return high >= USAGE_RATIO * max(low, 1)
+
+
+def _break_tie(index: int, options: dict, forms: list[Form], members: dict) -> dict:
+    """Among several people a short form fits, keep the one with this exact surname, else the one
+    with this title ("Mayor Brennan" is the Brennan who is mayor)."""
+    name = forms[index].name
+    exact = {r: o for r, o in options.items() if any(forms[m].name.surname_core == name.surname_core for m in members[r])}
+    if len(exact) == 1:
+        return exact
+    options = exact or options
+    if name.title:
+        titled = {r: o for r, o in options.items() if any(name.title in forms[m].titles for m in members[r])}
+        if len(titled) == 1:
+            return titled
+    return options
+
+
+def _link_rule(comparison: Comparison) -> str:
+    parts = list(comparison.rules)
+    if comparison.surname_typo:
+        parts.append("surname a typo away under the same given name")
+    if comparison.given_typo:
+        parts.append("given name a typo away, far rarer and not separated")
+    if comparison.verdict == "part" and not parts:
+        parts.append("shorter form of the name")
+    return "; ".join(parts) or "same name"

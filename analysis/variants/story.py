@@ -1,0 +1,248 @@
+"""One story's variants: mentions in, clusters with canonical forms, assignments and flags out."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from analysis.dates import date_key
+from analysis.evidence import _forms_from_mentions
+from analysis.flags import _flags
+from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.records import Form, Linkage, VariantResult
+from analysis.variants.canonical import _decide_canonical, _Decision, _display, _kind
+from analysis.variants.compare import format_rules
+from analysis.variants.linkage import link_forms
+
+
+def analyse_variants(mentions: list[dict], *, score_cutoff: float = 80, id_prefix: str = "",
+                     pins: dict[str, str] | None = None, accepted: list[str] | None = None,
+                     copies: dict | None = None) -> VariantResult:
+    """Cluster the story's person mentions, choose canonical forms, classify surfaces, raise flags.
+
+    pins: surface or name -> the canonical full name the user pins (it wins, and pulls the surface in).
+    accepted: surfaces the user accepts; their kind becomes "accepted" and their flags go away.
+    copies: article_id -> the article_id it copies, when propagation knows it; a copy is then not
+    independent evidence. Without it, outlet counts are not used to choose the canonical form.
+    Cluster ids are `id_prefix` plus a slug of the canonical name, so they stay stable across runs.
+
+    >>> result = analyse_variants([
+    ...     {"mention_id": 1, "surface": "Dale Cathcart", "article_id": 1, "origin": "a", "outlet": "a",
+    ...      "authoritative": True, "published": "2026-03-03", "usage": "uses"},
+    ...     {"mention_id": 2, "surface": "Dale Kathcart", "article_id": 2, "origin": "b", "outlet": "b",
+    ...      "authoritative": False, "published": "2026-03-04", "usage": "uses"}])
+    >>> [(s["surface"], s["kind"]) for s in result.clusters[0]["surfaces"]]
+    [('Dale Cathcart', 'canonical'), ('Dale Kathcart', 'error')]
+    """
+    pins = pins or {}
+    accepted_keys = _surface_keys(accepted or [])
+    parsed = {m["mention_id"]: parse_name(m["surface"]) for m in mentions}
+    mentions = [m for m in mentions if parsed[m["mention_id"]] is not None]
+    forms, form_of = _forms_from_mentions(mentions, parsed, copies)
+    must_link, pinned = _pin_links(pins, forms, form_of)
+    linkage = link_forms(forms, score_cutoff=score_cutoff, must_link=must_link)
+
+    by_form: dict[int, list[dict]] = defaultdict(list)
+    for m in mentions:
+        by_form[form_of[m["mention_id"]]].append(m)
+    result = VariantResult()
+    in_context = _attach_by_co_mention(linkage, forms, by_form)
+    for index in linkage.unattached:
+        result.assignments += [{"mention_id": m["mention_id"], "cluster_id": None, "kind": "unattached",
+                                "usage": m["usage"]} for m in by_form[index] if m["mention_id"] not in in_context]
+    used_ids: set[str] = set()
+    decided = []
+    unattached = set(linkage.unattached)
+    attached_forms: dict[int, set[int]] = defaultdict(set)
+    for mention_id, number in in_context.items():
+        attached_forms[number].add(form_of[mention_id])
+    for number, group in enumerate(linkage.clusters):
+        group = group + sorted(attached_forms[number])
+        group_mentions = [m for i in group for m in by_form[i]
+                          if i not in unattached or in_context.get(m["mention_id"]) == number]
+        pin = next((pinned[i] for i in group if i in pinned), None)
+        if not group_mentions:
+            continue
+        decided.append((group, group_mentions, pin))
+    for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
+        cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage)
+        cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
+        result.clusters.append(cluster)
+        kinds = {s["surface"]: s["kind"] for s in cluster["surfaces"]}
+        result.assignments += [{"mention_id": m["mention_id"], "cluster_id": cluster["id"],
+                                "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
+        result.flags += _flags(cluster, group_mentions, kinds)
+    return result
+
+
+def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[dict]]) -> dict:
+    """Mention id -> cluster number, for surname-only mentions that fit several people of the story
+    but only one person named in full in their own article: the article's context settles who
+    "Brennan" is where the story as a whole cannot (record linkage's co-mention evidence). When the
+    article names several, news style decides: a bare surname refers back to the person of that
+    surname named most recently before it in the same field (mentions carrying `field`/`start`)."""
+    named_in: dict[object, set[int]] = defaultdict(set)
+    named_at: dict[object, list[tuple]] = defaultdict(list)
+    for number, group in enumerate(linkage.clusters):
+        for index in group:
+            if forms[index].name.full:
+                for m in by_form[index]:
+                    named_in[m["article_id"]].add(number)
+                    if m.get("start") is not None:
+                        named_at[(m["article_id"], m.get("field"))].append((m["start"], number))
+    attached = {}
+    for index in linkage.unattached:
+        surname = forms[index].name.surname_core
+        fitting = {number for number, group in enumerate(linkage.clusters)
+                   if any(forms[i].name.full and forms[i].name.surname_core == surname for i in group)}
+        for m in by_form[index]:
+            candidates = fitting & named_in[m["article_id"]]
+            if len(candidates) > 1 and m.get("start") is not None:
+                before = [(start, number) for start, number in named_at[(m["article_id"], m.get("field"))]
+                          if start < m["start"] and number in candidates]
+                candidates = {max(before)[1]} if before else candidates
+            if len(candidates) == 1:
+                attached[m["mention_id"]] = candidates.pop()
+    return attached
+
+
+def _cluster_sort_key(group: list[int], forms: list[Form]) -> tuple:
+    """Clusters in a stable order: people seen with a given name first, then by name."""
+    full = any(forms[i].name.full for i in group)
+    return (not full, min(forms[i].name.key for i in group))
+
+
+def _surface_keys(surfaces: list[str]) -> set[str]:
+    keys = set()
+    for surface in surfaces:
+        keys.add(surface)
+        name = parse_name(surface)
+        if name is not None:
+            keys.add("\x00" + name.compact)
+    return keys
+
+
+def _is_listed(surface: str, keys: set[str]) -> bool:
+    if surface in keys:
+        return True
+    name = parse_name(surface)
+    return name is not None and "\x00" + name.compact in keys
+
+
+def _pin_links(pins: dict[str, str], forms: list[Form], form_of: dict) -> tuple[list[tuple[int, int]], dict[int, str]]:
+    """Must-links and pinned canonical names from a story's pins; a pinned name no surface uses is
+    added as a virtual form so that its cluster has an anchor."""
+    must: list[tuple[int, int]] = []
+    pinned: dict[int, str] = {}
+    by_compact = {f.name.compact: i for i, f in enumerate(forms)}
+    for source, target in sorted(pins.items()):
+        target_name, source_name = parse_name(target), parse_name(source)
+        if target_name is None:
+            continue
+        t = by_compact.get(target_name.compact)
+        if t is None:
+            t = by_compact[target_name.compact] = len(forms)
+            forms.append(Form(name=target_name, virtual=True))
+        pinned[t] = target
+        matches = {i for i, f in enumerate(forms) if source in f.surfaces}
+        if source_name is not None and source_name.compact in by_compact:
+            matches.add(by_compact[source_name.compact])
+        must += [(i, t) for i in sorted(matches) if i != t]
+    return must, pinned
+
+
+def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
+                  accepted_keys: set[str], score_cutoff: float, linkage: Linkage) -> dict:
+    """Choose the canonical name of one person and the kind of each surface, with the rule for each."""
+    full_forms = [i for i in group if forms[i].name.full and not forms[i].virtual]
+    pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
+    if pin is not None and pinned_form is None:
+        pinned_form = next((i for i in group if parse_name(pin) and forms[i].name.compact == parse_name(pin).compact), None)
+    criteria = ("pinned in story config", "authoritative outlets", "earliest use", "frequency")
+    if any(forms[i].independent for i in group):
+        criteria = ("pinned in story config", "authoritative outlets", "independent outlets", "earliest use", "frequency")
+    surname_only = not full_forms and pinned_form is None
+    if surname_only:
+        counts = Counter(parse_name(m["surface"]).display for m in group_mentions)
+        canonical = _display(counts)
+        canonical_name = parse_name(canonical)
+        decision = _Decision(canonical, canonical_name, None, "surname only: no full name seen, no error judged", [])
+    else:
+        candidates = full_forms + ([pinned_form] if pinned_form is not None and pinned_form not in full_forms else [])
+        decision = _decide_canonical(candidates, forms, pinned_form, criteria, writing="displays")
+        if pin is not None and decision.canonical_form == pinned_form:
+            decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
+            decision.canonical_name = parse_name(decision.canonical)
+
+    rows: dict[str, dict] = {}
+    for m in group_mentions:
+        row = rows.setdefault(m["surface"], {"mention_ids": [], "articles": set(), "outlets": set(), "first": "~",
+                                             "form": form_of[m["mention_id"]]})
+        row["mention_ids"].append(m["mention_id"])
+        row["articles"].add(m["article_id"])
+        row["outlets"].add(m["origin"])
+        row["first"] = min(row["first"], date_key(m["published"]))
+
+    user_accepted_surnames = {parse_name(surface).surname_core for surface in rows
+                              if _is_listed(surface, accepted_keys)}
+    surfaces = []
+    for surface, row in sorted(rows.items()):
+        form = forms[row["form"]]
+        name = parse_name(surface)
+        if _is_listed(surface, accepted_keys):
+            kind, why = "accepted", "accepted in story config"
+        elif not name.full and name.surname_core in user_accepted_surnames \
+                and name.surname_core != decision.canonical_name.surname_core:
+            kind, why = "accepted", "surname of a variant accepted in story config"
+        elif surname_only:
+            kind, why = ("canonical", decision.rule) if name.display == decision.canonical else ("surname", "surname-only person")
+        elif row["form"] == decision.canonical_form or name.compact == decision.canonical_name.compact:
+            if name.title:
+                kind, why = "title", "title with the canonical name"
+            elif name.display == decision.canonical or surface == decision.canonical:
+                kind, why = "canonical", decision.rule
+            else:
+                kind, why = "accepted", "written differently: " + ", ".join(format_rules(surface, decision.canonical))
+        else:
+            kind, why = _kind(form, decision, forms, story=True, score_cutoff=score_cutoff)
+        surfaces.append({"surface": surface, "kind": kind, "rule": why, "mentions": len(row["mention_ids"]),
+                         "articles": len(row["articles"]), "outlets": len(row["outlets"]),
+                         "first_published": None if row["first"].startswith("~") else row["first"],
+                         "form": _error_form(name, decision.canonical_name) if kind == "error" else None})
+    ranked = [i for i in decision.ranked if not forms[i].virtual]
+    evidence = {
+        "forms": [{"name": _display(forms[i].displays) if forms[i].displays else forms[i].name.display,
+                   "authoritative_outlets": sorted(forms[i].authoritative), "outlets": sorted(forms[i].sources),
+                   "first_published": None if forms[i].first == "~" else forms[i].first,
+                   "mentions": forms[i].count} for i in ranked] if not surname_only else [],
+        "links": _link_evidence(group, forms, linkage),
+    }
+    return {"canonical": decision.canonical, "rule": decision.rule, "evidence": evidence, "surfaces": surfaces}
+
+
+def _link_evidence(group: list[int], forms: list[Form], linkage: Linkage) -> list[dict]:
+    members = set(group)
+    out = []
+    for i in sorted(members):
+        for j, rule in linkage.links.get(i, ()):
+            if j in members:
+                out.append({"a": forms[i].name.display, "b": forms[j].name.display, "rule": rule})
+    return out
+
+
+def _error_form(name: ParsedName, canonical: ParsedName) -> str:
+    """The wrong part of an error surface, folded: the surname if it differs, else the given names."""
+    if name.surname_key != canonical.surname_key:
+        return name.surname_key
+    return " ".join(name.given)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "person"
+
+
+def _unique_id(base: str, used: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate
