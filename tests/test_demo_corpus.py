@@ -22,7 +22,8 @@ import pytest
 from lxml import etree
 from lxml import html as lhtml
 
-from newsclaims.demo import DemoServer, build_site, build_truth
+from newsclaims.demo import DemoServer, PortInUse, build_site, build_truth
+from newsclaims.errors import PortError
 
 ROOT = Path(__file__).resolve().parents[1]
 TRUTH_PATH = ROOT / "data" / "demo" / "truth.json"
@@ -464,3 +465,16 @@ def test_placeholders_are_filled_per_request(served, truth):
     first = served.get.__wrapped__(served, url)[2]
     second = served.get.__wrapped__(served, url)[2]
     assert "{{" not in first and first != second
+
+
+# --------------------------------------------------------------------------- the server
+
+
+def test_a_taken_port_is_a_port_error_naming_outlet_and_port(site):
+    """The CLI reports any `PortError` as one line, so a taken demo port must be one."""
+    with DemoServer(site) as first:
+        taken = int(first.origins["gazette"].rsplit(":", 1)[1])
+        with pytest.raises(PortInUse) as caught:
+            DemoServer(site, {"gazette": taken}).start()
+    assert isinstance(caught.value, PortError)
+    assert f"port {taken} for outlet 'gazette' is not free" in str(caught.value)

@@ -19,14 +19,16 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+from newsclaims.errors import PortError
+
 HOST = "127.0.0.1"
 #: The Last-Modified date every page claims (the demo corpus does not change while it is served).
 LAST_MODIFIED = "Mon, 09 Mar 2026 12:00:00 GMT"
 _PLACEHOLDER = re.compile(r"\{\{(origin:[a-z0-9_-]+|offsite|nonce|now)\}\}")
 
 
-class PortInUse(Exception):
-    """Raised by `DemoServer.start` when a fixed port is taken."""
+class PortInUse(PortError):
+    """Raised by `DemoServer.start` when a fixed port is taken (a `PortError`: one line from the CLI)."""
 
 
 class DemoServer:
