@@ -27,8 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.settings import LOOPBACK_PROFILE  # noqa: E402
 from newsclaims import store  # noqa: E402
-from newsclaims.demo_corpus import build_site  # noqa: E402
-from newsclaims.demo_server import DemoServer  # noqa: E402
+from newsclaims.demo import DemoServer, build_site  # noqa: E402
 
 #: Settings both crawls use (printed with the result): AutoThrottle and robots.txt on, as always.
 SETTINGS = {**LOOPBACK_PROFILE, "CONCURRENT_REQUESTS_PER_DOMAIN": 8, "AUTOTHROTTLE_TARGET_CONCURRENCY": 8.0,

@@ -20,7 +20,7 @@ from newsclaims.config import StoryConfigError, load_story, story_path
 
 def _fail_cleanly(func):
     """Turn the library's named errors into one-line click errors."""
-    from newsclaims.demo_server import PortInUse
+    from newsclaims.demo import PortInUse
     from newsclaims.nlp import ModelNotFound
     from newsclaims.schedule import CrawlLocked
 
@@ -395,8 +395,7 @@ def demo(output_dir, db, overrides):
     """
     from crawler.settings import LOOPBACK_PROFILE
     from newsclaims import jobs
-    from newsclaims.demo_corpus import build_site
-    from newsclaims.demo_server import DemoServer, demo_ports
+    from newsclaims.demo import DemoServer, build_site, demo_ports
 
     started = time.monotonic()
     config = load_story("demo")

@@ -18,7 +18,7 @@ import pytest
 from crawler.settings import LOOPBACK_PROFILE
 from newsclaims import DATA_DIR, ROOT, store
 from newsclaims.config import load_story
-from newsclaims.demo_server import DemoServer
+from newsclaims.demo import DemoServer
 
 SHARED = ROOT.parent / "shared" / "data"
 MISSPELLED = SHARED / "misspelled-article"
@@ -80,7 +80,7 @@ class CrawledStory:
 
 @pytest.fixture(scope="session")
 def demo_site():
-    from newsclaims.demo_corpus import build_site
+    from newsclaims.demo import build_site
 
     with DemoServer(build_site()) as server:
         yield server

@@ -141,7 +141,7 @@ def story_toml(origins: dict[str, str]) -> str:
 if __name__ == "__main__":
     import threading
 
-    from newsclaims.demo_server import DemoServer
+    from newsclaims.demo import DemoServer
 
     with DemoServer(build_hostile_site()) as server:
         print(json.dumps(server.origins), flush=True)

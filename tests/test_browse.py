@@ -10,7 +10,7 @@ import urllib.request
 
 from newsclaims import ROOT
 from newsclaims import browse
-from newsclaims.demo_server import DemoServer
+from newsclaims.demo import DemoServer
 from tests.conftest import StaticPage, crawl
 
 

@@ -8,8 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsclaims.cli import cli
-from newsclaims.demo_corpus import build_site
-from newsclaims.demo_server import DemoServer
+from newsclaims.demo import DemoServer, build_site
 from tests.conftest import MISSPELLED
 
 

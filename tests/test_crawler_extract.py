@@ -283,8 +283,7 @@ def test_content_hash_ignores_dates_from_outside_the_page():
 
 
 def demo_pages():
-    from newsclaims.demo_corpus import build_site
-    from newsclaims.demo_server import DemoServer
+    from newsclaims.demo import DemoServer, build_site
 
     site = build_site()
     server = DemoServer(site)  # not started: only its placeholder filling is used
@@ -307,7 +306,7 @@ def test_every_demo_article_gets_its_true_instant():
 
 
 def test_demo_articles_keep_their_paragraphs_and_drop_boilerplate():
-    from newsclaims.demo_corpus import load, plain
+    from newsclaims.demo import load, plain
 
     corpus = load()
     by_key = {(a.outlet, a.path): a for a in corpus.articles}

@@ -1,6 +1,6 @@
 """Independent checks of the FICTIONAL demo corpus: data/demo/truth.json against the served pages.
 
-The builder (newsclaims.demo_corpus) is used only to produce the site and to regenerate the truth;
+The builder (newsclaims.demo) is used only to produce the site and to regenerate the truth;
 every other expectation is checked on pages fetched over real HTTP on 127.0.0.1 and parsed with
 urllib + lxml, not with newsclaims code.
 """
@@ -22,8 +22,8 @@ import pytest
 from lxml import etree
 from lxml import html as lhtml
 
-from newsclaims.demo_corpus import build_site, build_truth
-from newsclaims.demo_server import DemoServer
+from newsclaims.demo import DemoServer, PortInUse, build_site, build_truth
+from newsclaims.errors import PortError
 
 ROOT = Path(__file__).resolve().parents[1]
 TRUTH_PATH = ROOT / "data" / "demo" / "truth.json"
@@ -117,7 +117,7 @@ def served(site):
 
 def test_truth_json_is_regenerated_from_the_corpus(truth):
     built = json.loads(json.dumps(build_truth()))
-    assert built == truth, "run: python -m newsclaims.demo_corpus --write-truth"
+    assert built == truth, "run: python -m newsclaims.demo --write-truth"
     assert TRUTH_PATH.read_text(encoding="utf-8") == json.dumps(truth, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -465,3 +465,16 @@ def test_placeholders_are_filled_per_request(served, truth):
     first = served.get.__wrapped__(served, url)[2]
     second = served.get.__wrapped__(served, url)[2]
     assert "{{" not in first and first != second
+
+
+# --------------------------------------------------------------------------- the server
+
+
+def test_a_taken_port_is_a_port_error_naming_outlet_and_port(site):
+    """The CLI reports any `PortError` as one line, so a taken demo port must be one."""
+    with DemoServer(site) as first:
+        taken = int(first.origins["gazette"].rsplit(":", 1)[1])
+        with pytest.raises(PortInUse) as caught:
+            DemoServer(site, {"gazette": taken}).start()
+    assert isinstance(caught.value, PortError)
+    assert f"port {taken} for outlet 'gazette' is not free" in str(caught.value)

@@ -377,7 +377,7 @@ def crawled_hostile_report(nlp, tmp_path_factory) -> dict:
     """The hostile site served on loopback, crawled by the real crawler, analysed and reported."""
     from newsclaims import jobs, store
     from newsclaims.config import load_story
-    from newsclaims.demo_server import DemoServer
+    from newsclaims.demo import DemoServer
     from tests.conftest import crawl
 
     tmp = tmp_path_factory.mktemp("hostile")

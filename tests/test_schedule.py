@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsclaims import ROOT
-from newsclaims.demo_server import DemoServer
+from newsclaims.demo import DemoServer
 from newsclaims.schedule import CrawlLock, CrawlLocked, lock_path, parse_interval
 from tests.conftest import loopback_settings
 from tests.fault_site import FaultPage, article

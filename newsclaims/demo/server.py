@@ -5,23 +5,21 @@ request (`{{nonce}}`, `{{now}}`): that is what forces content hashing to work on
 rather than on the raw page. Absolute links are written as `{{origin:SLUG}}` and `{{offsite}}` in the
 pages and filled in here, because ports are only known once the sockets are bound.
 
-Usage: ``python -m newsclaims.demo_server [--story demo] [--free-ports]`` prints one JSON line
-(slug -> origin) and serves until SIGTERM or Ctrl-C.
+Any site can be served (tests serve hostile and faulty ones); ``python -m newsclaims.demo.serve`` serves
+the demo corpus.
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
 import re
 import secrets
-import signal
-import sys
 import threading
 import time
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
+
+from newsclaims.errors import PortError
 
 HOST = "127.0.0.1"
 #: The Last-Modified date every page claims (the demo corpus does not change while it is served).
@@ -29,8 +27,8 @@ LAST_MODIFIED = "Mon, 09 Mar 2026 12:00:00 GMT"
 _PLACEHOLDER = re.compile(r"\{\{(origin:[a-z0-9_-]+|offsite|nonce|now)\}\}")
 
 
-class PortInUse(Exception):
-    """Raised by `DemoServer.start` when a fixed port is taken."""
+class PortInUse(PortError):
+    """Raised by `DemoServer.start` when a fixed port is taken (a `PortError`: one line from the CLI)."""
 
 
 class DemoServer:
@@ -151,31 +149,3 @@ def _handler_for(server: DemoServer, slug: str) -> type[BaseHTTPRequestHandler]:
 def demo_ports(story) -> dict[str, int]:
     """The fixed ports a story config gives its outlets (the demo keeps URLs stable across runs)."""
     return {outlet.slug: urlsplit(outlet.origin).port for outlet in story.outlets}
-
-
-def main(argv: list[str] | None = None) -> int:
-    from newsclaims.config import load_story
-    from newsclaims.demo_corpus import build_site
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--story", default="demo", help="story config whose ports to use (default: demo)")
-    parser.add_argument("--free-ports", action="store_true", help="bind free ports instead of the config's")
-    args = parser.parse_args(argv)
-    ports = None if args.free_ports else demo_ports(load_story(args.story))
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    try:
-        with DemoServer(build_site(), ports) as server:
-            print(json.dumps(server.origins), flush=True)
-            try:
-                stop.wait()
-            except KeyboardInterrupt:
-                pass
-    except PortInUse as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
