@@ -1,15 +1,13 @@
-"""Check that a restructure left the demo's report.json unchanged: run `newsclaims demo` on a git ref and
-on this tree, and compare the two reports.
+"""Check that a restructure left the demo's report.json unchanged: the same crawled database, analysed
+and reported by a git ref and by this tree, gives the same report.
 
-A restructure must not change what newsclaims reports, and the demo is the one run that exercises every
-stage (serve, crawl, extract, store, analyse, report) on fixed input. So this runs the demo twice, each
-with only its own tree on PYTHONPATH and the same python: first a temporary `git worktree` of REF
-(default `main`), then this working tree as it is (uncommitted changes included). Outputs and databases
-go to a temporary directory, never into a repository, and the worktree is removed afterwards.
-
-What differs between any two runs, even of the same code, is dropped before comparing (see `normalise`):
-the report's `generated_at`, `review.last_run`, and the values that come from the run rather than the
-corpus (fetch times, database row ids and the flag ids hashed from them).
+A restructure must not change what newsclaims reports. Two crawls of the demo differ in what they cannot
+control (fetch times, and row ids that follow crawl order), so the comparison holds the crawl fixed:
+`newsclaims demo` runs once with a temporary `git worktree` of REF (default `main`); its database is
+copied twice; REF and this working tree (uncommitted changes included) each run `analyse` and `report`
+on one copy, each with only its own tree on PYTHONPATH and the same python. Everything is compared,
+flag ids and version ids included; only the report's `generated_at` and `review.last_run` (times of
+the run) are dropped. Outputs and databases go to a temporary directory, never into a repository.
 
     python bench/same_report.py            # against main
     python bench/same_report.py crawler    # against another branch, tag or commit
@@ -33,10 +31,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: Keys dropped wherever they appear: they come from the run, not from the corpus. `fetched_at` is the
-#: crawl's clock; `version_id` is a database row id (it follows crawl order); `flag_id` is a hash over
-#: row ids (`store.flag_key`), so it changes with them.
-RUN_KEYS = frozenset({"fetched_at", "version_id", "flag_id"})
 #: How many differing paths to print.
 SHOWN = 12
 
@@ -46,26 +40,11 @@ class DemoFailed(Exception):
 
 
 def normalise(report: dict) -> dict:
-    """The report without what changes from run to run.
-
-    `generated_at` and `review.last_run` are times of this run; `review.new_since_last_run` lists flag
-    ids, so only its length is kept (a fresh database makes every flag new, so the count still says
-    something). RUN_KEYS are dropped at any depth.
-    """
-    def strip(value):
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k not in RUN_KEYS}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    out = strip(report)
+    """The report without the times of the run that wrote it (`generated_at`, `review.last_run`)."""
+    out = json.loads(json.dumps(report))
     out.pop("generated_at", None)
-    review = out.get("review")
-    if isinstance(review, dict):
-        review.pop("last_run", None)
-        if isinstance(review.get("new_since_last_run"), list):
-            review["new_since_last_run"] = len(review["new_since_last_run"])
+    if isinstance(out.get("review"), dict):
+        out["review"].pop("last_run", None)
     return out
 
 
@@ -134,6 +113,33 @@ def run_demo(tree: Path, python: str, workdir: Path) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+def analyse_and_report(tree: Path, python: str, database: Path, workdir: Path) -> dict:
+    """`newsclaims analyse` then `report --format json` of the demo story, from `tree`, on `database`."""
+    workdir.mkdir(parents=True)
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    env.pop("NEWSCLAIMS_DB_PATH", None)
+    config = str(tree / "data" / "stories" / "demo.toml")
+    report = workdir / "report.json"
+    for command in (["analyse", config, "--db", str(database), "-q"],
+                    ["report", config, "--db", str(database), "--format", "json", "-o", str(report)]):
+        result = subprocess.run([python, "-m", "newsclaims", *command], cwd=workdir, env=env, capture_output=True,
+                                text=True, timeout=900)
+        if result.returncode != 0:
+            tail = (result.stderr or result.stdout).strip().splitlines()[-15:]
+            raise DemoFailed(f"newsclaims {command[0]} in {tree} failed (exit {result.returncode}):\n  "
+                             + "\n  ".join(tail))
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def _copy_database(source: Path, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API (the WAL is folded in)."""
+    import sqlite3
+
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ref", nargs="?", default="main", help="git ref to compare against (default: main)")
@@ -143,8 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="same-report-"))
     try:
         with temporary_worktree(args.ref, tmp) as ref_tree:
-            old = run_demo(ref_tree, args.python, tmp / "ref-run")
-        new = run_demo(ROOT, args.python, tmp / "this-run")
+            run_demo(ref_tree, args.python, tmp / "crawl")
+            crawled = tmp / "crawl" / "demo.db"
+            old = analyse_and_report(ref_tree, args.python, _copy_database(crawled, tmp / "ref.db"), tmp / "ref-run")
+            new = analyse_and_report(ROOT, args.python, _copy_database(crawled, tmp / "this.db"), tmp / "this-run")
     except DemoFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -1,6 +1,6 @@
 """A small hostile news site: every scraped field a report shows carries a script-injection payload.
 
-Served by `newsclaims.demo_server.DemoServer` and crawled by the real crawler, it gives a story whose
+Served by `newsclaims.demo.DemoServer` and crawled by the real crawler, it gives a story whose
 report dict holds attacker-controlled text exactly as newsclaims stores it: the title, the body, the
 author, the outlet's name (in the story config and in og:site_name) and the article URL carry
 `<script>`, `<img onerror>` and `javascript:` payloads; the body names Sheriff Dale Cathcart, and
