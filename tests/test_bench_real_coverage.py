@@ -20,11 +20,7 @@ spec.loader.exec_module(rc)
 RATIO = re.compile(r"(\w+)=(-|\d+\.\d\d) \((\d+)/(\d+)\)")
 CRAWL = re.compile(r"^  crawl: on_story_stored=\S+ \((\d+)/(\d+)\)", re.MULTILINE)
 
-needs_data = pytest.mark.skipif(not (rc.REAL_STORIES / "ozturk-tufts-detention" / "truth.json").exists(),
-                                reason=f"no real-stories data under {rc.SHARED}")
 
-
-@needs_data
 def test_smoke_run_prints_ratios_and_stores_every_on_story_page():
     result = subprocess.run([sys.executable, "bench/real_coverage.py", "--smoke"], check=False, cwd=ROOT,
                             capture_output=True, text=True, timeout=240)
