@@ -79,6 +79,7 @@ class Form:
     name: ParsedName
     surfaces: Counter = field(default_factory=Counter)  # surface -> uses
     displays: Counter = field(default_factory=Counter)  # the name as written without title -> uses
+    display_authorities: dict = field(default_factory=dict)  # the name as written -> authoritative outlets using it
     count: int = 0  # uses: mentions that use the name, or a list's counts
     sources: set = field(default_factory=set)  # outlets or list sources that use it
     authoritative: set = field(default_factory=set)

@@ -65,15 +65,40 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
     ranked, rule = _rank_forms(candidates, forms, pinned, criteria)
     best = forms[ranked[0]]
     written = getattr(best, writing)
-    canonical = _display(written) if written else best.name.display
+    canonical = _display(written, best.display_authorities if writing == "displays" else None) if written \
+        else best.name.display
     if len(ranked) == 1 and len([w for w, n in written.items() if n]) > 1 and rule in ("only form", "only full form"):
         rule += ", written its most used way"
     return _Decision(canonical, best.name, ranked[0], rule, ranked)
 
 
-def _display(counts: Counter) -> str:
-    """The most used way of writing a name, preferring capitalised spellings over lower case."""
-    return sorted(counts.items(), key=lambda kv: (not kv[0][:1].isupper(), -kv[1], kv[0]))[0][0]
+def _display(counts: Counter, authorities: dict | None = None) -> str:
+    """The way of writing a name to show as canonical: capitalised before lower case; among the ways an
+    authoritative outlet writes, the one with the most diacritics; then the most used.
+
+    Why diacritics win when an authoritative outlet writes them: dropping them is the usual
+    simplification (ASCII-only newsrooms, wire style), while no careful writer adds "ü" to a name by
+    mistake, so the marked spelling is the person's own ("Zoë", "Đorđević"). The unmarked spellings
+    stay accepted variants of the same form.
+
+    >>> _display(Counter({"Zoe Ruiz": 9, "Zoë Ruiz": 2}), {"Zoë Ruiz": {"a"}, "Zoe Ruiz": {"b"}})
+    'Zoë Ruiz'
+    >>> _display(Counter({"Zoe Ruiz": 9, "Zoë Ruiz": 2}), {"Zoe Ruiz": {"b"}})
+    'Zoe Ruiz'
+    """
+    authorities = authorities or {}
+
+    def key(kv):
+        written, uses = kv
+        vouched = bool(authorities.get(written))
+        return (not written[:1].isupper(), not vouched, -_marks(written) if vouched else 0, -uses, written)
+
+    return sorted(counts.items(), key=key)[0][0]
+
+
+def _marks(text: str) -> int:
+    """How many letters carry a diacritic (or are a letter ASCII lacks, such as "đ" or "ø")."""
+    return sum(1 for ch in text if ch.isalpha() and not ch.isascii())
 
 
 def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, score_cutoff: float) -> tuple[str, str]:
@@ -86,15 +111,37 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
         if same_surname or (comparison.explained and not canonical.full):
             return ("title", "title with the canonical surname") if name.title else ("surname", "surname of the canonical name")
         if comparison.explained:
-            return "accepted", "surname spelt by a documented rule: " + "; ".join(comparison.rules)
+            return _by_rule(form, decision, forms, story, comparison.rules, "surname spelt by a documented rule: ")
         for other in decision.ranked[1:]:
             accepted_form = forms[other]
             if accepted_form.name.surname_core == name.surname_core and _is_accepted(accepted_form, decision, forms, story, score_cutoff):
                 return "accepted", "surname of an accepted variant"
         return _unexplained(form, decision, forms, story, "surname")
     if comparison.explained:
-        return "accepted", "; ".join(comparison.rules) or "same name"
+        return _by_rule(form, decision, forms, story, comparison.rules, "")
     return _unexplained(form, decision, forms, story, "name")
+
+
+#: Rules that change a name's letters (a transliteration, a nickname a letter away such as Jon/John): a
+#: writer may also produce them by mistake, so they excuse a form only together with usage. Rules that
+#: shorten a name (an initial, a missing middle name) or choose another name (Bob for Robert) change no
+#: letter of the name written and need no usage.
+SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration")
+
+
+def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, rules: tuple[str, ...],
+             prefix: str) -> tuple[str, str]:
+    """A form a documented rule explains. A rule alone never makes a form accepted, usage does: a
+    spelling rule (Sergei/Sergey, Jon/John) excuses a form only when authoritative outlets or several
+    independent ones use it (in a name list, several sources or a fair share of the uses). A rare form
+    excused only by such a rule is an error, and the rule is shown as a mitigating note."""
+    explanation = prefix + ("; ".join(rules) or "same name")
+    if not any(rule.startswith(SPELLING_RULES) for rule in rules):
+        return "accepted", explanation
+    kind, why = _unexplained(form, decision, forms, story, "name")
+    if kind == "accepted":
+        return "accepted", f"{explanation}, and {why}"
+    return "error", f"{why} (mitigating: {explanation})"
 
 
 def _is_accepted(form: Form, decision: _Decision, forms: list[Form], story: bool, score_cutoff: float) -> bool:

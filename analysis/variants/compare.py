@@ -69,7 +69,9 @@ def given_relation(x: str, y: str) -> tuple[str, str | None]:
     if len(x) == 1 or len(y) == 1:
         return ("initial", "initial of the given name") if x[0] == y[0] else ("different", None)
     if nickname_related(x, y):
-        return "variant", "known nickname"
+        # Jon/John is a nickname a letter away from the name: a writer's slip looks the same, so it is a
+        # spelling rule (usage must back it); Bob/Robert or Ron/Ronald is a choice of name.
+        return "variant", "known nickname, spelt a letter away" if OSA.distance(x, y) <= 1 else "known nickname"
     rules = explain_spelling(x, y)
     if rules is not None:
         return "variant", "; ".join(rules)
