@@ -38,7 +38,7 @@ TABLES = {
         "level": "mention, article or outlet", "usage": "uses, or quoted (talk about the spelling, counted apart)",
         "status": "open, confirmed or dismissed (set with `newsclaims review`)",
         "active": "0 when the latest analysis no longer raises the flag",
-        "reviewed_from": "The flag of an earlier version whose review decision this flag took over"}),
+        "reviewed_from": "The flag (of an earlier version) on which the review decision this flag carries was made"}),
     "pages": ("Every URL the crawler fetched, with HTTP validators and why it was or was not stored.", {
         "status": "article, not-article, too-short, off-topic, error ...",
         "not_modified": "How often a conditional GET was answered 304"}),

@@ -74,7 +74,8 @@ def mentions_of_versions(db: sqlite_utils.Database, version_ids: list[int], stor
     ]
 
 
-def replace_story_mentions(db: sqlite_utils.Database, story: str, version_ids: list[int], mentions: list[dict]) -> list[str]:
+def replace_story_mentions(db: sqlite_utils.Database, story: str, version_ids: list[int],
+                           mentions: list[dict]) -> list[str]:
     """Replace this story's second-pass mentions of these versions (they change whenever the story's
     people change); returns their keys in the order of `mentions`. A mention found again gets its old key."""
     rows = [_row(mention, story=story) for mention in mentions]

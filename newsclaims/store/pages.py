@@ -16,7 +16,8 @@ def known_pages(db: sqlite_utils.Database, origins: Iterable[str]) -> dict[str, 
     origins = list(origins)
     if not origins or "pages" not in db.table_names():
         return {}
-    return {row["url"]: dict(row) for row in db.query(f"select * from pages where origin in ({marks(origins)})", origins)}
+    rows = db.query(f"select * from pages where origin in ({marks(origins)})", origins)
+    return {row["url"]: dict(row) for row in rows}
 
 
 _PAGE_FIELDS = ("origin", "status", "http_status", "etag", "last_modified", "content_hash", "sitemap_lastmod",

@@ -4,7 +4,7 @@ Clusters and assignments are replaced by every analysis; flags are merged. A fla
 flags, so a flag raised again keeps its id, review status and note, and one no longer raised stays
 with `active = 0`. A mention flag of a new version of an article is a new flag, but when it flags the
 same error form in the same words (`REVIEW_CONTEXT` characters either side) as a reviewed flag of an
-earlier version, it starts with that decision (`reviewed_from` names the flag it came from): an
+earlier version, it starts with that decision (`reviewed_from` names the flag the reviewer decided): an
 outlet's unrelated edit elsewhere in the article does not re-open what a reviewer settled.
 """
 from __future__ import annotations
@@ -46,7 +46,8 @@ def save_variants(db: sqlite_utils.Database, story: str, clusters: list[dict], a
     flags = [{**flag, "id": _flag_id(story, flag)} for flag in flags]
     with writing(db):
         db.execute("delete from story_mentions where story = ?", [story])
-        db.execute("delete from cluster_surfaces where cluster_id in (select id from clusters where story = ?)", [story])
+        db.execute("delete from cluster_surfaces where cluster_id in (select id from clusters where story = ?)",
+                   [story])
         db.execute("delete from clusters where story = ?", [story])
         for cluster in clusters:
             db["clusters"].insert(
@@ -76,10 +77,12 @@ def save_variants(db: sqlite_utils.Database, story: str, clusters: list[dict], a
 
 def _carried_reviews(db: sqlite_utils.Database, story: str, new_flags: list[dict]) -> dict[str, dict]:
     """Flag id -> the review (status, note, reviewed_at, reviewed_from) that a new mention flag takes
-    over from a reviewed flag on the same article, error form and surrounding text."""
+    over from a reviewed flag on the same article, error form and surrounding text. A decision carried
+    along several versions keeps naming the flag it was made on."""
     reviewed = [dict(row) for row in db.query(
-        "select id, article_id, surface, mention_id, status, note, reviewed_at from flags where story = ? "
-        "and level = 'mention' and status != 'open' and mention_id is not null order by reviewed_at, id", [story])]
+        "select id, article_id, surface, mention_id, status, note, reviewed_at, reviewed_from from flags "
+        "where story = ? and level = 'mention' and status != 'open' and mention_id is not null "
+        "order by reviewed_at, id", [story])]
     articles = {flag["article_id"] for flag in reviewed}
     new_flags = [f for f in new_flags if f["level"] == "mention" and f.get("mention_id") is not None
                  and f["article_id"] in articles]
@@ -100,7 +103,8 @@ def _carried_reviews(db: sqlite_utils.Database, story: str, new_flags: list[dict
         source = decided.get(where(flag))
         if source is not None:
             carried[flag["id"]] = {"status": source["status"], "note": source["note"],
-                                   "reviewed_at": source["reviewed_at"], "reviewed_from": source["id"]}
+                                   "reviewed_at": source["reviewed_at"],
+                                   "reviewed_from": source["reviewed_from"] or source["id"]}
     return carried
 
 
