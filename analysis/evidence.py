@@ -29,7 +29,9 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
     forms: list[Form] = []
     index_of: dict[str, int] = {}
     form_of: dict = {}
-    for m in sorted(mentions, key=lambda m: (form_key(parsed[m["mention_id"]]), str(m["mention_id"]))):
+    # Content first, so that which mention of a form is read first never depends on how ids are made.
+    for m in sorted(mentions, key=lambda m: (form_key(parsed[m["mention_id"]]), not m["surface"][:1].isupper(),
+                                           m["surface"], str(m["mention_id"]))):
         name = parsed[m["mention_id"]]
         index = _form_index(name, forms, index_of)
         form = forms[index]

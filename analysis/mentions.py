@@ -15,6 +15,7 @@ article that introduces a person also finds that person's lower-case mention in 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis import entities, variants
@@ -23,7 +24,7 @@ from analysis.names import parse_name
 
 @dataclass
 class ResolvedMentions:
-    #: second-pass mentions, each with a provisional `id` ("p1", "p2", ...) until the caller stores it
+    #: second-pass mentions, each with the `id` that `mention_id` gave it ("p1", "p2", ... by default)
     found: list[dict]
     #: every person mention used (credible NER ones and second-pass ones)
     persons: list[dict]
@@ -31,13 +32,17 @@ class ResolvedMentions:
 
 
 def resolve_mentions(documents: dict, entities_found: list[dict], *, score_cutoff: float = 80,
-                     id_prefix: str = "", **variant_options) -> ResolvedMentions:
+                     id_prefix: str = "", mention_id: Callable[[object, str, int, int], object] | None = None,
+                     **variant_options) -> ResolvedMentions:
     """Resolve a story's person mentions.
 
     documents: version id -> dict with the text fields of `entities.FIELDS` and `article_id`,
         `origin`, `outlet`, `authoritative`, `published`.
     entities_found: NER entities (every label) as dicts with `id`, `version_id`, `field`, `start`,
         `end`, `surface`, `label`.
+    mention_id: names a second-pass mention from its place, as mention_id(version_id, field, start,
+        end). The store passes its key function, so that a mention found again has the same id and
+        assignments and flags can be stored as they come; without it, mentions are numbered "p1", "p2" ...
     """
     texts = {(version_id, field): doc.get(field) or "" for version_id, doc in documents.items()
              for field in entities.FIELDS}
@@ -54,7 +59,9 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, score_cutof
     for (version_id, field), matches in entities.find_more_mentions(pending, people_to_search(first.clusters), taken,
                                                                     score_cutoff=score_cutoff):
         for match in matches:
-            found.append({**match, "id": f"p{len(found) + 1}", "version_id": version_id, "field": field})
+            ident = (mention_id(version_id, field, match["start"], match["end"]) if mention_id
+                     else f"p{len(found) + 1}")
+            found.append({**match, "id": ident, "version_id": version_id, "field": field})
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
     result = variants.analyse_variants(_variant_input(persons, documents), score_cutoff=score_cutoff,
                                        id_prefix=id_prefix, **variant_options)

@@ -1,8 +1,8 @@
 """Browsing the database with Datasette: table and column descriptions, and canned queries that answer
 the questions newsclaims exists for, with parameters.
 
-The metadata is generated here, next to the schema it describes, and handed to `datasette serve` as
-a file. Full-text search over article text comes from the `article_versions_fts` table that the store
+The metadata is generated here and handed to `datasette serve` as a file; the canned queries' SQL
+comes from the store. Full-text search over article text comes from the `article_versions_fts` table that the store
 keeps current with triggers, so articles added by later crawls are searchable at once.
 """
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+
+from newsclaims.store import CANNED_QUERIES
 
 TABLES = {
     "articles": ("One row per article, identified by its canonical URL.", {
@@ -23,6 +25,7 @@ TABLES = {
         "published_precision": "instant (with a time) or day",
         "source": "crawl, or reextract (the same raw body extracted again)"}),
     "mentions": ("A surface (a name as written) at a place in a version's field.", {
+        "id": "The mention's key, from its place: version:field:start-end, after story/ for second-pass mentions",
         "start": "Offset in code points into the stored field: text[start:end] == surface",
         "method": "ner (spaCy) or matcher (the misspelling-aware second pass)",
         "story": "Empty for NER mentions; the story for second-pass mentions (they depend on its people)"}),
@@ -34,60 +37,19 @@ TABLES = {
     "flags": ("Mentions, articles and outlets that use an error form, with the reviewer's decision.", {
         "level": "mention, article or outlet", "usage": "uses, or quoted (talk about the spelling, counted apart)",
         "status": "open, confirmed or dismissed (set with `newsclaims review`)",
-        "active": "0 when the latest analysis no longer raises the flag"}),
+        "active": "0 when the latest analysis no longer raises the flag",
+        "reviewed_from": "The flag (of an earlier version) on which the review decision this flag carries was made"}),
     "pages": ("Every URL the crawler fetched, with HTTP validators and why it was or was not stored.", {
         "status": "article, not-article, too-short, off-topic, error ...",
         "not_modified": "How often a conditional GET was answered 304"}),
     "crawl_runs": ("One row per crawl: when, how it ended, and page counts with reasons.", {}),
-    "analysis_runs": ("One row per analysis.", {}),
+    "analysis_runs": ("One row per analysis.", {
+        "ruleset": "Version of the rules that turned mentions into clusters and flags",
+        "settings": "The settings that change results (JSON)"}),
 }
 
-QUERIES = {
-    "variants_of_name": {
-        "title": "Every variant of a person",
-        "description": "Type any spelling (an error form works too): every way that person is written, "
-                       "its kind, how often, and by how many outlets.",
-        "sql": """select c.story, c.canonical, s.surface, s.kind, s.mentions, s.articles, s.outlets,
-                  s.first_published, s.rule
-                  from cluster_surfaces s join clusters c on c.id = s.cluster_id
-                  where s.cluster_id in (select cluster_id from cluster_surfaces where surface like '%' || :name || '%')
-                  order by c.story, c.canonical, s.kind, s.mentions desc""",
-    },
-    "who_used_an_error_first": {
-        "title": "Who used an error form, in date order",
-        "description": "Articles using a wrong spelling, earliest first, with the rule behind each date.",
-        "sql": """select distinct f.story, f.surface as error_form, f.canonical, a.url, o.name as outlet,
-                  v.published, v.published_rule, v.published_precision, f.usage, f.status as review
-                  from flags f join articles a on a.id = f.article_id join outlets o on o.origin = a.origin
-                  join article_versions v on v.id = (select max(id) from article_versions where article_id = a.id)
-                  where f.level = 'article' and f.active = 1 and f.story = :story
-                  order by v.published""",
-    },
-    "outlet_error_counts": {
-        "title": "Outlets by name errors",
-        "description": "Per outlet: articles using an error, articles quoting one, and articles mentioning the person.",
-        "sql": """select o.name as outlet, f.canonical, f.count as articles_using_error, f.quoted as articles_quoting,
-                  f.total as articles_mentioning, round(1.0 * f.count / f.total, 3) as error_rate
-                  from flags f join outlets o on o.origin = f.origin
-                  where f.level = 'outlet' and f.active = 1 and f.story = :story
-                  order by error_rate desc""",
-    },
-    "flags_to_review": {
-        "title": "Flags waiting for review",
-        "sql": """select f.id, f.level, f.surface, f.canonical, a.url, f.usage, f.first_flagged
-                  from flags f left join articles a on a.id = f.article_id
-                  where f.story = :story and f.active = 1 and f.status = 'open' and f.level != 'outlet'
-                  order by f.first_flagged""",
-    },
-    "search_articles": {
-        "title": "Search article text",
-        "description": "Full-text search (SQLite FTS, porter stemming) over every stored version's title and text.",
-        "sql": """select a.url, v.title, v.published, snippet(article_versions_fts, 1, '[', ']', '…', 12) as snippet
-                  from article_versions_fts join article_versions v on v.rowid = article_versions_fts.rowid
-                  join articles a on a.id = v.article_id
-                  where article_versions_fts match :q order by rank limit 50""",
-    },
-}
+#: The canned queries: SQL, so they live in the store with the rest of it.
+QUERIES = CANNED_QUERIES
 
 
 def database_name(db_path: str | Path) -> str:

@@ -1,7 +1,8 @@
 """The `newsclaims` command: a few lines of argument handling around one call each.
 
-Errors from the library (a bad story config, a locked database, a missing model) become one line on
-stderr and exit status 1, as in sqlite-utils.
+Errors from the library (a bad story config, a locked database, a missing model: the `NewsclaimsError`
+family) become one line on stderr and the error's exit status, as in sqlite-utils. A story config is
+parsed once per command and the loaded object is handed down.
 """
 from __future__ import annotations
 
@@ -15,21 +16,22 @@ from pathlib import Path
 import click
 
 from newsclaims import store
-from newsclaims.config import StoryConfigError, load_story, story_path
+from newsclaims.config import load_story, story_path
+from newsclaims.errors import NewsclaimsError
 
 
 def _fail_cleanly(func):
-    """Turn the library's named errors into one-line click errors."""
-    from newsclaims.demo import PortInUse
-    from newsclaims.nlp import ModelNotFound
-    from newsclaims.schedule import CrawlLocked
+    """Turn the library's errors (the `NewsclaimsError` family) into one line on stderr and the
+    error's exit code: a `click.ClickException`, as sqlite-utils does, carrying that code."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except (StoryConfigError, store.StoreError, ModelNotFound, PortInUse, CrawlLocked) as exc:
-            raise click.ClickException(str(exc)) from None
+        except NewsclaimsError as exc:
+            error = click.ClickException(str(exc))
+            error.exit_code = exc.exit_code
+            raise error from None
 
     return wrapper
 
@@ -78,7 +80,7 @@ def _story_slugs(database, story: str | None) -> list[str]:
     """The story asked for, or every story in the database; an unknown story is a one-line error."""
     if story is None:
         return store.story_slugs(database)
-    if database["stories"].count_where("slug = ?", [story]) == 0:
+    if not store.has_story(database, story):
         raise click.ClickException(f"story {story!r} is not in the database; run `newsclaims crawl {story}` first")
     return [story]
 
@@ -144,7 +146,7 @@ def crawl(story, every, runs, db, overrides):
         run_every(interval, args, runs=runs, echo=click.echo)
         return
     settings = _settings(db, overrides)
-    run = jobs.crawl(story_path(story), settings)
+    run = jobs.crawl(config, settings)
     click.echo(_crawl_line(config.slug, run))
 
 
@@ -361,7 +363,7 @@ def run(story, output_dir, db, overrides):
 
     config = load_story(story)
     settings = _settings(db, overrides)
-    click.echo(_crawl_line(config.slug, jobs.crawl(story_path(story), settings)))
+    click.echo(_crawl_line(config.slug, jobs.crawl(config, settings)))
     _analyse_and_report(config, settings, Path(output_dir or f"out/{config.slug}"))
 
 
@@ -403,7 +405,7 @@ def demo(output_dir, db, overrides):
     with DemoServer(build_site(), demo_ports(config)) as server:
         click.echo(f"serving {len(config.outlets)} fictional outlets on 127.0.0.1 "
                    f"(ports {min(demo_ports(config).values())}-{max(demo_ports(config).values())}) ...")
-        run_row = jobs.crawl(story_path("demo"), settings)
+        run_row = jobs.crawl(config, settings)
         server.stop()
     click.echo(_crawl_line(config.slug, run_row))
     _analyse_and_report(config, settings, Path(output_dir))

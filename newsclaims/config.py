@@ -17,12 +17,13 @@ from urllib.parse import urljoin, urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from newsclaims import DATA_DIR
+from newsclaims.errors import ConfigError
 
 STORIES_DIR = DATA_DIR / "stories"
 _SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 
 
-class StoryConfigError(Exception):
+class StoryConfigError(ConfigError):
     """Raised by `load_story` when a story config is missing, unreadable or invalid; one line."""
 
 
@@ -171,6 +172,12 @@ class StoryConfig(BaseModel):
         ]
         return self.model_copy(update={"outlets": outlets})
 
+    def as_record(self) -> dict:
+        """The story as the store records it, in plain values: `store.save_story(db, **config.as_record())`."""
+        return {"slug": self.slug, "title": self.title, "config": self.model_dump_json(),
+                "outlets": [{"origin": o.origin, "name": o.name, "slug": o.slug, "authoritative": o.authoritative}
+                            for o in self.outlets]}
+
     def to_toml(self) -> str:
         """The config as TOML text, so a modified copy can be written and handed to a crawl."""
         lines = [f"slug = {_toml_str(self.slug)}", f"title = {_toml_str(self.title)}"]
@@ -210,8 +217,14 @@ def story_path(story: str | Path) -> Path:
     return STORIES_DIR / f"{story}.toml"
 
 
-def load_story(story: str | Path) -> StoryConfig:
-    """Read and validate a story config; every failure is a one-line `StoryConfigError`."""
+def load_story(story: str | Path | StoryConfig) -> StoryConfig:
+    """Read and validate a story config; every failure is a one-line `StoryConfigError`.
+
+    A config already loaded is returned as it is: a command parses its story once and hands the
+    frozen object down (to the spider too, which calls `load_story` on its `story` argument).
+    """
+    if isinstance(story, StoryConfig):
+        return story
     path = story_path(story)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from functools import partial
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from analysis import entities, mentions, reports
+from analysis import RULESET_VERSION, entities, mentions, reports
 from newsclaims import store
-from newsclaims.config import StoryConfig, load_story, story_path
+from newsclaims.config import StoryConfig, load_story
 
 logger = logging.getLogger(__name__)
 
@@ -31,26 +32,27 @@ def project_settings(overrides: dict | None = None, profile: dict | None = None)
     return settings
 
 
-def crawl(story: str, settings: Settings) -> dict:
+def crawl(story: StoryConfig | str, settings: Settings) -> dict:
     """Run the story spider to completion in this process; return the crawl_runs row it wrote.
 
-    `story` is a slug or a path to a story TOML (validated by the caller). Twisted's reactor cannot be
-    restarted, so a process runs at most one crawl: tests and `--every` use subprocesses.
+    `story` is the loaded config (a slug or a path to a story TOML is loaded here). The spider gets the
+    config object itself, so the file is parsed once. Twisted's reactor cannot be restarted, so a
+    process runs at most one crawl: tests and `--every` use subprocesses.
     """
     from newsclaims.schedule import CrawlLock
 
-    slug = load_story(story).slug
+    config = load_story(story)
     db_path = settings.get("NEWSCLAIMS_DB_PATH")
-    with CrawlLock(db_path, slug):
+    with CrawlLock(db_path, config.slug):
         db = store.open_store(db_path)
         # Holding the lock, any run still marked running was killed (SIGKILL, power loss): say so.
-        store.mark_killed_runs(db, slug)
+        store.mark_killed_runs(db, config.slug)
         db.close()
         process = CrawlerProcess(settings)
-        process.crawl("story", story=str(story_path(story)))
+        process.crawl("story", story=config)
         process.start()
     db = store.open_store(db_path)
-    runs = store.crawl_runs(db, slug)
+    runs = store.crawl_runs(db, config.slug)
     db.close()
     return runs[-1] if runs else {}
 
@@ -63,8 +65,9 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
     """
     from newsclaims.nlp import model_id
 
-    store.save_story(db, story)
-    run_id = store.start_analysis_run(db, story.slug)
+    store.save_story(db, **story.as_record())
+    run_id = store.start_analysis_run(db, story.slug, ruleset=RULESET_VERSION,
+                                      settings={"score_cutoff": score_cutoff, "model": model_id(nlp)})
     story_documents = store.story_documents(db, story.slug)
     analysed = store.analysed_versions(db, NER_STAGE)
     # The model is English: other languages are skipped with a counted reason, not mis-tagged.
@@ -83,25 +86,24 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
         store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model_id(nlp))
 
     ner = [m for m in store.mentions_of_versions(db, list(documents), story.slug) if m["story"] == ""]
+    # Second-pass mentions are named by their store key, so assignments and flags can be stored as
+    # they come and point at the same mentions after every analysis.
     resolved = mentions.resolve_mentions(documents, ner, score_cutoff=score_cutoff, id_prefix=f"{story.slug}/",
+                                         mention_id=partial(store.mention_key, story=story.slug),
                                          pins=dict(story.names.pins), accepted=list(story.names.accept))
-    stored_ids = store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
-    real_id = {m["id"]: stored for m, stored in zip(resolved.found, stored_ids)}
+    store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
     result = resolved.result
-    for item in result.assignments + result.flags:
-        if item.get("mention_id") in real_id:
-            item["mention_id"] = real_id[item["mention_id"]]
     counts = store.save_variants(db, story.slug, result.clusters, result.assignments, result.flags)
-    return {"versions_analysed": len(todo), "skipped_language": len(foreign), "documents": len(documents),
-            "second_pass_mentions": len(resolved.found), "mentions": len(resolved.persons), **counts}
+    counts = {"versions_analysed": len(todo), "skipped_language": len(foreign), "documents": len(documents),
+              "second_pass_mentions": len(resolved.found), "mentions": len(resolved.persons), **counts}
+    store.finish_analysis_run(db, run_id, counts)
+    return counts
 
 
 def build_report(db, story_slug: str, *, min_n: int = 3) -> dict:
     """The story report as plain data (the JSON schema in analysis.reports), read from the store."""
-    story_row = db["stories"].get(story_slug)
-    outlets = [dict(r) for r in db.query(
-        "select so.slug, so.origin, so.authoritative, o.name from story_outlets so join outlets o "
-        "on o.origin = so.origin where so.story = ? order by so.slug", [story_slug])]
+    story_row = store.story_record(db, story_slug)
+    outlets = store.story_outlets(db, story_slug)
     assignments = store.story_assignments(db, story_slug)
     return reports.build_report(
         story={"slug": story_row["slug"], "title": story_row["title"]},

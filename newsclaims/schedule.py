@@ -17,12 +17,14 @@ import threading
 import time
 from pathlib import Path
 
+from newsclaims.errors import LockedError
+
 logger = logging.getLogger(__name__)
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
-class CrawlLocked(Exception):
+class CrawlLocked(LockedError):
     """Raised by `CrawlLock.acquire` when another live process is crawling the same story."""
 
 

@@ -77,3 +77,27 @@ def test_quiet_and_pipes_show_no_progress_but_a_terminal_does(real_article_crawl
     output = b"".join(chunks).decode()
     assert process.returncode == 0, output
     assert "NER (article versions): 1/1" in output
+
+
+def test_a_library_error_is_one_line_with_its_own_exit_code(tmp_path, monkeypatch):
+    from newsclaims import store
+    from newsclaims.errors import SettingsError
+
+    def refuse(*args, **kwargs):
+        raise SettingsError("NEWSCLAIMS_VARIANT_CUTOFF must be between 0 and 100, got 150")
+
+    monkeypatch.setattr(store, "set_review", refuse)
+    result = CliRunner().invoke(cli, ["review", "0123456789abcdef", "confirm", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2 and result.stderr == "Error: NEWSCLAIMS_VARIANT_CUTOFF must be between 0 and 100, got 150\n"
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_the_library_errors_are_one_family():
+    from newsclaims import errors, store
+    from newsclaims.config import StoryConfigError
+    from newsclaims.nlp import ModelNotFound
+    from newsclaims.schedule import CrawlLocked
+
+    assert store.StoreError is errors.StoreError
+    assert issubclass(StoryConfigError, errors.ConfigError) and issubclass(CrawlLocked, errors.LockedError)
+    assert issubclass(ModelNotFound, errors.ModelError)

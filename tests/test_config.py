@@ -60,3 +60,19 @@ def test_invalid_config_is_one_line_naming_the_field(tmp_path, change, field):
 def test_missing_story_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["analyse", str(tmp_path / "nope.toml"), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1 and "no such story config" in result.output
+
+
+def test_a_loaded_config_flows_down_unparsed(tmp_path, monkeypatch):
+    import tomllib
+
+    story = load_story("demo")
+    monkeypatch.setattr(tomllib, "loads", lambda *a, **k: pytest.fail("parsed again"))
+    assert load_story(story) is story
+
+
+def test_the_store_gets_the_story_as_plain_values():
+    story = load_story("demo")
+    record = story.as_record()
+    assert record["slug"] == "demo" and load_story("demo").model_validate_json(record["config"]) == story
+    assert {o["origin"] for o in record["outlets"]} == {o.origin for o in story.outlets}
+    assert all(set(o) == {"origin", "name", "slug", "authoritative"} for o in record["outlets"])

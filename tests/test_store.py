@@ -51,7 +51,8 @@ def test_migrations_apply_once(tmp_path):
     store.open_store(path).close()
     database = store.open_store(path)
     assert [m.name for m in store.migrations.applied(database)] == ["m001_initial", "m002_pages_and_provenance",
-                                                                     "m003_analysis_runs_and_search", "m004_captions"]
+                                                                     "m003_analysis_runs_and_search", "m004_captions",
+                                                                     "m005_stable_mention_keys"]
     assert store.migrations.pending(database) == []
 
 
@@ -79,3 +80,20 @@ def test_a_locked_database_is_one_line(tmp_path):
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_no_sql_outside_the_store():
+    """The store package is the only owner of SQL: no queries in the CLI, jobs or the analysis core."""
+    import re
+
+    from newsclaims import ROOT
+
+    pattern = re.compile(r"\b(db|database)\.(query|execute)\(|\.execute\(|\bselect .+ from\b|\binsert into\b", re.I)
+    offenders = []
+    for folder in ("newsclaims", "analysis"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "store" in path.relative_to(ROOT).parts[:2]:
+                continue
+            offenders += [f"{path.relative_to(ROOT)}:{n}" for n, line in
+                          enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert offenders == []

@@ -1,0 +1,81 @@
+"""The SQLite store: the one package that knows the schema and speaks SQL.
+
+Everything else hands it plain values and dicts and gets plain dicts back, through the names below
+(`store.save_article`, `store.story_flags`, ...). Keys are natural or derived from content: an article
+is its canonical URL, a version its article plus the hash of the extracted content, a mention its place
+(`mention_key`), a flag id hashes what it flags; so running any stage twice adds nothing.
+
+One module per job: `schema` (migrations), `connection` (opening, backups, transactions), `stories`,
+`pages`, `articles` (and versions), `mentions`, `variants` (clusters, assignments, flags, reviews),
+`runs` (crawl and analysis runs) and `queries` (canned read-only questions).
+
+Tables read well in Datasette: `articles` -> `article_versions` -> `mentions`, per story
+`story_mentions` (which cluster a mention belongs to), `clusters` and `cluster_surfaces`, `flags`,
+and one `crawl_runs` / `analysis_runs` row per run.
+"""
+from __future__ import annotations
+
+import sqlite_utils  # noqa: F401 (store.sqlite_utils, for callers that build a Database by hand)
+
+from newsclaims.errors import StoreError
+from newsclaims.store.articles import (
+    latest_crawled_versions,
+    latest_version,
+    save_article,
+    story_documents,
+    version_texts,
+)
+from newsclaims.store.connection import (
+    DEFAULT_DB_PATH,
+    backup_before_migrating,
+    count_rows,
+    open_store,
+    utc_now,
+    writing,
+)
+from newsclaims.store.mentions import (
+    analysed_versions,
+    mention_key,
+    mention_place,
+    mentions_of_versions,
+    replace_story_mentions,
+    save_entities,
+)
+from newsclaims.store.pages import known_pages, record_page
+from newsclaims.store.queries import CANNED_QUERIES, story_outlets
+from newsclaims.store.runs import (
+    analysis_runs,
+    crawl_runs,
+    finish_analysis_run,
+    finish_crawl_run,
+    mark_killed_runs,
+    start_analysis_run,
+    start_crawl_run,
+)
+from newsclaims.store.schema import (  # noqa: F401 (the migrations were public names of the old module)
+    m001_initial,
+    m002_pages_and_provenance,
+    m003_analysis_runs_and_search,
+    m004_captions,
+    m005_stable_mention_keys,
+    migrations,
+)
+from newsclaims.store.stories import has_story, save_story, story_record, story_slugs
+from newsclaims.store.variants import (
+    flag_key,
+    save_variants,
+    set_review,
+    story_assignments,
+    story_clusters,
+    story_flags,
+)
+
+__all__ = [
+    "CANNED_QUERIES", "DEFAULT_DB_PATH", "StoreError", "analysed_versions", "analysis_runs", "backup_before_migrating",
+    "count_rows", "crawl_runs", "finish_analysis_run", "finish_crawl_run", "flag_key", "has_story", "known_pages",
+    "latest_crawled_versions", "latest_version", "mark_killed_runs", "mention_key", "mention_place",
+    "mentions_of_versions", "migrations", "open_store", "record_page", "replace_story_mentions", "save_article",
+    "save_entities", "save_story", "save_variants", "set_review", "start_analysis_run", "start_crawl_run",
+    "story_assignments", "story_clusters", "story_documents", "story_flags", "story_outlets", "story_record",
+    "story_slugs", "utc_now", "version_texts", "writing",
+]

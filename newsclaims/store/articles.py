@@ -1,0 +1,136 @@
+"""Articles and their versions: an article is its canonical URL, a version one distinct extracted content.
+
+Only distinct extracted content makes a new version (boilerplate that changes per request does not),
+so a re-crawl of an unchanged page adds nothing. Which version is an article's latest is defined once,
+in `latest_version`, and every query that needs it (documents for analysis, re-extraction, the
+Datasette canned queries) joins on that.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+import sqlite_utils
+
+from newsclaims.store.connection import marks, utc_now, writing
+
+
+def latest_version(article: str = "a.id", *, crawled_only: bool = False) -> str:
+    """SQL for the id of an article's latest version (the highest id: versions are only ever added).
+
+    article: the SQL expression naming the article's id in the enclosing query.
+    crawled_only: only versions that came from a crawl, not from re-extracting a stored body.
+    """
+    source = " and coalesce(source, 'crawl') = 'crawl'" if crawled_only else ""
+    return f"(select max(id) from article_versions where article_id = {article}{source})"
+
+
+def save_article(db: sqlite_utils.Database, story: str, page: dict) -> str:
+    """Store one extracted page; returns 'new', 'changed' or 'unchanged'.
+
+    `page` holds `url` (canonical), `origin`, `content_hash`, the extracted fields and the raw
+    response (`body`, `headers`, `http_status`, `fetched_url`, `fetched_at`).
+    """
+    now = page.get("fetched_at") or utc_now()
+    with writing(db):
+        row = db.execute("select id from articles where url = ?", [page["url"]]).fetchone()
+        if row is None:
+            article_id = db["articles"].insert(
+                {"url": page["url"], "origin": page["origin"], "first_seen": now, "last_seen": now}
+            ).last_pk
+        else:
+            article_id = row[0]
+            db.execute("update articles set last_seen = ? where id = ?", [now, article_id])
+        db.execute(
+            "insert or ignore into story_articles (story, article_id, added_at) values (?, ?, ?)",
+            [story, article_id, now],
+        )
+        exists = db.execute(
+            "select 1 from article_versions where article_id = ? and content_hash = ?",
+            [article_id, page["content_hash"]],
+        ).fetchone()
+        if exists:
+            return "unchanged"
+        had_versions = db.execute("select 1 from article_versions where article_id = ?", [article_id]).fetchone()
+        db["article_versions"].insert(
+            {
+                "article_id": article_id,
+                "content_hash": page["content_hash"],
+                "fetched_at": now,
+                "fetched_url": page.get("fetched_url"),
+                "http_status": page.get("http_status"),
+                "headers": json.dumps(page.get("headers") or {}, sort_keys=True),
+                "raw_body": gzip.compress(page.get("body") or b"", mtime=0),
+                "title": page.get("title"),
+                "author": page.get("author"),
+                "published": page.get("published"),
+                "published_rule": page.get("published_rule"),
+                "outlet_name": page.get("outlet_name"),
+                "language": page.get("language"),
+                "description": page.get("description"),
+                "keywords": page.get("keywords"),
+                "captions": page.get("captions"),
+                "text": page.get("text") or "",
+                "published_precision": page.get("published_precision"),
+                "published_has_offset": page.get("published_has_offset"),
+                "source": page.get("source") or "crawl",
+                "extracted_from": page.get("extracted_from"),
+            }
+        )
+        if page.get("syndicated_from"):
+            db.execute("insert or ignore into syndication (article_id, canonical_url, canonical_origin, first_seen) "
+                       "values (?, ?, ?, ?)",
+                       [article_id, page["syndicated_from"], _origin(page["syndicated_from"]), now])
+        return "changed" if had_versions else "new"
+
+
+def _origin(url: str) -> str:
+    """`scheme://host:port` with the default port spelled out: the rule of `newsclaims.config.origin_of`,
+    repeated here because the store does not import the config (a test keeps the two equal)."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    return f"{scheme}://{(parts.hostname or '').lower()}:{port}"
+
+
+def story_documents(db: sqlite_utils.Database, story: str) -> list[dict]:
+    """The latest version of every article in a story, with its outlet, without the raw body."""
+    sql = f"""
+        select v.*, a.url, a.origin, so.slug as outlet, o.name as outlet_config_name, so.authoritative
+        from story_articles sa
+        join articles a on a.id = sa.article_id
+        join article_versions v on v.id = {latest_version()}
+        join outlets o on o.origin = a.origin
+        left join story_outlets so on so.story = sa.story and so.origin = a.origin
+        where sa.story = ?
+        order by a.url
+    """
+    rows = [dict(row) for row in db.query(sql, [story])]
+    for row in rows:
+        row.pop("raw_body", None)
+        row["authoritative"] = bool(row["authoritative"])
+    return rows
+
+
+def latest_crawled_versions(db: sqlite_utils.Database, story: str) -> list[dict]:
+    """For each article of a story, its latest version that came from a crawl (with the raw body)."""
+    sql = f"""
+        select v.*, a.url, a.origin from story_articles sa
+        join articles a on a.id = sa.article_id
+        join article_versions v on v.id = {latest_version(crawled_only=True)}
+        where sa.story = ? order by a.url
+    """
+    return [dict(row) for row in db.query(sql, [story])]
+
+
+def version_texts(db: sqlite_utils.Database, version_ids: Iterable[int]) -> dict[int, dict]:
+    """The stored fields of these versions (the URL is the `url` field), for quoting around a mention."""
+    ids = sorted(set(version_ids))
+    if not ids:
+        return {}
+    return {row["id"]: dict(row) for row in db.query(
+        f"select v.id, v.article_id, v.title, v.description, v.keywords, v.author, v.captions, v.text, "
+        f"v.fetched_at, a.url from article_versions v join articles a on a.id = v.article_id "
+        f"where v.id in ({marks(ids)})", ids)}

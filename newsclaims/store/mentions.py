@@ -1,0 +1,99 @@
+"""Mentions: a surface (a name as written) at a place in one field of one article version.
+
+A mention's id is its key, made of what it is (`mention_key`), never a row number: NER mentions are
+"{version}:{field}:{start}-{end}", and the second pass's, which depend on a story's people,
+"{story}/{version}:{field}:{start}-{end}". Analysing again finds the same places and so the same keys,
+which is what cluster assignments, flags and review decisions point at.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from newsclaims.store.connection import marks, utc_now, writing
+
+_COLUMNS = ("version_id", "field", "start", "end", "surface", "label", "method")
+
+
+def mention_key(version_id: int, field: str, start: int, end: int, story: str = "") -> str:
+    """The key of the mention at `start:end` of `field` in a version; `story` for story-scoped ones.
+
+    >>> mention_key(12, "text", 40, 53), mention_key(12, "text", 40, 53, story="demo")
+    ('12:text:40-53', 'demo/12:text:40-53')
+    """
+    return f"{story}/{version_id}:{field}:{start}-{end}" if story else f"{version_id}:{field}:{start}-{end}"
+
+
+_KEY = re.compile(r"^(?:(?P<story>[^/]*)/)?(?P<version>\d+):(?P<field>[^:]+):(?P<start>\d+)-(?P<end>\d+)$")
+
+
+def mention_place(key: str) -> tuple[int, str, int, int]:
+    """(version id, field, start, end) of a mention key: the place it names.
+
+    >>> mention_place("demo/12:text:40-53")
+    (12, 'text', 40, 53)
+    """
+    match = _KEY.match(key)
+    if match is None:
+        raise ValueError(f"not a mention key: {key!r}")
+    return int(match["version"]), match["field"], int(match["start"]), int(match["end"])
+
+
+def analysed_versions(db: sqlite_utils.Database, stage: str) -> set[int]:
+    """Ids of the versions already through `stage` (each version meets the model once)."""
+    return {row[0] for row in db.execute("select version_id from version_analyses where stage = ?", [stage])}
+
+
+def save_entities(db: sqlite_utils.Database, version_id: int, mentions: Iterable[dict], stage: str, model: str) -> None:
+    """Store a version's story-independent mentions and mark it analysed, in one transaction."""
+    rows = [_row(mention, version_id=version_id) for mention in mentions]
+    with writing(db):
+        # Clusters of these mentions are rebuilt by the story-wide resolution that follows NER.
+        db.execute("delete from story_mentions where mention_id in "
+                   "(select id from mentions where version_id = ? and story = '')", [version_id])
+        db.execute("delete from mentions where version_id = ? and story = ''", [version_id])
+        db["mentions"].insert_all(rows, pk="id", ignore=True)
+        db["version_analyses"].upsert(
+            {"version_id": version_id, "stage": stage, "model": model, "analysed_at": utc_now()},
+            pk=("version_id", "stage"),
+        )
+
+
+def mentions_of_versions(db: sqlite_utils.Database, version_ids: list[int], story: str) -> list[dict]:
+    """Mentions of these versions: story-independent ones plus this story's second-pass ones."""
+    if not version_ids:
+        return []
+    return [
+        dict(row) for row in db.query(
+            f"select * from mentions where version_id in ({marks(version_ids)}) and story in ('', ?) "
+            "order by version_id, field, start, end",
+            [*version_ids, story],
+        )
+    ]
+
+
+def replace_story_mentions(db: sqlite_utils.Database, story: str, version_ids: list[int],
+                           mentions: list[dict]) -> list[str]:
+    """Replace this story's second-pass mentions of these versions (they change whenever the story's
+    people change); returns their keys in the order of `mentions`. A mention found again gets its old key."""
+    rows = [_row(mention, story=story) for mention in mentions]
+    with writing(db):
+        if version_ids:
+            db.execute(f"delete from story_mentions where story = ? and mention_id in "
+                       f"(select id from mentions where story = ? and version_id in ({marks(version_ids)}))",
+                       [story, story, *version_ids])
+            db.execute(f"delete from mentions where story = ? and version_id in ({marks(version_ids)})",
+                       [story, *version_ids])
+        db["mentions"].insert_all(rows, pk="id", batch_size=1000, ignore=True)
+    return [row["id"] for row in rows]
+
+
+def _row(mention: dict, *, version_id: int | None = None, story: str = "") -> dict:
+    """A mentions row, keyed by its place; an `id` the caller gave is not trusted, the key is made here."""
+    row = {column: mention.get(column) for column in _COLUMNS}
+    if version_id is not None:
+        row["version_id"] = version_id
+    key = mention_key(row["version_id"], row["field"], row["start"], row["end"], story)
+    return {"id": key, **row, "story": story}
