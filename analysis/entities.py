@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from analysis.names import TITLES, fold, parse_name, strip_possessive
 from analysis.phonetic import metaphone
+from analysis.settings import DEFAULTS
 
 #: PERSON is the main type. Every label is kept: ORG/GPE/DATE/CARDINAL for later claim work, and all
 #: of them as votes on what a surface is ("Harrow County" is GPE far more often than PERSON).
@@ -92,7 +93,7 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 
 
 def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], taken: dict[object, list[tuple[int, int]]],
-                       *, score_cutoff: float = 80) -> Iterator[tuple[object, list[dict]]]:
+                       *, score_cutoff: float = DEFAULTS.score_cutoff) -> Iterator[tuple[object, list[dict]]]:
     """Second pass: find surnames of known people in any case and with small typos.
 
     people: dicts with `surnames` (folded surnames of one person, correct and wrong forms alike) and

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from analysis import entities, variants
 from analysis.names import parse_name
+from analysis.settings import DEFAULTS, AnalysisSettings
 
 
 @dataclass
@@ -31,7 +32,7 @@ class ResolvedMentions:
     result: variants.VariantResult
 
 
-def resolve_mentions(documents: dict, entities_found: list[dict], *, score_cutoff: float = 80,
+def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: AnalysisSettings = DEFAULTS,
                      id_prefix: str = "", mention_id: Callable[[object, str, int, int], object] | None = None,
                      **variant_options) -> ResolvedMentions:
     """Resolve a story's person mentions.
@@ -49,7 +50,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, score_cutof
     ordinary = entities.ordinary_words(text for (_, field), text in texts.items() if text and field in entities.PROSE_FIELDS)
     credible = entities.credible_mentions(
         [{**m, "key": (m["version_id"], m["field"])} for m in entities_found], texts, ordinary)
-    first = variants.analyse_variants(_variant_input(credible, documents), score_cutoff=score_cutoff,
+    first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
                                       **variant_options)
     taken: dict = defaultdict(list)
     for m in credible:
@@ -57,13 +58,13 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, score_cutof
     found = []
     pending = ((key, text) for key, text in texts.items() if text)
     for (version_id, field), matches in entities.find_more_mentions(pending, people_to_search(first.clusters), taken,
-                                                                    score_cutoff=score_cutoff):
+                                                                    score_cutoff=settings.score_cutoff):
         for match in matches:
             ident = (mention_id(version_id, field, match["start"], match["end"]) if mention_id
                      else f"p{len(found) + 1}")
             found.append({**match, "id": ident, "version_id": version_id, "field": field})
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
-    result = variants.analyse_variants(_variant_input(persons, documents), score_cutoff=score_cutoff,
+    result = variants.analyse_variants(_variant_input(persons, documents), settings=settings,
                                        id_prefix=id_prefix, **variant_options)
     return ResolvedMentions(found=found, persons=persons, result=result)
 

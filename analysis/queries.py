@@ -5,11 +5,12 @@ from collections import defaultdict
 
 from analysis.dates import date_key
 from analysis.names import parse_name
+from analysis.settings import DEFAULTS
 from analysis.variants import surnames_fit
 
 
 def variants_of(name: str, clusters: list[dict], assignments: list[dict], *, story: str = "",
-                score_cutoff: float = 80) -> list[dict]:
+                score_cutoff: float = DEFAULTS.score_cutoff) -> list[dict]:
     """Every variant of the person(s) `name` belongs to, with who uses each form and since when.
 
     Any spelling works as the query: an exact surface, a full name, a surname alone, or a spelling

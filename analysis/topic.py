@@ -10,9 +10,10 @@ import re
 
 from analysis.entities import find_more_mentions
 from analysis.names import parse_name
+from analysis.settings import DEFAULTS
 
 
-def topic_match(texts: list[str], *, names: list[str], keywords: list[str], score_cutoff: float = 80) -> str | None:
+def topic_match(texts: list[str], *, names: list[str], keywords: list[str], score_cutoff: float = DEFAULTS.score_cutoff) -> str | None:
     """The first name or keyword of the topic found in `texts`, or None when the page is off-topic.
     With no names and no keywords every page is on topic.
 

@@ -18,6 +18,7 @@ import click
 from newsclaims import store
 from newsclaims.config import load_story, story_path
 from newsclaims.errors import NewsclaimsError
+from newsclaims.settings import analysis_settings, check, number
 
 
 def _fail_cleanly(func):
@@ -96,7 +97,9 @@ def _settings(db: str | None, overrides: tuple[str, ...], profile: dict | None =
         values[name] = value
     if db:
         values["NEWSCLAIMS_DB_PATH"] = db
-    return project_settings(values, profile)
+    settings = project_settings(values, profile)
+    check(settings)
+    return settings
 
 
 @click.group()
@@ -188,9 +191,9 @@ def _analyse(config, settings, reextract: bool = False) -> dict:
                        f"{counts['changed']} differ (new versions), {counts['failed']} failed")
         nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
         note(describe_model(nlp))
-        return jobs.analyse(database, config, nlp, batch_size=settings.getint("NEWSCLAIMS_NER_BATCH_SIZE"),
-                            n_process=settings.getint("NEWSCLAIMS_NER_PROCESSES"),
-                            score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"),
+        return jobs.analyse(database, config, nlp, settings=analysis_settings(settings),
+                            batch_size=number(settings, "NEWSCLAIMS_NER_BATCH_SIZE"),
+                            n_process=number(settings, "NEWSCLAIMS_NER_PROCESSES"),
                             progress=_progress("NER (article versions)"))
 
 
@@ -275,7 +278,7 @@ def _report(config, settings) -> dict:
 
     with _database(settings) as database:
         _story_slugs(database, config.slug)
-        return jobs.build_report(database, config.slug, min_n=settings.getint("NEWSCLAIMS_REPORT_MIN_N"))
+        return jobs.build_report(database, config.slug, settings=analysis_settings(settings))
 
 
 def _render(report_data: dict, fmt: str, *, snapshot_base: str | None = None) -> str:
@@ -331,7 +334,7 @@ def outlets(story, fmt, db, overrides):
     rows = []
     with _database(settings) as database:
         for slug in _story_slugs(database, story):
-            data = jobs.build_report(database, slug, min_n=settings.getint("NEWSCLAIMS_REPORT_MIN_N"))
+            data = jobs.build_report(database, slug, settings=analysis_settings(settings))
             rows += [{"story": slug, **row} for row in reports.csv_tables(data)["outlets"]]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -434,8 +437,8 @@ def mentions(file, url, fmt, db, overrides):
     fields = _read_document(Path(file), url)
     nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
     note(describe_model(nlp))
-    rows = jobs.document_mentions(nlp, fields, score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"),
-                                  batch_size=settings.getint("NEWSCLAIMS_NER_BATCH_SIZE"))
+    rows = jobs.document_mentions(nlp, fields, settings=analysis_settings(settings),
+                                  batch_size=number(settings, "NEWSCLAIMS_NER_BATCH_SIZE"))
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -555,7 +558,7 @@ def variants_cluster(file, fmt, output, db, overrides):
                                    "the header must have surface,count (and optionally source,first_seen)")
     raw = [{**row, "line": n} for n, row in enumerate(reader, 1)]
     try:
-        rows, skipped = cluster_name_list(raw, score_cutoff=settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF"))
+        rows, skipped = cluster_name_list(raw, settings=analysis_settings(settings))
     except NameListError as exc:
         raise click.ClickException(f"{file.name}: {exc}") from None
     text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n" if fmt == "json" else to_csv(rows)

@@ -13,6 +13,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from analysis import RULESET_VERSION, entities, mentions, reports
+from analysis.settings import DEFAULTS, AnalysisSettings
 from newsclaims import store
 from newsclaims.config import StoryConfig, load_story
 
@@ -57,8 +58,8 @@ def crawl(story: StoryConfig | str, settings: Settings) -> dict:
     return runs[-1] if runs else {}
 
 
-def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int = 1, score_cutoff: float = 80,
-            progress=None) -> dict:
+def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULTS, batch_size: int = 32,
+            n_process: int = 1, progress=None) -> dict:
     """NER on versions not yet analysed, then the story-wide mention resolution, variants and flags.
 
     `progress`, when given, is called as progress(done, total) as versions go through NER.
@@ -67,7 +68,7 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
 
     store.save_story(db, **story.as_record())
     run_id = store.start_analysis_run(db, story.slug, ruleset=RULESET_VERSION,
-                                      settings={"score_cutoff": score_cutoff, "model": model_id(nlp)})
+                                      settings={**settings.as_dict(), "model": model_id(nlp)})
     story_documents = store.story_documents(db, story.slug)
     analysed = store.analysed_versions(db, NER_STAGE)
     # The model is English: other languages are skipped with a counted reason, not mis-tagged.
@@ -88,7 +89,7 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
     ner = [m for m in store.mentions_of_versions(db, list(documents), story.slug) if m["story"] == ""]
     # Second-pass mentions are named by their store key, so assignments and flags can be stored as
     # they come and point at the same mentions after every analysis.
-    resolved = mentions.resolve_mentions(documents, ner, score_cutoff=score_cutoff, id_prefix=f"{story.slug}/",
+    resolved = mentions.resolve_mentions(documents, ner, settings=settings, id_prefix=f"{story.slug}/",
                                          mention_id=partial(store.mention_key, story=story.slug),
                                          pins=dict(story.names.pins), accepted=list(story.names.accept))
     store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
@@ -100,7 +101,7 @@ def analyse(db, story: StoryConfig, nlp, *, batch_size: int = 32, n_process: int
     return counts
 
 
-def build_report(db, story_slug: str, *, min_n: int = 3) -> dict:
+def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS) -> dict:
     """The story report as plain data (the JSON schema in analysis.reports), read from the store."""
     story_row = store.story_record(db, story_slug)
     outlets = store.story_outlets(db, story_slug)
@@ -114,7 +115,7 @@ def build_report(db, story_slug: str, *, min_n: int = 3) -> dict:
         flags=store.story_flags(db, story_slug),
         texts=store.version_texts(db, (a["version_id"] for a in assignments if a["kind"] == "error")),
         analysis_runs=store.analysis_runs(db, story_slug),
-        min_n=min_n,
+        min_n=settings.min_n,
     )
 
 
@@ -170,7 +171,8 @@ def is_english(language: str | None) -> bool:
     return not language or language.lower().startswith("en")
 
 
-def document_mentions(nlp, fields: dict[str, str], *, score_cutoff: float = 80, batch_size: int = 32) -> list[dict]:
+def document_mentions(nlp, fields: dict[str, str], *, settings: AnalysisSettings = DEFAULTS,
+                      batch_size: int = 32) -> list[dict]:
     """Every person mention of one document (`fields`: field name -> text), resolved exactly as a
     one-article story is by `analyse`: NER, the second pass, clusters and flags."""
     document = {**{field: fields.get(field) or "" for field in entities.FIELDS}, "article_id": 1, "origin": "file",
@@ -178,7 +180,7 @@ def document_mentions(nlp, fields: dict[str, str], *, score_cutoff: float = 80, 
     texts = ((field, document[field]) for field in entities.NER_FIELDS if document[field])
     ner = [{**ent, "id": f"n{field}{n}", "version_id": 1, "field": field}
            for field, ents in entities.find_entities(nlp, texts, batch_size=batch_size) for n, ent in enumerate(ents)]
-    resolved = mentions.resolve_mentions({1: document}, ner, score_cutoff=score_cutoff)
+    resolved = mentions.resolve_mentions({1: document}, ner, settings=settings)
     assignment = {a["mention_id"]: a for a in resolved.result.assignments}
     canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
     rows = []

@@ -44,3 +44,9 @@ def number(settings, name: str):
 def analysis_settings(settings) -> AnalysisSettings:
     """The analysis record from Scrapy-style settings (or any mapping with `.get`), checked."""
     return AnalysisSettings(**{field: number(settings, name) for field, (name, _, _, _) in RANGES.items()})
+
+
+def check(settings) -> None:
+    """Check every numeric newsclaims setting at once, so a command fails before it does any work."""
+    for name in NUMERIC:
+        number(settings, name)

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from analysis import RULESET_VERSION
+from analysis.settings import AnalysisSettings
 from newsclaims import jobs, store
 from newsclaims.config import StoryConfig
 
@@ -92,7 +93,7 @@ def test_analysing_again_keeps_every_mention_key(db, nlp):
 
 
 def test_an_analysis_run_records_its_end_ruleset_and_settings(db, nlp):
-    jobs.analyse(db, STORY, nlp, score_cutoff=85)
+    jobs.analyse(db, STORY, nlp, settings=AnalysisSettings(score_cutoff=85))
     first, second = store.analysis_runs(db, "s")
     for run in (first, second):
         assert run["ended"] >= run["started"] and run["ruleset"] == RULESET_VERSION

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from analysis.name_rules import PARTICLES, explain_spelling, nickname_groups, skeleton
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import metaphone, nysiis
+from analysis.settings import DEFAULTS
 
 
 def _given_keys(name: ParsedName) -> set[str]:
@@ -80,7 +81,7 @@ def _surnames_near(a: str, b: str, tokens_of: dict[str, tuple[str, ...]], score_
     return bool(ta & tb)
 
 
-def candidate_pairs(names: list[ParsedName], score_cutoff: float = 80) -> list[tuple[int, int]]:
+def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.score_cutoff) -> list[tuple[int, int]]:
     """Pairs of names worth comparing, by blocking (see `_surname_keys`, `_given_keys`): names whose
     surnames share a key and whose first given names share a key; a surname alone meets every name
     with a neighbouring surname; names of three or more words also meet by their set of words

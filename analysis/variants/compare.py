@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 from analysis.name_rules import PARTICLES, explain_spelling, nickname_related
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import metaphone, nysiis
+from analysis.settings import DEFAULTS
 
 #: Similarity at which two surnames are one spelling's typo regardless of how they sound.
 SURE_CUTOFF = 90
@@ -166,7 +167,7 @@ def _score(a: ParsedName, b: ParsedName) -> float:
     return round(fuzz.ratio(a.surname_core, b.surname_core), 1)
 
 
-def compare_names(a: ParsedName, b: ParsedName, score_cutoff: float = 80) -> Comparison:
+def compare_names(a: ParsedName, b: ParsedName, score_cutoff: float = DEFAULTS.score_cutoff) -> Comparison:
     """Compare two parsed names part by part; see the module docstring for the rules.
 
     When the parts disagree, two fallbacks look at the words instead: the same words in another order
@@ -322,7 +323,7 @@ def _compare_joined(a: ParsedName, b: ParsedName, score: float) -> Comparison | 
     return None
 
 
-def same_person(a: str, b: str, *, given_typos: str = "link", score_cutoff: float = 80) -> bool:
+def same_person(a: str, b: str, *, given_typos: str = "link", score_cutoff: float = DEFAULTS.score_cutoff) -> bool:
     """Whether two surfaces, with nothing else known, can be one person.
 
     given_typos: "link" counts a given name a typo away (Micheal/Michael) as the same person, the

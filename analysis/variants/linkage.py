@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage
+from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
 from analysis.variants.compare import Comparison, compare_names
 
@@ -17,7 +18,7 @@ USAGE_RATIO = 4
 ESTABLISHED_SURNAME = 3
 
 
-def link_forms(forms: list[Form], *, score_cutoff: float = 80, must_link: list[tuple[int, int]] = (),
+def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff, must_link: list[tuple[int, int]] = (),
                candidates: list[tuple[int, int]] | None = None) -> Linkage:
     """Cluster forms into people: candidate pairs by blocking, pairwise rules, merges that never join
     two forms judged different, then shorter forms attached to the one person they fit.

@@ -7,6 +7,7 @@ from analysis.dates import date_key
 from analysis.evidence import _form_index
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form
+from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import _decide_canonical, _kind
 from analysis.variants.compare import _score, format_rules
 from analysis.variants.linkage import link_forms
@@ -91,7 +92,7 @@ def _check_name(surface: str) -> tuple[str | None, ParsedName | None]:
     return None, name
 
 
-def cluster_name_list(rows: list[dict], *, score_cutoff: float = 80) -> tuple[list[dict], list[dict]]:
+def cluster_name_list(rows: list[dict], *, settings: AnalysisSettings = DEFAULTS) -> tuple[list[dict], list[dict]]:
     """Cluster a plain list of names with counts: one output row per valid input surface.
 
     Rows as for `validate_name_rows` (it is applied here too). Output rows: `surface, cluster_id,
@@ -104,6 +105,7 @@ def cluster_name_list(rows: list[dict], *, score_cutoff: float = 80) -> tuple[li
     >>> [(r["surface"], r["kind"]) for r in out]
     [('Kevin Coppinger', 'canonical'), ('Kevin Koppinger', 'error')]
     """
+    score_cutoff = settings.score_cutoff
     parsed: dict[str, ParsedName] = {}
     valid, skipped = _validate(rows, parsed)
     forms: list[Form] = []
@@ -168,7 +170,8 @@ def cluster_name_list(rows: list[dict], *, score_cutoff: float = 80) -> tuple[li
     return out, skipped
 
 
-def cluster_names(surfaces: list[str], *, counts: list[int] | None = None, score_cutoff: float = 80) -> list[list[str]]:
+def cluster_names(surfaces: list[str], *, counts: list[int] | None = None,
+                  settings: AnalysisSettings = DEFAULTS) -> list[list[str]]:
     """Groups of the surfaces that name one person, in RapidFuzz's vocabulary: a list in, groups out.
 
     Surfaces that are not names are left out; unattached surnames come back alone.
@@ -177,7 +180,7 @@ def cluster_names(surfaces: list[str], *, counts: list[int] | None = None, score
     [['Andrew Cuomo'], ['Chris Cuomo'], ['Kevin Coppinger', 'Kevin Koppinger']]
     """
     rows = [{"surface": s, "count": c} for s, c in zip(surfaces, counts or [1] * len(surfaces))]
-    out, _ = cluster_name_list(rows, score_cutoff=score_cutoff)
+    out, _ = cluster_name_list(rows, settings=settings)
     groups: dict[object, list[str]] = defaultdict(list)
     for row in out:
         groups[row["cluster_id"] or ("unattached", row["surface"])].append(row["surface"])

@@ -9,12 +9,13 @@ from analysis.evidence import _forms_from_mentions
 from analysis.flags import _flags
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, VariantResult
+from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import _decide_canonical, _Decision, _display, _kind
 from analysis.variants.compare import format_rules
 from analysis.variants.linkage import link_forms
 
 
-def analyse_variants(mentions: list[dict], *, score_cutoff: float = 80, id_prefix: str = "",
+def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAULTS, id_prefix: str = "",
                      pins: dict[str, str] | None = None, accepted: list[str] | None = None,
                      copies: dict | None = None) -> VariantResult:
     """Cluster the story's person mentions, choose canonical forms, classify surfaces, raise flags.
@@ -33,6 +34,7 @@ def analyse_variants(mentions: list[dict], *, score_cutoff: float = 80, id_prefi
     >>> [(s["surface"], s["kind"]) for s in result.clusters[0]["surfaces"]]
     [('Dale Cathcart', 'canonical'), ('Dale Kathcart', 'error')]
     """
+    score_cutoff = settings.score_cutoff
     pins = pins or {}
     accepted_keys = _surface_keys(accepted or [])
     parsed = {m["mention_id"]: parse_name(m["surface"]) for m in mentions}
