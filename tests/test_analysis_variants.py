@@ -353,13 +353,23 @@ def test_accepting_a_variant_silences_its_flags():
     assert kinds(result)["Kathcart"] == "accepted" and result.flags == []
 
 
-def test_given_name_typo_in_a_story_needs_unequal_use_and_no_shared_article():
+def test_given_name_typo_in_a_story_needs_unequal_use_and_is_an_error_even_beside_the_right_name():
     mentions = [mention(i, "Michael Brennan", f"o{i}", "2026-03-03") for i in range(1, 9)]
     typo = mention(20, "Micheal Brennan", "x", "2026-03-04")
     assert kinds(analyse_variants(mentions + [typo]))["Micheal Brennan"] == "error"
-    # The same article naming both forms: it distinguishes two people.
+    # A writer who spells the name right and then slips in the same article made a typo, not a new
+    # person: "Micheal" is no given name of its own.
     same_article = mention(20, "Micheal Brennan", "o1", "2026-03-03", article=1)
     result = analyse_variants(mentions + [same_article])
+    assert len(result.clusters) == 1 and kinds(result)["Micheal Brennan"] == "error"
+
+
+def test_two_real_given_names_in_established_use_are_two_people():
+    # "Tim Okafor" and "Tom Okafor": both real given names, each written by an authoritative outlet,
+    # side by side in one article: two people, however close the strings.
+    mentions = [mention(i, "Tim Okafor", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(30, "Tom Okafor", "b1", "2026-03-03", authoritative=True, article=1)]
+    result = analyse_variants(mentions)
     assert len(result.clusters) == 2 and result.flags == []
 
 
@@ -392,3 +402,43 @@ def test_a_shared_surname_attaches_to_the_one_person_named_in_its_own_article():
     assert by_id[7]["kind"] == "unattached"                          # both named in article 40, no offsets
     assert by_id[10]["cluster_id"] == patricia                       # both named: the one named last before it
     assert result.flags == []
+
+
+def test_the_canonical_keeps_the_diacritics_an_authoritative_outlet_writes():
+    mentions = [mention(i, "Zoe Varga", f"o{i}", "2026-03-03", authoritative=i < 3) for i in range(1, 9)]
+    mentions += [mention(20, "Zoë Varga", "a1", "2026-03-04", authoritative=True)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Zoë Varga"]
+    assert kinds(result)["Zoe Varga"] == "accepted" and result.flags == []
+
+
+def test_one_authoritative_slip_against_many_is_an_error_not_an_accepted_form():
+    mentions = [mention(i, "Rosalind Quarrie", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20, "Rosalind Quarie", "a9", "2026-03-04", authoritative=True)]
+    assert kinds(analyse_variants(mentions))["Rosalind Quarie"] == "error"
+    # Two careful newsrooms agreeing on a form is usage, not a slip.
+    mentions += [mention(21, "Rosalind Quarie", "a10", "2026-03-04", authoritative=True),
+                 mention(22, "Rosalind Quarie", "a11", "2026-03-04", authoritative=True)]
+    assert kinds(analyse_variants(mentions))["Rosalind Quarie"] == "accepted"
+
+
+def test_two_garbles_of_one_name_do_not_keep_each_other_from_the_person():
+    # "Marisela" and "Marsiela" are typos two letters apart from each other, one from the name: both
+    # join the person; neither bars the other.
+    mentions = [mention(i, "Mariesla Ondrak", f"o{i}", "2026-03-03") for i in range(1, 12)]
+    mentions += [mention(20, "Marisela Ondrak", "x1", "2026-03-04"), mention(21, "Mariesal Ondrak", "x2", "2026-03-04")]
+    result = analyse_variants(mentions)
+    assert len(result.clusters) == 1
+    assert kinds(result)["Marisela Ondrak"] == kinds(result)["Mariesal Ondrak"] == "error"
+
+
+def test_a_misspelling_goes_to_the_person_it_is_written_beside():
+    # "Dana Korvel" is a typo away from both Dana Korvell and Dara Korvel (two people who must stay
+    # apart); an article naming it beside "Dara Korvel" settles whose it is.
+    mentions = [mention(i, "Dana Korvell", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(10 + i, "Dara Korvel", f"b{i}", "2026-03-03", authoritative=True) for i in range(1, 12)]
+    mentions += [mention(30, "Dana Korvel", "x1", "2026-03-04", article=11),
+                 mention(31, "Dara Korvel", "x1", "2026-03-04", article=11)]
+    result = analyse_variants(mentions)
+    owner = {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
+    assert owner["Dana Korvel"] == "Dara Korvel" and owner["Dana Korvell"] == "Dana Korvell"

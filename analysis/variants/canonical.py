@@ -10,6 +10,10 @@ from analysis.names import ParsedName, fold, given_compatible, parse_name, scrip
 from analysis.records import Form
 from analysis.variants.compare import compare_names
 
+#: One authoritative outlet's spelling is a slip, not acceptance, when the canonical form has this many
+#: times as many authoritative outlets behind it (a careful newsroom can mistype once; several agreeing
+#: do not all mistype the same way).
+AUTHORITY_RATIO = 4
 #: In a list with counts only, an unexplained spelling used at most 1/ERROR_RATIO as often as the
 #: canonical form is an error; a more common one is left accepted (no evidence it is wrong).
 ERROR_RATIO = 2
@@ -153,7 +157,9 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
     """An edit no rule explains: accepted only on evidence of use, else an error."""
     part = "surname differs" if what == "surname" else "differs"
     if story:
-        if form.authoritative:
+        best = forms[decision.canonical_form] if decision.canonical_form is not None else None
+        vouching = len(best.authoritative) if best is not None else 0
+        if form.authoritative and len(form.authoritative) * AUTHORITY_RATIO > vouching:
             return "accepted", "surname form used by an authoritative outlet" if what == "surname" else "used by an authoritative outlet"
         if len(form.independent) >= 2:
             return "accepted", f"used independently by {len(form.independent)} outlets"

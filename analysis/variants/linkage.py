@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rapidfuzz.distance import OSA
+
+from analysis.name_rules import load_nicknames
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage
 from analysis.settings import DEFAULTS
@@ -33,7 +36,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         if name.given_tokens and len(name.given_tokens[0]) > 1:
             givens_of[name.surname_core].add(name.given_tokens[0])
 
-    equal_edges: list[tuple[int, float, int, int, str]] = []
+    equal_edges: list[tuple[int, int, float, int, int, str]] = []
     part_edges: list[tuple[int, int, Comparison]] = []
     late_edges: list[tuple[float, int, int, str]] = []  # between surnames alone: only if no person takes them
     cannot: dict[int, set[int]] = defaultdict(set)
@@ -43,8 +46,9 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         if comparison.verdict == "unrelated":
             continue
         if comparison.verdict == "different":
-            cannot[i].add(j)
-            cannot[j].add(i)
+            if _clearly_different(names[i], names[j]):
+                cannot[i].add(j)
+                cannot[j].add(i)
             continue
         if names[i].surname_core != names[j].surname_core and _two_surnames(names[i], names[j], givens_of):
             continue  # two surnames in their own right (Smith/Smyth), not one written two ways
@@ -60,7 +64,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             late_edges.append((-comparison.score, i, j, rule))
         elif comparison.verdict == "same":
             strength = 2 if comparison.given_typo else 1 if comparison.surname_typo else 0
-            equal_edges.append((strength, -comparison.score, i, j, rule))
+            equal_edges.append((0 if _in_context(forms[i], forms[j]) else 1, strength, -comparison.score, i, j, rule))
         else:
             shorter, longer = (i, j) if comparison.shorter == 0 else (j, i)
             part_edges.append((shorter, longer, comparison))
@@ -90,7 +94,10 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         links[i].append((j, rule))
         return True
 
-    for _strength, _score, i, j, rule in sorted(equal_edges):
+    # Links seen in context (the same article, the same title) go first: where a misspelling is a typo
+    # away from two people who must stay apart, the one it is written beside or titled like wins over
+    # the one it merely resembles letter for letter.
+    for _context, _strength, _score, i, j, rule in sorted(equal_edges):
         merge(i, j, rule)
 
     # Shorter forms: attach each cluster to the one cluster its forms are a part of, longest names first
@@ -146,18 +153,61 @@ def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) 
 
 def _typo_allowed(a: Form, b: Form) -> bool | None:
     """Whether a given name a typo away is the same person: True when one form is very much rarer
-    and nothing separates the two; None when something separates them (different titles, a shared
-    article: an article naming both distinguishes them, or authoritative outlets using both), which
-    forbids any merge; False when usage is not unequal enough (a bare list of distinct names keeps
-    them apart, but another form may still join them)."""
+    and nothing separates the two; None when something separates them, which forbids any merge;
+    False when usage is not unequal enough (a bare list of distinct names keeps them apart, but another
+    form may still join them).
+
+    What separates two forms: different titles ("Judge Ann Lowe", "Coach Ann Lowe"), or two real given
+    names each in established use ("Tim and Tom Okafor"; "Karin" and "Carin" both written by careful
+    newsrooms). Why not any shared article or any authoritative use, as before: a writer who misspells
+    a name often spells it right in the same piece (a quoted post, a caption), and a careful newsroom
+    can slip once; a typo ("Rumesya", "Elen") is no name of its own.
+    """
     if a.titles and b.titles and not a.titles & b.titles:
         return None
-    if a.articles & b.articles:
-        return None
-    if a.authoritative and b.authoritative:
+    if _real_given(a) and _real_given(b) and _established(a) and _established(b):
         return None
     high, low = max(a.count, b.count), min(a.count, b.count)
     return high >= USAGE_RATIO * max(low, 1)
+
+
+def _in_context(a: Form, b: Form) -> bool:
+    """Whether two forms are seen together: named in one article, or under one title."""
+    return bool(a.articles & b.articles) or bool(a.titles & b.titles)
+
+
+def _clearly_different(a: ParsedName, b: ParsedName) -> bool:
+    """Whether two names judged different may never share a person, even through other forms.
+
+    Two given names a couple of letters apart, one of them no real given name ("Rumeisa" and
+    "Rumesya", two garbles of one name), are not evidence of two people: each may still join the
+    person both misspell. Two real given names (Tim, Tom) or clearly unlike ones are.
+    """
+    ga, gb = a.given_tokens[:1], b.given_tokens[:1]
+    if not ga or not gb or len(ga[0]) < 5 or len(gb[0]) < 5 or OSA.distance(ga[0], gb[0]) > 2:
+        return True
+    known = load_nicknames()[0]
+    return bool(known.get(ga[0])) and bool(known.get(gb[0]))
+
+
+#: A form is established when an authoritative outlet or this many outlets use it.
+ESTABLISHED_OUTLETS = 3
+#: A given name missing from the bundled list is still a real name when this many authoritative
+#: outlets write it (the list is English-centred; careful newsrooms spell a person's own name).
+VOUCHED_GIVEN = 2
+
+
+def _established(form: Form) -> bool:
+    return bool(form.authoritative) or len(form.sources) >= ESTABLISHED_OUTLETS
+
+
+def _real_given(form: Form) -> bool:
+    """Whether the form's first given name is a real given name: in the bundled given-name list, or
+    written so by several authoritative outlets."""
+    tokens = form.name.given_tokens
+    if not tokens or len(tokens[0]) < 2:
+        return False
+    return bool(load_nicknames()[0].get(tokens[0])) or len(form.authoritative) >= VOUCHED_GIVEN
 
 
 def _break_tie(index: int, options: dict, forms: list[Form], members: dict) -> dict:
