@@ -88,6 +88,16 @@ class Form:
     titles: set = field(default_factory=set)
     articles: set = field(default_factory=set)
     virtual: bool = False  # a pinned canonical name no surface uses
+    topic: bool = False  # one of the names the story config says the story is about
+
+
+@dataclass(frozen=True)
+class Topic:
+    """Who and what the story is about, from its config: the people it names, and the articles whose
+    text matches the story's topic (its names or keywords)."""
+
+    names: tuple[str, ...] = ()
+    articles: frozenset = frozenset()
 
 
 @dataclass(frozen=True)

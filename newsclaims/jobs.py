@@ -13,7 +13,9 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from analysis import RULESET_VERSION, entities, mentions, reports
+from analysis.records import Topic
 from analysis.settings import DEFAULTS, AnalysisSettings
+from analysis.topic import topic_match
 from newsclaims import store
 from newsclaims.config import StoryConfig, load_story
 
@@ -91,7 +93,8 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     # they come and point at the same mentions after every analysis.
     resolved = mentions.resolve_mentions(documents, ner, settings=settings, id_prefix=f"{story.slug}/",
                                          mention_id=partial(store.mention_key, story=story.slug),
-                                         pins=dict(story.names.pins), accepted=list(story.names.accept))
+                                         pins=dict(story.names.pins), accepted=list(story.names.accept),
+                                         topic=story_topic(story, documents.values(), settings))
     store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
     result = resolved.result
     counts = store.save_variants(db, story.slug, result.clusters, result.assignments, result.flags)
@@ -99,6 +102,18 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
               "second_pass_mentions": len(resolved.found), "mentions": len(resolved.persons), **counts}
     store.finish_analysis_run(db, run_id, counts)
     return counts
+
+
+def story_topic(story: StoryConfig, documents, settings: AnalysisSettings = DEFAULTS) -> Topic:
+    """The people the story config names, and the articles on its topic. On topic means the story's
+    keywords when it has some (they say what the coverage is about; a name alone also matches people
+    who merely share it), else its names."""
+    names = list(story.topic.names)
+    keywords = list(story.topic.keywords)
+    on_topic = frozenset(doc["article_id"] for doc in documents
+                         if topic_match([doc.get("title"), doc.get("text")], names=[] if keywords else names,
+                                        keywords=keywords, score_cutoff=settings.score_cutoff))
+    return Topic(names=tuple(names), articles=on_topic)
 
 
 def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS) -> dict:

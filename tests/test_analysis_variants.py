@@ -442,3 +442,32 @@ def test_a_misspelling_goes_to_the_person_it_is_written_beside():
     result = analyse_variants(mentions)
     owner = {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
     assert owner["Dana Korvel"] == "Dara Korvel" and owner["Dana Korvell"] == "Dana Korvell"
+
+
+def test_a_garble_in_on_topic_coverage_goes_to_the_person_the_story_is_about():
+    from analysis.records import Topic
+
+    # Katrina Velt (the story's person) and Catrina Velt (another, written so by careful newsrooms) must
+    # stay apart. "Catrina Vellt" resembles Catrina letter for letter; used in on-topic coverage
+    # (article 99), it is the story's person misspelt.
+    mentions = [mention(i, "Katrina Velt", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20 + i, "Catrina Velt", f"b{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(40, "Catrina Vellt", "x1", "2026-03-04", article=99)]
+
+    def owner(result):
+        return {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
+
+    assert owner(analyse_variants(mentions))["Catrina Vellt"] == "Catrina Velt"
+    on_topic = owner(analyse_variants(mentions, topic=Topic(names=("Katrina Velt",), articles=frozenset({99}))))
+    assert on_topic["Catrina Vellt"] == "Katrina Velt" and on_topic["Catrina Velt"] == "Catrina Velt"
+
+
+def test_one_title_joins_two_real_given_names_a_letter_apart():
+    # Karin and Carin Lund, each written by careful newsrooms: two people, unless one office joins them.
+    def story(title):
+        mentions = [mention(i, f"{title}Karin Lund", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 13)]
+        return mentions + [mention(20 + i, f"{title}Carin Lund", f"b{i}", "2026-03-03", authoritative=i < 3)
+                           for i in range(1, 4)]
+    assert len(analyse_variants(story("")).clusters) == 2
+    result = analyse_variants(story("Mayor "))
+    assert len(result.clusters) == 1 and kinds(result)["Mayor Carin Lund"] == "error"

@@ -22,18 +22,24 @@ ESTABLISHED_SURNAME = 3
 
 
 def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff, must_link: list[tuple[int, int]] = (),
-               candidates: list[tuple[int, int]] | None = None) -> Linkage:
+               candidates: list[tuple[int, int]] | None = None, topic_articles: frozenset = frozenset(),
+               story: bool = False) -> Linkage:
     """Cluster forms into people: candidate pairs by blocking, pairwise rules, merges that never join
     two forms judged different, then shorter forms attached to the one person they fit.
 
     `must_link` pairs (a user's pins) are merged whatever the rules say. `candidates` replaces the
-    blocking with given pairs (the all-pairs reference of bench/variants.py).
+    blocking with given pairs (the all-pairs reference of bench/variants.py). `topic_articles`: the
+    story's on-topic articles, where a form of a person the story is about counts as in context.
+    `story`: the forms come from a story's mentions (outlets and authority known), not a name list.
     """
     n = len(forms)
     names = [f.name for f in forms]
+    # Which given names a surname is seen with (Smith/Smyth: two surnames when each has its own people).
+    # In a story only established forms count: a misspelt surname copied under a few garbled given
+    # names is not a surname of its own.
     givens_of: dict[str, set[str]] = defaultdict(set)
-    for name in names:
-        if name.given_tokens and len(name.given_tokens[0]) > 1:
+    for form, name in zip(forms, names):
+        if name.given_tokens and len(name.given_tokens[0]) > 1 and (not story or _established(form)):
             givens_of[name.surname_core].add(name.given_tokens[0])
 
     equal_edges: list[tuple[int, int, float, int, int, str]] = []
@@ -64,7 +70,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             late_edges.append((-comparison.score, i, j, rule))
         elif comparison.verdict == "same":
             strength = 2 if comparison.given_typo else 1 if comparison.surname_typo else 0
-            equal_edges.append((0 if _in_context(forms[i], forms[j]) else 1, strength, -comparison.score, i, j, rule))
+            equal_edges.append((0 if _in_context(forms[i], forms[j], topic_articles) else 1, strength, -comparison.score, i, j, rule))
         else:
             shorter, longer = (i, j) if comparison.shorter == 0 else (j, i)
             part_edges.append((shorter, longer, comparison))
@@ -159,21 +165,26 @@ def _typo_allowed(a: Form, b: Form) -> bool | None:
 
     What separates two forms: different titles ("Judge Ann Lowe", "Coach Ann Lowe"), or two real given
     names each in established use ("Tim and Tom Okafor"; "Karin" and "Carin" both written by careful
-    newsrooms). Why not any shared article or any authoritative use, as before: a writer who misspells
+    newsrooms) unless one title joins them ("Mayor Karin Lund", "Mayor Carin Lund": one office). Why not any shared article or any authoritative use, as before: a writer who misspells
     a name often spells it right in the same piece (a quoted post, a caption), and a careful newsroom
     can slip once; a typo ("Rumesya", "Elen") is no name of its own.
     """
     if a.titles and b.titles and not a.titles & b.titles:
         return None
-    if _real_given(a) and _real_given(b) and _established(a) and _established(b):
+    shared_role = bool(a.titles & b.titles)  # one title ("Press Secretary"): one role, likely one person
+    if not shared_role and _real_given(a) and _real_given(b) and _established(a) and _established(b):
         return None
     high, low = max(a.count, b.count), min(a.count, b.count)
     return high >= USAGE_RATIO * max(low, 1)
 
 
-def _in_context(a: Form, b: Form) -> bool:
-    """Whether two forms are seen together: named in one article, or under one title."""
-    return bool(a.articles & b.articles) or bool(a.titles & b.titles)
+def _in_context(a: Form, b: Form, topic_articles: frozenset = frozenset()) -> bool:
+    """Whether two forms are seen together: named in one article, or under one title, or one names a
+    person the story is about and the other is used in the story's on-topic articles (the story config
+    says whom the coverage is about; a garble in that coverage is most likely theirs)."""
+    if a.articles & b.articles or a.titles & b.titles:
+        return True
+    return (a.topic and bool(b.articles & topic_articles)) or (b.topic and bool(a.articles & topic_articles))
 
 
 def _clearly_different(a: ParsedName, b: ParsedName) -> bool:

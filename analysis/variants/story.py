@@ -5,10 +5,10 @@ import re
 from collections import Counter, defaultdict
 
 from analysis.dates import date_key
-from analysis.evidence import _forms_from_mentions
+from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
-from analysis.records import Form, Linkage, VariantResult
+from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import _decide_canonical, _Decision, _display, _kind
 from analysis.variants.compare import format_rules
@@ -17,13 +17,15 @@ from analysis.variants.linkage import link_forms
 
 def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAULTS, id_prefix: str = "",
                      pins: dict[str, str] | None = None, accepted: list[str] | None = None,
-                     copies: dict | None = None) -> VariantResult:
+                     copies: dict | None = None, topic: Topic | None = None) -> VariantResult:
     """Cluster the story's person mentions, choose canonical forms, classify surfaces, raise flags.
 
     pins: surface or name -> the canonical full name the user pins (it wins, and pulls the surface in).
     accepted: surfaces the user accepts; their kind becomes "accepted" and their flags go away.
     copies: article_id -> the article_id it copies, when propagation knows it; a copy is then not
     independent evidence. Without it, outlet counts are not used to choose the canonical form.
+    topic: the people the story is about and its on-topic articles (`Topic`): a misspelling a typo away
+    from a topic person and from someone else, used in an on-topic article, is the topic person's.
     Cluster ids are `id_prefix` plus a slug of the canonical name, so they stay stable across runs.
 
     >>> result = analyse_variants([
@@ -40,8 +42,11 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     parsed = {m["mention_id"]: parse_name(m["surface"]) for m in mentions}
     mentions = [m for m in mentions if parsed[m["mention_id"]] is not None]
     forms, form_of = _forms_from_mentions(mentions, parsed, copies)
+    topic = topic or Topic()
+    _mark_topic(forms, topic)
     must_link, pinned = _pin_links(pins, forms, form_of)
-    linkage = link_forms(forms, score_cutoff=score_cutoff, must_link=must_link)
+    linkage = link_forms(forms, score_cutoff=score_cutoff, must_link=must_link, topic_articles=topic.articles,
+                         story=True)
 
     by_form: dict[int, list[dict]] = defaultdict(list)
     for m in mentions:
@@ -74,6 +79,13 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
                                 "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
         result.flags += _flags(cluster, group_mentions, kinds)
     return result
+
+
+def _mark_topic(forms: list[Form], topic: Topic) -> None:
+    """Mark the forms that write a name the story config says the story is about."""
+    keys = {form_key(name) for name in map(parse_name, topic.names) if name is not None}
+    for form in forms:
+        form.topic = form_key(form.name) in keys
 
 
 def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[dict]]) -> dict:
