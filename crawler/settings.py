@@ -35,7 +35,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.OriginMiddleware": 50,
 }
 ITEM_PIPELINES = {
-    "crawler.pipelines.StorePipeline": 300,
+    # The shell's pipeline: articles, pages and crawl_runs rows go to the store (the spider never opens SQLite).
+    "newsclaims.pipelines.StorePipeline": 300,
 }
 
 # --- newsclaims -----------------------------------------------------------------------------------
