@@ -42,6 +42,9 @@ ITEM_PIPELINES = {
 # --- newsclaims -----------------------------------------------------------------------------------
 # The SQLite file everything is stored in.
 NEWSCLAIMS_DB_PATH = "data/newsclaims.db"
+# What the spider knows of pages earlier crawls fetched (validators, status, dates): a class path
+# implementing crawler.page_memory.PageMemory, built with from_crawler. The default reads the store.
+NEWSCLAIMS_PAGE_MEMORY = "newsclaims.page_memory.StorePageMemory"
 # The story config the `story` spider crawls: a slug from data/stories/ or a path to a TOML file.
 NEWSCLAIMS_STORY = ""
 # Worker processes for page extraction (CPU-bound), so the crawl fetches and stores meanwhile; 0 = inline.
