@@ -35,12 +35,16 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.OriginMiddleware": 50,
 }
 ITEM_PIPELINES = {
-    "crawler.pipelines.StorePipeline": 300,
+    # The shell's pipeline: articles, pages and crawl_runs rows go to the store (the spider never opens SQLite).
+    "newsclaims.pipelines.StorePipeline": 300,
 }
 
 # --- newsclaims -----------------------------------------------------------------------------------
 # The SQLite file everything is stored in.
 NEWSCLAIMS_DB_PATH = "data/newsclaims.db"
+# What the spider knows of pages earlier crawls fetched (validators, status, dates): a class path
+# implementing crawler.page_memory.PageMemory, built with from_crawler. The default reads the store.
+NEWSCLAIMS_PAGE_MEMORY = "newsclaims.page_memory.StorePageMemory"
 # The story config the `story` spider crawls: a slug from data/stories/ or a path to a TOML file.
 NEWSCLAIMS_STORY = ""
 # Worker processes for page extraction (CPU-bound), so the crawl fetches and stores meanwhile; 0 = inline.

@@ -1,4 +1,4 @@
-"""bench/extraction.py runs, and its numbers are a quality gate for crawler/extract.py.
+"""bench/extraction.py runs, and its numbers are a quality gate for crawler/extract/.
 
 The gate runs the full benchmark (all 90 pages of ../shared/data/articles, about 5 s here, well under
 the 30 s budget for it) and fails when newsclaims' body F1 falls below plain `trafilatura.extract` on

@@ -1,4 +1,4 @@
-"""crawler/extract.py on bytes and strings: decoding, dates with provenance, language, and what text is kept.
+"""crawler/extract/ on bytes and strings: decoding, dates with provenance, language, and what text is kept.
 
 No servers: pages are built here as bytes or strings, rendered from the demo corpus, or read from the saved
 real pages in ../shared/data/articles (as trafilatura's realworld tests read tests/cache/). Expected values

@@ -1,8 +1,6 @@
 """The `story` spider: crawls every outlet of one story config from its seeds, feeds and sitemaps."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
 import asyncio
 import ctypes
 import multiprocessing
@@ -19,23 +17,19 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.http import HtmlResponse, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.misc import build_from_crawler, load_object
 
 from analysis.topic import topic_match
+from crawler import revisit
+from crawler import settings as project_defaults
+from crawler.clock import utc_now, utc_timestamp
 from crawler.extract import UndecodablePage, extract_response
 from crawler.items import ArticleItem, PageSeen
 from crawler.sitemaps import NewsSitemap, sitemap_urls_from_robots
 from crawler.urls import clean_url
-from newsclaims import store
 from newsclaims.config import load_story, origin_of
 
-#: Page states after which an article-path URL is fetched again only when a feed or sitemap says it
-#: changed: off-topic and empty pages are remembered, not re-downloaded every run.
-_SETTLED = {"off-topic", "too-short"}
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class StorySpider(scrapy.Spider):
@@ -46,16 +40,19 @@ class StorySpider(scrapy.Spider):
     indexes, Google News) and the `Sitemap:` lines of robots.txt. The `OriginMiddleware` keeps every
     request on the story's outlets.
 
-    Incremental: every URL seen is remembered in the `pages` table with its ETag/Last-Modified, so a
-    page is re-requested conditionally (an unchanged one costs a 304); an article older than the
-    story's `revisit.young_days` is requested again only when its sitemap or feed entry changed.
+    Incremental: every URL seen is yielded as an item (the pipeline records it), and what earlier
+    crawls saw is asked of the page memory (`crawler.page_memory`, NEWSCLAIMS_PAGE_MEMORY), so a page
+    is re-requested conditionally with its ETag/Last-Modified (an unchanged one costs a 304); an
+    article older than the story's `revisit.young_days` is requested again only when its sitemap or
+    feed entry changed (`crawler.revisit`).
 
     A page is stored when its path matches the outlet's `article_paths`, the extractor finds at least
     NEWSCLAIMS_MIN_WORDS words, and it passes the story's topic filter; every other page is recorded
     in `pages` with the reason.
 
-    Settings: NEWSCLAIMS_STORY (when no `story` argument is given), NEWSCLAIMS_DB_PATH,
-    NEWSCLAIMS_MIN_WORDS, NEWSCLAIMS_VARIANT_CUTOFF, DEPTH_LIMIT, DOWNLOAD_MAXSIZE, USER_AGENT.
+    Settings: NEWSCLAIMS_STORY (when no `story` argument is given), NEWSCLAIMS_PAGE_MEMORY,
+    NEWSCLAIMS_EXTRACT_PROCESSES, NEWSCLAIMS_MIN_WORDS, NEWSCLAIMS_VARIANT_CUTOFF, DEPTH_LIMIT,
+    DOWNLOAD_MAXSIZE, USER_AGENT.
     """
 
     name = "story"
@@ -77,9 +74,12 @@ class StorySpider(scrapy.Spider):
         spider.extract_processes = crawler.settings.getint("NEWSCLAIMS_EXTRACT_PROCESSES")
         spider.executor = None
         crawler.signals.connect(spider.close_executor, signal=signals.spider_closed)
-        db = store.open_store(crawler.settings.get("NEWSCLAIMS_DB_PATH"))
-        spider.known = store.known_pages(db, spider.allowed_origins)
-        db.close()
+        # A crawler built without the project settings (get_crawler in a test) gets the project default.
+        memory_class = load_object(crawler.settings.get("NEWSCLAIMS_PAGE_MEMORY")
+                                   or project_defaults.NEWSCLAIMS_PAGE_MEMORY)
+        spider.memory = build_from_crawler(memory_class, crawler)
+        spider.memory.open(spider.allowed_origins)
+        crawler.signals.connect(spider.close_memory, signal=signals.spider_closed)
         return spider
 
     async def start(self):
@@ -92,13 +92,12 @@ class StorySpider(scrapy.Spider):
             for request in requests:
                 if request is not None:
                     yield request
-        # Known articles still young are re-checked even when no index links to them any more (an
-        # index that answers 304 lists nothing); a page that failed for a passing reason (a 5xx, a
-        # timeout) is tried again, while a 404 waits until something links to it again.
-        for url, known in sorted(self.known.items()):
-            transient = known["status"] == "error" and (known["http_status"] or 500) >= 500
-            if (known["status"] == "article" or transient) and self._young(known):
-                for request in _some(self.request(url, self.parse_page)):
+        # Known articles still young, and pages that failed for a passing reason, are re-checked even
+        # when no index links to them any more (an index that answers 304 lists nothing).
+        young_days = self.story.revisit.young_days
+        for known in sorted(self.memory.pages(), key=lambda page: page.url):
+            if revisit.recheck_unprompted(known, now=utc_now(), young_days=young_days):
+                for request in _some(self.request(known.url, self.parse_page)):
                     yield request
 
     # --- requests ---------------------------------------------------------------------------------
@@ -106,32 +105,20 @@ class StorySpider(scrapy.Spider):
     def request(self, url: str, callback, *, hints: dict | None = None, conditional: bool = True):
         """A request for `url` (cleaned), conditional on what the last crawl saw; None when not due."""
         url = clean_url(url)
-        known = self.known.get(url)
+        known = self.memory.recall(url)
         hints = {key: value for key, value in (hints or {}).items() if value}
-        if callback == self.parse_page and known and not self.is_due(known, hints):
+        if callback == self.parse_page and known and not revisit.is_due(
+                known, hints, now=utc_now(), young_days=self.story.revisit.young_days):
             self.crawler.stats.inc_value("newsclaims/skipped/not_due")
             return None
         headers = {"User-Agent": self.user_agent_header} if self.user_agent_header else {}
         if conditional and known:
-            if known.get("etag"):
-                headers["If-None-Match"] = known["etag"]
-            if known.get("last_modified"):
-                headers["If-Modified-Since"] = known["last_modified"]
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
         return scrapy.Request(url, callback=callback, errback=self.on_error, headers=headers,
                               meta={"hints": hints, "handle_httpstatus_list": [304]})
-
-    def is_due(self, known: dict, hints: dict) -> bool:
-        """The revisit policy: whether a page seen before should be requested again now."""
-        changed = any(hints.get(key) and hints[key] != known.get(key) for key in ("sitemap_lastmod", "feed_published"))
-        if known["status"] in _SETTLED:
-            return changed
-        if known["status"] != "article":
-            return True  # indexes, errors, 304s of non-articles: cheap with a conditional GET
-        return self._young(known) or changed
-
-    def _young(self, known: dict) -> bool:
-        published = _parse_utc(known.get("published")) or _parse_utc(known.get("first_fetched"))
-        return published is None or utc_now() - published <= timedelta(days=self.story.revisit.young_days)
 
     def on_error(self, failure):
         """One bad URL (too large, a gzip bomb, an HTTP error, a timeout) is counted and recorded, and the
@@ -151,7 +138,7 @@ class StorySpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"newsclaims/refused/{key}")
         if key in ("error", "ignored"):
             return PageSeen(url=request.url, origin=origin_of(request.url), status="error", reason=reason[:500],
-                            http_status=http_status, fetched_at=utc_now().isoformat(timespec="milliseconds"))
+                            http_status=http_status, fetched_at=utc_timestamp())
         return None
 
     # --- discovery --------------------------------------------------------------------------------
@@ -207,6 +194,9 @@ class StorySpider(scrapy.Spider):
             for _ in range(self.extract_processes):
                 self.executor.submit(extract_response, b"<html><body><p>warm up</p></body></html>", None, "http://localhost/")
 
+    def close_memory(self, spider=None, reason=None):
+        self.memory.close()
+
     def close_executor(self, spider=None, reason=None):
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
@@ -214,13 +204,14 @@ class StorySpider(scrapy.Spider):
 
     async def parse_page(self, response):
         hints = response.meta.get("hints", {})
-        fetched_at = utc_now().isoformat(timespec="milliseconds")
+        fetched_at = utc_timestamp()
         seen = {"url": clean_url(response.url), "origin": origin_of(response.url), "http_status": response.status,
                 "fetched_at": fetched_at, "etag": _header(response, b"ETag"),
                 "last_modified": _header(response, b"Last-Modified"), **hints}
         if response.status == 304:
             self.crawler.stats.inc_value("newsclaims/unchanged_304")
-            yield PageSeen(**seen, status=self.known.get(seen["url"], {}).get("status") or "unchanged")
+            known = self.memory.recall(seen["url"])
+            yield PageSeen(**seen, status=(known.status if known else None) or "unchanged")
             return
         if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value("newsclaims/skipped/not_html")
@@ -325,13 +316,3 @@ def _some(request):
 def _header(response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
-
-
-def _parse_utc(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)

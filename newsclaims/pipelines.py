@@ -1,4 +1,8 @@
-"""Item pipelines: the store is the only place crawled pages go."""
+"""Item pipelines: the store is the only place crawled pages go.
+
+Shell, not crawler: the spider and every `crawler` module stay free of SQLite, and this pipeline is
+switched on by class path in `ITEM_PIPELINES` (crawler/settings.py).
+"""
 from __future__ import annotations
 
 from dataclasses import asdict
