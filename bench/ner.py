@@ -141,7 +141,7 @@ def ner_texts(articles: list[Article]) -> list[str]:
 
 
 def fill_store(db, story: StoryConfig, articles: list[Article]) -> None:
-    store.save_story(db, story)
+    store.save_story(db, **story.as_record())
     origin = story.outlets[0].origin
     for article in articles:
         store.save_article(db, story.slug, {"url": article.url, "origin": origin, "content_hash": article.content_hash,

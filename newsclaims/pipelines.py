@@ -37,7 +37,7 @@ class StorePipeline:
     def open_spider(self):
         story = self.crawler.spider.story
         self.db = store.open_store(self.db_path)
-        store.save_story(self.db, story)
+        store.save_story(self.db, **story.as_record())
         self.run_id = store.start_crawl_run(self.db, story.slug)
 
     def process_item(self, item):

@@ -7,7 +7,7 @@ robots.txt, a Google News sitemap, and feeds found only through `<link rel="alte
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 TOPIC = "Alder Creek"
 #: Text every article page carries, so it is long enough and on topic.

@@ -87,7 +87,7 @@ def test_a_new_person_is_found_in_older_articles(nlp, tmp_path):
     story = StoryConfig.model_validate({"slug": "s", "title": "t", "outlets": [
         {"slug": "a", "name": "A", "origin": "http://127.0.0.1:1", "seeds": ["/"]}]})
     db = store.open_store(tmp_path / "s.db")
-    store.save_story(db, story)
+    store.save_story(db, **story.as_record())
     older = "Readers kept searching for fernhollow bridge voss updates after the storm passed through town."
     store.save_article(db, "s", {"url": "http://127.0.0.1:1/a", "origin": "http://127.0.0.1:1", "content_hash": "a",
                                  "title": "Storm", "text": older})
@@ -107,7 +107,7 @@ def test_non_english_versions_are_skipped_and_counted(nlp, tmp_path):
     story = StoryConfig.model_validate({"slug": "s", "title": "t", "outlets": [
         {"slug": "a", "name": "A", "origin": "http://127.0.0.1:1", "seeds": ["/"]}]})
     db = store.open_store(tmp_path / "s.db")
-    store.save_story(db, story)
+    store.save_story(db, **story.as_record())
     store.save_article(db, "s", {"url": "http://127.0.0.1:1/fr", "origin": "http://127.0.0.1:1", "content_hash": "f",
                                  "title": "Pont", "language": "fr",
                                  "text": "Le shérif Dale Cathcart a dit que le pont était fermé."})

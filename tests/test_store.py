@@ -18,7 +18,7 @@ def db(tmp_path):
     database = store.open_store(tmp_path / "nc.db")
     story = StoryConfig.model_validate({"slug": "demo", "title": "t", "outlets": [
         {"slug": "a", "name": "A", "origin": "http://127.0.0.1:1", "seeds": ["/"]}]})
-    store.save_story(database, story)
+    store.save_story(database, **story.as_record())
     yield database
     database.close()
 

@@ -9,11 +9,11 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
+from crawler.clock import utc_timestamp as utc_now  # noqa: F401 (one clock for crawl and store)
 from newsclaims.errors import StoreError
 from newsclaims.store.schema import migrations
 
@@ -22,8 +22,6 @@ logger = logging.getLogger(__name__)
 DEFAULT_DB_PATH = "data/newsclaims.db"
 
 
-def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 def marks(values) -> str:

@@ -11,15 +11,12 @@ from newsclaims.errors import StoreError
 from newsclaims.store.connection import utc_now, writing
 
 
-def save_story(db: sqlite_utils.Database, slug, title: str | None = None, config: str | None = None,
+def save_story(db: sqlite_utils.Database, slug: str, title: str | None = None, config: str | None = None,
                outlets: list[dict] = ()) -> None:
     """Record a story and its outlets (`origin`, `name`, `slug`, `authoritative` each).
 
-    Callers unpack their config (`StoryConfig.as_record()`). A story object passed as `slug` is
-    unpacked here the same way, for callers written before the store took plain values.
+    Callers unpack their config: `save_story(db, **config.as_record())`.
     """
-    if not isinstance(slug, str):
-        return save_story(db, **slug.as_record())
     with writing(db):
         db["stories"].upsert({"slug": slug, "title": title, "config": config, "updated_at": utc_now()}, pk="slug")
         for outlet in outlets:
