@@ -12,7 +12,7 @@ that talks about markup carries it: extraction turns them back into the literal 
 what the report must then escape. The byline misspells the sheriff too, so it is quoted as a flagged
 mention in the `author` field (the report has no byline of its own). Mention surfaces cannot carry
 `<` or `"`: the mention finder only spans name characters (a `<` ends a name), so surfaces and chart
-labels with markup are covered by the hand-written report in tests/test_report_html.py.
+labels with markup are covered by the hand-written report in tests/test_analysis_reports_html.py.
 
 Run by hand to look at the pages: ``python -m tests.hostile_site`` serves them and prints the origins.
 """
