@@ -1,0 +1,1 @@
+"""Text reuse: which article versions copied which (see the modules: shingles, candidates)."""
