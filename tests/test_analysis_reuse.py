@@ -187,6 +187,9 @@ def test_every_passage_is_the_same_text_in_both_articles(all_edges):
         assert edge["passages"]
         for p in edge["passages"]:
             assert source[p["source_start"]:p["source_end"]] == target[p["target_start"]:p["target_end"]]
+            assert any(r["source_start"] <= p["source_start"] and p["source_end"] <= r["source_end"]
+                       and r["target_start"] <= p["target_start"] and p["target_end"] <= r["target_end"]
+                       for r in edge["runs"])
         assert edge["shared_chars"] == sum(p["target_end"] - p["target_start"] for p in edge["passages"])
         assert edge["target_share"] == round(edge["shared_chars"] / len(target), 4)
 
@@ -260,6 +263,29 @@ def test_a_copied_error_makes_siblings_a_chain():
     last = article("https://third.example/c", changed, "2024-03-05T10:00:00+00:00", "instant")
     assert triples(find_copy_edges([source, middle, last])) == {
         (source["url"], middle["url"], "dated"), (middle["url"], last["url"], "dated")}
+
+
+def test_siblings_with_the_same_house_style_stay_siblings():
+    """B and C both lower-case a title A capitalised: the same change, but A has the word, so no B-C edge."""
+    a = article("https://a.example/1", para(F1, F2, F3), "2024-03-05T08:00:00+00:00", "instant")
+    restyled = para(F1, F2.replace("Sheriff", "sheriff"), F3)
+    b = article("https://b.example/1", para(FLOOD_LEAD, restyled), "2024-03-05T09:00:00+00:00", "instant")
+    c = article("https://c.example/1", para(restyled, "The river is expected to crest tonight."),
+                "2024-03-05T10:00:00+00:00", "instant")
+    assert triples(find_copy_edges([a, b, c])) == {(a["url"], b["url"], "dated"), (a["url"], c["url"], "dated")}
+
+
+def test_words_shared_in_runs_too_short_to_count_are_still_the_sources():
+    """B changes a word seven words before the end of F2 and drops F3, as C does: B and C then share a
+    long run across the paragraph break that A lacks, but its words are all A's."""
+    a = article("https://a.example/1", para(F1, F2, F3, F4, F5), "2024-03-05T08:00:00+00:00", "instant")
+    b = article("https://b.example/1", para(F1, F2.replace("pulled", "hauled"), F4, F5), "2024-03-05T09:00:00+00:00",
+                "instant")
+    c = article("https://c.example/1", para(F1, F2, F4, F5), "2024-03-05T10:00:00+00:00", "instant")
+    assert triples(find_copy_edges([a, b, c])) == {(a["url"], b["url"], "dated"), (a["url"], c["url"], "dated")}
+    b_to_c = next(e for e in find_copy_edges([a, b, c], direct=False) if e["source_url"] == b["url"])
+    assert any(c["text"][p["target_start"]:p["target_end"]].startswith("two elderly brothers from an attic window")
+               for p in b_to_c["passages"])
 
 
 def test_a_verbatim_chain_reads_as_siblings():

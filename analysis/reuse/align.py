@@ -2,26 +2,33 @@
 
 How a passage is found, and why:
 
-1. **Runs.** A run is a stretch of at least `min_words` words whose keys (`analysis.reuse.shingles.fold`)
-   are the same in both texts, in the same order. Runs are found from `min_words`-word seeds, so a run
+1. **Runs.** A run is a stretch of words whose keys (`analysis.reuse.shingles.fold`) are the same in
+   both texts, in the same order. Runs are found from short seeds (`SHORT_RUN_WORDS` words), so a run
    anywhere in either text is found whatever came before it: a copy whose paragraphs were reordered
    still aligns paragraph by paragraph, which a single longest-common-subsequence pass
    (`difflib.SequenceMatcher`) would not do.
 2. **Greedy choice.** Longest runs first; a word of either text belongs to at most one run, so text
-   repeated inside one article is not counted twice. A run survives when what is left of it is still
+   repeated inside one article is not counted twice. A run *counts* when what is left of it is still
    `min_words` words and spans at least `min_chars` characters of the target: below that, two texts
    sharing a stock phrase ("police said the investigation was continuing") is not evidence of copying.
+   Only counted runs make passages; the short ones still tell which words two texts share.
 3. **Exact pieces.** A run tolerates differences in case, accents, punctuation and spacing; what is
    reported is its exact pieces, cut wherever a word or the characters between two words differ. So
    for every passage, ``source_text[source_start:source_end] == target_text[target_start:target_end]``,
    and an offset inside a passage maps to the other text by a shift: which spelling was copied can be
-   read off the passage. A piece may be shorter than `min_chars`: its run qualified.
+   read off the passage. A piece may be shorter than `min_chars`: its run counted.
+
+`align` gives the pieces; `align_runs` gives each run's extent with its pieces, for callers that need
+to know which words two texts share up to case and punctuation (`analysis.reuse.edges`).
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
 from analysis.reuse.shingles import Tokens, tokenize
+
+#: Runs down to this many words are kept, uncounted, to say which words two texts share (`align_runs`).
+SHORT_RUN_WORDS = 4
 
 #: Seeds that occur more often than this in one source text are boilerplate, not evidence; skipping
 #: them keeps alignment linear on texts with a repeated refrain.
@@ -41,6 +48,21 @@ class Passage:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Run:
+    """One run: its extent in both texts (from its first word to its last), its exact pieces, and
+    whether it is long enough (`min_chars`) for its pieces to count as passages.
+
+    The extents of a run need not have the same length (spacing or punctuation may differ), so an
+    offset maps between the texts only inside a piece; an extent says which words of a text the
+    other text also has, up to case, accents and punctuation.
+    """
+
+    extent: Passage
+    pieces: tuple[Passage, ...]
+    counted: bool = True
+
+
 def align(source_text: str, target_text: str, *, min_chars: int = 200, min_words: int = 8,
           source_tokens: Tokens | None = None, target_tokens: Tokens | None = None) -> list[Passage]:
     """The exact passages `target_text` shares with `source_text`, in target order.
@@ -52,14 +74,39 @@ def align(source_text: str, target_text: str, *, min_chars: int = 200, min_words
     >>> [(a[p.source_start:p.source_end], p.target_start) for p in align(a, b, min_chars=40, min_words=6)]
     [('The flood barrier at Marrow Creek failed shortly after midnight, officials said', 12)]
     """
+    runs = align_runs(source_text, target_text, min_chars=min_chars, min_words=min_words,
+                      source_tokens=source_tokens, target_tokens=target_tokens)
+    return sorted((piece for run in runs if run.counted for piece in run.pieces),
+                  key=lambda p: (p.target_start, p.source_start))
+
+
+def align_runs(source_text: str, target_text: str, *, min_chars: int = 200, min_words: int = 8,
+               source_tokens: Tokens | None = None, target_tokens: Tokens | None = None) -> list[Run]:
+    """Every run `target_text` shares with `source_text`, each with its exact pieces, in target order;
+    `counted` says which have `min_words` words and span `min_chars` characters.
+
+    Runs down to `SHORT_RUN_WORDS` words are kept, uncounted, because they still say which words two
+    related texts share: a copy edited every few words shares its source's words in runs too short to
+    be passages, and the direct-edge rule must know those words came from the source
+    (`analysis.reuse.edges`).
+
+    >>> a = "The flood barrier at Marrow Creek failed shortly after midnight, officials said."
+    >>> b = "The flood barrier at MARROW CREEK failed shortly after midnight; officials said."
+    >>> [run] = align_runs(a, b, min_chars=40, min_words=6)
+    >>> run.extent.target_end - run.extent.target_start, [b[p.target_start:p.target_end] for p in run.pieces]
+    (79, ['The flood barrier at', 'failed shortly after midnight', 'officials said'])
+    """
     src = source_tokens if source_tokens is not None else tokenize(source_text)
     tgt = target_tokens if target_tokens is not None else tokenize(target_text)
-    passages = []
-    for i, j, length in _choose(_runs(src.keys, tgt.keys, min_words), min_words):
-        if tgt.ends[j + length - 1] - tgt.starts[j] < min_chars:
-            continue
-        passages.extend(_exact_pieces(source_text, target_text, src, tgt, i, j, length))
-    return sorted(passages, key=lambda p: (p.target_start, p.source_start))
+    runs = []
+    shortest = max(1, min(min_words, SHORT_RUN_WORDS))
+    for i, j, length in _choose(_runs(src.keys, tgt.keys, shortest), shortest):
+        pieces = _exact_pieces(source_text, target_text, src, tgt, i, j, length)
+        if pieces:
+            extent = Passage(src.starts[i], src.ends[i + length - 1], tgt.starts[j], tgt.ends[j + length - 1])
+            counted = length >= min_words and extent.target_end - extent.target_start >= min_chars
+            runs.append(Run(extent, tuple(pieces), counted))
+    return sorted(runs, key=lambda run: (run.extent.target_start, run.extent.source_start))
 
 
 def shared_chars(passages: list[Passage]) -> int:
@@ -94,7 +141,7 @@ def _runs(source: tuple[str, ...], target: tuple[str, ...], seed: int) -> list[t
     return runs
 
 
-def _choose(runs: list[tuple[int, int, int]], min_words: int) -> list[tuple[int, int, int]]:
+def _choose(runs: list[tuple[int, int, int]], shortest: int) -> list[tuple[int, int, int]]:
     """Longest runs first, each cut to the stretches whose words no chosen run holds in either text."""
     used_source: set[int] = set()
     used_target: set[int] = set()
@@ -106,7 +153,7 @@ def _choose(runs: list[tuple[int, int, int]], min_words: int) -> list[tuple[int,
             if free and start is None:
                 start = d
             elif not free and start is not None:
-                if d - start >= min_words:
+                if d - start >= shortest:
                     chosen.append((i + start, j + start, d - start))
                     used_source.update(range(i + start, i + d))
                     used_target.update(range(j + start, j + d))

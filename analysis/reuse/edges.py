@@ -7,8 +7,13 @@ An *edge* is a plain dict, one per pair of article versions that share at least 
      "target_share",   # shared_chars / len(target text)
      "direction",      # "syndication" | "dated" | "uncertain"
      "basis",          # what decided the direction (see `orient`)
-     "passages": [{"source_start", "source_end", "target_start", "target_end"}, ...],
+     "passages": [{"source_start", "source_end", "target_start", "target_end"}, ...],  # exact
+     "runs": [{...same keys...}],  # the same words in the same order (min_words or more), up to case,
+                                   # accents and punctuation; passages are the exact pieces of the long ones
      "carries": [form, ...]}   # filled by `mark_carried`
+
+Passages are exact (``source_text[source_start:source_end] == target_text[target_start:target_end]``);
+each lies inside a run (see `analysis.reuse.align`).
 
 **Direction** (`orient`). Syndication evidence wins: the target's canonical URL names the source's URL
 or another outlet's host that is the source's, or the target's credit line names the source's outlet.
@@ -21,11 +26,12 @@ pages were crawled is never evidence: a crawler meets a copy before its original
 **Direct edges only** (`direct_edges`), judged from passages, not from dates alone:
 
 - *Siblings.* B and C both copy A (confident edges A->B and A->C). The edge between B and C is
-  indirect when every word they share is explained by A: it lies in an A->C passage in C, and its
-  place in B lies in an A->B passage. One shared word A does not have (an error B introduced and C
-  reproduced) is evidence that one of them copied the other, so the edge stays.
+  indirect when every word they share is explained by A: it lies in an A->C run in C, and its place
+  in B lies in an A->B run. One shared word A does not have (an error B introduced and C reproduced)
+  is evidence that one of them copied the other, so the edge stays. Runs, not exact passages, are
+  what A "has": a word B and C both re-cased or re-punctuated the same way is house style, not copying.
 - *Chains.* C copies B, which copied A (confident edges A->B and B->C). The edge A->C is indirect when
-  every word of its passages in C lies in a B->C passage whose place in B lies in an A->B passage.
+  every word of its passages in C lies in a B->C passage whose place in B lies in an A->B run.
   If C also took a paragraph from A that B left out, that paragraph is unexplained and A->C stays.
 - Siblings are judged first, on all edges; chains then only through edges that survived. When a copy
   is verbatim, text alone cannot tell "C copied B, a verbatim copy of A" from "B and C copied A"; the
@@ -44,7 +50,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from analysis.dates import parse_published
-from analysis.reuse.align import Passage, align, shared_chars
+from analysis.reuse.align import Run, align_runs, shared_chars
 from analysis.reuse.shingles import tokenize
 
 Key = tuple[str, object]  # (url, version): one article version
@@ -198,8 +204,10 @@ def orient(a: Mapping, b: Mapping) -> tuple[Mapping, Mapping, str, str]:
 
 # --- edges -------------------------------------------------------------------------------------------
 
-def copy_edge(source: Mapping, target: Mapping, direction: str, basis: str, passages: list[Passage]) -> dict:
-    """The edge record for `target` sharing `passages` with `source`."""
+def copy_edge(source: Mapping, target: Mapping, direction: str, basis: str, runs: list[Run]) -> dict:
+    """The edge record for `target` sharing `runs` with `source`."""
+    passages = sorted((piece for run in runs if run.counted for piece in run.pieces),
+                      key=lambda p: (p.target_start, p.source_start))
     shared = shared_chars(passages)
     return {
         "source_url": source["url"], "source_version": source.get("version"),
@@ -208,6 +216,7 @@ def copy_edge(source: Mapping, target: Mapping, direction: str, basis: str, pass
         "target_share": round(shared / len(target["text"]), 4) if target["text"] else 0.0,
         "direction": direction, "basis": basis,
         "passages": [p.as_dict() for p in passages],
+        "runs": [run.extent.as_dict() for run in runs],
         "carries": [],
     }
 
@@ -229,10 +238,10 @@ def copy_edges(articles: Sequence[Mapping], pairs: Sequence[tuple[int, int]], *,
             continue
         source, target, direction, basis = orient(articles[i], articles[j])
         s, t = position[id(source)], position[id(target)]
-        passages = align(source["text"], target["text"], min_chars=min_chars, min_words=min_words,
-                         source_tokens=tokens(s), target_tokens=tokens(t))
-        if passages:
-            edges.append(copy_edge(source, target, direction, basis, passages))
+        runs = align_runs(source["text"], target["text"], min_chars=min_chars, min_words=min_words,
+                          source_tokens=tokens(s), target_tokens=tokens(t))
+        if any(run.counted for run in runs):
+            edges.append(copy_edge(source, target, direction, basis, runs))
     return sorted(edges, key=_edge_order)
 
 
@@ -266,10 +275,16 @@ def _in_target(edge: Mapping) -> list[Interval]:
     return _merge([(p["target_start"], p["target_end"]) for p in edge["passages"]])
 
 
+def _words_in_target(edge: Mapping) -> list[Interval]:
+    """The target's words the source also has: run extents, so a word the copy only re-cased or
+    re-punctuated still counts as the source's (without runs, the exact passages)."""
+    return _merge([(r["target_start"], r["target_end"]) for r in edge.get("runs") or edge["passages"]])
+
+
 def _sibling_explained(edge: Mapping, via_source: Mapping, via_target: Mapping) -> list[Interval]:
     """Parts of `edge`'s passages (target coordinates) that lie in A's passages in both of its ends,
     A being the common source of `via_source` (A->edge source) and `via_target` (A->edge target)."""
-    in_target, in_source = _in_target(via_target), _in_target(via_source)
+    in_target, in_source = _words_in_target(via_target), _words_in_target(via_source)
     explained = []
     for p in edge["passages"]:
         shift = p["source_start"] - p["target_start"]
@@ -281,7 +296,7 @@ def _sibling_explained(edge: Mapping, via_source: Mapping, via_target: Mapping) 
 def _chain_explained(edge: Mapping, first: Mapping, second: Mapping) -> list[Interval]:
     """Parts of `edge` (X->Y, target coordinates) that reach Y through Z: inside a Z->Y passage
     (`second`) whose place in Z lies in an X->Z passage (`first`)."""
-    in_middle = _in_target(first)
+    in_middle = _words_in_target(first)
     explained = []
     for q_start, q_end in _in_target(edge):
         for p in second["passages"]:
