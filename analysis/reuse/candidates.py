@@ -14,7 +14,9 @@ such pairs, at the price of more candidates to align.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
@@ -60,15 +62,35 @@ def candidate_pairs(texts: Sequence[str], *, threshold: float = 0.2, num_perm: i
     # One MinHash's permutations serve all: building them is the costly part of a new MinHash.
     template = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity)
     pairs = []
-    for index, text in enumerate(texts):
-        hashes = shingle_hashes(word_keys(text or ""), size=shingle_words)
-        if not len(hashes):
-            continue
-        minhash = template.copy()
-        minhash.update_batch(hashes.tolist())
-        pairs.extend((other, index) for other in lsh.query(minhash))
-        lsh.insert(index, minhash, check_duplication=False)
+    with _without_cyclic_gc():
+        for index, text in enumerate(texts):
+            hashes = shingle_hashes(word_keys(text or ""), size=shingle_words)
+            if not len(hashes):
+                continue
+            minhash = template.copy()
+            minhash.update_batch(hashes.tolist())
+            pairs.extend((other, index) for other in lsh.query(minhash))
+            lsh.insert(index, minhash, check_duplication=False)
     return sorted(pairs)
+
+
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause CPython's cyclic garbage collector while the index is built.
+
+    Why: the index holds one bucket entry per text and band (56 bands by default), none of them
+    cyclic garbage, and the collector re-scans all of them every few thousand allocations, so the
+    build grew faster than the number of texts (measured: 10x the texts took 14x the time, 10.6x with
+    the collector paused). Reference counting still frees everything; the collector's previous state
+    is restored on the way out.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def jaccard(a: set | np.ndarray, b: set | np.ndarray) -> float:
