@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from analysis.reuse.align import Passage, align
+from analysis.reuse.align import Passage, Run, align, align_runs
 from analysis.reuse.candidates import candidate_pairs
 from analysis.reuse.edges import (
     article_key,
@@ -32,7 +32,7 @@ from analysis.reuse.edges import (
 )
 from analysis.reuse.shingles import shingles, tokenize
 
-__all__ = ["Passage", "align", "article_key", "candidate_pairs", "compare_published", "copy_edges",
+__all__ = ["Passage", "Run", "align", "align_runs", "article_key", "candidate_pairs", "compare_published", "copy_edges",
            "direct_edges", "find_copy_edges", "mark_carried", "orient", "shingles", "syndication_evidence",
            "tokenize"]
 

@@ -282,8 +282,8 @@ def _words_in_target(edge: Mapping) -> list[Interval]:
 
 
 def _sibling_explained(edge: Mapping, via_source: Mapping, via_target: Mapping) -> list[Interval]:
-    """Parts of `edge`'s passages (target coordinates) that lie in A's passages in both of its ends,
-    A being the common source of `via_source` (A->edge source) and `via_target` (A->edge target)."""
+    """Parts of `edge`'s passages (target coordinates) that lie in A's runs at both of its ends, A being
+    the common source of `via_source` (A->edge source) and `via_target` (A->edge target)."""
     in_target, in_source = _words_in_target(via_target), _words_in_target(via_source)
     explained = []
     for p in edge["passages"]:
@@ -295,7 +295,7 @@ def _sibling_explained(edge: Mapping, via_source: Mapping, via_target: Mapping) 
 
 def _chain_explained(edge: Mapping, first: Mapping, second: Mapping) -> list[Interval]:
     """Parts of `edge` (X->Y, target coordinates) that reach Y through Z: inside a Z->Y passage
-    (`second`) whose place in Z lies in an X->Z passage (`first`)."""
+    (`second`) whose place in Z lies in an X->Z run (`first`)."""
     in_middle = _words_in_target(first)
     explained = []
     for q_start, q_end in _in_target(edge):
@@ -328,8 +328,9 @@ def direct_edges(edges: Sequence[Mapping], texts: Mapping[Key, str] | None = Non
 
     `texts` maps (url, version) to text, so that only word characters count as unexplained (a quote
     mark both copies changed is not evidence); without it every character counts. An edge is
-    explained when at most `max_unexplained_chars` of its shared characters are left unexplained.
-    See the module docstring for the rules.
+    explained when at most `max_unexplained_chars` such characters of its passages are unexplained:
+    0 by default, since one shared word the source lacks (a copied misspelling) is the best evidence
+    there is of who copied whom. See the module docstring for the rules.
     """
     texts = texts or {}
     by_pair: dict[tuple[Key, Key], Mapping] = {}
@@ -411,7 +412,8 @@ def mark_carried(edges: Sequence[Mapping], occurrences: Mapping[Key, Sequence[Ma
     >>> edge = {"source_url": "a", "source_version": 1, "target_url": "b", "target_version": 1,
     ...         "passages": [{"source_start": 100, "source_end": 400, "target_start": 0, "target_end": 300}]}
     >>> found = {("a", 1): [{"form": "Koppinger", "start": 150, "end": 159}],
-    ...          ("b", 1): [{"form": "Koppinger", "start": 50, "end": 59}, {"form": "Copinger", "start": 320, "end": 328}]}
+    ...          ("b", 1): [{"form": "Koppinger", "start": 50, "end": 59},
+    ...                     {"form": "Copinger", "start": 320, "end": 328}]}
     >>> mark_carried([edge], found)[0]["carries"]
     ['Koppinger']
     """
