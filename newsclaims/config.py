@@ -119,12 +119,16 @@ class RevisitConfig(BaseModel):
 class NamesConfig(BaseModel):
     """A user's word on names, which outranks every other evidence: `pins` maps a surface or name to
     the canonical full name it belongs to; `accept` lists surfaces that are accepted variants, which
-    silences their flags. Flags are recomputed from these at every analysis."""
+    silences their flags; `same` lists groups of names that are one person, `distinct` groups of names
+    that are all different people (must-link and cannot-link: the user corrects the clustering).
+    Flags are recomputed from these at every analysis."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     pins: dict[str, str] = {}
     accept: list[str] = []
+    same: list[list[str]] = []
+    distinct: list[list[str]] = []
 
 
 def _path_matches(url: str, patterns: list[str]) -> bool:
@@ -205,7 +209,7 @@ def _toml_value(value) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{_toml_str(k)} = {_toml_str(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(_toml_str(v) for v in value) + "]"
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     return _toml_str(value)
 
 

@@ -94,6 +94,8 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     resolved = mentions.resolve_mentions(documents, ner, settings=settings, id_prefix=f"{story.slug}/",
                                          mention_id=partial(store.mention_key, story=story.slug),
                                          pins=dict(story.names.pins), accepted=list(story.names.accept),
+                                         same=[list(g) for g in story.names.same],
+                                         distinct=[list(g) for g in story.names.distinct],
                                          topic=story_topic(story, documents.values(), settings))
     store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
     result = resolved.result

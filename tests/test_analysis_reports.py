@@ -167,3 +167,23 @@ def test_accepting_a_variant_in_the_config_silences_its_flags_and_a_pin_wins(dem
     cluster = next(database.query("select * from clusters where story = 'demo' and canonical = ?", [wrong]))
     assert cluster["rule"] == "pinned in story config"
     database.close()
+
+
+def test_the_users_same_and_distinct_in_the_config_reach_the_clusters(demo_crawl, db_copy, tmp_path, truth):
+    # From the truth file: a person with an accepted variant (kept apart on the user's word) and two
+    # people who share a surname (merged on the user's word).
+    variant = next(p for p in truth["people"] if p["accepted"])
+    pair = [p for p in truth["people"] if p["canonical"].split()[-1] == truth["people"][2]["canonical"].split()[-1]]
+    assert len(pair) == 2
+    names = demo_crawl.config.names.model_copy(update={
+        "distinct": [[variant["canonical"], variant["accepted"][0]]],
+        "same": [[pair[0]["canonical"], pair[1]["canonical"]]]})
+    path = tmp_path / "corrected.toml"
+    path.write_text(demo_crawl.config.model_copy(update={"names": names}).to_toml(), encoding="utf-8")
+    invoke("analyse", path, "--db", db_copy)
+    data = json.loads(invoke("report", path, "--db", db_copy, "--format", "json"))
+    owner = {s["surface"]: p["canonical"] for p in data["people"] for s in p["surfaces"]}
+    assert owner[variant["accepted"][0]] != owner[variant["canonical"]]
+    assert owner[pair[0]["canonical"]] == owner[pair[1]["canonical"]]
+    merged = next(p for p in data["people"] if p["canonical"] == owner[pair[0]["canonical"]])
+    assert any(link["rule"] == "the user's decision: [names] same" for link in merged["evidence"]["links"])

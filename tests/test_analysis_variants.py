@@ -471,3 +471,21 @@ def test_one_title_joins_two_real_given_names_a_letter_apart():
     assert len(analyse_variants(story("")).clusters) == 2
     result = analyse_variants(story("Mayor "))
     assert len(result.clusters) == 1 and kinds(result)["Mayor Carin Lund"] == "error"
+
+
+def test_the_users_same_and_distinct_are_must_link_and_cannot_link():
+    # Rules alone keep "Zaria Ansel" (a different given name) apart and merge the
+    # typo "Marta Ansell"; the user says otherwise, and the report shows it as the user's decision.
+    mentions = [mention(i, "Johanna Ansel", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20, "Zaria Ansel", "b1", "2026-03-04"), mention(21, "Marta Ansel", "b2", "2026-03-04"),
+                 mention(22, "Marta Ansell", "b3", "2026-03-04")]
+    plain = analyse_variants(mentions)
+    owner = lambda result: {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
+    assert owner(plain)["Zaria Ansel"] != "Johanna Ansel" and owner(plain)["Marta Ansell"] == "Marta Ansel"
+    corrected = analyse_variants(mentions, same=[["Johanna Ansel", "Zaria Ansel"]], distinct=[["Marta Ansel", "marta ansell"]])
+    assert owner(corrected)["Zaria Ansel"] == "Johanna Ansel"
+    assert owner(corrected)["Marta Ansell"] != owner(corrected)["Marta Ansel"]
+    person = next(c for c in corrected.clusters if c["canonical"] == "Johanna Ansel")
+    assert any(link["rule"] == "the user's decision: [names] same" for link in person["evidence"]["links"])
+    marta = next(c for c in corrected.clusters if c["canonical"] == "Marta Ansel")
+    assert marta["evidence"]["distinct_by_user"] == ["Marta Ansell"]

@@ -22,12 +22,15 @@ ESTABLISHED_SURNAME = 3
 
 
 def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff, must_link: list[tuple[int, int]] = (),
+               cannot_link: list[tuple[int, int]] = (), user_same: list[tuple[int, int]] = (),
                candidates: list[tuple[int, int]] | None = None, topic_articles: frozenset = frozenset(),
                story: bool = False) -> Linkage:
     """Cluster forms into people: candidate pairs by blocking, pairwise rules, merges that never join
     two forms judged different, then shorter forms attached to the one person they fit.
 
-    `must_link` pairs (a user's pins) are merged whatever the rules say. `candidates` replaces the
+    `must_link` pairs (a user's pins) and `user_same` pairs (`[names] same`) are merged whatever the
+    rules say;
+    `cannot_link` pairs (a user's `distinct` groups) are never in one person, whatever links them. `candidates` replaces the
     blocking with given pairs (the all-pairs reference of bench/variants.py). `topic_articles`: the
     story's on-topic articles, where a form of a person the story is about counts as in context.
     `story`: the forms come from a story's mentions (outlets and authority known), not a name list.
@@ -74,6 +77,11 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         else:
             shorter, longer = (i, j) if comparison.shorter == 0 else (j, i)
             part_edges.append((shorter, longer, comparison))
+
+    user_apart = {frozenset(pair) for pair in cannot_link}
+    for i, j in cannot_link:
+        cannot[i].add(j)
+        cannot[j].add(i)
 
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -141,6 +149,10 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         unattached.discard(i)
         unattached.discard(j)
         merge(i, j, "pinned in story config", force=True)
+    for i, j in user_same:  # a user's `distinct` outranks a `same` that contradicts it
+        unattached.discard(i)
+        unattached.discard(j)
+        merge(i, j, "the user's decision: [names] same", force=frozenset((i, j)) not in user_apart)
 
     clusters = sorted((sorted(group) for r, group in members.items() if not (len(group) == 1 and group[0] in unattached)),
                       key=lambda g: g[0])

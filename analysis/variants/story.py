@@ -17,13 +17,16 @@ from analysis.variants.linkage import link_forms
 
 def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAULTS, id_prefix: str = "",
                      pins: dict[str, str] | None = None, accepted: list[str] | None = None,
-                     copies: dict | None = None, topic: Topic | None = None) -> VariantResult:
+                     copies: dict | None = None, topic: Topic | None = None,
+                     same: list[list[str]] = (), distinct: list[list[str]] = ()) -> VariantResult:
     """Cluster the story's person mentions, choose canonical forms, classify surfaces, raise flags.
 
     pins: surface or name -> the canonical full name the user pins (it wins, and pulls the surface in).
     accepted: surfaces the user accepts; their kind becomes "accepted" and their flags go away.
     copies: article_id -> the article_id it copies, when propagation knows it; a copy is then not
     independent evidence. Without it, outlet counts are not used to choose the canonical form.
+    same / distinct: the user's corrections ([names] same = [[...]], distinct = [[...]]): each group's
+    names are one person (must-link) or all different people (cannot-link), whatever the rules say.
     topic: the people the story is about and its on-topic articles (`Topic`): a misspelling a typo away
     from a topic person and from someone else, used in an on-topic article, is the topic person's.
     Cluster ids are `id_prefix` plus a slug of the canonical name, so they stay stable across runs.
@@ -45,8 +48,10 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     topic = topic or Topic()
     _mark_topic(forms, topic)
     must_link, pinned = _pin_links(pins, forms, form_of)
-    linkage = link_forms(forms, score_cutoff=score_cutoff, must_link=must_link, topic_articles=topic.articles,
-                         story=True)
+    user_same = _group_links(same, forms)
+    user_distinct = _group_links(distinct, forms, every_pair=True)
+    linkage = link_forms(forms, score_cutoff=score_cutoff, must_link=must_link, user_same=user_same,
+                         cannot_link=user_distinct, topic_articles=topic.articles, story=True)
 
     by_form: dict[int, list[dict]] = defaultdict(list)
     for m in mentions:
@@ -73,6 +78,11 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
+        members = set(group)
+        apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
+                        if a in members and b not in members})
+        if apart:
+            cluster["evidence"]["distinct_by_user"] = apart  # shown in reports as the user's decision
         result.clusters.append(cluster)
         kinds = {s["surface"]: s["kind"] for s in cluster["surfaces"]}
         result.assignments += [{"mention_id": m["mention_id"], "cluster_id": cluster["id"],
@@ -140,6 +150,21 @@ def _is_listed(surface: str, keys: set[str]) -> bool:
         return True
     name = parse_name(surface)
     return name is not None and "\x00" + name.compact in keys
+
+
+def _group_links(groups: list[list[str]], forms: list[Form], every_pair: bool = False) -> list[tuple[int, int]]:
+    """Pairs of form indices: each name of a group with the group's first name found in the story, or
+    (`every_pair`) every two names of a group. Names are matched as forms: any case, accents, title."""
+    index_of = {form_key(f.name): i for i, f in enumerate(forms) if not f.virtual}
+    pairs = []
+    for group in groups:
+        found = [index_of[key] for key in (form_key(n) for n in map(parse_name, group) if n is not None)
+                 if key in index_of]
+        if every_pair:
+            pairs += [(a, b) for x, a in enumerate(found) for b in found[x + 1:] if a != b]
+        else:
+            pairs += [(found[0], other) for other in found[1:] if other != found[0]]
+    return pairs
 
 
 def _pin_links(pins: dict[str, str], forms: list[Form], form_of: dict) -> tuple[list[tuple[int, int]], dict[int, str]]:
