@@ -47,7 +47,7 @@ def variants_of(name: str, clusters: list[dict], assignments: list[dict], *, sto
                 "last_seen": uses[-1]["published"] if uses else None,
                 "introduced_by": (uses[0]["outlet"] or uses[0]["origin"]) if uses else None,
             })
-        kind_order = {"canonical": 0, "title": 1, "accepted": 2, "surname": 3, "error": 4}
+        kind_order = {"canonical": 0, "title": 1, "accepted": 2, "surname": 3, "given": 3, "error": 4}
         rows.sort(key=lambda r: (kind_order.get(r["kind"], 9), -r["mentions"], r["surface"]))
         people.append({"story": story, "cluster_id": cluster["id"], "canonical": cluster["canonical"],
                        "rule": cluster["rule"], "variants": rows})

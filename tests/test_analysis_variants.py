@@ -489,3 +489,15 @@ def test_the_users_same_and_distinct_are_must_link_and_cannot_link():
     assert any(link["rule"] == "the user's decision: [names] same" for link in person["evidence"]["links"])
     marta = next(c for c in corrected.clusters if c["canonical"] == "Marta Ansel")
     assert marta["evidence"]["distinct_by_user"] == ["Marta Ansell"]
+
+
+def test_a_lone_given_name_joins_the_person_its_article_names_and_is_judged_against_the_canonical():
+    mentions = [mention(i, "Ellen Cranston", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [{**mention(10, "Ellen", "a1", "2026-03-03", article=1), "part": "given", "full_name": "Ellen Cranston"},
+                 {**mention(11, "Elen", "x1", "2026-03-04", article=20), "part": "given", "full_name": "Elen Cranston"},
+                 mention(12, "Elen Cranston", "x1", "2026-03-04", article=20)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Ellen Cranston"]
+    assert kinds(result)["Ellen"] == "given" and kinds(result)["Elen"] == "error"
+    flagged = {f["mention_id"] for f in result.flags if f["level"] == "mention"}
+    assert flagged == {11, 12}

@@ -53,7 +53,7 @@ def variant_timeline_chart(person: dict, chart_id: str) -> dict | None:
     if not timeline:
         return None
     kinds = {s["surface"]: s["kind"] for s in person["surfaces"]}
-    rank = {"canonical": 0, "title": 1, "surname": 1, "accepted": 2, "error": 3}
+    rank = {"canonical": 0, "title": 1, "surname": 1, "given": 1, "accepted": 2, "error": 3}
     order = sorted({t["surface"] for t in timeline}, key=lambda s: (rank.get(kinds.get(s), 2), s.casefold(), s))
     dated = sorted({t["date"] for t in timeline if t["date"]})
     undated = any(t["date"] is None for t in timeline)

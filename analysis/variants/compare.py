@@ -18,7 +18,7 @@ from analysis.settings import DEFAULTS
 #: Similarity at which two surnames are one spelling's typo regardless of how they sound.
 SURE_CUTOFF = 90
 
-KINDS = ("canonical", "title", "accepted", "surname", "error", "unattached")
+KINDS = ("canonical", "title", "accepted", "surname", "given", "error", "unattached")
 
 
 

@@ -11,7 +11,7 @@ from analysis.names import ParsedName, fold, given_compatible, parse_name, scrip
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import _decide_canonical, _Decision, _display, _kind
-from analysis.variants.compare import format_rules
+from analysis.variants.compare import format_rules, given_relation
 from analysis.variants.linkage import link_forms
 
 
@@ -42,6 +42,10 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     score_cutoff = settings.score_cutoff
     pins = pins or {}
     accepted_keys = _surface_keys(accepted or [])
+    # A lone given name ("Ellen said") is no name of its own: it joins the person its article names in
+    # full (`full_name`, found by the mention stage) once that person is decided.
+    given_only = [m for m in mentions if m.get("part") == "given" and m.get("full_name")]
+    mentions = [m for m in mentions if m.get("part") != "given"]
     parsed = {m["mention_id"]: parse_name(m["surface"]) for m in mentions}
     mentions = [m for m in mentions if parsed[m["mention_id"]] is not None]
     forms, form_of = _forms_from_mentions(mentions, parsed, copies)
@@ -75,6 +79,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
         if not group_mentions:
             continue
         decided.append((group, group_mentions, pin))
+    _attach_given_names(given_only, decided, forms, form_of)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
@@ -89,6 +94,34 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
                                 "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
         result.flags += _flags(cluster, group_mentions, kinds)
     return result
+
+
+def _attach_given_names(given_only: list[dict], decided: list, forms: list[Form], form_of: dict) -> None:
+    """Add each lone given-name mention to the person whose full name its article writes; the mention
+    counts as a use of that full name's form (its kind is decided against the canonical given name)."""
+    index_of = {form_key(f.name): i for i, f in enumerate(forms) if not f.virtual}
+    group_of = {i: n for n, (group, _, _) in enumerate(decided) for i in group}
+    for m in given_only:
+        full = parse_name(m["full_name"])
+        index = index_of.get(form_key(full)) if full is not None else None
+        if index is None or index not in group_of:
+            continue
+        form_of[m["mention_id"]] = index
+        decided[group_of[index]][1].append(m)
+
+
+def _given_kind(surface: str, canonical: ParsedName) -> tuple[str, str]:
+    """The kind of a lone given name: the canonical given name (any case or accents), a nickname of it
+    (a choice of name), or an error of the given name."""
+    written = parse_name(surface)
+    word = written.surname_key if written is not None else fold(surface)
+    given = canonical.given_tokens[0] if canonical.given_tokens else ""
+    if word == given:
+        return "given", "given name of the canonical name"
+    relation, rule = given_relation(word, given) if given else ("different", None)
+    if relation == "variant" and rule == "known nickname":
+        return "accepted", "nickname of the canonical given name"
+    return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
 
 
 def _mark_topic(forms: list[Form], topic: Topic) -> None:
@@ -217,6 +250,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         row = rows.setdefault(m["surface"], {"mention_ids": [], "articles": set(), "outlets": set(), "first": "~",
                                              "form": form_of[m["mention_id"]]})
         row["mention_ids"].append(m["mention_id"])
+        row["given"] = row.get("given") or m.get("part") == "given"
         row["articles"].add(m["article_id"])
         row["outlets"].add(m["origin"])
         row["first"] = min(row["first"], date_key(m["published"]))
@@ -229,6 +263,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         name = parse_name(surface)
         if _is_listed(surface, accepted_keys):
             kind, why = "accepted", "accepted in story config"
+        elif row.get("given") and not surname_only:
+            kind, why = _given_kind(surface, decision.canonical_name)
         elif not name.full and name.surname_core in user_accepted_surnames \
                 and name.surname_core != decision.canonical_name.surname_core:
             kind, why = "accepted", "surname of a variant accepted in story config"
