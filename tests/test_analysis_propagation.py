@@ -1,0 +1,83 @@
+"""Origins, chains and corrections on invented stories whose truth is how they were built."""
+from __future__ import annotations
+
+from analysis.propagation import find_corrections, trace_errors
+from analysis.propagation.chains import SAME_DAY, UNDATED, trace_error
+
+FORM = "kranston"
+
+
+def use(url, outlet, published, precision="instant"):
+    return {"url": url, "outlet": outlet, "published": published, "precision": precision}
+
+
+def edge(source, target, carries=(FORM,), direction="dated"):
+    return {"source_url": source, "target_url": target, "direction": direction, "carries": list(carries)}
+
+
+def test_one_error_introduced_twice_is_two_chains_each_with_its_own_origin():
+    uses = [use("a1", "A", "2026-03-03T08:00:00+00:00"), use("b1", "B", "2026-03-03T10:00:00+00:00"),
+            use("c1", "C", "2026-03-04T08:00:00+00:00"), use("d1", "D", "2026-03-04T09:00:00+00:00"),
+            use("e1", "E", "2026-03-05T09:00:00+00:00")]
+    # A introduced it and B copied it; C introduced it again and D copied C, E copied D.
+    edges = [edge("a1", "b1"), edge("c1", "d1"), edge("d1", "e1")]
+    traced = trace_error(uses, edges, FORM)
+    assert [(c["origin_url"], c["member_urls"]) for c in traced["chains"]] == [("a1", ["a1", "b1"]),
+                                                                              ("c1", ["c1", "d1", "e1"])]
+    assert [o["url"] for o in traced["origins"]] == ["a1", "c1"]
+    assert all(o["confidence"] == 1.0 for o in traced["origins"])
+
+
+def test_a_copy_that_does_not_carry_the_error_does_not_join_the_chain():
+    uses = [use("a1", "A", "2026-03-03T08:00:00+00:00"), use("b1", "B", "2026-03-03T10:00:00+00:00")]
+    traced = trace_error(uses, [edge("a1", "b1", carries=())], FORM)
+    assert [c["origin_url"] for c in traced["chains"]] == ["a1", "b1"]
+
+
+def test_origin_confidence_falls_with_an_undated_origin_a_shared_day_or_an_uncertain_edge():
+    undated = trace_error([use("a1", "A", None), use("b1", "B", "2026-03-04T10:00:00+00:00")], [edge("a1", "b1")], FORM)
+    assert undated["origins"][0]["confidence"] == UNDATED
+    same_day = trace_error([use("a1", "A", "2026-03-04", "day"), use("b1", "B", "2026-03-04T10:00:00+00:00")],
+                           [edge("a1", "b1")], FORM)
+    assert same_day["origins"][0]["confidence"] == SAME_DAY
+    uncertain = trace_error([use("a1", "A", "2026-03-03T08:00:00+00:00"), use("b1", "B", "2026-03-03T08:00:00+00:00")],
+                            [edge("a1", "b1", direction="uncertain")], FORM)
+    assert uncertain["origins"][0]["confidence"] < 1
+
+
+def test_an_origin_whose_outlet_copies_elsewhere_is_likelier_a_copy_of_an_uncrawled_source():
+    traced = trace_errors([{"error": {"kind": "name", "form": FORM}, "form": FORM, "uses": [use("x1", "X", None)]}],
+                          [], copying_outlets={"X"})
+    assert traced[0]["chains"][0]["likely"].startswith("copy of a source not crawled")
+
+
+def test_a_copy_made_before_its_source_was_corrected_stays_in_the_chain_and_the_fix_is_recorded():
+    versions = [{"version": 1, "observed_at": "2026-03-03T09:00:00+00:00", "text": "Mayor Ellen Kranston spoke. " * 12,
+                 "errors": [FORM]},
+                {"version": 2, "observed_at": "2026-03-05T09:00:00+00:00",
+                 "text": "Correction: an earlier version misspelt the mayor's name.\n" + "Mayor Ellen Cranston spoke. " * 12,
+                 "errors": []}]
+    corrections = find_corrections({"url": "a1", "outlet": "A", "versions": versions})
+    assert corrections == [{"url": "a1", "outlet": "A", "from_version": 1, "to_version": 2,
+                            "observed_at": "2026-03-05T09:00:00+00:00", "kind": "visible", "dropped": [FORM], "added": []}]
+    uses = [use("a1", "A", "2026-03-03T08:00:00+00:00"), use("b1", "B", "2026-03-04T10:00:00+00:00")]
+    traced = trace_errors([{"error": {"kind": "name", "form": FORM}, "form": FORM, "uses": uses}], [edge("a1", "b1")],
+                          corrections)
+    chain = traced[0]["chains"][0]
+    assert chain["member_urls"] == ["a1", "b1"]  # the corrected source is never dropped
+    assert chain["corrected"] == [{"url": "a1", "to_version": 2, "observed_at": "2026-03-05T09:00:00+00:00",
+                                   "kind": "visible"}]
+
+
+def test_stealth_edits_and_removals_are_told_apart():
+    body = "Mayor Ellen Kranston spoke at length about the flood. " * 10
+    stealth = find_corrections({"url": "u", "outlet": "o", "versions": [
+        {"version": 1, "text": body, "errors": [FORM]},
+        {"version": 2, "text": body.replace("Kranston", "Cranston"), "errors": []}]})
+    assert [c["kind"] for c in stealth] == ["stealth"]
+    removed = find_corrections({"url": "u", "outlet": "o", "versions": [
+        {"version": 1, "text": body, "errors": [FORM]}, {"version": 2, "text": "Page not found", "errors": []}]})
+    assert [(c["kind"], c["dropped"]) for c in removed] == [("removed", [FORM])]
+    unchanged = find_corrections({"url": "u", "outlet": "o", "versions": [
+        {"version": 1, "text": body, "errors": [FORM]}, {"version": 2, "text": body + " More.", "errors": [FORM]}]})
+    assert unchanged == []
