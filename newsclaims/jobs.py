@@ -71,12 +71,15 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
                                       settings={**settings.as_dict(), "model": model_id(nlp)})
     story_documents = store.story_documents(db, story.slug)
     analysed = store.analysed_versions(db, NER_STAGE)
-    # The model is English: other languages are skipped with a counted reason, not mis-tagged.
-    documents = {doc["id"]: doc for doc in story_documents if is_english(doc.get("language"))}
-    foreign = [doc for doc in story_documents if doc["id"] not in analysed and doc["id"] not in documents]
+    # The model is English: NER skips other languages with a counted reason rather than mis-tag them.
+    # Every document still belongs to the story: the second pass searches the people named in English
+    # pages in all of them, since a machine-translated or foreign page misspells names as often as any.
+    documents = {doc["id"]: doc for doc in story_documents}
+    new = [doc for doc in story_documents if doc["id"] not in analysed]
+    foreign = [doc for doc in new if not is_english(doc.get("language"))]
     for doc in foreign:
         store.save_entities(db, doc["id"], [], NER_STAGE, f"skipped: language {doc['language']}")
-    todo = [doc for doc in documents.values() if doc["id"] not in analysed]
+    todo = [doc for doc in new if is_english(doc.get("language"))]
     found: dict[int, list[dict]] = defaultdict(list)
     texts = (((doc["id"], field), doc[field]) for doc in todo for field in entities.NER_FIELDS if doc[field])
     for (version_id, field), ents in entities.find_entities(nlp, texts, batch_size=batch_size, n_process=n_process):
