@@ -12,11 +12,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
-from analysis.names import TITLES, fold, parse_name, strip_possessive
-from analysis.phonetic import metaphone
-from analysis.settings import DEFAULTS
+from analysis.names import fold, parse_name, strip_possessive
+from analysis.second_pass import (  # noqa: F401 (re-exported)
+    ATTACHED_TITLES,
+    KnownWords,
+    extend_left,
+    find_more_mentions,
+)
 
 #: PERSON is the main type. Every label is kept: ORG/GPE/DATE/CARDINAL for later claim work, and all
 #: of them as votes on what a surface is ("Harrow County" is GPE far more often than PERSON).
@@ -65,7 +67,7 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
                 surface = ent.text
                 if ent.label_ == "PERSON":
                     surface = strip_possessive(surface)
-                    start = _extend_left(current_text, start, frozenset(), titles=ATTACHED_TITLES)
+                    start = extend_left(current_text, start, frozenset(), titles=ATTACHED_TITLES)
                     surface = current_text[start:offset + ent.start_char + len(surface)]
                 if not surface.strip():
                     continue
@@ -76,9 +78,6 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
 
 
 _NOTHING = object()
-#: Titles that become part of a PERSON mention; place words that also open titles ("County Sheriff")
-#: stay outside it.
-ATTACHED_TITLES = TITLES - {"state", "county", "city"}
 
 
 def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -90,89 +89,6 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         yield start, text[start:cut]
         start = cut
     yield start, text[start:]
-
-
-def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], taken: dict[object, list[tuple[int, int]]],
-                       *, score_cutoff: float = DEFAULTS.score_cutoff) -> Iterator[tuple[object, list[dict]]]:
-    """Second pass: find surnames of known people in any case and with small typos.
-
-    people: dicts with `surnames` (folded surnames of one person, correct and wrong forms alike) and
-    `given` (folded given names), from clusters with good evidence (a given name and a surname).
-    taken: key -> spans already found by NER, which are not reported again.
-    A word matches a surname when it is one of the person's known spellings, or, for words of 6+
-    letters, when their similarity (rapidfuzz ratio) is at least `score_cutoff` and their Metaphone
-    keys agree: Metaphone, unlike Soundex, keeps
-    Coppinger/Koppinger and Cathcart/Kathcart together. A title and a known given name just before
-    the surname are made part of the mention.
-    """
-    surnames: dict[str, list[str]] = {}
-    givens = set()
-    for person in people:
-        for surname in person["surnames"]:
-            if len(surname) >= 4:
-                surnames["=" + surname] = [surname]
-                if len(surname) >= FUZZY_MIN_LETTERS:
-                    surnames.setdefault(metaphone(surname), []).append(surname)
-        givens.update(person["given"])
-    if not surnames:
-        return
-    fits: dict[str, bool] = {}
-    for key, text in texts:
-        spans = taken.get(key, [])
-        found = []
-        for match in _WORD.finditer(text):
-            word = strip_possessive(match.group())
-            folded = fold(word)
-            if len(folded) < 4:
-                continue
-            if folded not in fits:
-                fits[folded] = _fits(folded, surnames, score_cutoff)
-            if not fits[folded]:
-                continue
-            start, end = match.start(), match.start() + len(word)
-            start = _extend_left(text, start, givens)
-            if any(s < end and start < e for s, e in spans):
-                continue
-            found.append({"start": start, "end": end, "surface": text[start:end], "label": "PERSON",
-                          "method": "matcher"})
-        yield key, found
-
-
-#: Typo tolerance starts at this length: shorter words have too many real-word neighbours that also
-#: sound alike ("count" and "county" share a Metaphone key).
-FUZZY_MIN_LETTERS = 6
-
-
-def _fits(word: str, surnames: dict[str, list[str]], cutoff: float) -> bool:
-    """surnames: Metaphone key -> the known surnames with that key (a fuzzy match needs equal keys,
-    so only those are compared), plus each exact surname under its own key "=surname"."""
-    if "=" + word in surnames:
-        return True
-    if len(word) < FUZZY_MIN_LETTERS:
-        return False
-    return any(abs(len(surname) - len(word)) <= 2 and fuzz.ratio(word, surname) >= cutoff
-               for surname in surnames.get(metaphone(word), ()))
-
-
-
-_WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
-#: How far back a title or given name is looked for: a word and its spaces, never the whole text
-#: (searching text[:start] on every mention made long articles quadratic).
-_LOOK_BACK = 60
-
-
-def _extend_left(text: str, start: int, givens: frozenset[str] | set[str], titles=None) -> int:
-    """Move the start left over one known given name, then over title words ("Sheriff Dale ...")."""
-    for allowed in (givens, ATTACHED_TITLES if titles is None else titles):
-        while True:
-            window_start = max(0, start - _LOOK_BACK)
-            before = _WORD_BEFORE.search(text, window_start, start)
-            if not before or fold(before.group(1).rstrip(".")) not in allowed:
-                break
-            start = before.start(1)
-            if allowed is givens:
-                break
-    return start
 
 
 def usage(text: str, start: int, end: int) -> str:
@@ -192,23 +108,29 @@ def _short_quotes(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(1), m.end(1)) for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= QUOTE_MAX_WORDS)
 
 
-def ordinary_words(texts: Iterable[str]) -> frozenset[str]:
+def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str]:
     """Words the story's prose writes in lower case more often than capitalised: "outcry", "fire".
 
     NER tags Title Case headings as people ("Bystander Arrests", "Public Outcry"); the rest of the
     story gives them away by using the same words in lower case. A real surname is capitalised
     almost everywhere (the SEO phrase "koppinger" is the rare exception, outnumbered by the names).
+    min_texts: how many texts must write the word in lower case. The second pass asks for two: a
+    garbled name written in lower case on one page ("ozturkun") is that page's, not the story's word.
     """
     lower: Counter = Counter()
     capitalised: Counter = Counter()
+    lower_texts: Counter = Counter()
     for text in texts:
+        seen = set()
         for match in _WORD.finditer(text):
             word = match.group()
             if word.islower():
                 lower[word] += 1
+                seen.add(word)
             elif word[:1].isupper():
                 capitalised[word.lower()] += 1
-    return frozenset(word for word, n in lower.items() if n > capitalised[word])
+        lower_texts.update(seen)
+    return frozenset(word for word, n in lower.items() if n > capitalised[word] and lower_texts[word] >= min_texts)
 
 
 def in_heading(text: str, start: int) -> bool:

@@ -15,11 +15,11 @@ article that introduces a person also finds that person's lower-case mention in 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from analysis import entities, variants
-from analysis.names import parse_name
+from analysis.names import fold, parse_name
 from analysis.settings import DEFAULTS, AnalysisSettings
 
 
@@ -34,7 +34,7 @@ class ResolvedMentions:
 
 def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: AnalysisSettings = DEFAULTS,
                      id_prefix: str = "", mention_id: Callable[[object, str, int, int], object] | None = None,
-                     **variant_options) -> ResolvedMentions:
+                     lexicon: Container[str] = frozenset(), **variant_options) -> ResolvedMentions:
     """Resolve a story's person mentions.
 
     documents: version id -> dict with the text fields of `entities.FIELDS` and `article_id`,
@@ -44,6 +44,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     mention_id: names a second-pass mention from its place, as mention_id(version_id, field, start,
         end). The store passes its key function, so that a mention found again has the same id and
         assignments and flags can be stored as they come; without it, mentions are numbered "p1", "p2" ...
+    lexicon: folded English words (`analysis.lexicon.lexicon_of(nlp)`), which the second pass never
+        takes for a misspelt name; empty, only the story's own ordinary words say what is a word.
     """
     texts = {(version_id, field): doc.get(field) or "" for version_id, doc in documents.items()
              for field in entities.FIELDS}
@@ -57,8 +59,12 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
         taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
     found = []
     pending = ((key, text) for key, text in texts.items() if text)
+    # A page's prose fields as one text: a word is ordinary for the second pass when two pages write it so.
+    pages = ("\n".join(doc.get(field) or "" for field in entities.PROSE_FIELDS) for doc in documents.values())
+    known_words = entities.KnownWords(frozenset(fold(w) for w in entities.ordinary_words(pages, min_texts=2)), lexicon)
     for (version_id, field), matches in entities.find_more_mentions(pending, people_to_search(first.clusters), taken,
-                                                                    score_cutoff=settings.score_cutoff):
+                                                                    score_cutoff=settings.score_cutoff,
+                                                                    known_words=known_words):
         for match in matches:
             ident = (mention_id(version_id, field, match["start"], match["end"]) if mention_id
                      else f"p{len(found) + 1}")

@@ -13,6 +13,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from analysis import RULESET_VERSION, entities, mentions, reports
+from analysis.lexicon import lexicon_of
 from analysis.settings import DEFAULTS, AnalysisSettings
 from newsclaims import store
 from newsclaims.config import StoryConfig, load_story
@@ -94,7 +95,8 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     # they come and point at the same mentions after every analysis.
     resolved = mentions.resolve_mentions(documents, ner, settings=settings, id_prefix=f"{story.slug}/",
                                          mention_id=partial(store.mention_key, story=story.slug),
-                                         pins=dict(story.names.pins), accepted=list(story.names.accept))
+                                         lexicon=lexicon_of(nlp), pins=dict(story.names.pins),
+                                         accepted=list(story.names.accept))
     store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
     result = resolved.result
     counts = store.save_variants(db, story.slug, result.clusters, result.assignments, result.flags)
@@ -183,7 +185,7 @@ def document_mentions(nlp, fields: dict[str, str], *, settings: AnalysisSettings
     texts = ((field, document[field]) for field in entities.NER_FIELDS if document[field])
     ner = [{**ent, "id": f"n{field}{n}", "version_id": 1, "field": field}
            for field, ents in entities.find_entities(nlp, texts, batch_size=batch_size) for n, ent in enumerate(ents)]
-    resolved = mentions.resolve_mentions({1: document}, ner, settings=settings)
+    resolved = mentions.resolve_mentions({1: document}, ner, settings=settings, lexicon=lexicon_of(nlp))
     assignment = {a["mention_id"]: a for a in resolved.result.assignments}
     canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
     rows = []
