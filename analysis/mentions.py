@@ -18,9 +18,13 @@ from collections import defaultdict
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
-from analysis import entities, variants
-from analysis.names import fold, parse_name
+from analysis import entities, second_pass, variants
+from analysis.names import ParsedName, fold, parse_name
 from analysis.settings import DEFAULTS, AnalysisSettings
+
+#: Fields a lone given-name mention carries into clustering: `part` is "given" (the surface is a given
+#: name alone) and `full_name` the display form of the one full name its article writes for that person.
+GIVEN_FIELDS = ("part", "full_name")
 
 
 @dataclass
@@ -62,17 +66,49 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # A page's prose fields as one text: a word is ordinary for the second pass when two pages write it so.
     pages = ("\n".join(doc.get(field) or "" for field in entities.PROSE_FIELDS) for doc in documents.values())
     known_words = entities.KnownWords(frozenset(fold(w) for w in entities.ordinary_words(pages, min_texts=2)), lexicon)
-    for (version_id, field), matches in entities.find_more_mentions(pending, people_to_search(first.clusters), taken,
-                                                                    score_cutoff=settings.score_cutoff,
-                                                                    known_words=known_words):
-        for match in matches:
-            ident = (mention_id(version_id, field, match["start"], match["end"]) if mention_id
-                     else f"p{len(found) + 1}")
-            found.append({**match, "id": ident, "version_id": version_id, "field": field})
+
+    def add(results) -> None:
+        for (version_id, field), matches in results:
+            for match in matches:
+                ident = (mention_id(version_id, field, match["start"], match["end"]) if mention_id
+                         else f"p{len(found) + 1}")
+                found.append({**match, "id": ident, "version_id": version_id, "field": field})
+
+    add(entities.find_more_mentions(pending, people_to_search(first.clusters), taken,
+                                    score_cutoff=settings.score_cutoff, known_words=known_words))
+    # Lone given names ("Ellen said"), once every full name of each article is known.
+    full_names = full_names_by_article(credible + found)
+    for m in found:
+        taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
+    prose = ((key, text) for key, text in texts.items() if text and key[1] in entities.PROSE_FIELDS)
+    add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
+                                        known_words=known_words))
+    credible = [_as_given(m, full_names, settings.score_cutoff, known_words) for m in credible]
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
     result = variants.analyse_variants(_variant_input(persons, documents), settings=settings,
                                        id_prefix=id_prefix, **variant_options)
     return ResolvedMentions(found=found, persons=persons, result=result)
+
+
+def full_names_by_article(mentions: list[dict]) -> dict[object, list[ParsedName]]:
+    """version id -> the parsed full names (given name and surname) its mentions write, in any field."""
+    names: dict[object, list[ParsedName]] = defaultdict(list)
+    for m in mentions:
+        parsed = parse_name(m["surface"])
+        if parsed is not None and parsed.full and parsed not in names[m["version_id"]]:
+            names[m["version_id"]].append(parsed)
+    return dict(names)
+
+
+def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words) -> dict:
+    """A one-word NER mention that is the given name of one person its article names in full, marked
+    as such (`part`, `full_name`) like the second pass's lone given names; other mentions unchanged."""
+    parsed = parse_name(mention["surface"])
+    if parsed is None or parsed.full or parsed.title or " " in parsed.surname:
+        return mention
+    owner = second_pass.given_owner(parsed.surname_key, full_names.get(mention["version_id"], []),
+                                    score_cutoff=score_cutoff, words=known_words)
+    return mention if owner is None else {**mention, "part": "given", "full_name": owner.display}
 
 
 def people_to_search(clusters: list[dict]) -> list[dict]:
@@ -95,5 +131,6 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
         rows.append({"mention_id": m["id"], "surface": m["surface"], "article_id": doc["article_id"],
                      "origin": doc["origin"], "outlet": doc["outlet"], "authoritative": doc["authoritative"],
                      "published": doc["published"], "field": m["field"], "start": m["start"],
-                     "usage": entities.usage(doc.get(m["field"]) or "", m["start"], m["end"])})
+                     "usage": entities.usage(doc.get(m["field"]) or "", m["start"], m["end"]),
+                     **{k: m[k] for k in GIVEN_FIELDS if k in m}})
     return rows

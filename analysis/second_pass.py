@@ -28,11 +28,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.names import TITLES, fold, strip_possessive
+from analysis.name_rules import given_names
+from analysis.names import TITLES, ParsedName, fold, strip_possessive
 from analysis.phonetic import metaphone
 from analysis.settings import DEFAULTS
 
-__all__ = ["KnownWords", "NameIndex", "find_more_mentions", "max_edits"]
+__all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "max_edits"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
@@ -190,4 +191,95 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 continue
             found.append({"start": start, "end": end, "surface": text[start:end], "label": "PERSON",
                           "method": "matcher"})
+        yield key, found
+
+
+# --- lone given names ---------------------------------------------------------------------------------
+
+#: A lone given name shorter than this is not searched ("Al", "Jo": too many other uses).
+GIVEN_MIN_LETTERS = 3
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
+
+
+def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: float = DEFAULTS.score_cutoff,
+                words: Container[str] = frozenset()) -> ParsedName | None:
+    """The one person of an article whose first given name a lone folded word is, or None.
+
+    Articles name a person in full once and then often by given name alone ("Ellen said ..."),
+    and translated or transcribed pages misspell that too ("Elen"). A word is the given name of
+    the article's full names that write it exactly, else of those a typo away (`max_edits`,
+    ratio >= `score_cutoff`) unless it is one of `words` and no given name itself (English: "March" is
+    not a typo of Marco; "Caroline", in dictionaries and in the given-name list, may be one of Karoline). Full names whose surnames are a typo apart are one person written two
+    ways; two people left ("Ellen Cranston" and "Ellen Park") make the word ambiguous: None.
+
+    >>> from analysis.names import parse_name
+    >>> names = [parse_name("Ellen Cranston"), parse_name("Ellen Kranston"), parse_name("Maya Park")]
+    >>> given_owner("elen", names).display, given_owner("maya", names).display, given_owner("ines", names)
+    ('Ellen Cranston', 'Maya Park', None)
+    >>> given_owner("ellen", [*names, parse_name("Ellen Park")]) is None
+    True
+    """
+    names = [n for n in full_names if n.full and not n.initials_only and n.given_tokens]
+    if len(word) < GIVEN_MIN_LETTERS or any(word in (n.surname_core, n.surname_key) for n in names):
+        return None
+    owners = [n for n in names if n.given_tokens[0] == word]
+    if not owners and len(word) >= 4 and (word not in words or word in given_names()):
+        owners = [n for n in names if _given_near(word, n.given_tokens[0], score_cutoff)]
+    people: list[ParsedName] = []
+    for name in owners:
+        if not any(_same_surname(name, other) for other in people):
+            people.append(name)
+    return people[0] if len(people) == 1 else None
+
+
+def _given_near(word: str, given: str, cutoff: float) -> bool:
+    bound = max_edits(word, given)
+    return (len(given) >= 4 and bound > 0 and abs(len(word) - len(given)) <= bound
+            and OSA.distance(word, given, score_cutoff=bound) <= bound and fuzz.ratio(word, given) >= cutoff)
+
+
+def _same_surname(a: ParsedName, b: ParsedName) -> bool:
+    x, y = a.surname_core, b.surname_core
+    return x == y or (OSA.distance(x, y) <= max_edits(x, y))
+
+
+def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[object, list[ParsedName]],
+                        taken: dict[object, list[tuple[int, int]]], *, score_cutoff: float = DEFAULTS.score_cutoff,
+                        known_words: KnownWords | None = None) -> Iterator[tuple[object, list[dict]]]:
+    """Capitalised lone given names of the people an article names in full; yield (key, mentions).
+
+    texts: ((article, field), text) pairs; full_names: article -> the full names (given and surname)
+    its person mentions write, in any field; taken: (article, field) -> spans already mentions.
+    Each mention has label PERSON, method "given", `part` "given" (the surface is a given name
+    alone, which the clustering must attach through `full_name`) and `full_name`, the display form of
+    the full name it stands for. known_words: as for `find_more_mentions`; a near spelling of a given
+    name must not be one of them. A word is skipped when it is an ordinary lower-case word of the story
+    ("Will", "Hope" at a sentence start), or when a capitalised word follows it on the line: that is
+    another two-word name ("Ellen Park") NER did not report, not this person's given name.
+    """
+    known_words = known_words if known_words is not None else KnownWords()
+    for key, text in texts:
+        article = key[0] if isinstance(key, tuple) else key
+        names = full_names.get(article) or []
+        spans = taken.get(key, [])
+        found = []
+        if names:
+            for match in _WORD.finditer(text):
+                word = strip_possessive(match.group())
+                if not word[:1].isupper():
+                    continue
+                folded = fold(word)
+                if folded in known_words.ordinary:
+                    continue
+                start, end = match.start(), match.start() + len(word)
+                if any(s < end and start < e for s, e in spans):
+                    continue
+                owner = given_owner(folded, names, score_cutoff=score_cutoff, words=known_words)
+                if owner is None:
+                    continue
+                after = _NEXT_WORD.match(text, match.end())
+                if after and after.group(1).isupper():
+                    continue
+                found.append({"start": start, "end": end, "surface": word, "label": "PERSON", "method": "given",
+                              "part": "given", "full_name": owner.display})
         yield key, found

@@ -6,9 +6,10 @@ PEOPLE = [{"surnames": ["cranston"], "given": ["ellen"]}]
 #: A tiny stand-in for the model's lexicon: the English neighbours of the invented names below.
 _NOUNS = frozenset({"change", "crayon", "hope", "mayor", "tramp"})
 LEXICON = Lexicon(_NOUNS, (("s", "", _NOUNS),))
+KNOWN = KnownWords(frozenset(), LEXICON)
 
 
-def surfaces(text, people=PEOPLE, known_words=KnownWords(frozenset(), LEXICON), **kw):
+def surfaces(text, people=PEOPLE, known_words=KNOWN, **kw):
     [(_, found)] = list(find_more_mentions([("k", text)], people, {}, known_words=known_words, **kw))
     assert all(text[f["start"]:f["end"]] == f["surface"] for f in found)
     return [f["surface"] for f in found]
