@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 
-from analysis.names import fold, parse_name, strip_possessive
+from analysis.lexicon import Lexicon, lexicon_of
+from analysis.name_rules import given_names
+from analysis.names import ParsedName, fold, parse_name, strip_possessive
+from analysis.person_spans import (
+    clean_person_span,
+    extend_to_given_name,
+    headline_verb,
+    trailing_headline_verb,
+)
 from analysis.second_pass import (  # noqa: F401 (re-exported)
     ATTACHED_TITLES,
     KnownWords,
@@ -50,10 +58,12 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
                   n_process: int = 1) -> Iterator[tuple[object, list[dict]]]:
     """Run NER over (key, text) pairs; yield (key, entities) with offsets into the text, in input order.
 
-    PERSON spans lose a trailing possessive ("Cathcart’s" -> "Cathcart") and gain the titles written
-    just before them ("Sheriff Kevin Coppinger"), so that the surface is the name as the article
-    writes it and `text[start:end] == surface` holds.
+    PERSON spans are repaired (`person_spans`) so that the surface is the name as the article writes
+    it and `text[start:end] == surface` holds: a trailing possessive goes ("Cathcart’s" -> "Cathcart"),
+    so do punctuation, a line break, an agency after a slash and a headline's verb; the titles written
+    just before the name join it ("Sheriff Kevin Coppinger"), and so does a given name NER left out.
     """
+    lexicon = lexicon_of(nlp)
     pieces = ((chunk, (key, offset, text)) for key, text in texts for offset, chunk in _chunks(text))
     current, entities, current_text = _NOTHING, [], ""
     with nlp.select_pipes(disable=ner_only(nlp)):
@@ -63,18 +73,33 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
                 entities = []
             current, current_text = key, text
             for ent in doc.ents:
-                start = offset + ent.start_char
-                surface = ent.text
-                if ent.label_ == "PERSON":
-                    surface = strip_possessive(surface)
-                    start = extend_left(current_text, start, frozenset(), titles=ATTACHED_TITLES)
-                    surface = current_text[start:offset + ent.start_char + len(surface)]
-                if not surface.strip():
-                    continue
-                entities.append({"start": start, "end": start + len(surface), "surface": surface,
-                                 "label": ent.label_, "method": "ner"})
+                start, end = offset + ent.start_char, offset + ent.end_char
+                spans = _person_spans(current_text, start, end, lexicon) if ent.label_ == "PERSON" else [(start, end)]
+                for s, e in spans:
+                    if current_text[s:e].strip():
+                        entities.append({"start": s, "end": e, "surface": current_text[s:e],
+                                         "label": ent.label_, "method": "ner"})
     if current is not _NOTHING:
         yield current, entities
+
+
+def _person_spans(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """A PERSON span as the name parts it holds, each repaired (see `find_entities`)."""
+    out = []
+    for s, e in clean_person_span(text, start, start + len(strip_possessive(text[start:end]))):
+        e = s + len(strip_possessive(text[s:e]))
+        if title_case(_line_at(text, s)):
+            if trailing_headline_verb(text[s:e], lexicon):
+                e = s + len(text[s:e].rstrip().rsplit(None, 1)[0])
+            elif " " not in text[s:e].strip() and headline_verb(text[s:e], lexicon):
+                continue  # the headline's verb alone ("Debuts")
+        s = extend_to_given_name(text, s, e, lexicon)
+        if all(fold(w.rstrip(".")) in ATTACHED_TITLES for w in text[s:e].split()):
+            continue  # a title alone ("Secretary" once its headline verb is cut) names nobody
+        s = extend_left(text, s, frozenset(), titles=ATTACHED_TITLES)
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 _NOTHING = object()
@@ -135,44 +160,55 @@ def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str
 
 def in_heading(text: str, start: int) -> bool:
     """Whether the offset sits in a heading-like line: short, no closing punctuation, Title Case."""
+    line = _line_at(text, start)
+    return len(_WORD.findall(line)) <= 12 and line[-1:] not in ".!?”\"" and title_case(line)
+
+
+def title_case(line: str) -> bool:
+    """Whether most words of a line (60%) are capitalised, as in a headline of any length."""
+    words = _WORD.findall(line)
+    return bool(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+
+
+def _line_at(text: str, start: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    line = text[line_start:None if line_end < 0 else line_end].strip()
-    words = _WORD.findall(line)
-    if not words or len(words) > 12 or line[-1:] in ".!?”\"":
-        return False
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return capitalised >= 0.6 * len(words)
+    return text[line_start:None if line_end < 0 else line_end].strip()
 
 
 #: Last words that make a capitalised phrase an organisation or a place, not a person ("Fire
 #: Department", "Millpond Trail"). Words that are also common surnames (Park, Church, Rivers) are left out.
-NON_PERSON_HEADS = frozenset("""
-    department office council committee agency association authority commission board bureau service
-    services company corporation corp inc ltd llc group university college school academy hospital
-    clinic center centre bridge road street avenue boulevard lane trail creek river lake county city
-    town village district station news times post daily radio network foundation institute museum
-    library court police team club league party ministry government administration highway route diner
-    cafe restaurant hotel mall market airport railway bank fund program project squad unit force
-""".split())
+NON_PERSON_HEADS = frozenset(["department", "office", "council", "committee", "agency", "association", "authority", "commission", "board", "bureau", "service", "services", "company", "corporation", "corp", "inc", "ltd", "llc", "group", "university", "college", "school", "academy", "hospital", "clinic", "center", "centre", "bridge", "road", "street", "avenue", "boulevard", "lane", "trail", "creek", "river", "lake", "county", "city", "town", "village", "district", "station", "news", "times", "post", "daily", "radio", "network", "foundation", "institute", "museum", "library", "court", "police", "team", "club", "league", "party", "ministry", "government", "administration", "highway", "route", "diner", "cafe", "restaurant", "hotel", "mall", "market", "airport", "railway", "bank", "fund", "program", "project", "squad", "unit", "force"])
 
 
-def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: frozenset[str]) -> list[dict]:
+#: NER labels of places: a word tagged so more often than PERSON is one of the story's places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: frozenset[str], *,
+                      lexicon: Container[str] = frozenset()) -> list[dict]:
     """NER PERSON mentions that are evidence of a person: name-like, with a surname that is not an
-    ordinary word of the story, more often tagged PERSON than anything else, and written at least once
-    outside a heading line.
+    ordinary word of the story, more often tagged PERSON than anything else, opening with a plausible
+    given name (`plausible_first_word`), and written at least once outside a heading line.
 
     mentions: every NER entity of the story, dicts with `key` ((document, field), into `texts`),
     `start`, `surface` and `label`. The real SEO article taught us the heading rule: NER tags its Title Case section headings
     ("Bystander Arrests", "Public Outcry") as PERSON. The vote catches places NER sometimes calls people
     ("Worcester", "Harrow County").
+    lexicon: folded English words (`analysis.lexicon`), for the given-name check.
     """
     votes: dict[str, Counter] = {}
+    place_votes: Counter = Counter()
     for m in mentions:
-        votes.setdefault(fold(strip_possessive(m["surface"])), Counter())[m["label"] == "PERSON"] += 1
+        surface = fold(strip_possessive(m["surface"]))
+        votes.setdefault(surface, Counter())[m["label"] == "PERSON"] += 1
+        place_votes[surface] += m["label"] in PLACE_LABELS
+    places = frozenset(s for s, n in place_votes.items() if " " not in s and n > votes[s][True])
+    lowered = lower_case_words(text for (_, field), text in texts.items() if field in PROSE_FIELDS)
     named = [m for m in mentions if m["label"] == "PERSON" and is_name_like(m["surface"], ordinary)
              and votes[fold(m["surface"])][True] > votes[fold(m["surface"])][False]
-             and parse_name(m["surface"]).surname.split()[-1] not in NON_PERSON_HEADS]
+             and parse_name(m["surface"]).surname.split()[-1] not in NON_PERSON_HEADS
+             and plausible_first_word(parse_name(m["surface"]), lexicon=lexicon, lowered=lowered, places=places)]
     in_prose = {parse_name(m["surface"]).key for m in named if not in_heading(texts[m["key"]], m["start"])}
     named = [m for m in named if parse_name(m["surface"]).key in in_prose]
     # A bare word ("Skies", "Bookmark") is evidence of a person only with a title or in several articles.
@@ -181,6 +217,38 @@ def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: 
         documents_of.setdefault(parse_name(m["surface"]).key, set()).add(m["key"][0])
     return [m for m in named if parse_name(m["surface"]).full or parse_name(m["surface"]).title
             or len(documents_of[parse_name(m["surface"]).key]) > 1]
+
+
+def plausible_first_word(name: ParsedName, *, lexicon: Container[str] = frozenset(),
+                         lowered: Container[str] = frozenset(), places: Container[str] = frozenset()) -> bool:
+    """Whether a name without a title opens with a word that may be a given name (or, alone, a surname).
+
+    Real Title Case headlines and SEO phrases give NER "people" such as "Downtown Kranston",
+    "Drone Sightings" or "Meeting Rozzy Halfway": the first word is an English word the story also
+    writes in lower case (`lowered`), or one of the story's places (`places`, one-word surfaces NER
+    tags as a place more often than as a person). A word of the given-name list always passes
+    ("Will", "Caroline"); so does an English word the story never writes in lower case ("Taylor").
+    The cost: a person whose given name is a common lower-case word of the story and missing from the
+    list ("Hope") is no evidence on NER's word alone; the second pass still finds their surname.
+
+    >>> from analysis.names import parse_name
+    >>> [plausible_first_word(parse_name(s), lexicon={"downtown", "taylor"}, lowered={"downtown"}, places={"ohio"})
+    ...  for s in ("Downtown Kranston", "Taylor Lorenz", "Ohio Kranston", "Mayor Downtown", "Ellen Cranston")]
+    [False, True, False, True, True]
+    """
+    if name is None or name.title:
+        return True
+    word = name.given_tokens[0] if name.full and name.given_tokens else name.surname_core
+    if word in given_names():
+        return True
+    if word in places:
+        return False
+    return not (word in lexicon and word in lowered)
+
+
+def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """Folded words written in lower case at least once in these texts."""
+    return frozenset(fold(m.group()) for text in texts for m in _WORD.finditer(text) if m.group().islower())
 
 
 def is_name_like(surface: str, ordinary: frozenset[str] = frozenset()) -> bool:

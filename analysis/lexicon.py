@@ -34,6 +34,8 @@ class Lexicon:
 
     words: frozenset[str] = frozenset()
     rules: tuple[tuple[str, str, frozenset[str]], ...] = ()
+    #: The verb lemmas: a headline's "Makes" is a verb form, which a surname rarely is.
+    verbs: frozenset[str] = frozenset()
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word:
@@ -72,4 +74,5 @@ def lexicon_of(nlp) -> Lexicon:
             if pos in lemmas:
                 rules += [(old, new, lemmas[pos]) for old, new in pairs
                           if old and old.isalpha() and (new == "" or new.isalpha())]
-    return Lexicon(frozenset(words), tuple(sorted(rules, key=lambda r: (r[0], r[1], len(r[2])))))
+    verbs = frozenset(w.lower() for w in (index.get("verb") or ()) if w.isalpha())
+    return Lexicon(frozenset(words), tuple(sorted(rules, key=lambda r: (r[0], r[1], len(r[2])))), verbs)

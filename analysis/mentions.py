@@ -55,7 +55,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
              for field in entities.FIELDS}
     ordinary = entities.ordinary_words(text for (_, field), text in texts.items() if text and field in entities.PROSE_FIELDS)
     credible = entities.credible_mentions(
-        [{**m, "key": (m["version_id"], m["field"])} for m in entities_found], texts, ordinary)
+        [{**m, "key": (m["version_id"], m["field"])} for m in entities_found], texts, ordinary, lexicon=lexicon)
     first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
                                       **variant_options)
     taken: dict = defaultdict(list)

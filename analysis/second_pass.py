@@ -29,7 +29,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from analysis.name_rules import given_names
-from analysis.names import TITLES, ParsedName, fold, strip_possessive
+from analysis.names import ParsedName, fold, strip_possessive
+from analysis.person_spans import ATTACHED_TITLES, extend_left  # noqa: F401 (re-exported)
 from analysis.phonetic import metaphone
 from analysis.settings import DEFAULTS
 
@@ -130,29 +131,6 @@ def _near(word: str, name: str, cutoff: float) -> bool:
     if abs(len(word) - len(name)) > bound:
         return False
     return OSA.distance(word, name, score_cutoff=bound) <= bound and fuzz.ratio(word, name) >= cutoff
-
-
-#: Titles that become part of a PERSON mention; place words that also open titles ("County Sheriff")
-#: stay outside it.
-ATTACHED_TITLES = TITLES - {"state", "county", "city"}
-_WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
-#: How far back a title or given name is looked for: a word and its spaces, never the whole text
-#: (searching text[:start] on every mention made long articles quadratic).
-_LOOK_BACK = 60
-
-
-def extend_left(text: str, start: int, givens: frozenset[str] | set[str], titles=None) -> int:
-    """Move the start left over one known given name, then over title words ("Sheriff Dale ...")."""
-    for allowed in (givens, ATTACHED_TITLES if titles is None else titles):
-        while True:
-            window_start = max(0, start - _LOOK_BACK)
-            before = _WORD_BEFORE.search(text, window_start, start)
-            if not before or fold(before.group(1).rstrip(".")) not in allowed:
-                break
-            start = before.start(1)
-            if allowed is givens:
-                break
-    return start
 
 
 def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], taken: dict[object, list[tuple[int, int]]],
