@@ -9,14 +9,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
-from analysis.names import TITLES, fold, parse_name, strip_possessive
-from analysis.phonetic import metaphone
-from analysis.settings import DEFAULTS
+from analysis.lexicon import Lexicon, lexicon_of
+from analysis.name_rules import given_names
+from analysis.names import ParsedName, fold, parse_name, strip_possessive
+from analysis.person_spans import (
+    clean_person_span,
+    extend_to_given_name,
+    headline_verb,
+    trailing_headline_verb,
+)
+from analysis.second_pass import (  # noqa: F401 (re-exported)
+    ATTACHED_TITLES,
+    KnownWords,
+    extend_left,
+    find_more_mentions,
+)
 
 #: PERSON is the main type. Every label is kept: ORG/GPE/DATE/CARDINAL for later claim work, and all
 #: of them as votes on what a surface is ("Harrow County" is GPE far more often than PERSON).
@@ -48,10 +58,12 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
                   n_process: int = 1) -> Iterator[tuple[object, list[dict]]]:
     """Run NER over (key, text) pairs; yield (key, entities) with offsets into the text, in input order.
 
-    PERSON spans lose a trailing possessive ("Cathcart’s" -> "Cathcart") and gain the titles written
-    just before them ("Sheriff Kevin Coppinger"), so that the surface is the name as the article
-    writes it and `text[start:end] == surface` holds.
+    PERSON spans are repaired (`person_spans`) so that the surface is the name as the article writes
+    it and `text[start:end] == surface` holds: a trailing possessive goes ("Cathcart’s" -> "Cathcart"),
+    so do punctuation, a line break, an agency after a slash and a headline's verb; the titles written
+    just before the name join it ("Sheriff Kevin Coppinger"), and so does a given name NER left out.
     """
+    lexicon = lexicon_of(nlp)
     pieces = ((chunk, (key, offset, text)) for key, text in texts for offset, chunk in _chunks(text))
     current, entities, current_text = _NOTHING, [], ""
     with nlp.select_pipes(disable=ner_only(nlp)):
@@ -61,24 +73,36 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
                 entities = []
             current, current_text = key, text
             for ent in doc.ents:
-                start = offset + ent.start_char
-                surface = ent.text
-                if ent.label_ == "PERSON":
-                    surface = strip_possessive(surface)
-                    start = _extend_left(current_text, start, frozenset(), titles=ATTACHED_TITLES)
-                    surface = current_text[start:offset + ent.start_char + len(surface)]
-                if not surface.strip():
-                    continue
-                entities.append({"start": start, "end": start + len(surface), "surface": surface,
-                                 "label": ent.label_, "method": "ner"})
+                start, end = offset + ent.start_char, offset + ent.end_char
+                spans = _person_spans(current_text, start, end, lexicon) if ent.label_ == "PERSON" else [(start, end)]
+                for s, e in spans:
+                    if current_text[s:e].strip():
+                        entities.append({"start": s, "end": e, "surface": current_text[s:e],
+                                         "label": ent.label_, "method": "ner"})
     if current is not _NOTHING:
         yield current, entities
 
 
+def _person_spans(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """A PERSON span as the name parts it holds, each repaired (see `find_entities`)."""
+    out = []
+    for s, e in clean_person_span(text, start, start + len(strip_possessive(text[start:end]))):
+        e = s + len(strip_possessive(text[s:e]))
+        if title_case(_line_at(text, s)):
+            if trailing_headline_verb(text[s:e], lexicon):
+                e = s + len(text[s:e].rstrip().rsplit(None, 1)[0])
+            elif " " not in text[s:e].strip() and headline_verb(text[s:e], lexicon):
+                continue  # the headline's verb alone ("Debuts")
+        s = extend_to_given_name(text, s, e, lexicon)
+        if all(fold(w.rstrip(".")) in ATTACHED_TITLES for w in text[s:e].split()):
+            continue  # a title alone ("Secretary" once its headline verb is cut) names nobody
+        s = extend_left(text, s, frozenset(), titles=ATTACHED_TITLES)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
 _NOTHING = object()
-#: Titles that become part of a PERSON mention; place words that also open titles ("County Sheriff")
-#: stay outside it.
-ATTACHED_TITLES = TITLES - {"state", "county", "city"}
 
 
 def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -90,89 +114,6 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         yield start, text[start:cut]
         start = cut
     yield start, text[start:]
-
-
-def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], taken: dict[object, list[tuple[int, int]]],
-                       *, score_cutoff: float = DEFAULTS.score_cutoff) -> Iterator[tuple[object, list[dict]]]:
-    """Second pass: find surnames of known people in any case and with small typos.
-
-    people: dicts with `surnames` (folded surnames of one person, correct and wrong forms alike) and
-    `given` (folded given names), from clusters with good evidence (a given name and a surname).
-    taken: key -> spans already found by NER, which are not reported again.
-    A word matches a surname when it is one of the person's known spellings, or, for words of 6+
-    letters, when their similarity (rapidfuzz ratio) is at least `score_cutoff` and their Metaphone
-    keys agree: Metaphone, unlike Soundex, keeps
-    Coppinger/Koppinger and Cathcart/Kathcart together. A title and a known given name just before
-    the surname are made part of the mention.
-    """
-    surnames: dict[str, list[str]] = {}
-    givens = set()
-    for person in people:
-        for surname in person["surnames"]:
-            if len(surname) >= 4:
-                surnames["=" + surname] = [surname]
-                if len(surname) >= FUZZY_MIN_LETTERS:
-                    surnames.setdefault(metaphone(surname), []).append(surname)
-        givens.update(person["given"])
-    if not surnames:
-        return
-    fits: dict[str, bool] = {}
-    for key, text in texts:
-        spans = taken.get(key, [])
-        found = []
-        for match in _WORD.finditer(text):
-            word = strip_possessive(match.group())
-            folded = fold(word)
-            if len(folded) < 4:
-                continue
-            if folded not in fits:
-                fits[folded] = _fits(folded, surnames, score_cutoff)
-            if not fits[folded]:
-                continue
-            start, end = match.start(), match.start() + len(word)
-            start = _extend_left(text, start, givens)
-            if any(s < end and start < e for s, e in spans):
-                continue
-            found.append({"start": start, "end": end, "surface": text[start:end], "label": "PERSON",
-                          "method": "matcher"})
-        yield key, found
-
-
-#: Typo tolerance starts at this length: shorter words have too many real-word neighbours that also
-#: sound alike ("count" and "county" share a Metaphone key).
-FUZZY_MIN_LETTERS = 6
-
-
-def _fits(word: str, surnames: dict[str, list[str]], cutoff: float) -> bool:
-    """surnames: Metaphone key -> the known surnames with that key (a fuzzy match needs equal keys,
-    so only those are compared), plus each exact surname under its own key "=surname"."""
-    if "=" + word in surnames:
-        return True
-    if len(word) < FUZZY_MIN_LETTERS:
-        return False
-    return any(abs(len(surname) - len(word)) <= 2 and fuzz.ratio(word, surname) >= cutoff
-               for surname in surnames.get(metaphone(word), ()))
-
-
-
-_WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
-#: How far back a title or given name is looked for: a word and its spaces, never the whole text
-#: (searching text[:start] on every mention made long articles quadratic).
-_LOOK_BACK = 60
-
-
-def _extend_left(text: str, start: int, givens: frozenset[str] | set[str], titles=None) -> int:
-    """Move the start left over one known given name, then over title words ("Sheriff Dale ...")."""
-    for allowed in (givens, ATTACHED_TITLES if titles is None else titles):
-        while True:
-            window_start = max(0, start - _LOOK_BACK)
-            before = _WORD_BEFORE.search(text, window_start, start)
-            if not before or fold(before.group(1).rstrip(".")) not in allowed:
-                break
-            start = before.start(1)
-            if allowed is givens:
-                break
-    return start
 
 
 def usage(text: str, start: int, end: int) -> str:
@@ -192,65 +133,82 @@ def _short_quotes(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(1), m.end(1)) for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= QUOTE_MAX_WORDS)
 
 
-def ordinary_words(texts: Iterable[str]) -> frozenset[str]:
+def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str]:
     """Words the story's prose writes in lower case more often than capitalised: "outcry", "fire".
 
     NER tags Title Case headings as people ("Bystander Arrests", "Public Outcry"); the rest of the
     story gives them away by using the same words in lower case. A real surname is capitalised
     almost everywhere (the SEO phrase "koppinger" is the rare exception, outnumbered by the names).
+    min_texts: how many texts must write the word in lower case. The second pass asks for two: a
+    garbled name written in lower case on one page ("ozturkun") is that page's, not the story's word.
     """
     lower: Counter = Counter()
     capitalised: Counter = Counter()
+    lower_texts: Counter = Counter()
     for text in texts:
+        seen = set()
         for match in _WORD.finditer(text):
             word = match.group()
             if word.islower():
                 lower[word] += 1
+                seen.add(word)
             elif word[:1].isupper():
                 capitalised[word.lower()] += 1
-    return frozenset(word for word, n in lower.items() if n > capitalised[word])
+        lower_texts.update(seen)
+    return frozenset(word for word, n in lower.items() if n > capitalised[word] and lower_texts[word] >= min_texts)
 
 
 def in_heading(text: str, start: int) -> bool:
     """Whether the offset sits in a heading-like line: short, no closing punctuation, Title Case."""
+    line = _line_at(text, start)
+    return len(_WORD.findall(line)) <= 12 and line[-1:] not in ".!?”\"" and title_case(line)
+
+
+def title_case(line: str) -> bool:
+    """Whether most words of a line (60%) are capitalised, as in a headline of any length."""
+    words = _WORD.findall(line)
+    return bool(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+
+
+def _line_at(text: str, start: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    line = text[line_start:None if line_end < 0 else line_end].strip()
-    words = _WORD.findall(line)
-    if not words or len(words) > 12 or line[-1:] in ".!?”\"":
-        return False
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return capitalised >= 0.6 * len(words)
+    return text[line_start:None if line_end < 0 else line_end].strip()
 
 
 #: Last words that make a capitalised phrase an organisation or a place, not a person ("Fire
 #: Department", "Millpond Trail"). Words that are also common surnames (Park, Church, Rivers) are left out.
-NON_PERSON_HEADS = frozenset("""
-    department office council committee agency association authority commission board bureau service
-    services company corporation corp inc ltd llc group university college school academy hospital
-    clinic center centre bridge road street avenue boulevard lane trail creek river lake county city
-    town village district station news times post daily radio network foundation institute museum
-    library court police team club league party ministry government administration highway route diner
-    cafe restaurant hotel mall market airport railway bank fund program project squad unit force
-""".split())
+NON_PERSON_HEADS = frozenset(["department", "office", "council", "committee", "agency", "association", "authority", "commission", "board", "bureau", "service", "services", "company", "corporation", "corp", "inc", "ltd", "llc", "group", "university", "college", "school", "academy", "hospital", "clinic", "center", "centre", "bridge", "road", "street", "avenue", "boulevard", "lane", "trail", "creek", "river", "lake", "county", "city", "town", "village", "district", "station", "news", "times", "post", "daily", "radio", "network", "foundation", "institute", "museum", "library", "court", "police", "team", "club", "league", "party", "ministry", "government", "administration", "highway", "route", "diner", "cafe", "restaurant", "hotel", "mall", "market", "airport", "railway", "bank", "fund", "program", "project", "squad", "unit", "force"])
 
 
-def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: frozenset[str]) -> list[dict]:
+#: NER labels of places: a word tagged so more often than PERSON is one of the story's places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: frozenset[str], *,
+                      lexicon: Container[str] = frozenset()) -> list[dict]:
     """NER PERSON mentions that are evidence of a person: name-like, with a surname that is not an
-    ordinary word of the story, more often tagged PERSON than anything else, and written at least once
-    outside a heading line.
+    ordinary word of the story, more often tagged PERSON than anything else, opening with a plausible
+    given name (`plausible_first_word`), and written at least once outside a heading line.
 
     mentions: every NER entity of the story, dicts with `key` ((document, field), into `texts`),
     `start`, `surface` and `label`. The real SEO article taught us the heading rule: NER tags its Title Case section headings
     ("Bystander Arrests", "Public Outcry") as PERSON. The vote catches places NER sometimes calls people
     ("Worcester", "Harrow County").
+    lexicon: folded English words (`analysis.lexicon`), for the given-name check.
     """
     votes: dict[str, Counter] = {}
+    place_votes: Counter = Counter()
     for m in mentions:
-        votes.setdefault(fold(strip_possessive(m["surface"])), Counter())[m["label"] == "PERSON"] += 1
+        surface = fold(strip_possessive(m["surface"]))
+        votes.setdefault(surface, Counter())[m["label"] == "PERSON"] += 1
+        place_votes[surface] += m["label"] in PLACE_LABELS
+    places = frozenset(s for s, n in place_votes.items() if " " not in s and n > votes[s][True])
+    lowered = lower_case_words(text for (_, field), text in texts.items() if field in PROSE_FIELDS)
     named = [m for m in mentions if m["label"] == "PERSON" and is_name_like(m["surface"], ordinary)
              and votes[fold(m["surface"])][True] > votes[fold(m["surface"])][False]
-             and parse_name(m["surface"]).surname.split()[-1] not in NON_PERSON_HEADS]
+             and parse_name(m["surface"]).surname.split()[-1] not in NON_PERSON_HEADS
+             and plausible_first_word(parse_name(m["surface"]), lexicon=lexicon, lowered=lowered, places=places)]
     in_prose = {parse_name(m["surface"]).key for m in named if not in_heading(texts[m["key"]], m["start"])}
     named = [m for m in named if parse_name(m["surface"]).key in in_prose]
     # A bare word ("Skies", "Bookmark") is evidence of a person only with a title or in several articles.
@@ -259,6 +217,38 @@ def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: 
         documents_of.setdefault(parse_name(m["surface"]).key, set()).add(m["key"][0])
     return [m for m in named if parse_name(m["surface"]).full or parse_name(m["surface"]).title
             or len(documents_of[parse_name(m["surface"]).key]) > 1]
+
+
+def plausible_first_word(name: ParsedName, *, lexicon: Container[str] = frozenset(),
+                         lowered: Container[str] = frozenset(), places: Container[str] = frozenset()) -> bool:
+    """Whether a name without a title opens with a word that may be a given name (or, alone, a surname).
+
+    Real Title Case headlines and SEO phrases give NER "people" such as "Downtown Kranston",
+    "Drone Sightings" or "Meeting Rozzy Halfway": the first word is an English word the story also
+    writes in lower case (`lowered`), or one of the story's places (`places`, one-word surfaces NER
+    tags as a place more often than as a person). A word of the given-name list always passes
+    ("Will", "Caroline"); so does an English word the story never writes in lower case ("Taylor").
+    The cost: a person whose given name is a common lower-case word of the story and missing from the
+    list ("Hope") is no evidence on NER's word alone; the second pass still finds their surname.
+
+    >>> from analysis.names import parse_name
+    >>> [plausible_first_word(parse_name(s), lexicon={"downtown", "taylor"}, lowered={"downtown"}, places={"ohio"})
+    ...  for s in ("Downtown Kranston", "Taylor Lorenz", "Ohio Kranston", "Mayor Downtown", "Ellen Cranston")]
+    [False, True, False, True, True]
+    """
+    if name is None or name.title:
+        return True
+    word = name.given_tokens[0] if name.full and name.given_tokens else name.surname_core
+    if word in given_names():
+        return True
+    if word in places:
+        return False
+    return not (word in lexicon and word in lowered)
+
+
+def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """Folded words written in lower case at least once in these texts."""
+    return frozenset(fold(m.group()) for text in texts for m in _WORD.finditer(text) if m.group().islower())
 
 
 def is_name_like(surface: str, ordinary: frozenset[str] = frozenset()) -> bool:

@@ -15,12 +15,16 @@ article that introduces a person also finds that person's lower-case mention in 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
-from analysis import entities, variants
-from analysis.names import parse_name
+from analysis import entities, second_pass, variants
+from analysis.names import ParsedName, fold, parse_name
 from analysis.settings import DEFAULTS, AnalysisSettings
+
+#: Fields a lone given-name mention carries into clustering: `part` is "given" (the surface is a given
+#: name alone) and `full_name` the display form of the one full name its article writes for that person.
+GIVEN_FIELDS = ("part", "full_name")
 
 
 @dataclass
@@ -34,7 +38,7 @@ class ResolvedMentions:
 
 def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: AnalysisSettings = DEFAULTS,
                      id_prefix: str = "", mention_id: Callable[[object, str, int, int], object] | None = None,
-                     **variant_options) -> ResolvedMentions:
+                     lexicon: Container[str] = frozenset(), **variant_options) -> ResolvedMentions:
     """Resolve a story's person mentions.
 
     documents: version id -> dict with the text fields of `entities.FIELDS` and `article_id`,
@@ -44,12 +48,14 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     mention_id: names a second-pass mention from its place, as mention_id(version_id, field, start,
         end). The store passes its key function, so that a mention found again has the same id and
         assignments and flags can be stored as they come; without it, mentions are numbered "p1", "p2" ...
+    lexicon: folded English words (`analysis.lexicon.lexicon_of(nlp)`), which the second pass never
+        takes for a misspelt name; empty, only the story's own ordinary words say what is a word.
     """
     texts = {(version_id, field): doc.get(field) or "" for version_id, doc in documents.items()
              for field in entities.FIELDS}
     ordinary = entities.ordinary_words(text for (_, field), text in texts.items() if text and field in entities.PROSE_FIELDS)
     credible = entities.credible_mentions(
-        [{**m, "key": (m["version_id"], m["field"])} for m in entities_found], texts, ordinary)
+        [{**m, "key": (m["version_id"], m["field"])} for m in entities_found], texts, ordinary, lexicon=lexicon)
     first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
                                       **variant_options)
     taken: dict = defaultdict(list)
@@ -57,16 +63,52 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
         taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
     found = []
     pending = ((key, text) for key, text in texts.items() if text)
-    for (version_id, field), matches in entities.find_more_mentions(pending, people_to_search(first.clusters), taken,
-                                                                    score_cutoff=settings.score_cutoff):
-        for match in matches:
-            ident = (mention_id(version_id, field, match["start"], match["end"]) if mention_id
-                     else f"p{len(found) + 1}")
-            found.append({**match, "id": ident, "version_id": version_id, "field": field})
+    # A page's prose fields as one text: a word is ordinary for the second pass when two pages write it so.
+    pages = ("\n".join(doc.get(field) or "" for field in entities.PROSE_FIELDS) for doc in documents.values())
+    known_words = entities.KnownWords(frozenset(fold(w) for w in entities.ordinary_words(pages, min_texts=2)), lexicon)
+
+    def add(results) -> None:
+        for (version_id, field), matches in results:
+            for match in matches:
+                ident = (mention_id(version_id, field, match["start"], match["end"]) if mention_id
+                         else f"p{len(found) + 1}")
+                found.append({**match, "id": ident, "version_id": version_id, "field": field})
+
+    add(entities.find_more_mentions(pending, people_to_search(first.clusters), taken,
+                                    score_cutoff=settings.score_cutoff, known_words=known_words))
+    # Lone given names ("Ellen said"), once every full name of each article is known.
+    full_names = full_names_by_article(credible + found)
+    for m in found:
+        taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
+    prose = ((key, text) for key, text in texts.items() if text and key[1] in entities.PROSE_FIELDS)
+    add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
+                                        known_words=known_words))
+    credible = [_as_given(m, full_names, settings.score_cutoff, known_words) for m in credible]
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
     result = variants.analyse_variants(_variant_input(persons, documents), settings=settings,
                                        id_prefix=id_prefix, **variant_options)
     return ResolvedMentions(found=found, persons=persons, result=result)
+
+
+def full_names_by_article(mentions: list[dict]) -> dict[object, list[ParsedName]]:
+    """version id -> the parsed full names (given name and surname) its mentions write, in any field."""
+    names: dict[object, list[ParsedName]] = defaultdict(list)
+    for m in mentions:
+        parsed = parse_name(m["surface"])
+        if parsed is not None and parsed.full and parsed not in names[m["version_id"]]:
+            names[m["version_id"]].append(parsed)
+    return dict(names)
+
+
+def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words) -> dict:
+    """A one-word NER mention that is the given name of one person its article names in full, marked
+    as such (`part`, `full_name`) like the second pass's lone given names; other mentions unchanged."""
+    parsed = parse_name(mention["surface"])
+    if parsed is None or parsed.full or parsed.title or " " in parsed.surname:
+        return mention
+    owner = second_pass.given_owner(parsed.surname_key, full_names.get(mention["version_id"], []),
+                                    score_cutoff=score_cutoff, words=known_words)
+    return mention if owner is None else {**mention, "part": "given", "full_name": owner.display}
 
 
 def people_to_search(clusters: list[dict]) -> list[dict]:
@@ -89,5 +131,6 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
         rows.append({"mention_id": m["id"], "surface": m["surface"], "article_id": doc["article_id"],
                      "origin": doc["origin"], "outlet": doc["outlet"], "authoritative": doc["authoritative"],
                      "published": doc["published"], "field": m["field"], "start": m["start"],
-                     "usage": entities.usage(doc.get(m["field"]) or "", m["start"], m["end"])})
+                     "usage": entities.usage(doc.get(m["field"]) or "", m["start"], m["end"]),
+                     **{k: m[k] for k in GIVEN_FIELDS if k in m}})
     return rows

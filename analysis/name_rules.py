@@ -203,6 +203,16 @@ def load_nicknames(path: str | None = None) -> tuple[dict[str, frozenset[str]], 
     return {k: frozenset(v) for k, v in related.items()}, frozenset(full)
 
 
+def given_names(path: str | None = None) -> frozenset[str]:
+    """Every folded name of the nickname list, full names and nicknames alike: all are given names.
+
+    A compact list (about 2,000 mostly English names), so absence proves nothing ("Rumeysa" is not in
+    it); presence does: "Caroline" is a given name although English dictionaries list it too.
+    """
+    related, full = load_nicknames(path)
+    return frozenset(related) | full
+
+
 def nickname_related(a: str, b: str, path: str | None = None) -> bool:
     """Whether two folded given names are a name and its nickname (Robert/Bob), or two nicknames of
     one name (Bob/Rob). Two full names that share a nickname (Christopher/Christine, both "Chris")

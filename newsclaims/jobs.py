@@ -13,6 +13,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from analysis import RULESET_VERSION, entities, mentions, reports
+from analysis.lexicon import lexicon_of
 from analysis.records import Topic
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_match
@@ -73,12 +74,15 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
                                       settings={**settings.as_dict(), "model": model_id(nlp)})
     story_documents = store.story_documents(db, story.slug)
     analysed = store.analysed_versions(db, NER_STAGE)
-    # The model is English: other languages are skipped with a counted reason, not mis-tagged.
-    documents = {doc["id"]: doc for doc in story_documents if is_english(doc.get("language"))}
-    foreign = [doc for doc in story_documents if doc["id"] not in analysed and doc["id"] not in documents]
+    # The model is English: NER skips other languages with a counted reason rather than mis-tag them.
+    # Every document still belongs to the story: the second pass searches the people named in English
+    # pages in all of them, since a machine-translated or foreign page misspells names as often as any.
+    documents = {doc["id"]: doc for doc in story_documents}
+    new = [doc for doc in story_documents if doc["id"] not in analysed]
+    foreign = [doc for doc in new if not is_english(doc.get("language"))]
     for doc in foreign:
         store.save_entities(db, doc["id"], [], NER_STAGE, f"skipped: language {doc['language']}")
-    todo = [doc for doc in documents.values() if doc["id"] not in analysed]
+    todo = [doc for doc in new if is_english(doc.get("language"))]
     found: dict[int, list[dict]] = defaultdict(list)
     texts = (((doc["id"], field), doc[field]) for doc in todo for field in entities.NER_FIELDS if doc[field])
     for (version_id, field), ents in entities.find_entities(nlp, texts, batch_size=batch_size, n_process=n_process):
@@ -93,7 +97,8 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     # they come and point at the same mentions after every analysis.
     resolved = mentions.resolve_mentions(documents, ner, settings=settings, id_prefix=f"{story.slug}/",
                                          mention_id=partial(store.mention_key, story=story.slug),
-                                         pins=dict(story.names.pins), accepted=list(story.names.accept),
+                                         lexicon=lexicon_of(nlp), pins=dict(story.names.pins),
+                                         accepted=list(story.names.accept),
                                          same=[list(g) for g in story.names.same],
                                          distinct=[list(g) for g in story.names.distinct],
                                          topic=story_topic(story, documents.values(), settings))
@@ -197,7 +202,7 @@ def document_mentions(nlp, fields: dict[str, str], *, settings: AnalysisSettings
     texts = ((field, document[field]) for field in entities.NER_FIELDS if document[field])
     ner = [{**ent, "id": f"n{field}{n}", "version_id": 1, "field": field}
            for field, ents in entities.find_entities(nlp, texts, batch_size=batch_size) for n, ent in enumerate(ents)]
-    resolved = mentions.resolve_mentions({1: document}, ner, settings=settings)
+    resolved = mentions.resolve_mentions({1: document}, ner, settings=settings, lexicon=lexicon_of(nlp))
     assignment = {a["mention_id"]: a for a in resolved.result.assignments}
     canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
     rows = []

@@ -116,6 +116,28 @@ def test_non_english_versions_are_skipped_and_counted(nlp, tmp_path):
     assert db.execute("select model from version_analyses").fetchone()[0] == "skipped: language fr"
 
 
+def test_known_people_are_searched_in_pages_ner_skips(nlp, tmp_path):
+    """NER stays off a French page, but the second pass finds an English page's person in it."""
+    story = StoryConfig.model_validate({"slug": "s", "title": "t", "outlets": [
+        {"slug": "a", "name": "A", "origin": "http://127.0.0.1:1", "seeds": ["/"]}]})
+    db = store.open_store(tmp_path / "s.db")
+    store.save_story(db, story)
+    store.save_article(db, "s", {"url": "http://127.0.0.1:1/en", "origin": "http://127.0.0.1:1", "content_hash": "e",
+                                 "title": "Bridge", "language": "en",
+                                 "text": "Sheriff Dale Cathcart said the bridge would stay closed until Friday."})
+    store.save_article(db, "s", {"url": "http://127.0.0.1:1/fr", "origin": "http://127.0.0.1:1", "content_hash": "f",
+                                 "title": "Pont", "language": "fr",
+                                 "text": "Le shérif Dale Kathcart a dit que le pont était fermé."})
+    counts = jobs.analyse(db, story, nlp)
+    assert counts["skipped_language"] == 1 and counts["documents"] == 2
+    models = dict(db.execute("select a.url, va.model from version_analyses va join article_versions v "
+                             "on v.id = va.version_id join articles a on a.id = v.article_id").fetchall())
+    assert models["http://127.0.0.1:1/fr"] == "skipped: language fr"
+    found = [r[0] for r in db.execute("select m.surface from mentions m join article_versions v on v.id = m.version_id "
+                                      "join articles a on a.id = v.article_id where a.url like '%/fr' and m.story = 's'")]
+    assert found == ["Dale Kathcart"]
+
+
 def test_a_person_span_ending_at_an_opening_quote_resolves(nlp):
     """Found on a real page: NER tagged "Meghan Markle '" (up to the opening quote of a quotation)."""
     text = "Meghan Markle 'turned and hissed' at staff, reports said. Meghan Markle later denied it."

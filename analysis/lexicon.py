@@ -1,0 +1,78 @@
+"""The English words a loaded spaCy model already knows: the word list of its rule lemmatizer.
+
+Why: the second pass accepts a word a letter or two away from a story surname as a misspelling of it,
+and English has many such neighbours ("change" for Chang, "tramp" for Trump). Telling them apart needs
+a list of English words, and en_core_web_sm carries one: its lemmatizer's `lemma_index` (the WordNet
+lemmas, about 80,000, plus the model's stop words) with the suffix rules and irregular forms that map "reviews" or "makes" onto them.
+Nothing new is bundled, and the list travels with the model id that every analysis run records.
+
+WordNet also lists some famous surnames ("nixon", "brady"). A garbled story surname is rarely one of
+them, so treating them as words costs little: a known spelling of a story person is matched exactly,
+before this list is asked.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Lexicon", "lexicon_of"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Folded English words, and the suffix rules that lead an inflected form to a lemma of one part of
+    speech: (old ending, new ending, that part of speech's lemmas). `word in lexicon` is what callers ask.
+
+    A rule leads only to a lemma of its own part of speech, as spaCy's lemmatizer does: the adjective
+    rule "-er" must not turn a surname ending in -er into an English word by way of an irregular verb
+    form ("copping", from "cop").
+
+    >>> nouns = frozenset({"review"})
+    >>> lexicon = Lexicon(nouns | {"whose"}, (("s", "", nouns),))
+    >>> "reviews" in lexicon, "whose" in lexicon, "cranston" in lexicon
+    (True, True, False)
+    """
+
+    words: frozenset[str] = frozenset()
+    rules: tuple[tuple[str, str, frozenset[str]], ...] = ()
+    #: The verb lemmas: a headline's "Makes" is a verb form, which a surname rarely is.
+    verbs: frozenset[str] = frozenset()
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        if word in self.words:
+            return True
+        return any(word.endswith(old) and len(word) > len(old) and word[:len(word) - len(old)] + new in lemmas
+                   for old, new, lemmas in self.rules)
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+
+def lexicon_of(nlp) -> Lexicon:
+    """The lexicon of a loaded pipeline; empty when it has no rule lemmatizer (a blank test pipeline).
+
+    Words: every lemma of the lemmatizer's index, every irregular form it lists, and the model's stop
+    words (WordNet lists content words only: "across" and "whose" are not in it). Only one-word,
+    all-letter entries are kept: a multi-word lemma ("all_the_same") could not be taken for a name.
+    """
+    if nlp is None or "lemmatizer" not in getattr(nlp, "pipe_names", ()):
+        return Lexicon()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return Lexicon()
+    index = lookups.get_table("lemma_index")
+    lemmas = {pos: frozenset(w.lower() for w in entries if w.isalpha()) for pos, entries in index.items()}
+    words: set[str] = set().union(*lemmas.values())
+    if lookups.has_table("lemma_exc"):
+        for forms in lookups.get_table("lemma_exc").values():  # irregular form -> its lemmas, per part of speech
+            words.update(w.lower() for w in forms if w.isalpha())
+    words.update(w for w in getattr(nlp.Defaults, "stop_words", ()) if w.isalpha())
+    rules = []
+    if lookups.has_table("lemma_rules"):
+        for pos, pairs in lookups.get_table("lemma_rules").items():
+            if pos in lemmas:
+                rules += [(old, new, lemmas[pos]) for old, new in pairs
+                          if old and old.isalpha() and (new == "" or new.isalpha())]
+    verbs = frozenset(w.lower() for w in (index.get("verb") or ()) if w.isalpha())
+    return Lexicon(frozenset(words), tuple(sorted(rules, key=lambda r: (r[0], r[1], len(r[2])))), verbs)

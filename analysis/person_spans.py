@@ -1,0 +1,149 @@
+"""Repairs of NER PERSON spans, so that a mention's surface is the name as written and nothing else.
+
+en_core_web_sm's PERSON spans on real pages carry debris that later becomes a phantom person or
+steals a person's errors: a bullet or a colon ("• Ana Ruiz", "Ana Ruiz:"), a photo agency after a
+slash ("Ana Ruiz/AP"), the owner of a possessive ("Breitbart’s Ana Ruiz"), two lines at once
+("Secretary\\nAna Ruiz"), and, in a Title Case headline, the verb after the name ("Ana Ruiz Makes
+History" -> "Ana Ruiz Makes"). NER also starts late inside a three-part name ("Mehmet Ali Öztürk" ->
+"Ali Öztürk"). Each function here takes the text and a span and returns the repaired span(s);
+none knows any name.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from analysis.lexicon import Lexicon
+from analysis.name_rules import TITLES, given_names
+from analysis.names import fold
+
+__all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_to_given_name", "headline_verb",
+           "trailing_headline_verb"]
+
+#: Titles written as abbreviations: only these may end in a period and still precede a name
+#: ("Dr. Ana Ruiz"). A full word with a period ("... said the coach. Ibsen added") ends a sentence.
+ABBREVIATED_TITLES = frozenset("""
+    dr mr mrs ms mx prof sen rep gov lt sgt capt det supt gen col maj adm rev fr st hon pres sec atty
+    insp cmdr cpl pvt mme mlle
+""".split())
+#: Titles that become part of a PERSON mention; place words that also open titles ("County Sheriff")
+#: stay outside it.
+ATTACHED_TITLES = TITLES - {"state", "county", "city"}
+#: The word just before a span, on the same line: letters, an optional period, spaces or tabs.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?)[ \t]+$")
+#: How far back a word is looked for: a word and its spaces, never the whole text.
+_LOOK_BACK = 60
+_POSSESSIVE_OWNER = re.compile(r".*['’]s\s+", re.DOTALL)
+#: A word of two or more letters and a full stop: a sentence ends there, unless the word is "Dr" or "Mr".
+_SENTENCE_END = re.compile(r"([^\W\d_]{2,})[.!?]\s+")
+_INITIAL_OR_SUFFIX = re.compile(r"(?:\b[^\W\d_]|\b(?:Jr|Sr|jr|sr))\.$")
+
+
+def extend_left(text: str, start: int, givens: Container[str], titles: Container[str] = ATTACHED_TITLES) -> int:
+    """Move the start left over one given name of `givens`, then over title words ("Sheriff Dale ...").
+
+    Never across a line break, and over a word ending in a period only when that word is an
+    abbreviated title or an initial ("Dr.", "J."): "the coach. Ibsen added" is not Coach Ibsen.
+    """
+    for allowed in (givens, titles):
+        while True:
+            before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+            if not before:
+                break
+            word = fold(before.group(1))
+            if word not in allowed or (before.group(2) and len(word) > 1 and word not in ABBREVIATED_TITLES):
+                break
+            start = before.start(1)
+            if allowed is givens:
+                break
+    return start
+
+
+def extend_to_given_name(text: str, start: int, end: int, lexicon: Container[str]) -> int:
+    """Move the start of a two-word name left over one more given name NER left out ("Mehmet Ali
+    Öztürk" tagged "Ali Öztürk"): the word just before it on the line, capitalised (not all capitals),
+    no title, and a listed given name or no English word ("Mehmet": the list is mostly English names).
+
+    >>> text = "Police said Mehmet Ali Öztürk and Ana Ruiz left Boston. Meet Ana Ruiz."
+    >>> s = text.index("Ali"); text[extend_to_given_name(text, s, s + 10, {"meet", "police", "said"}):s + 10]
+    'Mehmet Ali Öztürk'
+    >>> s = text.rindex("Ana"); text[extend_to_given_name(text, s, s + 8, {"meet"}):s + 8]
+    'Ana Ruiz'
+    """
+    words = text[start:end].split()
+    if len(words) != 2 or fold(words[0].rstrip(".")) in TITLES:
+        return start
+    before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    if not before or before.group(2) or before.end() != start:
+        return start
+    word = before.group(1)
+    folded = fold(word)
+    if not (word[:1].isupper() and not word.isupper()) or folded in TITLES:
+        return start
+    if folded in given_names() or (lexicon and folded not in lexicon):
+        return before.start(1)
+    return start
+
+
+def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The name parts of a PERSON span: split at line breaks, the agency after a slash, the owner
+    before a possessive and a sentence that ends inside the span ("the coach. Ibsen") dropped, punctuation trimmed at both ends (a final period kept after an
+    initial or "Jr"). Returns (start, end) pairs, possibly none.
+
+    >>> text = "• Breitbart’s Ana Ruiz/AP:"
+    >>> [text[s:e] for s, e in clean_person_span(text, 0, len(text))]
+    ['Ana Ruiz']
+    >>> text = "Secretary\\nAna Ruiz Jr."
+    >>> [text[s:e] for s, e in clean_person_span(text, 0, len(text))]
+    ['Secretary', 'Ana Ruiz Jr.']
+    """
+    spans = []
+    offset = start
+    for line in text[start:end].split("\n"):
+        s, e = offset, offset + len(line)
+        offset = e + 1
+        slash = text.find("/", s, e)
+        if slash >= 0:
+            e = slash
+        owner = _POSSESSIVE_OWNER.match(text, s, e)
+        if owner and owner.end() < e:
+            s = owner.end()
+        for stop in _SENTENCE_END.finditer(text, s, e):
+            if fold(stop.group(1)) not in ABBREVIATED_TITLES and stop.end() < e:
+                s = stop.end()
+        while s < e and not text[s].isalpha():
+            s += 1
+        while e > s and not text[e - 1].isalpha() and not (text[e - 1] == "." and _INITIAL_OR_SUFFIX.search(text, s, e)):
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def headline_verb(word: str, lexicon: Lexicon) -> bool:
+    """Whether a capitalised word is a third-person verb form ("Makes", "Taps", "Debuts": the word
+    less -s/-es is one of the lexicon's verbs) and no given name: a Title Case headline's verb.
+
+    >>> lexicon = Lexicon(verbs=frozenset({"make", "debut"}))
+    >>> [headline_verb(w, lexicon) for w in ("Makes", "Debuts", "Sanders", "makes")]
+    [True, True, False, False]
+    """
+    if not word[:1].isupper():
+        return False
+    folded = fold(word)
+    if folded in given_names() or not folded.endswith("s"):
+        return False
+    return any(folded[:-len(ending)] in lexicon.verbs for ending in ("s", "es") if folded.endswith(ending))
+
+
+def trailing_headline_verb(surface: str, lexicon: Lexicon) -> bool:
+    """Whether the last word of a PERSON surface in a Title Case headline is the headline's verb
+    ("Ana Ruiz Makes History" -> NER's "Ana Ruiz Makes"), to be cut off.
+
+    The word must be a `headline_verb`, and what remains must still be a name: two or more words, or
+    one word that is not a given name (a surname: "Trump Taps" -> "Trump"; "Ana Powers" stays whole).
+    """
+    words = surface.split()
+    if len(words) < 2 or not headline_verb(words[-1], lexicon):
+        return False
+    return len(words) > 2 or fold(words[0]) not in given_names()

@@ -1,0 +1,263 @@
+"""The second pass: the story's known people searched for in every field of every page, NER or not.
+
+Real data taught us why it exists and how loose it must be. NER misses a name in a lower-case SEO
+keyword string ("ice confrontations massachusetts koppinger"), in a page it does not read (a
+Spanish page: the model is English), and in the garbles machine translation and speech recognition
+make: a consonant changed or dropped ("Oztulk" for Ozturk), letters added ("Oztzurku"), given name and
+surname fused into one word ("Rümeysaöztürk", "karolineleavitt"). A sound-alike key alone (Metaphone)
+finds the first kind only.
+
+So a word is taken for a known surname when it is
+- one of the person's known spellings (any case, accents folded), or
+- a sound-alike: Metaphone keys agree and rapidfuzz ratio >= `score_cutoff` (6+ letters), or
+- a near spelling: a few edits away (optimal string alignment: 1 edit up to 7 letters, 2 from 8),
+  ratio >= `score_cutoff`, and not a word: not in the model's English lexicon and not an ordinary
+  lower-case word of the story. The last check is what keeps "change" from being Chang.
+A word is a fused name when it is a person's given name and surname written as one word, exactly or
+a near spelling of it (8+ letters, so always 2 edits at most).
+
+Without `known_words` (the topic filter, which sees one page and no model) near spellings are not
+tried: nothing would tell a garble from an English word.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from analysis.name_rules import given_names
+from analysis.names import ParsedName, fold, strip_possessive
+from analysis.person_spans import ATTACHED_TITLES, extend_left  # noqa: F401 (re-exported)
+from analysis.phonetic import metaphone
+from analysis.settings import DEFAULTS
+
+__all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "max_edits"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+
+#: Shorter surnames are matched only as written: a 3-letter word has too many neighbours.
+EXACT_MIN_LETTERS = 4
+#: Sound-alike typos start at this length: shorter words have too many real-word neighbours that also
+#: sound alike ("count" and "county" share a Metaphone key).
+SOUND_MIN_LETTERS = 6
+#: Near spellings start at this length, for the word and the surname both.
+EDIT_MIN_LETTERS = 5
+#: A near spelling of a fused name needs this many letters: given name and surname together.
+FUSED_MIN_LETTERS = 8
+
+
+def max_edits(a: str, b: str) -> int:
+    """Edits allowed between a word and a name, scaled by the longer one: none below 5 letters, one up
+    to 7, two from 8. One typo in a short name already changes a fifth of it; a long garbled name
+    ("Oztzurku") keeps its shape through two.
+
+    >>> max_edits("levit", "leavitt"), max_edits("oztzurku", "ozturk"), max_edits("gore", "gores")
+    (1, 2, 1)
+    """
+    longest = max(len(a), len(b))
+    if longest < EDIT_MIN_LETTERS:
+        return 0
+    return 1 if longest <= 7 else 2
+
+
+@dataclass(frozen=True)
+class KnownWords:
+    """Words that are not names in this story: the story's ordinary words and an English lexicon.
+
+    >>> "outcry" in KnownWords(frozenset({"outcry"})), "cranston" in KnownWords(frozenset({"outcry"}))
+    (True, False)
+    """
+
+    ordinary: Container[str] = frozenset()
+    lexicon: Container[str] = frozenset()
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.ordinary or word in self.lexicon
+
+
+@dataclass
+class NameIndex:
+    """The known people's name forms, prepared once per story so each distinct word is judged once."""
+
+    exact: set[str] = field(default_factory=set)
+    by_sound: dict[str, list[str]] = field(default_factory=dict)
+    near: list[str] = field(default_factory=list)
+    fused: set[str] = field(default_factory=set)
+    givens: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, people: list[dict]) -> NameIndex:
+        index = cls()
+        for person in people:
+            surnames = [s for s in person["surnames"] if len(s) >= EXACT_MIN_LETTERS]
+            for surname in surnames:
+                index.exact.add(surname)
+                if len(surname) >= SOUND_MIN_LETTERS:
+                    index.by_sound.setdefault(metaphone(surname), []).append(surname)
+                if len(surname) >= EDIT_MIN_LETTERS:
+                    index.near.append(surname)
+            givens = [g for g in person["given"] if len(g) >= 2]
+            index.givens.update(person["given"])
+            index.fused.update(given + surname for given in givens for surname in surnames)
+        index.near = sorted(set(index.near))
+        return index
+
+    def fits(self, word: str, cutoff: float, known_words: KnownWords | None) -> bool:
+        """Whether a folded word is a form of a known surname or a fused known name (module docstring).
+
+        A sound-alike is refused only when it is an English word: a misspelling that an SEO page
+        repeats in lower case ("koppinger") is ordinary by count, yet still the name.
+        """
+        if word in self.exact or word in self.fused:
+            return True
+        lexicon = known_words.lexicon if known_words is not None else ()
+        if len(word) >= SOUND_MIN_LETTERS and word not in lexicon and any(
+                abs(len(s) - len(word)) <= 2 and fuzz.ratio(word, s) >= cutoff
+                for s in self.by_sound.get(metaphone(word), ())):
+            return True
+        if known_words is None or len(word) < EDIT_MIN_LETTERS or word in known_words:
+            return False
+        return (any(_near(word, surname, cutoff) for surname in self.near)
+                or (len(word) >= FUSED_MIN_LETTERS and any(_near(word, fused, cutoff) for fused in self.fused)))
+
+
+def _near(word: str, name: str, cutoff: float) -> bool:
+    if min(len(word), len(name)) < EDIT_MIN_LETTERS:
+        return False
+    bound = max_edits(word, name)
+    if abs(len(word) - len(name)) > bound:
+        return False
+    return OSA.distance(word, name, score_cutoff=bound) <= bound and fuzz.ratio(word, name) >= cutoff
+
+
+def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], taken: dict[object, list[tuple[int, int]]],
+                       *, score_cutoff: float = DEFAULTS.score_cutoff,
+                       known_words: KnownWords | None = None) -> Iterator[tuple[object, list[dict]]]:
+    """Find the known people's surnames (and fused names) in any case and with typos; yield (key, mentions).
+
+    people: dicts with `surnames` (folded surnames of one person, correct and wrong forms alike) and
+    `given` (folded given names), from clusters with good evidence (a given name and a surname).
+    taken: key -> spans already found by NER, which are not reported again.
+    score_cutoff: the rapidfuzz ratio (0-100) a typo must reach against a known surname.
+    known_words: folded words that are not names here (`KnownWords`); None allows sound-alikes only.
+    A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
+    only where it is capitalised: in lower case it is the word.
+    A title and a known given name just before the surname are made part of the mention.
+    """
+    index = NameIndex.of(people)
+    if not index.exact:
+        return
+    fits: dict[str, bool] = {}
+    for key, text in texts:
+        spans = taken.get(key, [])
+        found = []
+        for match in _WORD.finditer(text):
+            word = strip_possessive(match.group())
+            folded = fold(word)
+            if len(folded) < EXACT_MIN_LETTERS:
+                continue
+            if folded not in fits:
+                fits[folded] = index.fits(folded, score_cutoff, known_words)
+            if not fits[folded] or (word.islower() and known_words is not None and folded in known_words.lexicon):
+                continue
+            start, end = match.start(), match.start() + len(word)
+            start = extend_left(text, start, index.givens)
+            if any(s < end and start < e for s, e in spans):
+                continue
+            found.append({"start": start, "end": end, "surface": text[start:end], "label": "PERSON",
+                          "method": "matcher"})
+        yield key, found
+
+
+# --- lone given names ---------------------------------------------------------------------------------
+
+#: A lone given name shorter than this is not searched ("Al", "Jo": too many other uses).
+GIVEN_MIN_LETTERS = 3
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
+
+
+def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: float = DEFAULTS.score_cutoff,
+                words: Container[str] = frozenset()) -> ParsedName | None:
+    """The one person of an article whose first given name a lone folded word is, or None.
+
+    Articles name a person in full once and then often by given name alone ("Ellen said ..."),
+    and translated or transcribed pages misspell that too ("Elen"). A word is the given name of
+    the article's full names that write it exactly, else of those a typo away (`max_edits`,
+    ratio >= `score_cutoff`) unless it is one of `words` and no given name itself (English: "March" is
+    not a typo of Marco; "Caroline", in dictionaries and in the given-name list, may be one of Karoline). Full names whose surnames are a typo apart are one person written two
+    ways; two people left ("Ellen Cranston" and "Ellen Park") make the word ambiguous: None.
+
+    >>> from analysis.names import parse_name
+    >>> names = [parse_name("Ellen Cranston"), parse_name("Ellen Kranston"), parse_name("Maya Park")]
+    >>> given_owner("elen", names).display, given_owner("maya", names).display, given_owner("ines", names)
+    ('Ellen Cranston', 'Maya Park', None)
+    >>> given_owner("ellen", [*names, parse_name("Ellen Park")]) is None
+    True
+    """
+    names = [n for n in full_names if n.full and not n.initials_only and n.given_tokens]
+    if len(word) < GIVEN_MIN_LETTERS or any(word in (n.surname_core, n.surname_key) for n in names):
+        return None
+    owners = [n for n in names if n.given_tokens[0] == word]
+    if not owners and len(word) >= 4 and (word not in words or word in given_names()):
+        owners = [n for n in names if _given_near(word, n.given_tokens[0], score_cutoff)]
+    people: list[ParsedName] = []
+    for name in owners:
+        if not any(_same_surname(name, other) for other in people):
+            people.append(name)
+    return people[0] if len(people) == 1 else None
+
+
+def _given_near(word: str, given: str, cutoff: float) -> bool:
+    bound = max_edits(word, given)
+    return (len(given) >= 4 and bound > 0 and abs(len(word) - len(given)) <= bound
+            and OSA.distance(word, given, score_cutoff=bound) <= bound and fuzz.ratio(word, given) >= cutoff)
+
+
+def _same_surname(a: ParsedName, b: ParsedName) -> bool:
+    x, y = a.surname_core, b.surname_core
+    return x == y or (OSA.distance(x, y) <= max_edits(x, y))
+
+
+def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[object, list[ParsedName]],
+                        taken: dict[object, list[tuple[int, int]]], *, score_cutoff: float = DEFAULTS.score_cutoff,
+                        known_words: KnownWords | None = None) -> Iterator[tuple[object, list[dict]]]:
+    """Capitalised lone given names of the people an article names in full; yield (key, mentions).
+
+    texts: ((article, field), text) pairs; full_names: article -> the full names (given and surname)
+    its person mentions write, in any field; taken: (article, field) -> spans already mentions.
+    Each mention has label PERSON, method "given", `part` "given" (the surface is a given name
+    alone, which the clustering must attach through `full_name`) and `full_name`, the display form of
+    the full name it stands for. known_words: as for `find_more_mentions`; a near spelling of a given
+    name must not be one of them. A word is skipped when it is an ordinary lower-case word of the story
+    ("Will", "Hope" at a sentence start), or when a capitalised word follows it on the line: that is
+    another two-word name ("Ellen Park") NER did not report, not this person's given name.
+    """
+    known_words = known_words if known_words is not None else KnownWords()
+    for key, text in texts:
+        article = key[0] if isinstance(key, tuple) else key
+        names = full_names.get(article) or []
+        spans = taken.get(key, [])
+        found = []
+        if names:
+            for match in _WORD.finditer(text):
+                word = strip_possessive(match.group())
+                if not word[:1].isupper():
+                    continue
+                folded = fold(word)
+                if folded in known_words.ordinary:
+                    continue
+                start, end = match.start(), match.start() + len(word)
+                if any(s < end and start < e for s, e in spans):
+                    continue
+                owner = given_owner(folded, names, score_cutoff=score_cutoff, words=known_words)
+                if owner is None:
+                    continue
+                after = _NEXT_WORD.match(text, match.end())
+                if after and after.group(1).isupper():
+                    continue
+                found.append({"start": start, "end": end, "surface": word, "label": "PERSON", "method": "given",
+                              "part": "given", "full_name": owner.display})
+        yield key, found

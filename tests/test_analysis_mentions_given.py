@@ -1,0 +1,82 @@
+"""Lone given names on invented text: "Ellen said ..." after the article names Ellen Cranston in full."""
+import re
+
+from analysis.lexicon import Lexicon
+from analysis.mentions import resolve_mentions
+from analysis.names import parse_name
+from analysis.second_pass import KnownWords, find_given_mentions
+from tests.test_analysis_mentions_second_pass import KNOWN, LEXICON
+
+
+def given(text, full, known_words=KNOWN):
+    names = {1: [parse_name(n) for n in full]}
+    taken = {(1, "text"): [(m.start(), m.end()) for n in full for m in re.finditer(n, text)]}
+    [(_, found)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=known_words))
+    assert all(text[f["start"]:f["end"]] == f["surface"] for f in found)
+    return [(f["surface"], f["full_name"], f["part"], f["method"]) for f in found]
+
+
+def test_a_given_name_alone_is_the_person_the_article_names_in_full():
+    text = "Ellen Cranston won the vote. Ellen said she would serve. Later Elen’s office confirmed it."
+    assert given(text, ["Ellen Cranston"]) == [("Ellen", "Ellen Cranston", "given", "given"),
+                                               ("Elen", "Ellen Cranston", "given", "given")]
+
+
+def test_two_people_with_that_given_name_make_it_ambiguous():
+    text = "Ellen Cranston and Ellen Marsh spoke. Ellen said no."
+    assert given(text, ["Ellen Cranston", "Ellen Marsh"]) == []
+
+
+def test_one_person_spelt_two_ways_is_still_one_person():
+    text = "Ellen Cranston spoke; a mirror wrote Ellen Kranston. Ellen said no."
+    assert given(text, ["Ellen Cranston", "Ellen Kranston"]) == [("Ellen", "Ellen Cranston", "given", "given")]
+
+
+def test_words_that_only_look_like_the_given_name_are_left_alone():
+    text = "Marco Lindqvist arrived in March. Ellen Whitby, not Marco, spoke; we will see."
+    # "March" is an English word a letter from Marco; "Ellen Whitby" is another two-word name.
+    known = KnownWords(frozenset(), _with(LEXICON, "march"))
+    assert given(text, ["Marco Lindqvist"], known) == [("Marco", "Marco Lindqvist", "given", "given")]
+
+
+def test_without_a_full_name_in_the_article_nothing_is_found():
+    assert given("Ellen said she would serve.", []) == []
+
+
+def _with(lexicon, word):
+    return Lexicon(lexicon.words | {word}, lexicon.rules)
+
+
+def _doc(text):
+    return {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
+            "article_id": 1, "origin": "o", "outlet": "o", "authoritative": False, "published": None}
+
+
+def test_resolution_marks_lone_given_names_from_ner_and_the_second_pass():
+    text = ("Mayor Ellen Cranston opened the bridge. Ellen thanked the crews. "
+            "Ellen Cranston said the bridge was safe. Elen waved.")
+    spans = ["Mayor Ellen Cranston", "Ellen", "Ellen Cranston"]
+    found, at = [], 0
+    for n, surface in enumerate(spans):
+        start = text.index(surface, at)
+        at = start + len(surface)
+        found.append({"id": f"n{n}", "version_id": 1, "field": "text", "start": start, "end": at,
+                      "surface": surface, "label": "PERSON"})
+    resolved = resolve_mentions({1: _doc(text)}, found)
+    lone = sorted((m["surface"], m.get("method", "ner"), m.get("full_name"))
+                  for m in resolved.persons if m.get("part") == "given")
+    # NER's one-word "Ellen" is no evidence on its own (one article, no title); the given pass finds it.
+    assert lone == [("Elen", "given", "Ellen Cranston"), ("Ellen", "given", "Ellen Cranston")]
+
+
+def test_a_credible_one_word_ner_mention_is_marked_as_a_given_name():
+    docs, found = {}, []
+    for n in (1, 2):  # one-word "Ellen" in two articles is credible NER evidence
+        text = "Ellen Cranston spoke. Ellen left."
+        docs[n] = {**_doc(text), "article_id": n}
+        for surface, start in (("Ellen Cranston", 0), ("Ellen", text.rindex("Ellen"))):
+            found.append({"id": f"{n}{start}", "version_id": n, "field": "text", "start": start,
+                          "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    resolved = resolve_mentions(docs, found)
+    lone = [(m["surface"], m.get("method"), m["full_name"]) for m in resolved.persons if m.get("part") == "given"]
+    assert lone == [("Ellen", None, "Ellen Cranston")] * 2

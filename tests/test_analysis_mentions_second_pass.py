@@ -1,0 +1,62 @@
+"""The second pass on invented text: near spellings, fused names, and the words it must leave alone."""
+from analysis.lexicon import Lexicon
+from analysis.second_pass import KnownWords, find_more_mentions, max_edits
+
+PEOPLE = [{"surnames": ["cranston"], "given": ["ellen"]}]
+#: A tiny stand-in for the model's lexicon: the English neighbours of the invented names below.
+_NOUNS = frozenset({"change", "crayon", "hope", "mayor", "tramp"})
+LEXICON = Lexicon(_NOUNS, (("s", "", _NOUNS),))
+KNOWN = KnownWords(frozenset(), LEXICON)
+
+
+def surfaces(text, people=PEOPLE, known_words=KNOWN, **kw):
+    [(_, found)] = list(find_more_mentions([("k", text)], people, {}, known_words=known_words, **kw))
+    assert all(text[f["start"]:f["end"]] == f["surface"] for f in found)
+    return [f["surface"] for f in found]
+
+
+def test_a_swapped_or_dropped_consonant_is_a_near_spelling():
+    text = "Mayor Crantson spoke first. Later Cranton said the plan would hold, and Cranstonne agreed."
+    assert surfaces(text) == ["Mayor Crantson", "Cranton", "Cranstonne"]
+
+
+def test_fused_given_name_and_surname_are_found_in_any_case():
+    text = "Tags: ellencranston, EllenCranston, elencranston. Posted by admin."
+    assert surfaces(text) == ["ellencranston", "EllenCranston", "elencranston"]
+
+
+def test_lower_case_keyword_strings_are_searched():
+    text = "kranston mayor ohio protests downtown update"
+    assert surfaces(text) == ["kranston"]
+
+
+def test_english_neighbours_of_a_name_are_left_alone():
+    people = [{"surnames": ["chang", "trump"], "given": ["mei", "ivo"]}]
+    text = "Change came fast. Critics called Trump a tramp; the Trumps changes nothing. Mei Chang spoke."
+    assert surfaces(text, people) == ["Trump", "Trumps", "Mei Chang"]
+
+
+def test_ordinary_words_of_the_story_are_not_near_spellings():
+    people = [{"surnames": ["marlowe"], "given": ["ines"]}]
+    known = KnownWords(frozenset({"marlows"}), LEXICON)  # e.g. a local word two pages write in lower case
+    assert surfaces("The marlows were full. Ines Marlowe and Marlowy spoke.", people, known) == ["Ines Marlowe", "Marlowy"]
+
+
+def test_a_surname_that_is_a_word_is_a_name_only_when_capitalised():
+    people = [{"surnames": ["hope"], "given": ["ellen"]}]
+    assert surfaces("We hope for news. Ellen Hope said so; Hope left.", people) == ["Ellen Hope", "Hope"]
+
+
+def test_without_known_words_only_sound_alikes_are_taken():
+    """The topic filter sees one page and no model: nothing tells a garble from an English word."""
+    text = "Kranston said so. Cranton said so."
+    assert surfaces(text, known_words=None) == ["Kranston"]
+
+
+def test_the_score_cutoff_still_applies_to_near_spellings():
+    assert surfaces("Cranton said so.", score_cutoff=95) == []
+
+
+def test_edits_scale_with_length():
+    assert [max_edits(a, b) for a, b in [("abcd", "abce"), ("abcde", "abcdf"), ("abcdefg", "abcdefh"),
+                                          ("abcdefgh", "abcdefg")]] == [0, 1, 1, 2]

@@ -1,0 +1,91 @@
+"""PERSON span repairs and the evidence gate on invented text: titles, headlines, debris, cut names."""
+import spacy
+
+from analysis import entities
+from analysis.lexicon import Lexicon
+from analysis.names import parse_name
+from analysis.person_spans import (
+    clean_person_span,
+    extend_left,
+    extend_to_given_name,
+    trailing_headline_verb,
+)
+
+LEXICON = Lexicon(frozenset({"police", "said", "meet", "downtown", "protests", "history", "plan"}),
+                  verbs=frozenset({"make", "tap", "win", "debut", "power"}))
+
+
+def parts(text):
+    return [text[s:e] for s, e in clean_person_span(text, 0, len(text))]
+
+
+def test_debris_around_a_name_is_trimmed():
+    assert parts("• Ana Ruiz:") == ["Ana Ruiz"]
+    assert parts("Ana Ruiz/AA") == ["Ana Ruiz"]  # "Photo: Ana Ruiz/AA", a credit line
+    assert parts("Harbor Gazette’s Ana Ruiz") == ["Ana Ruiz"]
+    assert parts("Ruiz\nAna Ruiz") == ["Ruiz", "Ana Ruiz"]
+    assert parts("Ana B. Ruiz Jr.") == ["Ana B. Ruiz Jr."]
+
+
+def test_titles_attach_only_within_a_sentence_and_a_line():
+    text = "Ana Ruiz thanked the coach. Ibsen added more. Dr. Ibsen agreed.\nSecretary\nIbsen left."
+    starts = [text.index("Ibsen"), text.index("Ibsen agreed"), text.index("Ibsen left")]
+    assert [text[extend_left(text, s, set()):s + 5] for s in starts] == ["Ibsen", "Dr. Ibsen", "Ibsen"]
+
+
+def test_several_titles_stay_apart_from_the_name():
+    text = "Chancellor Prof. Ana Ruiz spoke."
+    start = extend_left(text, text.index("Ana"), set())
+    name = parse_name(text[start:text.index(" spoke")])
+    assert (name.title, name.display) == ("chancellor prof", "Ana Ruiz")
+
+
+def test_a_headline_verb_after_a_name_is_cut():
+    assert trailing_headline_verb("Ana Ruiz Makes", LEXICON)
+    assert trailing_headline_verb("Brandt Taps", LEXICON)  # a surname alone remains
+    assert not trailing_headline_verb("Ana Powers", LEXICON)  # a given name alone would remain
+    assert not trailing_headline_verb("Ana Ruiz Sanders", LEXICON)  # "Sanders" is no verb form
+
+
+def test_a_name_ner_cut_short_gets_its_first_given_name_back():
+    text = "Police said Selin Deniz Aksoy left. Meet Deniz Aksoy."
+    first, second = text.index("Deniz"), text.rindex("Deniz")
+    assert text[extend_to_given_name(text, first, first + 11, LEXICON):first + 11] == "Selin Deniz Aksoy"
+    assert text[extend_to_given_name(text, second, second + 11, LEXICON):second + 11] == "Deniz Aksoy"
+
+
+def test_find_entities_repairs_person_spans():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": "PERSON", "pattern": [{"LOWER": "ana"}, {"LOWER": "ruiz"}, {"ORTH": ":"}]},
+                        {"label": "PERSON", "pattern": [{"LOWER": "coach"}, {"ORTH": "."}, {"LOWER": "ibsen"}]}])
+    text = "Ana Ruiz: the plan. He thanked the coach. Ibsen added more."
+    [(_, found)] = list(entities.find_entities(nlp, [("k", text)]))
+    assert [f["surface"] for f in found] == ["Ana Ruiz", "Ibsen"]
+    assert all(text[f["start"]:f["end"]] == f["surface"] for f in found)
+
+
+def _mention(text, surface, n, label="PERSON"):
+    start = text.index(surface)
+    return {"id": n, "key": (n, "text"), "start": start, "end": start + len(surface), "surface": surface,
+            "label": label}
+
+
+def test_a_phrase_whose_first_word_is_no_given_name_is_no_person():
+    """An SEO headline made "Downtown Kranston" a person; the story writes "downtown" in lower case."""
+    texts = {(1, "text"): "Protests Downtown Kranston: what we know. Mayor Ellen Kranston spoke downtown.",
+             (2, "text"): "Taylor Brandt, an aide, and Mayor Ellen Kranston walked downtown."}
+    found = [_mention(texts[(1, "text")], "Downtown Kranston", 1), _mention(texts[(1, "text")], "Mayor Ellen Kranston", 1),
+             _mention(texts[(2, "text")], "Taylor Brandt", 2)]
+    lexicon = Lexicon(frozenset({"downtown", "taylor", "protests"}))
+    credible = entities.credible_mentions(found, texts, frozenset(), lexicon=lexicon)
+    assert [m["surface"] for m in credible] == ["Mayor Ellen Kranston", "Taylor Brandt"]
+
+
+def test_a_place_of_the_story_is_no_given_name():
+    texts = {(1, "text"): "Dunmore Kranston rallied. Dunmore is a town; in Dunmore, Ellen Kranston spoke."}
+    text = texts[(1, "text")]
+    found = [_mention(text, "Dunmore Kranston", 1), _mention(text, "Ellen Kranston", 1)]
+    for n, at in enumerate([text.index("Dunmore is"), text.index("in Dunmore") + 3]):
+        found.append({"id": 9 + n, "key": (1, "text"), "start": at, "end": at + 7, "surface": "Dunmore", "label": "GPE"})
+    assert [m["surface"] for m in entities.credible_mentions(found, texts, frozenset())] == ["Ellen Kranston"]
