@@ -121,7 +121,7 @@ def test_known_people_are_searched_in_pages_ner_skips(nlp, tmp_path):
     story = StoryConfig.model_validate({"slug": "s", "title": "t", "outlets": [
         {"slug": "a", "name": "A", "origin": "http://127.0.0.1:1", "seeds": ["/"]}]})
     db = store.open_store(tmp_path / "s.db")
-    store.save_story(db, story)
+    store.save_story(db, **story.as_record())
     store.save_article(db, "s", {"url": "http://127.0.0.1:1/en", "origin": "http://127.0.0.1:1", "content_hash": "e",
                                  "title": "Bridge", "language": "en",
                                  "text": "Sheriff Dale Cathcart said the bridge would stay closed until Friday."})

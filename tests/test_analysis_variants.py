@@ -501,3 +501,32 @@ def test_a_lone_given_name_joins_the_person_its_article_names_and_is_judged_agai
     assert kinds(result)["Ellen"] == "given" and kinds(result)["Elen"] == "error"
     flagged = {f["mention_id"] for f in result.flags if f["level"] == "mention"}
     assert flagged == {11, 12}
+
+
+def test_a_name_run_together_as_one_word_is_an_error_and_a_hyphen_is_not():
+    mentions = [mention(i, "Ana Lindahl Berg", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Ana Lindahl-Berg", "b1", "2026-03-04"), mention(11, "AnaLindahlBerg", "b2", "2026-03-04")]
+    result = analyse_variants(mentions)
+    assert len(result.clusters) == 1
+    assert kinds(result)["Ana Lindahl-Berg"] == "accepted" and kinds(result)["AnaLindahlBerg"] == "error"
+
+
+def test_a_given_name_written_as_heard_is_a_typo_of_the_person_not_another_name():
+    from analysis.variants import compare_names
+    from analysis.names import parse_name as p
+
+    assert compare_names(p("Carolyn Vance"), p("Karoline Vance")).given_typo
+    assert compare_names(p("Jon Vance"), p("Joan Vance")).verdict == "different"  # too short to tell
+
+
+def test_a_garbled_surname_in_on_topic_coverage_attaches_to_the_person_the_story_is_about():
+    from analysis.records import Topic
+
+    mentions = [mention(i, "Rosa Halvorsen", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Erik Halvorsen", f"b{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(30, "Halvorsn", "x1", "2026-03-04", article=77)]
+    topic = Topic(names=("Rosa Halvorsen",), articles=frozenset({77}))
+    result = analyse_variants(mentions, topic=topic)
+    owner = {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
+    assert owner["Halvorsn"] == "Rosa Halvorsen" and kinds(result)["Halvorsn"] == "error"
+    assert "Halvorsn" not in {s["surface"] for c in analyse_variants(mentions).clusters for s in c["surfaces"]}

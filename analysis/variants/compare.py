@@ -80,6 +80,8 @@ def given_relation(x: str, y: str) -> tuple[str, str | None]:
         return "typo", None
     if min(len(x), len(y)) >= 5 and sorted(x) == sorted(y):
         return "typo", None  # the same letters scrambled ("rimaldiV" for "Vladimir")
+    if min(len(x), len(y)) >= 5 and OSA.distance(x, y) <= 3 and metaphone(x) == metaphone(y):
+        return "typo", None  # written as heard ("Carolyn" for "Karoline"): transcripts, translation
     return "different", None
 
 

@@ -130,7 +130,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             if r != root(index):
                 options.setdefault(r, (longer, rule))
         if len(options) > 1 and not names[index].full or len(options) > 1 and names[index].initials_only:
-            options = _break_tie(index, options, forms, members)
+            options = _break_tie(index, options, forms, members, topic_articles)
         if len(options) == 1:
             (longer, rule), = options.values()
             merge(index, longer, rule)
@@ -233,9 +233,11 @@ def _real_given(form: Form) -> bool:
     return bool(load_nicknames()[0].get(tokens[0])) or len(form.authoritative) >= VOUCHED_GIVEN
 
 
-def _break_tie(index: int, options: dict, forms: list[Form], members: dict) -> dict:
+def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topic_articles: frozenset = frozenset()) -> dict:
     """Among several people a short form fits, keep the one with this exact surname, else the one
-    with this title ("Mayor Brennan" is the Brennan who is mayor)."""
+    with this title ("Mayor Brennan" is the Brennan who is mayor), else, for a form used only in the
+    story's on-topic coverage, the person the story is about (a garbled "Oztulk" in coverage of a story
+    about an Ozturk is theirs, not a namesake's)."""
     name = forms[index].name
     exact = {r: o for r, o in options.items() if any(forms[m].name.surname_core == name.surname_core for m in members[r])}
     if len(exact) == 1:
@@ -245,6 +247,11 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict) -> d
         titled = {r: o for r, o in options.items() if any(name.title in forms[m].titles for m in members[r])}
         if len(titled) == 1:
             return titled
+    form = forms[index]
+    if not exact and form.articles and form.articles <= topic_articles:
+        about = {r: o for r, o in options.items() if any(forms[m].topic for m in members[r])}
+        if len(about) == 1:
+            return about
     return options
 
 

@@ -110,6 +110,15 @@ def _attach_given_names(given_only: list[dict], decided: list, forms: list[Form]
         decided[group_of[index]][1].append(m)
 
 
+def _fused(name: ParsedName, canonical: ParsedName) -> bool:
+    """Whether a surface writes a full name as one word ("ellencranston", "EllenCranston"): the letters
+    of given name and surname with no break between them. A hyphen or space dropped *inside* a
+    surname (Lindahl-Berg, Lindahl Berg) is a way of writing; run-together names are a garble
+    (machine translation, hashtags, scraped slugs)."""
+    return (canonical.full and len(name.tokens) == 1 and len(canonical.tokens) > 1
+            and name.compact == canonical.compact)
+
+
 def _given_kind(surface: str, canonical: ParsedName) -> tuple[str, str]:
     """The kind of a lone given name: the canonical given name (any case or accents), a nickname of it
     (a choice of name), or an error of the given name."""
@@ -270,6 +279,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "accepted", "surname of a variant accepted in story config"
         elif surname_only:
             kind, why = ("canonical", decision.rule) if name.display == decision.canonical else ("surname", "surname-only person")
+        elif _fused(name, decision.canonical_name):
+            kind, why = "error", "given name and surname run together as one word"
         elif row["form"] == decision.canonical_form or name.compact == decision.canonical_name.compact:
             if name.title:
                 kind, why = "title", "title with the canonical name"
