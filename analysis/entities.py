@@ -194,20 +194,24 @@ def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: 
     mentions: every NER entity of the story, dicts with `key` ((document, field), into `texts`),
     `start`, `surface` and `label`. The real SEO article taught us the heading rule: NER tags its Title Case section headings
     ("Bystander Arrests", "Public Outcry") as PERSON. The vote catches places NER sometimes calls people
-    ("Worcester", "Harrow County").
+    ("Worcester", "Harrow County"); a PERSON span followed by a comma and a tagged place ("Glen Ridge,
+    N.J.") votes as a place, and a first word such as "Fort" or "Port" makes a place outright.
     lexicon: folded English words (`analysis.lexicon`), for the given-name check.
     """
     votes: dict[str, Counter] = {}
     place_votes: Counter = Counter()
+    place_starts = {(m["key"], m["start"]) for m in mentions if m["label"] in PLACE_LABELS}
     for m in mentions:
         surface = fold(strip_possessive(m["surface"]))
-        votes.setdefault(surface, Counter())[m["label"] == "PERSON"] += 1
-        place_votes[surface] += m["label"] in PLACE_LABELS
+        is_person = m["label"] == "PERSON" and not _before_a_place(texts.get(m["key"], ""), m, place_starts)
+        votes.setdefault(surface, Counter())[is_person] += 1
+        place_votes[surface] += m["label"] in PLACE_LABELS or (m["label"] == "PERSON" and not is_person)
     places = frozenset(s for s, n in place_votes.items() if " " not in s and n > votes[s][True])
     lowered = lower_case_words(text for (_, field), text in texts.items() if field in PROSE_FIELDS)
     named = [m for m in mentions if m["label"] == "PERSON" and is_name_like(m["surface"], ordinary)
              and votes[fold(m["surface"])][True] > votes[fold(m["surface"])][False]
              and parse_name(m["surface"]).surname.split()[-1] not in NON_PERSON_HEADS
+             and fold(m["surface"].split()[0]) not in PLACE_PREFIXES
              and plausible_first_word(parse_name(m["surface"]), lexicon=lexicon, lowered=lowered, places=places)]
     in_prose = {parse_name(m["surface"]).key for m in named if not in_heading(texts[m["key"]], m["start"])}
     named = [m for m in named if parse_name(m["surface"]).key in in_prose]
@@ -217,6 +221,19 @@ def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: 
         documents_of.setdefault(parse_name(m["surface"]).key, set()).add(m["key"][0])
     return [m for m in named if parse_name(m["surface"]).full or parse_name(m["surface"]).title
             or len(documents_of[parse_name(m["surface"]).key]) > 1]
+
+
+#: First words that make a capitalised phrase a place ("Fort Myers", "Port Talbot", "Mount Vernon"):
+#: none is a given name. ("Glen" is one; "Glen Ridge" is told apart by its context instead.)
+PLACE_PREFIXES = frozenset("fort port mount mt lake cape point".split())
+_COMMA = re.compile(r",[^\S\n]*")
+
+
+def _before_a_place(text: str, mention: dict, place_starts: set) -> bool:
+    """Whether a PERSON span is followed by a comma and a place NER tagged ("Glen Ridge, N.J.",
+    "Fort Myers, Florida"): the way a town is written with its state, not a person."""
+    comma = _COMMA.match(text, mention["start"] + len(mention["surface"]))
+    return comma is not None and (mention["key"], comma.end()) in place_starts
 
 
 def plausible_first_word(name: ParsedName, *, lexicon: Container[str] = frozenset(),

@@ -19,6 +19,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from analysis import entities, second_pass, variants
+from analysis.name_rules import PARTICLES, given_names
 from analysis.names import ParsedName, fold, parse_name
 from analysis.settings import DEFAULTS, AnalysisSettings
 
@@ -119,9 +120,24 @@ def people_to_search(clusters: list[dict]) -> list[dict]:
         if not cluster["evidence"]["forms"]:
             continue
         names = [n for n in (parse_name(s["surface"]) for s in cluster["surfaces"]) if n is not None]
-        people.append({"surnames": sorted({n.surname_key for n in names}),
+        people.append({"surnames": sorted({n.surname_key for n in names} | {p for n in names for p in surname_parts(n)}),
                        "given": sorted({g for n in names for g in n.given})})
     return people
+
+
+def surname_parts(name: ParsedName) -> set[str]:
+    """The parts of a two-part surname that may stand alone: "Lindahl-Berg" is also written "Berg" or
+    "Lindahl", "van der Meer" "Meer". A particle, a word under 4 letters and a listed given name
+    ("Rose" in "Ana Rose-Ruiz") are not searched alone.
+
+    >>> sorted(surname_parts(parse_name("Ana Lindahl-Berg"))), surname_parts(parse_name("Ana Rose-Ruiz"))
+    (['berg', 'lindahl'], {'ruiz'})
+    >>> surname_parts(parse_name("Pieter van der Meer"))
+    {'meer'}
+    """
+    if len(name.surname_tokens) < 2:
+        return set()
+    return {t for t in name.surname_tokens if len(t) >= 4 and t not in PARTICLES and t not in given_names()}
 
 
 def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:

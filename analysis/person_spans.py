@@ -14,11 +14,11 @@ import re
 from collections.abc import Container
 
 from analysis.lexicon import Lexicon
-from analysis.name_rules import TITLES, given_names
+from analysis.name_rules import PARTICLES, TITLES, given_names
 from analysis.names import fold
 
-__all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_to_given_name", "headline_verb",
-           "trailing_headline_verb"]
+__all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_over_particles", "extend_to_given_name",
+           "given_word_before", "headline_verb", "trailing_headline_verb"]
 
 #: Titles written as abbreviations: only these may end in a period and still precede a name
 #: ("Dr. Ana Ruiz"). A full word with a period ("... said the coach. Ibsen added") ends a sentence.
@@ -30,7 +30,7 @@ ABBREVIATED_TITLES = frozenset("""
 #: stay outside it.
 ATTACHED_TITLES = TITLES - {"state", "county", "city"}
 #: The word just before a span, on the same line: letters, an optional period, spaces or tabs.
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?)[ \t]+$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?)[^\S\n]+$")
 #: How far back a word is looked for: a word and its spaces, never the whole text.
 _LOOK_BACK = 60
 _POSSESSIVE_OWNER = re.compile(r".*['’]s\s+", re.DOTALL)
@@ -60,8 +60,8 @@ def extend_left(text: str, start: int, givens: Container[str], titles: Container
 
 
 def extend_to_given_name(text: str, start: int, end: int, lexicon: Container[str]) -> int:
-    """Move the start of a two-word name left over one more given name NER left out ("Mehmet Ali
-    Öztürk" tagged "Ali Öztürk"): the word just before it on the line, capitalised (not all capitals),
+    """Move the start of a one- or two-word name left over one more given name NER left out ("Mehmet
+    Ali Öztürk" tagged "Ali Öztürk", "Rumesya Ozturk" tagged "Ozturk"): the word just before it on the line, capitalised (not all capitals),
     no title, and a listed given name or no English word ("Mehmet": the list is mostly English names).
 
     >>> text = "Police said Mehmet Ali Öztürk and Ana Ruiz left Boston. Meet Ana Ruiz."
@@ -71,18 +71,40 @@ def extend_to_given_name(text: str, start: int, end: int, lexicon: Container[str
     'Ana Ruiz'
     """
     words = text[start:end].split()
-    if len(words) != 2 or fold(words[0].rstrip(".")) in TITLES:
+    if len(words) > 2 or not words or fold(words[0].rstrip(".")) in TITLES:
         return start
+    return given_word_before(text, start, lexicon)
+
+
+def given_word_before(text: str, start: int, lexicon: Container[str]) -> int:
+    """The start of a plausible given name written just before `start` on the same line, else `start`.
+
+    Plausible: capitalised (not all capitals, no capital inside), no title, no full stop after it, and
+    a listed given name or, with a lexicon to tell, no English word that does not open a sentence
+    ("Mehmet", "Busra": the list is mostly English; "Later Cranton" is no name).
+    """
     before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-    if not before or before.group(2) or before.end() != start:
+    if not before or before.group(2):
         return start
     word = before.group(1)
     folded = fold(word)
-    if not (word[:1].isupper() and not word.isupper()) or folded in TITLES:
-        return start
-    if folded in given_names() or (lexicon and folded not in lexicon):
+    if not word[:1].isupper() or any(c.isupper() for c in word[1:]) or folded in TITLES:
+        return start  # all capitals, or words glued by extraction ("OfficeKaroline")
+    if folded in given_names():
+        return before.start(1)
+    opens_sentence = text[:before.start(1)].rstrip(" \t")[-1:] in ("", "\n", ".", "!", "?")
+    if lexicon and folded not in lexicon and not opens_sentence:
         return before.start(1)
     return start
+
+
+def extend_over_particles(text: str, start: int) -> int:
+    """Move the start left over the lower-case particles written before a surname ("van der Meer")."""
+    while True:
+        before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+        if not before or before.group(2) or before.group(1) not in PARTICLES:
+            return start
+        start = before.start(1)
 
 
 def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:

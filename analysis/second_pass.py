@@ -30,7 +30,12 @@ from rapidfuzz.distance import OSA
 
 from analysis.name_rules import given_names
 from analysis.names import ParsedName, fold, strip_possessive
-from analysis.person_spans import ATTACHED_TITLES, extend_left  # noqa: F401 (re-exported)
+from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
+    ATTACHED_TITLES,
+    extend_left,
+    extend_over_particles,
+    given_word_before,
+)
 from analysis.phonetic import metaphone
 from analysis.settings import DEFAULTS
 
@@ -145,7 +150,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     known_words: folded words that are not names here (`KnownWords`); None allows sound-alikes only.
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
     only where it is capitalised: in lower case it is the word.
-    A title and a known given name just before the surname are made part of the mention.
+    A hyphenated compound is tried whole (only as a known surname, "Lindahl-Berg"), then part by part. The particles, a given name and titles
+    just before the surname join the mention: a known given name of the story, else (with
+    `known_words`) one word that may be a given name ("Photo: Busra Ozturk/AA", where NER saw nothing).
     """
     index = NameIndex.of(people)
     if not index.exact:
@@ -154,22 +161,47 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     for key, text in texts:
         spans = taken.get(key, [])
         found = []
-        for match in _WORD.finditer(text):
-            word = strip_possessive(match.group())
-            folded = fold(word)
-            if len(folded) < EXACT_MIN_LETTERS:
-                continue
+        for start, word in _candidates(text):
+            folded = fold(word).replace("-", "")
+            if len(folded) < EXACT_MIN_LETTERS or ("-" in word and folded not in index.exact):
+                continue  # a compound only as a known surname: slugs and encodings hyphenate anything
             if folded not in fits:
                 fits[folded] = index.fits(folded, score_cutoff, known_words)
             if not fits[folded] or (word.islower() and known_words is not None and folded in known_words.lexicon):
                 continue
-            start, end = match.start(), match.start() + len(word)
-            start = extend_left(text, start, index.givens)
+            end = start + len(word)
+            if found and start < found[-1]["end"]:
+                continue  # a part of a compound already found whole
+            with_particles = extend_over_particles(text, start)
+            if fold(text[with_particles:end]).replace(" ", "").replace("-", "") in index.exact:
+                start = with_particles  # "van der Meer", not Spanish "de Trump"
+            for _ in range(2):  # up to two given names: "Karoline Claire Leavitt"
+                extended = extend_left(text, start, index.givens, titles=())
+                if extended == start and word[:1].isupper() and known_words is not None:
+                    extended = given_word_before(text, start, known_words)
+                if extended == start:
+                    break
+                start = extended
+            start = extend_left(text, start, ())
             if any(s < end and start < e for s, e in spans):
                 continue
             found.append({"start": start, "end": end, "surface": text[start:end], "label": "PERSON",
                           "method": "matcher"})
         yield key, found
+
+
+_COMPOUND = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*", re.UNICODE)
+
+
+def _candidates(text: str) -> Iterator[tuple[int, str]]:
+    """(start, word) of the words a surname may be: a hyphenated compound whole ("Lindahl-Berg"), and
+    each of its parts alone ("Trump" in "Trump-appointed"), without a possessive."""
+    for match in _COMPOUND.finditer(text):
+        whole = strip_possessive(match.group())
+        if "-" in whole:
+            yield match.start(), whole
+        for part in _WORD.finditer(whole):
+            yield match.start() + part.start(), strip_possessive(part.group())
 
 
 # --- lone given names ---------------------------------------------------------------------------------

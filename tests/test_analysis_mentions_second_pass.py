@@ -60,3 +60,28 @@ def test_the_score_cutoff_still_applies_to_near_spellings():
 def test_edits_scale_with_length():
     assert [max_edits(a, b) for a, b in [("abcd", "abce"), ("abcde", "abcdf"), ("abcdefg", "abcdefh"),
                                           ("abcdefgh", "abcdefg")]] == [0, 1, 1, 2]
+
+
+def test_a_two_part_surname_is_found_whole_and_by_either_part():
+    people = [{"surnames": ["lindahlberg", "lindahl", "berg"], "given": ["ana"]}]
+    text = "Ana Lindahl-Berg spoke. Lindahl-Berg’s aide said Berg would stay; Lindahl left."
+    assert surfaces(text, people) == ["Ana Lindahl-Berg", "Lindahl-Berg", "Berg", "Lindahl"]
+
+
+def test_particles_join_a_surname_only_when_they_are_part_of_it():
+    people = [{"surnames": ["vandermeer", "meer"], "given": ["pieter"]}, {"surnames": ["brandt"], "given": ["ivo"]}]
+    text = "Pieter van der Meer spoke; later van der Meer left. El plan de Brandt."
+    assert surfaces(text, people) == ["Pieter van der Meer", "van der Meer", "Brandt"]
+
+
+def test_a_given_name_nobody_reported_joins_a_found_surname():
+    """A photo credit NER never reads: the word before the surname may be a given name."""
+    people = [{"surnames": ["aksoy"], "given": ["deniz"]}]
+    text = "Photo: Selin Aksoy/AA\nLater Aksoy said it; Karoline Claire Aksoy agreed."
+    assert surfaces(text, people) == ["Selin Aksoy", "Aksoy", "Karoline Claire Aksoy"]
+
+
+def test_a_hyphenated_compound_is_whole_only_as_a_known_surname():
+    """URL slugs and percent-encodings hyphenate anything ("%3E-kathcart"): no near spelling of a compound."""
+    text = "/news/2026/ellen-cranston-wins-3E-crantson-e-cranston"
+    assert surfaces(text) == ["cranston", "crantson", "cranston"]

@@ -89,3 +89,16 @@ def test_a_place_of_the_story_is_no_given_name():
     for n, at in enumerate([text.index("Dunmore is"), text.index("in Dunmore") + 3]):
         found.append({"id": 9 + n, "key": (1, "text"), "start": at, "end": at + 7, "surface": "Dunmore", "label": "GPE"})
     assert [m["surface"] for m in entities.credible_mentions(found, texts, frozenset())] == ["Ellen Kranston"]
+
+
+def test_places_written_like_names_are_not_people():
+    text = ("Glen Ridge, Ohio, voted. Officials in Glen Ridge agreed. Port Talbot and Fort Myers did too. "
+            "Mayor Ellen Cranston spoke.")
+    found = [_mention(text, "Glen Ridge", 1), _mention(text, "Port Talbot", 1), _mention(text, "Fort Myers", 1),
+             _mention(text, "Mayor Ellen Cranston", 1)]
+    second = text.index("Glen Ridge agreed")
+    found.append({**found[0], "id": 5, "start": second, "end": second + 10})
+    ohio = text.index("Ohio")
+    found.append({"id": 6, "key": (1, "text"), "start": ohio, "end": ohio + 4, "surface": "Ohio", "label": "GPE"})
+    texts = {(1, "text"): text}
+    assert [m["surface"] for m in entities.credible_mentions(found, texts, frozenset())] == ["Mayor Ellen Cranston"]
