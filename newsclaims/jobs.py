@@ -138,6 +138,7 @@ def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS) 
         texts=store.version_texts(db, (a["version_id"] for a in assignments if a["kind"] == "error")),
         analysis_runs=store.analysis_runs(db, story_slug),
         min_n=settings.min_n,
+        versions=store.story_versions(db, story_slug),
     )
 
 

@@ -63,7 +63,8 @@ def test_outlet_counts_recomputed_from_truth(demo_crawl, report, truth):
             low, high = wilson(len(using[slug]), len(mentioning[slug]))
             assert row["error_rate"]["low"] == pytest.approx(low) and row["error_rate"]["high"] == pytest.approx(high)
         assert row["ranked"] == (len(mentioning[slug]) >= 3)
-        assert row["corrections"] is None and row["copied"] is None and set(row["absent"]) == {"corrections", "copied"}
+        # The demo serves one version of each page: nothing to correct.
+        assert row["corrections"] == {"visible": 0, "stealth": 0, "removed": 0} and row["absent"] == {}
 
 
 def test_flagged_mentions_quote_their_sentence(report):
@@ -187,3 +188,21 @@ def test_the_users_same_and_distinct_in_the_config_reach_the_clusters(demo_crawl
     assert owner[pair[0]["canonical"]] == owner[pair[1]["canonical"]]
     merged = next(p for p in data["people"] if p["canonical"] == owner[pair[0]["canonical"]])
     assert any(link["rule"] == "the user's decision: [names] same" for link in merged["evidence"]["links"])
+
+
+def test_copy_edges_match_the_planted_copies_of_the_demo(demo_crawl, db_copy, truth):
+    """Every planted copy (truth.json `copies`: source and copy article, by outlet and path) is a copy
+    edge in the report, in the planted direction; every edge found is reported for a look."""
+    data = json.loads(invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "json"))
+    assert data["schema_version"] == 2
+    origin = {o.slug: o.origin for o in demo_crawl.config.outlets}
+    planted = {(origin[c["source"]["outlet"]] + c["source"]["path"], origin[c["copy"]["outlet"]] + c["copy"]["path"])
+               for c in truth["copies"]}
+    found = {(e["source_url"], e["target_url"]) for e in data["copies"]}
+    undirected = {frozenset(pair) for pair in found}
+    recall = sum(1 for pair in planted if frozenset(pair) in undirected) / len(planted)
+    direction = sum(1 for pair in planted if pair in found) / len(planted)
+    assert recall == 1.0, sorted(planted - found)
+    assert direction == 1.0, sorted(planted - found)
+    for edge in data["copies"]:
+        assert edge["passages"] and 0 < edge["target_share"] <= 1

@@ -1,9 +1,11 @@
 """The CLI end to end on a copy of the session's demo database."""
 import json
+import re
 import shutil
 
 from click.testing import CliRunner
 
+from newsclaims import ROOT
 from newsclaims.cli import cli
 
 
@@ -18,7 +20,8 @@ def test_analyse_says_which_model_loaded_and_adds_nothing_on_rerun(demo_crawl, t
     result = CliRunner().invoke(cli, ["analyse", str(demo_crawl.config_path), "--db", str(db_path)])
     assert result.exit_code == 0, result.output
     model_lines = [line for line in result.stderr.splitlines() if line.startswith("spaCy model: ")]
-    assert len(model_lines) == 1 and "3.8.0" in model_lines[0]
+    pinned = re.search(r"==([\d.]+)", (ROOT / "requirements" / "model.txt").read_text()).group(1)
+    assert len(model_lines) == 1 and pinned in model_lines[0]  # the version the requirements file pins
     assert "(0 new to NER)" in result.stdout
 
 
@@ -29,7 +32,7 @@ def test_report_json_and_markdown(demo_crawl, tmp_path, truth):
                                       "-o", str(out)])
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert report["schema"] == "newsclaims.story-report" and report["schema_version"] == 1
+    assert report["schema"] == "newsclaims.story-report" and report["schema_version"] == 2  # copies, propagation, corrections
     assert report["summary"]["articles"] == sum(1 for a in truth["articles"] if not a["off_topic"])
     result = CliRunner().invoke(cli, ["report", str(demo_crawl.config_path), "--db", str(db_path)])
     assert result.exit_code == 0 and result.stdout.startswith("# newsclaims report: ")

@@ -6,10 +6,13 @@
   (`find_corrections`): a visible correction, a stealth edit or a removal. History is kept: a
   corrected use stays a member of its chain, marked with the version that fixed it.
 
+- `story`: one story's copies, propagation and corrections from its article versions (`propagate`).
+
 Everything here is pure: plain dicts in (uses, copy edges from `analysis.reuse`, article versions),
 plain dicts out, in the shapes of the report's `propagation` and `corrections` keys.
 """
 from analysis.propagation.chains import trace_errors
 from analysis.propagation.corrections import NOTICE, find_corrections
+from analysis.propagation.story import propagate
 
-__all__ = ["NOTICE", "find_corrections", "trace_errors"]
+__all__ = ["NOTICE", "find_corrections", "propagate", "trace_errors"]

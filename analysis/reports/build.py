@@ -29,20 +29,22 @@ Schema `newsclaims.story-report`, version 1 (every key below is always present):
 from __future__ import annotations
 
 import math
+from urllib.parse import urlsplit
 import re
 from collections import defaultdict
 from datetime import datetime, timezone
 
 from analysis.dates import date_key, earliest, parse_published
 from analysis.names import fold
+from analysis.propagation import propagate
 
 SCHEMA = "newsclaims.story-report"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ABSENT = {
     "claims": "claim tracking (dates, counts, quotes) is not built yet",
-    "propagation": "copy detection is not built yet: who copied whom cannot be said",
-    "corrections": "corrections need article versions over time; none are compared yet",
-    "copied": "copy detection is not built yet",
+    "propagation": "no article versions were given to the report: who copied whom cannot be said",
+    "corrections": "no article versions were given to the report; none are compared",
+    "copied": "no article versions were given to the report",
 }
 
 
@@ -82,7 +84,11 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
 
 def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clusters: list[dict],
                  assignments: list[dict], flags: list[dict], texts: dict | None = None,
-                 analysis_runs: list[dict] = (), min_n: int = 3, generated_at: str | None = None) -> dict:
+                 analysis_runs: list[dict] = (), min_n: int = 3, generated_at: str | None = None,
+                 versions: list[dict] | None = None) -> dict:
+    """The report dict. `versions` (every version of the story's articles, `store.story_versions`)
+    enables `copies`, `propagation` and `corrections`; without them those keys are null, with `absent`
+    saying why."""
     texts = texts or {}
     outlet_names = {o["origin"]: o["name"] for o in outlets}
     documents_by_article = {d["article_id"]: d for d in documents}
@@ -90,6 +96,9 @@ def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clu
     flags_by_article = {(f["cluster_id"], f["article_id"]): f for f in flags if f["level"] == "article"}
     errors = _errors(clusters, assignments, outlet_names, documents_by_article, flags_by_article)
     erring_clusters = {e["cluster_id"] for e in errors} or {c["id"] for c in people}
+    spread = propagate(versions, errors) if versions is not None else None
+    if spread is not None:
+        _keep_corrected_uses(errors, spread, versions, outlet_names)
     level_counts = defaultdict(int)
     for flag in flags:
         level_counts[flag["level"]] += 1
@@ -110,7 +119,7 @@ def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clu
         },
         "people": [_person(c, assignments) for c in people],
         "errors": errors,
-        "outlets": _outlets(outlets, documents, assignments, errors, erring_clusters, min_n),
+        "outlets": _with_spread(_outlets(outlets, documents, assignments, errors, erring_clusters, min_n), spread),
         "flagged_mentions": _flagged_mentions(flags, assignments, clusters, texts, outlet_names),
         "review": {
             **{status: sum(1 for f in flags if f["level"] == "mention" and f["status"] == status)
@@ -121,9 +130,88 @@ def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clu
         },
         "unattached": sorted({a["surface"] for a in assignments if a["kind"] == "unattached"}),
         "claims": None,
-        "propagation": None,
-        "absent": {"claims": ABSENT["claims"], "propagation": ABSENT["propagation"]},
+        "copies": spread and spread["copies"],
+        "propagation": spread and spread["propagation"],
+        "corrections": spread and spread["corrections"],
+        "absent": {"claims": ABSENT["claims"],
+                   **({} if spread else {"propagation": ABSENT["propagation"], "corrections": ABSENT["corrections"]})},
     }
+
+
+def _keep_corrected_uses(errors: list[dict], spread: dict, versions: list[dict], outlet_names: dict) -> None:
+    """A corrected use is never dropped: an article whose latest version no longer carries an error
+    stays among the error's uses (and counts), marked with the version and time that fixed it."""
+    first_version = {}
+    for version in sorted(versions, key=lambda v: v["ordinal"]):
+        first_version.setdefault(version["url"], version)
+    fixes = defaultdict(list)
+    for correction in spread["corrections"]:
+        for form in correction["dropped"]:
+            fixes[(correction["url"], form)].append(correction)
+    by_form = {(entry["error"]["cluster_id"], entry["error"]["form"]): entry for entry in spread["propagation"]}
+    for error in errors:
+        entry = by_form.get((error["cluster_id"], error["form"]))
+        members = {url for chain in (entry or {}).get("chains", ()) for url in chain["member_urls"]}
+        known = {u["url"] for u in error["uses"]}
+        for use in error["uses"]:
+            use["corrected"] = _fixed(fixes[(use["url"], error["form"])])
+        for url in sorted(members - known):
+            version = first_version[url]
+            error["uses"].append({
+                "outlet": version.get("outlet"), "outlet_name": outlet_names.get(version.get("origin"), version.get("outlet_name")),
+                "origin": version.get("origin"), "url": url, "title": version.get("title"),
+                "published": version.get("published"), "date_rule": None,
+                "date_precision": parse_published(version.get("published"))[2], "usage": "uses", "mentions": None,
+                "version_id": version.get("id"), "fetched_at": version.get("fetched_at"), "flag_id": None,
+                "review": None, "corrected": _fixed(fixes[(url, error["form"])])})
+        error["uses"].sort(key=lambda u: (date_key(u["published"]), u["url"]))
+        error["articles"] = sum(1 for u in error["uses"] if u["usage"] == "uses")
+        error["outlets"] = sorted({u["outlet"] for u in error["uses"] if u["usage"] == "uses"})
+
+
+def _fixed(corrections: list[dict]) -> dict | None:
+    """The correction that fixed a use ("corrected in version N on DATE, visible / stealth"), or None."""
+    if not corrections:
+        return None
+    last = max(corrections, key=lambda c: c["to_version"])
+    return {"to_version": last["to_version"], "observed_at": last["observed_at"], "kind": last["kind"]}
+
+
+def _with_spread(rows: list[dict], spread: dict | None) -> list[dict]:
+    """Each outlet's part in propagation: errors it introduced first, carried by copy or introduced
+    independently, whom it copied, and its corrections by kind."""
+    if spread is None:
+        return rows
+    first, carried, independent = defaultdict(int), defaultdict(int), defaultdict(int)
+    copied_from = defaultdict(set)
+    for edge in spread["copies"]:
+        copied_from[edge["target_url"]].add(edge["source_url"])
+    for entry in spread["propagation"]:
+        earliest_origin = entry["origins"][0]["url"] if entry["origins"] else None
+        for chain in entry["chains"]:
+            for url in chain["member_urls"]:
+                if url == chain["origin_url"]:
+                    (first if url == earliest_origin else independent)[url] += 1
+                else:
+                    carried[url] += 1
+    for row in rows:
+        mine = lambda counts: sum(n for url, n in counts.items() if _origin(url) == row["origin"])  # noqa: E731
+        sources = sorted({_origin(s) for url, ss in copied_from.items() if _origin(url) == row["origin"] for s in ss})
+        kinds = defaultdict(int)
+        for correction in spread["corrections"]:
+            if _origin(correction["url"]) == row["origin"]:
+                kinds[correction["kind"]] += 1
+        row["copied"] = {"errors_introduced_first": mine(first), "errors_carried_by_copy": mine(carried),
+                         "errors_introduced_independently": mine(independent), "copied_from": sources}
+        row["corrections"] = {kind: kinds.get(kind, 0) for kind in ("visible", "stealth", "removed")}
+        row["absent"] = {}
+    return rows
+
+
+def _origin(url: str) -> str:
+    """An outlet is its origin (scheme, host and port)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _person(cluster: dict, assignments: list[dict]) -> dict:

@@ -7,7 +7,7 @@ is its canonical URL, a version its article plus the hash of the extracted conte
 
 One module per job: `schema` (migrations), `connection` (opening, backups, transactions), `stories`,
 `pages`, `articles` (and versions), `mentions`, `variants` (clusters, assignments, flags, reviews),
-`runs` (crawl and analysis runs) and `queries` (canned read-only questions).
+`runs` (crawl and analysis runs), `history` (every version, for propagation) and `queries` (canned read-only questions).
 
 Tables read well in Datasette: `articles` -> `article_versions` -> `mentions`, per story
 `story_mentions` (which cluster a mention belongs to), `clusters` and `cluster_surfaces`, `flags`,
@@ -33,6 +33,7 @@ from newsclaims.store.connection import (
     utc_now,
     writing,
 )
+from newsclaims.store.history import story_versions
 from newsclaims.store.mentions import (
     analysed_versions,
     mention_key,
@@ -77,5 +78,5 @@ __all__ = [
     "mentions_of_versions", "migrations", "open_store", "record_page", "replace_story_mentions", "save_article",
     "save_entities", "save_story", "save_variants", "set_review", "start_analysis_run", "start_crawl_run",
     "story_assignments", "story_clusters", "story_documents", "story_flags", "story_outlets", "story_record",
-    "story_slugs", "utc_now", "version_texts", "writing",
+    "story_slugs", "story_versions", "utc_now", "version_texts", "writing",
 ]

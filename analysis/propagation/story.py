@@ -1,0 +1,128 @@
+"""One story's propagation, from its article versions and its error forms: the report's `copies`,
+`propagation` and `corrections`.
+
+Steps: copy edges among the latest versions (`analysis.reuse`); every version searched for the
+story's error surfaces (so an error an article carried and later corrected is still seen); the edges
+marked with the errors they carry; corrections between consecutive versions; chains and origins.
+
+Why search older versions by surface rather than re-run the mention stages: the error surfaces are
+already decided for the story, and a corrected version differs exactly in them; the search is exact,
+cheap and explains itself (offsets into the version's text).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from analysis.dates import parse_published
+from analysis.propagation.chains import trace_errors
+from analysis.propagation.corrections import find_corrections
+from analysis.reuse import article_key, direct_edges, find_copy_edges, mark_carried
+
+#: Candidate pairs from a Jaccard estimate this low: a copy of one paragraph inside a long article shares
+#: a small part of the union of both texts (a demo copy of one paragraph in five scores ~0.07), and an
+#: aggregator that lifts one paragraph is exactly what propagation must see. Alignment then keeps only
+#: pairs with real shared passages, so a low threshold costs time, not precision.
+CANDIDATE_THRESHOLD = 0.05
+#: The shortest shared passage that counts as copying: one short news paragraph (~25 words). Shorter
+#: verbatim runs are mostly the same quote taken from one statement, which is not copying each other.
+MIN_PASSAGE_CHARS = 150
+#: Keys of a copy edge that the report carries (the contract); `runs` and `basis` stay internal.
+EDGE_KEYS = ("source_url", "source_version", "target_url", "target_version", "shared_chars", "target_share",
+             "direction", "passages", "carries", "basis")
+
+
+def propagate(versions: list[dict], errors: list[dict]) -> dict:
+    """versions: every version of the story's articles (`url`, `ordinal`, `outlet`, `text`, `published`,
+    `fetched_at`, optional `canonical_url`, `outlet_name`); errors: the report's `errors` (each with
+    `cluster_id`, `canonical`, `form` and `surfaces`). Returns {"copies", "propagation", "corrections"}.
+    """
+    by_url: dict[str, list[dict]] = defaultdict(list)
+    for version in versions:
+        by_url[version["url"]].append(version)
+    latest = [max(vs, key=lambda v: v["ordinal"]) for vs in by_url.values()]
+    articles = [_article(v) for v in latest]
+    finders = [(error["form"], _finder(error["surfaces"])) for error in errors]
+
+    occurrences: dict[tuple, list[dict]] = {}
+    carried_by_version: dict[tuple, set[str]] = {}
+    for version in versions:
+        found = [{"form": form, "start": m.start(), "end": m.end()}
+                 for form, finder in finders if finder for m in finder.finditer(version.get("text") or "")]
+        occurrences[(version["url"], version["ordinal"])] = found
+        carried_by_version[(version["url"], version["ordinal"])] = {f["form"] for f in found}
+
+    edges = []
+    if len(articles) > 1:
+        texts = {article_key(a): a["text"] for a in articles}
+        found = find_copy_edges(articles, threshold=CANDIDATE_THRESHOLD, min_chars=MIN_PASSAGE_CHARS, direct=False)
+        edges = mark_carried(direct_edges(_without_shared_quotes(found, texts), texts), occurrences)
+    copies = [{key: edge[key] for key in EDGE_KEYS if key in edge} for edge in edges]
+
+    corrections = []
+    for url, vs in sorted(by_url.items()):
+        if len(vs) > 1:
+            corrections += find_corrections({"url": url, "outlet": vs[0].get("outlet"), "versions": [
+                {"version": v["ordinal"], "observed_at": v.get("fetched_at"), "text": v.get("text") or "",
+                 "errors": sorted(carried_by_version[(url, v["ordinal"])])} for v in vs]})
+
+    outlet_of = {v["url"]: v.get("outlet") for v in versions}
+    traced_input = []
+    for error in errors:
+        carrying = sorted(url for url, vs in by_url.items()
+                          if any(error["form"] in carried_by_version[(url, v["ordinal"])] for v in vs))
+        uses = [_use(min(by_url[url], key=lambda v: v["ordinal"])) for url in carrying]
+        traced_input.append({"error": {"kind": "name", "form": error["form"], "canonical": error["canonical"],
+                                       "cluster_id": error["cluster_id"]},
+                             "form": error["form"], "uses": uses})
+    copying = {outlet_of.get(edge["target_url"]) for edge in edges}
+    propagation = trace_errors(traced_input, edges, corrections, copying_outlets=copying - {None})
+    return {"copies": copies, "propagation": propagation, "corrections": corrections}
+
+
+#: Quoted stretches: two outlets quoting one statement share its words without copying each other.
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]{20,2000})[”\"]")
+
+
+def _without_shared_quotes(edges: list[dict], texts: dict) -> list[dict]:
+    """The edges with passages that lie inside quotation marks in both texts removed (the same quote,
+    not a copy), and with them the edges left sharing too little to count."""
+    quotes = {key: [(m.start(), m.end()) for m in _QUOTE.finditer(text)] for key, text in texts.items()}
+
+    def quoted(key, start, end) -> bool:
+        return any(s <= start + 2 and end - 2 <= e for s, e in quotes.get(key, ()))
+
+    kept = []
+    for edge in edges:
+        source, target = (edge["source_url"], edge["source_version"]), (edge["target_url"], edge["target_version"])
+        passages = [p for p in edge["passages"]
+                    if not (quoted(source, p["source_start"], p["source_end"]) and quoted(target, p["target_start"], p["target_end"]))]
+        shared = sum(p["target_end"] - p["target_start"] for p in passages)
+        if shared < MIN_PASSAGE_CHARS:
+            continue
+        if len(passages) < len(edge["passages"]):
+            edge = {**edge, "passages": passages, "shared_chars": shared,
+                    "target_share": shared / max(1, len(texts.get(target) or ""))}
+        kept.append(edge)
+    return kept
+
+
+def _article(version: dict) -> dict:
+    _, _, precision = parse_published(version.get("published"))
+    return {"url": version["url"], "version": version["ordinal"], "outlet": version.get("outlet"),
+            "outlet_name": version.get("outlet_name"), "text": version.get("text") or "",
+            "published": version.get("published"), "published_precision": version.get("published_precision") or precision,
+            "canonical_url": version.get("canonical_url")}
+
+
+def _use(version: dict) -> dict:
+    return {"url": version["url"], "outlet": version.get("outlet"), "published": version.get("published"),
+            "precision": version.get("published_precision") or parse_published(version.get("published"))[2]}
+
+
+def _finder(surfaces: list[str]) -> re.Pattern | None:
+    """A whole-word, case-insensitive pattern for an error's surfaces (longest first)."""
+    words = sorted({s.strip() for s in surfaces if s and s.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
