@@ -81,3 +81,34 @@ def test_stealth_edits_and_removals_are_told_apart():
     unchanged = find_corrections({"url": "u", "outlet": "o", "versions": [
         {"version": 1, "text": body, "errors": [FORM]}, {"version": 2, "text": body + " More.", "errors": [FORM]}]})
     assert unchanged == []
+
+
+def test_a_story_keeps_the_history_of_an_error_its_origin_corrected():
+    from analysis.propagation import propagate
+
+    original = ("Mayor Ellen Kranston said the ferry service would resume on Monday after the storm. "
+                "Crews worked through the night to clear the harbour, and the council thanked volunteers "
+                "who filled sandbags along the waterfront for three days. ")
+    other = "An unrelated report about the regional budget, with no names in it at all, for many lines. " * 4
+    versions = [
+        {"url": "a", "ordinal": 1, "outlet": "A", "text": original + other, "published": "2026-03-03T08:00:00+00:00",
+         "fetched_at": "2026-03-03T09:00:00+00:00"},
+        {"url": "a", "ordinal": 2, "outlet": "A", "published": "2026-03-03T08:00:00+00:00",
+         "text": "Correction: an earlier version misspelt the mayor's name.\n" + original.replace("Kranston", "Cranston") + other,
+         "fetched_at": "2026-03-05T09:00:00+00:00"},
+        {"url": "b", "ordinal": 1, "outlet": "B", "text": "From wire reports. " + original, "published": "2026-03-04T08:00:00+00:00",
+         "fetched_at": "2026-03-04T09:00:00+00:00"},
+    ]
+    errors = [{"cluster_id": "p1", "canonical": "Ellen Cranston", "form": "Kranston", "surfaces": ["Ellen Kranston"],
+               "uses": [{"url": "b"}]}]
+    spread = propagate(versions, errors, {"p1": {"a", "b"}})
+    assert [(c["url"], c["kind"], c["dropped"], c["to_version"]) for c in spread["corrections"]] == [
+        ("a", "visible", ["Kranston"], 2)]
+    [entry] = spread["propagation"]
+    [chain] = entry["chains"]
+    assert chain["origin_url"] == "a" and chain["member_urls"] == ["a", "b"]
+    assert chain["corrected"][0]["url"] == "a" and chain["corrected"][0]["kind"] == "visible"
+    [copy] = spread["copies"]
+    assert (copy["source_url"], copy["target_url"], copy["direction"]) == ("a", "b", "dated")
+    # B copied the version of A that still had the error: the edge carries it.
+    assert copy["carries"] == ["Kranston"]

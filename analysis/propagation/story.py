@@ -17,7 +17,7 @@ from collections import defaultdict
 from analysis.dates import parse_published
 from analysis.propagation.chains import trace_errors
 from analysis.propagation.corrections import find_corrections
-from analysis.reuse import article_key, direct_edges, find_copy_edges, mark_carried
+from analysis.reuse import align, article_key, direct_edges, find_copy_edges, mark_carried
 
 #: Candidate pairs from a Jaccard estimate this low: a copy of one paragraph inside a long article shares
 #: a small part of the union of both texts (a demo copy of one paragraph in five scores ~0.07), and an
@@ -32,31 +32,46 @@ EDGE_KEYS = ("source_url", "source_version", "target_url", "target_version", "sh
              "direction", "passages", "carries", "basis")
 
 
-def propagate(versions: list[dict], errors: list[dict]) -> dict:
+def propagate(versions: list[dict], errors: list[dict], person_urls: dict | None = None) -> dict:
     """versions: every version of the story's articles (`url`, `ordinal`, `outlet`, `text`, `published`,
     `fetched_at`, optional `canonical_url`, `outlet_name`); errors: the report's `errors` (each with
-    `cluster_id`, `canonical`, `form` and `surfaces`). Returns {"copies", "propagation", "corrections"}.
+    `cluster_id`, `canonical`, `form`, `surfaces` and `uses` with `url`); person_urls: cluster id -> the
+    articles whose latest version names that person. Returns {"copies", "propagation", "corrections"}.
+
+    Which articles carry an error: those whose latest version uses it (the mention stages decided), and
+    those that name the person now and used the error's surface in an earlier version (corrected since).
+    An older version is searched only in articles about that person, since a surface alone ("Levitt")
+    may be another person's right name.
     """
+    person_urls = person_urls or {}
     by_url: dict[str, list[dict]] = defaultdict(list)
     for version in versions:
         by_url[version["url"]].append(version)
     latest = [max(vs, key=lambda v: v["ordinal"]) for vs in by_url.values()]
     articles = [_article(v) for v in latest]
-    finders = [(error["form"], _finder(error["surfaces"])) for error in errors]
+    finders = [(error["form"], _finder(error["surfaces"]),
+                {u["url"] for u in error.get("uses", ())}, person_urls.get(error["cluster_id"], set()))
+               for error in errors]
+    latest_ordinal = {url: max(v["ordinal"] for v in vs) for url, vs in by_url.items()}
 
     occurrences: dict[tuple, list[dict]] = {}
     carried_by_version: dict[tuple, set[str]] = {}
     for version in versions:
+        url, is_latest = version["url"], version["ordinal"] == latest_ordinal[version["url"]]
         found = [{"form": form, "start": m.start(), "end": m.end()}
-                 for form, finder in finders if finder for m in finder.finditer(version.get("text") or "")]
-        occurrences[(version["url"], version["ordinal"])] = found
-        carried_by_version[(version["url"], version["ordinal"])] = {f["form"] for f in found}
+                 for form, finder, using, about in finders
+                 if finder and (url in using if is_latest else url in using or url in about)
+                 for m in finder.finditer(version.get("text") or "")]
+        occurrences[(url, version["ordinal"])] = found
+        carried_by_version[(url, version["ordinal"])] = {f["form"] for f in found}
 
     edges = []
     if len(articles) > 1:
         texts = {article_key(a): a["text"] for a in articles}
         found = find_copy_edges(articles, threshold=CANDIDATE_THRESHOLD, min_chars=MIN_PASSAGE_CHARS, direct=False)
         edges = mark_carried(direct_edges(_without_shared_quotes(found, texts), texts), occurrences)
+        text_of = {(v["url"], v["ordinal"]): v.get("text") or "" for v in versions}
+        edges = _carried_from_history(edges, occurrences, carried_by_version, latest_ordinal, text_of)
     copies = [{key: edge[key] for key in EDGE_KEYS if key in edge} for edge in edges]
 
     corrections = []
@@ -78,6 +93,27 @@ def propagate(versions: list[dict], errors: list[dict]) -> dict:
     copying = {outlet_of.get(edge["target_url"]) for edge in edges}
     propagation = trace_errors(traced_input, edges, corrections, copying_outlets=copying - {None})
     return {"copies": copies, "propagation": propagation, "corrections": corrections}
+
+
+def _carried_from_history(edges: list[dict], occurrences: dict, carried_by_version: dict, latest: dict,
+                          text_of: dict) -> list[dict]:
+    """Edges also carry an error that an earlier version of the source had, when the target's use of
+    it lies inside a passage it shares with that earlier version: a copy made before its source was
+    corrected still carries the error and still points at that source (the corrected latest version
+    no longer shows it, and its passages stop at the corrected word)."""
+    out = []
+    for edge in edges:
+        source, target = edge["source_url"], (edge["target_url"], edge["target_version"])
+        carries = set(edge.get("carries") or ())
+        for ordinal in range(1, latest[source]):
+            forms = carried_by_version.get((source, ordinal), set()) - carries
+            if not forms:
+                continue
+            passages = align(text_of[(source, ordinal)], text_of[target], min_chars=MIN_PASSAGE_CHARS)
+            carries |= {o["form"] for o in occurrences.get(target, ()) if o["form"] in forms
+                        and any(p.target_start <= o["start"] and o["end"] <= p.target_end for p in passages)}
+        out.append({**edge, "carries": sorted(carries)} if carries != set(edge.get("carries") or ()) else edge)
+    return out
 
 
 #: Quoted stretches: two outlets quoting one statement share its words without copying each other.

@@ -96,7 +96,11 @@ def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clu
     flags_by_article = {(f["cluster_id"], f["article_id"]): f for f in flags if f["level"] == "article"}
     errors = _errors(clusters, assignments, outlet_names, documents_by_article, flags_by_article)
     erring_clusters = {e["cluster_id"] for e in errors} or {c["id"] for c in people}
-    spread = propagate(versions, errors) if versions is not None else None
+    person_urls: dict[str, set] = defaultdict(set)
+    for a in assignments:
+        if a["cluster_id"]:
+            person_urls[a["cluster_id"]].add(a["url"])
+    spread = propagate(versions, errors, person_urls) if versions is not None else None
     if spread is not None:
         _keep_corrected_uses(errors, spread, versions, outlet_names)
     level_counts = defaultdict(int)
