@@ -530,3 +530,11 @@ def test_a_garbled_surname_in_on_topic_coverage_attaches_to_the_person_the_story
     owner = {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
     assert owner["Halvorsn"] == "Rosa Halvorsen" and kinds(result)["Halvorsn"] == "error"
     assert "Halvorsn" not in {s["surface"] for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+
+
+def test_a_time_and_a_day_only_date_on_the_same_day_do_not_decide_the_canonical():
+    # Same day, one dated to the minute and one to the day: no order; the more used form wins.
+    mentions = [mention(1, "Chris Papas", "a", "2026-03-03")]
+    mentions += [mention(i, "Chris Pappas", f"b{i}", "2026-03-03T09:00:00+00:00") for i in range(2, 5)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Chris Pappas"]

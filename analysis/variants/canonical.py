@@ -36,7 +36,9 @@ _CRITERIA = (
     ("authoritative outlets", lambda f, ctx: -len(ctx["forms"][f].authoritative)),
     ("independent outlets", lambda f, ctx: -len(ctx["forms"][f].independent)),
     ("independent sources", lambda f, ctx: -len(ctx["forms"][f].sources)),
-    ("earliest use", lambda f, ctx: ctx["forms"][f].first),
+    # By day: a day-only date and a time on the same day cannot be ordered (and which one a page gets
+    # can depend on whether the crawl met it through a feed or a link), so that is a tie, not "earlier".
+    ("earliest use", lambda f, ctx: ctx["forms"][f].first[:10]),
     ("frequency", lambda f, ctx: -ctx["forms"][f].count),
 )
 
