@@ -148,5 +148,12 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
                      "origin": doc["origin"], "outlet": doc["outlet"], "authoritative": doc["authoritative"],
                      "published": doc["published"], "field": m["field"], "start": m["start"],
                      "usage": entities.usage(doc.get(m["field"]) or "", m["start"], m["end"]),
+                     "handle": _is_handle(doc.get(m["field"]) or "", m["start"]),
                      **{k: m[k] for k in GIVEN_FIELDS if k in m}})
     return rows
+
+
+def _is_handle(text: str, start: int) -> bool:
+    """Whether a mention is a social-media handle or hashtag ("@ellencranston", "#EllenCranston"): names
+    are run together there by necessity, so the run-together form is no garble."""
+    return start > 0 and text[start - 1] in "@#"

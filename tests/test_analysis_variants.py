@@ -538,3 +538,11 @@ def test_a_time_and_a_day_only_date_on_the_same_day_do_not_decide_the_canonical(
     mentions += [mention(i, "Chris Pappas", f"b{i}", "2026-03-03T09:00:00+00:00") for i in range(2, 5)]
     result = analyse_variants(mentions)
     assert [c["canonical"] for c in result.clusters] == ["Chris Pappas"]
+
+
+def test_a_handle_runs_the_name_together_by_necessity():
+    mentions = [mention(i, "Ana Lindqvist", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [{**mention(10, "analindqvist", "b1", "2026-03-04"), "handle": True},
+                 mention(11, "AnaLindqvist", "b2", "2026-03-04")]
+    result = analyse_variants(mentions)
+    assert kinds(result)["analindqvist"] == "accepted" and kinds(result)["AnaLindqvist"] == "error"

@@ -260,6 +260,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                                              "form": form_of[m["mention_id"]]})
         row["mention_ids"].append(m["mention_id"])
         row["given"] = row.get("given") or m.get("part") == "given"
+        row["handles"] = row.get("handles", 0) + bool(m.get("handle"))
         row["articles"].add(m["article_id"])
         row["outlets"].add(m["origin"])
         row["first"] = min(row["first"], date_key(m["published"]))
@@ -279,6 +280,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "accepted", "surname of a variant accepted in story config"
         elif surname_only:
             kind, why = ("canonical", decision.rule) if name.display == decision.canonical else ("surname", "surname-only person")
+        elif _fused(name, decision.canonical_name) and row["handles"] == len(row["mention_ids"]):
+            kind, why = "accepted", "a handle or hashtag: the name run together, as handles must"
         elif _fused(name, decision.canonical_name):
             kind, why = "error", "given name and surname run together as one word"
         elif row["form"] == decision.canonical_form or name.compact == decision.canonical_name.compact:
