@@ -4,7 +4,7 @@ Errors from the library (a bad story config, a locked database, a missing model:
 family) become one line on stderr and the error's exit status, as in sqlite-utils. A story config is
 parsed once per command and the loaded object is handed down.
 """
-from newsclaims.cli import analysing, crawling, querying, reporting  # noqa: F401 (they register the commands)
+from newsclaims.cli import analysing, crawling, querying, reporting, tracing  # noqa: F401 (they register the commands)
 from newsclaims.cli.common import cli
 
 __all__ = ["cli"]
