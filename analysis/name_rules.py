@@ -88,6 +88,8 @@ ALTERNATION_PAIRS: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: в as v/w", ["v", "w"]),
     *_pairs("romanisation: -ов/-ев as ov/ow/off", ["ov", "ow", "off"], "end"),
     *_pairs("romanisation: -ов/-ев as ev/ew/eff", ["ev", "ew", "eff"], "end"),
+    # South Slavic: đ is written dj in ASCII (Đorđević, Djordjevic); folding already makes it d.
+    ("dj", "d", "any", "romanisation: đ as dj/d"),
     # Arabic
     ("q", "k", "any", "romanisation: ق as q/k/g"),
     ("q", "g", "any", "romanisation: ق as q/k/g"),

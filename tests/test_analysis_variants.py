@@ -546,3 +546,12 @@ def test_a_handle_runs_the_name_together_by_necessity():
                  mention(11, "AnaLindqvist", "b2", "2026-03-04")]
     result = analyse_variants(mentions)
     assert kinds(result)["analindqvist"] == "accepted" and kinds(result)["AnaLindqvist"] == "error"
+
+
+def test_a_name_and_its_ascii_transliterations_are_one_person_with_the_marked_canonical():
+    mentions = [mention(i, "Vesna Đurić", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(10 + i, "Vesna Djuric", f"b{i}", "2026-03-03", authoritative=i == 1) for i in range(1, 5)]
+    mentions += [mention(20, "Vesna Duric", "c1", "2026-03-04")]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Vesna Đurić"]
+    assert kinds(result)["Vesna Djuric"] == kinds(result)["Vesna Duric"] == "accepted" and result.flags == []
