@@ -555,3 +555,18 @@ def test_a_name_and_its_ascii_transliterations_are_one_person_with_the_marked_ca
     result = analyse_variants(mentions)
     assert [c["canonical"] for c in result.clusters] == ["Vesna Đurić"]
     assert kinds(result)["Vesna Djuric"] == kinds(result)["Vesna Duric"] == "accepted" and result.flags == []
+
+
+def test_a_bare_surname_two_edits_away_in_on_topic_coverage_is_the_topic_persons_error():
+    from analysis.records import Topic
+
+    mentions = [mention(i, "Selin Karaduman", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Emre Karaduman", f"b{i}", "2026-03-03", authoritative=True) for i in range(1, 3)]
+    mentions += [mention(30, "Karadumanin", "x1", "2026-03-04", article=77)]  # an inflected, translated form
+    result = analyse_variants(mentions, topic=Topic(names=("Selin Karaduman",), articles=frozenset({77})))
+    owner = {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
+    assert owner["Karadumanin"] == "Selin Karaduman" and kinds(result)["Karadumanin"] == "error"
+    # Two full names two letters apart are not linked on the surname alone.
+    from analysis.variants import compare_names
+    from analysis.names import parse_name as p
+    assert compare_names(p("Ali Vellabati"), p("Ali Velayati")).verdict != "same"

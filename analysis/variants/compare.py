@@ -22,11 +22,14 @@ KINDS = ("canonical", "title", "accepted", "surname", "given", "error", "unattac
 
 
 
-def surnames_fit(a: str, b: str, score_cutoff: float) -> bool:
+def surnames_fit(a: str, b: str, score_cutoff: float, far: bool = False) -> bool:
     """Two folded surnames may be one spelling: equal, 90+ similar, or `score_cutoff`-similar and
     either sounding alike (equal Metaphone or NYSIIS keys: Soundex would keep its first letter and split
     Cathcart from Kathcart) or one typo apart (a dropped, doubled, swapped or changed letter, or the
-    same letters scrambled, in a surname of five letters or more)."""
+    same letters scrambled, in a surname of five letters or more). `far`: a bare surname against a
+    full name may be two edits away when one of them has eight letters or more, as machine translation
+    and inflection write them ("Oztzurku", "ozturkun"); where both sides have given names, the given
+    names carry the evidence and one edit is the limit ("Ali Vellabati" is not "Ali Velayati")."""
     if a == b or (min(len(a), len(b)) >= 5 and sorted(a) == sorted(b)):
         return True
     score = fuzz.ratio(a, b)
@@ -34,7 +37,8 @@ def surnames_fit(a: str, b: str, score_cutoff: float) -> bool:
         return True
     if score < score_cutoff:
         return False
-    return metaphone(a) == metaphone(b) or nysiis(a) == nysiis(b) or (min(len(a), len(b)) >= 5 and OSA.distance(a, b) <= 1)
+    return (metaphone(a) == metaphone(b) or nysiis(a) == nysiis(b)
+            or OSA.distance(a, b) <= (2 if far and max(len(a), len(b)) >= 8 else 1) and min(len(a), len(b)) >= 5)
 
 
 
@@ -156,7 +160,7 @@ def _surname_relation(a: ParsedName, b: ParsedName, score_cutoff: float) -> tupl
     tb = {t for t in b.surname_tokens if len(t) > 2}
     if ta and tb and ta != tb and (ta < tb or tb < ta):
         return "part", 0 if ta < tb else 1, ["one of two surnames"]
-    if surnames_fit(ca, cb, score_cutoff):
+    if surnames_fit(ca, cb, score_cutoff, far=not (a.full and b.full)):
         return "typo", -1, []
     return "none", -1, []
 

@@ -24,7 +24,7 @@ ESTABLISHED_SURNAME = 3
 def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff, must_link: list[tuple[int, int]] = (),
                cannot_link: list[tuple[int, int]] = (), user_same: list[tuple[int, int]] = (),
                candidates: list[tuple[int, int]] | None = None, topic_articles: frozenset = frozenset(),
-               story: bool = False) -> Linkage:
+               story: bool = False, extra_pairs: list[tuple[int, int]] = ()) -> Linkage:
     """Cluster forms into people: candidate pairs by blocking, pairwise rules, merges that never join
     two forms judged different, then shorter forms attached to the one person they fit.
 
@@ -34,6 +34,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     blocking with given pairs (the all-pairs reference of bench/variants.py). `topic_articles`: the
     story's on-topic articles, where a form of a person the story is about counts as in context.
     `story`: the forms come from a story's mentions (outlets and authority known), not a name list.
+    `extra_pairs` are compared as well as the blocked candidates.
     """
     n = len(forms)
     names = [f.name for f in forms]
@@ -50,7 +51,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     late_edges: list[tuple[float, int, int, str]] = []  # between surnames alone: only if no person takes them
     cannot: dict[int, set[int]] = defaultdict(set)
 
-    for i, j in (candidate_pairs(names, score_cutoff) if candidates is None else candidates):
+    pairs = candidate_pairs(names, score_cutoff) if candidates is None else candidates
+    for i, j in sorted(set(pairs) | {(min(i, j), max(i, j)) for i, j in extra_pairs if i != j}):
         comparison = compare_names(names[i], names[j], score_cutoff)
         if comparison.verdict == "unrelated":
             continue

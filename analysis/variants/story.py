@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags
@@ -55,7 +58,8 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     user_same = _group_links(same, forms)
     user_distinct = _group_links(distinct, forms, every_pair=True)
     linkage = link_forms(forms, score_cutoff=score_cutoff, must_link=must_link, user_same=user_same,
-                         cannot_link=user_distinct, topic_articles=topic.articles, story=True)
+                         cannot_link=user_distinct, topic_articles=topic.articles, story=True,
+                         extra_pairs=_far_surnames(forms))
 
     by_form: dict[int, list[dict]] = defaultdict(list)
     for m in mentions:
@@ -94,6 +98,24 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
                                 "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
         result.flags += _flags(cluster, group_mentions, kinds)
     return result
+
+
+#: A bare surname this long may be two edits from a person's surname and still be theirs ("Oztzurku",
+#: "ozturkun" for Ozturk: what machine translation and inflection make), which blocking's one-edit keys
+#: cannot meet.
+FAR_SURNAME_LETTERS = 7
+
+
+def _far_surnames(forms: list[Form]) -> list[tuple[int, int]]:
+    """Extra pairs for a story: each bare surname of FAR_SURNAME_LETTERS or more with each full name
+    whose surname is two edits away (one vectorised pass; a story has few bare surnames)."""
+    bare = [i for i, f in enumerate(forms) if not f.name.full and len(f.name.surname_core) >= FAR_SURNAME_LETTERS]
+    full = [i for i, f in enumerate(forms) if f.name.full and not f.virtual]
+    if not bare or not full:
+        return []
+    distances = process.cdist([forms[i].name.surname_core for i in bare], [forms[j].name.surname_core for j in full],
+                              scorer=OSA.distance, score_cutoff=2, workers=1)
+    return [(bare[x], full[y]) for x, y in zip(*(distances <= 2).nonzero()) if distances[x, y] > 0]
 
 
 def _attach_given_names(given_only: list[dict], decided: list, forms: list[Form], form_of: dict) -> None:
