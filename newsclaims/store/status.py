@@ -6,6 +6,7 @@ Read-only questions except `delete_story` and `save_digest`.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 
 import sqlite_utils
@@ -100,7 +101,8 @@ def outlet_last_crawls(db: sqlite_utils.Database, story: str) -> dict[str, dict]
 
 def search_versions(db: sqlite_utils.Database, story: str, query: str, *, limit: int = 50) -> list[dict]:
     """Latest versions of a story's articles matching an FTS `query` (SQLite FTS syntax, porter
-    stemming), best first, with their title and text for keyword-in-context lines."""
+    stemming), best first, with their title and text for keyword-in-context lines. A query FTS cannot
+    parse is a ValueError naming the problem."""
     sql = f"""
         select a.url, so.slug as outlet, v.id as version_id, v.title, v.published, v.text,
                rank as score
@@ -112,7 +114,12 @@ def search_versions(db: sqlite_utils.Database, story: str, query: str, *, limit:
         where article_versions_fts match ? and v.id = {latest_version()}
         order by rank limit ?
     """
-    return [dict(row) for row in db.query(sql, [story, query, limit])]
+    try:
+        return [dict(row) for row in db.query(sql, [story, query, limit])]
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise
+        raise ValueError(f"not a valid full-text query ({exc})") from None
 
 
 def export_articles(db: sqlite_utils.Database, story: str, *, chunk: int = 200) -> Iterator[dict]:
