@@ -23,7 +23,9 @@ TABLES = {
         "published": "Publication date as the page (or its feed/sitemap) states it",
         "published_rule": "Where the date came from: json-ld, meta, time-element, visible-dateline, feed, sitemap, url, htmldate, crawl-time",
         "published_precision": "instant (with a time) or day",
-        "source": "crawl, or reextract (the same raw body extracted again)"}),
+        "source": "crawl, or reextract (the same raw body extracted again)",
+        "published_utc": "The published date in UTC, for sorting across time-zone offsets (a day-only date at "
+                         "the start of its day)"}),
     "mentions": ("A surface (a name as written) at a place in a version's field.", {
         "id": "The mention's key, from its place: version:field:start-end, after story/ for second-pass mentions",
         "start": "Offset in code points into the stored field: text[start:end] == surface",
@@ -38,11 +40,15 @@ TABLES = {
         "level": "mention, article or outlet", "usage": "uses, or quoted (talk about the spelling, counted apart)",
         "status": "open, confirmed or dismissed (set with `newsclaims review`)",
         "active": "0 when the latest analysis no longer raises the flag",
-        "reviewed_from": "The flag (of an earlier version) on which the review decision this flag carries was made"}),
+        "reviewed_from": "The flag (of an earlier version) on which the review decision this flag carries was made; "
+                         "'mentions' for an article flag dismissed because every mention flag in it was"}),
     "pages": ("Every URL the crawler fetched, with HTTP validators and why it was or was not stored.", {
         "status": "article, not-article, too-short, off-topic, error ...",
         "not_modified": "How often a conditional GET was answered 304"}),
-    "crawl_runs": ("One row per crawl: when, how it ended, and page counts with reasons.", {}),
+    "crawl_runs": ("One row per crawl: when, how it ended, and page counts with reasons.", {
+        "status": "finished, shutdown (interrupted), database_locked, killed ...",
+        "outlets": "Per outlet: answers, usable answers (ok) and failures (JSON)"}),
+    "digests": ("One row per `newsclaims digest`: what it reported as new, so the next says what is new since.", {}),
     "analysis_runs": ("One row per analysis.", {
         "ruleset": "Version of the rules that turned mentions into clusters and flags",
         "settings": "The settings that change results (JSON)"}),

@@ -36,29 +36,83 @@ def project_settings(overrides: dict | None = None, profile: dict | None = None)
     return settings
 
 
-def crawl(story: StoryConfig | str, settings: Settings) -> dict:
-    """Run the story spider to completion in this process; return the crawl_runs row it wrote.
+def crawl(story: StoryConfig | str, settings: Settings, *, progress=None, urls: list[str] | None = None,
+          dry_run: bool = False) -> dict:
+    """Run the story spider to completion in this process; return what the run did.
 
     `story` is the loaded config (a slug or a path to a story TOML is loaded here). The spider gets the
     config object itself, so the file is parsed once. Twisted's reactor cannot be restarted, so a
     process runs at most one crawl: tests and `--every` use subprocesses.
+
+    The result comes from the crawler's own stats, not from reading the `crawl_runs` row back: a crawl
+    stopped because the database stayed locked may not have been able to write that row. Keys: `status`
+    (Scrapy's finish reason: finished, shutdown on SIGINT/SIGTERM, database_locked ...), `message`, the
+    page counts of `crawl_runs`, `not_stored` (pages the next crawl fetches again), `errors_logged`,
+    `outlets` (slug -> {responses, ok, failures, first_failure}), and `pages`: what became of every
+    URL fetched ({url, status, reason, title}), in the order they came.
+
+    `progress`, when given, is called as progress(fetched, stored) as responses and articles come in.
+    `urls`: fetch only these pages and store each as an article, whatever the config's article paths
+    and topic say (a user found them by hand); no link is followed. `dry_run`: store nothing, remember
+    nothing (every page is fetched in full), and open no database: `pages` says what would be stored.
     """
+    from dataclasses import asdict
+
+    from scrapy import signals
+
+    from crawler.items import ArticleItem
+    from newsclaims.pipelines import run_counts
     from newsclaims.schedule import CrawlLock
 
     config = load_story(story)
     db_path = settings.get("NEWSCLAIMS_DB_PATH")
+    seen = {"fetched": 0, "stored": 0, "pages": []}
+
+    def fetched(**kwargs):
+        seen["fetched"] += 1
+        if progress is not None:
+            progress(seen["fetched"], seen["stored"])
+
+    def scraped(item, **kwargs):
+        record = asdict(item)
+        if isinstance(item, ArticleItem):
+            seen["stored"] += 1
+            record = {**record.pop("page"), "status": "article", "title": item.title}
+        seen["pages"].append({key: record.get(key) for key in ("url", "status", "reason", "title")})
+        if progress is not None:
+            progress(seen["fetched"], seen["stored"])
+
+    def run_spider(settings):
+        process = CrawlerProcess(settings)
+        crawler = process.create_crawler("story")
+        crawler.signals.connect(fetched, signal=signals.response_received, weak=False)
+        crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
+        process.crawl(crawler, story=config, **({"urls": list(urls)} if urls else {}))
+        process.start()
+        return crawler.stats.get_stats() if crawler.stats else {}
+
+    if dry_run:
+        settings = settings.copy()
+        settings.set("ITEM_PIPELINES", {}, priority="cmdline")
+        settings.set("NEWSCLAIMS_PAGE_MEMORY", "crawler.page_memory.InMemoryPageMemory", priority="cmdline")
+        stats = run_spider(settings)
+        return {"id": None, "story": config.slug, "status": stats.get("finish_reason") or "failed",
+                **run_counts(stats), "not_stored": 0, "errors_logged": stats.get("log_count/ERROR", 0),
+                "pages": seen["pages"]}
+    store.open_store(db_path).close()  # a missing directory, a newer schema or a read-only file: one line, now
     with CrawlLock(db_path, config.slug):
         db = store.open_store(db_path)
         # Holding the lock, any run still marked running was killed (SIGKILL, power loss): say so.
         store.mark_killed_runs(db, config.slug)
         db.close()
-        process = CrawlerProcess(settings)
-        process.crawl("story", story=config)
-        process.start()
-    db = store.open_store(db_path)
+        stats = run_spider(settings)
+    db = store.open_store(db_path, readonly=True)
     runs = store.crawl_runs(db, config.slug)
     db.close()
-    return runs[-1] if runs else {}
+    return {"id": runs[-1]["id"] if runs else None, "story": config.slug,
+            "status": stats.get("finish_reason") or "failed",
+            **run_counts(stats), "not_stored": stats.get("newsclaims/not_stored", 0),
+            "errors_logged": stats.get("log_count/ERROR", 0), "pages": seen["pages"]}
 
 
 def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULTS, batch_size: int = 32,
@@ -123,23 +177,79 @@ def story_topic(story: StoryConfig, documents, settings: AnalysisSettings = DEFA
     return Topic(names=tuple(names), articles=on_topic)
 
 
-def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS) -> dict:
-    """The story report as plain data (the JSON schema in analysis.reports), read from the store."""
+def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS, outlet: str | None = None) -> dict:
+    """The story report as plain data (the JSON schema in analysis.reports), read from the store.
+
+    Beside the schema's keys it carries `provenance`: the ruleset and settings of the last analysis,
+    and each outlet's last crawl, so a reader can tell what produced the report and how fresh it is.
+
+    `outlet` (a slug, origin or name) narrows the report to one outlet: its articles, mentions, flags
+    and people, with surfaces counted in its articles only, and its row of the story's outlet table
+    (rate, n and rank as the story ranks it). None when no outlet matches.
+    """
+    import json
+
+    from analysis.dates import date_key
+
     story_row = store.story_record(db, story_slug)
     outlets = store.story_outlets(db, story_slug)
+    documents = store.story_documents(db, story_slug)
+    clusters = store.story_clusters(db, story_slug)
     assignments = store.story_assignments(db, story_slug)
-    return reports.build_report(
-        story={"slug": story_row["slug"], "title": story_row["title"]},
-        outlets=outlets,
-        documents=store.story_documents(db, story_slug),
-        clusters=store.story_clusters(db, story_slug),
-        assignments=assignments,
-        flags=store.story_flags(db, story_slug),
-        texts=store.version_texts(db, (a["version_id"] for a in assignments if a["kind"] == "error")),
-        analysis_runs=store.analysis_runs(db, story_slug),
-        min_n=settings.min_n,
-        versions=store.story_versions(db, story_slug),
-    )
+    flags = store.story_flags(db, story_slug)
+    runs = store.analysis_runs(db, story_slug)
+
+    versions = store.story_versions(db, story_slug)
+
+    def build(outlets, documents, clusters, assignments, flags):
+        return reports.build_report(
+            story={"slug": story_row["slug"], "title": story_row["title"]},
+            outlets=outlets, documents=documents, clusters=clusters, assignments=assignments, flags=flags,
+            texts=store.version_texts(db, (a["version_id"] for a in assignments if a["kind"] == "error")),
+            analysis_runs=runs, min_n=settings.min_n, versions=versions)
+
+    def seen_in(clusters: list[dict], assignments: list[dict]) -> list[dict]:
+        """The clusters these mentions belong to, each surface counted in these mentions only (its
+        kind, rule and form stay the story's decision)."""
+        used: dict[tuple, list[dict]] = defaultdict(list)
+        for a in assignments:
+            used[(a["cluster_id"], a["surface"])].append(a)
+        narrowed = []
+        for cluster in clusters:
+            surfaces = []
+            for surface in cluster["surfaces"]:
+                found = used.get((cluster["id"], surface["surface"]))
+                if found:
+                    dated = sorted((a["published"] for a in found if a["published"]), key=date_key)
+                    surfaces.append({**surface, "mentions": len(found), "outlets": 1,
+                                     "articles": len({a["article_id"] for a in found}),
+                                     "first_published": dated[0] if dated else None})
+            if surfaces:
+                narrowed.append({**cluster, "surfaces": surfaces})
+        return narrowed
+
+    report = build(outlets, documents, clusters, assignments, flags)
+    if outlet is not None:
+        match = reports.for_outlet(report, outlet)
+        if match is None:
+            return None
+        row = match["outlets"][0]
+        origin = row["origin"]
+        mine = [a for a in assignments if a["origin"] == origin]
+        report = build([o for o in outlets if o["origin"] == origin], [d for d in documents if d["origin"] == origin],
+                       seen_in(clusters, mine), mine, [f for f in flags if f.get("origin") == origin])
+        report["outlets"] = [row]
+        report["story"] = {**report["story"], "outlet": row["name"]}
+    last = runs[-1] if runs else {}
+    crawls = store.outlet_last_crawls(db, story_slug)
+    report["provenance"] = {
+        "ruleset": last.get("ruleset") or RULESET_VERSION,
+        "settings": json.loads(last["settings"]) if last.get("settings") else settings.as_dict(),
+        "analysed_at": last.get("ended") or last.get("started"),
+        "not_analysed": store.versions_not_analysed(db, story_slug, stage=NER_STAGE),
+        "outlets": [{"outlet": o["slug"], "name": o["name"], **crawls.get(o["slug"], {})} for o in outlets],
+    }
+    return report
 
 
 def extract_file(path, url: str | None = None):

@@ -60,9 +60,16 @@ class CrawlLock:
         self._file = None
 
     def acquire(self) -> str | None:
-        """Take the lock; returns a note when a stale lock of a dead process was taken over."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+")
+        """Take the lock; returns a note when a stale lock of a dead process was taken over.
+
+        The lock file sits beside the database, so a crawl needs that directory writable; when it is
+        not (or does not exist), that is one line naming the file, not a traceback.
+        """
+        try:
+            handle = open(self.path, "a+")
+        except OSError as exc:
+            raise LockedError(f"cannot take the crawl lock {self.path}: {exc.strerror}; a crawl writes beside the "
+                              "database, so its directory must exist and be writable (or pass another --db)") from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

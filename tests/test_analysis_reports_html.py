@@ -278,7 +278,7 @@ def test_snapshot_links_point_into_datasette():
     assert {"http://127.0.0.1:8001/newsclaims/article_versions/11",
             "http://127.0.0.1:8001/newsclaims/article_versions/12"} <= hrefs
     text = " ".join("".join(_Page(render_html(report)).text).split())
-    assert "stored version #11 fetched 5 Mar 2026, 08:00 +00:00" in text
+    assert "stored version #11 fetched 5 Mar 2026, 08:00 UTC" in text
     hostile_base = _Page(render_html(report, snapshot_base="javascript:alert(1)//"))
     assert not any("article_versions" in attrs.get("href", "") for _, attrs in hostile_base.elements)
 

@@ -25,8 +25,9 @@ from analysis.reports.markdown import (
            render_markdown,
            safe_url,
            summary_lines,
+           utc_text,
 )
 
 __all__ = ["ABSENT", "SCHEMA", "SCHEMA_VERSION", "build_report", "claimreview", "content_security_policy",
            "csv_tables", "for_outlet", "md", "md_link", "render_html", "render_markdown", "safe_url",
-           "sentence_around", "summary_lines", "to_csv", "wilson"]
+           "sentence_around", "summary_lines", "to_csv", "utc_text", "wilson"]

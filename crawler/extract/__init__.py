@@ -9,6 +9,7 @@ One module per job, in the order a page goes through them:
 - `dates` and `datelines`: the published date with its provenance (`RULES`), and human-readable
   datelines (`parse_dateline`);
 - `scope`: where in the page the article is (shared by captions and dates);
+- `pagetype`: whether the page is an article or an index listing articles (`listing_reason`);
 - `records`: `ExtractedPage` and `PublishedDate`;
 - `core`: `extract_page` and `extract_response`, which run the above.
 

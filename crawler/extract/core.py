@@ -11,8 +11,9 @@ import trafilatura
 from crawler.extract.authors import find_author
 from crawler.extract.dates import choose_published, date_candidates, parse_machine_date
 from crawler.extract.decode import decode_html
-from crawler.extract.metadata import (find_canonical, find_captions, find_language, find_title, first_text,
-                                      read_json_ld, read_meta)
+from crawler.extract.metadata import (declared_types, find_canonical, find_captions, find_language, find_title,
+                                      first_text, read_json_ld, read_meta)
+from crawler.extract.pagetype import listing_reason
 from crawler.extract.records import ExtractedPage
 from crawler.extract.text import TRAFILATURA_OPTIONS, rejoin_split_body
 
@@ -61,7 +62,9 @@ def extract_page(html: str, url: str, *, hints: dict | None = None) -> Extracted
         title=find_title(tree, declared, meta, document.title),
         text=text,
         canonical_url=find_canonical(tree, url),
-        author=find_author(declared, meta, document.author),
+        author=find_author(declared, meta, document.author,
+                           tuple(n for n in (first_text(declared.get("publisher")), first_text(meta.get("og:site_name")),
+                                             document.sitename) if n)),
         published=published.value if published else None,
         published_rule=published.rule if published else None,
         published_precision=published.precision if published else None,
@@ -73,4 +76,5 @@ def extract_page(html: str, url: str, *, hints: dict | None = None) -> Extracted
         keywords=meta.get("keywords"),
         captions=find_captions(tree),
         declared_article=bool(declared.get("is_article")) or meta.get("og:type") == "article",
+        listing=listing_reason(tree, declared_types(tree), meta),
     )

@@ -69,6 +69,24 @@ def read_json_ld(tree) -> dict:
     return {}
 
 
+#: JSON-LD types that declare a page to be a list of other pages (an index, a tag page, search results).
+LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "WebSite", "SiteNavigationElement"}
+
+
+def declared_types(tree) -> set[str]:
+    """Every JSON-LD `@type` the page declares (top-level objects and `@graph` members)."""
+    found: set[str] = set()
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text_content() or "", strict=False)
+        except ValueError:
+            continue
+        for obj in _ld_objects(data):
+            types = obj.get("@type")
+            found.update(t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str))
+    return found
+
+
 def _ld_objects(data):
     if isinstance(data, list):
         for item in data:

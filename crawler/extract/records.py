@@ -79,6 +79,7 @@ class ExtractedPage:
     published_precision: str | None = None  # "instant" | "day"
     published_has_offset: bool | None = None
     language_rule: str | None = None  # "html-lang" | "meta" | "json-ld" | "http-header" | "detected"
+    listing: str | None = None  # why the page is an index of articles rather than one (see `pagetype`)
 
     @property
     def word_count(self) -> int:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import logging
 import multiprocessing
 import os
 import signal
@@ -27,7 +28,9 @@ from crawler.extract import UndecodablePage, extract_response
 from crawler.items import ArticleItem, PageSeen
 from crawler.sitemaps import NewsSitemap, sitemap_urls_from_robots
 from crawler.urls import clean_url
-from newsclaims.config import load_story, origin_of
+from newsclaims.config import StoryConfigError, load_story, origin_of
+
+logger = logging.getLogger(__name__)
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 
@@ -46,9 +49,12 @@ class StorySpider(scrapy.Spider):
     article older than the story's `revisit.young_days` is requested again only when its sitemap or
     feed entry changed (`crawler.revisit`).
 
-    A page is stored when its path matches the outlet's `article_paths`, the extractor finds at least
-    NEWSCLAIMS_MIN_WORDS words, and it passes the story's topic filter; every other page is recorded
-    in `pages` with the reason.
+    A page is stored when its path matches the outlet's `article_paths`, it is not an index of other
+    articles (`crawler.extract.pagetype`), the extractor finds at least NEWSCLAIMS_MIN_WORDS words,
+    and it passes the story's topic filter; every other page is recorded in `pages` with the reason.
+    A feed or sitemap met as a page (given as a seed, say) is read as one. With `-a urls=...` (a
+    list; `newsclaims add`) only those pages are fetched, and each is stored whatever the paths and
+    the topic say: the user found it by hand.
 
     Settings: NEWSCLAIMS_STORY (when no `story` argument is given), NEWSCLAIMS_PAGE_MEMORY,
     NEWSCLAIMS_EXTRACT_PROCESSES, NEWSCLAIMS_MIN_WORDS, NEWSCLAIMS_VARIANT_CUTOFF, DEPTH_LIMIT,
@@ -61,9 +67,16 @@ class StorySpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         story = kwargs.get("story") or crawler.settings.get("NEWSCLAIMS_STORY")
-        if not story:
-            raise ValueError("the story spider needs a story: -a story=SLUG_OR_PATH or -s NEWSCLAIMS_STORY=...")
-        spider.story = load_story(story)
+        try:
+            if not story:
+                raise StoryConfigError("the story spider needs a story: -a story=SLUG_OR_PATH or "
+                                       "-s NEWSCLAIMS_STORY=SLUG_OR_PATH")
+            spider.story = load_story(story)
+        except StoryConfigError as exc:
+            # Raised here, an exception becomes a traceback in Scrapy's log ("Task exception was never
+            # retrieved"); `scrapy crawl` users get one line and exit status 2 instead, as for a usage error.
+            logger.error("%(error)s", {"error": exc})
+            raise SystemExit(2) from None
         spider.allowed_origins = {outlet.origin for outlet in spider.story.outlets}
         spider.min_words = crawler.settings.getint("NEWSCLAIMS_MIN_WORDS")
         spider.score_cutoff = crawler.settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF")
@@ -71,6 +84,9 @@ class StorySpider(scrapy.Spider):
         spider.user_agent_header = (f"{crawler.settings.get('USER_AGENT')} contact: {spider.story.contact}"
                                     if spider.story.contact else None)
         spider.requested: set[str] = set()  # links already turned into requests in this crawl
+        # Pages the user named (`newsclaims add`): only these are fetched, and each is stored as an
+        # article whatever article_paths and the topic filter say.
+        spider.given_urls = [url for url in kwargs.get("urls") or [] if url]
         spider.extract_processes = crawler.settings.getint("NEWSCLAIMS_EXTRACT_PROCESSES")
         spider.executor = None
         crawler.signals.connect(spider.close_executor, signal=signals.spider_closed)
@@ -84,6 +100,10 @@ class StorySpider(scrapy.Spider):
 
     async def start(self):
         self.start_executor()
+        if self.given_urls:
+            for url in self.given_urls:
+                yield self.request(url, self.parse_page, conditional=False, given=True)
+            return
         for outlet in self.story.outlets:
             requests = [self.request(outlet.origin + "/robots.txt", self.parse_robots, conditional=False)]
             requests += [self.request(url, self.parse_sitemap) for url in outlet.urls("sitemaps")]
@@ -102,12 +122,14 @@ class StorySpider(scrapy.Spider):
 
     # --- requests ---------------------------------------------------------------------------------
 
-    def request(self, url: str, callback, *, hints: dict | None = None, conditional: bool = True):
-        """A request for `url` (cleaned), conditional on what the last crawl saw; None when not due."""
+    def request(self, url: str, callback, *, hints: dict | None = None, conditional: bool = True,
+                given: bool = False):
+        """A request for `url` (cleaned), conditional on what the last crawl saw; None when not due.
+        `given`: a page the user named (`urls`), always fetched and stored when it has text."""
         url = clean_url(url)
         known = self.memory.recall(url)
         hints = {key: value for key, value in (hints or {}).items() if value}
-        if callback == self.parse_page and known and not revisit.is_due(
+        if callback == self.parse_page and known and not given and not revisit.is_due(
                 known, hints, now=utc_now(), young_days=self.story.revisit.young_days):
             self.crawler.stats.inc_value("newsclaims/skipped/not_due")
             return None
@@ -117,8 +139,8 @@ class StorySpider(scrapy.Spider):
                 headers["If-None-Match"] = known.etag
             if known.last_modified:
                 headers["If-Modified-Since"] = known.last_modified
-        return scrapy.Request(url, callback=callback, errback=self.on_error, headers=headers,
-                              meta={"hints": hints, "handle_httpstatus_list": [304]})
+        return scrapy.Request(url, callback=callback, errback=self.on_error, headers=headers, dont_filter=given,
+                              meta={"hints": hints, "handle_httpstatus_list": [304], "given": given})
 
     def on_error(self, failure):
         """One bad URL (too large, a gzip bomb, an HTTP error, a timeout) is counted and recorded, and the
@@ -213,15 +235,28 @@ class StorySpider(scrapy.Spider):
             known = self.memory.recall(seen["url"])
             yield PageSeen(**seen, status=(known.status if known else None) or "unchanged")
             return
+        kind = _index_kind(response)
+        if kind is not None:
+            # A feed or sitemap given as a seed (or linked from a page) is read as one, not dropped as
+            # "not an article": its entries are what the user wanted crawled.
+            self.crawler.stats.inc_value(f"newsclaims/{kind}s_as_pages")
+            parse = self.parse_feed if kind == "feed" else self.parse_sitemap
+            for result in parse(response):
+                yield result
+            # Remembered (an earlier error cleared) without validators: a feed is read in full every time.
+            yield PageSeen(**{**seen, "etag": None, "last_modified": None}, status="not-article",
+                           reason=f"read as a {kind}")
+            return
         if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value("newsclaims/skipped/not_html")
             yield PageSeen(**seen, status="not-article", reason="not a text response")
             return
         self.crawler.stats.inc_value("newsclaims/pages_seen")
-        for request in self.follow(response):
+        given = response.meta.get("given", False)
+        for request in () if given else self.follow(response):
             yield request
         outlet = self.story.outlet_for(response.url)
-        if outlet is None or not outlet.is_article_path(response.url):
+        if outlet is None or not (given or outlet.is_article_path(response.url)):
             self.crawler.stats.inc_value("newsclaims/skipped/not_article")
             yield PageSeen(**seen, status="not-article")
             return
@@ -234,14 +269,20 @@ class StorySpider(scrapy.Spider):
             self.logger.warning("Skipped %s: cannot decode: %s", response.url, exc)
             yield PageSeen(**seen, status="error", reason=f"undecodable: {exc}")
             return
-        if page is None or page.word_count < self.min_words:
+        if page is not None and page.listing and not given:
+            # An index under article_paths (a section front, a tag page): its teasers would pass every
+            # length and topic check, and be stored as an article that is not one.
+            self.crawler.stats.inc_value("newsclaims/skipped/listing")
+            yield PageSeen(**seen, status="not-article", reason=f"listing page: {page.listing}"[:500])
+            return
+        if page is None or (page.word_count < self.min_words and not given):
             self.crawler.stats.inc_value("newsclaims/skipped/too_short")
             self.logger.info("Skipped %s: under %d words of article text", response.url, self.min_words)
             yield PageSeen(**seen, status="too-short", reason=f"under {self.min_words} words")
             return
         match = topic_match([page.title or "", page.text], names=self.story.topic.names,
                             keywords=self.story.topic.keywords, score_cutoff=self.score_cutoff)
-        if match is None:
+        if match is None and not given:
             self.crawler.stats.inc_value("newsclaims/skipped/off_topic")
             yield PageSeen(**seen, status="off-topic", content_hash=page.content_hash, published=page.published,
                            reason="no topic name or keyword in title or text")
@@ -307,6 +348,26 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
         if os.getppid() == 1:  # the crawl died before the request took effect
             os._exit(0)
+
+
+_FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")
+_SITEMAP_MARKERS = (b"<urlset", b"<sitemapindex")
+
+
+def _index_kind(response) -> str | None:
+    """"feed" or "sitemap" when a response is one (by Content-Type, or by its first tag for XML served
+    as text), else None."""
+    content_type = (_header(response, b"Content-Type") or "").lower()
+    if any(kind in content_type for kind in ("rss", "atom", "feed+json")):
+        return "feed"
+    if "html" in content_type:
+        return None
+    head = response.body[:2048].lower()
+    if any(marker in head for marker in _FEED_MARKERS):
+        return "feed"
+    if any(marker in head for marker in _SITEMAP_MARKERS):
+        return "sitemap"
+    return None
 
 
 def _some(request):

@@ -5,6 +5,7 @@ family) become one line on stderr and the error's exit status, as in sqlite-util
 parsed once per command and the loaded object is handed down.
 """
 from newsclaims.cli import analysing, crawling, querying, reporting, tracing  # noqa: F401 (they register the commands)
+from newsclaims.cli import finding, stories  # noqa: F401 (the daily loop: stories, status, digest, add, search ...)
 from newsclaims.cli.common import cli
 
 __all__ = ["cli"]

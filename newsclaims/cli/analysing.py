@@ -8,6 +8,7 @@ import click
 
 from newsclaims.cli.common import (
     _database,
+    _output_options,
     _fail_cleanly,
     _progress,
     _settings,
@@ -129,6 +130,8 @@ def _extract_file(path: Path, url: str | None):
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--url", default=None, help="Where the page came from (never fetched; resolves links, dates in URLs).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_output_options
+@_fail_cleanly
 def extract(file, url, fmt):
     """Extract one saved HTML FILE exactly as the crawl does: text, title, outlet, author, dates (with
     the rule that found them and their precision), canonical URL, language.

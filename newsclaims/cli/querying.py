@@ -1,6 +1,7 @@
 """Commands that query: `browse` (Datasette) and the `variants` group."""
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from newsclaims.cli.common import (
     _story_slugs,
     cli,
     note,
+    write_output,
 )
+from newsclaims.errors import InputError
 from newsclaims.settings import analysis_settings
 
 
@@ -38,7 +41,7 @@ def browse(host, port, db, overrides):
 
     settings = _settings(db, overrides)
     db_path = settings.get("NEWSCLAIMS_DB_PATH")
-    store.open_store(db_path).close()  # applies migrations, so the search tables exist
+    store.open_store(db_path, readonly=True).close()  # migrates a writable file, so the search tables exist
     meta = browsing.write_metadata(f"{db_path}.datasette.json", db_path)
     note(f"Datasette on http://{host}:{port}/{browsing.database_name(db_path)} (Ctrl-C to stop)")
     command = browsing.serve_command(db_path, meta, host=host, port=port)
@@ -52,7 +55,7 @@ def variants():
 
 
 @variants.command("cluster")
-@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
 @_settings_options
@@ -72,19 +75,26 @@ def variants_cluster(file, fmt, output, db, overrides):
     from analysis.variants import NameListError, cluster_name_list
 
     settings = _settings(db, overrides)
-    reader = csv_module.DictReader(file)
+    try:
+        text = Path(file).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8 "
+                         "(e.g. `iconv -f latin1 -t utf-8`)") from None
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read: {exc.strerror}") from None
+    reader = csv_module.DictReader(io.StringIO(text))
     missing = {"surface", "count"} - set(reader.fieldnames or [])
     if missing:
-        raise click.ClickException(f"{file.name}: missing column(s) {', '.join(sorted(missing))}; "
+        raise click.ClickException(f"{file}: missing column(s) {', '.join(sorted(missing))}; "
                                    "the header must have surface,count (and optionally source,first_seen)")
     raw = [{**row, "line": n} for n, row in enumerate(reader, 1)]
     try:
         rows, skipped = cluster_name_list(raw, settings=analysis_settings(settings))
     except NameListError as exc:
-        raise click.ClickException(f"{file.name}: {exc}") from None
+        raise click.ClickException(f"{file}: {exc}") from None
     text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n" if fmt == "json" else to_csv(rows)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_output(output, text)
     else:
         click.echo(text, nl=False)
     for row in skipped:
@@ -110,7 +120,7 @@ def variants_show(name, story, fmt, db, overrides):
 
     settings = _settings(db, overrides)
     found = []
-    with _database(settings) as database:
+    with _database(settings, readonly=True) as database:
         for slug in _story_slugs(database, story):
             found += variants_of(name, store.story_clusters(database, slug), store.story_assignments(database, slug),
                                  story=slug)

@@ -9,15 +9,23 @@ import click
 from newsclaims import store
 from newsclaims.cli.analysing import REPORT_FORMATS
 from newsclaims.cli.common import (
+    OutputError,
     _database,
     _fail_cleanly,
     _settings,
     _settings_options,
     _story_slugs,
     cli,
+    note,
+    write_output,
 )
 from newsclaims.config import load_story
+from newsclaims.errors import NewsclaimsError
 from newsclaims.settings import analysis_settings
+
+
+class NotAnalysed(NewsclaimsError):
+    """A story was crawled but never analysed: a report of it would say "no errors" without having looked."""
 
 
 @cli.command()
@@ -55,18 +63,22 @@ def report(story, fmt, output, outlet, table, author, snapshot_base, db, overrid
         raise click.UsageError("--format claimreview needs --author NAME (the organisation publishing the review)")
     config = load_story(story)
     settings = _settings(db, overrides)
-    data = _report(config, settings)
-    if outlet:
-        data = reports.for_outlet(data, outlet)
-        if data is None:
-            raise click.ClickException(f"no outlet {outlet!r} in story {config.slug!r}; `newsclaims outlets --story {config.slug}` lists them")
+    data = _report(config, settings, outlet=outlet)
     if fmt == "csv" and not table:
         tables = reports.csv_tables(data)
         if not output:
             raise click.UsageError("--format csv writes one file per table: give -o DIRECTORY, or --table NAME")
-        Path(output).mkdir(parents=True, exist_ok=True)
+        if Path(output).suffix.lower() == ".csv":
+            # A file name, not a directory: the errors table (every use of every error form) is the one
+            # a spreadsheet user wants; the others are a --table away.
+            write_output(output, reports.to_csv(tables["errors"]))
+            click.echo(f"wrote {output}")
+            note("that is the errors table; --table people|outlets|flags for the others, or -o DIRECTORY for all")
+            return
+        if Path(output).exists() and not Path(output).is_dir():
+            raise OutputError(f"{output} is a file; --format csv writes one file per table into a directory")
         for name, rows in tables.items():
-            (Path(output) / f"{name}.csv").write_text(reports.to_csv(rows), encoding="utf-8")
+            write_output(Path(output) / f"{name}.csv", reports.to_csv(rows))
         click.echo(f"wrote {len(tables)} tables to {output}")
         return
     if fmt == "csv":
@@ -79,19 +91,31 @@ def report(story, fmt, output, outlet, table, author, snapshot_base, db, overrid
     else:
         text = _render(data, fmt, snapshot_base=snapshot_base)
     if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+        write_output(output, text)
         click.echo(f"wrote {output}")
     else:
         click.echo(text, nl=False)
 
 
-def _report(config, settings) -> dict:
+def _report(config, settings, *, outlet: str | None = None) -> dict:
+    """The report of a story (or of one of its outlets), from a read-only connection. A story never
+    analysed is refused; versions stored since the last analysis are noted."""
     from newsclaims import jobs
 
-    with _database(settings) as database:
+    with _database(settings, readonly=True, story=config.slug) as database:
         _story_slugs(database, config.slug)
-        return jobs.build_report(database, config.slug, settings=analysis_settings(settings))
+        status = store.story_status(database, config.slug, stage=jobs.NER_STAGE)
+        if not status["analyses"]:
+            raise NotAnalysed(f"story {config.slug!r} has {status['articles']} articles but has never been analysed; "
+                              f"run `newsclaims analyse {config.slug}` first")
+        if status["not_analysed"]:
+            note(f"{status['not_analysed']} article versions were stored after the last analysis and are not in "
+                 f"this report; run `newsclaims analyse {config.slug}` to include them")
+        data = jobs.build_report(database, config.slug, settings=analysis_settings(settings), outlet=outlet)
+    if data is None:
+        raise click.ClickException(f"no outlet {outlet!r} in story {config.slug!r}; "
+                                   f"`newsclaims outlets --story {config.slug}` lists them")
+    return data
 
 
 def _render(report_data: dict, fmt: str, *, snapshot_base: str | None = None) -> str:
@@ -145,8 +169,11 @@ def outlets(story, fmt, db, overrides):
 
     settings = _settings(db, overrides)
     rows = []
-    with _database(settings) as database:
+    with _database(settings, readonly=True) as database:
         for slug in _story_slugs(database, story):
+            if not store.story_status(database, slug)["analyses"]:
+                note(f"story {slug} has never been analysed: left out")
+                continue
             data = jobs.build_report(database, slug, settings=analysis_settings(settings))
             rows += [{"story": slug, **row} for row in reports.csv_tables(data)["outlets"]]
     if fmt == "json":

@@ -7,7 +7,9 @@ is its canonical URL, a version its article plus the hash of the extracted conte
 
 One module per job: `schema` (migrations), `connection` (opening, backups, transactions), `stories`,
 `pages`, `articles` (and versions), `mentions`, `variants` (clusters, assignments, flags, reviews),
-`runs` (crawl and analysis runs), `history` (every version, for propagation) and `queries` (canned read-only questions).
+`runs` (crawl and analysis runs), `history` (every version, for propagation), `queries` (canned
+read-only questions) and `status` (the daily questions: stories, status, search, export, digests,
+deleting a story).
 
 Tables read well in Datasette: `articles` -> `article_versions` -> `mentions`, per story
 `story_mentions` (which cluster a mention belongs to), `clusters` and `cluster_surfaces`, `flags`,
@@ -19,6 +21,7 @@ import sqlite_utils  # noqa: F401 (store.sqlite_utils, for callers that build a 
 
 from newsclaims.errors import StoreError
 from newsclaims.store.articles import (
+    published_utc,
     latest_crawled_versions,
     latest_version,
     save_article,
@@ -27,9 +30,14 @@ from newsclaims.store.articles import (
 )
 from newsclaims.store.connection import (
     DEFAULT_DB_PATH,
+    DatabaseLocked,
+    SchemaTooNew,
     backup_before_migrating,
+    chunked,
     count_rows,
     open_store,
+    retry_locked,
+    schema_version,
     utc_now,
     writing,
 )
@@ -42,7 +50,7 @@ from newsclaims.store.mentions import (
     replace_story_mentions,
     save_entities,
 )
-from newsclaims.store.pages import known_pages, record_page
+from newsclaims.store.pages import known_pages, page_outcomes, record_page, unfinished_crawl_since
 from newsclaims.store.queries import CANNED_QUERIES, story_outlets
 from newsclaims.store.runs import (
     analysis_runs,
@@ -59,7 +67,19 @@ from newsclaims.store.schema import (  # noqa: F401 (the migrations were public 
     m003_analysis_runs_and_search,
     m004_captions,
     m005_stable_mention_keys,
+    m006_daily_use,
     migrations,
+)
+from newsclaims.store.status import (
+    delete_story,
+    export_articles,
+    last_digest,
+    outlet_last_crawls,
+    save_digest,
+    search_versions,
+    stories_overview,
+    story_status,
+    versions_not_analysed,
 )
 from newsclaims.store.stories import has_story, save_story, story_record, story_slugs
 from newsclaims.store.variants import (
@@ -72,7 +92,10 @@ from newsclaims.store.variants import (
 )
 
 __all__ = [
-    "CANNED_QUERIES", "DEFAULT_DB_PATH", "StoreError", "analysed_versions", "analysis_runs", "backup_before_migrating",
+    "delete_story", "export_articles", "last_digest", "outlet_last_crawls", "save_digest", "search_versions",
+    "stories_overview", "story_status", "versions_not_analysed",
+    "CANNED_QUERIES", "DEFAULT_DB_PATH", "DatabaseLocked", "SchemaTooNew", "StoreError", "chunked", "page_outcomes",
+    "published_utc", "retry_locked", "schema_version", "unfinished_crawl_since", "analysed_versions", "analysis_runs", "backup_before_migrating",
     "count_rows", "crawl_runs", "finish_analysis_run", "finish_crawl_run", "flag_key", "has_story", "known_pages",
     "latest_crawled_versions", "latest_version", "mark_killed_runs", "mention_key", "mention_place",
     "mentions_of_versions", "migrations", "open_store", "record_page", "replace_story_mentions", "save_article",

@@ -9,12 +9,30 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from newsclaims.store.connection import marks, utc_now, writing
+from newsclaims.store.connection import chunked, marks, utc_now, writing
+from newsclaims.store.schema import _m006_published_utc
+
+#: Every column of `article_versions` but the raw body: reading a story's documents must not load
+#: megabytes of gzip per article (at 10,000 real-size pages that alone passed 400 MB).
+VERSION_COLUMNS = ("id", "article_id", "content_hash", "fetched_at", "fetched_url", "http_status", "headers",
+                   "title", "author", "published", "published_rule", "outlet_name", "language", "description",
+                   "keywords", "text", "published_precision", "published_has_offset", "source", "extracted_from",
+                   "captions", "published_utc")
+
+
+def published_utc(published: str | None) -> str | None:
+    """The UTC sort key of a published date (the `published_utc` column): an instant in UTC, a day at
+    the start of its day in UTC, a wall-clock time without offset as if UTC; None when undated.
+
+    >>> published_utc("2026-03-04T09:00:00-05:00"), published_utc("2026-03-04")
+    ('2026-03-04T14:00:00+00:00', '2026-03-04T00:00:00+00:00')
+    """
+    return _m006_published_utc(published)
 
 
 def latest_version(article: str = "a.id", *, crawled_only: bool = False) -> str:
@@ -66,6 +84,7 @@ def save_article(db: sqlite_utils.Database, story: str, page: dict) -> str:
                 "title": page.get("title"),
                 "author": page.get("author"),
                 "published": page.get("published"),
+                "published_utc": published_utc(page.get("published")),
                 "published_rule": page.get("published_rule"),
                 "outlet_name": page.get("outlet_name"),
                 "language": page.get("language"),
@@ -97,8 +116,9 @@ def _origin(url: str) -> str:
 
 def story_documents(db: sqlite_utils.Database, story: str) -> list[dict]:
     """The latest version of every article in a story, with its outlet, without the raw body."""
+    columns = ", ".join(f"v.{column}" for column in VERSION_COLUMNS)
     sql = f"""
-        select v.*, a.url, a.origin, so.slug as outlet, o.name as outlet_config_name, so.authoritative
+        select {columns}, a.url, a.origin, so.slug as outlet, o.name as outlet_config_name, so.authoritative
         from story_articles sa
         join articles a on a.id = sa.article_id
         join article_versions v on v.id = {latest_version()}
@@ -109,28 +129,35 @@ def story_documents(db: sqlite_utils.Database, story: str) -> list[dict]:
     """
     rows = [dict(row) for row in db.query(sql, [story])]
     for row in rows:
-        row.pop("raw_body", None)
         row["authoritative"] = bool(row["authoritative"])
     return rows
 
 
-def latest_crawled_versions(db: sqlite_utils.Database, story: str) -> list[dict]:
-    """For each article of a story, its latest version that came from a crawl (with the raw body)."""
-    sql = f"""
-        select v.*, a.url, a.origin from story_articles sa
+def latest_crawled_versions(db: sqlite_utils.Database, story: str, *, chunk: int = 100) -> Iterator[dict]:
+    """For each article of a story, its latest version that came from a crawl (with the raw body).
+
+    A generator that reads `chunk` rows at a time: the raw bodies of a whole story do not fit in
+    memory at once, and the caller writes new versions between reads.
+    """
+    ids = [row[0] for row in db.execute(f"""
+        select v.id from story_articles sa
         join articles a on a.id = sa.article_id
         join article_versions v on v.id = {latest_version(crawled_only=True)}
-        where sa.story = ? order by a.url
-    """
-    return [dict(row) for row in db.query(sql, [story])]
+        where sa.story = ? order by a.url""", [story])]
+    for part in chunked(ids, chunk):
+        rows = {row["id"]: dict(row) for row in db.query(
+            f"select v.*, a.url, a.origin from article_versions v join articles a on a.id = v.article_id "
+            f"where v.id in ({marks(part)})", part)}
+        for version_id in part:
+            yield rows[version_id]
 
 
 def version_texts(db: sqlite_utils.Database, version_ids: Iterable[int]) -> dict[int, dict]:
     """The stored fields of these versions (the URL is the `url` field), for quoting around a mention."""
-    ids = sorted(set(version_ids))
-    if not ids:
-        return {}
-    return {row["id"]: dict(row) for row in db.query(
-        f"select v.id, v.article_id, v.title, v.description, v.keywords, v.author, v.captions, v.text, "
-        f"v.fetched_at, a.url from article_versions v join articles a on a.id = v.article_id "
-        f"where v.id in ({marks(ids)})", ids)}
+    found = {}
+    for ids in chunked(sorted(set(version_ids))):
+        found.update((row["id"], dict(row)) for row in db.query(
+            f"select v.id, v.article_id, v.title, v.description, v.keywords, v.author, v.captions, v.text, "
+            f"v.fetched_at, a.url from article_versions v join articles a on a.id = v.article_id "
+            f"where v.id in ({marks(ids)})", ids))
+    return found

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from newsclaims.store.connection import marks, utc_now, writing
+from newsclaims.store.connection import chunked, marks, utc_now, writing
 
 _COLUMNS = ("version_id", "field", "start", "end", "surface", "label", "method")
 
@@ -63,15 +63,11 @@ def save_entities(db: sqlite_utils.Database, version_id: int, mentions: Iterable
 
 def mentions_of_versions(db: sqlite_utils.Database, version_ids: list[int], story: str) -> list[dict]:
     """Mentions of these versions: story-independent ones plus this story's second-pass ones."""
-    if not version_ids:
-        return []
-    return [
-        dict(row) for row in db.query(
-            f"select * from mentions where version_id in ({marks(version_ids)}) and story in ('', ?) "
-            "order by version_id, field, start, end",
-            [*version_ids, story],
-        )
-    ]
+    found = []
+    for ids in chunked(sorted(set(version_ids))):
+        found += [dict(row) for row in db.query(
+            f"select * from mentions where version_id in ({marks(ids)}) and story in ('', ?)", [*ids, story])]
+    return sorted(found, key=lambda m: (m["version_id"], m["field"], m["start"], m["end"]))
 
 
 def replace_story_mentions(db: sqlite_utils.Database, story: str, version_ids: list[int],
@@ -80,12 +76,11 @@ def replace_story_mentions(db: sqlite_utils.Database, story: str, version_ids: l
     people change); returns their keys in the order of `mentions`. A mention found again gets its old key."""
     rows = [_row(mention, story=story) for mention in mentions]
     with writing(db):
-        if version_ids:
+        for ids in chunked(sorted(set(version_ids))):
             db.execute(f"delete from story_mentions where story = ? and mention_id in "
-                       f"(select id from mentions where story = ? and version_id in ({marks(version_ids)}))",
-                       [story, story, *version_ids])
-            db.execute(f"delete from mentions where story = ? and version_id in ({marks(version_ids)})",
-                       [story, *version_ids])
+                       f"(select id from mentions where story = ? and version_id in ({marks(ids)}))",
+                       [story, story, *ids])
+            db.execute(f"delete from mentions where story = ? and version_id in ({marks(ids)})", [story, *ids])
         db["mentions"].insert_all(rows, pk="id", batch_size=1000, ignore=True)
     return [row["id"] for row in rows]
 

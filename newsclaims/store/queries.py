@@ -22,13 +22,15 @@ CANNED_QUERIES = {
     },
     "who_used_an_error_first": {
         "title": "Who used an error form, in date order",
-        "description": "Articles using a wrong spelling, earliest first, with the rule behind each date.",
+        "description": "Articles using a wrong spelling, earliest first (ordered in UTC, whatever offset each "
+                       "page gave), with the rule behind each date.",
         "sql": f"""select distinct f.story, f.surface as error_form, f.canonical, a.url, o.name as outlet,
-                  v.published, v.published_rule, v.published_precision, f.usage, f.status as review
+                  v.published, v.published_utc, v.published_rule, v.published_precision, f.usage,
+                  f.status as review
                   from flags f join articles a on a.id = f.article_id join outlets o on o.origin = a.origin
                   join article_versions v on v.id = {latest_version()}
                   where f.level = 'article' and f.active = 1 and f.story = :story
-                  order by v.published""",
+                  order by v.published_utc is null, v.published_utc""",
     },
     "outlet_error_counts": {
         "title": "Outlets by name errors",

@@ -40,8 +40,10 @@ def finish_crawl_run(db: sqlite_utils.Database, run_id: int, status: str, counts
     with writing(db):
         db["crawl_runs"].update(
             run_id,
-            {"ended": utc_now(), "status": status, **{k: v for k, v in counts.items() if k != "reasons"},
-             "reasons": json.dumps(counts.get("reasons") or {}, sort_keys=True)},
+            {"ended": utc_now(), "status": status,
+             **{k: v for k, v in counts.items() if k not in ("reasons", "outlets")},
+             "reasons": json.dumps(counts.get("reasons") or {}, sort_keys=True),
+             "outlets": json.dumps(counts.get("outlets") or {}, sort_keys=True)},
         )
 
 

@@ -276,3 +276,48 @@ def m005_stable_mention_keys(db: sqlite_utils.Database) -> None:
     db["flags"].add_column("reviewed_from", str)
     db["analysis_runs"].add_column("ruleset", str)
     db["analysis_runs"].add_column("settings", str)  # JSON: the settings that change results
+
+
+def _m006_published_utc(published: str | None) -> str | None:
+    """The sort key of a published date as m006 computes it (frozen copy of `articles.published_utc`):
+    an instant in UTC, a day at the start of its day in UTC, a wall-clock time as if UTC; None when
+    undated or unreadable."""
+    from datetime import date, datetime, timezone
+
+    if not published:
+        return None
+    text = published.strip().replace("Z", "+00:00")
+    try:
+        if "T" not in text and " " not in text and len(text) <= 10:
+            day = date.fromisoformat(text)
+            return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).isoformat()
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat()
+
+
+@migrations()
+def m006_daily_use(db: sqlite_utils.Database) -> None:
+    """What daily use needs: `published_utc`, a sort column in UTC (ordering `published` as text
+    mixes time-zone offsets: 09:00-05:00 sorted before 13:00+00:00, an hour later in truth); an index on
+    `story_mentions(mention_id)` (deleting a story's mentions scanned the whole table per version);
+    per-outlet outcomes and a message on each crawl run; and `digests`, what each digest reported, so
+    the next one can say what is new since."""
+    db["article_versions"].add_column("published_utc", str)
+    rows = db.execute("select id, published from article_versions where published is not null").fetchall()
+    for version_id, published in rows:
+        db.execute("update article_versions set published_utc = ? where id = ?",
+                   [_m006_published_utc(published), version_id])
+    db["article_versions"].create_index(["published_utc"])
+    db["story_mentions"].create_index(["mention_id"])
+    db["crawl_runs"].add_column("outlets", str)  # JSON: outlet slug -> {responses, failures, first_failure}
+    db["crawl_runs"].add_column("message", str)  # why a crawl ended other than "finished"
+    db["digests"].create(
+        {"id": int, "story": str, "created": str, "since": str, "snapshot": str, "new": str},
+        pk="id",
+        foreign_keys=[("story", "stories", "slug")],
+    )
+    db["digests"].create_index(["story"])

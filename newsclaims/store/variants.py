@@ -109,15 +109,50 @@ def _carried_reviews(db: sqlite_utils.Database, story: str, new_flags: list[dict
 
 
 def set_review(db: sqlite_utils.Database, flag_id: str, status: str, note: str | None) -> dict:
-    """Record a reviewer's decision on a flag; it survives re-analysis because flag ids are stable."""
+    """Record a reviewer's decision on a flag; it survives re-analysis because flag ids are stable.
+
+    `note` None keeps the note already there (confirming again must not erase why); "" clears it.
+    A mention flag's decision also settles its article's flag for that person: when every active
+    mention flag of the article is dismissed, the article flag is dismissed with them (the article
+    does not use the error after all); when one is reopened or confirmed again, an article flag that
+    was dismissed that way is reopened.
+    """
     if status not in REVIEW_STATUSES:
         raise ValueError(f"review status must be open, confirmed or dismissed, got {status!r}")
     with writing(db):
-        row = db.execute("select id from flags where id = ?", [flag_id]).fetchone()
+        row = db.execute("select id, note from flags where id = ?", [flag_id]).fetchone()
         if row is None:
             raise StoreError(f"no flag {flag_id!r}; `newsclaims report STORY --format json` lists flag ids")
-        db["flags"].update(flag_id, {"status": status, "note": note, "reviewed_at": utc_now(), "reviewed_from": None})
+        db["flags"].update(flag_id, {"status": status, "note": row[1] if note is None else (note or None),
+                                     "reviewed_at": utc_now(), "reviewed_from": None})
+        flag = dict(db["flags"].get(flag_id))
+        if flag["level"] == "mention":
+            _settle_article_flag(db, flag)
     return dict(db["flags"].get(flag_id))
+
+
+#: The `reviewed_from` of an article flag dismissed because all its mention flags were.
+FROM_MENTIONS = "mentions"
+
+
+def _settle_article_flag(db: sqlite_utils.Database, flag: dict) -> None:
+    statuses = [row[0] for row in db.execute(
+        "select status from flags where story = ? and level = 'mention' and active = 1 and article_id = ? "
+        "and cluster_id = ?", [flag["story"], flag["article_id"], flag["cluster_id"]])]
+    article = db.execute("select id, status, reviewed_from from flags where story = ? and level = 'article' "
+                         "and article_id = ? and cluster_id = ?",
+                         [flag["story"], flag["article_id"], flag["cluster_id"]]).fetchone()
+    if article is None:
+        return
+    article_id, article_status, reviewed_from = article
+    if statuses and all(s == "dismissed" for s in statuses):
+        if article_status != "dismissed":
+            db["flags"].update(article_id, {"status": "dismissed", "reviewed_at": utc_now(),
+                                            "reviewed_from": FROM_MENTIONS,
+                                            "note": "every flagged mention in it was dismissed"})
+    elif article_status == "dismissed" and reviewed_from == FROM_MENTIONS:
+        db["flags"].update(article_id, {"status": "open", "reviewed_at": utc_now(), "reviewed_from": None,
+                                        "note": None})
 
 
 def story_clusters(db: sqlite_utils.Database, story: str) -> list[dict]:
@@ -156,6 +191,6 @@ def story_assignments(db: sqlite_utils.Database, story: str) -> list[dict]:
         join outlets o on o.origin = a.origin
         left join story_outlets so on so.story = sm.story and so.origin = a.origin
         where sm.story = ?
-        order by v.published, a.url, m.field, m.start
+        order by v.published_utc is null, v.published_utc, a.url, m.field, m.start
     """
     return [dict(row) for row in db.query(sql, [story])]
