@@ -5,6 +5,7 @@ family) become one line on stderr and the error's exit status, as in sqlite-util
 parsed once per command and the loaded object is handed down.
 """
 from newsclaims.cli import analysing, crawling, querying, reporting  # noqa: F401 (they register the commands)
+from newsclaims.cli import scaling  # noqa: F401 (ingest: the writer of a distributed crawl)
 from newsclaims.cli.common import cli
 
 __all__ = ["cli"]
