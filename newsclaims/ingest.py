@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import secrets
 import signal
 import threading
 import time
 import uuid
 from collections import Counter
+from dataclasses import asdict
 from datetime import datetime, timezone
 
 from crawler.page_memory import KnownPage
@@ -32,10 +34,12 @@ from crawler.redis.run import (
     WRITER_GROUP,
     RedisUnavailable,
     RunKeys,
+    acknowledge,
     current_run,
     lock_key,
     redacted,
     run_pointer,
+    seed_memory,
     worker_id,
 )
 from newsclaims import store
@@ -52,6 +56,10 @@ LOCK_TTL = 10.0
 _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
+"""
+_TAKE_OVER = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end
+return false
 """
 _REFRESH = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
@@ -94,11 +102,17 @@ class Writer:
 
     def _take_lock(self) -> None:
         key = lock_key(self.config.slug)
-        if not self.server.set(key, self.token, nx=True, px=int(LOCK_TTL * 1000)):
-            holder = self.server.get(key)
-            holder = holder.decode() if isinstance(holder, bytes) else holder
-            raise IngestLocked(f"an ingest of story {self.config.slug!r} is already running ({holder}); "
-                               f"wait for it, or stop it")
+        ttl = int(LOCK_TTL * 1000)
+        if self.server.set(key, self.token, nx=True, px=ttl):
+            return
+        holder = self.server.get(key)
+        holder = holder.decode() if isinstance(holder, bytes) else (holder or "")
+        # A writer that died on this machine is known dead now; elsewhere its lock expires after LOCK_TTL.
+        if _dead_here(holder) and self.server.eval(_TAKE_OVER, 1, key, holder, self.token, ttl):
+            self.echo(f"took over the ingest lock of {self.config.slug!r} left by {holder} (no longer running)")
+            return
+        raise IngestLocked(f"an ingest of story {self.config.slug!r} is already running ({holder}); wait for it, "
+                           f"or stop it (a dead writer's lock expires {LOCK_TTL:g}s after it stopped)")
 
     def _keep_lock(self) -> None:
         if not self._refresh(keys=[lock_key(self.config.slug)], args=[self.token, int(LOCK_TTL * 1000)]):
@@ -127,52 +141,45 @@ class Writer:
 
     def _seed_memory(self, db, keys: RunKeys) -> None:
         known = store.known_pages(db, [outlet.origin for outlet in self.config.outlets])
-        pipe = self.server.pipeline(transaction=False)
-        for n, (url, row) in enumerate(known.items(), 1):
-            page = KnownPage.from_mapping(row)
-            pipe.hset(keys.memory, url, json.dumps({k: getattr(page, k) for k in page.__slots__}))
-            if n % 1000 == 0:
-                pipe.execute()
-        pipe.execute()
+        pages = {url: KnownPage.from_mapping(row) for url, row in known.items()}
+        seed_memory(self.server, keys, {url: json.dumps(asdict(page)) for url, page in pages.items()})
         self.counts["memory_seeded"] = len(known)
 
     # --- storing --------------------------------------------------------------------------------
 
-    def _store_batch(self, db, entries: list, *, replay: bool) -> None:
-        """Store decoded entries in one transaction. On a replay, a page already recorded with the same
-        fetch time (the previous writer committed it, then died before acknowledging) is skipped."""
+    def _store_batch(self, db, entries: list, *, replay: bool) -> Counter:
+        """Store decoded entries in one transaction; returns what was stored, by kind.
+
+        On a replay, a page already recorded with the same fetch time was committed by the previous
+        writer, which died before acknowledging it: it is not recorded again, and its article (which
+        the store now calls unchanged) is counted as the previous writer stored it."""
         records = [decode_item(fields) for _, fields in entries]
         already = {}
         if replay and records:
-            known = store.known_pages(db, sorted({r["origin"] for r in records}))
-            already = {url: row.get("last_fetched") for url, row in known.items()}
+            already = store.known_pages(db, sorted({r["origin"] for r in records}))
+        counts: Counter[str] = Counter()
         with store.writing(db):
             for record in records:
                 kind = record.pop("kind")
+                page = record if kind == "page" else {**record.pop("page"), "status": "article"}
+                earlier = already.get(page["url"])
+                committed = earlier is not None and earlier.get("last_fetched") == page.get("fetched_at")
                 if kind == "article":
-                    page = record.pop("page")
                     status = store.save_article(db, self.config.slug, record)
-                    self.counts[f"articles_{status}"] += 1
-                    page = {**page, "status": "article"}
-                else:
-                    page = record
-                if already.get(page["url"]) is not None and already[page["url"]] == page.get("fetched_at"):
-                    self.counts["replayed_skipped"] += 1
+                    if committed and status == "unchanged":
+                        status = "new" if earlier.get("fetches") == 1 else "changed"
+                    counts[f"articles_{status}"] += 1
+                if committed:
+                    counts["replayed_skipped"] += 1
                     continue
                 store.record_page(db, page)
-                self.counts["pages_recorded"] += 1
+                counts["pages_recorded"] += 1
+        return counts
 
     def _read(self, keys: RunKeys, start: str) -> list:
         block = None if start == "0" else int(self.poll * 1000)
         answer = self.server.xreadgroup(WRITER_GROUP, CONSUMER, {keys.items: start}, count=self.batch, block=block)
         return answer[0][1] if answer else []
-
-    def _acknowledge(self, keys: RunKeys, entries: list) -> None:
-        ids = [entry_id for entry_id, _ in entries]
-        pipe = self.server.pipeline(transaction=True)
-        pipe.xack(keys.items, WRITER_GROUP, *ids)
-        pipe.xdel(keys.items, *ids)
-        pipe.execute()
 
     # --- the end --------------------------------------------------------------------------------
 
@@ -198,12 +205,15 @@ class Writer:
     def _finish(self, db, keys: RunKeys, run_id: int) -> dict:
         raw = self.server.hgetall(keys.stats)
         stats = {(k.decode() if isinstance(k, bytes) else k): int(v) for k, v in raw.items()}
+        # What every writer of this run stored (a resumed run had more than one).
+        meta = {(k.decode() if isinstance(k, bytes) else k): v for k, v in self.server.hgetall(keys.meta).items()}
+        stored = Counter({k.split("/", 1)[1]: int(v) for k, v in meta.items() if k.startswith("writer/")})
         reasons = {key.split("/", 1)[1]: value for key, value in stats.items()
                    if key.startswith(("newsclaims/skipped/", "newsclaims/refused/"))}
         counts = {
             "pages_seen": stats.get("newsclaims/pages_seen", 0),
-            "pages_stored": self.counts["articles_new"] + self.counts["articles_changed"],
-            "pages_unchanged": self.counts["articles_unchanged"] + stats.get("newsclaims/unchanged_304", 0),
+            "pages_stored": stored["articles_new"] + stored["articles_changed"],
+            "pages_unchanged": stored["articles_unchanged"] + stats.get("newsclaims/unchanged_304", 0),
             "pages_skipped": sum(v for k, v in stats.items() if k.startswith("newsclaims/skipped/")),
             "pages_refused": sum(v for k, v in stats.items() if k.startswith("newsclaims/refused/")),
             "reasons": reasons,
@@ -251,8 +261,9 @@ class Writer:
             self._keep_lock()
             entries = self._read(keys, start)
             if entries:
-                self._store_batch(db, entries, replay=start == "0")
-                self._acknowledge(keys, entries)
+                counts = self._store_batch(db, entries, replay=start == "0")
+                acknowledge(self.server, keys, [entry_id for entry_id, _ in entries], {**counts, "items": len(entries)})
+                self.counts.update(counts)
                 self.counts["items"] += len(entries)
                 if time.monotonic() - last_check < self.poll:
                     continue
@@ -263,6 +274,21 @@ class Writer:
             if self.crawl_over(keys):
                 return {**self._finish(db, keys, run_id), "run": keys.run, "items": self.counts["items"]}
         return {"status": "stopped", "run": keys.run, "items": self.counts["items"]}
+
+
+def _dead_here(holder: str) -> bool:
+    """Whether a lock holder ("host:pid:nonce") ran on this machine and its process is gone."""
+    host, _, rest = holder.partition(":")
+    pid = rest.partition(":")[0]
+    if host != worker_id().partition(":")[0] or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def ingest(server, config, db_path: str, settings, *, echo=print) -> dict:

@@ -9,6 +9,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -77,6 +78,75 @@ class RedisServer:
     def __exit__(self, *exc) -> None:
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+
+TOPIC = "Alder Creek"
+FILLER = (f"The {TOPIC} footbridge inspection continued on Tuesday as engineers walked the span with the county. "
+          "Residents asked when the road would reopen and what the repairs would cost the town this year. ") * 3
+
+
+def story_site(pages: int, outlets: int = 2, delay: float = 0.0) -> tuple[dict, dict[str, list[str]]]:
+    """`pages` distinct article pages spread over `outlets` origins: each outlet lists its articles in a
+    sitemap, and each article links to the next two (so links are found twice and the shared seen-set
+    has work). Returns (site for DemoServer, {outlet: article paths})."""
+    from tests.fault_site import FaultPage
+
+    site, paths = {}, {}
+    for o in range(outlets):
+        slug = f"o{o}"
+        mine = [f"/news/{n:05d}.html" for n in range(o, pages, outlets)]
+        outlet = {"/robots.txt": FaultPage("User-agent: *\nDisallow:\n", "text/plain"),
+                  "/": FaultPage("<html><body><a href='/news/index.html'>news</a></body></html>")}
+        for i, path in enumerate(mine):
+            links = "".join(f"<a href='{p}'>next</a> " for p in mine[i + 1:i + 3])
+            outlet[path] = FaultPage(
+                f"<!DOCTYPE html><html lang='en'><head><title>{TOPIC} report {path}</title></head><body>"
+                f"<article><h1>{TOPIC} report {path}</h1><p>Report number {path} of the {TOPIC} inspection.</p>"
+                f"<p>{FILLER}</p></article><nav>{links}</nav></body></html>", delay=delay)
+        urlset = "".join(f"<url><loc>{{{{origin:{slug}}}}}{p}</loc></url>" for p in mine)
+        outlet["/sitemap.xml"] = FaultPage("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/"
+                                           f"sitemap/0.9'>{urlset}</urlset>", "application/xml")
+        site[slug], paths[slug] = outlet, mine
+    return site, paths
+
+
+def story_config(slug: str, origins: dict[str, str]) -> str:
+    """A story TOML for `story_site` served at `origins`."""
+    text = f'slug = "{slug}"\ntitle = "Scale test"\n\n[topic]\nkeywords = ["{TOPIC}"]\n'
+    for outlet, origin in sorted(origins.items()):
+        text += (f'\n[[outlets]]\nslug = "{outlet}"\nname = "Outlet {outlet}"\norigin = "{origin}"\nseeds = ["/"]\n'
+                 'sitemaps = ["/sitemap.xml"]\narticle_paths = ["^/news/"]\n')
+    return text
+
+
+#: Settings of every distributed test crawl: the loopback profile, quick heartbeats and a short end.
+FAST = {"AUTOTHROTTLE_START_DELAY": 0.05, "AUTOTHROTTLE_MAX_DELAY": 1.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": 4.0, "LOG_LEVEL": "INFO", "NEWSCLAIMS_REDIS_OUTLET_INTERVAL": 0.002,
+        "NEWSCLAIMS_REDIS_HEARTBEAT": 0.3, "NEWSCLAIMS_REDIS_WORKER_TIMEOUT": 2.0,
+        "NEWSCLAIMS_REDIS_IDLE_SECONDS": 1.0, "NEWSCLAIMS_REDIS_RUN_WAIT": 20}
+
+
+def options(settings: dict) -> list[str]:
+    return [arg for name, value in settings.items() for arg in ("-s", f"{name}={value}")]
+
+
+def start(*args: str, log) -> subprocess.Popen:
+    """`newsclaims ARGS` as a background process (its own reactor), stdout and stderr to `log`."""
+    from newsclaims import ROOT
+
+    return subprocess.Popen([sys.executable, "-m", "newsclaims", *args], cwd=ROOT, stdout=log,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def finish(process, timeout: float = 120) -> int:
+    """Wait for a process started by `start`; a hung one is killed (by its PID) and fails the test."""
+    try:
+        return process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise AssertionError(f"{process.args[3:5]} did not finish within {timeout}s") from None
 
 
 if __name__ == "__main__":

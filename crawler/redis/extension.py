@@ -11,7 +11,7 @@ from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.http import Response
 from twisted.internet import task
 
-from crawler.redis.run import REDIS_DOWN, RunKeys, connect, redis_went_away, wait_for_run, worker_id
+from crawler.redis.run import REDIS_DOWN, RunKeys, add_counts, connect, redis_went_away, wait_for_run, worker_id
 
 logger = logging.getLogger(__name__)
 
@@ -215,11 +215,7 @@ class ClusterWorker:
         counters = {key: value for key, value in self.crawler.stats.get_stats().items()
                     if key.startswith("newsclaims/") and isinstance(value, int) and not isinstance(value, bool)}
         try:
-            pipe = self.server.pipeline()
-            for key, value in counters.items():
-                pipe.hincrby(self.keys.stats, key, value)
-            pipe.hincrby(self.keys.meta, "workers_finished", 1)
-            pipe.execute()
+            add_counts(self.server, self.keys, counters, finished=True)
             moved = self._requeue(keys=[self.inflight_key, self.keys.requests, self.keys.workers], args=[self.id])
         except REDIS_DOWN as exc:
             logger.error("Redis went away while closing (%(error)s)", {"error": exc}, extra={"spider": spider})

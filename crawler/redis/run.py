@@ -151,6 +151,34 @@ def wait_for_run(server: redis.Redis, story: str, wait: float) -> RunKeys:
         time.sleep(0.2)
 
 
+def seed_memory(server: redis.Redis, keys: RunKeys, pages: dict[str, str]) -> None:
+    """Write the run's page memory (url -> JSON of a KnownPage) in pipelined chunks."""
+    items = list(pages.items())
+    for start in range(0, len(items), 1000):
+        server.hset(keys.memory, mapping=dict(items[start:start + 1000]))
+
+
+def acknowledge(server: redis.Redis, keys: RunKeys, ids: list, counts: dict[str, int]) -> None:
+    """Acknowledge and delete stored stream entries, and add what they counted to the run's
+    `writer/*` counts, in one MULTI: a writer killed before this replays them, and counts them then."""
+    pipe = server.pipeline(transaction=True)
+    pipe.xack(keys.items, WRITER_GROUP, *ids)
+    pipe.xdel(keys.items, *ids)
+    for name, value in counts.items():
+        pipe.hincrby(keys.meta, f"writer/{name}", value)
+    pipe.execute()
+
+
+def add_counts(server: redis.Redis, keys: RunKeys, counts: dict[str, int], finished: bool) -> None:
+    """Add a closing worker's `newsclaims/*` counters to the run's, in one round trip."""
+    pipe = server.pipeline()
+    for key, value in counts.items():
+        pipe.hincrby(keys.stats, key, value)
+    if finished:
+        pipe.hincrby(keys.meta, "workers_finished", 1)
+    pipe.execute()
+
+
 def redis_went_away(crawler, exc: Exception) -> None:
     """Stop this worker cleanly after Redis went away: one error line, the close reason
     `redis_unavailable` (the CLI turns it into a one-line error and a non-zero exit), no traceback.
