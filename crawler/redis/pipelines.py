@@ -61,6 +61,9 @@ class ItemSinkPipeline:
         return cls(crawler, ClusterWorker.of(crawler))
 
     def process_item(self, item):
+        if self.crawler.stats.get_value("newsclaims/redis/unavailable"):
+            # Said once already (redis_went_away); the page is fetched again by the next run.
+            raise DropItem("Redis unavailable", log_level="DEBUG")
         try:
             self.worker.server.xadd(self.worker.keys.items, encode_item(item))
         except REDIS_DOWN as exc:
