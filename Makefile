@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages the tests start themselves (on free 127.0.0.1 ports, stopped by PID).
-SYSTEM_PACKAGES ?= chromium
+SYSTEM_PACKAGES ?= chromium redis-server
 
 .PHONY: install demo test test-deps system-deps bench clean
 

@@ -63,6 +63,27 @@ NEWSCLAIMS_VARIANT_CUTOFF = 80
 # Outlets are ranked by error rate only from this many articles mentioning the people concerned.
 NEWSCLAIMS_REPORT_MIN_N = 3
 
+# --- scale-out: several workers share one story through Redis (off unless NEWSCLAIMS_REDIS_URL is set) ---
+# The add-on switches the scheduler, dupefilter, page memory and item pipeline to the Redis ones when
+# NEWSCLAIMS_REDIS_URL is set (docs/scale-out.md); without it the crawl is the embedded one, unchanged.
+ADDONS = {"crawler.redis.addon.RedisAddon": 0}
+# redis://[:password@]HOST:PORT/DB (rediss:// for TLS); empty = the embedded single-process crawl.
+NEWSCLAIMS_REDIS_URL = ""
+# Seconds a worker waits for `newsclaims ingest STORY --redis URL` to open a run before it gives up.
+NEWSCLAIMS_REDIS_RUN_WAIT = 60.0
+# Seconds between a worker's heartbeats (each also wakes an idle worker to look at the shared queue).
+NEWSCLAIMS_REDIS_HEARTBEAT = 1.0
+# A worker silent this long is dead: a survivor puts its in-flight requests back in the shared queue.
+# Longer than any pause of a worker's reactor (a huge sitemap parsed in one go), or pages are fetched twice.
+NEWSCLAIMS_REDIS_WORKER_TIMEOUT = 15.0
+# A worker stops once the shared queue is empty and no worker has a request in flight for this long.
+NEWSCLAIMS_REDIS_IDLE_SECONDS = 3.0
+# At most one request start per this many seconds on each outlet, across every worker (0 = off).
+# Per-process limits (CONCURRENT_REQUESTS_PER_DOMAIN, AutoThrottle) still apply inside each worker.
+NEWSCLAIMS_REDIS_OUTLET_INTERVAL = 0.5
+# Entries the writer reads from the item stream per batch (one SQLite transaction each).
+NEWSCLAIMS_INGEST_BATCH = 200
+
 # Politeness for outlets on this machine (the demo and the tests): still AutoThrottle and robots.txt,
 # with a start delay small enough that a 50-page crawl takes seconds, not minutes.
 LOOPBACK_PROFILE = {

@@ -10,7 +10,9 @@ what gets crawled, so it is an error that names the field.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
+import zipimport
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -221,6 +223,20 @@ def story_path(story: str | Path) -> Path:
     return STORIES_DIR / f"{story}.toml"
 
 
+def _read_config(path: Path) -> str:
+    """A config file's text; a bundled one inside a Scrapyd egg (a zip) is read through its importer."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except NotADirectoryError:
+        loader = getattr(sys.modules["newsclaims"], "__loader__", None)
+        if isinstance(loader, zipimport.zipimporter):
+            try:
+                return loader.get_data(str(path)).decode("utf-8")
+            except OSError:
+                pass
+        raise FileNotFoundError(path) from None
+
+
 def load_story(story: str | Path | StoryConfig) -> StoryConfig:
     """Read and validate a story config; every failure is a one-line `StoryConfigError`.
 
@@ -231,7 +247,7 @@ def load_story(story: str | Path | StoryConfig) -> StoryConfig:
         return story
     path = story_path(story)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(_read_config(path))
     except FileNotFoundError:
         raise StoryConfigError(f"{path}: no such story config") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -6,6 +6,7 @@ parsed once per command and the loaded object is handed down.
 """
 from newsclaims.cli import analysing, crawling, querying, reporting, tracing  # noqa: F401 (they register the commands)
 from newsclaims.cli import finding, stories  # noqa: F401 (the daily loop: stories, status, digest, add, search ...)
+from newsclaims.cli import scaling  # noqa: F401 (ingest: the writer of a distributed crawl)
 from newsclaims.cli.common import cli
 
 __all__ = ["cli"]

@@ -47,9 +47,11 @@ class CrawlIncomplete(NewsclaimsError):
 @click.option("--every", "every", default=None, metavar="INTERVAL",
               help="Crawl again on this interval (30m, 1h, 2s ...) until SIGTERM; one crawl of a story at a time.")
 @click.option("--runs", type=click.IntRange(min=1), default=None, help="With --every: stop after this many runs.")
+@click.option("--redis", "redis_url", metavar="URL", default=None,
+              help="Crawl as one worker of a distributed run (newsclaims ingest); see docs/scale-out.md.")
 @_settings_options
 @_fail_cleanly
-def crawl(story, every, runs, db, overrides):
+def crawl(story, every, runs, redis_url, db, overrides):
     """Crawl STORY (a slug in data/stories/ or a path to a TOML file) into the database.
 
     The crawl is incremental: unchanged pages cost a 304, old articles are re-fetched only when their
@@ -76,6 +78,11 @@ def crawl(story, every, runs, db, overrides):
         run_every(interval, args, runs=runs, echo=click.echo)
         return
     settings = _settings(db, overrides)
+    if redis_url or settings.get("NEWSCLAIMS_REDIS_URL"):
+        from newsclaims.cli.scaling import crawl_worker
+
+        click.echo(crawl_worker(config, redis_url, settings))
+        return
     _crawl_and_say(config, settings)
 
 
