@@ -8,6 +8,10 @@ The stories are `../shared/data/real-stories/` (`leavitt-press-secretary`, `oztu
 a temporary folder, and compares the report with the labels. Only the CLI and the report JSON are used,
 never the database.
 
+Why one file of ~800 lines: a bench is run by path (`python bench/real_coverage.py`) and tested by path,
+and its counting rules are meant to be read beside the alignment and the table they feed; the pure
+counting functions are kept apart from the serving and printing inside it.
+
     python bench/real_coverage.py            # every story: a table, one block per story
     python bench/real_coverage.py --json     # one JSON object instead
     python bench/real_coverage.py --smoke    # the quick run the test suite uses (one story + the article)

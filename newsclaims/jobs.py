@@ -14,6 +14,7 @@ from scrapy.settings import Settings
 
 from analysis import RULESET_VERSION, entities, mentions, reports
 from analysis.lexicon import lexicon_of
+from analysis.propagation.story import copied_articles
 from analysis.records import Topic
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_match
@@ -155,7 +156,8 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
                                          accepted=list(story.names.accept),
                                          same=[list(g) for g in story.names.same],
                                          distinct=[list(g) for g in story.names.distinct],
-                                         topic=story_topic(story, documents.values(), settings))
+                                         topic=story_topic(story, documents.values(), settings),
+                                         copies=copied_articles(list(documents.values())))
     store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
     result = resolved.result
     counts = store.save_variants(db, story.slug, result.clusters, result.assignments, result.flags)

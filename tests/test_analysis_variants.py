@@ -570,3 +570,15 @@ def test_a_bare_surname_two_edits_away_in_on_topic_coverage_is_the_topic_persons
     from analysis.variants import compare_names
     from analysis.names import parse_name as p
     assert compare_names(p("Ali Vellabati"), p("Ali Velayati")).verdict != "same"
+
+
+def test_independent_use_makes_a_convention_unless_careful_newsrooms_write_otherwise():
+    def story(authoritative):
+        ms = [mention(i, "Tamsin Orrell", f"a{i}", "2026-03-03", authoritative=authoritative) for i in range(1, 5)]
+        return ms + [mention(10 + i, "Tamsin Orell", f"b{i}", "2026-03-04") for i in range(1, 4)]
+    no_copies = {}  # every article independent: propagation found no copy among them
+    assert kinds(analyse_variants(story(False), copies=no_copies))["Tamsin Orell"] == "accepted"
+    assert kinds(analyse_variants(story(True), copies=no_copies))["Tamsin Orell"] == "error"
+    # Three outlets that copy one article are one voice, not three.
+    copied = {12: 11, 13: 11}
+    assert kinds(analyse_variants(story(False), copies=copied))["Tamsin Orell"] == "error"

@@ -95,6 +95,21 @@ def propagate(versions: list[dict], errors: list[dict], person_urls: dict | None
     return {"copies": copies, "propagation": propagation, "corrections": corrections}
 
 
+def copied_articles(documents: list[dict]) -> dict:
+    """article_id -> the article_id it copies, from the copy edges among the latest versions (direct
+    edges whose direction the dates or syndication settle): what the variants stage needs to count only
+    independent outlets as evidence for a spelling (a copy repeats its source's spelling; it does not
+    vouch for it)."""
+    articles = [{**_article({**d, "ordinal": 1}), "url": d["url"]} for d in documents if d.get("text")]
+    if len(articles) < 2:
+        return {}
+    texts = {article_key(a): a["text"] for a in articles}
+    found = find_copy_edges(articles, threshold=CANDIDATE_THRESHOLD, min_chars=MIN_PASSAGE_CHARS, direct=False)
+    edges = direct_edges(_without_shared_quotes(found, texts), texts)
+    article_of = {d["url"]: d["article_id"] for d in documents}
+    return {article_of[e["target_url"]]: article_of[e["source_url"]] for e in edges if e["direction"] != "uncertain"}
+
+
 def _carried_from_history(edges: list[dict], occurrences: dict, carried_by_version: dict, latest: dict,
                           text_of: dict) -> list[dict]:
     """Edges also carry an error that an earlier version of the source had, when the target's use of

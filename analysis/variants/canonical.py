@@ -14,6 +14,11 @@ from analysis.variants.compare import compare_names
 #: times as many authoritative outlets behind it (a careful newsroom can mistype once; several agreeing
 #: do not all mistype the same way).
 AUTHORITY_RATIO = 4
+#: Consistent use by this many independent outlets (none copying another) makes a form accepted, when the
+#: canonical form is not used by AUTHORITY_RATIO times as many and no authoritative outlet writes the name
+#: otherwise: two outlets that machine-translate or garble a name the same way are not a convention, and
+#: aggregators agreeing against every careful newsroom are not either.
+INDEPENDENT_OUTLETS = 3
 #: In a list with counts only, an unexplained spelling used at most 1/ERROR_RATIO as often as the
 #: canonical form is an error; a more common one is left accepted (no evidence it is wrong).
 ERROR_RATIO = 2
@@ -163,7 +168,10 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
         vouching = len(best.authoritative) if best is not None else 0
         if form.authoritative and len(form.authoritative) * AUTHORITY_RATIO > vouching:
             return "accepted", "surname form used by an authoritative outlet" if what == "surname" else "used by an authoritative outlet"
-        if len(form.independent) >= 2:
+        rivals = len(best.independent) if best is not None else 0
+        overruled = vouching > 0 and not form.authoritative  # careful newsrooms write it otherwise
+        if (len(form.independent) >= INDEPENDENT_OUTLETS and len(form.independent) * AUTHORITY_RATIO > rivals
+                and not overruled):
             return "accepted", f"used independently by {len(form.independent)} outlets"
         return "error", f"{part} from the canonical name and no authoritative outlet uses it"
     if len(form.sources) >= 2:
