@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.claims import extract_claims, find_conflicts, group_claims  # noqa: E402
+from analysis.claims.segment import add_line_sentences  # noqa: E402
 
 DATA = Path("/work/shared/data") if Path("/work/shared/data").exists() else ROOT.parent / "shared" / "data"
 STORIES = ("leavitt-press-secretary", "ozturk-tufts-detention")
@@ -217,7 +218,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     from newsclaims.nlp import load_model
 
-    nlp = load_model("en_core_web_sm")
+    nlp = add_line_sentences(load_model("en_core_web_sm"))
     totals = {"labels": 0, "found": 0, "conflicts": 0, "matched": 0, "seconds": 0.0, "ner_seconds": 0.0}
     stories = [SMOKE_STORY] if args.smoke else list(STORIES)
     for slug in stories:

@@ -22,7 +22,7 @@ from analysis.dates import date_key
 
 NEAR_NAME = 80  # fuzz.ratio above which two different people's names look like one garbled name
 SAME_TEXT = 88  # fuzz.token_set_ratio above which two detail texts say the same thing
-QUOTE_SPEAKER_VIA = {"name", "relative", "text"}
+QUOTE_SPEAKER_VIA = {"name", "relative"}
 
 
 def find_conflicts(groups: list[dict], *, authoritative_outlets) -> list[dict]:
@@ -64,12 +64,11 @@ def _value_key(group: dict, claim: dict):
 
 
 def _values(group: dict) -> list[dict]:
-    """Distinct values with their articles; near-identical detail texts are one value."""
+    """Distinct values with their articles. Texts are not merged by similarity: "Basil" and "Basile"
+    are two values (a garbled place is a discrepancy); whether two values conflict is `_compatible`'s."""
     buckets: dict = {}
     for claim in group["claims"]:
         key = _value_key(group, claim)
-        if group["kind"] == "detail" and isinstance(claim["value"], str) and key not in buckets:
-            key = next((k for k in buckets if isinstance(k, str) and fuzz.token_set_ratio(k, key) >= SAME_TEXT), key)
         bucket = buckets.setdefault(key, {"value": claim["value"], "articles": [], "claims": [], "key": key})
         bucket["claims"].append(claim)
         article = {k: claim.get(k) for k in ("url", "version", "field", "start", "end", "as_written", "sentence")}
@@ -102,10 +101,26 @@ def _compatible(group: dict, a: dict, b: dict) -> bool:
             return True
         near = fuzz.ratio(str(x), str(y)) >= NEAR_NAME or fuzz.token_sort_ratio(str(x), str(y)) >= NEAR_NAME
         return not near if kind == "attribution" else False
-    if kind == "role" or slot == "held at a facility in":
-        words_x, words_y = set(str(x).replace(",", " ").split()), set(str(y).replace(",", " ").split())
-        return words_x <= words_y or words_y <= words_x
+    if kind == "role":
+        return _words_within(x, y) or role_head(x) == role_head(y)
+    if slot == "held at a facility in":
+        return _words_within(x, y)
     return fuzz.token_set_ratio(str(x), str(y)) >= SAME_TEXT
+
+
+def _words_within(x, y) -> bool:
+    """One text's words all in the other's ("Basile" and "Basile, Louisiana")."""
+    words_x, words_y = set(str(x).replace(",", " ").split()), set(str(y).replace(",", " ").split())
+    return words_x <= words_y or words_y <= words_x
+
+
+def role_head(role: str) -> str:
+    """The post a role names: its last word, or the word before "of" ("secretary of state" -> secretary).
+    Roles with one head are one post seen differently ("federal judge", "district court judge")."""
+    words = str(role).split()
+    if "of" in words[1:]:
+        return words[words.index("of") - 1]
+    return words[-1] if words else ""
 
 
 def _speaker(value: dict):
@@ -120,6 +135,8 @@ def _contained(a: str, b: str) -> bool:
 
 
 def _conflict(group: dict, values: list[dict]) -> tuple[bool, list]:
+    if any(c.get("recurrent") for c in group["claims"]):
+        return False, []  # a date of something that happens again and again ("said on Friday")
     mixed = set()
     for value in values:
         for other in values:

@@ -91,7 +91,7 @@ def usable(sent, ctx: Context) -> bool:
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return False
     line = ctx.line_of(sent)
-    if _CHROME.match(line) or _CHROME.match(sent.text):
+    if (_CHROME.match(line) and len(line.split()) <= 25) or (_CHROME.match(sent.text) and len(words) <= 25):
         return False
     if _KEY_VALUE.match(line) and len(line.split()) <= 12:
         return False

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from analysis.claims.context import Context, new_claim, subject_of
-from analysis.claims.lexicon import STUDY_NOUNS, STUDY_VERBS, WRITING_NOUNS
+from analysis.claims.lexicon import STUDY_NOUNS, STUDY_VERBS
+from analysis.claims.normalise import normalise_place
 from analysis.claims import syntax
 from analysis.claims.syntax import lemma
 
@@ -64,7 +65,7 @@ def _ages(sent, ctx: Context) -> list[dict]:
 def _text_of(token, ctx) -> tuple[int, int, str]:
     tokens = [t for t in token.subtree if not (t.dep_ == "prep" and t.lower_ in ("at", "from", "with", "since")
                                                and t.head is token)]
-    cut = [t for t in tokens if t.i >= token.i or t.dep_ not in ("det", "poss")]
+    cut = [t for t in tokens if t.i >= token.i or t.dep_ != "det"]
     stop = next((t.i for t in cut if t.i > token.i and t.dep_ == "prep" and t.head is token
                  and t.lower_ in ("at", "from", "with", "since")), None)
     cut = [t for t in cut if stop is None or t.i < stop]
@@ -164,7 +165,9 @@ def _held(sent, ctx: Context) -> list[dict]:
             if not places:
                 continue
             start, end = places[0].idx, places[-1].idx + len(places[-1].text)
-            value = re.sub(r"\s*,\s*", ", ", ctx.text[start:end]).strip(" ,.")
+            if end < len(ctx.text) and ctx.text[end] == ".":  # "La." keeps its abbreviation point
+                end += 1
+            value = normalise_place(ctx.text[start:end])
             claims.append(new_claim(ctx, "detail", subject_of(person), "held at a facility in", value,
                                     prep.idx, end, sent, via=via))
             break
@@ -178,14 +181,19 @@ def _criticised(sent, ctx: Context) -> list[dict]:
         if lemma(token) not in _CRITICISE or token.pos_ != "VERB":
             continue
         writing = None
-        for candidate in syntax.subjects(token) + [token.head]:
-            if lemma(candidate) in WRITING_NOUNS:
+        climb = [token.head, token.head.head] if token.dep_ in ("advcl", "conj", "xcomp") else [token.head]
+        for candidate in syntax.subjects(token) + climb:
+            if candidate.lower_ in ("that", "which") and candidate.head.dep_ in ("relcl", "acl"):
+                candidate = candidate.head.head
+            if candidate.pos_ in syntax.VERBS and syntax.event_class(candidate, ctx)[0] == "write":
+                candidate = syntax.writing_object(candidate) or candidate
+            if syntax.writing(candidate):
                 writing = candidate
                 break
         target = (syntax.children(token, "dobj") or [None])[0]
         if writing is None or target is None:
             continue
         start, end, text = _text_of(target, ctx)
-        claims.append(new_claim(ctx, "detail", None, f"{WRITING_NOUNS[lemma(writing)]} criticised",
+        claims.append(new_claim(ctx, "detail", None, f"{syntax.writing(writing)} criticised",
                                 _detail_value(text), token.idx, end, sent, via="event"))
     return claims

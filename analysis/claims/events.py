@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from analysis.claims.context import Context, new_claim, subject_of
-from analysis.claims.lexicon import (COUNT_EVENTS, COUNT_QUALIFIERS, EVENT_CLASSES, PEOPLE_NOUNS, TIME_UNITS,
-                                     WRITING_NOUNS)
+from analysis.claims.lexicon import COUNT_EVENTS, COUNT_QUALIFIERS, EVENT_CLASSES, PEOPLE_NOUNS, TIME_UNITS
 from analysis.claims.normalise import normalise_date, parse_count
 from analysis.claims import syntax
 from analysis.claims.syntax import lemma
@@ -70,8 +69,27 @@ def _dated_event(span, found: dict, sent, ctx: Context) -> dict | None:
             claim = _verb_date(verb, span, found, sent, ctx)
             if claim:
                 return claim
-        return None
+        return _recurrent_date(head, span, found, sent, ctx)
     return _noun_date(head, span, found, sent, ctx)
+
+
+def _recurrent_date(verb, span, found, sent, ctx):
+    """A date of something that may happen again ("said Friday", "what transpired on May 8th and 9th"):
+    kept as a claim so the report can show it, never a conflict (`recurrent`)."""
+    person, via = None, None
+    for token in syntax.subjects(verb) + syntax.objects(verb):
+        person, via = ctx.person(token)
+        if person:
+            break
+    if person is None:
+        nouns = [lemma(t) for t in syntax.subjects(verb) + syntax.objects(verb) if t.pos_ in ("NOUN", "PROPN")]
+        slot = " ".join([lemma(verb)] + nouns[:1])
+        return new_claim(ctx, "date", None, slot, found["value"], min(span.start_char, verb.idx),
+                         max(span.end_char, verb.idx + len(verb.text)), sent, precision=found["precision"],
+                         via="event", date_words=span.text, recurrent=True)
+    claim = _date_claim(ctx, person, lemma(verb), span, found, sent, verb, via=via)
+    claim["recurrent"] = True
+    return claim
 
 
 def _verb_date(verb, span, found, sent, ctx):
@@ -82,7 +100,7 @@ def _verb_date(verb, span, found, sent, ctx):
         writing = syntax.writing_object(verb)
         if writing is None:
             return None
-        return _date_claim(ctx, None, f"{cls} {WRITING_NOUNS[lemma(writing)]}", span, found, sent, verb)
+        return _date_claim(ctx, None, f"{cls} {syntax.writing(writing)}", span, found, sent, verb)
     person, via = ctx.person(patient) if patient is not None else (None, None)
     if person is None:
         # "a Turkish PhD scholar was arrested": no name, no described person -> no claim.
@@ -92,8 +110,8 @@ def _verb_date(verb, span, found, sent, ctx):
 
 def _noun_date(noun, span, found, sent, ctx):
     word = lemma(noun)
-    if word in WRITING_NOUNS:
-        return _date_claim(ctx, None, f"write {WRITING_NOUNS[word]}", span, found, sent, noun)
+    if syntax.writing(noun):
+        return _date_claim(ctx, None, f"write {syntax.writing(noun)}", span, found, sent, noun)
     cls = EVENT_CLASSES.get(word)
     if cls is None or cls == "write":
         return None
@@ -125,6 +143,9 @@ def count_claims(sent, ctx: Context) -> list[dict]:
         run = _number_run(token, sent)
         used.update(t.i for t in run)
         text = " ".join(t.text for t in run)
+        after = ctx.text[run[-1].idx + len(run[-1].text): run[-1].idx + len(run[-1].text) + 2]
+        if "\n" in after or ctx.text[:run[0].idx].rstrip(" ").endswith("\n") and after[:1] in (".", ")", "\n"):
+            continue  # list numbering, not a count
         if re.search(r"[:/]|^\d{4}$|^0\d", text) or "-" in ctx.text[run[-1].idx + len(run[-1].text):][:1] and \
                 not _unit_after(run[-1]):
             continue

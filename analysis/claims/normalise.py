@@ -256,3 +256,27 @@ def parse_count(text: str) -> int | None:
         return int(text2num(words, "en"))
     except ValueError:
         return None
+
+
+#: AP-style state abbreviations, so "Basile, La." and "Basile, Louisiana" are one place.
+_STATES = {"ala.": "Alabama", "ariz.": "Arizona", "ark.": "Arkansas", "calif.": "California", "colo.": "Colorado",
+           "conn.": "Connecticut", "del.": "Delaware", "fla.": "Florida", "ga.": "Georgia", "ill.": "Illinois",
+           "ind.": "Indiana", "kan.": "Kansas", "ky.": "Kentucky", "la.": "Louisiana", "md.": "Maryland",
+           "mass.": "Massachusetts", "mich.": "Michigan", "minn.": "Minnesota", "miss.": "Mississippi",
+           "mo.": "Missouri", "mont.": "Montana", "neb.": "Nebraska", "nev.": "Nevada", "n.h.": "New Hampshire",
+           "n.j.": "New Jersey", "n.m.": "New Mexico", "n.y.": "New York", "n.c.": "North Carolina",
+           "n.d.": "North Dakota", "okla.": "Oklahoma", "ore.": "Oregon", "pa.": "Pennsylvania",
+           "r.i.": "Rhode Island", "s.c.": "South Carolina", "s.d.": "South Dakota", "tenn.": "Tennessee",
+           "vt.": "Vermont", "va.": "Virginia", "wash.": "Washington", "w.va.": "West Virginia",
+           "wis.": "Wisconsin", "wyo.": "Wyoming"}
+
+
+def normalise_place(text: str) -> str:
+    """A place as "Town, State" with AP abbreviations spelled out.
+
+    >>> normalise_place("Basile,  La.")
+    'Basile, Louisiana'
+    """
+    parts = [part.strip() for part in re.split(r"\s*,\s*", text.strip(" ,")) if part.strip()]
+    return ", ".join(_STATES.get(part.lower(), _STATES.get(part.lower() + ".", part)) if len(part) <= 6 else part
+                     for part in parts)

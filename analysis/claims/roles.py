@@ -84,7 +84,7 @@ def _title_before(text: str, floor: int, start: int) -> tuple[int, str] | None:
     for match in reversed(words):
         word = match.group(0)
         gap = prefix[match.end(): kept[-1].start()] if kept else prefix[match.end():]
-        if gap.strip() and gap.strip() not in ("-",):
+        if gap.strip() and gap.strip() not in ("-",) or "\n" in gap:
             break
         if word[0].isupper() or word.lower().rstrip(".") in _TITLE_WORDS or word.lower() in _TITLE_WORDS:
             kept.append(match)

@@ -12,6 +12,44 @@ def lemma(token) -> str:
     return token.lemma_.lower()
 
 
+def hyphen_group(token) -> list:
+    """The tokens of a hyphenated word: spaCy splits "co-authored" and "op-ed" into three tokens."""
+    doc, first, last = token.doc, token.i, token.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ and \
+            not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+        first -= 2
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ and \
+            not doc[last + 1].whitespace_ and doc[last + 2].is_alpha:
+        last += 2
+    return list(doc[first: last + 1])
+
+
+def joined(token) -> str:
+    """A hyphenated word whole, lower case ("op-ed")."""
+    return "".join(t.text for t in hyphen_group(token)).lower()
+
+
+def event_lemma(token) -> str:
+    """The lemma that names a (possibly hyphenated) verb: "co-authored" -> "author"."""
+    group = hyphen_group(token)
+    return lemma(group[-1]) if len(group) > 1 else lemma(token)
+
+
+def writing(token) -> str | None:
+    """The writing a noun names ("op-ed", "opinion essay", "blog post"), as its class, or None.
+    "post" and "piece" only with "blog" or "opinion": alone they are a social-media post or anything."""
+    word = joined(token)
+    if word in WRITING_NOUNS:
+        return WRITING_NOUNS[word]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if lemma(token) in ("post", "piece"):
+        if any(lemma(c) in ("blog", "opinion") for c in token.children if c.dep_ in ("compound", "amod", "nmod")):
+            return "op-ed"
+        return None
+    return WRITING_NOUNS.get(lemma(token))
+
+
 def governor(token, limit: int = 6):
     """The verb or noun a modifier belongs to: up through prepositions and time nouns ("the evening of")."""
     current = token
@@ -23,7 +61,7 @@ def governor(token, limit: int = 6):
             return head
         if head.pos_ in ("NOUN", "PROPN") and lemma(head) not in TIME_NOUNS and current.dep_ != "pobj":
             return head
-        if head.pos_ in ("NOUN", "PROPN") and (lemma(head) in EVENT_CLASSES or lemma(head) in WRITING_NOUNS):
+        if head.pos_ in ("NOUN", "PROPN") and (lemma(head) in EVENT_CLASSES or writing(head)):
             return head
         current = head
     return None
@@ -89,7 +127,7 @@ def event_class(verb, ctx) -> tuple[str | None, object]:
     "Trump announced that Leavitt will serve as ..." is an appointment whose patient is Leavitt;
     "ICE agents took her into custody" is a detention.
     """
-    word = lemma(verb)
+    word = event_lemma(verb)
     cls = EVENT_CLASSES.get(word)
     particles = {c.lower_ for c in children(verb, "prt")}
     preps = {c.lower_: c for c in children(verb, "prep")}
@@ -117,10 +155,14 @@ def event_class(verb, ctx) -> tuple[str | None, object]:
 
 
 def writing_object(verb):
-    """The writing noun a writing verb takes ("co-authored an op-ed"), or None."""
-    for obj in children(verb, "dobj") + children(verb, "nsubjpass"):
-        if lemma(obj) in WRITING_NOUNS:
-            return obj
+    """The writing noun a writing verb takes ("co-authored an op-ed"), or None. The hyphen's pieces
+    are searched too, since spaCy often makes "co" the verb and "ed" a compound of the next word."""
+    for part in hyphen_group(verb):
+        for child in part.children:
+            if child.dep_ in ("dobj", "nsubjpass", "conj"):
+                for token in child.subtree:
+                    if writing(token) and token.i <= child.i + 3:
+                        return token
     return None
 
 
