@@ -33,6 +33,7 @@ def find_conflicts(groups: list[dict], *, authoritative_outlets) -> list[dict]:
     out = []
     for group in groups:
         values = _values(group)
+        group = dict(group, _values=values)
         conflict, pairs = _conflict(group, values)
         held = _held_by(values, authoritative)
         reference = held["authoritative"] if held["authoritative"] is not None else held["earliest"]
@@ -89,13 +90,26 @@ def _compatible(group: dict, a: dict, b: dict) -> bool:
         return True
     if kind == "date":
         return dates_compatible(x, y)
-    if kind == "count" or slot == "age":
+    if slot == "age":
         return x == y
+    if kind == "count":
+        if x == y:
+            return True
+        if group["subject"].get("kind") != "person":
+            # Counts tied to no person meet only by their event: different things counted, or counts far
+            # apart (2 and 346 killed), are two facts. A misreported count is a near miss (46 for 47).
+            counted = {c.get("counted") for c in a["claims"] + b["claims"]}
+            return len(counted) != 1 or None in counted or max(x, y) > 2 * min(x, y)
+        return False
     if kind == "quote":
         speaker_a, speaker_b = _speaker(a), _speaker(b)
         if speaker_a and speaker_b and speaker_a != speaker_b:
             return False
-        return _contained(x["words"], y["words"])
+        if _contained(x["words"], y["words"]):
+            return True
+        # Two excerpts of one longer quotation another article gives whole are no alteration.
+        return any(_contained(x["words"], v["value"]["words"]) and _contained(y["words"], v["value"]["words"])
+                   for v in group.get("_values", ()))
     if kind == "attribution" or slot == "defeated by":
         if a["key"] == b["key"]:
             return True

@@ -61,8 +61,14 @@ class Context:
             return self.token_person[token.i], "name"
         lower = token.lower_
         if lower in PRONOUNS:
-            before = [p for start, end, p in self.mentions if end <= token.idx]
-            return (before[-1], "pronoun") if before else (None, None)
+            # The latest person who was the subject of a clause, else the latest person named: in "she
+            # worked for Kayleigh McEnany. In 2022, she ran ..." the second "she" is not McEnany.
+            before = [(start, p) for start, end, p in self.mentions if end <= token.idx]
+            if not before:
+                return None, None
+            subjects = [(start, p) for start, p in before if self._is_subject(start)]
+            recent = [p for start, p in subjects if start >= self._sentence_floor(token, 6)]
+            return (recent[-1] if recent else before[-1][1]), "pronoun"
         if lower in ("who", "whom", "whose", "that") and token.head.dep_ in ("relcl", "acl"):
             found, via = self.person(token.head.head, depth + 1)
             return (found, "relative" if via == "name" else via) if found else (None, None)
@@ -74,6 +80,20 @@ class Context:
             if child.dep_ == "appos" and child.i in self.token_person:
                 return self.token_person[child.i], "name"
         return None, None
+
+    def _is_subject(self, start: int) -> bool:
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span[0]
+        while token.dep_ in ("compound", "flat") and token.head is not token:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
+
+    def _sentence_floor(self, token, back: int) -> int:
+        """The start offset of the sentence `back` sentences before the token's."""
+        sents = [s for s in self.doc.sents if s.start_char <= token.idx]
+        return sents[-back].start_char if len(sents) >= back else 0
 
     def line_of(self, sent) -> str:
         """The line (paragraph) a sentence sits in."""

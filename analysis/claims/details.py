@@ -129,7 +129,7 @@ def _defeats(sent, ctx: Context) -> list[dict]:
         if verb.pos_ != "VERB":
             continue
         winner = None
-        if lemma(verb) in ("defeat", "beat") and syntax.children(verb, "nsubjpass"):
+        if lemma(verb) in ("defeat", "beat") and syntax.children(verb, "nsubjpass", "auxpass"):
             winner = syntax.agent(verb)
         elif lemma(verb) == "lose":
             winner = next((p for c in syntax.children(verb, "prep") if c.lower_ == "to"

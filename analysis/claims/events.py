@@ -26,6 +26,12 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
                  "million", "billion", "dozen", "and"}
 _SKIP_ENTS = {"MONEY", "PERCENT", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW",
               "WORK_OF_ART", "EVENT", "NORP", "LANGUAGE"}
+_NOT_COUNTED = {"percent", "%", "time", "point", "goal", "page", "st", "nd", "rd", "th", "street", "avenue", "road",
+                "floor", "degree", "mile", "kilometer", "kilometre", "meter", "metre", "foot", "feet", "inch", "pound",
+                "kilogram", "ton", "dollar", "euro", "cent", "yard", "acre", "vote", "seat", "count"}
+_UNITS = {"kw", "kwh", "mw", "km", "kg", "lb", "lbs", "mph", "ft", "mm", "cm", "gb", "mb", "tb", "ghz", "mhz", "hp",
+          "mg", "ml", "oz", "sq"}
+_CURRENCY = {"$", "€", "£", "¥", "Rs", "Rs.", "INR", "USD", "US$", "C$", "A$", "₹"}
 _DATELINE_AFTER = re.compile(r"^\s*(\(|—|–|-\s|/|$)")
 
 
@@ -199,7 +205,10 @@ def _count(run, value, sent, ctx):
         else None
     if noun is not None and lemma(noun) in TIME_UNITS:
         return _duration(run, value, noun, sent, ctx)
-    if noun is not None and lemma(noun) in ("percent", "%", "time", "point", "goal", "page"):
+    if noun is not None and (lemma(noun) in _NOT_COUNTED or noun.pos_ == "PROPN" or noun.text.lower() in _UNITS):
+        return None  # "120 kW", "180 Kent Street", "Rs 299": measures and addresses, not counts
+    previous = sent.doc[run[0].i - 1] if run[0].i > sent.start else None
+    if previous is not None and (previous.text in _CURRENCY or previous.ent_type_ == "MONEY"):
         return None
     anchor = noun if noun is not None else last
     event = anchor

@@ -85,27 +85,23 @@ def _by_context(members: list[dict]) -> list[list[dict]]:
 
 
 def _quote_groups(quotes: list[dict]) -> list[list[dict]]:
-    words = [q["value"]["words"] for q in quotes]
-    parent = list(range(len(quotes)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            if find(i) == find(j):
-                continue
-            shorter = min(len(words[i].split()), len(words[j].split()))
-            if fuzz.ratio(words[i], words[j]) >= QUOTE_CUTOFF or (
-                    shorter >= QUOTE_PART_MIN_WORDS and fuzz.partial_ratio(words[i], words[j]) >= QUOTE_PART_CUTOFF):
-                parent[find(j)] = find(i)
-    parts = defaultdict(list)
-    for index, quote in enumerate(quotes):
-        parts[find(index)].append(quote)
-    return [parts[k] for k in sorted(parts)]
+    """Quotes grouped around their longest wording: each quote joins the first group whose longest
+    quote it matches. No chaining: two different sentences of one speech, each inside a third article's
+    longer passage, stay two quotes."""
+    order = sorted(range(len(quotes)), key=lambda i: (-len(quotes[i]["value"]["words"]), quotes[i].get("url", ""),
+                                                      quotes[i].get("start", 0)))
+    groups: list[tuple[str, list[dict]]] = []
+    for index in order:
+        words = quotes[index]["value"]["words"]
+        for anchor, members in groups:
+            shorter = min(len(words.split()), len(anchor.split()))
+            if fuzz.ratio(words, anchor) >= QUOTE_CUTOFF or (
+                    shorter >= QUOTE_PART_MIN_WORDS and fuzz.partial_ratio(words, anchor) >= QUOTE_PART_CUTOFF):
+                members.append(quotes[index])
+                break
+        else:
+            groups.append((words, [quotes[index]]))
+    return [members for _, members in groups]
 
 
 def _group(kind: str, members: list[dict], slot: str) -> dict:

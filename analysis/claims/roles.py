@@ -18,7 +18,7 @@ from analysis.claims.syntax import lemma
 #: Lower-case words a written title may contain ("White House press secretary").
 _TITLE_WORDS = {"press", "deputy", "assistant", "communications", "campaign", "national", "district", "state",
                 "foreign", "general", "executive", "senior", "chief", "vice", "court", "county", "city", "police",
-                "of", "for", "and", "the", "defense", "interior", "homeland", "security", "health", "justice",
+                "of", "and", "the", "defense", "interior", "homeland", "security", "health", "justice",
                 "education", "energy", "commerce", "labor", "transportation", "agriculture", "treasury", "prime",
                 "attorney", "immigration", "federal", "principal", "managing", "associate", "special", "regional",
                 "elect", "former", "acting", "interim", "then", "incoming", "outgoing"} | ROLE_HEADS
@@ -109,11 +109,18 @@ def _as_roles(sent, ctx: Context) -> list[dict]:
     """"served as X", "will take over as X", "picks Y as X"."""
     claims = []
     for prep in sent:
-        if prep.lower_ != "as" or prep.dep_ != "prep" or prep.head.pos_ not in syntax.VERBS:
+        if prep.lower_ != "as" or prep.dep_ != "prep":
             continue
         verb = prep.head
-        if lemma(verb) not in ROLE_AS_VERBS:
+        if verb.i in ctx.token_person:  # a headline's "Picks Steven Cheung As White House Communications Director"
+            holders = [verb]
+            verb = verb.head
+            if lemma(verb) not in ROLE_AS_VERBS:
+                continue
+        elif verb.pos_ not in syntax.VERBS or lemma(verb) not in ROLE_AS_VERBS:
             continue
+        else:
+            holders = None
         pobj = (syntax.children(prep, "pobj") or [None])[0]
         if pobj is None:
             continue
@@ -124,8 +131,10 @@ def _as_roles(sent, ctx: Context) -> list[dict]:
         role = normalise_role(role_text)
         if not _is_role(role):
             continue
-        if passive(verb) or lemma(verb) in ("name", "appoint", "pick", "tap", "choose", "select", "nominate", "hire",
-                                            "install"):
+        if holders is not None:
+            pass
+        elif passive(verb) or lemma(verb) in ("name", "appoint", "pick", "tap", "choose", "select", "nominate",
+                                              "hire", "install"):
             holders = syntax.children(verb, "nsubjpass", "dobj") or syntax.subjects(verb)
         else:
             holders = syntax.subjects(verb)
