@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import sys
 import time
@@ -43,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.claims import extract_claims, find_conflicts, group_claims  # noqa: E402
 from analysis.claims.segment import add_line_sentences  # noqa: E402
 
-DATA = Path("/work/shared/data") if Path("/work/shared/data").exists() else ROOT.parent / "shared" / "data"
+DATA = Path(os.environ.get("NEWSCLAIMS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 STORIES = ("leavitt-press-secretary", "ozturk-tufts-detention")
 SMOKE_STORY = "ozturk-tufts-detention"
 

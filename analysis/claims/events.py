@@ -148,7 +148,7 @@ def count_claims(sent, ctx: Context) -> list[dict]:
             continue
         run = _number_run(token, sent)
         used.update(t.i for t in run)
-        text = " ".join(t.text for t in run)
+        text = " ".join(t.text for t in run if t.text != "-")
         after = ctx.text[run[-1].idx + len(run[-1].text): run[-1].idx + len(run[-1].text) + 2]
         if "\n" in after or ctx.text[:run[0].idx].rstrip(" ").endswith("\n") and after[:1] in (".", ")", "\n"):
             continue  # list numbering, not a count
@@ -166,8 +166,12 @@ def count_claims(sent, ctx: Context) -> list[dict]:
 
 def _number_run(token, sent):
     run = [token]
-    for following in sent.doc[token.i + 1: sent.end]:
-        if following.like_num or following.lower_ in _NUMBER_WORDS and following.lower_ != "and" or \
+    doc = sent.doc
+    for following in doc[token.i + 1: sent.end]:
+        if following.text == "-" and not run[-1].whitespace_ and not following.whitespace_ and \
+                following.i + 1 < sent.end and doc[following.i + 1].lower_ in _NUMBER_WORDS and run[-1].is_alpha:
+            run.append(following)  # "twenty-two"
+        elif following.like_num or following.lower_ in _NUMBER_WORDS and following.lower_ != "and" or \
                 following.lower_ == "and" and following.i + 1 < sent.end and sent.doc[following.i + 1].like_num:
             run.append(following)
         else:

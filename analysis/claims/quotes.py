@@ -105,8 +105,11 @@ def _speaker(ctx: Context, start: int, end: int):
     if following < len(doc) and ctx.text[end: doc[following].idx].strip() in ("", ",") and \
             len(list(doc[following].sent)) <= 10:
         candidates += list(range(following, doc[following].sent.end))
-    if sents[0].start > 0 and doc[sents[0].start - 1].text == ":":
-        previous = doc[sents[0].start - 1].sent
+    back = sents[0].start - 1
+    while back >= 0 and doc[back].is_space:
+        back -= 1
+    if back >= 0 and doc[back].text == ":":  # 'Ruiz told the council:' then the quote on its own line
+        previous = doc[back].sent
         candidates += list(range(previous.start, previous.end))
     outside = [doc[i] for i in candidates if not start <= doc[i].idx < end]
     outside.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
