@@ -21,11 +21,14 @@ _PAIRS = {"“": "”", '"': '"'}
 def quote_words(text: str) -> str:
     """A quote's words for comparison.
 
+    Apostrophes go: sources move them ("Americans' trust", "American's trust") more often than they
+    change a word.
+
     >>> quote_words("We’re   not going, he said -- “anywhere.”")
-    "we're not going he said anywhere"
+    'were not going he said anywhere'
     """
-    text = text.replace("’", "'").replace("‘", "'").lower()
-    return " ".join(re.findall(r"[\w']+", text)).replace(" '", " ").strip("'")
+    text = re.sub(r"['’‘`]", "", text).lower()
+    return " ".join(re.findall(r"\w+", text))
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
