@@ -52,6 +52,7 @@ from newsclaims.store.pages import known_pages, page_outcomes, record_page, unfi
 from newsclaims.store.queries import CANNED_QUERIES, story_outlets
 from newsclaims.store.runs import (
     analysis_runs,
+    current_analysis,
     crawl_runs,
     finish_analysis_run,
     finish_crawl_run,
@@ -91,7 +92,7 @@ from newsclaims.store.variants import (
 
 __all__ = [
     "delete_story", "export_articles", "last_digest", "outlet_last_crawls", "save_digest", "search_versions",
-    "stories_overview", "story_status", "versions_not_analysed",
+    "stories_overview", "story_status", "versions_not_analysed", "current_analysis",
     "CANNED_QUERIES", "DEFAULT_DB_PATH", "DatabaseLocked", "SchemaTooNew", "StoreError", "chunked", "page_outcomes",
     "published_utc", "retry_locked", "schema_version", "unfinished_crawl_since", "analysed_versions", "analysis_runs", "backup_before_migrating",
     "count_rows", "crawl_runs", "finish_analysis_run", "finish_crawl_run", "flag_key", "has_story", "known_pages",
