@@ -58,9 +58,10 @@ class StorePipeline:
 
     async def open_spider(self):
         story = self.crawler.spider.story
-        self.db = store.open_store(self.db_path, timeout=ATTEMPT_TIMEOUT)
 
         def start():
+            if self.db is None:
+                self.db = store.open_store(self.db_path, timeout=ATTEMPT_TIMEOUT)
             store.save_story(self.db, **story.as_record())
             return store.start_crawl_run(self.db, story.slug)
 

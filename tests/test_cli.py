@@ -17,12 +17,16 @@ def _copy_db(demo_crawl, tmp_path):
 
 def test_analyse_says_which_model_loaded_and_adds_nothing_on_rerun(demo_crawl, tmp_path):
     db_path = _copy_db(demo_crawl, tmp_path)
-    result = CliRunner().invoke(cli, ["analyse", str(demo_crawl.config_path), "--db", str(db_path)])
+    result = CliRunner().invoke(cli, ["analyse", str(demo_crawl.config_path), "--db", str(db_path), "--force"])
     assert result.exit_code == 0, result.output
     model_lines = [line for line in result.stderr.splitlines() if line.startswith("spaCy model: ")]
     pinned = re.search(r"==([\d.]+)", (ROOT / "requirements" / "model.txt").read_text()).group(1)
     assert len(model_lines) == 1 and pinned in model_lines[0]  # the version the requirements file pins
     assert "(0 new to NER)" in result.stdout
+    again = CliRunner().invoke(cli, ["analyse", str(demo_crawl.config_path), "--db", str(db_path)])
+    assert again.exit_code == 0, again.output
+    assert "spaCy model: " not in again.stderr and "nothing changed since analysis" in again.stderr
+    assert again.stdout == result.stdout
 
 
 def test_report_json_and_markdown(demo_crawl, tmp_path, truth):
@@ -55,7 +59,7 @@ def test_quiet_and_pipes_show_no_progress_but_a_terminal_does(real_article_crawl
 
     db_path = tmp_path / "copy.db"
     shutil.copy(real_article_crawl.db_path, db_path)
-    args = ["analyse", str(real_article_crawl.config_path), "--db", str(db_path)]
+    args = ["analyse", str(real_article_crawl.config_path), "--db", str(db_path), "--force"]
     quiet = CliRunner().invoke(cli, [*args, "--quiet"])
     assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout.startswith("analyse real:")
     piped = CliRunner().invoke(cli, args)

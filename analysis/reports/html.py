@@ -249,7 +249,8 @@ def _provenance(provenance: dict | None) -> dict | None:
         return None
     return {**provenance, "analysed": _when(provenance.get("analysed_at")),
             "settings": sorted((provenance.get("settings") or {}).items()),
-            "outlets": [{**o, "crawled": _when(o.get("crawl_started")), "fetched": _when(o.get("last_fetched"))}
+            "outlets": [{"name": None, "crawl_status": None, "ok": None, "failures": None, **o,
+                         "crawled": _when(o.get("crawl_started")), "fetched": _when(o.get("last_fetched"))}
                         for o in provenance.get("outlets") or []]}
 
 

@@ -16,6 +16,7 @@ from newsclaims.cli.common import (
     cli,
     note,
 )
+from newsclaims import store
 from newsclaims.config import load_story
 from newsclaims.settings import analysis_settings, number
 
@@ -24,13 +25,16 @@ from newsclaims.settings import analysis_settings, number
 @click.argument("story")
 @click.option("--reextract", is_flag=True,
               help="First re-run extraction on the stored raw pages (no re-crawl): a new version where it differs.")
+@click.option("--force", is_flag=True, help="Analyse even when nothing changed since the last analysis.")
 @_settings_options
 @_fail_cleanly
-def analyse(story, reextract, db, overrides):
+def analyse(story, reextract, force, db, overrides):
     """Find mentions, cluster name variants and flag errors for STORY's stored articles.
 
-    With --reextract, every article's stored response is extracted again by the current extractor
-    first, so an extractor bug can be told apart from an outlet's error.
+    When nothing changed since the last analysis (no new article version, the same story config,
+    settings and ruleset), it says so and stops, without loading the model. With --reextract, every
+    article's stored response is extracted again by the current extractor first, so an extractor bug
+    can be told apart from an outlet's error.
 
     Example:
 
@@ -38,10 +42,11 @@ def analyse(story, reextract, db, overrides):
     """
     config = load_story(story)
     settings = _settings(db, overrides)
-    click.echo(_analyse_line(config.slug, _analyse(config, settings, reextract=reextract)))
+    click.echo(_analyse_line(config.slug, _analyse(config, settings, reextract=reextract, force=force)))
 
 
-def _analyse(config, settings, reextract: bool = False) -> dict:
+def _analyse(config, settings, reextract: bool = False, force: bool = False) -> dict:
+    from analysis import RULESET_VERSION
     from newsclaims import jobs
     from newsclaims.nlp import describe_model, load_model
 
@@ -50,6 +55,13 @@ def _analyse(config, settings, reextract: bool = False) -> dict:
             counts = jobs.reextract(database, config.slug)
             click.echo(f"reextract {config.slug}: {counts['versions']} stored pages extracted again, "
                        f"{counts['changed']} differ (new versions), {counts['failed']} failed")
+        current = None if force else store.current_analysis(
+            database, config.slug, ruleset=RULESET_VERSION, settings=analysis_settings(settings).as_dict(),
+            config=config.model_dump_json(), stage=jobs.NER_STAGE)
+        if current is not None:
+            note(f"nothing changed since analysis #{current['id']} ({current['ended']}): not analysed again "
+                 "(--force to analyse anyway)")
+            return {**current["counts"], "versions_analysed": 0, "skipped_language": 0}
         nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
         note(describe_model(nlp))
         return jobs.analyse(database, config, nlp, settings=analysis_settings(settings),

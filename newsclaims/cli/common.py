@@ -7,6 +7,7 @@ import difflib
 import functools
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -50,6 +51,11 @@ def _fail_cleanly(func):
             error = click.ClickException(str(exc))
             error.exit_code = exc.exit_code
             raise error from None
+        except sqlite3.DatabaseError as exc:
+            # Not one the store foresaw (those are StoreErrors): still one line, the traceback with -v.
+            if _OUTPUT["verbose"]:
+                raise
+            raise click.ClickException(f"database error: {exc} (-v shows where)") from None
 
     return wrapper
 

@@ -36,7 +36,6 @@ from newsclaims.store.connection import (
     chunked,
     count_rows,
     open_store,
-    retry_locked,
     schema_version,
     utc_now,
     writing,
@@ -54,6 +53,7 @@ from newsclaims.store.pages import known_pages, page_outcomes, record_page, unfi
 from newsclaims.store.queries import CANNED_QUERIES, story_outlets
 from newsclaims.store.runs import (
     analysis_runs,
+    current_analysis,
     crawl_runs,
     finish_analysis_run,
     finish_crawl_run,
@@ -93,9 +93,9 @@ from newsclaims.store.variants import (
 
 __all__ = [
     "delete_story", "export_articles", "last_digest", "outlet_last_crawls", "save_digest", "search_versions",
-    "stories_overview", "story_status", "versions_not_analysed",
+    "stories_overview", "story_status", "versions_not_analysed", "current_analysis",
     "CANNED_QUERIES", "DEFAULT_DB_PATH", "DatabaseLocked", "SchemaTooNew", "StoreError", "chunked", "page_outcomes",
-    "published_utc", "retry_locked", "schema_version", "unfinished_crawl_since", "analysed_versions", "analysis_runs", "backup_before_migrating",
+    "published_utc", "schema_version", "unfinished_crawl_since", "analysed_versions", "analysis_runs", "backup_before_migrating",
     "count_rows", "crawl_runs", "finish_analysis_run", "finish_crawl_run", "flag_key", "has_story", "known_pages",
     "latest_crawled_versions", "latest_version", "mark_killed_runs", "mention_key", "mention_place",
     "mentions_of_versions", "migrations", "open_store", "record_page", "replace_story_mentions", "save_article",

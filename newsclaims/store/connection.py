@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -133,7 +132,9 @@ def _connect_readonly(path: Path, timeout: float) -> sqlite_utils.Database:
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout)
     try:
         conn.execute("select count(*) from sqlite_master").fetchone()
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc) and "readonly" not in str(exc):
+            raise
         # A WAL database in a directory this process cannot write needs its -shm file created: a file
         # nobody can write to (nor its directory) cannot change under us, so it is read as immutable.
         conn.close()
@@ -227,22 +228,6 @@ def _locked_or(exc: sqlite3.OperationalError) -> Exception:
     if "readonly" in str(exc):
         return StoreError(f"the database cannot be written ({exc}); check its permissions, or pass --db")
     return exc
-
-
-def retry_locked(action, *, patience: float, sleep=time.sleep, first_delay: float = 0.25):
-    """Call `action()`; while it raises `DatabaseLocked`, wait (doubling, up to 5 s) and call it again,
-    for at most `patience` seconds in all. The last `DatabaseLocked` is raised when patience runs out."""
-    deadline = time.monotonic() + patience
-    delay = first_delay
-    while True:
-        try:
-            return action()
-        except DatabaseLocked:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise
-            sleep(min(delay, left))
-            delay = min(delay * 2, 5.0)
 
 
 def count_rows(db: sqlite_utils.Database) -> dict[str, int]:

@@ -5,6 +5,7 @@ to the rules and values that produced it.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 
 import sqlite_utils
@@ -12,14 +13,43 @@ import sqlite_utils
 from newsclaims.store.connection import utc_now, writing
 
 
+def config_hash(config: str | None) -> str | None:
+    """A short hash of a story config's JSON: what an analysis run records of the config it used."""
+    return hashlib.sha256(config.encode("utf-8")).hexdigest()[:16] if config else None
+
+
 def start_analysis_run(db: sqlite_utils.Database, story: str, *, ruleset: str | None = None,
                        settings: dict | None = None) -> int:
-    """A new analysis run of `story`; `settings` are the values that change results (stored as JSON)."""
+    """A new analysis run of `story`; `settings` are the values that change results (stored as JSON).
+    The story's config as recorded now (`save_story` runs first) is kept as a hash."""
     with writing(db):
+        row = db.execute("select config from stories where slug = ?", [story]).fetchone()
         return db["analysis_runs"].insert(
             {"story": story, "started": utc_now(), "ruleset": ruleset,
-             "settings": None if settings is None else json.dumps(settings, sort_keys=True)}
+             "settings": None if settings is None else json.dumps(settings, sort_keys=True),
+             "config_hash": config_hash(row[0] if row else None)}
         ).last_pk
+
+
+def current_analysis(db: sqlite_utils.Database, story: str, *, ruleset: str, settings: dict, config: str,
+                     stage: str = "ner") -> dict | None:
+    """The last analysis run of `story` when analysing again would change nothing: it finished, with
+    this ruleset, these settings (the model aside: NER never runs again on an analysed version) and this
+    story config, and every latest article version has been through `stage`. None otherwise.
+
+    What it saves: loading the model and resolving every mention of the story again, for nothing.
+    """
+    from newsclaims.store.status import versions_not_analysed
+
+    last = next(db.query("select * from analysis_runs where story = ? order by id desc limit 1", [story]), None)
+    if last is None or not last["ended"] or last["ruleset"] != ruleset or last["config_hash"] != config_hash(config):
+        return None
+    used = {k: v for k, v in json.loads(last["settings"] or "{}").items() if k != "model"}
+    if used != {k: v for k, v in json.loads(json.dumps(settings, sort_keys=True)).items() if k != "model"}:
+        return None
+    if versions_not_analysed(db, story, stage=stage):
+        return None
+    return {**dict(last), "counts": json.loads(last["counts"] or "{}")}
 
 
 def finish_analysis_run(db: sqlite_utils.Database, run_id: int, counts: dict) -> None:

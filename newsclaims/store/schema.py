@@ -304,8 +304,9 @@ def m006_daily_use(db: sqlite_utils.Database) -> None:
     """What daily use needs: `published_utc`, a sort column in UTC (ordering `published` as text
     mixes time-zone offsets: 09:00-05:00 sorted before 13:00+00:00, an hour later in truth); an index on
     `story_mentions(mention_id)` (deleting a story's mentions scanned the whole table per version);
-    per-outlet outcomes and a message on each crawl run; and `digests`, what each digest reported, so
-    the next one can say what is new since."""
+    per-outlet outcomes and a message on each crawl run; the story config each analysis used (so an
+    analysis can tell that nothing changed); and `digests`, what each digest reported, so the next one
+    can say what is new since."""
     db["article_versions"].add_column("published_utc", str)
     rows = db.execute("select id, published from article_versions where published is not null").fetchall()
     for version_id, published in rows:
@@ -313,6 +314,7 @@ def m006_daily_use(db: sqlite_utils.Database) -> None:
                    [_m006_published_utc(published), version_id])
     db["article_versions"].create_index(["published_utc"])
     db["story_mentions"].create_index(["mention_id"])
+    db["analysis_runs"].add_column("config_hash", str)  # the story config it analysed with (names, topic ...)
     db["crawl_runs"].add_column("outlets", str)  # JSON: outlet slug -> {responses, failures, first_failure}
     db["crawl_runs"].add_column("message", str)  # why a crawl ended other than "finished"
     db["digests"].create(
