@@ -152,7 +152,7 @@ def _reap(processes: list[subprocess.Popen], on_tick=None) -> float:
             if done:
                 cpu += usage.ru_utime + usage.ru_stime
                 process.returncode = os.waitstatus_to_exitcode(status)
-                out, err = process.communicate()
+                _, err = process.communicate()
                 if process.returncode != 0:
                     raise SystemExit(f"{process.args[3:5]} failed ({process.returncode}): {err[-2000:]}")
                 del waiting[pid]
