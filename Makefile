@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Debian packages the tests start themselves (on free 127.0.0.1 ports, stopped by PID).
 SYSTEM_PACKAGES ?= chromium redis-server
 
-.PHONY: install demo test test-deps system-deps bench clean
+.PHONY: install demo test test-deps system-deps bench worker-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ system-deps:
 	  echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# A Scrapyd worker (docs/scale-out.md): newsclaims' dependencies and Scrapyd, but not newsclaims itself,
+# so the deployed egg is the code that runs. `make worker-deps VENV=/srv/scrapyd`.
+worker-deps: $(BIN)/python
+	$(BIN)/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > $(VENV)/worker-requirements.txt
+	$(BIN)/pip install --quiet -r $(VENV)/worker-requirements.txt scrapyd
 
 demo: install
 	$(BIN)/newsclaims demo

@@ -32,9 +32,9 @@ def test_a_worker_without_a_writer_says_what_to_start(redis_server, scale_story)
     result = subprocess.run([sys.executable, "-m", "newsclaims", "crawl", str(config), "--redis", redis_server.url,
                              "-s", "NEWSCLAIMS_REDIS_RUN_WAIT=0.5"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [
-        f"Error: no run of story {config.stem!r} is open in Redis; start the writer first: "
-        f"newsclaims ingest {config.stem} --redis URL"]
+    expected = (f"Error: no run of story {config.stem!r} is open in Redis; start the writer first: "
+                f"newsclaims ingest {config.stem} --redis URL")
+    assert result.stderr.strip().splitlines() == [expected]
 
 
 def test_redis_going_away_mid_crawl_stops_cleanly_and_the_next_run_stores_everything(scale_story, tmp_path):

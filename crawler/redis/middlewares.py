@@ -45,7 +45,7 @@ class OutletPolitenessMiddleware:
     def __init__(self, crawler, worker: ClusterWorker, interval: float):
         self.crawler = crawler
         self.server = worker.server
-        self.interval_ms = int(round(interval * 1000))
+        self.interval_ms = round(interval * 1000)
         self._reserve = self.server.register_script(_RESERVE_SLOT)
 
     @classmethod

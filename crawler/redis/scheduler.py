@@ -27,6 +27,7 @@ from scrapy_redis.scheduler import Scheduler
 from crawler.redis.extension import PARENT, TOKEN, ClusterWorker
 from crawler.redis.run import REDIS_DOWN, redis_went_away
 from crawler.urls import clean_url
+from newsclaims.config import origin_of
 
 # Pop the best request and record it in the worker's in-flight hash under the sha1 of its bytes,
 # in one step (ZPOPMIN and HSET; the token is recomputed in Python from the same bytes).
@@ -38,12 +39,31 @@ return popped[1]
 """
 
 
+# Push with a score that interleaves outlets: among requests of one priority, the n-th request of
+# every outlet comes before the (n+1)-th of any. scrapy-redis scores by priority alone, and equal
+# scores pop in byte order, so a sitemap's 250 URLs of one outlet would go out in one block: each
+# worker would then wait on that one outlet's per-outlet concurrency while the others sit idle
+# (what Scrapy's own DownloaderAwarePriorityQueue avoids in one process).
+_PUSH_INTERLEAVED = """
+local n = redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
+redis.call('ZADD', KEYS[1], -tonumber(ARGV[2]) * 1e9 + n, ARGV[1])
+return n
+"""
+
+
 class InflightQueue(PriorityQueue):
-    """scrapy-redis's priority queue whose `pop` keeps what it pops in an in-flight hash.
+    """scrapy-redis's priority queue whose `pop` keeps what it pops in an in-flight hash, and whose
+    `push` interleaves outlets among requests of equal priority.
 
     `inflight_key` is set by the scheduler once it knows the worker and the run."""
 
     inflight_key: str | None = None
+
+    def push(self, request):
+        if not hasattr(self, "_push_script"):
+            self._push_script = self.server.register_script(_PUSH_INTERLEAVED)
+        self._push_script(keys=[self.key, f"{self.key}:outlets"],
+                          args=[self._encode_request(request), request.priority, origin_of(request.url)])
 
     def pop(self, timeout=0):
         # The timeout is ignored, as PriorityQueue does: a blocking pop would block the reactor.

@@ -68,6 +68,8 @@ def crawl(story, every, runs, redis_url, db, overrides):
     config = load_story(story)
     if runs and not every:
         raise click.UsageError("--runs goes with --every")
+    if every and redis_url:
+        raise click.UsageError("--every is for the embedded crawl; schedule a distributed one as in docs/scale-out.md")
     if every:
         try:
             interval = parse_interval(every)
