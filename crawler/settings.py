@@ -60,6 +60,10 @@ NEWSCLAIMS_NER_PROCESSES = 1
 # Similarity (0-100, rapidfuzz ratio on normalised surnames) at which two surnames may be one person.
 NEWSCLAIMS_VARIANT_CUTOFF = 80
 
+# Seconds a crawl keeps retrying a database another process holds locked before it stops (exit 3); the
+# pages not stored are fetched by the next crawl.
+NEWSCLAIMS_DB_LOCK_TIMEOUT = 120
+
 # Outlets are ranked by error rate only from this many articles mentioning the people concerned.
 NEWSCLAIMS_REPORT_MIN_N = 3
 

@@ -15,6 +15,12 @@ NUMERIC = {
     "NEWSCLAIMS_NER_PROCESSES": (int, 1, 64),
     "NEWSCLAIMS_EXTRACT_PROCESSES": (int, 0, 64),
     "NEWSCLAIMS_MIN_WORDS": (int, 0, 100_000),
+    "NEWSCLAIMS_DB_LOCK_TIMEOUT": (float, 0, 86_400),
+    "NEWSCLAIMS_REDIS_RUN_WAIT": (float, 0, 86_400),
+    "NEWSCLAIMS_REDIS_HEARTBEAT": (float, 0.05, 3_600),
+    "NEWSCLAIMS_REDIS_WORKER_TIMEOUT": (float, 0.1, 86_400),
+    "NEWSCLAIMS_REDIS_IDLE_SECONDS": (float, 0, 3_600),
+    "NEWSCLAIMS_REDIS_OUTLET_INTERVAL": (float, 0, 3_600),
     **{name: (kind, low, high) for name, kind, low, high in RANGES.values()},
 }
 

@@ -19,7 +19,7 @@ from newsclaims.settings import check
 
 #: Settings newsclaims reads with a default where it reads them, beyond crawler/settings.py and
 #: Scrapy's defaults (`settings.get(NAME, default)`); they are known names for `-s`.
-EXTRA_SETTINGS = {"NEWSCLAIMS_DB_LOCK_TIMEOUT"}
+EXTRA_SETTINGS: set[str] = set()
 #: Exit status of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
 
