@@ -15,18 +15,8 @@ from functools import lru_cache
 from analysis.lexicon import Lexicon, lexicon_of
 from analysis.name_rules import given_names
 from analysis.names import ParsedName, fold, parse_name, strip_possessive
-from analysis.person_spans import (
-    clean_person_span,
-    extend_to_given_name,
-    headline_verb,
-    trailing_headline_verb,
-)
-from analysis.second_pass import (  # noqa: F401 (re-exported)
-    ATTACHED_TITLES,
-    KnownWords,
-    extend_left,
-    find_more_mentions,
-)
+from analysis.person_spans import clean_person_span, extend_to_given_name, headline_verb, trailing_headline_verb
+from analysis.second_pass import ATTACHED_TITLES, KnownWords, extend_left, find_more_mentions  # noqa: F401 (re-exported)
 
 #: PERSON is the main type. Every label is kept: ORG/GPE/DATE/CARDINAL for later claim work, and all
 #: of them as votes on what a surface is ("Harrow County" is GPE far more often than PERSON).

@@ -30,12 +30,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.name_rules import given_names
 from analysis.names import ParsedName, fold, strip_possessive
-from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
-    ATTACHED_TITLES,
-    extend_left,
-    extend_over_particles,
-    given_word_before,
-)
+from analysis.person_spans import ATTACHED_TITLES, extend_left, extend_over_particles, given_word_before  # noqa: F401 (ATTACHED_TITLES re-exported)
 from analysis.phonetic import metaphone
 from analysis.settings import DEFAULTS
 

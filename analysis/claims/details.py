@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from analysis.claims import syntax
 from analysis.claims.context import Context, new_claim, subject_of
 from analysis.claims.lexicon import STUDY_NOUNS, STUDY_VERBS
 from analysis.claims.normalise import normalise_place
-from analysis.claims import syntax
 from analysis.claims.syntax import lemma
 
 _AGE_AFTER = re.compile(r"^(?:’s|'s)?,\s*(?:who is |just |now |aged |age )?(\d{1,3})(?: years old| years of age)?\s*[,.;)]")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from analysis.claims import syntax
 from analysis.claims.context import Context, new_claim, subject_of
 from analysis.claims.lexicon import COUNT_EVENTS, COUNT_QUALIFIERS, EVENT_CLASSES, PEOPLE_NOUNS, TIME_UNITS
 from analysis.claims.normalise import normalise_date, parse_count
-from analysis.claims import syntax
 from analysis.claims.syntax import lemma
 
 #: Nouns naming a bounded event a duration may be stated for ("a 46-minute briefing", "her debut lasted").

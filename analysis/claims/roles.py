@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from analysis.claims import syntax
 from analysis.claims.context import Context, new_claim, subject_of
 from analysis.claims.lexicon import ROLE_AS_VERBS, ROLE_HEADS, ROLE_NOISE, ROLE_SYNONYMS, ROLE_TIME_WORDS
-from analysis.claims import syntax
 from analysis.claims.syntax import lemma
 
 #: Lower-case words a written title may contain ("White House press secretary").

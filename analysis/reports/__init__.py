@@ -7,26 +7,11 @@ same thing and none reaches back into the store.
   drafts; `html.py` + `charts.py` + `templates/`: the self-contained HTML file
 - `text.py`: helpers the formats share
 """
-from analysis.reports.build import (
-           ABSENT,
-           SCHEMA,
-           SCHEMA_VERSION,
-           build_report,
-           for_outlet,
-           sentence_around,
-           wilson,
-)
+from analysis.reports.build import ABSENT, SCHEMA, SCHEMA_VERSION, build_report, for_outlet, sentence_around, wilson
 from analysis.reports.claimreview import claimreview
 from analysis.reports.csv import csv_tables, to_csv
 from analysis.reports.html import content_security_policy, render_html
-from analysis.reports.markdown import (
-           md,
-           md_link,
-           render_markdown,
-           safe_url,
-           summary_lines,
-           utc_text,
-)
+from analysis.reports.markdown import md, md_link, render_markdown, safe_url, summary_lines, utc_text
 
 __all__ = ["ABSENT", "SCHEMA", "SCHEMA_VERSION", "build_report", "claimreview", "content_security_policy",
            "csv_tables", "for_outlet", "md", "md_link", "render_html", "render_markdown", "safe_url",

@@ -29,10 +29,10 @@ Schema `newsclaims.story-report`, version 1 (every key below is always present):
 from __future__ import annotations
 
 import math
-from urllib.parse import urlsplit
 import re
 from collections import defaultdict
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 from analysis.dates import date_key, earliest, parse_published
 from analysis.names import fold

@@ -28,12 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from analysis.dates import date_key, parse_published
-from analysis.reports.charts import (
-    _MONTHS,
-    error_rate_chart,
-    outlet_timeline_chart,
-    variant_timeline_chart,
-)
+from analysis.reports.charts import _MONTHS, error_rate_chart, outlet_timeline_chart, variant_timeline_chart
 from analysis.reports.markdown import ROLLUP_AFTER, ROLLUP_EXAMPLES, safe_url, summary_lines, utc_text
 from analysis.reports.text import percent
 

@@ -35,14 +35,7 @@ Input mentions are plain dicts with `mention_id`, `surface`, `article_id`, `orig
 from analysis.evidence import form_key
 from analysis.records import Form, Linkage, VariantResult
 from analysis.variants.blocking import block_skeleton, candidate_pairs
-from analysis.variants.compare import (
-                                       Comparison,
-                                       compare_names,
-                                       format_rules,
-                                       given_relation,
-                                       same_person,
-                                       surnames_fit,
-)
+from analysis.variants.compare import Comparison, compare_names, format_rules, given_relation, same_person, surnames_fit
 from analysis.variants.linkage import link_forms
 from analysis.variants.name_list import (
                                        NameListError,

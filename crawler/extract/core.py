@@ -11,8 +11,16 @@ import trafilatura
 from crawler.extract.authors import find_author
 from crawler.extract.dates import choose_published, date_candidates, parse_machine_date
 from crawler.extract.decode import decode_html
-from crawler.extract.metadata import (declared_types, find_canonical, find_captions, find_language, find_title,
-                                      first_text, read_json_ld, read_meta)
+from crawler.extract.metadata import (
+    declared_types,
+    find_canonical,
+    find_captions,
+    find_language,
+    find_title,
+    first_text,
+    read_json_ld,
+    read_meta,
+)
 from crawler.extract.pagetype import listing_reason
 from crawler.extract.records import ExtractedPage
 from crawler.extract.text import TRAFILATURA_OPTIONS, rejoin_split_body

@@ -46,14 +46,19 @@ def first_text(*values):
     return None
 
 
-def read_json_ld(tree) -> dict:
-    """Headline, author, dates, publisher and language of the first article object in the page's JSON-LD."""
+def _ld_documents(tree):
+    """Each JSON-LD block of the page, parsed; a block that is not JSON is skipped."""
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             # strict=False: raw newlines and tabs inside strings are common in the wild.
-            data = json.loads(script.text_content() or "", strict=False)
+            yield json.loads(script.text_content() or "", strict=False)
         except ValueError:
             continue
+
+
+def read_json_ld(tree) -> dict:
+    """Headline, author, dates, publisher and language of the first article object in the page's JSON-LD."""
+    for data in _ld_documents(tree):
         for obj in _ld_objects(data):
             types = obj.get("@type")
             types = set(types) if isinstance(types, list) else {types}
@@ -76,11 +81,7 @@ LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage
 def declared_types(tree) -> set[str]:
     """Every JSON-LD `@type` the page declares (top-level objects and `@graph` members)."""
     found: set[str] = set()
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text_content() or "", strict=False)
-        except ValueError:
-            continue
+    for data in _ld_documents(tree):
         for obj in _ld_objects(data):
             types = obj.get("@type")
             found.update(t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str))

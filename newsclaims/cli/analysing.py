@@ -6,17 +6,17 @@ from pathlib import Path
 
 import click
 
+from newsclaims import store
 from newsclaims.cli.common import (
     _database,
-    _output_options,
     _fail_cleanly,
+    _output_options,
     _progress,
     _settings,
     _settings_options,
     cli,
     note,
 )
-from newsclaims import store
 from newsclaims.config import load_story
 from newsclaims.settings import analysis_settings, number
 

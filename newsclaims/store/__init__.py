@@ -21,9 +21,9 @@ import sqlite_utils  # noqa: F401 (store.sqlite_utils, for callers that build a 
 
 from newsclaims.errors import StoreError
 from newsclaims.store.articles import (
-    published_utc,
     latest_crawled_versions,
     latest_version,
+    published_utc,
     save_article,
     story_documents,
     version_texts,
@@ -53,8 +53,8 @@ from newsclaims.store.pages import known_pages, page_outcomes, record_page, unfi
 from newsclaims.store.queries import CANNED_QUERIES, story_outlets
 from newsclaims.store.runs import (
     analysis_runs,
-    current_analysis,
     crawl_runs,
+    current_analysis,
     finish_analysis_run,
     finish_crawl_run,
     mark_killed_runs,
