@@ -4,16 +4,10 @@ Errors from the library (a bad story config, a locked database, a missing model:
 family) become one line on stderr and the error's exit status, as in sqlite-utils. A story config is
 parsed once per command and the loaded object is handed down.
 """
-from newsclaims.cli import (  # noqa: F401 (they register the commands)  # noqa: F401 (the daily loop: stories, status, digest, add, search ...)
-    analysing,
-    crawling,
-    finding,
-    querying,
-    reporting,
-    scaling,  # noqa: F401 (ingest: the writer of a distributed crawl)
-    stories,
-    tracing,
-)
-from newsclaims.cli.common import cli
+# Importing a command module registers its commands on `cli`.
+from newsclaims.cli import analysing, crawling, querying, reporting, tracing  # noqa: F401 (analyse, crawl, report ...)
+from newsclaims.cli import finding, stories  # noqa: F401 (the daily loop: stories, status, digest, add, search ...)
+from newsclaims.cli import people, scaling  # noqa: F401 (people merge|split; ingest, the distributed writer)
+from newsclaims.cli.common import cli  # noqa: I001 (after the modules that register on it)
 
 __all__ = ["cli"]
