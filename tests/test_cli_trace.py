@@ -40,3 +40,13 @@ def test_trace_of_an_unknown_error_is_one_line(demo_crawl, tmp_path):
     shutil.copy(demo_crawl.db_path, db)
     result = _run("trace", demo_crawl.config_path, "--db", db, "--error", "Nosuchname")
     assert result.exit_code == 1 and result.output.count("\n") == 1 and "no error 'Nosuchname'" in result.output
+
+
+def test_the_markdown_report_lists_each_chain_origin(demo_crawl, tmp_path):
+    db = tmp_path / "md.db"
+    shutil.copy(demo_crawl.db_path, db)
+    report = json.loads(_run("report", demo_crawl.config_path, "--db", db, "--format", "json").output)
+    markdown = _run("report", demo_crawl.config_path, "--db", db).output
+    section = markdown.split("## Who copied whom", 1)[1].split("\n## ", 1)[0]
+    origins = [chain["origin_url"] for entry in report["propagation"] for chain in entry["chains"]]
+    assert origins and all(f"origin [{url}]" in section for url in origins)

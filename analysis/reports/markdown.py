@@ -145,10 +145,39 @@ def render_markdown(report: dict) -> str:
     if report["unattached"]:
         lines += ["Surnames that fit more than one person (left unattached): "
                   + ", ".join(md(u) for u in report["unattached"]), ""]
+    lines += _propagation_lines(report)
     lines += ["## Not yet measured", ""] + [f"- {md(key)}: {md(why)}" for key, why in sorted(report["absent"].items())]
     lines += [""] + provenance_lines(report)
     lines.append("")
     return "\n".join(lines)
+
+
+def _propagation_lines(report: dict) -> list[str]:
+    """Who copied whom: each error's chains (origin, copies, corrections), then every correction."""
+    if report.get("propagation") is None:
+        return []
+    lines = ["## Who copied whom", "", f"{len(report.get('copies') or [])} copy edges between articles "
+             "(shared passages of 150+ characters, direct copies only).", ""]
+    for entry in report["propagation"]:
+        error = entry["error"]
+        lines += [f"### “{md(error.get('form'))}” for {md(error.get('canonical'))}: {len(entry['chains'])} chain(s)", ""]
+        for chain in entry["chains"]:
+            copies = len(chain["member_urls"]) - 1
+            fixed = "; ".join(f"{md_link('corrected', c['url'])} in version {c['to_version']} ({md(c['kind'])})"
+                              for c in chain.get("corrected", ()))
+            lines.append(f"- origin {md_link(chain['origin_url'], chain['origin_url'])} (confidence "
+                         f"{chain['confidence']:.2f}, {md(chain.get('likely', ''))}): {copies} cop"
+                         f"{'y carries' if copies == 1 else 'ies carry'} it" + (f"; {fixed}" if fixed else ""))
+        lines.append("")
+    corrections = report.get("corrections") or []
+    lines += ["### Corrections", ""]
+    if not corrections:
+        lines += ["No article changed an error form between the versions fetched.", ""]
+    for c in corrections:
+        lines.append(f"- {md_link(c['url'], c['url'])}: version {c['from_version']} → {c['to_version']} "
+                     f"({md(c['kind'])}, seen {md(utc_text(c.get('observed_at')))}); dropped {md(', '.join(c['dropped']) or '–')}, "
+                     f"added {md(', '.join(c['added']) or '–')}")
+    return lines + [""]
 
 
 def _flagged_line(m: dict) -> str:
