@@ -205,6 +205,7 @@ def load_nicknames(path: str | None = None) -> tuple[dict[str, frozenset[str]], 
     return {k: frozenset(v) for k, v in related.items()}, frozenset(full)
 
 
+@lru_cache(maxsize=4)
 def given_names(path: str | None = None) -> frozenset[str]:
     """Every folded name of the nickname list, full names and nicknames alike: all are given names.
 

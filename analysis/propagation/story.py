@@ -65,11 +65,9 @@ def propagate(versions: list[dict], errors: list[dict], person_urls: dict | None
         occurrences[(url, version["ordinal"])] = found
         carried_by_version[(url, version["ordinal"])] = {f["form"] for f in found}
 
-    edges = []
-    if len(articles) > 1:
-        texts = {article_key(a): a["text"] for a in articles}
-        found = find_copy_edges(articles, threshold=CANDIDATE_THRESHOLD, min_chars=MIN_PASSAGE_CHARS, direct=False)
-        edges = mark_carried(direct_edges(_without_shared_quotes(found, texts), texts), occurrences)
+    edges = direct_copies(articles)
+    if edges:
+        edges = mark_carried(edges, occurrences)
         text_of = {(v["url"], v["ordinal"]): v.get("text") or "" for v in versions}
         edges = _carried_from_history(edges, occurrences, carried_by_version, latest_ordinal, text_of)
     copies = [{key: edge[key] for key in EDGE_KEYS if key in edge} for edge in edges]
@@ -95,17 +93,24 @@ def propagate(versions: list[dict], errors: list[dict], person_urls: dict | None
     return {"copies": copies, "propagation": propagation, "corrections": corrections}
 
 
+def direct_copies(articles: list[dict]) -> list[dict]:
+    """The direct copy edges among `articles` (reuse records): candidates and aligned passages, shared
+    quotes set aside, then only edges no common source or path explains. One recipe for the variants
+    stage (`copied_articles`) and the report (`propagate`)."""
+    articles = [a for a in articles if a.get("text")]
+    if len(articles) < 2:
+        return []
+    texts = {article_key(a): a["text"] for a in articles}
+    found = find_copy_edges(articles, threshold=CANDIDATE_THRESHOLD, min_chars=MIN_PASSAGE_CHARS, direct=False)
+    return direct_edges(_without_shared_quotes(found, texts), texts)
+
+
 def copied_articles(documents: list[dict]) -> dict:
     """article_id -> the article_id it copies, from the copy edges among the latest versions (direct
     edges whose direction the dates or syndication settle): what the variants stage needs to count only
     independent outlets as evidence for a spelling (a copy repeats its source's spelling; it does not
     vouch for it)."""
-    articles = [{**_article({**d, "ordinal": 1}), "url": d["url"]} for d in documents if d.get("text")]
-    if len(articles) < 2:
-        return {}
-    texts = {article_key(a): a["text"] for a in articles}
-    found = find_copy_edges(articles, threshold=CANDIDATE_THRESHOLD, min_chars=MIN_PASSAGE_CHARS, direct=False)
-    edges = direct_edges(_without_shared_quotes(found, texts), texts)
+    edges = direct_copies([_article({**d, "ordinal": 1}) for d in documents])
     article_of = {d["url"]: d["article_id"] for d in documents}
     return {article_of[e["target_url"]]: article_of[e["source_url"]] for e in edges if e["direction"] != "uncertain"}
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import load_nicknames
+from analysis.name_rules import given_names
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage
 from analysis.settings import DEFAULTS
@@ -211,8 +211,8 @@ def _clearly_different(a: ParsedName, b: ParsedName) -> bool:
     ga, gb = a.given_tokens[:1], b.given_tokens[:1]
     if not ga or not gb or len(ga[0]) < 5 or len(gb[0]) < 5 or OSA.distance(ga[0], gb[0]) > 2:
         return True
-    known = load_nicknames()[0]
-    return bool(known.get(ga[0])) and bool(known.get(gb[0]))
+    known = given_names()
+    return ga[0] in known and gb[0] in known
 
 
 #: A form is established when an authoritative outlet or this many outlets use it.
@@ -232,7 +232,7 @@ def _real_given(form: Form) -> bool:
     tokens = form.name.given_tokens
     if not tokens or len(tokens[0]) < 2:
         return False
-    return bool(load_nicknames()[0].get(tokens[0])) or len(form.authoritative) >= VOUCHED_GIVEN
+    return tokens[0] in given_names() or len(form.authoritative) >= VOUCHED_GIVEN
 
 
 def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topic_articles: frozenset = frozenset()) -> dict:
