@@ -186,28 +186,31 @@ def _with_spread(rows: list[dict], spread: dict | None) -> list[dict]:
     independently, whom it copied, and its corrections by kind."""
     if spread is None:
         return rows
-    first, carried, independent = defaultdict(int), defaultdict(int), defaultdict(int)
-    copied_from = defaultdict(set)
+    # Counted per outlet in one pass over the story (an outlet is its origin), not once per outlet.
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    sources: dict[str, set] = defaultdict(set)
     for edge in spread["copies"]:
-        copied_from[edge["target_url"]].add(edge["source_url"])
+        sources[_origin(edge["target_url"])].add(_origin(edge["source_url"]))
     for entry in spread["propagation"]:
         earliest_origin = entry["origins"][0]["url"] if entry["origins"] else None
         for chain in entry["chains"]:
             for url in chain["member_urls"]:
-                if url == chain["origin_url"]:
-                    (first if url == earliest_origin else independent)[url] += 1
+                if url != chain["origin_url"]:
+                    key = "errors_carried_by_copy"
+                elif url == earliest_origin:
+                    key = "errors_introduced_first"
                 else:
-                    carried[url] += 1
+                    key = "errors_introduced_independently"
+                counts[_origin(url)][key] += 1
+    kinds: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for correction in spread["corrections"]:
+        kinds[_origin(correction["url"])][correction["kind"]] += 1
     for row in rows:
-        mine = lambda counts: sum(n for url, n in counts.items() if _origin(url) == row["origin"])  # noqa: E731
-        sources = sorted({_origin(s) for url, ss in copied_from.items() if _origin(url) == row["origin"] for s in ss})
-        kinds = defaultdict(int)
-        for correction in spread["corrections"]:
-            if _origin(correction["url"]) == row["origin"]:
-                kinds[correction["kind"]] += 1
-        row["copied"] = {"errors_introduced_first": mine(first), "errors_carried_by_copy": mine(carried),
-                         "errors_introduced_independently": mine(independent), "copied_from": sources}
-        row["corrections"] = {kind: kinds.get(kind, 0) for kind in ("visible", "stealth", "removed")}
+        mine = counts[row["origin"]]
+        row["copied"] = {key: mine[key] for key in ("errors_introduced_first", "errors_carried_by_copy",
+                                                    "errors_introduced_independently")}
+        row["copied"]["copied_from"] = sorted(sources[row["origin"]])
+        row["corrections"] = {kind: kinds[row["origin"]][kind] for kind in ("visible", "stealth", "removed")}
         row["absent"] = {}
     return rows
 
