@@ -14,7 +14,7 @@ from scrapy.settings import Settings
 
 from analysis import RULESET_VERSION, entities, mentions, reports
 from analysis.lexicon import lexicon_of
-from analysis.propagation.story import copied_articles
+from analysis.propagation.story import copied_articles, latest_copies
 from analysis.records import Topic
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_match
@@ -147,6 +147,8 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     for doc in todo:
         store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model_id(nlp))
 
+    # Copy edges are found once, here, and stored: the variants stage needs them, and every report reads them.
+    copies = latest_copies(store.story_versions(db, story.slug))
     ner = [m for m in store.mentions_of_versions(db, list(documents), story.slug) if m["story"] == ""]
     # Second-pass mentions are named by their store key, so assignments and flags can be stored as
     # they come and point at the same mentions after every analysis.
@@ -157,10 +159,12 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
                                          same=[list(g) for g in story.names.same],
                                          distinct=[list(g) for g in story.names.distinct],
                                          topic=story_topic(story, documents.values(), settings),
-                                         copies=copied_articles(list(documents.values())))
+                                         copies=copied_articles(copies, {d["url"]: d["article_id"]
+                                                                         for d in documents.values()}))
     store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
     result = resolved.result
     counts = store.save_variants(db, story.slug, result.clusters, result.assignments, result.flags)
+    counts[store.COPIES_COUNTED_AS] = store.save_copies(db, story.slug, copies)
     counts = {"versions_analysed": len(todo), "skipped_language": len(foreign), "documents": len(documents),
               "second_pass_mentions": len(resolved.found), "mentions": len(resolved.persons), **counts}
     store.finish_analysis_run(db, run_id, counts)
@@ -202,13 +206,14 @@ def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS, 
     runs = store.analysis_runs(db, story_slug)
 
     versions = store.story_versions(db, story_slug)
+    copies = store.story_copies(db, story_slug)  # found by `analyse`: a report never aligns texts
 
     def build(outlets, documents, clusters, assignments, flags):
         return reports.build_report(
             story={"slug": story_row["slug"], "title": story_row["title"]},
             outlets=outlets, documents=documents, clusters=clusters, assignments=assignments, flags=flags,
             texts=store.version_texts(db, (a["version_id"] for a in assignments if a["kind"] == "error")),
-            analysis_runs=runs, min_n=settings.min_n, versions=versions)
+            analysis_runs=runs, min_n=settings.min_n, versions=versions, copies=copies or [])
 
     def seen_in(clusters: list[dict], assignments: list[dict]) -> list[dict]:
         """The clusters these mentions belong to, each surface counted in these mentions only (its
@@ -242,6 +247,9 @@ def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS, 
                        seen_in(clusters, mine), mine, [f for f in flags if f.get("origin") == origin])
         report["outlets"] = [row]
         report["story"] = {**report["story"], "outlet": row["name"]}
+    if copies is None:
+        report["absent"]["copies"] = (f"the last analysis of {story_slug!r} stored no copy edges (it ran before they "
+                                      f"were stored); run `newsclaims analyse {story_slug} --force`")
     last = runs[-1] if runs else {}
     crawls = store.outlet_last_crawls(db, story_slug)
     report["provenance"] = {

@@ -32,11 +32,14 @@ EDGE_KEYS = ("source_url", "source_version", "target_url", "target_version", "sh
              "direction", "passages", "carries", "basis")
 
 
-def propagate(versions: list[dict], errors: list[dict], person_urls: dict | None = None) -> dict:
-    """versions: every version of the story's articles (`url`, `ordinal`, `outlet`, `text`, `published`,
-    `fetched_at`, optional `canonical_url`, `outlet_name`); errors: the report's `errors` (each with
-    `cluster_id`, `canonical`, `form`, `surfaces` and `uses` with `url`); person_urls: cluster id -> the
-    articles whose latest version names that person. Returns {"copies", "propagation", "corrections"}.
+def propagate(versions: list[dict], errors: list[dict], person_urls: dict | None = None,
+              edges: list[dict] | None = None) -> dict:
+    """versions: every version of the story's articles (`id`, `url`, `ordinal`, `outlet`, `text`,
+    `published`, `fetched_at`, optional `canonical_url`, `outlet_name`); errors: the report's `errors`
+    (each with `cluster_id`, `canonical`, `form`, `surfaces` and `uses` with `url`); person_urls: cluster
+    id -> the articles whose latest version names that person; edges: the direct copy edges `analyse`
+    stored (`latest_copies`, versions named by id), or None to find them here. Returns {"copies",
+    "propagation", "corrections"}.
 
     Which articles carry an error: those whose latest version uses it (the mention stages decided), and
     those that name the person now and used the error's surface in an earlier version (corrected since).
@@ -65,7 +68,7 @@ def propagate(versions: list[dict], errors: list[dict], person_urls: dict | None
         occurrences[(url, version["ordinal"])] = found
         carried_by_version[(url, version["ordinal"])] = {f["form"] for f in found}
 
-    edges = direct_copies(articles)
+    edges = direct_copies(articles) if edges is None else _by_ordinal(edges, versions)
     if edges:
         edges = mark_carried(edges, occurrences)
         text_of = {(v["url"], v["ordinal"]): v.get("text") or "" for v in versions}
@@ -105,14 +108,41 @@ def direct_copies(articles: list[dict]) -> list[dict]:
     return direct_edges(_without_shared_quotes(found, texts), texts)
 
 
-def copied_articles(documents: list[dict]) -> dict:
-    """article_id -> the article_id it copies, from the copy edges among the latest versions (direct
-    edges whose direction the dates or syndication settle): what the variants stage needs to count only
-    independent outlets as evidence for a spelling (a copy repeats its source's spelling; it does not
-    vouch for it)."""
-    edges = direct_copies([_article({**d, "ordinal": 1}) for d in documents])
-    article_of = {d["url"]: d["article_id"] for d in documents}
-    return {article_of[e["target_url"]]: article_of[e["source_url"]] for e in edges if e["direction"] != "uncertain"}
+def latest_copies(versions: list[dict]) -> list[dict]:
+    """The direct copy edges among the latest version of each article (`versions` as for `propagate`),
+    each naming its versions by id too (`source_version_id`, `target_version_id`): what `analyse`
+    computes once and stores, and every report reads."""
+    latest: dict[str, dict] = {}
+    for version in versions:
+        if version["url"] not in latest or version["ordinal"] > latest[version["url"]]["ordinal"]:
+            latest[version["url"]] = version
+    id_of = {(v["url"], v["ordinal"]): v["id"] for v in latest.values()}
+    return [{**edge, "source_version_id": id_of[(edge["source_url"], edge["source_version"])],
+             "target_version_id": id_of[(edge["target_url"], edge["target_version"])]}
+            for edge in direct_copies([_article(v) for v in latest.values()])]
+
+
+def copied_articles(edges: list[dict], article_of: dict[str, int]) -> dict:
+    """article_id -> the article_id it copies, from direct copy edges (`latest_copies`) whose direction
+    the dates or syndication settle: what the variants stage needs to count only independent outlets as
+    evidence for a spelling (a copy repeats its source's spelling; it does not vouch for it).
+    article_of: URL -> article id."""
+    return {article_of[e["target_url"]]: article_of[e["source_url"]] for e in edges
+            if e["direction"] != "uncertain" and e["target_url"] in article_of and e["source_url"] in article_of}
+
+
+def _by_ordinal(edges: list[dict], versions: list[dict]) -> list[dict]:
+    """Stored edges (versions named by id) with their versions named by ordinal, as the report says
+    them; an edge whose version is no longer in the story is left out."""
+    ordinal_of = {v["id"]: v["ordinal"] for v in versions if "id" in v}
+    out = []
+    for edge in edges:
+        source, target = ordinal_of.get(edge["source_version_id"]), ordinal_of.get(edge["target_version_id"])
+        if source is None or target is None:
+            continue
+        out.append({**{k: v for k, v in edge.items() if k not in ("source_version_id", "target_version_id")},
+                    "source_version": source, "target_version": target})
+    return sorted(out, key=lambda e: (e["source_url"], e["source_version"], e["target_url"], e["target_version"]))
 
 
 def _carried_from_history(edges: list[dict], occurrences: dict, carried_by_version: dict, latest: dict,

@@ -85,10 +85,11 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
 def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clusters: list[dict],
                  assignments: list[dict], flags: list[dict], texts: dict | None = None,
                  analysis_runs: list[dict] = (), min_n: int = 3, generated_at: str | None = None,
-                 versions: list[dict] | None = None) -> dict:
+                 versions: list[dict] | None = None, copies: list[dict] | None = None) -> dict:
     """The report dict. `versions` (every version of the story's articles, `store.story_versions`)
     enables `copies`, `propagation` and `corrections`; without them those keys are null, with `absent`
-    saying why."""
+    saying why. `copies`: the direct copy edges the analysis stored (`store.story_copies`, versions
+    named by id); None finds them here from `versions` (for callers without a store)."""
     texts = texts or {}
     outlet_names = {o["origin"]: o["name"] for o in outlets}
     documents_by_article = {d["article_id"]: d for d in documents}
@@ -100,7 +101,7 @@ def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clu
     for a in assignments:
         if a["cluster_id"]:
             person_urls[a["cluster_id"]].add(a["url"])
-    spread = propagate(versions, errors, person_urls) if versions is not None else None
+    spread = propagate(versions, errors, person_urls, edges=copies) if versions is not None else None
     if spread is not None:
         _keep_corrected_uses(errors, spread, versions, outlet_names)
     level_counts = defaultdict(int)

@@ -7,7 +7,8 @@ is its canonical URL, a version its article plus the hash of the extracted conte
 
 One module per job: `schema` (migrations), `connection` (opening, backups, transactions), `stories`,
 `pages`, `articles` (and versions), `mentions`, `variants` (clusters, assignments, flags, reviews),
-`runs` (crawl and analysis runs), `history` (every version, for propagation), `queries` (canned
+`runs` (crawl and analysis runs), `history` (every version, for propagation), `copies` (copy
+edges found by analysis), `queries` (canned
 read-only questions) and `status` (the daily questions: stories, status, search, export, digests,
 deleting a story).
 
@@ -40,6 +41,8 @@ from newsclaims.store.connection import (
     utc_now,
     writing,
 )
+from newsclaims.store.copies import COUNTED_AS as COPIES_COUNTED_AS
+from newsclaims.store.copies import save_copies, story_copies
 from newsclaims.store.history import story_versions
 from newsclaims.store.mentions import (
     analysed_versions,
@@ -68,6 +71,7 @@ from newsclaims.store.schema import (  # noqa: F401 (the migrations were public 
     m004_captions,
     m005_stable_mention_keys,
     m006_daily_use,
+    m009_copy_edges,
     migrations,
 )
 from newsclaims.store.status import (
@@ -102,4 +106,5 @@ __all__ = [
     "save_entities", "save_story", "save_variants", "set_review", "start_analysis_run", "start_crawl_run",
     "story_assignments", "story_clusters", "story_documents", "story_flags", "story_outlets", "story_record",
     "story_slugs", "story_versions", "utc_now", "version_texts", "writing",
+    "COPIES_COUNTED_AS", "save_copies", "story_copies",
 ]

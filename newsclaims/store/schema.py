@@ -323,3 +323,34 @@ def m006_daily_use(db: sqlite_utils.Database) -> None:
         foreign_keys=[("story", "stories", "slug")],
     )
     db["digests"].create_index(["story"])
+
+
+@migrations()
+def m009_copy_edges(db: sqlite_utils.Database) -> None:
+    """Who copied whom, stored: the direct copy edges `analyse` finds among a story's latest article
+    versions, so a report reads them instead of aligning every candidate pair again. Versions are
+    named by id (`article_versions.id`); passages and runs are JSON lists of offsets into those
+    versions' texts.
+
+    Analyses run before this migration stored no edges: their `config_hash` is forgotten, so the next
+    `analyse` runs again (and stores the edges) instead of saying nothing changed.
+    """
+    db["copy_edges"].create(
+        {
+            "story": str,
+            "source_version_id": int,
+            "target_version_id": int,
+            "source_url": str,
+            "target_url": str,
+            "shared_chars": int,  # characters of the target inside shared passages
+            "target_share": float,  # shared_chars / length of the target's text
+            "direction": str,  # dated | syndication | uncertain
+            "basis": str,  # what decided the direction: published, canonical_url, credit, undated, same day ...
+            "passages": str,  # JSON: [{source_start, source_end, target_start, target_end}] (exact)
+            "runs": str,  # JSON: the same words in the same order (up to case and punctuation), as passages
+        },
+        pk=("story", "source_version_id", "target_version_id"),
+        foreign_keys=[("story", "stories", "slug")],
+    )
+    db["copy_edges"].create_index(["story", "target_url"])
+    db.execute("update analysis_runs set config_hash = null")
