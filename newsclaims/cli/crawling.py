@@ -199,7 +199,8 @@ def demo(output_dir, db, overrides):
     """Serve the bundled fictional demo corpus on 127.0.0.1, crawl it, analyse it and write a report.
 
     The outlets are served on the fixed ports of data/stories/demo.toml, so a second run finds the
-    same URLs and adds nothing.
+    same URLs and adds nothing. The corpus is crawled twice: as first published, then after some
+    articles were edited (a visible correction, a silent one), so the report shows corrections.
 
     Example:
 
@@ -207,6 +208,7 @@ def demo(output_dir, db, overrides):
     """
     from crawler.settings import LOOPBACK_PROFILE
     from newsclaims.demo import DemoServer, build_site, demo_ports
+    from newsclaims.demo.phases import recrawl_demo
 
     started = time.monotonic()
     config = load_story("demo")
@@ -215,6 +217,10 @@ def demo(output_dir, db, overrides):
     with DemoServer(build_site(), demo_ports(config)) as server:
         note(f"serving {len(config.outlets)} fictional outlets on 127.0.0.1 "
              f"(ports {min(demo_ports(config).values())}-{max(demo_ports(config).values())}) ...")
-        _crawl_and_say(config, settings, serving=server)
+        _crawl_and_say(config, settings)
+        # Phase 2: some articles were edited since (corrections, visible and silent); crawl again.
+        server.serve(build_site(phase=2))
+        note("phase 2: some demo articles were edited since; crawling again ...")
+        recrawl_demo(settings.get("NEWSCLAIMS_DB_PATH"), LOOPBACK_PROFILE, overrides, quiet=quiet())
     _analyse_and_report(config, settings, out)
     click.echo(f"demo done in {time.monotonic() - started:.1f}s (database: {settings.get('NEWSCLAIMS_DB_PATH')})")

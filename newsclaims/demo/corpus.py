@@ -51,7 +51,13 @@ def _make_outlet(raw: dict) -> Outlet:
 _ARTICLE_KEYS = {
     "outlet", "path", "title", "published", "author", "paragraphs", "description",
     "keywords", "copies", "boilerplate_related", "comments", "off_topic", "homepage", "section",
+    "canonical", "second_version",
 }
+#: What a second version says about its change: a visible notice, or none (a stealth edit).
+SECOND_KINDS = ("visible", "stealth")
+_KEEP_RE = re.compile(r"@keep (\d+)\Z")
+#: The visible notices a "visible" second version must carry at the start of a paragraph.
+_NOTICE_RE = re.compile(r"(?:Correction|Clarification|Editor's note):")
 
 
 def _make_article(raw: dict, where: str) -> Article:
@@ -81,7 +87,38 @@ def _make_article(raw: dict, where: str) -> Article:
         homepage=bool(raw.get("homepage", True)),
         copies=dict(raw["copies"]) if raw.get("copies") else None,
         section=raw.get("section"),
+        canonical=dict(raw["canonical"]) if raw.get("canonical") else None,
+        second=_second_version(raw.get("second_version"), raw["paragraphs"], raw["published"], where),
     )
+
+
+def _second_version(raw: dict | None, first: list[str], published: str, where: str) -> dict | None:
+    """The page's phase-2 version: `modified` (after `published`), `kind` (visible | stealth) and its
+    paragraphs, where "@keep N" is paragraph N of the first version as written (copies are resolved
+    later, so keep only the article's own paragraphs)."""
+    if not raw:
+        return None
+    unknown = set(raw) - {"modified", "kind", "paragraphs"}
+    if unknown:
+        raise CorpusError(f"{where}.second_version: unknown keys {sorted(unknown)}")
+    modified = _parse_dt(raw["modified"], f"{where}.second_version")
+    if datetime.fromisoformat(modified) <= datetime.fromisoformat(published):
+        raise CorpusError(f"{where}.second_version: modified {modified} is not after published {published}")
+    if raw.get("kind") not in SECOND_KINDS:
+        raise CorpusError(f"{where}.second_version: kind must be one of {SECOND_KINDS}, got {raw.get('kind')!r}")
+    paragraphs = []
+    for p in raw["paragraphs"]:
+        keep = _KEEP_RE.match(p)
+        if keep and not 0 <= int(keep.group(1)) < len(first):
+            raise CorpusError(f"{where}.second_version: {p!r} out of range")
+        if keep and _COPY_RE.match(first[int(keep.group(1))]):
+            raise CorpusError(f"{where}.second_version: {p!r} keeps a copied paragraph")
+        paragraphs.append(first[int(keep.group(1))] if keep else p)
+    noticed = any(_NOTICE_RE.match(p) for p in paragraphs)
+    if noticed != (raw["kind"] == "visible"):
+        raise CorpusError(f"{where}.second_version: kind {raw['kind']!r} but a notice paragraph "
+                          f"(Correction: ...) is {'present' if noticed else 'missing'}")
+    return {"modified": modified, "kind": raw["kind"], "paragraphs": paragraphs}
 
 
 def load(source: Path = DEFAULT_SOURCE) -> Corpus:
@@ -147,13 +184,18 @@ def _resolve_copies(corpus: Corpus) -> None:
                 raise CorpusError(f"{art.key}: unknown copy source {src_key}")
             resolve(src)
             wanted = list(art.copies["paragraphs"])
+            for n in art.copies.get("reworded", []):
+                if not 0 <= n < len(src.paragraphs) or n in wanted:
+                    raise CorpusError(f"{art.key}: reworded index {n} out of range or also copied verbatim")
             used = [int(m.group(1)) for m, _ in directives if m]
             if sorted(used) != sorted(wanted) or len(set(used)) != len(used):
                 raise CorpusError(f"{art.key}: '@copy' paragraphs {used} != copies.paragraphs {wanted}")
             for n in used:
                 if not 0 <= n < len(src.paragraphs):
                     raise CorpusError(f"{art.key}: copy index {n} out of range")
-            if src.dt >= art.dt:
+            syndicated = art.canonical is not None and (art.canonical["outlet"], art.canonical["path"]) == src_key
+            if src.dt > art.dt or (src.dt == art.dt and not syndicated):
+                # A syndicated copy (its canonical names the source) may carry the source's own time.
                 raise CorpusError(f"{art.key}: copy published before its source")
             art.paragraphs = [src.paragraphs[int(m.group(1))] if m else p for m, p in directives]
         active.discard(art.key)
@@ -201,6 +243,15 @@ def _validate(corpus: Corpus) -> None:
                         raise CorpusError(f"{where}: bad claim {sp.ref}={sp.value}")
                 if art.off_topic and sp.kind == "person":
                     raise CorpusError(f"{where}: off-topic article mentions {sp.ref}")
+        for p in (art.second or {}).get("paragraphs", []):
+            _, spans = parse_markup(p, where)
+            unmarked = name_rx.search(blank_markup(p))
+            if unmarked:
+                raise CorpusError(f"{where}: unmarked name {unmarked.group(0)!r} in its second version: {p!r}")
+            if any(sp.kind == "person" and sp.ref not in people for sp in spans):
+                raise CorpusError(f"{where}: unknown person in its second version")
+        if art.canonical is not None and (art.canonical["outlet"], art.canonical["path"]) not in corpus.by_key:
+            raise CorpusError(f"{where}: canonical names no article {art.canonical}")
         outlet = corpus.outlet(art.outlet)
         if not art.homepage and not art.excluded_reason and not (outlet.feed or outlet.sitemap):
             raise CorpusError(f"{where}: not on homepage and the outlet has no feed/sitemap")

@@ -17,11 +17,17 @@ def _rfc822(iso: str) -> str:
     return email.utils.format_datetime(datetime.fromisoformat(iso))
 
 
+def _dated(art: Article, phase: int) -> str:
+    """The date an index gives an entry: in phase 2 an edited article is re-dated to its modified time,
+    as CMSs re-date an entry they edit (that is how a crawler learns to fetch it again)."""
+    return art.second["modified"] if phase == 2 and art.second else art.published
+
+
 def _summary(art: Article) -> str:
     return plain(art.description) if art.description else plain(art.paragraphs[0])
 
 
-def render_rss(corpus: Corpus, outlet: Outlet, arts: list[Article]) -> str:
+def render_rss(corpus: Corpus, outlet: Outlet, arts: list[Article], phase: int = 1) -> str:
     o = origin(outlet.slug)
     items = sorted(arts, key=lambda a: a.dt, reverse=True)
     lines = [
@@ -42,7 +48,7 @@ def render_rss(corpus: Corpus, outlet: Outlet, arts: list[Article]) -> str:
             f"<title>{xesc(plain(a.title))}</title>",
             f"<link>{url}</link>",
             f'<guid isPermaLink="true">{url}</guid>',
-            f"<pubDate>{_rfc822(a.published)}</pubDate>",
+            f"<pubDate>{_rfc822(_dated(a, phase))}</pubDate>",
             f"<dc:creator>{xesc(a.author)}</dc:creator>",
             f"<description>{xesc(_summary(a))}</description>",
             "</item>",
@@ -51,7 +57,7 @@ def render_rss(corpus: Corpus, outlet: Outlet, arts: list[Article]) -> str:
     return "\n".join(lines)
 
 
-def render_atom(corpus: Corpus, outlet: Outlet, arts: list[Article]) -> str:
+def render_atom(corpus: Corpus, outlet: Outlet, arts: list[Article], phase: int = 1) -> str:
     o = origin(outlet.slug)
     items = sorted(arts, key=lambda a: a.dt, reverse=True)
     lines = [
@@ -73,7 +79,7 @@ def render_atom(corpus: Corpus, outlet: Outlet, arts: list[Article]) -> str:
             f'<link rel="alternate" type="text/html" href="{url}"/>',
             f"<id>{url}</id>",
             f"<published>{a.published}</published>",
-            f"<updated>{a.published}</updated>",
+            f"<updated>{_dated(a, phase)}</updated>",
             f"<author><name>{xesc(a.author)}</name></author>",
             f"<summary>{xesc(_summary(a))}</summary>",
             "</entry>",
@@ -82,12 +88,12 @@ def render_atom(corpus: Corpus, outlet: Outlet, arts: list[Article]) -> str:
     return "\n".join(lines)
 
 
-def render_sitemap(outlet: Outlet, arts: list[Article]) -> str:
+def render_sitemap(outlet: Outlet, arts: list[Article], phase: int = 1) -> str:
     o = origin(outlet.slug)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for a in sorted(arts, key=lambda a: a.dt, reverse=True):
-        lines.append(f"<url><loc>{o}{xesc(a.path)}</loc><lastmod>{a.published}</lastmod></url>")
+        lines.append(f"<url><loc>{o}{xesc(a.path)}</loc><lastmod>{_dated(a, phase)}</lastmod></url>")
     lines += ["</urlset>", ""]
     return "\n".join(lines)
 

@@ -52,6 +52,8 @@ class Article:
     copies: dict | None
     section: str | None
     excluded_reason: str | None = None  # set for excluded article-like pages
+    canonical: dict | None = None  # {outlet, path}: a cross-outlet canonical (a syndicated copy)
+    second: dict | None = None  # {modified, kind, paragraphs}: the page as served in phase 2
 
     @property
     def dt(self) -> datetime:

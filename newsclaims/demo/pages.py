@@ -92,11 +92,13 @@ def _visible_date(outlet: Outlet, art: Article) -> str:
     return f'{label_html}<span class="date">{esc(text)}</span>'
 
 
-def _metadata(corpus: Corpus, outlet: Outlet, art: Article) -> list[str]:
+def _metadata(corpus: Corpus, outlet: Outlet, art: Article, modified: str | None = None) -> list[str]:
     st = outlet.style
     title = plain(art.title)
     url = origin(outlet.slug) + art.path
-    out = [f'<link rel="canonical" href="{url}">']
+    # A syndicated copy names its source as canonical (another outlet's URL): the outlet's own word.
+    canonical = origin(art.canonical["outlet"]) + art.canonical["path"] if art.canonical else url
+    out = [f'<link rel="canonical" href="{canonical}">']
     if art.description:
         out.append(f'<meta name="description" content="{attr(plain(art.description))}">')
     if art.keywords:
@@ -111,6 +113,8 @@ def _metadata(corpus: Corpus, outlet: Outlet, art: Article) -> list[str]:
             f'<meta property="article:published_time" content="{attr(art.published)}">',
             f'<meta name="author" content="{attr(art.author)}">',
         ]
+        if modified:
+            out.append(f'<meta property="article:modified_time" content="{attr(modified)}">')
     if "dcterms" in meta:
         out += [
             f'<meta name="dcterms.title" content="{attr(title)}">',
@@ -127,6 +131,8 @@ def _metadata(corpus: Corpus, outlet: Outlet, art: Article) -> list[str]:
             "publisher": {"@type": "Organization", "name": outlet.name},
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         }
+        if modified:
+            ld["dateModified"] = modified
         if art.description:
             ld["description"] = plain(art.description)
         blob = json.dumps(ld, ensure_ascii=False, indent=1).replace("</", "<\\/")
@@ -185,7 +191,11 @@ def _excluded_links(corpus: Corpus, slug: str, path: str) -> list[tuple[str, str
     return out
 
 
-def render_article(corpus: Corpus, art: Article) -> str:
+def render_article(corpus: Corpus, art: Article, phase: int = 1) -> str:
+    """The article page; in phase 2 an article with a second version shows that version (its text and,
+    where the outlet publishes metadata, its modified time), as a page edited after publication does."""
+    second = art.second if phase == 2 else None
+    paragraphs = second["paragraphs"] if second else art.paragraphs
     outlet = corpus.outlet(art.outlet)
     st = outlet.style
     layout = st["layout"]
@@ -214,9 +224,9 @@ def render_article(corpus: Corpus, art: Article) -> str:
                    '<a href="#share-x">X</a> <a href="#share-email">Email</a></div>')
     body = []
     inline_after = st.get("inline_ad_after", 2)
-    for i, p in enumerate(art.paragraphs):
+    for i, p in enumerate(paragraphs):
         body.append(f"<p>{esc(plain(p))}</p>")
-        if i + 1 == inline_after and len(art.paragraphs) > inline_after:
+        if i + 1 == inline_after and len(paragraphs) > inline_after:
             ad = _ad(outlet, "inline")
             if ad:
                 body.append(ad)
@@ -232,7 +242,7 @@ def render_article(corpus: Corpus, art: Article) -> str:
         "</article>",
     ])
     sep = st.get("title_sep", " | ")
-    head = _head(outlet, f"{title}{sep}{outlet.name}", _metadata(corpus, outlet, art))
+    head = _head(outlet, f"{title}{sep}{outlet.name}", _metadata(corpus, outlet, art, second and second["modified"]))
     crumbs = ""
     if st.get("breadcrumbs"):
         crumbs = ('<nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/">Home</a> &rsaquo; '

@@ -79,6 +79,15 @@ class DemoServer:
     def __exit__(self, *exc) -> None:
         self.stop()
 
+    def serve(self, site: dict) -> None:
+        """Serve `site` from now on, on the same ports: the demo's phase 2 (articles edited since the
+        first crawl) without restarting, so URLs stay what the first crawl saw. Each request looks its
+        page up afresh, so the switch is one assignment."""
+        missing = set(self.site) - set(site)
+        if missing:
+            raise ValueError(f"the new site lacks outlets {sorted(missing)}")
+        self.site = site
+
     def url(self, slug: str, path: str = "/") -> str:
         return self.origins[slug] + path
 

@@ -59,6 +59,7 @@ def build_truth(source: Path = DEFAULT_SOURCE) -> dict:
             "persons": sorted(persons, key=list(people).index),
             "copies": ({"outlet": a.copies["outlet"], "path": a.copies["path"],
                         "paragraphs": list(a.copies["paragraphs"])} if a.copies else None),
+            "canonical": dict(a.canonical) if a.canonical else None,
         })
 
     errors = []
@@ -101,7 +102,15 @@ def build_truth(source: Path = DEFAULT_SOURCE) -> dict:
         claims.append(entry)
 
     copies = [{"copy": _ref(a), "source": {"outlet": a.copies["outlet"], "path": a.copies["path"]},
-               "paragraphs": len(a.copies["paragraphs"])} for a in arts if a.copies]
+               "paragraphs": len(a.copies["paragraphs"]), "reworded": len(a.copies.get("reworded", [])),
+               "syndicated": a.canonical is not None and (a.canonical["outlet"], a.canonical["path"]) == (
+                   a.copies["outlet"], a.copies["path"]),
+               "carries": _carried(corpus, a, error_res)} for a in arts if a.copies]
+    propagation = _propagation(arts, errors, copies)
+    corrections = [{**_ref(a), "kind": a.second["kind"], "modified": a.second["modified"],
+                    "dropped": sorted(_forms(a.paragraphs + [a.title], a, error_res)
+                                      - _forms(a.second["paragraphs"] + [a.title], a, error_res))}
+                   for a in arts if a.second]
 
     excluded = []
     for ex in corpus.excluded:
@@ -125,9 +134,60 @@ def build_truth(source: Path = DEFAULT_SOURCE) -> dict:
         "errors": errors,
         "claims": claims,
         "copies": copies,
+        "propagation": propagation,
+        "corrections": corrections,
         "excluded": excluded,
     }
 
 
 def truth_json(source: Path = DEFAULT_SOURCE) -> str:
     return json.dumps(build_truth(source), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _forms(raws: list[str], art: Article, error_res: dict) -> set[str]:
+    """The error forms used (not quoted) in these marked-up strings of `art`."""
+    found = set()
+    for raw in raws:
+        for sp in parse_markup(raw)[1]:
+            if sp.kind == "person" and not sp.quoted:
+                found |= {form for (pid, form), rx in error_res.items() if pid == sp.ref and rx.search(sp.surface)}
+    return found
+
+
+def _carried(corpus, art: Article, error_res: dict) -> list[str]:
+    """The error forms a copy took from its source: used in a source paragraph it copied verbatim or
+    reworded, and used in the copy too."""
+    source = corpus.by_key[(art.copies["outlet"], art.copies["path"])]
+    taken = [source.paragraphs[n] for n in list(art.copies["paragraphs"]) + list(art.copies.get("reworded", []))]
+    return sorted(_forms(taken, source, error_res) & _forms(art.paragraphs + [art.title], art, error_res))
+
+
+def _propagation(arts: list[Article], errors: list[dict], copies: list[dict]) -> list[dict]:
+    """Per error form, its chains: every article that uses or quotes it, joined by the copies that
+    carried it; a use no carrying copy reaches is the origin of a chain of its own (so one form
+    introduced twice is two chains). Members and chains in publication order."""
+    order = {a.key: n for n, a in enumerate(arts)}  # arts are sorted by publication time
+    out = []
+    for error in errors:
+        uses = {(r["outlet"], r["path"]) for r in error["articles"] + error["quoted_articles"]}
+        parent = {key: key for key in uses}
+
+        def root(key):
+            while parent[key] != key:
+                key = parent[key]
+            return key
+
+        targets = set()
+        for c in copies:
+            src, dst = (c["source"]["outlet"], c["source"]["path"]), (c["copy"]["outlet"], c["copy"]["path"])
+            if error["form"] in c["carries"] and src in uses and dst in uses:
+                parent[root(dst)] = root(src)
+                targets.add(dst)
+        chains: dict = {}
+        for key in sorted(uses, key=order.get):
+            chains.setdefault(root(key), []).append(key)
+        out.append({"person": error["person"], "form": error["form"], "chains": [
+            {"origin": {"outlet": origin[0], "path": origin[1]},
+             "members": [{"outlet": k[0], "path": k[1]} for k in members]}
+            for members in chains.values() for origin in [next(k for k in members if k not in targets)]]})
+    return out
