@@ -107,13 +107,33 @@ def test_review_of_an_unknown_flag_is_one_line(db_copy):
 def test_csv_tables_and_formula_cells(demo_crawl, db_copy, tmp_path):
     out = tmp_path / "csv"
     invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "csv", "-o", out)
-    assert sorted(p.name for p in out.iterdir()) == ["errors.csv", "flags.csv", "outlets.csv", "people.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["errors.csv", "flags.csv", "outlets.csv", "people.csv",
+                                                     "propagation.csv"]
     rows = list(csv.DictReader(io.StringIO(invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "csv",
                                                   "--table", "outlets"))))
     assert len(rows) == len(demo_crawl.config.outlets)
     from analysis.reports import to_csv
 
     assert to_csv([{"a": "=HYPERLINK(1)"}]).splitlines()[1] == "'=HYPERLINK(1)"
+
+
+def test_propagation_csv_has_every_chain_of_the_truth(demo_crawl, db_copy, truth, tmp_path):
+    """The propagation table (the cascade pictures' data): one row per use in a chain, origins and
+    members exactly as the demo truth plants them."""
+    rows = list(csv.DictReader(io.StringIO(invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "csv",
+                                                  "--table", "propagation"))))
+
+    def url(ref):
+        return clean_url(demo_crawl.url(ref["outlet"], ref["path"]))
+
+    for error in truth["propagation"]:
+        mine = [r for r in rows if r["form"].lower() == error["form"].lower()]
+        assert {r["url"] for r in mine if r["role"] == "origin"} == {url(c["origin"]) for c in error["chains"]}
+        chains = {}
+        for r in mine:
+            chains.setdefault(r["chain"], set()).add(r["url"])
+        assert sorted(map(sorted, chains.values())) == sorted(sorted(url(m) for m in c["members"])
+                                                              for c in error["chains"])
 
 
 def test_report_for_one_outlet(demo_crawl, db_copy, truth):

@@ -466,7 +466,9 @@ def test_crawled_hostile_site_report_is_inert_in_chromium(browser, crawled_hosti
 
     path = tmp_path / "report.html"
     found = _open_in_chromium(browser, render_html(report, snapshot_base="http://127.0.0.1:8001/newsclaims"), path)
-    _assert_inert(found, path, charts=3)
+    _assert_inert(found, path, charts=4)  # three charts and the error's cascade picture
+    cascade = [svg for svg in found["svgs"] if svg["title"].startswith("Who copied")]
+    assert len(cascade) == 1 and HOSTILE_NAME in cascade[0]["desc"]  # the outlet's name, escaped as SVG text
     assert HOSTILE_NAME in found["body"]
     hrefs = [href for href, _ in found["hrefs"]]
     assert any(h.endswith(HOSTILE_PATH) for h in hrefs)  # percent-encoded, so a plain http link

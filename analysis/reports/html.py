@@ -28,6 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from analysis.dates import date_key, parse_published
+from analysis.reports.cascade import cascade_charts
 from analysis.reports.charts import _MONTHS, error_rate_chart, outlet_timeline_chart, variant_timeline_chart
 from analysis.reports.markdown import ROLLUP_AFTER, ROLLUP_EXAMPLES, safe_url, summary_lines, utc_text
 from analysis.reports.text import percent
@@ -83,6 +84,7 @@ def _view(report: dict, snapshot_base: str | None) -> dict:
         "unranked_any": any(not o["ranked"] for o in outlets),
         "rate_chart": error_rate_chart(outlets, charts.next()),
         "outlet_timeline": outlet_timeline_chart(outlets, charts.next()),
+        "cascades": cascade_charts(report, charts.next),
         "flagged_articles": _flagged_by_article(report["flagged_mentions"], titles, snapshot_base, new_flags),
         # A chart and full tables for people whose name is spelt more than one way (an error or an
         # accepted variant); a title or the bare surname is not a spelling, so the rest share one table.

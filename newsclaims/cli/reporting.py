@@ -34,7 +34,7 @@ class NotAnalysed(NewsclaimsError):
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="Write here instead of stdout (for csv without --table: a directory, one file per table).")
 @click.option("--outlet", default=None, help="Report on one outlet (its slug, origin or name).")
-@click.option("--table", type=click.Choice(["people", "errors", "outlets", "flags"]), default=None,
+@click.option("--table", type=click.Choice(["people", "errors", "outlets", "flags", "propagation"]), default=None,
               help="With --format csv: only this table.")
 @click.option("--author", default=None, help="With --format claimreview: the fact-checking organisation.")
 @click.option("--snapshot-base", default=None, metavar="URL",
@@ -73,7 +73,8 @@ def report(story, fmt, output, outlet, table, author, snapshot_base, db, overrid
             # a spreadsheet user wants; the others are a --table away.
             write_output(output, reports.to_csv(tables["errors"]))
             click.echo(f"wrote {output}")
-            note("that is the errors table; --table people|outlets|flags for the others, or -o DIRECTORY for all")
+            note("that is the errors table; --table people|outlets|flags|propagation for the others, "
+                 "or -o DIRECTORY for all")
             return
         if Path(output).exists() and not Path(output).is_dir():
             raise OutputError(f"{output} is a file; --format csv writes one file per table into a directory")
