@@ -226,3 +226,36 @@ def test_copy_edges_match_the_planted_copies_of_the_demo(demo_crawl, db_copy, tr
     assert direction == 1.0, sorted(planted - found)
     for edge in data["copies"]:
         assert edge["passages"] and 0 < edge["target_share"] <= 1
+
+
+def test_copy_edges_are_stored_by_analyse_and_read_not_recomputed_by_the_report(demo_crawl, db_copy, truth,
+                                                                                monkeypatch):
+    """`analyse` stores the direct copy edges (every planted copy, in its direction); the report reads
+    them: with alignment made to fail, it still says the same. A story whose last analysis stored no
+    edges (one made before they were stored) is reported with `absent.copies` saying what to run."""
+    import analysis.propagation.story as story
+
+    def url(ref):
+        return clean_url(demo_crawl.url(ref["outlet"], ref["path"]))
+
+    database = store.open_store(db_copy)
+    stored = store.story_copies(database, "demo")
+    assert {(e["source_url"], e["target_url"]) for e in stored} == {(url(c["source"]), url(c["copy"]))
+                                                                     for c in truth["copies"]}
+    before = jobs.build_report(database, "demo")
+
+    def no_alignment(*args, **kwargs):
+        raise AssertionError("the report aligned texts")
+
+    monkeypatch.setattr(story, "direct_copies", no_alignment)
+    after = jobs.build_report(database, "demo")
+    assert after["copies"] == before["copies"] and after["propagation"] == before["propagation"]
+    assert "copies" not in after["absent"]
+    # An analysis run that stored no edges (its counts lack them): the report says so, and aligns nothing.
+    last = store.analysis_runs(database, "demo")[-1]
+    counts = json.loads(last["counts"])
+    counts.pop(store.COPIES_COUNTED_AS)
+    database["analysis_runs"].update(last["id"], {"counts": json.dumps(counts)})
+    legacy = jobs.build_report(database, "demo")
+    assert legacy["copies"] == [] and "analyse demo --force" in legacy["absent"]["copies"]
+    database.close()
