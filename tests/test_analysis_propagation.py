@@ -1,6 +1,8 @@
 """Origins, chains and corrections on invented stories whose truth is how they were built."""
 from __future__ import annotations
 
+import pytest
+
 from analysis.propagation import find_corrections, trace_errors
 from analysis.propagation.chains import SAME_DAY, UNDATED, trace_error
 
@@ -112,3 +114,53 @@ def test_a_story_keeps_the_history_of_an_error_its_origin_corrected():
     assert (copy["source_url"], copy["target_url"], copy["direction"]) == ("a", "b", "dated")
     # B copied the version of A that still had the error: the edge carries it.
     assert copy["carries"] == ["Kranston"]
+
+
+_SHARED = ("Mayor Ellen Kranston said the ferry service would resume on Monday after the storm. Crews worked "
+           "through the night to clear the harbour, and the council thanked volunteers who filled sandbags along "
+           "the waterfront for three days. ")
+_ERRORS = [{"cluster_id": "p1", "canonical": "Ellen Cranston", "form": "Kranston", "surfaces": ["Ellen Kranston"],
+            "uses": [{"url": "a"}, {"url": "b"}]}]
+
+
+def _spread(versions):
+    from analysis.propagation import propagate
+
+    return propagate(versions, _ERRORS, {"p1": {"a", "b"}})
+
+
+@pytest.mark.parametrize("b_published", [None, "2026-03-03T08:00:00+00:00"], ids=["undated", "identical-time"])
+def test_an_undated_or_simultaneous_copy_leaves_the_origin_uncertain_whatever_the_crawl_order(b_published):
+    """Bad input: a copy with no date, or the identical text at the identical time. The dates cannot
+    order the pair, so its edge is uncertain and the chain's origin carries less than full confidence;
+    the order pages were crawled in is no evidence: crawling B first changes nothing."""
+    a = {"url": "a", "ordinal": 1, "outlet": "A", "text": "Reported by A. " + _SHARED,
+         "published": "2026-03-03T08:00:00+00:00", "fetched_at": "2026-03-03T09:00:00+00:00"}
+    b = {"url": "b", "ordinal": 1, "outlet": "B", "text": _SHARED if b_published is None else a["text"],
+         "published": b_published, "fetched_at": "2026-03-03T10:00:00+00:00"}
+    first = _spread([a, b])
+    crawled_the_other_way = _spread([{**b, "fetched_at": a["fetched_at"]}, {**a, "fetched_at": b["fetched_at"]}])
+    assert first == crawled_the_other_way
+    [copy] = first["copies"]
+    assert copy["direction"] == "uncertain" and copy["carries"] == ["Kranston"]
+    [chain] = first["propagation"][0]["chains"]
+    assert sorted(chain["member_urls"]) == ["a", "b"] and chain["confidence"] < 1
+
+
+def test_a_page_that_shrinks_to_nothing_is_a_removal_and_stays_in_its_chain():
+    """Bad input: a later version that is (almost) empty. It is recorded as a removal, not a correction,
+    and the article stays its chain's origin: what it published was copied."""
+    other = "An unrelated report about the regional budget, with no names in it at all, for many lines. " * 4
+    versions = [
+        {"url": "a", "ordinal": 1, "outlet": "A", "text": _SHARED + other, "published": "2026-03-03T08:00:00+00:00",
+         "fetched_at": "2026-03-03T09:00:00+00:00"},
+        {"url": "a", "ordinal": 2, "outlet": "A", "text": "Page not found", "published": None,
+         "fetched_at": "2026-03-05T09:00:00+00:00"},
+        {"url": "b", "ordinal": 1, "outlet": "B", "text": "From wire reports. " + _SHARED,
+         "published": "2026-03-04T08:00:00+00:00", "fetched_at": "2026-03-04T09:00:00+00:00"},
+    ]
+    spread = _spread(versions)
+    assert [(c["url"], c["kind"], c["dropped"]) for c in spread["corrections"]] == [("a", "removed", ["Kranston"])]
+    [chain] = spread["propagation"][0]["chains"]
+    assert chain["origin_url"] == "a" and chain["member_urls"] == ["a", "b"]
+    assert [(c["url"], c["kind"]) for c in chain["corrected"]] == [("a", "removed")]

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from analysis.dates import parse_published
 from analysis.propagation.chains import trace_errors
-from analysis.propagation.corrections import find_corrections
+from analysis.propagation.corrections import REMOVED_CHARS, find_corrections
 from analysis.reuse import align, article_key, direct_edges, find_copy_edges, mark_carried
 
 #: Candidate pairs from a Jaccard estimate this low: a copy of one paragraph inside a long article shares
@@ -50,8 +50,7 @@ def propagate(versions: list[dict], errors: list[dict], person_urls: dict | None
     by_url: dict[str, list[dict]] = defaultdict(list)
     for version in versions:
         by_url[version["url"]].append(version)
-    latest = [max(vs, key=lambda v: v["ordinal"]) for vs in by_url.values()]
-    articles = [_article(v) for v in latest]
+    articles = [_article(copy_basis(vs)) for vs in by_url.values()]
     finders = [(error["form"], _finder(error["surfaces"]),
                 {u["url"] for u in error.get("uses", ())}, person_urls.get(error["cluster_id"], set()))
                for error in errors]
@@ -109,17 +108,27 @@ def direct_copies(articles: list[dict]) -> list[dict]:
 
 
 def latest_copies(versions: list[dict]) -> list[dict]:
-    """The direct copy edges among the latest version of each article (`versions` as for `propagate`),
+    """The direct copy edges among the latest version of each article (`copy_basis`; `versions` as for `propagate`),
     each naming its versions by id too (`source_version_id`, `target_version_id`): what `analyse`
     computes once and stores, and every report reads."""
-    latest: dict[str, dict] = {}
+    by_url: dict[str, list[dict]] = defaultdict(list)
     for version in versions:
-        if version["url"] not in latest or version["ordinal"] > latest[version["url"]]["ordinal"]:
-            latest[version["url"]] = version
+        by_url[version["url"]].append(version)
+    latest = {url: copy_basis(vs) for url, vs in by_url.items()}
     id_of = {(v["url"], v["ordinal"]): v["id"] for v in latest.values()}
     return [{**edge, "source_version_id": id_of[(edge["source_url"], edge["source_version"])],
              "target_version_id": id_of[(edge["target_url"], edge["target_version"])]}
             for edge in direct_copies([_article(v) for v in latest.values()])]
+
+
+def copy_basis(versions: list[dict]) -> dict:
+    """The version of one article that copy edges are found on: its latest, unless that is a removal
+    (a page emptied or shrunk to almost nothing), then the latest before it that still had text. A
+    removal takes the text away, not the fact that others copied it: their edges must still point at
+    the article, or every copy of a removed page would look like an independent introduction."""
+    ordered = sorted(versions, key=lambda v: v["ordinal"])
+    kept = [v for v in ordered if len((v.get("text") or "").strip()) >= REMOVED_CHARS]
+    return kept[-1] if kept and len((ordered[-1].get("text") or "").strip()) < REMOVED_CHARS else ordered[-1]
 
 
 def copied_articles(edges: list[dict], article_of: dict[str, int]) -> dict:
