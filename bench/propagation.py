@@ -9,7 +9,9 @@
   - chains of the planted error form: origins exact (the set of chain origins equals the truth's),
     chains found (a reported chain with exactly a true chain's members), merged chains (a reported
     chain holding members of two true chains: must be 0, one error introduced twice is two chains);
-  - corrections: every edited article found with its kind (visible / stealth) and the error it dropped.
+  - corrections: every edited article found with its kind (visible / stealth) and the error it dropped;
+  - the re-check adds a version for exactly the edited articles (every other page answered 304 or gave
+    the same text: no new version).
 * Real stories (`../shared/data/real-stories/*/truth.json`, `copies`: verbatim passages of >= 200
   characters between two real pages, labelled by hand): the story is crawled, analysed and reported
   by `bench/real_coverage.py`'s own `run_story`; printed: recall of the labelled pairs in the report's
@@ -38,6 +40,7 @@ import real_coverage  # noqa: E402 (after the path is set)
 
 from crawler.settings import LOOPBACK_PROFILE  # noqa: E402
 from crawler.urls import clean_url  # noqa: E402
+from newsclaims import store  # noqa: E402
 from newsclaims.config import load_story  # noqa: E402
 from newsclaims.demo import DemoServer, build_site  # noqa: E402
 
@@ -52,8 +55,9 @@ REAL_ALL = ("leavitt-press-secretary", "ozturk-tufts-detention")
 _cli = real_coverage._cli
 
 
-def run_demo(work: Path) -> tuple[dict, dict]:
-    """Serve, crawl (both phases), analyse and report the demo corpus in `work`; (report, origins)."""
+def run_demo(work: Path) -> tuple[dict, dict, dict]:
+    """Serve, crawl (both phases), analyse and report the demo corpus in `work`; (report, origins,
+    {articles, versions} stored)."""
     work.mkdir(parents=True, exist_ok=True)
     config, db, out = work / "demo.toml", work / "demo.db", work / "report.json"
     settings = [arg for name, value in LOOPBACK_PROFILE.items() for arg in ("-s", f"{name}={value}")]
@@ -65,7 +69,11 @@ def run_demo(work: Path) -> tuple[dict, dict]:
         _cli("crawl", str(config), "--db", str(db), "-q", *settings, cwd=work)
     _cli("analyse", str(config), "--db", str(db), "-q", cwd=work)
     _cli("report", str(config), "--db", str(db), "--format", "json", "-o", str(out), "-q", cwd=work)
-    return json.loads(out.read_text(encoding="utf-8")), origins
+    database = store.open_store(db, readonly=True)
+    rows = store.count_rows(database)
+    database.close()
+    return json.loads(out.read_text(encoding="utf-8")), origins, {"articles": rows["articles"],
+                                                                  "versions": rows["article_versions"]}
 
 
 def ratio(k: int, n: int) -> float | None:
@@ -157,6 +165,11 @@ def report_lines(demo: dict, real: list[dict]) -> list[str]:
         lines += [f"  origin missed: {u}" for u in e["origins_missed"]] + [f"  origin extra: {u}" for u in e["origins_extra"]]
     for c in demo["corrections"]:
         lines.append(f"demo correction {c['kind']}: {'found' if c['found'] else 'MISSED'} {c['url']}")
+    lines.append(f"demo versions: {demo['versions']} for {demo['articles']} articles after the phase-2 re-check "
+                 f"({demo['edited']} edited in truth)")
+    lines.append(_goal("recheck_adds_only_edits", demo["versions"] - demo["articles"] == demo["edited"],
+                       f"{demo['versions'] - demo['articles']} second versions vs {demo['edited']} edited: "
+                       "unchanged pages (304 or same text) add none"))
     for name, target in GOALS.items():
         value = demo[name]
         lines.append(_goal(name, value is not None and value >= target, f"{_fmt(value)} vs >= {target}"))
@@ -179,8 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="newsclaims-propagation-"))
     try:
         truth = json.loads(TRUTH.read_text(encoding="utf-8"))
-        report, origins = run_demo(work / "demo")
-        demo = score_demo(truth, report, origins)
+        report, origins, rows = run_demo(work / "demo")
+        demo = {**score_demo(truth, report, origins), **rows, "edited": len(truth["corrections"])}
         real = [score_real(slug, work / slug) for slug in (REAL_SMOKE if args.smoke else REAL_ALL)]
     finally:
         if not args.keep:

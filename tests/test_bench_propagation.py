@@ -19,7 +19,7 @@ def test_bench_propagation_smoke_meets_the_goals_of_the_demo_truth():
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
     for goal in ("edge_precision", "edge_recall", "direction", "origins_exact", "chains_never_merged",
-                 "corrections_with_kind"):
+                 "corrections_with_kind", "recheck_adds_only_edits"):
         assert re.search(rf"^goal {goal}: MET ", out, re.MULTILINE), out
     true_pairs = {frozenset(((c["source"]["outlet"], c["source"]["path"]), (c["copy"]["outlet"], c["copy"]["path"])))
                   for c in truth["copies"]}
