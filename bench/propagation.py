@@ -101,8 +101,8 @@ def score_demo(truth: dict, report: dict, origins: dict[str, str]) -> dict:
     for error in truth["propagation"]:
         true_chains = [{url(m) for m in chain["members"]} for chain in error["chains"]]
         true_origins = {url(chain["origin"]) for chain in error["chains"]}
-        entry = next((e for e in report["propagation"] or () if e["error"].get("form", "").lower() == error["form"].lower()),
-                     None)
+        entry = next((e for e in report["propagation"] or ()
+                      if e["error"].get("form", "").lower() == error["form"].lower()), None)
         chains = [set(c["member_urls"]) for c in (entry or {}).get("chains", ())]
         origins_found = {c["origin_url"] for c in (entry or {}).get("chains", ())}
         merged = [c for c in chains if sum(1 for t in true_chains if t & c) > 1]
@@ -110,15 +110,17 @@ def score_demo(truth: dict, report: dict, origins: dict[str, str]) -> dict:
             "form": error["form"], "chains_true": len(true_chains), "chains_reported": len(chains),
             "chains_found": sum(1 for t in true_chains if t in chains), "merged": len(merged),
             "origins_exact": origins_found == true_origins,
-            "origins_missed": sorted(true_origins - origins_found), "origins_extra": sorted(origins_found - true_origins),
+            "origins_missed": sorted(true_origins - origins_found),
+            "origins_extra": sorted(origins_found - true_origins),
         })
     found = {(c["url"], c["kind"]): c for c in report["corrections"] or ()}
     def dropped(c: dict) -> set[str]:
         return {form.lower() for form in c["dropped"]}
 
-    result["corrections"] = [{"url": url(c), "kind": c["kind"],
-                              "found": (url(c), c["kind"]) in found and dropped(c) <= dropped(found[(url(c), c["kind"])])}
-                             for c in truth["corrections"]]
+    result["corrections"] = [
+        {"url": url(c), "kind": c["kind"],
+         "found": (url(c), c["kind"]) in found and dropped(c) <= dropped(found[(url(c), c["kind"])])}
+        for c in truth["corrections"]]
     result["corrections_reported"] = len(found)
     return result
 
@@ -162,7 +164,8 @@ def report_lines(demo: dict, real: list[dict]) -> list[str]:
     for e in demo["errors"]:
         lines.append(f"demo chains {e['form']}: {e['chains_found']}/{e['chains_true']} found exactly, "
                      f"{e['chains_reported']} reported, {e['merged']} merged; origins exact: {e['origins_exact']}")
-        lines += [f"  origin missed: {u}" for u in e["origins_missed"]] + [f"  origin extra: {u}" for u in e["origins_extra"]]
+        lines += [f"  origin missed: {u}" for u in e["origins_missed"]]
+        lines += [f"  origin extra: {u}" for u in e["origins_extra"]]
     for c in demo["corrections"]:
         lines.append(f"demo correction {c['kind']}: {'found' if c['found'] else 'MISSED'} {c['url']}")
     lines.append(f"demo versions: {demo['versions']} for {demo['articles']} articles after the phase-2 re-check "

@@ -32,5 +32,6 @@ def test_bench_propagation_smoke_meets_the_goals_of_the_demo_truth():
     for correction in truth["corrections"]:
         assert re.search(rf"^demo correction {correction['kind']}: found .*{re.escape(correction['path'])}$", out,
                          re.MULTILINE), out
-    found, labelled = map(int, re.search(r"^real copies \S+: labelled pairs found (\d+)/(\d+)", out, re.MULTILINE).groups())
+    real = re.search(r"^real copies \S+: labelled pairs found (\d+)/(\d+)", out, re.MULTILINE)
+    found, labelled = map(int, real.groups())
     assert labelled > 0 and found == labelled, out

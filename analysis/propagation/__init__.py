@@ -6,7 +6,8 @@
   (`find_corrections`): a visible correction, a stealth edit or a removal. History is kept: a
   corrected use stays a member of its chain, marked with the version that fixed it.
 
-- `story`: one story's copies, propagation and corrections from its article versions (`propagate`).
+- `story`: one story's copies, propagation and corrections from its article versions (`propagate`);
+  the copy edges alone (`latest_copies`), which `analyse` finds once and the store keeps for reports.
 
 Everything here is pure: plain dicts in (uses, copy edges from `analysis.reuse`, article versions),
 plain dicts out, in the shapes of the report's `propagation` and `corrections` keys.

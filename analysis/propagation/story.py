@@ -108,9 +108,9 @@ def direct_copies(articles: list[dict]) -> list[dict]:
 
 
 def latest_copies(versions: list[dict]) -> list[dict]:
-    """The direct copy edges among the latest version of each article (`copy_basis`; `versions` as for `propagate`),
-    each naming its versions by id too (`source_version_id`, `target_version_id`): what `analyse`
-    computes once and stores, and every report reads."""
+    """The direct copy edges among the latest version of each article (`copy_basis`; `versions` as for
+    `propagate`), each naming its versions by id too (`source_version_id`, `target_version_id`): what
+    `analyse` computes once and stores, and every report reads."""
     by_url: dict[str, list[dict]] = defaultdict(list)
     for version in versions:
         by_url[version["url"]].append(version)

@@ -4,7 +4,8 @@ same thing and none reaches back into the store.
 
 - `build.py`: the report dict (and `for_outlet`, one outlet's view of it)
 - `markdown.py`: Markdown and the summary lines; `csv.py`: CSV tables; `claimreview.py`: ClaimReview
-  drafts; `html.py` + `charts.py` + `templates/`: the self-contained HTML file
+  drafts; `html.py` + `charts.py` + `cascade.py` (who copied whom, per error) + `templates/`: the
+  self-contained HTML file
 - `text.py`: helpers the formats share
 """
 from analysis.reports.build import ABSENT, SCHEMA, SCHEMA_VERSION, build_report, for_outlet, sentence_around, wilson

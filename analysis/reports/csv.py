@@ -45,7 +45,8 @@ def propagation_rows(report: dict) -> list[dict]:
                              "cluster_id": error.get("cluster_id"), "chain": n, "origin_url": chain["origin_url"],
                              "origin_confidence": chain["confidence"], "url": url, "outlet": outlet,
                              "published": when, "role": "origin" if url == chain["origin_url"] else "copy",
-                             "copied_from": "; ".join(e["source_url"] for e in chain["edges"] if e["target_url"] == url),
+                             "copied_from": "; ".join(e["source_url"] for e in chain["edges"]
+                                                      if e["target_url"] == url),
                              "corrected_version": fix.get("to_version"), "corrected_kind": fix.get("kind"),
                              "corrected_seen": fix.get("observed_at")})
     return rows

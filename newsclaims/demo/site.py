@@ -36,9 +36,11 @@ def build_site(source: Path = DEFAULT_SOURCE, phase: int = 1) -> dict[str, dict[
             put(a.path, Page(render_article(corpus, a, phase)))
         if outlet.feed:
             if outlet.feed["kind"] == "atom":
-                put(outlet.feed["path"], Page(render_atom(corpus, outlet, arts, phase), "application/atom+xml; charset=utf-8"))
+                put(outlet.feed["path"], Page(render_atom(corpus, outlet, arts, phase),
+                                              "application/atom+xml; charset=utf-8"))
             else:
-                put(outlet.feed["path"], Page(render_rss(corpus, outlet, arts, phase), "application/rss+xml; charset=utf-8"))
+                put(outlet.feed["path"], Page(render_rss(corpus, outlet, arts, phase),
+                                              "application/rss+xml; charset=utf-8"))
         if outlet.sitemap:
             put("/sitemap.xml", Page(render_sitemap(outlet, arts, phase), "application/xml; charset=utf-8"))
         for ex in corpus.excluded:
