@@ -158,6 +158,11 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
         found = []
         for start, word in _candidates(text):
             folded = fold(word).replace("-", "")
+            if folded[-1:] == "s" and folded not in index.exact and folded[:-1] in index.exact:
+                # A known surname with an "s" is its possessive with the apostrophe dropped (URL slugs
+                # and SEO strings drop punctuation: "cranstons-plan") or its plural ("the Cranstons"):
+                # that surname as written, not a misspelling of it.
+                word, folded = word[:-1], folded[:-1]
             if len(folded) < EXACT_MIN_LETTERS or ("-" in word and folded not in index.exact):
                 continue  # a compound only as a known surname: slugs and encodings hyphenate anything
             if folded not in fits:

@@ -441,6 +441,8 @@ def score(truth: dict, report: dict, origins: dict[str, str]) -> dict:
         people.append({
             "id": p, "canonical": person["canonical"], "report_canonical": cl["canonical"],
             "canonical_ok": same_name(cl["canonical"], person["canonical"]), "main_cluster": cl["main"],
+            # A person named only on pages the crawl rightly kept out of the story cannot be judged.
+            "absent": not any(pid in stored for pid in {k[0] for k in mine}),
             "clusters": len(cl["clusters"]), "cluster_mentions": cl["mentions"],
             "err_in_main": {"k": cl["errors_in_main"], "n": cl["errors_attributed"],
                             "ratio": ratio(cl["errors_in_main"], cl["errors_attributed"])},
@@ -725,7 +727,7 @@ def format_story(result: dict) -> list[str]:
              (f"  report: clusters={result['report']['clusters']} flagged_mentions={result['report']['flagged_mentions']} "
               f"alignment={', '.join(f'{k}:{v}' for k, v in sorted(result['alignment'].items(), key=str))}")]
     for p in result["people"]:
-        ok = "ok" if p["canonical_ok"] else "WRONG"
+        ok = "ok" if p["canonical_ok"] else "absent (named only on pages kept out)" if p["absent"] else "WRONG"
         lines.append(
             f"  {p['id']} {p['canonical']!s:<18} canonical={ok} ({p['report_canonical']!s}) clusters={p['clusters']} "
             f"err_in_main={_r(p['err_in_main'])} {_pr(p['articles'], 'art')} {_pr(p['outlets'], 'out')} "

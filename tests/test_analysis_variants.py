@@ -582,3 +582,27 @@ def test_independent_use_makes_a_convention_unless_careful_newsrooms_write_other
     # Three outlets that copy one article are one voice, not three.
     copied = {12: 11, 13: 11}
     assert kinds(analyse_variants(story(False), copies=copied))["Tamsin Orell"] == "error"
+
+
+def test_a_blend_of_two_office_holders_names_is_an_error_of_the_surnames_person():
+    # Two mayors in one story; a thinly attested "Mayor Tomas Cranston" joins the other mayor's given
+    # name to Ellen Cranston's surname: no one's name, her error. Her mother, named without the title
+    # and outside the role, stays a person of her own.
+    mentions = [mention(i, "Mayor Ellen Cranston", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Mayor Tomas Brook", f"b{i}", "2026-03-03") for i in range(1, 5)]
+    mentions += [mention(30, "Mayor Tomas Cranston", "x1", "2026-03-05"),
+                 mention(31, "Ruth Cranston", "x2", "2026-03-05")]
+    result = analyse_variants(mentions)
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    assert owner["Mayor Tomas Cranston"] == ("Ellen Cranston", "error")
+    assert owner["Ruth Cranston"][0] == "Ruth Cranston"
+    assert owner["Mayor Tomas Brook"][0] == "Tomas Brook"
+
+
+def test_the_given_name_in_use_breaks_a_tie_between_full_names():
+    # One page: a formal "Robert J. Halloran" once, then "Bob Halloran" and "Bob" as the text goes on.
+    mentions = [mention(1, "Robert J. Halloran", "a", "2026-03-03", article=7),
+                mention(2, "Bob Halloran", "a", "2026-03-03", article=7),
+                {**mention(3, "Bob", "a", "2026-03-03", article=7), "part": "given", "full_name": "Bob Halloran"}]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Bob Halloran"]
