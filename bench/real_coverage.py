@@ -665,8 +665,11 @@ def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return result
 
 
-def run_story(slug: str, work: Path) -> tuple[dict, dict, dict, dict]:
-    """Serve, configure, crawl, analyse and report one story in `work`. Returns (truth, report, origins, timings)."""
+def run_story(slug: str, work: Path, story_dir: Path | None = None) -> tuple[dict, dict, dict, dict]:
+    """Serve, configure, crawl, analyse and report one story in `work`. Returns (truth, report, origins, timings).
+
+    `story_dir`: a story folder in the real-stories format kept outside the repository (held-out data
+    nobody tuned on); by default the folder of `slug` in ../shared/data/real-stories/."""
     work.mkdir(parents=True, exist_ok=True)
     config, db, out = work / f"{slug}.toml", work / f"{slug}.db", work / f"{slug}.report.json"
     for stale in work.glob(f"{slug}.db*"):  # a kept folder from an earlier run: start from an empty database
@@ -677,7 +680,7 @@ def run_story(slug: str, work: Path) -> tuple[dict, dict, dict, dict]:
         truth = misspelled_truth()
         server = ArticleServer()
     else:
-        story_dir = REAL_STORIES / slug
+        story_dir = story_dir or REAL_STORIES / slug
         truth = load_truth(story_dir)
         server = StoryServer(story_dir, len({p["domain"] for p in truth["pages"]}))
     with server:
@@ -689,7 +692,7 @@ def run_story(slug: str, work: Path) -> tuple[dict, dict, dict, dict]:
                 f'[[outlets]]\nslug = "worcester"\nname = "Worcester article"\norigin = "{origin}"\nseeds = ["/"]\n'
                 'article_paths = ["^/news/"]\n', encoding="utf-8")
         else:
-            subprocess.run([sys.executable, str(REAL_STORIES / "make_story.py"), str(REAL_STORIES / slug), str(server.base),
+            subprocess.run([sys.executable, str(REAL_STORIES / "make_story.py"), str(story_dir), str(server.base),
                             str(config)], check=True, capture_output=True, text=True, timeout=60)
         t = time.monotonic()
         _cli("crawl", str(config), "--db", str(db), "-q", *settings, cwd=work)
@@ -758,14 +761,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="one JSON object instead of the table")
     parser.add_argument("--story", action="append", choices=STORIES, help="only this story (repeatable)")
     parser.add_argument("--keep", type=Path, help="write databases and reports here instead of a temporary folder")
+    parser.add_argument("--story-dir", action="append", type=Path, default=[],
+                        help="also a story folder in the real-stories format kept outside the repository "
+                             "(held-out real pages; repeatable)")
     args = parser.parse_args(argv)
-    slugs = args.story or (SMOKE_STORIES if args.smoke else STORIES)
+    for folder in args.story_dir:
+        if not (folder / "truth.json").is_file():
+            parser.error(f"{folder}: no truth.json (not a real-stories folder)")
+    slugs = [(slug, None) for slug in args.story or (() if args.story_dir else SMOKE_STORIES if args.smoke else STORIES)]
+    slugs += [(folder.name, folder) for folder in args.story_dir]
     started = time.monotonic()
     work = args.keep or Path(tempfile.mkdtemp(prefix="newsclaims-realcov-"))
     results = []
     try:
-        for slug in slugs:
-            truth, report, origins, timings = run_story(slug, work / slug)
+        for slug, story_dir in slugs:
+            truth, report, origins, timings = run_story(slug, work / slug, story_dir)
             result = score(truth, report, origins)
             result["analyse_output"] = timings.pop("analyse_output")
             result["timings"] = {k: round(v, 2) for k, v in timings.items()}
