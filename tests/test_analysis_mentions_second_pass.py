@@ -92,3 +92,8 @@ def test_a_hyphenated_compound_is_whole_only_as_a_known_surname():
     """URL slugs and percent-encodings hyphenate anything ("%3E-kathcart"): no near spelling of a compound."""
     text = "/news/2026/ellen-cranston-wins-3E-crantson-e-cranston"
     assert surfaces(text) == ["cranston", "crantson", "cranston"]
+
+
+def test_an_e_mail_address_is_a_mailbox_not_a_use_of_the_name():
+    text = "Write to ecranston@example.com or ellen.kranston@example.org; Ellen Cranston replies."
+    assert surfaces(text) == ["Ellen Cranston"]
