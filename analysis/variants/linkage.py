@@ -150,6 +150,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     if story:
         for i, j, rule in _blends(forms, members, root, topic_articles):
             merge(i, j, rule, force=True)
+        for i, j, rule in _invented(forms, members, root, topic_articles, score_cutoff):
+            merge(i, j, rule, force=True)
 
     for i, j in must_link:
         unattached.discard(i)
@@ -211,6 +213,48 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
         lender = forms[lenders[0]].name.display
         blends.append((i, person[0], f"a blend: the given name of {lender} with this person's surname, in one role"))
     return blends
+
+
+def _invented(forms: list[Form], members: dict, root, topic_articles: frozenset, score_cutoff: float) -> list[tuple[int, int, str]]:
+    """Full names an SEO page makes up around a misspelt surname: (invented form, person's form, rule).
+
+    A page that misspells "Mayor Ellen Cranston" as "Mayor Kranston" often dresses the error up with a
+    given name of its own ("Marco Kranston"); left alone, that phantom takes every "Kranston" of the
+    page away from the mayor. An invented name is the error of the person whose surname it misspells
+    when all of this holds: it is thinly attested (no authoritative outlet, fewer than
+    ESTABLISHED_OUTLETS outlets) and written only in the story's on-topic coverage; its surname is no
+    established surname of the story and is a typo of the surname of exactly one person with an
+    established full name; and the same page uses the misspelt surname in that person's role (a title
+    of theirs: "Mayor Kranston"), which is what ties the page to them. A resident with a similar name
+    ("Tom Cranson") on a page that never gives the misspelt name the person's title stays a person.
+    """
+    from analysis.variants.compare import surnames_fit
+
+    established_full = [i for i, f in enumerate(forms) if f.name.full and not f.name.initials_only and _established(f)]
+    established_surnames = {forms[i].name.surname_core for i, f in enumerate(forms) if _established(f)}
+    found = []
+    for i, form in enumerate(forms):
+        name = form.name
+        surname = name.surname_core
+        if (not name.full or name.initials_only or form.topic or _established(form) or surname in established_surnames
+                or not form.articles or not form.articles <= topic_articles):
+            continue
+        group = members.get(root(i), [i])
+        if any(_established(forms[m]) or forms[m].name.surname_core != surname for m in group):
+            continue  # the cluster holds more than this invented name and its shorter forms
+        people = {root(j) for j in established_full if surnames_fit(surname, forms[j].name.surname_core, score_cutoff)}
+        if len(people) != 1:
+            continue
+        person, = people
+        titles = set().union(*(forms[m].titles for m in members[person]))
+        in_role = any(g.name.surname_core == surname and not g.name.full and g.titles & titles and g.articles & form.articles
+                      for g in forms)
+        if not in_role:
+            continue
+        target = next(m for m in members[person] if m in established_full)
+        found.append((i, target, "an invented full name around a misspelt surname, on pages that give it this "
+                                 "person's title"))
+    return found
 
 
 def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) -> bool:
