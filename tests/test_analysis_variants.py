@@ -606,3 +606,23 @@ def test_the_given_name_in_use_breaks_a_tie_between_full_names():
                 {**mention(3, "Bob", "a", "2026-03-03", article=7), "part": "given", "full_name": "Bob Halloran"}]
     result = analyse_variants(mentions)
     assert [c["canonical"] for c in result.clusters] == ["Bob Halloran"]
+
+
+def test_independent_use_makes_no_convention_against_a_clear_authoritative_majority():
+    # "Tessa Marden" is written by 12 careful newsrooms; "Tessa Maden" by 2 careful ones and 6 other
+    # outlets (a misspelling copied on): still an error, the majority of careful newsrooms decides.
+    mentions = [mention(i, "Tessa Marden", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 13)]
+    mentions += [mention(20 + i, "Tessa Maden", f"b{i}", "2026-03-04", authoritative=i < 3) for i in range(1, 9)]
+    assert kinds(analyse_variants(mentions, copies={}))["Tessa Maden"] == "error"  # {}: no copies known
+
+
+def test_a_surname_is_vouched_for_by_careful_spellings_of_the_whole_family():
+    # Her father "Hugh Marden" is named by two careful outlets, one of which writes "HUGH MADEN";
+    # the family name is written "Marden" by a dozen careful newsrooms for her: his "MADEN" is an error.
+    mentions = [mention(i, "Tessa Marden", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 13)]
+    mentions += [mention(30, "Hugh Marden", "a1", "2026-03-05", authoritative=True),
+                 mention(31, "Hugh Marden", "a2", "2026-03-05", authoritative=True),
+                 mention(32, "HUGH MADEN", "a3", "2026-03-05", authoritative=True)]
+    result = analyse_variants(mentions)
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    assert owner["HUGH MADEN"] == ("Hugh Marden", "error")

@@ -34,6 +34,9 @@ class _Decision:
     #: Uses of the canonical surname across this person's forms (titled, bare, full): what a wrong
     #: surname is weighed against in a name list. Computed once per person, not once per form.
     surname_uses: int = 0
+    #: Authoritative outlets writing the canonical surname for anyone in the story (a story only): a
+    #: surname is a family's, so careful newsrooms spelling it for the daughter vouch for the father's.
+    surname_vouching: int = 0
 
 
 _CRITERIA = (
@@ -191,10 +194,14 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
     if story:
         best = forms[decision.canonical_form] if decision.canonical_form is not None else None
         vouching = len(best.authoritative) if best is not None else 0
+        if form.name.surname_core != decision.canonical_name.surname_core:
+            vouching = max(vouching, decision.surname_vouching)
         if form.authoritative and len(form.authoritative) * AUTHORITY_RATIO > vouching:
             return "accepted", "surname form used by an authoritative outlet" if what == "surname" else "used by an authoritative outlet"
         rivals = len(best.independent) if best is not None else 0
-        overruled = vouching > 0 and not form.authoritative  # careful newsrooms write it otherwise
+        # Careful newsrooms write it otherwise, by a clear majority: independent use does not make a
+        # convention against them (a misspelling copied across aggregators and a few wire rewrites).
+        overruled = vouching > 0 and len(form.authoritative) * AUTHORITY_RATIO <= vouching
         if (len(form.independent) >= INDEPENDENT_OUTLETS and len(form.independent) * AUTHORITY_RATIO > rivals
                 and not overruled):
             return "accepted", f"used independently by {len(form.independent)} outlets"

@@ -291,6 +291,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         if pin is not None and decision.canonical_form == pinned_form:
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
+        decision.surname_vouching = len(set().union(*(f.authoritative for f in forms
+                                                      if f.name.surname_core == decision.canonical_name.surname_core)))
 
     rows: dict[str, dict] = {}
     for m in group_mentions:
