@@ -44,6 +44,19 @@ PAGES = {
     "/news/feed.html": ("Feed only update", "Tom Ruiz spoke to the Larch Hollow council.", "", ""),
     "/news/plain.html": ("No update stated", "The Larch Hollow board adjourned.", "", ""),
 }
+#: A page pointing at outlets the story does not crawl: two credit lines, a link, a cross-site
+#: canonical; and at what must be left out: share links and a font host.
+POINTING = ("/news/pointing.html", "Wire copy", "Larch Hollow residents met the wire's reporter.",
+            "<link rel='canonical' href='https://courier.example/2025/01/original.html'>",
+            "<p>(Valley Wire)</p><p>This story originally appeared in the Larch Courier.</p>"
+            "<p>See <a href='http://127.0.0.1:9/news/source.html'>the source</a>, "
+            "<a href='https://www.facebook.com/sharer/sharer.php?u=x'>share</a>, "
+            "<a href='https://twitter.com/intent/tweet?text=x'>tweet</a>, "
+            "<a href='https://fonts.googleapis.com/css?family=x'>font</a>.</p>")
+#: What `discover` must list for it: (outlet, key, evidence kind).
+POINTED_AT = {("Valley Wire", "name", "credit"), ("Larch Courier", "name", "credit"),
+              ("127.0.0.1:9", "host", "link"), ("courier.example", "host", "canonical")}
+LEFT_OUT = {"social": 2, "infrastructure": 1}
 #: The month-only URL: its only date is the URL's year and month.
 MONTH_ONLY = ("/news/2025/04/reservoir-levels.html", "2025-04")
 #: The feed's <updated> for /news/feed.html.
@@ -56,6 +69,7 @@ EXPECTED_MODIFIED = {
     "/news/feed.html": ("2025-02-06T08:00:00+00:00", "instant", "feed-updated"),
     "/news/plain.html": (None, None, None),
     MONTH_ONLY[0]: (None, None, None),
+    POINTING[0]: (None, None, None),
 }
 #: The stealth edit (served from the second crawl on) and the page that disappears (at the re-check).
 EDITED = ("/news/plain.html", "The Larch Hollow board adjourned until March.")
@@ -65,6 +79,8 @@ GONE = "/news/meta.html"
 def build_site() -> dict[str, dict[str, Page]]:
     pages = {path: Page(article(title, sentence, head=head, top=top))
              for path, (title, sentence, head, top) in PAGES.items()}
+    path, title, sentence, head, top = POINTING
+    pages[path] = Page(article(title, sentence, head=head, top=top))
     pages[MONTH_ONLY[0]] = Page(article("Reservoir levels", "Larch Hollow reservoir levels fell.", published=None))
     # The feed-only page is not linked: its one request must carry the feed entry's dates.
     links = "".join(f"<li><a href='{path}'>{path}</a></li>" for path in pages if path != "/news/feed.html")

@@ -100,7 +100,7 @@ def test_recheck_records_a_410_as_a_removal_and_keeps_the_content(history):
     out = history["recheck"].stdout
     gone_url = history["origin"] + site.GONE
     assert f"removed  {gone_url} (HTTP 410)" in out
-    assert "6 articles asked again; 0 changed (new version), 1 removed, 5 unchanged (5 answered 304), 0 failed" in out
+    assert "7 articles asked again; 0 changed (new version), 1 removed, 6 unchanged (6 answered 304), 0 failed" in out
     versions = versions_of(history["db"], gone_url)
     assert [(v["ordinal"], v["removed"], v["http_status"], v["text"]) for v in versions][-1] == (2, "HTTP 410", 410, "")
     db = store.open_store(history["db"], readonly=True)
@@ -180,3 +180,15 @@ def test_raw_body_round_trip_is_what_the_store_kept(history):
     rows = list(store.story_raw_versions(db, "ledger", [history["origin"] + site.EDITED[0]]))
     db.close()
     assert [gzip.decompress(r["raw_body"]) for r in rows] == history["served"][site.EDITED[0]]
+
+
+def test_discover_lists_outlets_outside_the_story_with_their_evidence(history):
+    out = newsclaims("discover", str(history["config"]), "--db", history["db"], "--format", "json").stdout
+    found = json.loads(out)
+    pointing = history["origin"] + site.POINTING[0]
+    listed = {(c["outlet"], c["key"], kind) for c in found["candidates"] for kind in c["evidence"]}
+    assert listed == site.POINTED_AT
+    assert all(c["articles"] == 1 and [p["url"] for p in c["pointers"]] == [pointing] for c in found["candidates"])
+    assert found["excluded"] == site.LEFT_OUT
+    table = newsclaims("discover", str(history["config"]), "--db", history["db"]).stdout
+    assert "Valley Wire  (name; 1 articles: credit 1)" in table and f"link      {pointing}" in table

@@ -88,3 +88,46 @@ def export_warc(config, settings, output: str | None, urls: tuple[str, ...]) -> 
             count = write_warc(sink, store.story_raw_versions(database, config.slug, list(urls) or None),
                                story=config.slug, software=f"newsclaims {__version__}", filename=path.name)
     note(f"exported {count} versions to {path}")
+
+
+@cli.command()
+@click.argument("story")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_settings_options
+@_fail_cleanly
+def discover(story, fmt, db, overrides):
+    """List outlets outside STORY that its articles point at: a credit line ("(Example Wire)", "via X",
+    "This story originally appeared in X"), a link in the article, or a canonical URL on another site.
+
+    Each candidate comes with how many articles point there, by which kind of evidence, and which
+    articles. Outlets the story crawls, the page's own site (CDN, subdomains), social and share links,
+    and infrastructure hosts (fonts, analytics, ads) are left out, and counted.
+
+    Example:
+
+        newsclaims discover demo --format json
+    """
+    import json
+
+    from analysis.discover import REASONS
+    from newsclaims.sources import discover as find_candidates
+
+    config = load_story(story)
+    settings = _settings(db, overrides)
+    with _database(settings, readonly=True, story=config.slug) as database:
+        _story_slugs(database, config.slug)
+        found = find_candidates(database, config.slug)
+    if fmt == "json":
+        click.echo(json.dumps(found, indent=1, ensure_ascii=False))
+        return
+    if not found["candidates"]:
+        click.echo(f"no outlet outside story {config.slug} is pointed at by its {found['articles']} articles")
+    for candidate in found["candidates"]:
+        evidence = ", ".join(f"{kind} {count}" for kind, count in candidate["evidence"].items())
+        click.echo(f"{candidate['outlet']}  ({candidate['key']}; {candidate['articles']} articles: {evidence})")
+        for pointer in candidate["pointers"]:
+            click.echo(f"    {pointer['kind']:<9} {pointer['url']}" + (
+                f" -> {pointer['target']}" if pointer["kind"] != "credit" else ""))
+    left_out = "; ".join(f"{count} {REASONS[reason]}" for reason, count in found["excluded"].items())
+    note(f"{len(found['candidates'])} candidate outlets from {found['articles']} articles"
+         + (f"; left out: {left_out}" if left_out else ""))
