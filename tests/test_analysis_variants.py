@@ -626,3 +626,9 @@ def test_a_surname_is_vouched_for_by_careful_spellings_of_the_whole_family():
     result = analyse_variants(mentions)
     owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
     assert owner["HUGH MADEN"] == ("Hugh Marden", "error")
+
+
+def test_a_family_word_before_a_name_is_a_relation_not_a_given_name():
+    mentions = [mention(1, "Clarke Hale", "a", "2026-03-03", authoritative=True),
+                mention(2, "Fiancé Clarke Hale", "b", "2026-03-04")]
+    assert [c["canonical"] for c in analyse_variants(mentions).clusters] == ["Clarke Hale"]
