@@ -85,6 +85,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
                                         known_words=known_words))
     credible = [_as_given(m, full_names, settings.score_cutoff, known_words) for m in credible]
+    searched = {surname for person in people_to_search(first.clusters) for surname in person["surnames"]}
+    found[:] = [_given_not_near_surname(m, full_names, searched) for m in found]
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
     result = variants.analyse_variants(_variant_input(persons, documents), settings=settings,
                                        id_prefix=id_prefix, **variant_options)
@@ -110,6 +112,20 @@ def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words)
     owner = second_pass.given_owner(parsed.surname_key, full_names.get(mention["version_id"], []),
                                     score_cutoff=score_cutoff, words=known_words)
     return mention if owner is None else {**mention, "part": "given", "full_name": owner.display}
+
+
+def _given_not_near_surname(mention: dict, full_names: dict, surnames: set[str]) -> dict:
+    """A word the surname search took as a near spelling ("Clarke" for Helen Clark) that is exactly
+    the given name of one person its article names in full ("her partner Clarke Hale ... to Clarke,
+    let's get married") is that person's given name: the article says whom it means, the resemblance
+    to another's surname is chance. A word that is itself a searched surname stays a surname."""
+    parsed = parse_name(mention["surface"])
+    if parsed is None or parsed.full or parsed.title or " " in parsed.surname or parsed.surname_key in surnames:
+        return mention
+    owners = {n.display for n in full_names.get(mention["version_id"], []) if n.given_tokens[:1] == (parsed.surname_key,)}
+    if len(owners) != 1:
+        return mention
+    return {**mention, "part": "given", "full_name": owners.pop()}
 
 
 def people_to_search(clusters: list[dict]) -> list[dict]:

@@ -28,7 +28,8 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-#: Titles and honorifics that precede a name. Folded (lower case, no accents), without the dot.
+#: Titles and honorifics that precede a name. Folded (lower case, no accents), without the dot. The
+#: family words are written the same way in apposition ("her fiancé Clarke Hale"): a relation, no name.
 TITLES = frozenset("""
     sheriff undersheriff deputy mayor dr doctor sen senator rep representative gov governor lt sgt
     capt captain chief officer detective det judge justice president vice prime minister secretary
@@ -38,6 +39,7 @@ TITLES = frozenset("""
     chancellor speaker state county city assemblyman assemblywoman congressman congresswoman
     fire police sheikh shaikh haji hajji mullah maulawi maulvi sayyid monsieur mme mlle madame herr frau
     prasident senor senora dona don
+    fiance fiancee husband wife widow widower mother
 """.split())
 
 #: Words after a name that are not part of it: generational suffixes, degrees, company forms.

@@ -158,6 +158,11 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
         found = []
         for start, word in _candidates(text):
             folded = fold(word).replace("-", "")
+            if folded[-1:] == "s" and folded not in index.exact and folded[:-1] in index.exact:
+                # A known surname with an "s" is its possessive with the apostrophe dropped (URL slugs
+                # and SEO strings drop punctuation: "cranstons-plan") or its plural ("the Cranstons"):
+                # that surname as written, not a misspelling of it.
+                word, folded = word[:-1], folded[:-1]
             if len(folded) < EXACT_MIN_LETTERS or ("-" in word and folded not in index.exact):
                 continue  # a compound only as a known surname: slugs and encodings hyphenate anything
             if folded not in fits:
@@ -188,10 +193,19 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
 _COMPOUND = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*", re.UNICODE)
 
 
+#: An e-mail address written in a page ("write to jsmith@example.com"): its local part is a mailbox,
+#: chosen by an IT department ("tmalik" for Tariq Malik), not a writer's use of a name.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _candidates(text: str) -> Iterator[tuple[int, str]]:
     """(start, word) of the words a surname may be: a hyphenated compound whole ("Lindahl-Berg"), and
-    each of its parts alone ("Trump" in "Trump-appointed"), without a possessive."""
+    each of its parts alone ("Trump" in "Trump-appointed"), without a possessive. Words inside an
+    e-mail address are none."""
+    mailboxes = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
     for match in _COMPOUND.finditer(text):
+        if mailboxes and any(s <= match.start() < e for s, e in mailboxes):
+            continue
         whole = strip_possessive(match.group())
         if "-" in whole:
             yield match.start(), whole

@@ -441,6 +441,8 @@ def score(truth: dict, report: dict, origins: dict[str, str]) -> dict:
         people.append({
             "id": p, "canonical": person["canonical"], "report_canonical": cl["canonical"],
             "canonical_ok": same_name(cl["canonical"], person["canonical"]), "main_cluster": cl["main"],
+            # A person named only on pages the crawl rightly kept out of the story cannot be judged.
+            "absent": not any(pid in stored for pid in {k[0] for k in mine}),
             "clusters": len(cl["clusters"]), "cluster_mentions": cl["mentions"],
             "err_in_main": {"k": cl["errors_in_main"], "n": cl["errors_attributed"],
                             "ratio": ratio(cl["errors_in_main"], cl["errors_attributed"])},
@@ -663,8 +665,11 @@ def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return result
 
 
-def run_story(slug: str, work: Path) -> tuple[dict, dict, dict, dict]:
-    """Serve, configure, crawl, analyse and report one story in `work`. Returns (truth, report, origins, timings)."""
+def run_story(slug: str, work: Path, story_dir: Path | None = None) -> tuple[dict, dict, dict, dict]:
+    """Serve, configure, crawl, analyse and report one story in `work`. Returns (truth, report, origins, timings).
+
+    `story_dir`: a story folder in the real-stories format kept outside the repository (held-out data
+    nobody tuned on); by default the folder of `slug` in ../shared/data/real-stories/."""
     work.mkdir(parents=True, exist_ok=True)
     config, db, out = work / f"{slug}.toml", work / f"{slug}.db", work / f"{slug}.report.json"
     for stale in work.glob(f"{slug}.db*"):  # a kept folder from an earlier run: start from an empty database
@@ -675,7 +680,7 @@ def run_story(slug: str, work: Path) -> tuple[dict, dict, dict, dict]:
         truth = misspelled_truth()
         server = ArticleServer()
     else:
-        story_dir = REAL_STORIES / slug
+        story_dir = story_dir or REAL_STORIES / slug
         truth = load_truth(story_dir)
         server = StoryServer(story_dir, len({p["domain"] for p in truth["pages"]}))
     with server:
@@ -687,7 +692,7 @@ def run_story(slug: str, work: Path) -> tuple[dict, dict, dict, dict]:
                 f'[[outlets]]\nslug = "worcester"\nname = "Worcester article"\norigin = "{origin}"\nseeds = ["/"]\n'
                 'article_paths = ["^/news/"]\n', encoding="utf-8")
         else:
-            subprocess.run([sys.executable, str(REAL_STORIES / "make_story.py"), str(REAL_STORIES / slug), str(server.base),
+            subprocess.run([sys.executable, str(REAL_STORIES / "make_story.py"), str(story_dir), str(server.base),
                             str(config)], check=True, capture_output=True, text=True, timeout=60)
         t = time.monotonic()
         _cli("crawl", str(config), "--db", str(db), "-q", *settings, cwd=work)
@@ -725,7 +730,7 @@ def format_story(result: dict) -> list[str]:
              (f"  report: clusters={result['report']['clusters']} flagged_mentions={result['report']['flagged_mentions']} "
               f"alignment={', '.join(f'{k}:{v}' for k, v in sorted(result['alignment'].items(), key=str))}")]
     for p in result["people"]:
-        ok = "ok" if p["canonical_ok"] else "WRONG"
+        ok = "ok" if p["canonical_ok"] else "absent (named only on pages kept out)" if p["absent"] else "WRONG"
         lines.append(
             f"  {p['id']} {p['canonical']!s:<18} canonical={ok} ({p['report_canonical']!s}) clusters={p['clusters']} "
             f"err_in_main={_r(p['err_in_main'])} {_pr(p['articles'], 'art')} {_pr(p['outlets'], 'out')} "
@@ -756,14 +761,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="one JSON object instead of the table")
     parser.add_argument("--story", action="append", choices=STORIES, help="only this story (repeatable)")
     parser.add_argument("--keep", type=Path, help="write databases and reports here instead of a temporary folder")
+    parser.add_argument("--story-dir", action="append", type=Path, default=[],
+                        help="also a story folder in the real-stories format kept outside the repository "
+                             "(held-out real pages; repeatable)")
     args = parser.parse_args(argv)
-    slugs = args.story or (SMOKE_STORIES if args.smoke else STORIES)
+    for folder in args.story_dir:
+        if not (folder / "truth.json").is_file():
+            parser.error(f"{folder}: no truth.json (not a real-stories folder)")
+    slugs = [(slug, None) for slug in args.story or (() if args.story_dir else SMOKE_STORIES if args.smoke else STORIES)]
+    slugs += [(folder.name, folder) for folder in args.story_dir]
     started = time.monotonic()
     work = args.keep or Path(tempfile.mkdtemp(prefix="newsclaims-realcov-"))
     results = []
     try:
-        for slug in slugs:
-            truth, report, origins, timings = run_story(slug, work / slug)
+        for slug, story_dir in slugs:
+            truth, report, origins, timings = run_story(slug, work / slug, story_dir)
             result = score(truth, report, origins)
             result["analyse_output"] = timings.pop("analyse_output")
             result["timings"] = {k: round(v, 2) for k, v in timings.items()}

@@ -29,6 +29,9 @@ class ArticleItem:
     keywords: str | None = None
     captions: str | None = None
     syndicated_from: str | None = None  # a canonical URL on another outlet: evidence of copying
+    modified: str | None = None  # when the page says it was last changed (see crawler.extract.MODIFIED_RULES)
+    modified_precision: str | None = None
+    modified_rule: str | None = None
     page: dict = field(default_factory=dict)  # what to remember about the fetch (see PageSeen)
 
 
@@ -47,5 +50,27 @@ class PageSeen:
     content_hash: str | None = None
     sitemap_lastmod: str | None = None
     feed_published: str | None = None
+    feed_updated: str | None = None
     published: str | None = None
     reason: str | None = None
+
+
+@dataclass
+class RemovedPage:
+    """A stored article whose page is gone: it now answers 404 or 410, or has no article text left.
+
+    Kept as a version of its own (what the page said is kept in the earlier ones): a removal is a
+    change an outlet made, and the record of corrections must show it, not skip it.
+    """
+
+    url: str  # the URL fetched (cleaned); the store finds the article it belongs to
+    origin: str
+    fetched_url: str
+    fetched_at: str
+    http_status: int | None
+    reason: str  # "HTTP 404", "HTTP 410", "no article text", "under N words"
+    text: str = ""  # what little text is left, if any
+    title: str | None = None
+    body: bytes = b""
+    headers: dict = field(default_factory=dict)
+    page: dict = field(default_factory=dict)  # what to remember about the fetch (see PageSeen)

@@ -22,8 +22,9 @@ from dataclasses import dataclass, fields
 class KnownPage:
     """What is remembered of one URL from earlier crawls: validators, status and dates.
 
-    `status` is the last outcome (article | unchanged | not-article | too-short | off-topic | error);
-    `published`, `first_fetched`, `sitemap_lastmod` and `feed_published` are ISO 8601 strings as recorded.
+    `status` is the last outcome (article | removed | unchanged | not-article | too-short | off-topic | error);
+    `published`, `first_fetched`, `last_fetched`, `changed_at` (when a new version was last stored),
+    `sitemap_lastmod`, `feed_published` and `feed_updated` are ISO 8601 strings as recorded.
     """
 
     url: str
@@ -35,6 +36,9 @@ class KnownPage:
     first_fetched: str | None = None
     sitemap_lastmod: str | None = None
     feed_published: str | None = None
+    last_fetched: str | None = None
+    changed_at: str | None = None
+    feed_updated: str | None = None
 
     @classmethod
     def from_mapping(cls, record: Mapping) -> KnownPage:

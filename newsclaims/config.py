@@ -110,12 +110,24 @@ class TopicConfig(BaseModel):
 
 class RevisitConfig(BaseModel):
     """When a stored article is fetched again. Young articles are re-checked every run (with a
-    conditional GET, so an unchanged page costs a 304); older ones only when their sitemap or feed
-    entry says they changed, because corrections to old stories are announced there."""
+    conditional GET, so an unchanged page costs a 304); older ones when their sitemap or feed entry
+    says they changed, and otherwise `backoff_days` after their first fetch or last change (then every
+    last step), because old stories are corrected too, often silently (see `crawler.revisit`)."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     young_days: float = Field(default=3.0, ge=0)
+    backoff_days: list[float] = [1.0, 3.0, 7.0, 30.0]
+
+    @field_validator("backoff_days", mode="before")
+    @classmethod
+    def _backoff(cls, values):
+        if not isinstance(values, list) or not values or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in values):
+            raise ValueError(f"must be a non-empty list of positive numbers of days, e.g. [1, 3, 7, 30], got {values!r}")
+        if any(b <= a for a, b in zip(values, values[1:])):
+            raise ValueError(f"must increase step by step, e.g. [1, 3, 7, 30], got {values!r}")
+        return [float(v) for v in values]
 
 
 class NamesConfig(BaseModel):

@@ -161,7 +161,8 @@ class Writer:
         with store.writing(db):
             for record in records:
                 kind = record.pop("kind")
-                page = record if kind == "page" else {**record.pop("page"), "status": "article"}
+                page = record if kind == "page" else {**record.pop("page"), "status": "article"} if kind == "article" \
+                    else record.pop("page")
                 earlier = already.get(page["url"])
                 committed = earlier is not None and earlier.get("last_fetched") == page.get("fetched_at")
                 if kind == "article":
@@ -169,6 +170,8 @@ class Writer:
                     if committed and status == "unchanged":
                         status = "new" if earlier.get("fetches") == 1 else "changed"
                     counts[f"articles_{status}"] += 1
+                elif kind == "removed":
+                    counts[f"removals_{store.save_removal(db, self.config.slug, record)}"] += 1
                 if committed:
                     counts["replayed_skipped"] += 1
                     continue

@@ -38,7 +38,7 @@ def project_settings(overrides: dict | None = None, profile: dict | None = None)
 
 
 def crawl(story: StoryConfig | str, settings: Settings, *, progress=None, urls: list[str] | None = None,
-          dry_run: bool = False) -> dict:
+          dry_run: bool = False, recheck: bool = False) -> dict:
     """Run the story spider to completion in this process; return what the run did.
 
     `story` is the loaded config (a slug or a path to a story TOML is loaded here). The spider gets the
@@ -56,12 +56,14 @@ def crawl(story: StoryConfig | str, settings: Settings, *, progress=None, urls: 
     `urls`: fetch only these pages and store each as an article, whatever the config's article paths
     and topic say (a user found them by hand); no link is followed. `dry_run`: store nothing, remember
     nothing (every page is fetched in full), and open no database: `pages` says what would be stored.
+    `recheck` (with `urls`): those are stored articles asked for again conditionally
+    (`newsclaims.recheck`), so an unchanged page costs a 304.
     """
     from dataclasses import asdict
 
     from scrapy import signals
 
-    from crawler.items import ArticleItem
+    from crawler.items import ArticleItem, RemovedPage
     from newsclaims.pipelines import run_counts
     from newsclaims.schedule import CrawlLock
 
@@ -79,7 +81,9 @@ def crawl(story: StoryConfig | str, settings: Settings, *, progress=None, urls: 
         if isinstance(item, ArticleItem):
             seen["stored"] += 1
             record = {**record.pop("page"), "status": "article", "title": item.title}
-        seen["pages"].append({key: record.get(key) for key in ("url", "status", "reason", "title")})
+        elif isinstance(item, RemovedPage):
+            record = {**record.pop("page"), "title": item.title}
+        seen["pages"].append({key: record.get(key) for key in ("url", "status", "reason", "title", "http_status")})
         if progress is not None:
             progress(seen["fetched"], seen["stored"])
 
@@ -88,7 +92,8 @@ def crawl(story: StoryConfig | str, settings: Settings, *, progress=None, urls: 
         crawler = process.create_crawler("story")
         crawler.signals.connect(fetched, signal=signals.response_received, weak=False)
         crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
-        process.crawl(crawler, story=config, **({"urls": list(urls)} if urls else {}))
+        process.crawl(crawler, story=config, **({"urls": list(urls)} if urls else {}),
+                      **({"recheck": "1"} if recheck else {}))
         process.start()
         return crawler.stats.get_stats() if crawler.stats else {}
 

@@ -13,7 +13,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 
-from crawler.items import ArticleItem
+from crawler.items import ArticleItem, RemovedPage
 from newsclaims import store
 from newsclaims.store import DatabaseLocked
 
@@ -31,7 +31,9 @@ class StorePipeline:
     """Store each article through `newsclaims.store` and record the crawl in `crawl_runs`.
 
     An unchanged article (same extracted content) adds no row; counts go to the stats collector as
-    `newsclaims/articles_new`, `newsclaims/articles_changed`, `newsclaims/articles_unchanged`.
+    `newsclaims/articles_new`, `newsclaims/articles_changed`, `newsclaims/articles_unchanged`. A stored
+    article whose page is gone (`RemovedPage`) becomes a removal version: `newsclaims/removals_removed`
+    (or `_unchanged`, already recorded; `_unknown`, no such article).
 
     A database locked by another process is retried with back-off (doubling waits, up to 5 s apart)
     for NEWSCLAIMS_DB_LOCK_TIMEOUT seconds. Past that the spider is closed with the reason
@@ -88,8 +90,17 @@ class StorePipeline:
             # One page, one transaction: the article and the record of its fetch are kept together or not at all.
             with store.writing(self.db):
                 status = store.save_article(self.db, self.crawler.spider.story.slug, record)
-                store.record_page(self.db, {**record.pop("page"), "status": "article"})
+                # A new version restarts the backoff schedule of re-checks (`changed_at`).
+                changed = {} if status == "unchanged" else {"changed_at": item.fetched_at}
+                store.record_page(self.db, {**record.pop("page"), "status": "article", **changed})
             self.crawler.stats.inc_value(f"newsclaims/articles_{status}")
+        elif isinstance(item, RemovedPage):
+            record = asdict(item)
+            with store.writing(self.db):
+                status = store.save_removal(self.db, self.crawler.spider.story.slug, record)
+                changed = {"changed_at": item.fetched_at} if status == "removed" else {}
+                store.record_page(self.db, {**record.pop("page"), **changed})
+            self.crawler.stats.inc_value(f"newsclaims/removals_{status}")
         else:
             store.record_page(self.db, asdict(item))
 

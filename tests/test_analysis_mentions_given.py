@@ -80,3 +80,18 @@ def test_a_credible_one_word_ner_mention_is_marked_as_a_given_name():
     resolved = resolve_mentions(docs, found)
     lone = [(m["surface"], m.get("method"), m["full_name"]) for m in resolved.persons if m.get("part") == "given"]
     assert lone == [("Ellen", None, "Ellen Cranston")] * 2
+
+
+def test_a_near_spelling_of_a_surname_that_is_the_articles_given_name_is_that_given_name():
+    # "Clarke" is a letter from Helena Clark's surname, and exactly the given name of the partner the
+    # article names in full: his given name, not her misspelt surname.
+    docs = {1: {**_doc("Helena Clark spoke on Monday."), "article_id": 1},
+            2: {**_doc("Helena Clark thanked her partner Clarke Hale. To Clarke, thank you."), "article_id": 2}}
+    found = []
+    for version_id, surface in ((1, "Helena Clark"), (2, "Helena Clark"), (2, "Clarke Hale")):
+        start = docs[version_id]["text"].index(surface)
+        found.append({"id": f"{version_id}{start}", "version_id": version_id, "field": "text", "start": start,
+                      "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    resolved = resolve_mentions(docs, found)
+    lone = [(m["surface"], m.get("part"), m.get("full_name")) for m in resolved.persons if m["surface"] == "Clarke"]
+    assert lone == [("Clarke", "given", "Clarke Hale")]

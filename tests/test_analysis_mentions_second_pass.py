@@ -30,10 +30,17 @@ def test_lower_case_keyword_strings_are_searched():
     assert surfaces(text) == ["kranston"]
 
 
+def test_a_known_surname_with_an_s_is_its_possessive_or_plural_not_a_typo():
+    # Slugs drop the apostrophe ("cranstons-plan"); "the Cranstons" is the family: the surname as
+    # written, ending before the "s". A misspelling with an "s" is still found.
+    text = "/news/ellen-cranstons-plan-for-the-bridge the Cranstons and Kranstons."
+    assert surfaces(text) == ["cranston", "Cranston", "Kranstons"]
+
+
 def test_english_neighbours_of_a_name_are_left_alone():
     people = [{"surnames": ["chang", "trump"], "given": ["mei", "ivo"]}]
     text = "Change came fast. Critics called Trump a tramp; the Trumps changes nothing. Mei Chang spoke."
-    assert surfaces(text, people) == ["Trump", "Trumps", "Mei Chang"]
+    assert surfaces(text, people) == ["Trump", "Trump", "Mei Chang"]  # "Trumps": the plural, as its surname
 
 
 def test_ordinary_words_of_the_story_are_not_near_spellings():
@@ -85,3 +92,8 @@ def test_a_hyphenated_compound_is_whole_only_as_a_known_surname():
     """URL slugs and percent-encodings hyphenate anything ("%3E-kathcart"): no near spelling of a compound."""
     text = "/news/2026/ellen-cranston-wins-3E-crantson-e-cranston"
     assert surfaces(text) == ["cranston", "crantson", "cranston"]
+
+
+def test_an_e_mail_address_is_a_mailbox_not_a_use_of_the_name():
+    text = "Write to ecranston@example.com or ellen.kranston@example.org; Ellen Cranston replies."
+    assert surfaces(text) == ["Ellen Cranston"]

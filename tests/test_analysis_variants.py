@@ -582,3 +582,53 @@ def test_independent_use_makes_a_convention_unless_careful_newsrooms_write_other
     # Three outlets that copy one article are one voice, not three.
     copied = {12: 11, 13: 11}
     assert kinds(analyse_variants(story(False), copies=copied))["Tamsin Orell"] == "error"
+
+
+def test_a_blend_of_two_office_holders_names_is_an_error_of_the_surnames_person():
+    # Two mayors in one story; a thinly attested "Mayor Tomas Cranston" joins the other mayor's given
+    # name to Ellen Cranston's surname: no one's name, her error. Her mother, named without the title
+    # and outside the role, stays a person of her own.
+    mentions = [mention(i, "Mayor Ellen Cranston", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Mayor Tomas Brook", f"b{i}", "2026-03-03") for i in range(1, 5)]
+    mentions += [mention(30, "Mayor Tomas Cranston", "x1", "2026-03-05"),
+                 mention(31, "Ruth Cranston", "x2", "2026-03-05")]
+    result = analyse_variants(mentions)
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    assert owner["Mayor Tomas Cranston"] == ("Ellen Cranston", "error")
+    assert owner["Ruth Cranston"][0] == "Ruth Cranston"
+    assert owner["Mayor Tomas Brook"][0] == "Tomas Brook"
+
+
+def test_the_given_name_in_use_breaks_a_tie_between_full_names():
+    # One page: a formal "Robert J. Halloran" once, then "Bob Halloran" and "Bob" as the text goes on.
+    mentions = [mention(1, "Robert J. Halloran", "a", "2026-03-03", article=7),
+                mention(2, "Bob Halloran", "a", "2026-03-03", article=7),
+                {**mention(3, "Bob", "a", "2026-03-03", article=7), "part": "given", "full_name": "Bob Halloran"}]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Bob Halloran"]
+
+
+def test_independent_use_makes_no_convention_against_a_clear_authoritative_majority():
+    # "Tessa Marden" is written by 12 careful newsrooms; "Tessa Maden" by 2 careful ones and 6 other
+    # outlets (a misspelling copied on): still an error, the majority of careful newsrooms decides.
+    mentions = [mention(i, "Tessa Marden", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 13)]
+    mentions += [mention(20 + i, "Tessa Maden", f"b{i}", "2026-03-04", authoritative=i < 3) for i in range(1, 9)]
+    assert kinds(analyse_variants(mentions, copies={}))["Tessa Maden"] == "error"  # {}: no copies known
+
+
+def test_a_surname_is_vouched_for_by_careful_spellings_of_the_whole_family():
+    # Her father "Hugh Marden" is named by two careful outlets, one of which writes "HUGH MADEN";
+    # the family name is written "Marden" by a dozen careful newsrooms for her: his "MADEN" is an error.
+    mentions = [mention(i, "Tessa Marden", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 13)]
+    mentions += [mention(30, "Hugh Marden", "a1", "2026-03-05", authoritative=True),
+                 mention(31, "Hugh Marden", "a2", "2026-03-05", authoritative=True),
+                 mention(32, "HUGH MADEN", "a3", "2026-03-05", authoritative=True)]
+    result = analyse_variants(mentions)
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    assert owner["HUGH MADEN"] == ("Hugh Marden", "error")
+
+
+def test_a_family_word_before_a_name_is_a_relation_not_a_given_name():
+    mentions = [mention(1, "Clarke Hale", "a", "2026-03-03", authoritative=True),
+                mention(2, "Fiancé Clarke Hale", "b", "2026-03-04")]
+    assert [c["canonical"] for c in analyse_variants(mentions).clusters] == ["Clarke Hale"]

@@ -92,7 +92,8 @@ def test_store_page_memory_reads_what_the_store_recorded_for_the_story_origins(t
     memory.open({ORIGIN})
     known = memory.recall(f"{ORIGIN}/news/a.html")
     assert known == KnownPage(f"{ORIGIN}/news/a.html", status="article", http_status=200, etag='"abc"',
-                              published="2026-03-04", first_fetched="2026-03-05T00:00:00.000+00:00")
+                              published="2026-03-04", first_fetched="2026-03-05T00:00:00.000+00:00",
+                              last_fetched="2026-03-05T00:00:00.000+00:00")
     assert [page.url for page in memory.pages()] == [f"{ORIGIN}/news/a.html"]  # other origins are not loaded
     assert memory.recall("http://127.0.0.1:9/x.html") is None
     memory.close()

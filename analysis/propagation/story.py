@@ -126,9 +126,12 @@ def copy_basis(versions: list[dict]) -> dict:
     (a page emptied or shrunk to almost nothing), then the latest before it that still had text. A
     removal takes the text away, not the fact that others copied it: their edges must still point at
     the article, or every copy of a removed page would look like an independent introduction."""
+    def removal(version: dict) -> bool:  # the store marks one (`removed`); else judged by its text
+        return bool(version.get("removed")) or len((version.get("text") or "").strip()) < REMOVED_CHARS
+
     ordered = sorted(versions, key=lambda v: v["ordinal"])
-    kept = [v for v in ordered if len((v.get("text") or "").strip()) >= REMOVED_CHARS]
-    return kept[-1] if kept and len((ordered[-1].get("text") or "").strip()) < REMOVED_CHARS else ordered[-1]
+    kept = [v for v in ordered if not removal(v)]
+    return kept[-1] if kept and removal(ordered[-1]) else ordered[-1]
 
 
 def copied_articles(edges: list[dict], article_of: dict[str, int]) -> dict:

@@ -34,6 +34,9 @@ class _Decision:
     #: Uses of the canonical surname across this person's forms (titled, bare, full): what a wrong
     #: surname is weighed against in a name list. Computed once per person, not once per form.
     surname_uses: int = 0
+    #: Authoritative outlets writing the canonical surname for anyone in the story (a story only): a
+    #: surname is a family's, so careful newsrooms spelling it for the daughter vouch for the father's.
+    surname_vouching: int = 0
 
 
 _CRITERIA = (
@@ -45,11 +48,35 @@ _CRITERIA = (
     # can depend on whether the crawl met it through a feed or a link), so that is a tie, not "earlier".
     ("earliest use", lambda f, ctx: ctx["forms"][f].first[:10]),
     ("frequency", lambda f, ctx: -ctx["forms"][f].count),
+    # Then the given name the coverage calls the person by, counting lone given names ("Mike" in a
+    # caption): a formal full name written once at the top ("Michael O. Leavitt" in an official bio
+    # style) is not the name in use when the same text keeps writing "Mike". Evidence of use, where
+    # the alternative is the alphabet.
+    ("given name in use", lambda f, ctx: -ctx["given_uses"].get(_first_given(ctx["forms"][f].name), 0)),
 )
 
 
-def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...]) -> tuple[list[int], str]:
-    ctx = {"forms": forms, "pinned": pinned}
+def _first_given(name: ParsedName) -> str:
+    """The given name a form calls the person by: its first given name, or the one word of a lone
+    given name."""
+    if name.given_tokens:
+        return name.given_tokens[0]
+    return name.tokens[0] if len(name.tokens) == 1 else ""
+
+
+def _given_uses(indices: list[int], forms: list[Form]) -> Counter:
+    """Uses of each given name across one person's forms, full names and lone given names alike."""
+    uses: Counter = Counter()
+    for i in indices:
+        given = _first_given(forms[i].name)
+        if given:
+            uses[given] += forms[i].count
+    return uses
+
+
+def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
+                given_uses: Counter | None = None) -> tuple[list[int], str]:
+    ctx = {"forms": forms, "pinned": pinned, "given_uses": given_uses or Counter()}
     used = [(label, fn) for label, fn in _CRITERIA if label in criteria]
 
     def key(f: int):
@@ -68,12 +95,13 @@ def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, crite
 
 
 def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
-                      writing: str = "surfaces") -> _Decision:
+                      writing: str = "surfaces", given_uses: Counter | None = None) -> _Decision:
     """The best-evidenced form, written the way it is written most (`writing`: "surfaces" for a list,
     where the canonical is an input surface; "displays" for a story, where it is the name without title)."""
     full = [i for i in indices if forms[i].name.full and not forms[i].name.initials_only]
     candidates = full or [i for i in indices if forms[i].name.full] or indices
-    ranked, rule = _rank_forms(candidates, forms, pinned, criteria)
+    ranked, rule = _rank_forms(candidates, forms, pinned, criteria,
+                               _given_uses(indices, forms) if given_uses is None else given_uses)
     best = forms[ranked[0]]
     written = getattr(best, writing)
     canonical = _display(written, best.display_authorities if writing == "displays" else None) if written \
@@ -166,10 +194,14 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
     if story:
         best = forms[decision.canonical_form] if decision.canonical_form is not None else None
         vouching = len(best.authoritative) if best is not None else 0
+        if form.name.surname_core != decision.canonical_name.surname_core:
+            vouching = max(vouching, decision.surname_vouching)
         if form.authoritative and len(form.authoritative) * AUTHORITY_RATIO > vouching:
             return "accepted", "surname form used by an authoritative outlet" if what == "surname" else "used by an authoritative outlet"
         rivals = len(best.independent) if best is not None else 0
-        overruled = vouching > 0 and not form.authoritative  # careful newsrooms write it otherwise
+        # Careful newsrooms write it otherwise, by a clear majority: independent use does not make a
+        # convention against them (a misspelling copied across aggregators and a few wire rewrites).
+        overruled = vouching > 0 and len(form.authoritative) * AUTHORITY_RATIO <= vouching
         if (len(form.independent) >= INDEPENDENT_OUTLETS and len(form.independent) * AUTHORITY_RATIO > rivals
                 and not overruled):
             return "accepted", f"used independently by {len(form.independent)} outlets"

@@ -147,6 +147,12 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             continue
         merge(i, j, rule)
 
+    if story:
+        for i, j, rule in _blends(forms, members, root, topic_articles):
+            merge(i, j, rule, force=True)
+        for i, j, rule in _invented(forms, members, root, topic_articles, score_cutoff):
+            merge(i, j, rule, force=True)
+
     for i, j in must_link:
         unattached.discard(i)
         unattached.discard(j)
@@ -159,6 +165,96 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     clusters = sorted((sorted(group) for r, group in members.items() if not (len(group) == 1 and group[0] in unattached)),
                       key=lambda g: g[0])
     return Linkage(clusters=clusters, unattached=sorted(unattached), links=dict(links))
+
+
+def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = frozenset()) -> list[tuple[int, int, str]]:
+    """Names that join one story person's given name to another's surname: (blend, person's form, rule).
+
+    Writers mix up two people who hold one role ("Mayor Ellen Brook" for Mayor Ellen Cranston when the
+    story's other mayor is Tom Brook). Such a blend is no one's name: it is an error of the person whose
+    surname it carries (a surname identifies far more than a given name). It is taken as a blend only
+    when all of this holds, so a real relative ("Anne Cranston", the mayor's mother) stays a person of
+    her own: the blend is thinly attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS
+    outlets, not a name the story config names); its given name is exactly the first given name of an
+    established full name of another person with another surname; and of the people with an
+    established full name carrying its surname under another given name, exactly one is in its role:
+    shares a title with it, or, for a blend written only in the story's on-topic coverage, is the
+    person the story is about (a namesake elsewhere in the story keeps its own name).
+    """
+    established_full = [i for i, f in enumerate(forms) if f.name.full and not f.name.initials_only and _established(f)]
+    blends = []
+    for i, form in enumerate(forms):
+        name = form.name
+        if (not name.full or name.initials_only or form.topic or _established(form) or not name.given_tokens
+                or len(members.get(root(i), ())) > 1 and any(forms[m].name.full for m in members[root(i)] if m != i)):
+            continue
+        given = name.given_tokens[0]
+        carriers = {root(j) for j in established_full
+                    if forms[j].name.surname_core == name.surname_core and forms[j].name.given_tokens[:1] != (given,)}
+        lenders = [j for j in established_full
+                   if forms[j].name.given_tokens[:1] == (given,) and forms[j].name.surname_core != name.surname_core]
+        if not carriers or not lenders:
+            continue
+
+        def titles(root_: int) -> set:
+            return set().union(*(forms[m].titles for m in members[root_]))
+
+        # Of the people carrying the surname, the one in the blend's role; else, for a blend written
+        # only in the coverage of the person the story is about, that person.
+        in_role = {r for r in carriers if form.titles & titles(r)}
+        about = {r for r in carriers if any(forms[m].topic for m in members[r])}
+        if len(in_role) == 1:
+            carrier, = in_role
+        elif len(about) == 1 and form.articles and form.articles <= topic_articles:
+            carrier, = about
+        else:
+            continue
+        person = [m for m in members[carrier] if m in established_full]
+        lender = forms[lenders[0]].name.display
+        blends.append((i, person[0], f"a blend: the given name of {lender} with this person's surname, in one role"))
+    return blends
+
+
+def _invented(forms: list[Form], members: dict, root, topic_articles: frozenset, score_cutoff: float) -> list[tuple[int, int, str]]:
+    """Full names an SEO page makes up around a misspelt surname: (invented form, person's form, rule).
+
+    A page that misspells "Mayor Ellen Cranston" as "Mayor Kranston" often dresses the error up with a
+    given name of its own ("Marco Kranston"); left alone, that phantom takes every "Kranston" of the
+    page away from the mayor. An invented name is the error of the person whose surname it misspells
+    when all of this holds: it is thinly attested (no authoritative outlet, fewer than
+    ESTABLISHED_OUTLETS outlets) and written only in the story's on-topic coverage; its surname is no
+    established surname of the story and is a typo of the surname of exactly one person with an
+    established full name; and the same page uses the misspelt surname in that person's role (a title
+    of theirs: "Mayor Kranston"), which is what ties the page to them. A resident with a similar name
+    ("Tom Cranson") on a page that never gives the misspelt name the person's title stays a person.
+    """
+    from analysis.variants.compare import surnames_fit
+
+    established_full = [i for i, f in enumerate(forms) if f.name.full and not f.name.initials_only and _established(f)]
+    established_surnames = {forms[i].name.surname_core for i, f in enumerate(forms) if _established(f)}
+    found = []
+    for i, form in enumerate(forms):
+        name = form.name
+        surname = name.surname_core
+        if (not name.full or name.initials_only or form.topic or _established(form) or surname in established_surnames
+                or not form.articles or not form.articles <= topic_articles):
+            continue
+        group = members.get(root(i), [i])
+        if any(_established(forms[m]) or forms[m].name.surname_core != surname for m in group):
+            continue  # the cluster holds more than this invented name and its shorter forms
+        people = {root(j) for j in established_full if surnames_fit(surname, forms[j].name.surname_core, score_cutoff)}
+        if len(people) != 1:
+            continue
+        person, = people
+        titles = set().union(*(forms[m].titles for m in members[person]))
+        in_role = any(g.name.surname_core == surname and not g.name.full and g.titles & titles and g.articles & form.articles
+                      for g in forms)
+        if not in_role:
+            continue
+        target = next(m for m in members[person] if m in established_full)
+        found.append((i, target, "an invented full name around a misspelt surname, on pages that give it this "
+                                 "person's title"))
+    return found
 
 
 def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) -> bool:

@@ -253,6 +253,20 @@ def _pin_links(pins: dict[str, str], forms: list[Form], form_of: dict) -> tuple[
     return must, pinned
 
 
+def _given_uses_of(group_mentions: list[dict]) -> Counter:
+    """How often one person's mentions use each given name: full names by their first given name, and
+    lone given names ("Mike said") as written."""
+    uses: Counter = Counter()
+    for m in group_mentions:
+        name = parse_name(m["surface"])
+        if m.get("part") == "given":
+            uses[fold(name.display).split(" ")[0] if name.display else ""] += 1
+        elif name.given_tokens:
+            uses[name.given_tokens[0]] += 1
+    uses.pop("", None)
+    return uses
+
+
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
                   accepted_keys: set[str], score_cutoff: float, linkage: Linkage) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each."""
@@ -260,9 +274,10 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
         pinned_form = next((i for i in group if parse_name(pin) and forms[i].name.compact == parse_name(pin).compact), None)
-    criteria = ("pinned in story config", "authoritative outlets", "earliest use", "frequency")
+    criteria = ("pinned in story config", "authoritative outlets", "earliest use", "frequency", "given name in use")
     if any(forms[i].independent for i in group):
-        criteria = ("pinned in story config", "authoritative outlets", "independent outlets", "earliest use", "frequency")
+        criteria = ("pinned in story config", "authoritative outlets", "independent outlets", "earliest use", "frequency",
+                    "given name in use")
     surname_only = not full_forms and pinned_form is None
     if surname_only:
         counts = Counter(parse_name(m["surface"]).display for m in group_mentions)
@@ -271,10 +286,13 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         decision = _Decision(canonical, canonical_name, None, "surname only: no full name seen, no error judged", [])
     else:
         candidates = full_forms + ([pinned_form] if pinned_form is not None and pinned_form not in full_forms else [])
-        decision = _decide_canonical(candidates, forms, pinned_form, criteria, writing="displays")
+        decision = _decide_canonical(candidates, forms, pinned_form, criteria, writing="displays",
+                                     given_uses=_given_uses_of(group_mentions))
         if pin is not None and decision.canonical_form == pinned_form:
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
+        decision.surname_vouching = len(set().union(*(f.authoritative for f in forms
+                                                      if f.name.surname_core == decision.canonical_name.surname_core)))
 
     rows: dict[str, dict] = {}
     for m in group_mentions:

@@ -6,7 +6,8 @@ One module per job, in the order a page goes through them:
 - `text`: the main text, trafilatura's, repaired where a body is split into chunks;
 - `metadata`: title, canonical URL, captions, language, from JSON-LD and `<meta>` first;
 - `authors`: the byline;
-- `dates` and `datelines`: the published date with its provenance (`RULES`), and human-readable
+- `dates` and `datelines`: the published date with its provenance (`RULES`), the modification
+  time with its own (`MODIFIED_RULES`), and human-readable
   datelines (`parse_dateline`);
 - `scope`: where in the page the article is (shared by captions and dates);
 - `pagetype`: whether the page is an article or an index listing articles (`listing_reason`);
@@ -23,7 +24,7 @@ from crawler.extract.core import extract_page, extract_response
 from crawler.extract.datelines import parse_dateline
 from crawler.extract.decode import UndecodablePage, decode_html
 from crawler.extract.metadata import ARTICLE_TYPES, detect_language
-from crawler.extract.records import PAGE_RULES, RULES, ExtractedPage, PublishedDate
+from crawler.extract.records import MODIFIED_RULES, PAGE_RULES, RULES, ExtractedPage, PublishedDate
 
-__all__ = ["ARTICLE_TYPES", "PAGE_RULES", "RULES", "ExtractedPage", "PublishedDate", "UndecodablePage",
+__all__ = ["ARTICLE_TYPES", "MODIFIED_RULES", "PAGE_RULES", "RULES", "ExtractedPage", "PublishedDate", "UndecodablePage",
            "decode_html", "detect_language", "extract_page", "extract_response", "parse_dateline"]

@@ -9,7 +9,13 @@ import lxml.html
 import trafilatura
 
 from crawler.extract.authors import find_author
-from crawler.extract.dates import choose_published, date_candidates, parse_machine_date
+from crawler.extract.dates import (
+    choose_modified,
+    choose_published,
+    date_candidates,
+    modified_candidates,
+    parse_machine_date,
+)
 from crawler.extract.decode import decode_html
 from crawler.extract.metadata import (
     declared_types,
@@ -38,7 +44,8 @@ def extract_page(html: str, url: str, *, hints: dict | None = None) -> Extracted
 
     `url` only tells the extractor where the page came from (to resolve relative links and read a date
     in its path); nothing is fetched. `hints` holds what the crawl knows from outside the page, all
-    optional ISO 8601 strings: `feed_published` (the feed entry's date), `sitemap_lastmod`,
+    optional ISO 8601 strings: `feed_published` (the feed entry's date), `feed_updated` (its
+    `<updated>`), `sitemap_lastmod`,
     `fetched_at` (when the page was fetched; also bounds every date from above), and
     `content_language` (the HTTP Content-Language header).
     """
@@ -63,8 +70,10 @@ def extract_page(html: str, url: str, *, hints: dict | None = None) -> Extracted
     declared = read_json_ld(tree)
     meta = read_meta(tree)
     language, language_rule = find_language(tree, meta, declared, hints, text)
+    fetched_at = parse_machine_date(hints.get("fetched_at"))
     published = choose_published(date_candidates(tree, url, declared, meta, document.date, hints, language),
-                                  parse_machine_date(hints.get("fetched_at")))
+                                 fetched_at)
+    modified = choose_modified(modified_candidates(tree, declared, meta, hints, language), fetched_at)
     return ExtractedPage(
         url=url,
         title=find_title(tree, declared, meta, document.title),
@@ -77,6 +86,9 @@ def extract_page(html: str, url: str, *, hints: dict | None = None) -> Extracted
         published_rule=published.rule if published else None,
         published_precision=published.precision if published else None,
         published_has_offset=published.has_offset if published else None,
+        modified=modified.value if modified else None,
+        modified_precision=modified.precision if modified else None,
+        modified_rule=modified.rule if modified else None,
         outlet_name=first_text(declared.get("publisher"), meta.get("og:site_name"), None),
         language=language,
         language_rule=language_rule,

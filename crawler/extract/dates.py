@@ -1,4 +1,5 @@
-"""The published date: every date statement about a page, in `RULES` order, and the one chosen.
+"""The published and modified dates: every date statement about a page, in `RULES` (and
+`MODIFIED_RULES`) order, and the one chosen.
 
 Dates are the weak field of every extractor, and later stages order outlets by them ("who was first",
 or a tie), so each published date carries its provenance (see `crawler.extract.records.PublishedDate`).
@@ -22,6 +23,15 @@ _DATE_META = ("article:published_time", "og:article:published_time", "og:publish
               "citation_publication_date", "sailthru.date", "parsely-pub-date", "rnews:datepublished")
 _DATE_HINT = re.compile(r"date|time|publish|posted|byline|meta|stamp", re.I)
 _PUBLISH_LABEL = re.compile(r"\b(?:published|posted|first\s+published|created|released?)\b", re.I)
+#: `<meta>` names and properties that state a modification time, most specific first.
+_MODIFIED_META = ("article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
+                  "article.updated", "modified_time", "last-modified", "dc.date.modified", "dcterms.modified",
+                  "parsely-updated", "sailthru.lastmodifieddate")
+#: A short line that starts by calling its date an update ("Updated: ...", "Last modified ...",
+#: "This article was updated on ..."): a reader's sign of a change, wherever the template puts it.
+_UPDATE_LINE = re.compile(r"^\W*(?:(?:last\s+)?(?:updated?|modified|edited|revised)\b"
+                          r"|this\s+(?:article|story|report|post|page)\s+(?:was|has\s+been)\s+(?:updated|modified|revised)\b)",
+                          re.I)
 
 
 def date_candidates(tree, url: str, declared: dict, meta: dict, htmldate_value: str | None, hints: dict,
@@ -43,6 +53,62 @@ def date_candidates(tree, url: str, declared: dict, meta: dict, htmldate_value: 
     yield _url_date(url)
     yield parse_machine_date(htmldate_value, "htmldate")
 
+#: What separates an update label from its date: "Updated: ", "Updated on ", "updated at ".
+_AFTER_LABEL = re.compile(r"^[\W_]*(?:(?:on|at)\b[\W_]*)?", re.I)
+
+
+def modified_candidates(tree, declared: dict, meta: dict, hints: dict, language: str | None):
+    """Every statement that the page was changed, in `MODIFIED_RULES` order, each a `PublishedDate`.
+
+    Only statements of a change count: `dateModified`, the `<meta>` modification times, a visible
+    "Updated ..." line (or a `<time>` the words around call an update), the feed entry's `<updated>`
+    (hint `feed_updated`) and the sitemap's `<lastmod>` (hint `sitemap_lastmod`).
+    """
+    yield _ruled(parse_machine_date(declared.get("dateModified")), "jsonld-dateModified")
+    for key in _MODIFIED_META:
+        yield _ruled(parse_machine_date(meta.get(key)), "meta-modified_time")
+    for value in tree.xpath('//*[@itemprop="dateModified"]/@content | //*[@itemprop="dateModified"]/@datetime'):
+        yield _ruled(parse_machine_date(value), "meta-modified_time")
+    scope = article_scope(tree)
+    yield from _visible_updates(scope, language)
+    if scope is not tree:
+        yield from _visible_updates(tree, language)
+    yield _ruled(parse_machine_date(hints.get("feed_updated")), "feed-updated")
+    yield _ruled(parse_machine_date(hints.get("sitemap_lastmod")), "sitemap-lastmod")
+
+
+def choose_modified(candidates, fetched_at: PublishedDate | None) -> PublishedDate | None:
+    """The first plausible modification time in `MODIFIED_RULES` order, refined by a later, more
+    precise one that agrees (as `choose_published` does); None when nothing states a change (never
+    the crawl time: a page nobody says was changed has no modification time)."""
+    return _choose(candidates, _latest(fetched_at), refines=lambda candidate: True)
+
+
+def _ruled(found: PublishedDate | None, rule: str) -> PublishedDate | None:
+    return PublishedDate(found.value, found.precision, found.has_offset, rule) if found else None
+
+
+def _latest(fetched_at: PublishedDate | None) -> datetime | None:
+    """The latest possible date: the fetch plus a day (for time zones); None when the fetch is unknown."""
+    if fetched_at is None or fetched_at.precision != "instant":
+        return None
+    latest = datetime.fromisoformat(fetched_at.value)
+    return (latest if latest.tzinfo else latest.replace(tzinfo=timezone.utc)) + timedelta(days=1)
+
+
+def _choose(candidates, latest: datetime | None, refines) -> PublishedDate | None:
+    chosen: PublishedDate | None = None
+    for candidate in candidates:
+        if candidate is None or not _plausible(candidate, latest):
+            continue
+        if chosen is None:
+            chosen = candidate
+        elif candidate.rank > chosen.rank and refines(candidate) and _agrees(chosen, candidate):
+            chosen = candidate
+        if chosen.rank == 2:  # an instant with offset: nothing later can refine it (and parsing costs)
+            break
+    return chosen
+
 
 def choose_published(candidates, fetched_at: PublishedDate | None) -> PublishedDate | None:
     """The first plausible candidate in `RULES` order, refined by a later, more precise one that agrees.
@@ -54,20 +120,7 @@ def choose_published(candidates, fetched_at: PublishedDate | None) -> PublishedD
     is ignored. Sitemap `lastmod` (a modification time) never refines. Dates after the fetch (plus a
     day, for time zones) are impossible and skipped. Nothing at all gives the crawl time.
     """
-    latest = None
-    if fetched_at is not None and fetched_at.precision == "instant":
-        latest = datetime.fromisoformat(fetched_at.value)
-        latest = (latest if latest.tzinfo else latest.replace(tzinfo=timezone.utc)) + timedelta(days=1)
-    chosen: PublishedDate | None = None
-    for candidate in candidates:
-        if candidate is None or not _plausible(candidate, latest):
-            continue
-        if chosen is None:
-            chosen = candidate
-        elif candidate.rank > chosen.rank and candidate.rule != "sitemap" and _agrees(chosen, candidate):
-            chosen = candidate
-        if chosen.rank == 2:  # an instant with offset: nothing later can refine it (and parsing costs)
-            break
+    chosen = _choose(candidates, _latest(fetched_at), refines=lambda candidate: candidate.rule != "sitemap")
     if chosen is None and fetched_at is not None:
         return PublishedDate(fetched_at.value, fetched_at.precision, fetched_at.has_offset, "crawl-time")
     return chosen
@@ -85,6 +138,8 @@ def _plausible(candidate: PublishedDate, latest: datetime | None) -> bool:
 
 
 def _agrees(coarse: PublishedDate, fine: PublishedDate) -> bool:
+    if coarse.precision == "month":
+        return fine.local_day().isoformat()[:7] == coarse.value
     if coarse.precision == "day":
         return fine.local_day() == coarse.local_day()
     return datetime.fromisoformat(fine.value).replace(tzinfo=None) == datetime.fromisoformat(coarse.value)
@@ -95,6 +150,9 @@ def parse_machine_date(value, rule: str | None = None) -> PublishedDate | None:
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}", value):  # a month (W3C datetime allows it: sitemaps use it)
+        month = _month(value)
+        return PublishedDate(month, "month", False, rule) if month else None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
             return PublishedDate(date.fromisoformat(value).isoformat(), "day", False, rule)
@@ -129,6 +187,35 @@ def _time_elements(scope):
         yield parse_machine_date(element.get("datetime"), "time-element")
 
 
+def _visible_updates(scope, language: str | None, limit: int = 8):
+    """"Updated ..." lines a reader sees: a `<time>` the words around call an update (its `datetime`),
+    or a short element whose text starts with an update label, read after the label (the date
+    before it, if any, is the publication)."""
+    for element in scope.iter("time"):
+        if element.get("datetime") and not outside_article(element) and _labelled_update(element):
+            yield _ruled(parse_machine_date(element.get("datetime")), "visible-updated")
+    found = 0
+    for element in scope.iter():
+        if not isinstance(element.tag, str) or element.tag in EXCLUDED_TAGS or element.tag == "time":
+            continue
+        text = " ".join(element.text_content().split())
+        if not 6 <= len(text) <= 160:
+            continue
+        label = UPDATE_LABEL.search(text)
+        attrs = f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
+        if label is None or not (_UPDATE_LINE.search(text) or _DATE_HINT.search(attrs)) or outside_article(element):
+            continue
+        if any(_UPDATE_LINE.search(" ".join(child.text_content().split())) for child in element
+               if isinstance(child.tag, str)):
+            continue  # the child carrying the line is read on its own
+        parsed = parse_dateline(_AFTER_LABEL.sub("", text[label.end():]), language=language)
+        if parsed is not None:
+            yield PublishedDate(parsed.value, parsed.precision, parsed.has_offset, "visible-updated")
+        found += 1
+        if found >= limit:
+            break
+
+
 def _visible_datelines(scope, language: str | None, limit: int = 8):
     """Dates a reader sees near the headline: short elements whose class, id or itemprop says date."""
     found = []
@@ -152,14 +239,27 @@ def _visible_datelines(scope, language: str | None, limit: int = 8):
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+#: A `/YYYY/MM/` folder pair with no day after it: the URL states the month only.
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
 
 
 def _url_date(url: str) -> PublishedDate | None:
-    """A `/YYYY/MM/DD/`-style date in the URL path (also `YYYY-MM-DD` and `YYYYMMDD`): a day."""
-    match = _URL_DATE.search(urlsplit(url).path)
-    if not match:
-        return None
+    """A `/YYYY/MM/DD/`-style date in the URL path (also `YYYY-MM-DD` and `YYYYMMDD`): a day; a
+    `/YYYY/MM/` pair alone: a month, kept a month (never the first of it, nor the crawl time)."""
+    path = urlsplit(url).path
+    match = _URL_DATE.search(path)
+    if match:
+        try:
+            return PublishedDate(date(*map(int, match.groups())).isoformat(), "day", False, "url")
+        except ValueError:
+            return None
+    match = _URL_MONTH.search(path)
+    return PublishedDate(f"{match.group(1)}-{match.group(2)}", "month", False, "url") if match else None
+
+
+def _month(value: str) -> str | None:
     try:
-        return PublishedDate(date(*map(int, match.groups())).isoformat(), "day", False, "url")
+        date.fromisoformat(value + "-01")
     except ValueError:
         return None
+    return value

@@ -57,7 +57,7 @@ def _ld_documents(tree):
 
 
 def read_json_ld(tree) -> dict:
-    """Headline, author, dates, publisher and language of the first article object in the page's JSON-LD."""
+    """Headline, author, dates (published and modified), publisher and language of the first article object in the page's JSON-LD."""
     for data in _ld_documents(tree):
         for obj in _ld_objects(data):
             types = obj.get("@type")
@@ -68,6 +68,7 @@ def read_json_ld(tree) -> dict:
                     "headline": _ld_text(obj.get("headline")) or _ld_text(obj.get("name")),
                     "author": _ld_name(obj.get("author")),
                     "datePublished": _ld_text(obj.get("datePublished")) or _ld_text(obj.get("dateCreated")),
+                    "dateModified": _ld_text(obj.get("dateModified")),
                     "publisher": _ld_name(obj.get("publisher")),
                     "inLanguage": _ld_text(obj.get("inLanguage")),
                 }

@@ -19,6 +19,12 @@ from datetime import date, datetime
 #: never refine.
 RULES = ("json-ld", "meta", "time-element", "visible-dateline", "feed", "sitemap", "url", "htmldate",
          "crawl-time")
+#: Where a modification time can come from, in the order they are tried: the page's own machine-readable
+#: statements (JSON-LD `dateModified`, then `article:modified_time` and its kin), the "Updated ..." line
+#: a reader sees, then what the site says elsewhere (the feed entry's `<updated>`, the sitemap's
+#: `<lastmod>`). No URL date and no crawl time: a URL says when a page was made, and a crawl time says
+#: when we looked; neither says the page was changed.
+MODIFIED_RULES = ("jsonld-dateModified", "meta-modified_time", "visible-updated", "feed-updated", "sitemap-lastmod")
 #: Rules whose dates are statements of the page itself; only these enter `content_hash`, so that a
 #: new crawl time or sitemap entry does not make an unchanged article look changed.
 PAGE_RULES = frozenset({"json-ld", "meta", "time-element", "visible-dateline", "url", "htmldate"})
@@ -30,26 +36,32 @@ MIN_YEAR = 1990
 class PublishedDate:
     """A publication date and where it came from.
 
-    `value` is ISO 8601: `YYYY-MM-DD` for a day, `YYYY-MM-DDTHH:MM:SS[.ffffff][±HH:MM]` for an instant
-    (with the offset the source stated; without one when it stated none).
+    `value` is ISO 8601: `YYYY-MM` for a month, `YYYY-MM-DD` for a day, `YYYY-MM-DDTHH:MM:SS[.ffffff][±HH:MM]`
+    for an instant (with the offset the source stated; without one when it stated none). A month or a
+    day stays what it is: it is never widened into midnight of some zone.
     """
 
     value: str
-    precision: str  # "instant" | "day"
+    precision: str  # "instant" | "day" | "month"
     has_offset: bool
     rule: str | None  # one of RULES; None from parse_dateline, which knows no context
 
     @property
     def rank(self) -> int:
-        """How much the date says: 0 a day, 1 a wall-clock time with no offset, 2 an instant."""
+        """How much the date says: -1 a month, 0 a day, 1 a wall-clock time with no offset, 2 an instant."""
+        if self.precision == "month":
+            return -1
         return 0 if self.precision == "day" else 2 if self.has_offset else 1
 
     @property
     def parsed(self) -> date | datetime:
+        """The value as a date (a month: its first day, for comparisons only) or a datetime."""
+        if self.precision == "month":
+            return date.fromisoformat(self.value + "-01")
         return date.fromisoformat(self.value) if self.precision == "day" else datetime.fromisoformat(self.value)
 
     def local_day(self) -> date:
-        """The calendar day in the source's own offset (or wall clock)."""
+        """The calendar day in the source's own offset (or wall clock); a month's first day."""
         value = self.parsed
         return value if isinstance(value, date) and not isinstance(value, datetime) else value.date()
 
@@ -76,8 +88,11 @@ class ExtractedPage:
     keywords: str | None = None
     captions: str | None = None  # the article's <figcaption> texts, one per line: SEO errors hide there too
     declared_article: bool = False  # JSON-LD or og:type says "article"
-    published_precision: str | None = None  # "instant" | "day"
+    published_precision: str | None = None  # "instant" | "day" | "month"
     published_has_offset: bool | None = None
+    modified: str | None = None  # ISO 8601, as `published`: when the page says it was last changed
+    modified_precision: str | None = None  # "instant" | "day" | "month"
+    modified_rule: str | None = None  # one of MODIFIED_RULES
     language_rule: str | None = None  # "html-lang" | "meta" | "json-ld" | "http-header" | "detected"
     listing: str | None = None  # why the page is an index of articles rather than one (see `pagetype`)
 

@@ -12,11 +12,11 @@ from dataclasses import asdict
 
 from scrapy.exceptions import DropItem
 
-from crawler.items import ArticleItem, PageSeen
+from crawler.items import ArticleItem, PageSeen, RemovedPage
 from crawler.redis.extension import ClusterWorker
 from crawler.redis.run import REDIS_DOWN, redis_went_away
 
-_KINDS = {"article": ArticleItem, "page": PageSeen}
+_KINDS = {"article": ArticleItem, "page": PageSeen, "removed": RemovedPage}
 
 
 def encode_item(item) -> dict[str, bytes | str]:
@@ -28,7 +28,7 @@ def encode_item(item) -> dict[str, bytes | str]:
     """
     record = asdict(item)
     body = record.pop("body", b"") or b""
-    kind = "article" if isinstance(item, ArticleItem) else "page"
+    kind = "article" if isinstance(item, ArticleItem) else "removed" if isinstance(item, RemovedPage) else "page"
     return {"kind": kind, "data": json.dumps(record, ensure_ascii=False, sort_keys=True), "body": body}
 
 
@@ -39,7 +39,7 @@ def decode_item(fields: dict) -> dict:
     if kind not in _KINDS:
         raise ValueError(f"unknown item kind {kind!r}")
     record = json.loads(fields["data"])
-    if kind == "article":
+    if kind in ("article", "removed"):
         record["body"] = fields.get("body") or b""
     record["kind"] = kind
     return record

@@ -25,7 +25,7 @@ from crawler import revisit
 from crawler import settings as project_defaults
 from crawler.clock import utc_now, utc_timestamp
 from crawler.extract import UndecodablePage, extract_response
-from crawler.items import ArticleItem, PageSeen
+from crawler.items import ArticleItem, PageSeen, RemovedPage
 from crawler.sitemaps import NewsSitemap, sitemap_urls_from_robots
 from crawler.urls import clean_url
 from newsclaims.config import StoryConfigError, load_story, origin_of
@@ -33,6 +33,8 @@ from newsclaims.config import StoryConfigError, load_story, origin_of
 logger = logging.getLogger(__name__)
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+#: Answers that say a page is gone: its removal is recorded when it was a stored article.
+GONE = frozenset({404, 410})
 
 
 class StorySpider(scrapy.Spider):
@@ -54,7 +56,12 @@ class StorySpider(scrapy.Spider):
     and it passes the story's topic filter; every other page is recorded in `pages` with the reason.
     A feed or sitemap met as a page (given as a seed, say) is read as one. With `-a urls=...` (a
     list; `newsclaims add`) only those pages are fetched, and each is stored whatever the paths and
-    the topic say: the user found it by hand.
+    the topic say: the user found it by hand. With `-a recheck=1` as well (`newsclaims recheck`) those
+    pages are asked for conditionally, so an unchanged one costs a 304 and adds nothing.
+
+    Removal: a stored article whose page now answers 404 or 410, or has no article text left (under
+    NEWSCLAIMS_MIN_WORDS words), is yielded as a `RemovedPage`; the store keeps it as a version of
+    its own, so the record of corrections shows the removal.
 
     Settings: NEWSCLAIMS_STORY (when no `story` argument is given), NEWSCLAIMS_PAGE_MEMORY,
     NEWSCLAIMS_EXTRACT_PROCESSES, NEWSCLAIMS_MIN_WORDS, NEWSCLAIMS_VARIANT_CUTOFF, DEPTH_LIMIT,
@@ -87,6 +94,8 @@ class StorySpider(scrapy.Spider):
         # Pages the user named (`newsclaims add`): only these are fetched, and each is stored as an
         # article whatever article_paths and the topic filter say.
         spider.given_urls = [url for url in kwargs.get("urls") or [] if url]
+        # `newsclaims recheck`: the given pages are stored articles asked for again, conditionally.
+        spider.recheck = str(kwargs.get("recheck") or "").lower() in ("1", "true", "yes")
         spider.extract_processes = crawler.settings.getint("NEWSCLAIMS_EXTRACT_PROCESSES")
         spider.executor = None
         crawler.signals.connect(spider.close_executor, signal=signals.spider_closed)
@@ -102,7 +111,7 @@ class StorySpider(scrapy.Spider):
         self.start_executor()
         if self.given_urls:
             for url in self.given_urls:
-                yield self.request(url, self.parse_page, conditional=False, given=True)
+                yield self.request(url, self.parse_page, conditional=self.recheck, given=True)
             return
         for outlet in self.story.outlets:
             requests = [self.request(outlet.origin + "/robots.txt", self.parse_robots, conditional=False)]
@@ -114,9 +123,9 @@ class StorySpider(scrapy.Spider):
                     yield request
         # Known articles still young, and pages that failed for a passing reason, are re-checked even
         # when no index links to them any more (an index that answers 304 lists nothing).
-        young_days = self.story.revisit.young_days
+        young_days, backoff_days = self.story.revisit.young_days, self.story.revisit.backoff_days
         for known in sorted(self.memory.pages(), key=lambda page: page.url):
-            if revisit.recheck_unprompted(known, now=utc_now(), young_days=young_days):
+            if revisit.recheck_unprompted(known, now=utc_now(), young_days=young_days, backoff_days=backoff_days):
                 for request in _some(self.request(known.url, self.parse_page)):
                     yield request
 
@@ -130,7 +139,8 @@ class StorySpider(scrapy.Spider):
         known = self.memory.recall(url)
         hints = {key: value for key, value in (hints or {}).items() if value}
         if callback == self.parse_page and known and not given and not revisit.is_due(
-                known, hints, now=utc_now(), young_days=self.story.revisit.young_days):
+                known, hints, now=utc_now(), young_days=self.story.revisit.young_days,
+                backoff_days=self.story.revisit.backoff_days):
             self.crawler.stats.inc_value("newsclaims/skipped/not_due")
             return None
         headers = {"User-Agent": self.user_agent_header} if self.user_agent_header else {}
@@ -158,10 +168,34 @@ class StorySpider(scrapy.Spider):
             reason = f"{failure.type.__name__}: {failure.value}"
             key = "error"
         self.crawler.stats.inc_value(f"newsclaims/refused/{key}")
+        if http_status in GONE and self._was_stored(request):
+            response = failure.value.response
+            return self._removed(response, reason, text="")
         if key in ("error", "ignored"):
             return PageSeen(url=request.url, origin=origin_of(request.url), status="error", reason=reason[:500],
                             http_status=http_status, fetched_at=utc_timestamp())
         return None
+
+    def _was_stored(self, request) -> bool:
+        """Whether the page was stored as an article before: one the memory knows as an article (or
+        as removed), or one `newsclaims recheck` asked for."""
+        if request.meta.get("given") and self.recheck:
+            return True
+        known = self.memory.recall(clean_url(request.url))
+        return known is not None and known.status in revisit.REVISITED
+
+    def _removed(self, response, reason: str, *, text: str, title: str | None = None) -> RemovedPage:
+        """A stored article whose page is gone or emptied, as an item the store keeps as a version."""
+        self.crawler.stats.inc_value("newsclaims/removed")
+        fetched_at = utc_timestamp()
+        url = clean_url(response.url)
+        page = {"url": url, "origin": origin_of(response.url), "http_status": response.status,
+                "fetched_at": fetched_at, "etag": _header(response, b"ETag"),
+                "last_modified": _header(response, b"Last-Modified"), "status": "removed", "reason": reason,
+                **response.meta.get("hints", {})}
+        return RemovedPage(url=url, origin=origin_of(response.url), fetched_url=response.url, fetched_at=fetched_at,
+                           http_status=response.status, reason=reason, text=text, title=title, body=response.body,
+                           headers=_headers(response), page=page)
 
     # --- discovery --------------------------------------------------------------------------------
 
@@ -196,8 +230,11 @@ class StorySpider(scrapy.Spider):
                 # The feed's own string (RFC 822 or ISO), so the outlet's offset survives for the
                 # "same day in the page's own offset" comparisons; the extractor parses it.
                 published = entry.get("published") or entry.get("updated")
+                # An entry's own <updated> only (feedparser would answer `updated` with the
+                # publication date when there is none): a modification time, and a sign of an edit.
+                updated = dict.get(entry, "updated")
                 yield from _some(self.request(response.urljoin(entry["link"]), self.parse_page,
-                                              hints={"feed_published": published}))
+                                              hints={"feed_published": published, "feed_updated": updated}))
 
     async def extract(self, body: bytes, content_type: str | None, url: str, hints: dict):
         """Extraction is CPU-bound: in a worker process it runs beside the reactor, which goes on
@@ -275,6 +312,11 @@ class StorySpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsclaims/skipped/listing")
             yield PageSeen(**seen, status="not-article", reason=f"listing page: {page.listing}"[:500])
             return
+        if (page is None or page.word_count < self.min_words) and self._was_stored(response.request):
+            # A stored article emptied (or cut below the minimum): a removal, kept as a version.
+            reason = "no article text" if page is None else f"under {self.min_words} words"
+            yield self._removed(response, reason, text=page.text if page else "", title=page.title if page else None)
+            return
         if page is None or (page.word_count < self.min_words and not given):
             self.crawler.stats.inc_value("newsclaims/skipped/too_short")
             self.logger.info("Skipped %s: under %d words of article text", response.url, self.min_words)
@@ -306,7 +348,7 @@ class StorySpider(scrapy.Spider):
             text=page.text,
             content_hash=page.content_hash,
             body=response.body,
-            headers={k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
+            headers=_headers(response),
             author=page.author,
             published=page.published,
             published_rule=page.published_rule,
@@ -318,6 +360,9 @@ class StorySpider(scrapy.Spider):
             keywords=page.keywords,
             captions=page.captions,
             syndicated_from=syndicated_from,
+            modified=page.modified,
+            modified_precision=page.modified_precision,
+            modified_rule=page.modified_rule,
             page={**seen, "url": clean_url(response.url), "content_hash": page.content_hash,
                   "published": page.published},
         )
@@ -372,6 +417,10 @@ def _index_kind(response) -> str | None:
 
 def _some(request):
     return [] if request is None else [request]
+
+
+def _headers(response) -> dict:
+    return {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
 
 
 def _header(response, name: bytes) -> str | None:

@@ -184,14 +184,19 @@ def search(story, text, limit, raw, fmt, db, overrides):
 
 @cli.command()
 @click.argument("story")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "warc"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
+@click.option("--url", "urls", multiple=True, metavar="URL", help="warc: only this stored article; repeat for more.")
 @_settings_options
 @_fail_cleanly
-def export(story, fmt, output, db, overrides):
+def export(story, fmt, output, urls, db, overrides):
     """Every article of STORY as one JSON record per line, for other tools: URL, outlet, dates
-    (as published, in UTC, when fetched), title, author, text, and each person mention with its offsets
-    into its field, the person (canonical name) it belongs to and its verdict (ok, or error).
+    (as published, in UTC, when fetched, when the page says it was modified), title, author, text, and
+    each person mention with its offsets into its field, the person (canonical name) it belongs to and
+    its verdict (ok, or error).
+
+    With --format warc (and -o FILE.warc.gz): every stored version of every article (or of --url
+    ones) as the answer received, in a WARC file: proof of what a page said before it changed.
 
     Example:
 
@@ -199,6 +204,13 @@ def export(story, fmt, output, db, overrides):
     """
     config = load_story(story)
     settings = _settings(db, overrides)
+    if fmt == "warc":
+        from newsclaims.cli.history import export_warc
+
+        export_warc(config, settings, output, urls)
+        return
+    if urls:
+        raise click.UsageError("--url goes with --format warc")
     try:
         sink = open(output, "w", encoding="utf-8") if output else sys.stdout
     except OSError as exc:
@@ -221,6 +233,7 @@ def export_record(row: dict) -> dict:
     return {
         "url": row["url"], "outlet": row["outlet"], "outlet_name": row["outlet_name"], "origin": row["origin"],
         "published": row["published"], "published_utc": row["published_utc"], "published_rule": row["published_rule"],
+        "modified": row["modified"], "modified_precision": row["modified_precision"], "modified_rule": row["modified_rule"],
         "fetched_at": row["fetched_at"], "first_seen": row["first_seen"], "version_id": row["id"],
         "title": row["title"], "author": row["author"], "language": row["language"], "text": row["text"],
         "mentions": [{"field": m["field"], "start": m["start"], "end": m["end"], "surface": m["surface"],

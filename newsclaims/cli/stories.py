@@ -184,7 +184,8 @@ def story_config_text(slug: str, urls: list[str], *, title: str, people: list[st
              "# Coverage of the story names one of these people (misspellings included) or one of these phrases;",
              "# pages that do neither are remembered as off-topic and not stored.", "[topic]",
              f"names = [{', '.join(quoted(p) for p in people)}]", f"keywords = [{', '.join(quoted(k) for k in keywords)}]",
-             "", "[revisit]", "young_days = 3      # younger articles are re-checked every run", "",
+             "", "[revisit]", "young_days = 3      # younger articles are re-checked every run",
+             "backoff_days = [1, 3, 7, 30]   # older ones this many days after their first fetch or last change", "",
              "[names]             # your word outranks all other evidence", "pins = {}           # surface -> canonical full name",
              "accept = []         # accepted variants: never flagged", ""]
     taken: set[str] = set()

@@ -26,6 +26,7 @@ from newsclaims.store.articles import (
     latest_version,
     published_utc,
     save_article,
+    save_removal,
     story_documents,
     version_texts,
 )
@@ -43,7 +44,7 @@ from newsclaims.store.connection import (
 )
 from newsclaims.store.copies import COUNTED_AS as COPIES_COUNTED_AS
 from newsclaims.store.copies import save_copies, story_copies
-from newsclaims.store.history import story_versions
+from newsclaims.store.history import stored_articles, story_raw_versions, story_versions
 from newsclaims.store.mentions import (
     analysed_versions,
     mention_key,
@@ -71,6 +72,7 @@ from newsclaims.store.schema import (  # noqa: F401 (the migrations were public 
     m004_captions,
     m005_stable_mention_keys,
     m006_daily_use,
+    m008_modified_and_removals,
     m009_copy_edges,
     migrations,
 )
@@ -103,8 +105,8 @@ __all__ = [
     "count_rows", "crawl_runs", "finish_analysis_run", "finish_crawl_run", "flag_key", "has_story", "known_pages",
     "latest_crawled_versions", "latest_version", "mark_killed_runs", "mention_key", "mention_place",
     "mentions_of_versions", "migrations", "open_store", "record_page", "replace_story_mentions", "save_article",
-    "save_entities", "save_story", "save_variants", "set_review", "start_analysis_run", "start_crawl_run",
+    "save_entities", "save_removal", "save_story", "save_variants", "set_review", "start_analysis_run", "start_crawl_run",
     "story_assignments", "story_clusters", "story_documents", "story_flags", "story_outlets", "story_record",
-    "story_slugs", "story_versions", "utc_now", "version_texts", "writing",
+    "story_slugs", "stored_articles", "story_raw_versions", "story_versions", "utc_now", "version_texts", "writing",
     "COPIES_COUNTED_AS", "save_copies", "story_copies",
 ]

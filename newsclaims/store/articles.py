@@ -8,6 +8,7 @@ Datasette canned queries) joins on that.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
@@ -22,7 +23,7 @@ from newsclaims.store.schema import _m006_published_utc
 VERSION_COLUMNS = ("id", "article_id", "content_hash", "fetched_at", "fetched_url", "http_status", "headers",
                    "title", "author", "published", "published_rule", "outlet_name", "language", "description",
                    "keywords", "text", "published_precision", "published_has_offset", "source", "extracted_from",
-                   "captions", "published_utc")
+                   "captions", "published_utc", "modified", "modified_precision", "modified_rule", "removed")
 
 
 def published_utc(published: str | None) -> str | None:
@@ -36,13 +37,15 @@ def published_utc(published: str | None) -> str | None:
 
 
 def latest_version(article: str = "a.id", *, crawled_only: bool = False) -> str:
-    """SQL for the id of an article's latest version (the highest id: versions are only ever added).
+    """SQL for the id of an article's latest version (the highest id: versions are only ever added)
+    that has content: a version recording the page's removal is history (`story_versions` has it),
+    not what the article says, so analysis, search and export go on reading what it said last.
 
     article: the SQL expression naming the article's id in the enclosing query.
     crawled_only: only versions that came from a crawl, not from re-extracting a stored body.
     """
     source = " and coalesce(source, 'crawl') = 'crawl'" if crawled_only else ""
-    return f"(select max(id) from article_versions where article_id = {article}{source})"
+    return f"(select max(id) from article_versions where article_id = {article} and removed is null{source})"
 
 
 def save_article(db: sqlite_utils.Database, story: str, page: dict) -> str:
@@ -96,6 +99,9 @@ def save_article(db: sqlite_utils.Database, story: str, page: dict) -> str:
                 "published_has_offset": page.get("published_has_offset"),
                 "source": page.get("source") or "crawl",
                 "extracted_from": page.get("extracted_from"),
+                "modified": page.get("modified"),
+                "modified_precision": page.get("modified_precision"),
+                "modified_rule": page.get("modified_rule"),
             }
         )
         if page.get("syndicated_from"):
@@ -103,6 +109,41 @@ def save_article(db: sqlite_utils.Database, story: str, page: dict) -> str:
                        "values (?, ?, ?, ?)",
                        [article_id, page["syndicated_from"], _origin(page["syndicated_from"]), now])
         return "changed" if had_versions else "new"
+
+
+def save_removal(db: sqlite_utils.Database, story: str, page: dict) -> str:
+    """Record that a stored article's page is gone (404, 410) or emptied: a version of its own, with
+    `removed` saying why, the answer as received (status, headers, body) and what text is left.
+    Returns 'removed', 'unchanged' (the same removal was recorded already) or 'unknown' (no stored
+    article has this URL: nothing to remove).
+
+    The article is found by its URL, else by the URL a version was fetched from (a page whose
+    canonical URL differs is fetched at one and stored under the other).
+    """
+    now = page.get("fetched_at") or utc_now()
+    with writing(db):
+        row = db.execute("select id from articles where url = ?", [page["url"]]).fetchone() or db.execute(
+            "select article_id from article_versions where fetched_url in (?, ?) order by id desc limit 1",
+            [page.get("fetched_url") or page["url"], page["url"]]).fetchone()
+        if row is None:
+            return "unknown"
+        article_id = row[0]
+        text = page.get("text") or ""
+        content_hash = hashlib.sha256("".join(["removed", page["reason"], text]).encode("utf-8")).hexdigest()
+        db.execute("update articles set last_seen = ? where id = ?", [now, article_id])
+        db.execute("insert or ignore into story_articles (story, article_id, added_at) values (?, ?, ?)",
+                   [story, article_id, now])
+        if db.execute("select 1 from article_versions where article_id = ? and content_hash = ?",
+                      [article_id, content_hash]).fetchone():
+            return "unchanged"
+        db["article_versions"].insert({
+            "article_id": article_id, "content_hash": content_hash, "fetched_at": now,
+            "fetched_url": page.get("fetched_url"), "http_status": page.get("http_status"),
+            "headers": json.dumps(page.get("headers") or {}, sort_keys=True),
+            "raw_body": gzip.compress(page.get("body") or b"", mtime=0), "title": page.get("title"),
+            "text": text, "source": "crawl", "removed": page["reason"],
+        })
+        return "removed"
 
 
 def _origin(url: str) -> str:

@@ -24,7 +24,7 @@ def known_pages(db: sqlite_utils.Database, origins: Iterable[str]) -> dict[str, 
 
 
 _PAGE_FIELDS = ("origin", "status", "http_status", "etag", "last_modified", "content_hash", "sitemap_lastmod",
-                "feed_published", "published", "reason")
+                "feed_published", "feed_updated", "published", "reason", "changed_at")
 #: What one answer says about a page; a new answer (not a 304) replaces all of it, None included.
 _OUTCOME_FIELDS = ("status", "http_status", "reason")
 

@@ -326,6 +326,23 @@ def m006_daily_use(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m008_modified_and_removals(db: sqlite_utils.Database) -> None:
+    """Update times and removals. Each version records when the page says it was last changed
+    (`modified`, at its stated precision: instant, day or month, and the rule that gave it), and
+    whether it records the page's removal (`removed`: why, e.g. "HTTP 410"; null for a page with
+    content), so the history of corrections can say "removed" rather than lose the page. Pages
+    remember the feed entry's `<updated>` (a change there calls for a re-check) and when a new version
+    was last stored (`changed_at`: the backoff schedule of re-checks counts from it)."""
+    versions = db["article_versions"]
+    versions.add_column("modified", str)
+    versions.add_column("modified_precision", str)  # instant | day | month
+    versions.add_column("modified_rule", str)  # one of crawler.extract.MODIFIED_RULES
+    versions.add_column("removed", str)
+    db["pages"].add_column("feed_updated", str)
+    db["pages"].add_column("changed_at", str)
+
+
+@migrations()
 def m009_copy_edges(db: sqlite_utils.Database) -> None:
     """Who copied whom, stored: the direct copy edges `analyse` finds among a story's latest article
     versions, so a report reads them instead of aligning every candidate pair again. Versions are
