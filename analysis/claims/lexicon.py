@@ -34,6 +34,12 @@ for _cls, _words in {
     for _w in _words.split():
         EVENT_CLASSES.setdefault(_w, _cls)
 
+#: Events that happen once to a thing (a bridge, a plane, a building): two dates for one bridge's
+#: collapse disagree, as two dates for one person's arrest do. The thing is the verb's subject (or
+#: the noun the event noun is compounded with: "the bridge collapse").
+THING_EVENTS = {"collapse", "explode", "explosion", "sink", "crash", "derail", "derailment", "demolish",
+                "demolition", "topple", "capsize", "implode"}
+
 #: Events a count may be about besides the one-off ones (a count of people or things acted on).
 COUNT_EVENTS = set(EVENT_CLASSES.values()) | {"evacuate", "injure", "kill", "cancel", "rescue", "hospitalize",
                                                "last", "spend", "attend", "displace", "evacuation"}

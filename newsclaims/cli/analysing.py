@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from newsclaims import store
+from newsclaims.claims_stage import CLAIMS_STAGE
 from newsclaims.cli.common import (
     _database,
     _fail_cleanly,
@@ -58,6 +59,8 @@ def _analyse(config, settings, reextract: bool = False, force: bool = False) -> 
         current = None if force else store.current_analysis(
             database, config.slug, ruleset=RULESET_VERSION, settings=analysis_settings(settings).as_dict(),
             config=config.model_dump_json(), stage=jobs.NER_STAGE)
+        if current is not None and store.versions_not_analysed(database, config.slug, stage=CLAIMS_STAGE):
+            current = None  # versions analysed before claims existed: only their claims are new
         if current is not None:
             note(f"nothing changed since analysis #{current['id']} ({current['ended']}): not analysed again "
                  "(--force to analyse anyway)")
