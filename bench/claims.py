@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.claims import extract_claims, find_conflicts, group_claims  # noqa: E402
+from analysis.claims.headlines import claims_with_headlines  # noqa: E402
 from analysis.claims.segment import add_line_sentences  # noqa: E402
 
 DATA = Path(os.environ.get("NEWSCLAIMS_SHARED_DATA") or ROOT.parent / "shared" / "data")
@@ -97,8 +98,8 @@ def extract(nlp, pages: list[dict]) -> tuple[list[dict], float]:
     for page, doc in zip(pages, nlp.pipe([p["text"] for p in pages], batch_size=16)):
         people = dict(page["people"])
         people.update(ner_people(doc, page["taken"] + list(people)))
-        claims += extract_claims(doc, field="text", version=1, published=page["published"], article_url=page["url"],
-                                 outlet=page["outlet"], people=people)
+        claims += claims_with_headlines(nlp, doc, field="text", version=1, published=page["published"],
+                                        article_url=page["url"], outlet=page["outlet"], people=people)
     return claims, time.perf_counter() - started
 
 
@@ -203,9 +204,9 @@ def run_articles(nlp, limit: int | None = None) -> int:
     rows = [r for r in rows if r.get("body")][:limit]
     claims = []
     for row, doc in zip(rows, nlp.pipe([r["body"] for r in rows], batch_size=8)):
-        claims += extract_claims(doc, field="text", version=1, published=(row.get("date") or None),
-                                 article_url=row["url"], outlet=row["url"].split("/")[2],
-                                 people=ner_people(doc, []))
+        claims += claims_with_headlines(nlp, doc, field="text", version=1, published=(row.get("date") or None),
+                                        article_url=row["url"], outlet=row["url"].split("/")[2],
+                                        people=ner_people(doc, []))
     conflicts = [c for c in find_conflicts(group_claims(claims), authoritative_outlets=()) if c["conflict"]]
     print(f"articles: pages={len(rows)} claims={len(claims)} conflicts={len(conflicts)}")
     for conflict in conflicts:

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from analysis.claims.conflicts import find_conflicts
-from analysis.claims.extract import extract_claims
+from analysis.claims.headlines import claims_with_headlines
 from analysis.claims.match import group_claims
 from analysis.claims.segment import add_line_sentences
 
@@ -52,9 +52,9 @@ def extract_versions(nlp, documents: Iterable[dict], people: dict, *, batch_size
         mentions = people.get((version_id, field)) or {}
         local = {(s - offset, e - offset): info for (s, e), info in mentions.items()
                  if offset <= s and e <= offset + len(parsed.text)}
-        claims = extract_claims(parsed, field=field, version=version_id, published=doc.get("published"),
-                                article_url=doc.get("url") or "", outlet=doc.get("outlet") or doc.get("origin") or "",
-                                people=local)
+        claims = claims_with_headlines(nlp, parsed, people=local, field=field, version=version_id,
+                                       published=doc.get("published"), article_url=doc.get("url") or "",
+                                       outlet=doc.get("outlet") or doc.get("origin") or "")
         first: dict[str, list[int]] = {}
         for (start, end), info in sorted(local.items()):
             if info and info.get("cluster_id"):
