@@ -171,3 +171,26 @@ def test_a_claim_follows_its_person_when_the_clusters_change():
     assert entry["conflict"] and entry["held_by"]["authoritative"] == 41
     assert entry["deviating_urls"] == ["https://o2.example/a"]
     assert {a["version"] for v in entry["values"] for a in v["articles"]} == {1, 3}
+
+
+def test_scraped_words_in_claims_are_escaped_in_every_format(report):
+    """A page's words are untrusted: markup, links and formulas in a claim come out inert."""
+    import copy
+
+    from analysis import reports
+
+    hostile = copy.deepcopy(report)
+    conflict = next(c for c in hostile["claims"] if c["conflict"])
+    evil = '<script>alert(1)</script> | [x](javascript:alert(1)) "q"'
+    conflict["subject"] = {"kind": "event", "text": evil}
+    for value in conflict["values"]:
+        for article in value["articles"]:
+            article["as_written"] = "=HYPERLINK(\"http://evil.example\")" + evil
+            article["sentence"] = evil
+            article["url"] = "javascript:alert(1)"
+    markdown = reports.render_markdown(hostile)
+    assert "<script>" not in markdown and "[x](javascript:" not in markdown and "\\| \\[x\\]" in markdown
+    html = reports.render_html(hostile)
+    assert "<script>alert" not in html and 'href="javascript:' not in html and "&lt;script&gt;" in html
+    rows = reports.to_csv(reports.csv_tables(hostile)["claims"])
+    assert "'=HYPERLINK" in rows and ",=HYPERLINK" not in rows

@@ -58,19 +58,22 @@ def sentence_case(text: str, keep: list[tuple[int, int]] = ()) -> str:
 
 def claims_with_headlines(nlp, doc, *, people: dict, **fields) -> list[dict]:
     """`extract_claims` over `doc`, with each title-case sentence read again in sentence case: the
-    claims found in such a sentence come from its sentence-cased parse instead. `fields`: the other arguments of
-    `extract_claims` (field, version, published, article_url, outlet)."""
+    claims found in such a sentence come from its sentence-cased parse instead (the page's sentences in
+    one `nlp.pipe` batch). `fields`: the other arguments of `extract_claims` (field, version,
+    published, article_url, outlet)."""
     claims = extract_claims(doc, people=people, **fields)
     lines = title_case_spans(doc)
     if not lines:
         return claims
     text = doc.text
+    todo = []
     for start, end in lines:
         local = {(s - start, e - start): info for (s, e), info in people.items() if start <= s and e <= end}
         cased = sentence_case(text[start:end], keep=list(local))
-        if cased == text[start:end]:
-            continue
-        found = extract_claims(nlp(cased), people=local, **fields)
+        if cased != text[start:end]:
+            todo.append((start, end, local, cased))
+    for (start, end, local, cased), parsed in zip(todo, nlp.pipe(t[3] for t in todo)):  # one batch per page
+        found = extract_claims(parsed, people=local, **fields)
         for claim in found:
             sentence = claim["sentence"]
             at = cased.find(sentence)

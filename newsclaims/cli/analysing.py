@@ -77,7 +77,8 @@ def _analyse_line(slug: str, counts: dict) -> str:
     skipped = f", {counts['skipped_language']} skipped as not English" if counts.get("skipped_language") else ""
     return (f"analyse {slug}: {counts['documents']} articles ({counts['versions_analysed']} new to NER{skipped}), "
             f"{counts['mentions']} person mentions ({counts['second_pass_mentions']} from the second pass), "
-            f"{counts['clusters']} clusters, {counts['flags']} flags")
+            f"{counts['clusters']} clusters, {counts['flags']} flags"
+            + (f", {counts['claim_conflicts']} conflicting claims" if "claim_conflicts" in counts else ""))
 
 
 REPORT_FORMATS = ["md", "json", "html", "csv", "claimreview"]
