@@ -209,7 +209,7 @@ def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS, 
     versions = store.story_versions(db, story_slug)
     claims = stored_claims(db, story_slug, documents)
 
-    def build(outlets, documents, clusters, assignments, flags):
+    def build(outlets, documents, clusters, assignments, flags, claims=claims):
         return reports.build_report(
             story={"slug": story_row["slug"], "title": story_row["title"]},
             outlets=outlets, documents=documents, clusters=clusters, assignments=assignments, flags=flags,
@@ -244,8 +244,11 @@ def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS, 
         row = match["outlets"][0]
         origin = row["origin"]
         mine = [a for a in assignments if a["origin"] == origin]
+        urls = {d["url"] for d in documents if d["origin"] == origin}
+        stated = None if claims is None else [c for c in claims if any(a["url"] in urls for v in c["values"]
+                                                                       for a in v["articles"])]
         report = build([o for o in outlets if o["origin"] == origin], [d for d in documents if d["origin"] == origin],
-                       seen_in(clusters, mine), mine, [f for f in flags if f.get("origin") == origin])
+                       seen_in(clusters, mine), mine, [f for f in flags if f.get("origin") == origin], stated)
         report["outlets"] = [row]
         report["story"] = {**report["story"], "outlet": row["name"]}
     last = runs[-1] if runs else {}

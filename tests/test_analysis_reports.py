@@ -107,7 +107,8 @@ def test_review_of_an_unknown_flag_is_one_line(db_copy):
 def test_csv_tables_and_formula_cells(demo_crawl, db_copy, tmp_path):
     out = tmp_path / "csv"
     invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "csv", "-o", out)
-    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "errors.csv", "flags.csv", "outlets.csv", "people.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "errors.csv", "flags.csv", "outlets.csv",
+                                                     "people.csv"]
     rows = list(csv.DictReader(io.StringIO(invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "csv",
                                                   "--table", "outlets"))))
     assert len(rows) == len(demo_crawl.config.outlets)

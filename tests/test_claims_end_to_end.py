@@ -194,3 +194,16 @@ def test_scraped_words_in_claims_are_escaped_in_every_format(report):
     assert "<script>alert" not in html and 'href="javascript:' not in html and "&lt;script&gt;" in html
     rows = reports.to_csv(reports.csv_tables(hostile)["claims"])
     assert "'=HYPERLINK" in rows and ",=HYPERLINK" not in rows
+
+
+def test_an_outlets_report_keeps_the_claims_it_states(demo_crawl, report, truth):
+    outlet = truth["claims"][0]["introduced_by"]["outlet"]
+    db = demo_crawl.db()
+    narrowed = jobs.build_report(db, "demo", outlet=outlet)
+    db.close()
+    origin = demo_crawl.origins[outlet]
+    stating = [c["id"] for c in report["claims"]
+               if any(a["url"].startswith(origin + "/") for v in c["values"] for a in v["articles"])]
+    assert stating and [c["id"] for c in narrowed["claims"]] == stating
+    [row] = narrowed["outlets"]
+    assert row["claims_deviating"] == next(o["claims_deviating"] for o in report["outlets"] if o["outlet"] == outlet)

@@ -52,7 +52,8 @@ def test_migrations_apply_once(tmp_path):
     database = store.open_store(path)
     assert [m.name for m in store.migrations.applied(database)] == ["m001_initial", "m002_pages_and_provenance",
                                                                      "m003_analysis_runs_and_search", "m004_captions",
-                                                                     "m005_stable_mention_keys", "m006_daily_use", "m007_claims"]
+                                                                     "m005_stable_mention_keys", "m006_daily_use",
+                                                                     "m007_claims"]
     assert store.migrations.pending(database) == []
 
 

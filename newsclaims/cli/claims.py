@@ -61,11 +61,13 @@ def claims(story, subject, only_conflicts, fmt, db, overrides):
         click.echo(reports.to_csv(csv_rows({"claims": entries})), nl=False)
         return
     if not entries:
-        click.echo("no claims" + (" in conflict" if only_conflicts else "") + (f" about {subject!r}" if subject else ""))
+        about = f" about {subject!r}" if subject else ""
+        click.echo("no claims" + (" in conflict" if only_conflicts else "") + about)
         return
     for entry in entries:
         mark = "CONFLICT" if entry["conflict"] else "agreed"
-        click.echo(f"{mark:<8} {entry['kind']:<11} {subject_text(entry['subject'])} · {entry['slot']}  [{entry['id']}]")
+        click.echo(f"{mark:<8} {entry['kind']:<11} {subject_text(entry['subject'])} · {entry['slot']}  "
+                   f"[{entry['id']}]")
         deviating = set(entry["deviating_urls"])
         for value in entry["values"]:
             held = [k for k, v in entry["held_by"].items() if v == value["value"]]

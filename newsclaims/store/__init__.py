@@ -7,9 +7,9 @@ is its canonical URL, a version its article plus the hash of the extracted conte
 
 One module per job: `schema` (migrations), `connection` (opening, backups, transactions), `stories`,
 `pages`, `articles` (and versions), `mentions`, `variants` (clusters, assignments, flags, reviews),
-`claims` (claims per version, claim groups per story), `runs` (crawl and analysis runs), `history` (every version, for propagation), `queries` (canned
-read-only questions) and `status` (the daily questions: stories, status, search, export, digests,
-deleting a story).
+`claims` (claims per version, claim groups per story), `runs` (crawl and analysis runs), `history`
+(every version, for propagation), `queries` (canned read-only questions) and `status` (the daily
+questions: stories, status, search, export, digests, deleting a story).
 
 Tables read well in Datasette: `articles` -> `article_versions` -> `mentions`, per story
 `story_mentions` (which cluster a mention belongs to), `clusters` and `cluster_surfaces`, `flags`,
