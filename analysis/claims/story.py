@@ -29,6 +29,11 @@ CLAIM_FIELDS = ("text",)
 #: Texts longer than this are read in pieces cut at a line break (spaCy's max_length is 1,000,000
 #: characters and the parser's memory grows with the text); a quote over a cut is lost, nothing else.
 CHUNK_CHARS = 100_000
+#: The rule a version's date has when the page stated none and the crawler wrote down when it fetched it
+#: (`crawler.extract.records.RULES`). Such a date says when the page was seen, not when it was written:
+#: real pages dated so resolved "March 25th" in 2026 instead of 2025, and would count as the latest
+#: source, so claims take no date from it (no anchor for relative dates, no part in "earliest").
+UNDATED_RULE = "crawl-time"
 #: Keys of a claim that name a person by cluster id, with the value that spells the person's name.
 _PERSON_KEYS = ("value_cluster", "cluster_id", "speaker_cluster")
 
@@ -53,7 +58,7 @@ def extract_versions(nlp, documents: Iterable[dict], people: dict, *, batch_size
         local = {(s - offset, e - offset): info for (s, e), info in mentions.items()
                  if offset <= s and e <= offset + len(parsed.text)}
         claims = claims_with_headlines(nlp, parsed, people=local, field=field, version=version_id,
-                                       published=doc.get("published"), article_url=doc.get("url") or "",
+                                       published=article_date(doc), article_url=doc.get("url") or "",
                                        outlet=doc.get("outlet") or doc.get("origin") or "")
         first: dict[str, list[int]] = {}
         for (start, end), info in sorted(local.items()):
@@ -98,7 +103,7 @@ def story_claims(claims: list[dict], *, documents: list[dict], assignments: list
         if doc is None:
             continue
         claim = _current_people(stored, place, canonical)
-        claim.update(url=doc["url"], outlet=_outlet(doc), published=doc.get("published"),
+        claim.update(url=doc["url"], outlet=_outlet(doc), published=article_date(doc),
                      version=ordinals.get(stored["version_id"], 1))
         ready.append(claim)
     authoritative = {_outlet(doc) for doc in documents if doc.get("authoritative")}
@@ -115,6 +120,16 @@ def deviating_by_origin(entries: list[dict], documents: list[dict]) -> dict[str,
             for outlet in {origin.get(url) for url in entry["deviating_urls"]} - {None}:
                 counts[outlet] += 1
     return dict(counts)
+
+
+def article_date(doc: dict) -> str | None:
+    """The date the article states, or None when the only date is the crawl time (`UNDATED_RULE`).
+
+    >>> article_date({"published": "2025-03-27", "published_rule": "meta"}), article_date(
+    ...     {"published": "2026-12-03T09:02:22+00:00", "published_rule": "crawl-time"})
+    ('2025-03-27', None)
+    """
+    return None if doc.get("published_rule") == UNDATED_RULE else doc.get("published")
 
 
 def _outlet(doc: dict) -> str:
