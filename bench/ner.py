@@ -171,7 +171,8 @@ def time_newsclaims(nlp, story: StoryConfig, articles: list[Article], batch_size
         try:
             fill_store(db, story, articles)
             start = time.perf_counter()
-            summary = jobs.analyse(db, story, nlp, batch_size=batch_size, n_process=n_process)
+            summary = jobs.analyse(db, story, nlp, batch_size=batch_size, n_process=n_process,
+                                   claims=False)  # the mention stage alone; bench/claims.py times claims
             seconds = time.perf_counter() - start
         finally:
             db.close()

@@ -49,6 +49,15 @@ TABLES = {
         "status": "finished, shutdown (interrupted), database_locked, killed ...",
         "outlets": "Per outlet: answers, usable answers (ok) and failures (JSON)"}),
     "digests": ("One row per `newsclaims digest`: what it reported as new, so the next says what is new since.", {}),
+    "claims": ("What an article version states: a date, a count, a quote, an attribution, a role or a detail.", {
+        "id": "The claim's key, from its place: version:field:start-end:kind:n",
+        "slot": "What is claimed about the subject (the event, the post, the detail)",
+        "subject": "Whom or what the claim is about (JSON: a person's cluster, or an event)",
+        "value": "The normalised value (JSON): an ISO date, a number, a quote's words and speaker, a role ...",
+        "as_written": "The exact words: field[start:end]"}),
+    "claim_groups": ("A story's claims grouped across articles, with their values and who deviates.", {
+        "conflict": "1 when articles state incompatible values", "deviating": "How many articles deviate",
+        "entry": "The report's claims entry (JSON): values with their articles, held_by, deviating_urls"}),
     "analysis_runs": ("One row per analysis.", {
         "ruleset": "Version of the rules that turned mentions into clusters and flags",
         "settings": "The settings that change results (JSON)"}),

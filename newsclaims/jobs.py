@@ -122,8 +122,9 @@ def crawl(story: StoryConfig | str, settings: Settings, *, progress=None, urls: 
 
 
 def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULTS, batch_size: int = 32,
-            n_process: int = 1, progress=None) -> dict:
-    """NER on versions not yet analysed, then the story-wide mention resolution, variants and flags.
+            n_process: int = 1, progress=None, claims: bool = True) -> dict:
+    """NER on versions not yet analysed, then the story-wide mention resolution, variants and flags,
+    then claims (`newsclaims.claims_stage`; `claims=False` leaves them out, for a bench of NER alone).
 
     `progress`, when given, is called as progress(done, total) as versions go through NER.
     """
@@ -172,6 +173,10 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     counts[store.COPIES_COUNTED_AS] = store.save_copies(db, story.slug, copies)
     counts = {"versions_analysed": len(todo), "skipped_language": len(foreign), "documents": len(documents),
               "second_pass_mentions": len(resolved.found), "mentions": len(resolved.persons), **counts}
+    if claims:
+        from newsclaims.claims_stage import analyse_claims
+        counts.update(analyse_claims(db, story.slug, list(documents.values()), nlp, model=model_id(nlp),
+                                     english=is_english, batch_size=batch_size))
     store.finish_analysis_run(db, run_id, counts)
     return counts
 
@@ -212,13 +217,14 @@ def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS, 
 
     versions = store.story_versions(db, story_slug)
     copies = store.story_copies(db, story_slug)  # found by `analyse`: a report never aligns texts
+    claims = stored_claims(db, story_slug, documents)
 
-    def build(outlets, documents, clusters, assignments, flags):
+    def build(outlets, documents, clusters, assignments, flags, claims=claims):
         return reports.build_report(
             story={"slug": story_row["slug"], "title": story_row["title"]},
             outlets=outlets, documents=documents, clusters=clusters, assignments=assignments, flags=flags,
             texts=store.version_texts(db, (a["version_id"] for a in assignments if a["kind"] == "error")),
-            analysis_runs=runs, min_n=settings.min_n, versions=versions, copies=copies or [])
+            analysis_runs=runs, min_n=settings.min_n, versions=versions, copies=copies or [], claims=claims)
 
     def seen_in(clusters: list[dict], assignments: list[dict]) -> list[dict]:
         """The clusters these mentions belong to, each surface counted in these mentions only (its
@@ -248,8 +254,11 @@ def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS, 
         row = match["outlets"][0]
         origin = row["origin"]
         mine = [a for a in assignments if a["origin"] == origin]
+        urls = {d["url"] for d in documents if d["origin"] == origin}
+        stated = None if claims is None else [c for c in claims if any(a["url"] in urls for v in c["values"]
+                                                                       for a in v["articles"])]
         report = build([o for o in outlets if o["origin"] == origin], [d for d in documents if d["origin"] == origin],
-                       seen_in(clusters, mine), mine, [f for f in flags if f.get("origin") == origin])
+                       seen_in(clusters, mine), mine, [f for f in flags if f.get("origin") == origin], stated)
         report["outlets"] = [row]
         report["story"] = {**report["story"], "outlet": row["name"]}
     if copies is None:
@@ -265,6 +274,16 @@ def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS, 
         "outlets": [{"outlet": o["slug"], "name": o["name"], **crawls.get(o["slug"], {})} for o in outlets],
     }
     return report
+
+
+def stored_claims(db, story_slug: str, documents: list[dict]) -> list[dict] | None:
+    """The story's claim groups as the last analysis left them; None when no version went through the
+    claims stage yet (a database analysed before claims existed), so the report says so."""
+    from newsclaims.claims_stage import CLAIMS_STAGE
+
+    if documents and store.versions_not_analysed(db, story_slug, stage=CLAIMS_STAGE) == len(documents):
+        return None
+    return store.story_claim_groups(db, story_slug)
 
 
 def extract_file(path, url: str | None = None):

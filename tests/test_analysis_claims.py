@@ -178,3 +178,48 @@ def test_a_writing_and_its_year_and_a_field_of_study(claims_nlp):
     assert ("detail", "field of study", "marine biology") in found
     assert ("date", "write op-ed", "2030") in found
     assert ("date", "detain", "2031-03-04") in found
+
+
+def test_quote_groups_with_the_word_index_match_the_all_pairs_reference():
+    """The word index only narrows which groups a quote is compared with: on edited, cut and unrelated
+    quotes it groups exactly as comparing every quote with every group does."""
+    import random
+
+    from rapidfuzz import fuzz
+
+    from analysis.claims import match
+
+    rng = random.Random(7)
+    vocab = [f"word{i}" for i in range(400)] + ["the", "we", "and", "to", "of"] * 40
+    base = [[rng.choice(vocab) for _ in range(rng.randint(6, 30))] for _ in range(120)]
+    texts = []
+    for words in base:
+        texts.append(" ".join(words))
+        edited = list(words)
+        edited[rng.randrange(len(edited))] = rng.choice(vocab)
+        texts.append(" ".join(edited))  # a lightly edited quote
+        cut = rng.randint(0, len(words) // 3)
+        texts.append(" ".join(words[cut:cut + max(8, len(words) // 2)]))  # an excerpt
+    quotes = [{"value": {"words": t}, "url": f"u{n}", "start": 0} for n, t in enumerate(texts)]
+
+    def reference(quotes):
+        order = sorted(range(len(quotes)), key=lambda i: (-len(quotes[i]["value"]["words"]), quotes[i]["url"], 0))
+        groups = []
+        for i in order:
+            words = quotes[i]["value"]["words"]
+            for anchor, members in groups:
+                shorter = min(len(words.split()), len(anchor.split()))
+                if fuzz.ratio(words, anchor) >= match.QUOTE_CUTOFF or (
+                        shorter >= match.QUOTE_PART_MIN_WORDS
+                        and fuzz.partial_ratio(words, anchor) >= match.QUOTE_PART_CUTOFF):
+                    members.append(quotes[i])
+                    break
+            else:
+                groups.append((words, [quotes[i]]))
+        return [members for _, members in groups]
+
+    def urls(groups):
+        return sorted(sorted(q["url"] for q in g) for g in groups)
+
+    assert urls(match._quote_groups(quotes)) == urls(reference(quotes))
+    assert len(urls(reference(quotes))) < len(texts)  # the data has groups to find

@@ -76,7 +76,7 @@ def test_flagged_mentions_quote_their_sentence(report):
 
 def test_no_new_flags_when_nothing_changed(report):
     assert report["review"]["new_since_last_run"] == []
-    assert report["claims"] is None and "claims" in report["absent"]
+    assert isinstance(report["claims"], list) and "claims" not in report["absent"]  # tests/test_claims_end_to_end.py
 
 
 def test_review_survives_reanalysis_and_feeds_claimreview(demo_crawl, db_copy, truth):
@@ -107,8 +107,8 @@ def test_review_of_an_unknown_flag_is_one_line(db_copy):
 def test_csv_tables_and_formula_cells(demo_crawl, db_copy, tmp_path):
     out = tmp_path / "csv"
     invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "csv", "-o", out)
-    assert sorted(p.name for p in out.iterdir()) == ["errors.csv", "flags.csv", "outlets.csv", "people.csv",
-                                                     "propagation.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "errors.csv", "flags.csv", "outlets.csv",
+                                                     "people.csv", "propagation.csv"]
     rows = list(csv.DictReader(io.StringIO(invoke("report", demo_crawl.config_path, "--db", db_copy, "--format", "csv",
                                                   "--table", "outlets"))))
     assert len(rows) == len(demo_crawl.config.outlets)

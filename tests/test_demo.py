@@ -339,18 +339,25 @@ def test_claims_are_planted_where_truth_says(truth, served):
         if claim["kind"] == "date":
             d = datetime.fromisoformat(claim["wrong"])
             rx = re.compile(rf"\b{d.strftime('%B')} {d.day}\b")
-        elif claim["kind"] == "count":
-            rx = re.compile(rf"\b{claim['wrong']}\b")
+        elif claim["kind"] in ("count", "role", "detail") or "speaker" in claim:  # an altered quote: its words
+            rx = re.compile(rf"\b{re.escape(str(claim['wrong']))}\b")
         else:
             wrong = people[claim["wrong"]]["canonical"]
 
             def rx_search(p, quote=claim["quote"], wrong=wrong):
                 return any(quote in para and wrong in para for para in p.paragraphs)
+        misattributed = claim["kind"] == "quote" and "quote" in claim
         for a in truth["articles"]:
             p = served.page(a["outlet"], a["path"])
-            hit = rx_search(p) if claim["kind"] == "quote" else bool(rx.search(" ".join(p.paragraphs)))
+            hit = rx_search(p) if misattributed else bool(rx.search(" ".join(p.paragraphs)))
             assert hit == (key(a) in {key(r) for r in wrong_pages}), (claim["id"], a["path"])
-        if claim["kind"] == "quote":
+        if claim["kind"] in ("role", "detail") or "speaker" in claim:
+            # The right value was stated first, so it is the one an earlier (or authoritative) source holds.
+            right = re.compile(rf"\b{re.escape(str(claim['correct']))}\b")
+            first = min(published[key(a)] for a in truth["articles"]
+                        if right.search(" ".join(served.page(*key(a)).paragraphs)))
+            assert first < published[key(claim["introduced_by"])], claim["id"]
+        if misattributed:
             right = people[claim["correct"]]
             forms = [right["canonical"].split()[-1], *right["error_forms"]]
             right_pages = [a for a in truth["articles"]

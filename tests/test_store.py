@@ -53,6 +53,7 @@ def test_migrations_apply_once(tmp_path):
     assert [m.name for m in store.migrations.applied(database)] == ["m001_initial", "m002_pages_and_provenance",
                                                                      "m003_analysis_runs_and_search", "m004_captions",
                                                                      "m005_stable_mention_keys", "m006_daily_use",
+                                                                     "m007_claims",
                                                                      "m008_modified_and_removals",
                                                                      "m009_copy_edges"]
     assert store.migrations.pending(database) == []

@@ -123,8 +123,9 @@ def _compatible(group: dict, a: dict, b: dict) -> bool:
 
 
 def _words_within(x, y) -> bool:
-    """One text's words all in the other's ("Basile" and "Basile, Louisiana")."""
-    words_x, words_y = set(str(x).replace(",", " ").split()), set(str(y).replace(",", " ").split())
+    """One text's words all in the other's ("Basile" and "Basile, Louisiana"), in any case (a headline
+    read in sentence case gives "basile")."""
+    words_x, words_y = set(str(x).lower().replace(",", " ").split()), set(str(y).lower().replace(",", " ").split())
     return words_x <= words_y or words_y <= words_x
 
 

@@ -11,7 +11,7 @@ import re
 
 from analysis.claims import syntax
 from analysis.claims.context import Context, new_claim, subject_of
-from analysis.claims.lexicon import STUDY_NOUNS, STUDY_VERBS
+from analysis.claims.lexicon import ACTIVITY_CLASSES, STUDY_NOUNS, STUDY_VERBS, TIME_NOUNS
 from analysis.claims.normalise import normalise_place
 from analysis.claims.syntax import lemma
 
@@ -25,7 +25,48 @@ _CRITICISE = {"criticize", "criticise", "condemn", "attack", "denounce", "slam",
 
 
 def detail_claims(sent, ctx: Context) -> list[dict]:
-    return _ages(sent, ctx) + _studies(sent, ctx) + _defeats(sent, ctx) + _held(sent, ctx) + _criticised(sent, ctx)
+    return _ages(sent, ctx) + _studies(sent, ctx) + _defeats(sent, ctx) + _held(sent, ctx) + _criticised(sent, ctx) + \
+        _circumstances(sent, ctx)
+
+
+def _circumstances(sent, ctx: Context) -> list[dict]:
+    """What a person was doing when a one-off event happened to them: "was detained during a protest on
+    campus", "was on her way to an Iftar gathering when she was detained". One value per event (a
+    person was doing one thing when arrested), so two activities disagree. A "during" that names a time
+    ("during Ramadan", "during the night") dates the event instead and is left out."""
+    claims = []
+    for verb in sent:
+        if verb.pos_ not in syntax.VERBS:
+            continue
+        cls, patient = syntax.event_class(verb, ctx)
+        if cls is None or cls == "write" or patient is None:
+            continue
+        person, via = ctx.person(patient)
+        if person is None:
+            continue
+        tokens = []
+        for prep in syntax.children(verb, "prep"):
+            obj = (syntax.children(prep, "pobj") or [None])[0]
+            if prep.lower_ == "during" and obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ \
+                    and lemma(obj) not in TIME_NOUNS:
+                tokens = [t for t in obj.subtree]
+        main = verb.head
+        if not tokens and verb.dep_ == "advcl" and any(c.lower_ == "when" for c in verb.children) \
+                and main.i < verb.i:
+            doer = next((ctx.person(t)[0] for t in syntax.subjects(main)), None)
+            if doer is not None and doer["cluster_id"] == person["cluster_id"]:
+                skip = {t.i for t in verb.subtree} | {t.i for s in syntax.subjects(main) for t in s.subtree}
+                tokens = [t for t in main.subtree if t.i not in skip and t.dep_ not in ("mark", "punct", "aux", "neg")
+                          and not (t is main and t.pos_ == "AUX") and t.i > min(skip)]
+        words = [t for t in tokens if t.dep_ not in ("det", "punct") or t.i != tokens[0].i]
+        if len(words) < 1 or not any(t.pos_ == "NOUN" for t in words):
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        value = next((ACTIVITY_CLASSES[lemma(t)] for t in words if t.pos_ == "NOUN" and lemma(t) in ACTIVITY_CLASSES),
+                     None) or _detail_value(ctx.text[start:end])
+        claims.append(new_claim(ctx, "detail", subject_of(person), f"circumstances of {cls}", value,
+                                min(start, verb.idx), max(end, verb.idx + len(verb.text)), sent, via=via))
+    return claims
 
 
 def _age(ctx, person, via, value, start, end, sent):

@@ -11,7 +11,14 @@ import re
 
 from analysis.claims import syntax
 from analysis.claims.context import Context, new_claim, subject_of
-from analysis.claims.lexicon import COUNT_EVENTS, COUNT_QUALIFIERS, EVENT_CLASSES, PEOPLE_NOUNS, TIME_UNITS
+from analysis.claims.lexicon import (
+    COUNT_EVENTS,
+    COUNT_QUALIFIERS,
+    EVENT_CLASSES,
+    PEOPLE_NOUNS,
+    THING_EVENTS,
+    TIME_UNITS,
+)
 from analysis.claims.normalise import normalise_date, parse_count
 from analysis.claims.syntax import lemma
 
@@ -42,7 +49,7 @@ def date_claims(sent, ctx: Context) -> list[dict]:
     spans += [sent.doc[t.i: t.i + 1] for t in sent if t.i not in covered and re.fullmatch(
         r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday", t.text)]
     for span in spans:
-        if _is_dateline(span, ctx):
+        if _is_dateline(span, ctx) or _denied(span):
             continue
         future = any(t.lower_ in ("will", "'ll", "shall") for t in span.root.head.children) if span.root.head else False
         found = normalise_date(span.text, ctx.published, future=future)
@@ -75,8 +82,32 @@ def _dated_event(span, found: dict, sent, ctx: Context) -> dict | None:
             claim = _verb_date(verb, span, found, sent, ctx)
             if claim:
                 return claim
-        return _recurrent_date(head, span, found, sent, ctx)
+        return _thing_date(head, span, found, sent, ctx) or _recurrent_date(head, span, found, sent, ctx)
     return _noun_date(head, span, found, sent, ctx)
+
+
+def _denied(span) -> bool:
+    """A date the sentence denies ("on Tuesday, not on Wednesday", "rather than Wednesday"): it states
+    what did not happen, so it is no claim. Only prepositions and determiners may stand between."""
+    doc = span.doc
+    for token in reversed(doc[max(span.sent.start, span.start - 3): span.start]):
+        if token.lower_ in ("not", "never", "n't") or (token.lower_ == "than" and token.i > 0
+                                                         and doc[token.i - 1].lower_ == "rather"):
+            return True
+        if token.pos_ not in ("ADP", "DET"):
+            return False
+    return False
+
+
+def _thing_date(verb, span, found, sent, ctx):
+    """"the bridge collapsed on March 3": a date of an event that happens once to the thing it is about
+    (`lexicon.THING_EVENTS`); the slot is the event and the thing, as for events tied to no person."""
+    if lemma(verb) not in THING_EVENTS:
+        return None
+    thing = next((t for t in syntax.subjects(verb) if t.pos_ in ("NOUN", "PROPN")), None)
+    if thing is None:
+        return None
+    return _date_claim(ctx, None, f"{lemma(verb)} {lemma(thing)}", span, found, sent, verb)
 
 
 def _recurrent_date(verb, span, found, sent, ctx):
@@ -119,6 +150,9 @@ def _noun_date(noun, span, found, sent, ctx):
     if syntax.writing(noun):
         return _date_claim(ctx, None, f"write {syntax.writing(noun)}", span, found, sent, noun)
     cls = EVENT_CLASSES.get(word)
+    if cls is None and word in THING_EVENTS:  # "the March 3 bridge collapse"
+        thing = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        return _date_claim(ctx, None, f"{word} {lemma(thing)}", span, found, sent, noun) if thing is not None else None
     if cls is None or cls == "write":
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -222,6 +256,7 @@ def _count(run, value, sent, ctx):
             break
         if event.head is event:
             return None
+    event = _complement_event(event, anchor)
     word = lemma(event)
     cls = EVENT_CLASSES.get(word) or (word if word in COUNT_EVENTS else None)
     if cls is None or cls in ("write", "born", "die") and word != "die":
@@ -248,6 +283,19 @@ def _count(run, value, sent, ctx):
     end = max(last.idx + len(last.text), noun.idx + len(noun.text) if noun is not None else 0)
     return new_claim(ctx, "count", subject_of(person), cls, value, start, end, sent, counted=counted,
                      qualifier=_qualifier(run, sent), via=via or "event")
+
+
+def _complement_event(verb, anchor):
+    """The event a light verb hands to its object's complement: in "the collapse left 17 people
+    injured" (or "dead", "stranded") the count is of people injured, not of people left. A verb that is
+    itself an event keeps the count."""
+    if verb.pos_ not in syntax.VERBS or lemma(verb) in EVENT_CLASSES or lemma(verb) in COUNT_EVENTS:
+        return verb
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "acomp") and child.i > anchor.i and \
+                (lemma(child) in EVENT_CLASSES or lemma(child) in COUNT_EVENTS):
+            return child
+    return verb
 
 
 def _duration(run, value, unit, sent, ctx):

@@ -34,6 +34,23 @@ for _cls, _words in {
     for _w in _words.split():
         EVENT_CLASSES.setdefault(_w, _cls)
 
+#: Events that happen once to a thing (a bridge, a plane, a building): two dates for one bridge's
+#: collapse disagree, as two dates for one person's arrest do. The thing is the verb's subject (or
+#: the noun the event noun is compounded with: "the bridge collapse").
+THING_EVENTS = {"collapse", "explode", "explosion", "sink", "crash", "derail", "derailment", "demolish",
+                "demolition", "topple", "capsize", "implode"}
+
+#: What a person may be doing when an event happens to them, by class: one page's "protest on campus"
+#: and the same page's "participating in a demonstration" are one activity, told twice.
+ACTIVITY_CLASSES: dict[str, str] = {}
+for _cls, _words in {
+    "protest": "protest demonstration rally march sit-in vigil picket",
+    "gathering": "gathering dinner meal party meeting celebration ceremony service prayer worship feast",
+    "commute": "commute drive ride",
+}.items():
+    for _w in _words.split():
+        ACTIVITY_CLASSES.setdefault(_w, _cls)
+
 #: Events a count may be about besides the one-off ones (a count of people or things acted on).
 COUNT_EVENTS = set(EVENT_CLASSES.values()) | {"evacuate", "injure", "kill", "cancel", "rescue", "hospitalize",
                                                "last", "spend", "attend", "displace", "evacuation"}

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 QUOTE_CUTOFF = 85  # fuzz.ratio of two quotes' words above which they are one quote lightly edited
 QUOTE_PART_CUTOFF = 95  # fuzz.partial_ratio for a shorter quote inside a longer one
 QUOTE_PART_MIN_WORDS = 8
+QUOTE_COMMON_WORD = 50  # a word in more groups than this (or 5% of the quotes) does not pick candidates
 
 
 def subject_key(subject: dict) -> str:
@@ -87,20 +88,36 @@ def _by_context(members: list[dict]) -> list[list[dict]]:
 def _quote_groups(quotes: list[dict]) -> list[list[dict]]:
     """Quotes grouped around their longest wording: each quote joins the first group whose longest
     quote it matches. No chaining: two different sentences of one speech, each inside a third article's
-    longer passage, stay two quotes."""
+    longer passage, stay two quotes.
+
+    Only groups that share at least half of the quote's less common words are compared (a word index):
+    a lightly edited quote keeps most of its words and an excerpt keeps all of them, and comparing every
+    quote with every group grows with the square of a story's quotes (10,000 articles quote a lot)."""
     order = sorted(range(len(quotes)), key=lambda i: (-len(quotes[i]["value"]["words"]), quotes[i].get("url", ""),
                                                       quotes[i].get("start", 0)))
     groups: list[tuple[str, list[dict]]] = []
-    for index in order:
-        words = quotes[index]["value"]["words"]
-        for anchor, members in groups:
+    index: dict[str, list[int]] = defaultdict(list)
+    common = max(QUOTE_COMMON_WORD, len(quotes) // 20)
+    for position in order:
+        words = quotes[position]["value"]["words"]
+        shared: dict[int, int] = defaultdict(int)
+        considered = [w for w in set(words.split()) if len(index.get(w, ())) <= common]
+        for word in considered:
+            for group in index.get(word, ()):
+                shared[group] += 1
+        need = max(1, (len(considered) + 1) // 2)
+        candidates = sorted(g for g, n in shared.items() if n >= need) if considered else range(len(groups))
+        for number in candidates:
+            anchor, members = groups[number]
             shorter = min(len(words.split()), len(anchor.split()))
             if fuzz.ratio(words, anchor) >= QUOTE_CUTOFF or (
                     shorter >= QUOTE_PART_MIN_WORDS and fuzz.partial_ratio(words, anchor) >= QUOTE_PART_CUTOFF):
-                members.append(quotes[index])
+                members.append(quotes[position])
                 break
         else:
-            groups.append((words, [quotes[index]]))
+            groups.append((words, [quotes[position]]))
+            for word in set(words.split()):
+                index[word].append(len(groups) - 1)
     return [members for _, members in groups]
 
 

@@ -58,7 +58,7 @@ def role_claims(sent, ctx: Context) -> list[dict]:
         if not (sent.start_char <= start < sent.end_char) or (start, end) in seen:
             continue
         seen.add((start, end))
-        title = _title_before(ctx.text, sent.start_char, start)
+        title = _title_before(ctx.text, sent.start_char, _name_start(ctx.text, start, end, person["canonical"]))
         if title is None:
             continue
         title_start, words = title
@@ -72,6 +72,22 @@ def role_claims(sent, ctx: Context) -> list[dict]:
                                 cluster_id=person["cluster_id"]))
     claims.extend(_as_roles(sent, ctx))
     return claims
+
+
+def _name_start(text: str, start: int, end: int, canonical: str) -> int:
+    """Where the name begins inside a mention that holds its title too: the NER stage joins a title
+    written just before a name to it ("Fire Chief Owen Pruitt"), so the title is read inside the mention
+    as it would be before it. The title is the words up to the last role head, with a name left after
+    it, none of them a word of the person's canonical name ("Dean Smith" is a name, not a dean)."""
+    words = list(_WORD.finditer(text[start:end]))
+    names = {w.lower() for w in canonical.split()}
+    for k in range(len(words) - 1, 0, -1):
+        head = words[k - 1].group(0).lower().rstrip(".")
+        if head in ROLE_HEADS or ROLE_SYNONYMS.get(head) is not None:
+            if any(w.group(0).lower() in names for w in words[:k]):
+                return start
+            return start + words[k].start()
+    return start
 
 
 def _title_before(text: str, floor: int, start: int) -> tuple[int, str] | None:

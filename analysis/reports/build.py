@@ -23,7 +23,11 @@ Schema `newsclaims.story-report`, version 1 (every key below is always present):
 - `review`: {open, confirmed, dismissed, new_since_last_run[] (flag ids first raised by the latest
   analysis), last_run}
 - `unattached[]`: surname-only surfaces that fit more than one person
-- `claims`, `propagation`: null until that work exists, with `absent` saying why
+- `claims[]`: {id, kind, subject, slot, conflict, values[{value, articles[{url, version, field, start, end,
+  as_written, sentence}]}], held_by{authoritative, earliest, majority}, deviating_urls[]} (conflicts
+  first; see `analysis.claims`), null when no claims were given; each outlet then has
+  `claims_deviating`, the conflicting claims it states a deviating value of
+- `propagation`: null until that work exists, with `absent` saying why
 - `absent`: {section: why} for every section or figure whose data does not exist yet
 """
 from __future__ import annotations
@@ -37,6 +41,7 @@ from urllib.parse import urlsplit
 from analysis.dates import date_key, earliest, parse_published
 from analysis.names import fold
 from analysis.propagation import propagate
+from analysis.reports.claims import add_claims
 
 SCHEMA = "newsclaims.story-report"
 SCHEMA_VERSION = 2
@@ -85,11 +90,14 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
 def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clusters: list[dict],
                  assignments: list[dict], flags: list[dict], texts: dict | None = None,
                  analysis_runs: list[dict] = (), min_n: int = 3, generated_at: str | None = None,
-                 versions: list[dict] | None = None, copies: list[dict] | None = None) -> dict:
+                 versions: list[dict] | None = None, copies: list[dict] | None = None,
+                 claims: list[dict] | None = None) -> dict:
     """The report dict. `versions` (every version of the story's articles, `store.story_versions`)
     enables `copies`, `propagation` and `corrections`; without them those keys are null, with `absent`
     saying why. `copies`: the direct copy edges the analysis stored (`store.story_copies`, versions
-    named by id); None finds them here from `versions` (for callers without a store)."""
+    named by id); None finds them here from `versions` (for callers without a store). `claims` (the
+    story's claim groups, `analysis.claims.story.story_claims`) fills `claims`, each outlet's
+    `claims_deviating` and, with `versions`, the wrong claim values' propagation."""
     texts = texts or {}
     outlet_names = {o["origin"]: o["name"] for o in outlets}
     documents_by_article = {d["article_id"]: d for d in documents}
@@ -108,7 +116,7 @@ def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clu
     for flag in flags:
         level_counts[flag["level"]] += 1
     last_run = analysis_runs[-1] if analysis_runs else None
-    return {
+    report = {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
         "generated_at": generated_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -141,6 +149,9 @@ def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clu
         "absent": {"claims": ABSENT["claims"],
                    **({} if spread else {"propagation": ABSENT["propagation"], "corrections": ABSENT["corrections"]})},
     }
+    if claims is not None:
+        add_claims(report, claims, documents, versions)
+    return report
 
 
 def _keep_corrected_uses(errors: list[dict], spread: dict, versions: list[dict], outlet_names: dict) -> None:

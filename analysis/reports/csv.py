@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 
+from analysis.reports.claims import csv_rows as claim_rows
+
 
 def csv_tables(report: dict) -> dict[str, list[dict]]:
     """The report as flat tables: people (one row per surface), errors (one row per use), outlets,
     flags (one row per flagged mention), propagation (one row per use in a chain; none when the
-    report has no propagation)."""
+    report has no propagation), and claims (one row per article stating a claim's value) when the
+    report has them."""
     people = [{"cluster_id": p["cluster_id"], "canonical": p["canonical"], "canonical_rule": p["rule"], **surface}
               for p in report["people"] for surface in p["surfaces"]]
     errors = [{"cluster_id": e["cluster_id"], "canonical": e["canonical"], "form": e["form"], "order": n,
@@ -23,8 +26,11 @@ def csv_tables(report: dict) -> dict[str, list[dict]]:
                        | {"error_rate": rate.get("rate"), "ci_low": rate.get("low"), "ci_high": rate.get("high"),
                           "n": rate.get("n"), "ranked": o["ranked"], "error_forms": "; ".join(o["error_forms"]),
                           "corrections": None, "copied": None})
-    return {"people": people, "errors": errors, "outlets": outlets, "flags": list(report["flagged_mentions"]),
-            "propagation": propagation_rows(report)}
+    tables = {"people": people, "errors": errors, "outlets": outlets, "flags": list(report["flagged_mentions"]),
+              "propagation": propagation_rows(report)}
+    if report.get("claims") is not None:
+        tables["claims"] = claim_rows(report)
+    return tables
 
 
 def propagation_rows(report: dict) -> list[dict]:

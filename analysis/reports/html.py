@@ -30,6 +30,7 @@ from markupsafe import Markup
 from analysis.dates import date_key, parse_published
 from analysis.reports.cascade import cascade_charts
 from analysis.reports.charts import _MONTHS, error_rate_chart, outlet_timeline_chart, variant_timeline_chart
+from analysis.reports.claims import html_view as claims_view
 from analysis.reports.markdown import ROLLUP_AFTER, ROLLUP_EXAMPLES, safe_url, summary_lines, utc_text
 from analysis.reports.text import percent
 
@@ -98,6 +99,7 @@ def _view(report: dict, snapshot_base: str | None) -> dict:
         "flagged_total": len(report["flagged_mentions"]),
         "flagged_rollup": _flagged_rollup(report["flagged_mentions"]),
         "provenance": _provenance(report.get("provenance")),
+        "claims": claims_view(report),
     }
 
 

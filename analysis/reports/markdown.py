@@ -145,6 +145,9 @@ def render_markdown(report: dict) -> str:
     if report["unattached"]:
         lines += ["Surnames that fit more than one person (left unattached): "
                   + ", ".join(md(u) for u in report["unattached"]), ""]
+    from analysis.reports.claims import markdown_lines as claims_markdown  # it escapes with `md`, from here
+
+    lines += claims_markdown(report)
     lines += _propagation_lines(report)
     lines += ["## Not yet measured", ""] + [f"- {md(key)}: {md(why)}" for key, why in sorted(report["absent"].items())]
     lines += [""] + provenance_lines(report)

@@ -7,7 +7,7 @@ parsed once per command and the loaded object is handed down.
 # Importing a command module registers its commands on `cli`.
 from newsclaims.cli import analysing, crawling, querying, reporting, tracing  # noqa: F401 (analyse, crawl, report ...)
 from newsclaims.cli import finding, stories  # noqa: F401 (the daily loop: stories, status, digest, add, search ...)
-from newsclaims.cli import history, people, scaling  # noqa: F401 (recheck, discover, export warc; people merge|split; ingest)
+from newsclaims.cli import claims, history, people, scaling  # noqa: F401 (claims; recheck, discover, export warc; people merge|split; ingest)
 from newsclaims.cli.common import cli  # noqa: I001 (after the modules that register on it)
 
 __all__ = ["cli"]

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from newsclaims import store
+from newsclaims.claims_stage import CLAIMS_STAGE
 from newsclaims.cli.common import (
     _database,
     _fail_cleanly,
@@ -58,6 +59,8 @@ def _analyse(config, settings, reextract: bool = False, force: bool = False) -> 
         current = None if force else store.current_analysis(
             database, config.slug, ruleset=RULESET_VERSION, settings=analysis_settings(settings).as_dict(),
             config=config.model_dump_json(), stage=jobs.NER_STAGE)
+        if current is not None and store.versions_not_analysed(database, config.slug, stage=CLAIMS_STAGE):
+            current = None  # versions analysed before claims existed: only their claims are new
         if current is not None:
             note(f"nothing changed since analysis #{current['id']} ({current['ended']}): not analysed again "
                  "(--force to analyse anyway)")
@@ -74,7 +77,8 @@ def _analyse_line(slug: str, counts: dict) -> str:
     skipped = f", {counts['skipped_language']} skipped as not English" if counts.get("skipped_language") else ""
     return (f"analyse {slug}: {counts['documents']} articles ({counts['versions_analysed']} new to NER{skipped}), "
             f"{counts['mentions']} person mentions ({counts['second_pass_mentions']} from the second pass), "
-            f"{counts['clusters']} clusters, {counts['flags']} flags")
+            f"{counts['clusters']} clusters, {counts['flags']} flags"
+            + (f", {counts['claim_conflicts']} conflicting claims" if "claim_conflicts" in counts else ""))
 
 
 REPORT_FORMATS = ["md", "json", "html", "csv", "claimreview"]

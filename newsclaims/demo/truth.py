@@ -97,8 +97,9 @@ def build_truth(source: Path = DEFAULT_SOURCE) -> dict:
             "introduced_by": _ref(wrong[0]),
             "repeated_by": [_ref(a) for a in wrong[1:]],
         }
-        if "quote" in c:
-            entry["quote"] = c["quote"]
+        # What the claim is about, as the corpus says: a misattributed quote's words ("quote"), an altered
+        # quote's speaker ("speaker"), the person of a role or detail ("person") and a detail's slot.
+        entry.update({k: c[k] for k in ("quote", "speaker", "person", "slot") if k in c})
         claims.append(entry)
 
     copies = [{"copy": _ref(a), "source": {"outlet": a.copies["outlet"], "path": a.copies["path"]},

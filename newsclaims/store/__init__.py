@@ -7,8 +7,8 @@ is its canonical URL, a version its article plus the hash of the extracted conte
 
 One module per job: `schema` (migrations), `connection` (opening, backups, transactions), `stories`,
 `pages`, `articles` (and versions), `mentions`, `variants` (clusters, assignments, flags, reviews),
-`runs` (crawl and analysis runs), `history` (every version, for propagation), `copies` (copy
-edges found by analysis), `queries` (canned
+`claims` (claims per version, claim groups per story), `runs` (crawl and analysis runs), `history`
+(every version, for propagation), `copies` (copy edges found by analysis), `queries` (canned
 read-only questions) and `status` (the daily questions: stories, status, search, export, digests,
 deleting a story).
 
@@ -29,6 +29,14 @@ from newsclaims.store.articles import (
     save_removal,
     story_documents,
     version_texts,
+)
+from newsclaims.store.claims import (
+    claim_key,
+    claims_of_versions,
+    replace_claim_groups,
+    save_claims,
+    story_claim_groups,
+    version_ordinals,
 )
 from newsclaims.store.connection import (
     DEFAULT_DB_PATH,
@@ -72,6 +80,7 @@ from newsclaims.store.schema import (  # noqa: F401 (the migrations were public 
     m004_captions,
     m005_stable_mention_keys,
     m006_daily_use,
+    m007_claims,
     m008_modified_and_removals,
     m009_copy_edges,
     migrations,
@@ -98,6 +107,8 @@ from newsclaims.store.variants import (
 )
 
 __all__ = [
+    "claim_key", "claims_of_versions", "replace_claim_groups", "save_claims", "story_claim_groups",
+    "version_ordinals",
     "delete_story", "export_articles", "last_digest", "outlet_last_crawls", "save_digest", "search_versions",
     "stories_overview", "story_status", "versions_not_analysed", "current_analysis",
     "CANNED_QUERIES", "DEFAULT_DB_PATH", "DatabaseLocked", "SchemaTooNew", "StoreError", "chunked", "page_outcomes",

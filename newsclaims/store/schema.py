@@ -326,6 +326,49 @@ def m006_daily_use(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m007_claims(db: sqlite_utils.Database) -> None:
+    """Claims (issue 14): what each article version states (a date, a count, a quote with its speaker,
+    an attribution, a role, a detail), extracted once per version like its mentions; and per story the
+    claim groups, recomputed from the claims and the current person clusters at every analysis, with
+    each group's values, who holds which and the articles that deviate."""
+    db["claims"].create(
+        {
+            "id": str,  # "{version}:{field}:{start}-{end}:{kind}:{n}": its place, so re-extraction keeps it
+            "version_id": int,
+            "field": str,
+            "start": int,
+            "end": int,
+            "kind": str,  # date | count | quote | attribution | role | detail
+            "slot": str,
+            "subject": str,  # JSON: {kind: person, cluster_id, canonical} | {kind: event, text}
+            "value": str,  # JSON: the normalised value
+            "as_written": str,
+            "sentence": str,
+            "via": str,  # how the subject was found: name, pronoun, relative, description
+            "extra": str,  # JSON: the rule's other keys (counted thing, qualifier, people referred to ...)
+        },
+        pk="id",
+        not_null={"version_id", "field", "start", "end", "kind"},
+        foreign_keys=[("version_id", "article_versions", "id")],
+    )
+    db["claims"].create_index(["version_id"])
+    db["claim_groups"].create(
+        {
+            "story": str,
+            "id": str,
+            "kind": str,
+            "slot": str,
+            "subject": str,  # JSON, as in claims
+            "conflict": int,
+            "deviating": int,  # how many articles deviate
+            "entry": str,  # JSON: the report's `claims` entry (values, held_by, deviating_urls ...)
+        },
+        pk=("story", "id"),
+        foreign_keys=[("story", "stories", "slug")],
+    )
+
+
+@migrations()
 def m008_modified_and_removals(db: sqlite_utils.Database) -> None:
     """Update times and removals. Each version records when the page says it was last changed
     (`modified`, at its stated precision: instant, day or month, and the rule that gave it), and

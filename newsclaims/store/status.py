@@ -164,6 +164,7 @@ def delete_story(db: sqlite_utils.Database, story: str) -> dict[str, int]:
         db.execute("delete from cluster_surfaces where cluster_id in (select id from clusters where story = ?)", [story])
         counts["clusters"] = db.execute("delete from clusters where story = ?", [story]).rowcount
         db.execute("delete from mentions where story = ?", [story])
+        db.execute("delete from claim_groups where story = ?", [story])
         counts["articles"] = len(own)
         counts["versions"] = 0
         for part in chunked(own):
@@ -171,6 +172,7 @@ def delete_story(db: sqlite_utils.Database, story: str) -> dict[str, int]:
             db.execute(f"delete from story_mentions where mention_id in (select id from mentions where version_id in "
                        f"({versions}))", part)
             db.execute(f"delete from mentions where version_id in ({versions})", part)
+            db.execute(f"delete from claims where version_id in ({versions})", part)
             db.execute(f"delete from version_analyses where version_id in ({versions})", part)
             counts["versions"] += db.execute(f"delete from article_versions where article_id in ({marks(part)})",
                                              part).rowcount
