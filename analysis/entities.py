@@ -151,11 +151,20 @@ def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str
 def in_heading(text: str, start: int) -> bool:
     """Whether the offset sits in a heading-like line: short, no closing punctuation, Title Case."""
     line = _line_at(text, start)
-    return len(_WORD.findall(line)) <= 12 and line[-1:] not in ".!?”\"" and title_case(line)
+    return line[-1:] not in ".!?”\"" and _short_title_case(line)
 
 
+@lru_cache(maxsize=4096)
+def _short_title_case(line: str) -> bool:
+    """At most 12 words, Title Case; once per line, not once per mention on it (a page written as
+    one long line holds all its mentions)."""
+    return len(_WORD.findall(line)) <= 12 and title_case(line)
+
+
+@lru_cache(maxsize=4096)
 def title_case(line: str) -> bool:
-    """Whether most words of a line (60%) are capitalised, as in a headline of any length."""
+    """Whether most words of a line (60%) are capitalised, as in a headline of any length. Cached:
+    every PERSON span of a line asks about the same line."""
     words = _WORD.findall(line)
     return bool(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
 

@@ -131,8 +131,9 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     from newsclaims.nlp import model_id
 
     store.save_story(db, **story.as_record())
+    model = model_id(nlp)  # once: it reads the pipeline's meta, which costs a millisecond or more
     run_id = store.start_analysis_run(db, story.slug, ruleset=RULESET_VERSION,
-                                      settings={**settings.as_dict(), "model": model_id(nlp)})
+                                      settings={**settings.as_dict(), "model": model})
     story_documents = store.story_documents(db, story.slug)
     analysed = store.analysed_versions(db, NER_STAGE)
     # The model is English: NER skips other languages with a counted reason rather than mis-tag them.
@@ -151,7 +152,7 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
         if progress and field == entities.NER_FIELDS[-1]:
             progress(len(found), len(todo))
     for doc in todo:
-        store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model_id(nlp))
+        store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model)
 
     # Copy edges are found once, here, and stored: the variants stage needs them, and every report reads them.
     copies = latest_copies(store.story_versions(db, story.slug))

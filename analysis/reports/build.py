@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
@@ -106,9 +106,12 @@ def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clu
     errors = _errors(clusters, assignments, outlet_names, documents_by_article, flags_by_article)
     erring_clusters = {e["cluster_id"] for e in errors} or {c["id"] for c in people}
     person_urls: dict[str, set] = defaultdict(set)
+    # Each person's mentions grouped once, in story order: `_person` reads its own, not all of them.
+    by_cluster: dict[str, list[dict]] = defaultdict(list)
     for a in assignments:
         if a["cluster_id"]:
             person_urls[a["cluster_id"]].add(a["url"])
+            by_cluster[a["cluster_id"]].append(a)
     spread = propagate(versions, errors, person_urls, edges=copies) if versions is not None else None
     if spread is not None:
         _keep_corrected_uses(errors, spread, versions, outlet_names)
@@ -130,7 +133,7 @@ def build_report(*, story: dict, outlets: list[dict], documents: list[dict], clu
             "flagged_articles": level_counts["article"],
             "flagged_outlets": level_counts["outlet"],
         },
-        "people": [_person(c, assignments) for c in people],
+        "people": [_person(c, by_cluster.get(c["id"], [])) for c in people],
         "errors": errors,
         "outlets": _with_spread(_outlets(outlets, documents, assignments, errors, erring_clusters, min_n), spread),
         "flagged_mentions": _flagged_mentions(flags, assignments, clusters, texts, outlet_names),
@@ -234,6 +237,7 @@ def _origin(url: str) -> str:
 
 
 def _person(cluster: dict, assignments: list[dict]) -> dict:
+    """One person's report entry; `assignments` may be the story's or only this person's."""
     kinds = {s["surface"]: s["kind"] for s in cluster["surfaces"]}
     timeline: dict[tuple, int] = defaultdict(int)
     for a in assignments:
@@ -286,30 +290,42 @@ def _errors(clusters, assignments, outlet_names, documents_by_article, flags_by_
 
 
 def _outlets(outlets, documents, assignments, errors, erring_clusters, min_n) -> list[dict]:
+    # Grouped by origin once, in story order, rather than every list scanned again for each outlet.
+    mentions_of: dict[str, list[dict]] = defaultdict(list)
+    for a in assignments:
+        if a["cluster_id"] in erring_clusters:
+            mentions_of[a["origin"]].append(a)
+    uses_of: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+    for e in errors:
+        for u in e["uses"]:
+            uses_of[u["origin"]].append((e, u))
+    articles_of: dict[str, int] = defaultdict(int)
+    for d in documents:
+        articles_of[d["origin"]] += 1
     rows = []
     for outlet in outlets:
         origin = outlet["origin"]
-        mentioning = {a["article_id"]: a["published"] for a in assignments
-                      if a["origin"] == origin and a["cluster_id"] in erring_clusters}
-        using = {u["url"]: u["published"] for e in errors for u in e["uses"] if u["origin"] == origin and u["usage"] == "uses"}
-        quoting = {u["url"] for e in errors for u in e["uses"] if u["origin"] == origin} - set(using)
+        mentioning = {a["article_id"]: a["published"] for a in mentions_of[origin]}
+        using = {u["url"]: u["published"] for _e, u in uses_of[origin] if u["usage"] == "uses"}
+        quoting = {u["url"] for _e, u in uses_of[origin]} - set(using)
         interval = wilson(len(using), len(mentioning))
-        days = sorted({publication_day(p) for p in mentioning.values()}, key=lambda d: d or "~")
+        mentioning_days = Counter(publication_day(p) for p in mentioning.values())
+        using_days = Counter(publication_day(p) for p in using.values())
+        days = sorted(mentioning_days, key=lambda d: d or "~")
         rows.append({
             "outlet": outlet["slug"], "name": outlet["name"], "origin": origin,
             "authoritative": bool(outlet["authoritative"]),
-            "articles": sum(1 for d in documents if d["origin"] == origin),
+            "articles": articles_of[origin],
             "articles_mentioning": len(mentioning),
             "articles_using_errors": len(using), "articles_quoting_errors": len(quoting),
-            "error_forms": sorted({e["form"] for e in errors for u in e["uses"] if u["origin"] == origin}),
+            "error_forms": sorted({e["form"] for e, _u in uses_of[origin]}),
             "error_rate": None if interval is None else {
                 "rate": len(using) / len(mentioning), "k": len(using), "n": len(mentioning),
                 "low": interval[0], "high": interval[1]},
             "ranked": len(mentioning) >= min_n,
             "rank": None,
-            "timeline": [{"date": day,
-                          "mentioning": sum(1 for p in mentioning.values() if publication_day(p) == day),
-                          "using_error": sum(1 for p in using.values() if publication_day(p) == day)} for day in days],
+            "timeline": [{"date": day, "mentioning": mentioning_days[day], "using_error": using_days[day]}
+                         for day in days],
             "corrections": None,
             "copied": None,
             "absent": {"corrections": ABSENT["corrections"], "copied": ABSENT["copied"]},
@@ -363,7 +379,8 @@ def for_outlet(report: dict, outlet: str) -> dict | None:
         if uses:
             errors.append({**error, "uses": uses, "articles": sum(1 for u in uses if u["usage"] == "uses"),
                            "outlets": [match[0]["outlet"]] if any(u["usage"] == "uses" for u in uses) else []})
-    flagged = [m for m in report["flagged_mentions"] if m["url"] and any(u["url"] == m["url"] for e in errors for u in e["uses"])]
+    used_urls = {u["url"] for e in errors for u in e["uses"]}
+    flagged = [m for m in report["flagged_mentions"] if m["url"] and m["url"] in used_urls]
     return {**report, "story": {**report["story"], "outlet": match[0]["name"]}, "outlets": match, "errors": errors,
             "flagged_mentions": flagged,
             "summary": {**report["summary"], "articles": match[0]["articles"], "outlets": 1,
