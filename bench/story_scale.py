@@ -52,8 +52,12 @@ VERBS = ["said", "told reporters", "confirmed", "warned", "added", "explained", 
 CLAUSES = ["the Alder Creek bridge would stay closed", "repairs would take weeks", "the county had asked for help",
            "inspectors found cracks in the span", "the road would reopen once the work was done",
            "residents should use the northern route", "the budget for the repairs was not yet set"]
-FILLER = ("Traffic was diverted through the town centre while crews worked on the approach roads. Local shops "
-          "reported fewer customers, and the school bus timetable changed for the rest of the term. ")
+#: Filler prose. Each article writes it with its own day and count in the middle, so no passage of it
+#: reaches the 150 characters that make a copy: a verbatim paragraph shared by every article would make
+#: every pair a copy edge (one clique of the whole story), which is not the coverage this bench is about;
+#: common text is a limit of its own, documented in analysis/reuse/candidates.py.
+FILLER = ("Traffic was diverted through the town centre while crews worked on the approach roads on day {day}. "
+          "Local shops reported {count} fewer customers, and the school bus timetable changed for the term. ")
 
 
 def people() -> list[tuple[str, str]]:
@@ -82,7 +86,7 @@ def make_article(n: int, rng: random.Random, page_kb: int, words: int) -> dict:
         name = f"{role} {first} {last}".strip() if rng.random() < 0.6 else last
         sentences.append(f"{name} {rng.choice(VERBS)} that {rng.choice(CLAUSES)}.")
         if rng.random() < 0.3:
-            sentences.append(FILLER.strip())
+            sentences.append(FILLER.format(day=n % 31 + 1, count=rng.randint(10, 400)).strip())
     text = " ".join(sentences)
     outlet = n % 12
     day = 1 + n % 28

@@ -374,3 +374,23 @@ def test_orient_is_symmetric():
 
 def test_direct_edges_without_texts_counts_every_character(all_edges):
     assert triples(direct_edges(all_edges)) == DIRECT
+
+
+def test_text_in_very_many_articles_is_common_text_not_evidence_of_copying():
+    # 150 articles each carry the same long house paragraph beside their own words; one pair also
+    # shares a paragraph of its own. Only that pair is a candidate: the common paragraph is left out.
+    from analysis.reuse.candidates import candidate_pairs
+
+    house = ("This article is part of our community coverage and may be shared with partner newspapers "
+             "across the region under our syndication terms, which readers can find on the about page. ")
+    words = ["alder", "birch", "cedar", "delta", "ember", "fjord", "grove", "heath", "inlet", "juniper",
+             "kestrel", "larch", "meadow", "nettle", "osprey", "poplar", "quarry", "rowan", "sorrel", "thistle"]
+
+    def own(n):
+        return " ".join(f"{words[(n * 7 + k * 3) % 20]}{n}x{k}" for k in range(60))
+
+    texts = [house + own(n) for n in range(150)]
+    shared = "the county engineer walked the span with the inspectors and found the bearing displaced " * 3
+    texts[10] += " " + shared
+    texts[99] += " " + shared
+    assert candidate_pairs(texts) == [(10, 99)]
