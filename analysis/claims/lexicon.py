@@ -10,8 +10,16 @@ from __future__ import annotations
 
 #: Verb (or nominalisation) lemma -> event class. An event class happens once to its subject, so two
 #: dates for it disagree. "said", "held a briefing", "spoke" are left out on purpose: they recur.
-EVENT_CLASSES: dict[str, str] = {}
-for _cls, _words in {
+def _by_word(classes: dict[str, str]) -> dict[str, str]:
+    """{class: "word word ..."} -> {word: class}; a word listed twice keeps its first class."""
+    found: dict[str, str] = {}
+    for cls, words in classes.items():
+        for word in words.split():
+            found.setdefault(word, cls)
+    return found
+
+
+EVENT_CLASSES: dict[str, str] = _by_word({
     "detain": "detain arrest apprehend seize nab snatch abduct detention arrest capture surround encircle approach confront handcuff",
     "release": "release free",
     "appoint": "appoint name nominate pick tap choose select hire appointment nomination",
@@ -30,9 +38,7 @@ for _cls, _words in {
     "transfer": "transfer move relocate",
     "defeat": "defeat beat",
     "launch": "launch found establish",
-}.items():
-    for _w in _words.split():
-        EVENT_CLASSES.setdefault(_w, _cls)
+})
 
 #: Events that happen once to a thing (a bridge, a plane, a building): two dates for one bridge's
 #: collapse disagree, as two dates for one person's arrest do. The thing is the verb's subject (or
@@ -42,14 +48,11 @@ THING_EVENTS = {"collapse", "explode", "explosion", "sink", "crash", "derail", "
 
 #: What a person may be doing when an event happens to them, by class: one page's "protest on campus"
 #: and the same page's "participating in a demonstration" are one activity, told twice.
-ACTIVITY_CLASSES: dict[str, str] = {}
-for _cls, _words in {
+ACTIVITY_CLASSES: dict[str, str] = _by_word({
     "protest": "protest demonstration rally march sit-in vigil picket",
     "gathering": "gathering dinner meal party meeting celebration ceremony service prayer worship feast",
     "commute": "commute drive ride",
-}.items():
-    for _w in _words.split():
-        ACTIVITY_CLASSES.setdefault(_w, _cls)
+})
 
 #: Events a count may be about besides the one-off ones (a count of people or things acted on).
 COUNT_EVENTS = set(EVENT_CLASSES.values()) | {"evacuate", "injure", "kill", "cancel", "rescue", "hospitalize",
