@@ -11,7 +11,7 @@ from analysis.names import ParsedName, fold, given_compatible, parse_name, scrip
 from analysis.records import Form, Linkage
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
-from analysis.variants.compare import Comparison, compare_names
+from analysis.variants.compare import Comparison, compare_names, surnames_fit
 
 #: A given name a typo away is one person only when the other form is used this many times as often.
 USAGE_RATIO = 4
@@ -167,6 +167,26 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     return Linkage(clusters=clusters, unattached=sorted(unattached), links=dict(links))
 
 
+class _Established:
+    """The story's established full names, indexed once for the rules that read them (`_blends`,
+    `_invented`), instead of every thinly attested form scanning all of them."""
+
+    def __init__(self, forms: list[Form]):
+        self.full = [i for i, f in enumerate(forms) if f.name.full and not f.name.initials_only and _established(f)]
+        self.members = set(self.full)
+        self.by_surname: dict[str, list[int]] = defaultdict(list)
+        self.by_given: dict[str, list[int]] = defaultdict(list)
+        for j in self.full:
+            self.by_surname[forms[j].name.surname_core].append(j)
+            if forms[j].name.given_tokens:
+                self.by_given[forms[j].name.given_tokens[0]].append(j)
+
+
+def _titles(forms: list[Form], members: dict, root_: int) -> set:
+    """Every title written with any form of one person."""
+    return set().union(*(forms[m].titles for m in members[root_]))
+
+
 def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = frozenset()) -> list[tuple[int, int, str]]:
     """Names that join one story person's given name to another's surname: (blend, person's form, rule).
 
@@ -181,7 +201,7 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     shares a title with it, or, for a blend written only in the story's on-topic coverage, is the
     person the story is about (a namesake elsewhere in the story keeps its own name).
     """
-    established_full = [i for i, f in enumerate(forms) if f.name.full and not f.name.initials_only and _established(f)]
+    established = _Established(forms)
     blends = []
     for i, form in enumerate(forms):
         name = form.name
@@ -189,19 +209,14 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
                 or len(members.get(root(i), ())) > 1 and any(forms[m].name.full for m in members[root(i)] if m != i)):
             continue
         given = name.given_tokens[0]
-        carriers = {root(j) for j in established_full
-                    if forms[j].name.surname_core == name.surname_core and forms[j].name.given_tokens[:1] != (given,)}
-        lenders = [j for j in established_full
-                   if forms[j].name.given_tokens[:1] == (given,) and forms[j].name.surname_core != name.surname_core]
+        carriers = {root(j) for j in established.by_surname.get(name.surname_core, ())
+                    if forms[j].name.given_tokens[:1] != (given,)}
+        lenders = [j for j in established.by_given.get(given, ()) if forms[j].name.surname_core != name.surname_core]
         if not carriers or not lenders:
             continue
-
-        def titles(root_: int) -> set:
-            return set().union(*(forms[m].titles for m in members[root_]))
-
         # Of the people carrying the surname, the one in the blend's role; else, for a blend written
         # only in the coverage of the person the story is about, that person.
-        in_role = {r for r in carriers if form.titles & titles(r)}
+        in_role = {r for r in carriers if form.titles & _titles(forms, members, r)}
         about = {r for r in carriers if any(forms[m].topic for m in members[r])}
         if len(in_role) == 1:
             carrier, = in_role
@@ -209,7 +224,7 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
             carrier, = about
         else:
             continue
-        person = [m for m in members[carrier] if m in established_full]
+        person = [m for m in members[carrier] if m in established.members]
         lender = forms[lenders[0]].name.display
         blends.append((i, person[0], f"a blend: the given name of {lender} with this person's surname, in one role"))
     return blends
@@ -228,10 +243,12 @@ def _invented(forms: list[Form], members: dict, root, topic_articles: frozenset,
     of theirs: "Mayor Kranston"), which is what ties the page to them. A resident with a similar name
     ("Tom Cranson") on a page that never gives the misspelt name the person's title stays a person.
     """
-    from analysis.variants.compare import surnames_fit
-
-    established_full = [i for i, f in enumerate(forms) if f.name.full and not f.name.initials_only and _established(f)]
-    established_surnames = {forms[i].name.surname_core for i, f in enumerate(forms) if _established(f)}
+    established = _Established(forms)
+    established_surnames = {f.name.surname_core for f in forms if _established(f)}
+    bare: dict[str, list[Form]] = defaultdict(list)  # forms without a given name, by surname
+    for g in forms:
+        if not g.name.full:
+            bare[g.name.surname_core].append(g)
     found = []
     for i, form in enumerate(forms):
         name = form.name
@@ -242,16 +259,15 @@ def _invented(forms: list[Form], members: dict, root, topic_articles: frozenset,
         group = members.get(root(i), [i])
         if any(_established(forms[m]) or forms[m].name.surname_core != surname for m in group):
             continue  # the cluster holds more than this invented name and its shorter forms
-        people = {root(j) for j in established_full if surnames_fit(surname, forms[j].name.surname_core, score_cutoff)}
+        people = {root(j) for other, carriers in established.by_surname.items()
+                  if surnames_fit(surname, other, score_cutoff) for j in carriers}
         if len(people) != 1:
             continue
         person, = people
-        titles = set().union(*(forms[m].titles for m in members[person]))
-        in_role = any(g.name.surname_core == surname and not g.name.full and g.titles & titles and g.articles & form.articles
-                      for g in forms)
-        if not in_role:
+        titles = _titles(forms, members, person)
+        if not any(g.titles & titles and g.articles & form.articles for g in bare.get(surname, ())):
             continue
-        target = next(m for m in members[person] if m in established_full)
+        target = next(m for m in members[person] if m in established.members)
         found.append((i, target, "an invented full name around a misspelt surname, on pages that give it this "
                                  "person's title"))
     return found
