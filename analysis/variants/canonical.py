@@ -64,16 +64,6 @@ def _first_given(name: ParsedName) -> str:
     return name.tokens[0] if len(name.tokens) == 1 else ""
 
 
-def _given_uses(indices: list[int], forms: list[Form]) -> Counter:
-    """Uses of each given name across one person's forms, full names and lone given names alike."""
-    uses: Counter = Counter()
-    for i in indices:
-        given = _first_given(forms[i].name)
-        if given:
-            uses[given] += forms[i].count
-    return uses
-
-
 def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
                 given_uses: Counter | None = None) -> tuple[list[int], str]:
     ctx = {"forms": forms, "pinned": pinned, "given_uses": given_uses or Counter()}
@@ -97,11 +87,12 @@ def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, crite
 def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
                       writing: str = "surfaces", given_uses: Counter | None = None) -> _Decision:
     """The best-evidenced form, written the way it is written most (`writing`: "surfaces" for a list,
-    where the canonical is an input surface; "displays" for a story, where it is the name without title)."""
+    where the canonical is an input surface; "displays" for a story, where it is the name without title).
+    `given_uses`: how often the person's mentions use each given name (a story's), for the criterion
+    "given name in use"."""
     full = [i for i in indices if forms[i].name.full and not forms[i].name.initials_only]
     candidates = full or [i for i in indices if forms[i].name.full] or indices
-    ranked, rule = _rank_forms(candidates, forms, pinned, criteria,
-                               _given_uses(indices, forms) if given_uses is None else given_uses)
+    ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses)
     best = forms[ranked[0]]
     written = getattr(best, writing)
     canonical = _display(written, best.display_authorities if writing == "displays" else None) if written \

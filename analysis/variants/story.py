@@ -84,8 +84,13 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
             continue
         decided.append((group, group_mentions, pin))
     _attach_given_names(given_only, decided, forms, form_of)
+    # A surname is a family's: the authoritative outlets writing it for anyone in the story, once per story.
+    vouching: dict[str, set] = defaultdict(set)
+    for form in forms:
+        vouching[form.name.surname_core] |= form.authoritative
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
-        cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage)
+        cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
+                                vouching)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -268,8 +273,9 @@ def _given_uses_of(group_mentions: list[dict]) -> Counter:
 
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
-                  accepted_keys: set[str], score_cutoff: float, linkage: Linkage) -> dict:
-    """Choose the canonical name of one person and the kind of each surface, with the rule for each."""
+                  accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set]) -> dict:
+    """Choose the canonical name of one person and the kind of each surface, with the rule for each.
+    `vouching`: surname -> the authoritative outlets writing it for anyone in the story."""
     full_forms = [i for i in group if forms[i].name.full and not forms[i].virtual]
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -291,8 +297,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         if pin is not None and decision.canonical_form == pinned_form:
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
-        decision.surname_vouching = len(set().union(*(f.authoritative for f in forms
-                                                      if f.name.surname_core == decision.canonical_name.surname_core)))
+        decision.surname_vouching = len(vouching.get(decision.canonical_name.surname_core, ()))
 
     rows: dict[str, dict] = {}
     for m in group_mentions:
