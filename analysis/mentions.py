@@ -75,7 +75,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                          else f"p{len(found) + 1}")
                 found.append({**match, "id": ident, "version_id": version_id, "field": field})
 
-    add(entities.find_more_mentions(pending, people_to_search(first.clusters), taken,
+    searchable = people_to_search(first.clusters)
+    add(entities.find_more_mentions(pending, searchable, taken,
                                     score_cutoff=settings.score_cutoff, known_words=known_words))
     # Lone given names ("Ellen said"), once every full name of each article is known.
     full_names = full_names_by_article(credible + found)
@@ -85,7 +86,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
                                         known_words=known_words))
     credible = [_as_given(m, full_names, settings.score_cutoff, known_words) for m in credible]
-    searched = {surname for person in people_to_search(first.clusters) for surname in person["surnames"]}
+    searched = {surname for person in searchable for surname in person["surnames"]}
     found[:] = [_given_not_near_surname(m, full_names, searched) for m in found]
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
     result = variants.analyse_variants(_variant_input(persons, documents), settings=settings,

@@ -176,7 +176,7 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
               "second_pass_mentions": len(resolved.found), "mentions": len(resolved.persons), **counts}
     if claims:
         from newsclaims.claims_stage import analyse_claims
-        counts.update(analyse_claims(db, story.slug, list(documents.values()), nlp, model=model_id(nlp),
+        counts.update(analyse_claims(db, story.slug, list(documents.values()), nlp, model=model,
                                      english=is_english, batch_size=batch_size))
     store.finish_analysis_run(db, run_id, counts)
     return counts
