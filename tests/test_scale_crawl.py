@@ -14,6 +14,7 @@ import time
 
 from newsclaims import store
 from tests.redis_server import FAST, finish, options, start
+from tests.waiting import wait_for
 
 pytest_plugins = ["tests.plugins_redis"]
 
@@ -39,15 +40,6 @@ def _check_stored_exactly_once(db_path, origins, paths, *, fetched_once=True):
 def _run_keys(redis_server, config_path):
     slug = config_path.stem
     return [key for key in redis_server.client().keys(f"newsclaims:{slug}:*")]
-
-
-def _wait_for(predicate, timeout=60, what="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _items_stored(db_path) -> int:
@@ -88,7 +80,7 @@ def test_a_sigkilled_worker_s_requests_are_rescued_by_the_other(redis_server, sc
         def doomed_has_requests_in_flight():
             return any(client.hlen(key) for key in client.keys(f"newsclaims:{config.stem}:*:inflight:*:{doomed.pid}"))
 
-        _wait_for(lambda: _items_stored(db_path) > 50 and doomed_has_requests_in_flight(), what="a busy doomed worker")
+        wait_for(lambda: _items_stored(db_path) > 50 and doomed_has_requests_in_flight(), what="a busy doomed worker")
         doomed.send_signal(signal.SIGKILL)
         doomed.wait()
         assert finish(survivor) == 0, (tmp_path / "survivor.log").read_text()[-2000:]
@@ -107,7 +99,7 @@ def test_a_killed_writer_is_restarted_and_nothing_is_lost_or_doubled(redis_serve
     with open(tmp_path / "writer1.log", "w") as log1, open(tmp_path / "writer2.log", "w") as log2:
         writer = start("ingest", str(config), "--db", str(db_path), *common, log=log1)
         workers = [start("crawl", str(config), *common, log=open(tmp_path / f"w{n}.log", "w")) for n in range(2)]
-        _wait_for(lambda: _items_stored(db_path) > 100, what="the writer mid-stream")
+        wait_for(lambda: _items_stored(db_path) > 100, what="the writer mid-stream")
         writer.send_signal(signal.SIGKILL)
         writer.wait()
         # The lock of the dead writer expires; a new one resumes the same run.

@@ -3,7 +3,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from newsclaims.demo import DemoServer
 from newsclaims.schedule import CrawlLock, CrawlLocked, lock_path, parse_interval
 from tests.conftest import loopback_settings
 from tests.fault_site import FaultPage, article
+from tests.waiting import wait_for
 
 PAGES = 150
 
@@ -47,15 +47,6 @@ def count(db, sql):
             return conn.execute(sql).fetchone()[0]
     except sqlite3.OperationalError:
         return 0
-
-
-def wait_for(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def child_pids(pid: int) -> list[int]:
