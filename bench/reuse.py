@@ -12,12 +12,12 @@ time; a third of the time the source is itself a copy, making chains and sibling
 
 The planted (source, copy) pairs are the truth. Reported, in one run:
 
-* on the first 1,000 articles, LSH + alignment (`find_copy_edges`, defaults) against the naive baseline:
-  exact shingle Jaccard over all pairs (Python sets, the same shingles, the same threshold) followed by
-  the same alignment. Their times (each the fastest of three runs, the LSH one including the
-  direct-edge reduction), the ratio naive/LSH, and the recall of planted pairs among the verified
-  pairs of each (goal: LSH recall at least 0.95 of naive);
-* the LSH pipeline on all 10,000 articles: time, time(10k)/time(1k) (goal: at most 15, i.e. within
+* on the first 1,000 articles, the shingle index + alignment (`find_copy_edges`, defaults) against the
+  naive baseline: shared shingles counted over all pairs (Python sets, the same shingles, the same
+  `MIN_SHARED`) followed by the same alignment. Their times (each the fastest of three runs, the index
+  one including the direct-edge reduction), the ratio naive/index, and the recall of planted pairs
+  among the verified pairs of each (goal: index recall at least 0.95 of naive);
+* the index pipeline on all 10,000 articles: time, time(10k)/time(1k) (goal: at most 15, i.e. within
   1.5x of linear), recall of planted pairs, and after the direct-edge reduction the precision and
   recall of direct edges against the planted pairs and the share with the planted direction.
 
@@ -43,10 +43,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.reuse import article_key, copy_edges, direct_edges, find_copy_edges  # noqa: E402
+from analysis.reuse.candidates import MIN_SHARED  # noqa: E402
 from analysis.reuse.shingles import shingle_hashes, word_keys  # noqa: E402
 
 SEED = 20260311
-THRESHOLD = 0.2  # find_copy_edges' default, used by the naive baseline too
 REPEAT = 3  # each timing is the fastest of this many runs
 SYLLABLES = ("ka", "lo", "mi", "ren", "ta", "vo", "sul", "de", "an", "bri", "es", "ol", "tu", "na", "pe", "gor",
              "il", "sa", "un", "fe", "ro", "zi", "ha", "mun", "ce", "dra", "ul", "ne", "vis", "to")
@@ -143,18 +143,10 @@ def generate(n: int, seed: int = SEED) -> tuple[list[dict], set[tuple[int, int]]
     return articles, planted
 
 
-def naive_pairs(articles: list[dict], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
-    """Every pair whose exact shingle Jaccard is at least `threshold`: the all-pairs reference."""
+def naive_pairs(articles: list[dict], min_shared: int = MIN_SHARED) -> list[tuple[int, int]]:
+    """Every pair sharing at least `min_shared` shingles, counted pair by pair: the all-pairs reference."""
     sets = [set(shingle_hashes(word_keys(a["text"])).tolist()) for a in articles]
-    sizes = [len(s) for s in sets]
-    pairs = []
-    for i in range(len(sets)):
-        a, size_a = sets[i], sizes[i]
-        for j in range(i + 1, len(sets)):
-            shared = len(a & sets[j])
-            if shared and shared / (size_a + sizes[j] - shared) >= threshold:
-                pairs.append((i, j))
-    return pairs
+    return [(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets)) if len(sets[i] & sets[j]) >= min_shared]
 
 
 def index_of(articles: list[dict]) -> dict[str, int]:
@@ -180,14 +172,14 @@ def timed(function, *args, repeat: int = 1):
     return best, result
 
 
-def lsh_pipeline(articles: list[dict]) -> tuple[list[dict], list[dict]]:
+def index_pipeline(articles: list[dict]) -> tuple[list[dict], list[dict]]:
     """(every verified pair's edge, the direct edges): `find_copy_edges` with and without reduction."""
-    edges = find_copy_edges(articles, threshold=THRESHOLD, direct=False)
+    edges = find_copy_edges(articles, direct=False)
     return edges, direct_edges(edges, {article_key(a): a["text"] for a in articles})
 
 
 def naive_pipeline(articles: list[dict]) -> list[dict]:
-    """The baseline: all-pairs exact Jaccard, then the same alignment."""
+    """The baseline: shared shingles counted for all pairs, then the same alignment."""
     return copy_edges(articles, naive_pairs(articles))
 
 
@@ -208,25 +200,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"subset: first {small} ({len(planted_small)} planted copies)")
 
     where_small = index_of(subset)
-    time_lsh_small, (lsh_small, _) = timed(lsh_pipeline, subset, repeat=REPEAT)
-    recall_lsh = recall(found_pairs(lsh_small, where_small), planted_small)
-    print(f"time_lsh_{small}_s: {time_lsh_small:.2f} (fastest of {REPEAT}, direct-edge reduction included)")
-    print(f"recall_lsh_{small}: {recall_lsh:.4f} ({len(lsh_small)} verified pairs)")
+    time_index_small, (index_small, _) = timed(index_pipeline, subset, repeat=REPEAT)
+    recall_index = recall(found_pairs(index_small, where_small), planted_small)
+    print(f"time_index_{small}_s: {time_index_small:.2f} (fastest of {REPEAT}, direct-edge reduction included)")
+    print(f"recall_index_{small}: {recall_index:.4f} ({len(index_small)} verified pairs)")
 
     time_naive, naive_small = timed(naive_pipeline, subset, repeat=REPEAT)
     recall_naive = recall(found_pairs(naive_small, where_small), planted_small)
     print(f"time_naive_{small}_s: {time_naive:.2f} (fastest of {REPEAT})")
     print(f"recall_naive_{small}: {recall_naive:.4f} ({len(naive_small)} verified pairs)")
-    print(f"ratio_naive_lsh_{small}: {time_naive / time_lsh_small:.2f}")
-    recall_ratio = recall_lsh / recall_naive if recall_naive else 0.0
-    print(f"recall_ratio_lsh_naive_{small}: {recall_ratio:.4f}")
+    print(f"ratio_naive_index_{small}: {time_naive / time_index_small:.2f}")
+    recall_ratio = recall_index / recall_naive if recall_naive else 0.0
+    print(f"recall_ratio_index_naive_{small}: {recall_ratio:.4f}")
 
     where = index_of(articles)
-    time_big, (all_edges, direct) = timed(lsh_pipeline, articles, repeat=REPEAT)
-    print(f"time_lsh_{big}_s: {time_big:.2f} (fastest of {REPEAT})")
-    growth = time_big / time_lsh_small
+    time_big, (all_edges, direct) = timed(index_pipeline, articles, repeat=REPEAT)
+    print(f"time_index_{big}_s: {time_big:.2f} (fastest of {REPEAT})")
+    growth = time_big / time_index_small
     print(f"growth_{big}_{small}: {growth:.2f} (size ratio {big / small:.1f})")
-    print(f"recall_lsh_{big}: {recall(found_pairs(all_edges, where), planted):.4f} ({len(all_edges)} verified pairs)")
+    print(f"recall_index_{big}: {recall(found_pairs(all_edges, where), planted):.4f} ({len(all_edges)} verified pairs)")
     direct_found = found_pairs(direct, where)
     planted_sets = {frozenset(pair) for pair in planted}
     precision = len(direct_found & planted_sets) / len(direct_found) if direct_found else 0.0

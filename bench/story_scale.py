@@ -3,7 +3,9 @@ real page size, measured against themselves in the same run (issue 15's goals, a
 
 For each size, a child process (so each peak RSS is its own) builds a story in a fresh SQLite store:
 12 outlets (2 authoritative), 40 people, a few planted misspellings, ~350 words of text per article
-and a raw page of `--page-kb` KB (stored gzipped, as a crawl stores it). Then, timed:
+(sentences about the people in generated Zipf-weighted prose; a tenth of the articles copy a
+five-sentence passage of a recent one, as aggregators do) and a raw page of `--page-kb` KB (stored
+gzipped, as a crawl stores it). Then, timed:
 
 * first: `jobs.analyse` on every article (the model loaded beforehand, not counted);
 * nothing new, as a scheduler runs it: `newsclaims analyse STORY -q` in a subprocess (it should know
@@ -49,15 +51,26 @@ LAST = ["Cathcart", "Marchenko", "Brennan", "Okafor", "Lindqvist", "Haddad", "Mo
 ERRORS = {0: "Kathcart", 1: "Marchencko", 2: "Brenan"}
 ROLES = ["Sheriff", "Mayor", "Councillor", "Engineer", "Dr.", ""]
 VERBS = ["said", "told reporters", "confirmed", "warned", "added", "explained", "noted"]
-CLAUSES = ["the Alder Creek bridge would stay closed", "repairs would take weeks", "the county had asked for help",
-           "inspectors found cracks in the span", "the road would reopen once the work was done",
-           "residents should use the northern route", "the budget for the repairs was not yet set"]
-#: Filler prose. Each article writes it with its own day and count in the middle, so no passage of it
-#: reaches the 150 characters that make a copy: a verbatim paragraph shared by every article would make
-#: every pair a copy edge (one clique of the whole story), which is not the coverage this bench is about;
-#: common text is a limit of its own, documented in analysis/reuse/candidates.py.
-FILLER = ("Traffic was diverted through the town centre while crews worked on the approach roads on day {day}. "
-          "Local shops reported {count} fewer customers, and the school bus timetable changed for the term. ")
+#: Prose: generated lower-case words drawn with Zipf-like weights (frequent words repeat as in prose, and
+#: two articles share common words and short phrases, but long passages only when one copies the other,
+#: as in real coverage). The sentence frame keeps the story's keyword so every article is on topic.
+SYLLABLES = ("ka", "lo", "mi", "ren", "ta", "vo", "sul", "de", "an", "bri", "es", "ol", "tu", "na", "pe", "gor",
+             "il", "sa", "un", "fe", "ro", "zi", "ha", "mun", "ce", "dra", "ul", "ne", "vis", "to")
+#: Share of articles that copy a passage of a recent article (an aggregator lifting a paragraph), and
+#: how many recent articles such a copy draws from: copy detection must find them among all pairs.
+COPY_SHARE = 0.1
+RECENT = 50
+
+
+def vocabulary(rng: random.Random, size: int = 20_000) -> tuple[list[str], list[float]]:
+    """Generated words (never real text, never capitalised, so NER sees only the planted people) and
+    their Zipf weights."""
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.choice((1, 2, 2, 3, 3, 4)))))
+    ordered = sorted(words)
+    rng.shuffle(ordered)
+    return ordered, [1 / rank for rank in range(1, size + 1)]
 
 
 def people() -> list[tuple[str, str]]:
@@ -73,10 +86,16 @@ def story_config():
                                        "topic": {"keywords": ["Alder Creek"]}, "outlets": outlets})
 
 
-def make_article(n: int, rng: random.Random, page_kb: int, words: int) -> dict:
-    """One synthetic article: text with people (a few misspelled), a date, and a raw page of `page_kb`."""
+def make_article(n: int, rng: random.Random, page_kb: int, words: int, vocab: tuple[list[str], list[float]],
+                 earlier: list[str]) -> dict:
+    """One synthetic article: text with people (a few misspelled), a date, and a raw page of `page_kb`.
+    Some articles copy a passage of a recent one (`earlier`: the texts so far)."""
     cast = rng.sample(range(40), 4)
     sentences = []
+
+    def prose(low: int, high: int) -> str:
+        return " ".join(rng.choices(vocab[0], weights=vocab[1], k=rng.randint(low, high)))
+
     while sum(len(s.split()) for s in sentences) < words:
         index = rng.choice(cast)
         first, last = people()[index]
@@ -84,9 +103,13 @@ def make_article(n: int, rng: random.Random, page_kb: int, words: int) -> dict:
             last = ERRORS[index]
         role = rng.choice(ROLES)
         name = f"{role} {first} {last}".strip() if rng.random() < 0.6 else last
-        sentences.append(f"{name} {rng.choice(VERBS)} that {rng.choice(CLAUSES)}.")
+        sentences.append(f"{name} {rng.choice(VERBS)} that the Alder Creek {prose(6, 14)}.")
         if rng.random() < 0.3:
-            sentences.append(FILLER.format(day=n % 31 + 1, count=rng.randint(10, 400)).strip())
+            sentences.append(f"On day {n % 31 + 1}, {prose(10, 20)}.")
+    if earlier and rng.random() < COPY_SHARE:
+        source = rng.choice(earlier[-RECENT:]).split(". ")
+        start = rng.randrange(max(1, len(source) - 5))
+        sentences.insert(rng.randrange(len(sentences)), ". ".join(source[start:start + 5]).rstrip(".") + ".")
     text = " ".join(sentences)
     outlet = n % 12
     day = 1 + n % 28
@@ -134,8 +157,12 @@ def child(size: int, page_kb: int, words: int) -> dict:
         db = store.open_store(db_path)
         store.save_story(db, **config.as_record())
         started = time.perf_counter()
+        vocab = vocabulary(random.Random(0))
+        earlier: list[str] = []
         for n in range(size):
-            store.save_article(db, config.slug, make_article(n, rng, page_kb, words))
+            article = make_article(n, rng, page_kb, words, vocab, earlier)
+            earlier.append(article["text"])
+            store.save_article(db, config.slug, article)
         result["store_s"] = time.perf_counter() - started
         started = time.perf_counter()
         nlp = load_model(settings.get("NEWSCLAIMS_SPACY_MODEL"))
@@ -161,7 +188,9 @@ def child(size: int, page_kb: int, words: int) -> dict:
         result["identical_detail"] = {key: first[key] == again[key] for key in first}
         extra = max(1, size // 100)
         for n in range(size, size + extra):
-            store.save_article(db, config.slug, make_article(n, rng, page_kb, words))
+            article = make_article(n, rng, page_kb, words, vocab, earlier)
+            earlier.append(article["text"])
+            store.save_article(db, config.slug, article)
         result["plus_one_percent_s"] = analyse()
         result["articles"] = size + extra
         for fmt in ("json", "md", "html", "csv"):

@@ -14,7 +14,7 @@ from scrapy.settings import Settings
 
 from analysis import RULESET_VERSION, entities, mentions, reports
 from analysis.lexicon import lexicon_of
-from analysis.propagation.story import copied_articles, latest_copies
+from analysis.propagation.story import COPY_SEARCH, copied_articles, latest_copies
 from analysis.records import Topic
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_match
@@ -154,8 +154,10 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     for doc in todo:
         store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model)
 
-    # Copy edges are found once, here, and stored: the variants stage needs them, and every report reads them.
-    copies = latest_copies(store.story_versions(db, story.slug))
+    # Copy edges are found once, here, and stored: the variants stage needs them, and every report reads
+    # them. The search is kept too, so the next analysis aligns only the pairs of versions new since.
+    search = latest_copies(store.story_versions(db, story.slug), store.copy_search(db, story.slug, COPY_SEARCH))
+    copies = search["edges"]
     ner = [m for m in store.mentions_of_versions(db, list(documents), story.slug) if m["story"] == ""]
     # Second-pass mentions are named by their store key, so assignments and flags can be stored as
     # they come and point at the same mentions after every analysis.
@@ -171,7 +173,7 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     store.replace_story_mentions(db, story.slug, list(documents), resolved.found)
     result = resolved.result
     counts = store.save_variants(db, story.slug, result.clusters, result.assignments, result.flags)
-    counts[store.COPIES_COUNTED_AS] = store.save_copies(db, story.slug, copies)
+    counts[store.COPIES_COUNTED_AS] = store.save_copies(db, story.slug, copies, {**search, "settings": COPY_SEARCH})
     counts = {"versions_analysed": len(todo), "skipped_language": len(foreign), "documents": len(documents),
               "second_pass_mentions": len(resolved.found), "mentions": len(resolved.persons), **counts}
     if claims:

@@ -164,3 +164,47 @@ def test_a_page_that_shrinks_to_nothing_is_a_removal_and_stays_in_its_chain():
     [chain] = spread["propagation"][0]["chains"]
     assert chain["origin_url"] == "a" and chain["member_urls"] == ["a", "b"]
     assert [(c["url"], c["kind"]) for c in chain["corrected"]] == [("a", "removed")]
+
+
+def _story_day(day: int) -> list[dict]:
+    """A story as stored after crawl `day` (1 or 2): versions with ids, a copy chain a -> b -> c, and on
+    day 2 a new version of a (the error corrected) and a new article c copying b."""
+    other = "An unrelated report about the regional budget, with no names in it at all, for many lines. " * 4
+    a1 = {"id": 1, "url": "a", "ordinal": 1, "outlet": "A", "text": _SHARED + other,
+          "published": "2026-03-03T08:00:00+00:00", "fetched_at": "2026-03-03T09:00:00+00:00"}
+    b1 = {"id": 2, "url": "b", "ordinal": 1, "outlet": "B", "text": "From wire reports. " + _SHARED + "Lead of B's own. " * 3,
+          "published": "2026-03-04T08:00:00+00:00", "fetched_at": "2026-03-04T09:00:00+00:00"}
+    d1 = {"id": 3, "url": "d", "ordinal": 1, "outlet": "D", "text": other.replace("budget", "harbour dredging"),
+          "published": "2026-03-04T10:00:00+00:00", "fetched_at": "2026-03-04T11:00:00+00:00"}
+    if day == 1:
+        return [a1, b1, d1]
+    a2 = {**a1, "id": 4, "ordinal": 2, "text": "Correction appended. " + a1["text"].replace("Kranston", "Cranston"),
+          "fetched_at": "2026-03-05T09:00:00+00:00"}
+    c1 = {"id": 5, "url": "c", "ordinal": 1, "outlet": "C", "text": "Via B. " + b1["text"],
+          "published": "2026-03-05T08:00:00+00:00", "fetched_at": "2026-03-05T09:00:00+00:00"}
+    return [a1, a2, b1, c1, d1]
+
+
+def test_a_reanalysis_aligns_only_new_versions_and_finds_the_same_edges_as_from_scratch(monkeypatch):
+    from analysis.propagation import story
+
+    aligned_pairs = []
+    real_copy_edges = story.copy_edges
+
+    def recording(articles, pairs, **kwargs):
+        aligned_pairs.extend(frozenset((articles[i]["url"], articles[j]["url"])) for i, j in pairs)
+        return real_copy_edges(articles, pairs, **kwargs)
+
+    monkeypatch.setattr(story, "copy_edges", recording)
+    day1 = story.latest_copies(_story_day(1))
+    assert {(e["source_url"], e["target_url"]) for e in day1["edges"]} == {("a", "b")}
+    assert day1["checked"] == [1, 2, 3]
+    aligned_pairs.clear()
+    day2 = story.latest_copies(_story_day(2), {"checked": set(day1["checked"]), "aligned": day1["aligned"]})
+    # Day 2 searched only pairs with a version new that day (a's version 2, c): never b with d.
+    assert aligned_pairs and all(pair & {"a", "c"} for pair in aligned_pairs)
+    assert day2["checked"] == [2, 3, 4, 5]
+    scratch = story.latest_copies(_story_day(2))
+    assert day2 == scratch
+    assert {(e["source_url"], e["target_url"], e["source_version_id"]) for e in day2["edges"]} == {
+        ("a", "b", 4), ("b", "c", 2)}

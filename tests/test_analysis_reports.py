@@ -242,6 +242,10 @@ def test_copy_edges_are_stored_by_analyse_and_read_not_recomputed_by_the_report(
     stored = store.story_copies(database, "demo")
     assert {(e["source_url"], e["target_url"]) for e in stored} == {(url(c["source"]), url(c["copy"]))
                                                                      for c in truth["copies"]}
+    # The search behind them is kept for the next analysis: every stored edge's versions were searched.
+    search = store.copy_search(database, "demo", story.COPY_SEARCH)
+    assert {e["source_version_id"] for e in stored} | {e["target_version_id"] for e in stored} <= search["checked"]
+    assert store.copy_search(database, "demo", "other settings") is None
     before = jobs.build_report(database, "demo")
 
     def no_alignment(*args, **kwargs):

@@ -32,7 +32,7 @@ from analysis.reuse import (
     orient,
     tokenize,
 )
-from analysis.reuse.candidates import jaccard
+from analysis.reuse.candidates import MIN_SHARED
 from analysis.reuse.shingles import shingle_hashes, word_keys
 
 # --- the flood group ----------------------------------------------------------------------------------
@@ -344,14 +344,33 @@ def test_tokens_keep_offsets_into_the_original_text():
     assert [text[s:e] for s, e in zip(tokens.starts, tokens.ends)] == ["Öztürk’s", "CREW", "said", "Koppinger"]
 
 
-def test_lsh_finds_every_pair_the_all_pairs_reference_finds():
+def test_candidates_are_every_pair_sharing_enough_shingles_and_cover_every_aligned_pair():
     texts = [a["text"] for a in CORPUS]
-    hashes = [shingle_hashes(word_keys(text)) for text in texts]
-    reference = {(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))
-                 if jaccard(hashes[i], hashes[j]) >= 0.5}
-    assert reference  # the corpus has near-duplicates
-    assert reference <= set(candidate_pairs(texts))
-    assert all(jaccard(hashes[i], hashes[j]) > 0.05 for i, j in candidate_pairs(texts))
+    hashes = [set(shingle_hashes(word_keys(text)).tolist()) for text in texts]
+    pairs = [(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))]
+    reference = {(i, j) for i, j in pairs if len(hashes[i] & hashes[j]) >= MIN_SHARED}
+    aligned = {(i, j) for i, j in pairs if align(texts[i], texts[j]) or align(texts[j], texts[i])}
+    assert aligned  # the corpus has copies
+    assert set(candidate_pairs(texts)) == reference
+    assert aligned <= reference
+
+
+def test_one_paragraph_copied_into_a_long_article_is_a_candidate():
+    # Containment, not similarity of whole texts: 40 words shared by a 40-word note and a 2,000-word
+    # feature are 2% of the feature's shingles, and still a passage one took from the other.
+    paragraph = ("The county engineer said the eastern span of the Marrow Creek bridge would stay closed until "
+                 "inspectors had checked every bearing, and that the ferry would run twice an hour until then, "
+                 "free of charge for residents and school buses alike.")
+    feature = " ".join(f"word{k} alpha{k % 13} beta{k % 7}" for k in range(700))
+    assert candidate_pairs([paragraph, feature[:9000] + " " + paragraph + " " + feature[9000:]]) == [(0, 1)]
+
+
+def test_only_pairs_with_a_new_text_are_searched_again():
+    texts = [a["text"] for a in CORPUS]
+    everything = candidate_pairs(texts)
+    new = [1, len(texts) - 1]
+    assert candidate_pairs(texts, new=new) == [(i, j) for i, j in everything if i in new or j in new]
+    assert candidate_pairs(texts, new=[]) == []
 
 
 def test_dates_compare_at_the_coarser_precision():

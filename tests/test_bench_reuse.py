@@ -16,5 +16,5 @@ def test_bench_reuse_smoke_meets_the_recall_goal():
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
     assert re.search(r"^goal recall_ratio \(smoke sizes\): MET ", out, re.MULTILINE), out
-    assert float(re.search(r"^ratio_naive_lsh_\d+: ([\d.]+)", out, re.MULTILINE).group(1)) > 0, out
+    assert float(re.search(r"^ratio_naive_index_\d+: ([\d.]+)", out, re.MULTILINE).group(1)) > 0, out
     assert re.search(r"^goal growth_\d+_\d+ \(smoke sizes\): (MET|MISSED) ", out, re.MULTILINE), out

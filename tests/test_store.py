@@ -55,7 +55,7 @@ def test_migrations_apply_once(tmp_path):
                                                                      "m005_stable_mention_keys", "m006_daily_use",
                                                                      "m007_claims",
                                                                      "m008_modified_and_removals",
-                                                                     "m009_copy_edges"]
+                                                                     "m009_copy_edges", "m010_copy_search"]
     assert store.migrations.pending(database) == []
 
 

@@ -17,16 +17,15 @@ from collections import defaultdict
 from analysis.dates import parse_published
 from analysis.propagation.chains import trace_errors
 from analysis.propagation.corrections import REMOVED_CHARS, find_corrections
-from analysis.reuse import align, article_key, direct_edges, find_copy_edges, mark_carried
+from analysis.reuse import align, article_key, candidate_pairs, copy_edges, direct_edges, mark_carried
+from analysis.reuse.candidates import MIN_SHARED
 
-#: Candidate pairs from a Jaccard estimate this low: a copy of one paragraph inside a long article shares
-#: a small part of the union of both texts (a demo copy of one paragraph in five scores ~0.07), and an
-#: aggregator that lifts one paragraph is exactly what propagation must see. Alignment then keeps only
-#: pairs with real shared passages, so a low threshold costs time, not precision.
-CANDIDATE_THRESHOLD = 0.05
 #: The shortest shared passage that counts as copying: one short news paragraph (~25 words). Shorter
 #: verbatim runs are mostly the same quote taken from one statement, which is not copying each other.
 MIN_PASSAGE_CHARS = 150
+#: What the stored search results depend on: a stored search made with other settings is not reused.
+#: Bump the revision when alignment or the quote rule changes what a pair's edge is.
+COPY_SEARCH = f"revision=1 min_shared={MIN_SHARED} min_chars={MIN_PASSAGE_CHARS}"
 #: Keys of a copy edge that the report carries (the contract); `runs` and `basis` stay internal.
 EDGE_KEYS = ("source_url", "source_version", "target_url", "target_version", "shared_chars", "target_share",
              "direction", "passages", "carries", "basis")
@@ -100,25 +99,52 @@ def direct_copies(articles: list[dict]) -> list[dict]:
     quotes set aside, then only edges no common source or path explains. One recipe for the variants
     stage (`copied_articles`) and the report (`propagate`)."""
     articles = [a for a in articles if a.get("text")]
-    if len(articles) < 2:
-        return []
     texts = {article_key(a): a["text"] for a in articles}
-    found = find_copy_edges(articles, threshold=CANDIDATE_THRESHOLD, min_chars=MIN_PASSAGE_CHARS, direct=False)
-    return direct_edges(_without_shared_quotes(found, texts), texts)
+    return direct_edges(_aligned(articles), texts)
 
 
-def latest_copies(versions: list[dict]) -> list[dict]:
+def latest_copies(versions: list[dict], known: dict | None = None) -> dict:
     """The direct copy edges among the latest version of each article (`copy_basis`; `versions` as for
     `propagate`), each naming its versions by id too (`source_version_id`, `target_version_id`): what
-    `analyse` computes once and stores, and every report reads."""
+    `analyse` computes and stores, and every report reads.
+
+    known: what the last analysis stored of its search (`checked`: the version ids it searched,
+    `aligned`: every pair it aligned, as edges with ids), or None to search every pair. Only versions
+    not searched before are looked up, against all: a day's crawl aligns its own pairs, not the
+    story's. Why that gives the same edges as a search from scratch: a pair's edge depends only on its
+    two versions' texts and dates, which a version never changes (new text is a new version). The
+    direct-edge reduction does depend on the whole story, so it runs again over every aligned pair.
+
+    Returns {"edges": the direct edges, "aligned": every aligned pair among the latest versions,
+    "checked": their version ids}, the last two for the next analysis.
+    """
     by_url: dict[str, list[dict]] = defaultdict(list)
     for version in versions:
         by_url[version["url"]].append(version)
-    latest = {url: copy_basis(vs) for url, vs in by_url.items()}
-    id_of = {(v["url"], v["ordinal"]): v["id"] for v in latest.values()}
-    return [{**edge, "source_version_id": id_of[(edge["source_url"], edge["source_version"])],
-             "target_version_id": id_of[(edge["target_url"], edge["target_version"])]}
-            for edge in direct_copies([_article(v) for v in latest.values()])]
+    latest = [copy_basis(vs) for vs in by_url.values()]
+    id_of = {(v["url"], v["ordinal"]): v["id"] for v in latest}
+    current = set(id_of.values())
+    checked = set((known or {}).get("checked") or ()) & current
+    kept = [pair for pair in (known or {}).get("aligned") or ()
+            if pair["source_version_id"] in checked and pair["target_version_id"] in checked]
+    articles = [_article(v) for v in latest if v.get("text")]
+    new = [i for i, a in enumerate(articles) if id_of[(a["url"], a["version"])] not in checked]
+    found = [{**edge, "source_version_id": id_of[(edge["source_url"], edge["source_version"])],
+              "target_version_id": id_of[(edge["target_url"], edge["target_version"])]}
+             for edge in _aligned(articles, new)]
+    aligned = sorted(kept + found, key=lambda e: (e["source_version_id"], e["target_version_id"]))
+    texts = {article_key(a): a["text"] for a in articles}
+    return {"edges": direct_edges(aligned, texts), "aligned": aligned, "checked": sorted(current)}
+
+
+def _aligned(articles: list[dict], new: list[int] | None = None) -> list[dict]:
+    """Every candidate pair's edge (`analysis.reuse.copy_edges`) with passages quoted in both texts set
+    aside; with `new` (indices into `articles`), only pairs with a new article."""
+    if len(articles) < 2 or (new is not None and not new):
+        return []
+    pairs = candidate_pairs([a["text"] for a in articles], min_shared=MIN_SHARED, new=new)
+    texts = {article_key(a): a["text"] for a in articles}
+    return _without_shared_quotes(copy_edges(articles, pairs, min_chars=MIN_PASSAGE_CHARS), texts)
 
 
 def copy_basis(versions: list[dict]) -> dict:

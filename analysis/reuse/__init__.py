@@ -2,8 +2,8 @@
 
 Three steps, each its own module, composed by `find_copy_edges`:
 
-1. `candidates`: MinHash signatures of word shingles in an LSH index give the pairs worth aligning,
-   never all pairs (`candidate_pairs`).
+1. `candidates`: an inverted index of word shingles gives the pairs that share enough of them to
+   hold a passage, never all pairs (`candidate_pairs`).
 2. `align`: each candidate pair's exact shared passages, with offsets into both original texts
    (`align`); a pair with none is no edge.
 3. `edges`: each pair oriented (syndication evidence, then published dates, else "uncertain"), then
@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from analysis.reuse.align import Passage, Run, align, align_runs
-from analysis.reuse.candidates import candidate_pairs
+from analysis.reuse.candidates import MIN_SHARED, candidate_pairs
 from analysis.reuse.edges import (
     article_key,
     compare_published,
@@ -37,18 +37,18 @@ __all__ = ["Passage", "Run", "align", "align_runs", "article_key", "candidate_pa
            "tokenize"]
 
 
-def find_copy_edges(articles: Sequence[Mapping], *, threshold: float = 0.2, num_perm: int = 128,
-                    shingle_words: int = 5, min_chars: int = 200, min_words: int = 8,
-                    max_unexplained_chars: int = 0, direct: bool = True, seed: int = 1) -> list[dict]:
+def find_copy_edges(articles: Sequence[Mapping], *, min_shared: int = MIN_SHARED, shingle_words: int = 5,
+                    min_chars: int = 200, min_words: int = 8, max_unexplained_chars: int = 0,
+                    direct: bool = True) -> list[dict]:
     """The copy edges among `articles`: direct ones only unless `direct=False`; sorted by source, target.
 
-    threshold, num_perm, shingle_words, seed: candidate search (`candidate_pairs`); min_chars,
-    min_words: the shortest passage that counts (`align`); max_unexplained_chars: the direct-edge
-    rule's slack (`direct_edges`). Articles without text take no part.
+    min_shared, shingle_words: candidate search (`candidate_pairs`); min_chars, min_words: the
+    shortest passage that counts (`align`); max_unexplained_chars: the direct-edge rule's slack
+    (`direct_edges`). Articles without text take no part.
     """
     usable = [article for article in articles if article.get("text")]
-    pairs = candidate_pairs([article["text"] for article in usable], threshold=threshold, num_perm=num_perm,
-                            shingle_words=shingle_words, seed=seed)
+    pairs = candidate_pairs([article["text"] for article in usable], min_shared=min_shared,
+                            shingle_words=shingle_words)
     edges = copy_edges(usable, pairs, min_chars=min_chars, min_words=min_words)
     if not direct:
         return edges

@@ -1,16 +1,23 @@
-"""Candidate pairs of texts that may share passages: MinHash signatures indexed by LSH, never all pairs.
+"""Candidate pairs of texts that may share a passage: an inverted index of word shingles, never all pairs.
 
 Why: a story's coverage runs to thousands of versions, and aligning every pair word by word grows with
-the square of that. MinHash estimates the Jaccard similarity of two texts' shingle sets from fixed-size
-signatures, and LSH (locality-sensitive hashing over bands of the signature) returns only the pairs
-likely to be above a threshold, in time that grows with the number of texts. Every candidate is then
-checked by exact alignment (`analysis.reuse.align`), so a false candidate costs a little time and never
-makes an edge; a missed one is lost. That is why the LSH bands are tuned to weigh a missed pair four
-times a false one (`RECALL_WEIGHTS`).
+the square of that. A passage two texts share is a run of the same words, so they share every shingle
+of it (`size` consecutive word keys): a passage of n words gives n - size + 1 shared shingles. The
+index maps each shingle to the texts that have it; a text's candidates are the texts it shares at
+least `min_shared` shingles with, counted exactly. Every candidate is then checked by exact alignment
+(`analysis.reuse.align`), so a false candidate costs a little time and never makes an edge.
 
-Known limit: Jaccard compares whole texts, so a short passage copied into a long article (two quoted
-paragraphs in a 1,500-word feature) can fall below any useful threshold. Lower `threshold` to reach
-such pairs, at the price of more candidates to align.
+Why shared shingles and not a Jaccard estimate of whole texts (MinHash, which this replaced): copying
+is a *containment* question. One paragraph copied into a long feature shares a tiny part of the union
+of both texts, so a Jaccard threshold low enough to reach it also returns most pairs that merely share a
+few stock phrases (measured on a synthetic 1,000-article story: a third of all pairs were candidates,
+and aligning them was most of the analysis). A count of shared shingles measures the shared passage
+itself, whatever the texts' lengths.
+
+Why the work grows with the texts and not their square: each text is looked up shingle by shingle, so
+the cost is the sum, over shingles, of how many texts share them. Text in very many texts is left out
+(`common_limit`), which bounds that sum; `new` limits the lookups to the texts not searched before,
+which is what a re-analysis after a day's crawl needs.
 
 Known limit: a long passage that very many articles really do share verbatim (a wire story run by
 hundreds of outlets) makes them one clique of copies, and the direct-edge reduction
@@ -20,36 +27,18 @@ making such cliques, but a true clique of whole copied articles is still found p
 """
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from functools import lru_cache
+from collections.abc import Collection, Sequence
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from analysis.reuse.shingles import shingle_hashes, word_keys
 
-#: LSH weights (false positive, false negative) for datasketch's band optimiser: a false candidate is
-#: only aligned and dropped, a missed pair is a copy never reported.
-RECALL_WEIGHTS = (0.2, 0.8)
-
-
-def _identity(value: int) -> int:
-    """MinHash's hash function for values that are already 32-bit hashes (`shingle_hashes`)."""
-    return value
-
-
-@lru_cache(maxsize=32)
-def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
-    """(bands, rows per band) datasketch chooses for `threshold`, computed once per setting.
-
-    >>> lsh_bands(0.2, 128)
-    (56, 2)
-    """
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=RECALL_WEIGHTS)
-    return lsh.b, lsh.r
-
+#: Shared shingles that make a candidate. A passage counts as copying from `MIN_PASSAGE_CHARS`-style
+#: thresholds of 150 characters up (`analysis.propagation.story`), which is 20-30 words of news prose
+#: (16-26 shared 5-word shingles); 8 shared shingles is a 12-word run, so only a passage of words
+#: averaging over 12 characters could count and be missed. On the real stories of
+#: ../shared/data/real-stories/ the aligned pairs shared 21 to 258 shingles.
+MIN_SHARED = 8
 
 #: A shingle in more than this many texts, and more than COMMON_SHARE of them, is common text.
 COMMON_MIN = 100
@@ -70,67 +59,41 @@ def common_limit(texts: int) -> int:
     return max(COMMON_MIN, int(COMMON_SHARE * texts))
 
 
-def candidate_pairs(texts: Sequence[str], *, threshold: float = 0.2, num_perm: int = 128, shingle_words: int = 5,
-                    seed: int = 1) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, of indices into `texts` whose shingle sets are likely at least `threshold`
-    Jaccard-similar; sorted. Empty texts take part in no pair; common text (`common_limit`) is left
-    out of the comparison.
-
-    Each text is queried against the texts before it, then inserted, so a pair is found once and
-    the work grows with the number of texts and of true neighbours, not with its square.
+def candidate_pairs(texts: Sequence[str], *, min_shared: int = MIN_SHARED, shingle_words: int = 5,
+                    new: Collection[int] | None = None) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of indices into `texts` that share at least `min_shared` shingles of
+    `shingle_words` words, common text (`common_limit`) left out; sorted. Empty texts take part in no
+    pair. With `new` (indices), only pairs with at least one new text: the others were searched before.
 
     >>> a = "the river rose over the levee at dawn and the mayor ordered the school closed for the week"
     >>> candidate_pairs([a, "an unrelated note about a bake sale in the church hall on sunday", a + " again"])
     [(0, 2)]
+    >>> candidate_pairs([a, "an unrelated note", a, a], new=[3])
+    [(0, 3), (2, 3)]
     """
-    bands = lsh_bands(threshold, num_perm)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, params=bands)
-    # One MinHash's permutations serve all: building them is the costly part of a new MinHash.
-    template = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity)
-    pairs = []
-    shingles = [shingle_hashes(word_keys(text or ""), size=shingle_words) for text in texts]
+    hashes = [shingle_hashes(word_keys(text or ""), size=shingle_words) for text in texts]
+    sizes = np.fromiter((len(h) for h in hashes), dtype=np.int64, count=len(hashes))
+    if sizes.sum() == 0:
+        return []
+    values = np.concatenate(hashes)
+    owners = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+    order = np.argsort(values, kind="stable")
+    values, owners = values[order], owners[order]
     limit = common_limit(len(texts))
-    if len(texts) > limit:
-        values, counts = np.unique(np.concatenate(shingles), return_counts=True)
-        common = values[counts > limit]
-        if len(common):
-            shingles = [hashes[~np.isin(hashes, common)] for hashes in shingles]
-    with _without_cyclic_gc():
-        for index, hashes in enumerate(shingles):
-            if not len(hashes):
-                continue
-            minhash = template.copy()
-            minhash.update_batch(hashes.tolist())
-            pairs.extend((other, index) for other in lsh.query(minhash))
-            lsh.insert(index, minhash, check_duplication=False)
+    fresh = np.ones(len(texts), dtype=bool) if new is None else np.isin(np.arange(len(texts)), list(new))
+    pairs = []
+    for index in np.flatnonzero(fresh & (sizes > 0)):
+        first = np.searchsorted(values, hashes[index], side="left")
+        count = np.searchsorted(values, hashes[index], side="right") - first
+        keep = (count > 1) & (count <= limit)
+        first, count = first[keep], count[keep]
+        if not len(count):
+            continue
+        # Every posting of this text's shingles, as one index array: each run [first, first + count).
+        starts = np.repeat(first - np.concatenate(([0], np.cumsum(count)[:-1])), count)
+        others = owners[starts + np.arange(count.sum())]
+        # A pair is found once: from its later text, or from its only new one.
+        others = others[(others != index) & ((others < index) | ~fresh[others])]
+        found, shared = np.unique(others, return_counts=True)
+        pairs.extend((min(int(o), int(index)), max(int(o), int(index))) for o in found[shared >= min_shared])
     return sorted(pairs)
-
-
-@contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """Pause CPython's cyclic garbage collector while the index is built.
-
-    Why: the index holds one bucket entry per text and band (56 bands by default), none of them
-    cyclic garbage, and the collector re-scans all of them every few thousand allocations, so the
-    build grew faster than the number of texts (measured: 10x the texts took 14x the time, 10.6x with
-    the collector paused). Reference counting still frees everything; the collector's previous state
-    is restored on the way out.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def jaccard(a: set | np.ndarray, b: set | np.ndarray) -> float:
-    """Exact Jaccard similarity of two shingle sets (the reference LSH estimates).
-
-    >>> jaccard({1, 2, 3}, {2, 3, 4})
-    0.5
-    """
-    a, b = set(a.tolist() if isinstance(a, np.ndarray) else a), set(b.tolist() if isinstance(b, np.ndarray) else b)
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0

@@ -7,8 +7,8 @@ comparison (case, accents and the curly apostrophe removed), so "KOPPINGER", "Ko
 cut (`analysis.reuse.align`), because which spelling an outlet copied is the point of the exercise.
 
 A *shingle* is `size` consecutive keys. Two texts that share a passage share all of its shingles, so
-the Jaccard similarity of shingle sets (estimated by MinHash in `analysis.reuse.candidates`) finds
-copies without comparing every pair of texts word by word.
+counting the shingles two texts share (an inverted index in `analysis.reuse.candidates`) finds copies
+without comparing every pair of texts word by word.
 """
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ import numpy as np
 #: A word: letters or digits, with inner apostrophes kept ("Coppinger's" is one word, as a reader sees it).
 WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
-#: Odd 64-bit multiplier of the rolling shingle hash (any large odd constant mixes well enough here:
-#: MinHash premixes every value with MurmurHash3's finaliser).
+#: Odd 64-bit multiplier of the rolling shingle hash (any large odd constant mixes well enough for
+#: equality lookups, which is all the shingle index does with the values).
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -92,8 +92,9 @@ def shingle_hashes(keys: list[str] | tuple[str, ...], size: int = 5) -> np.ndarr
     any text and any run.
 
     Why our own hash: hashing each word once (CRC-32) and rolling the shingle hash in numpy is many
-    times faster than hashing every shingle's bytes, and the values feed `MinHash.update_batch`
-    directly. Equal shingles always hash equal; a rare collision only nudges a Jaccard estimate.
+    times faster than hashing every shingle's bytes, and the values sort and search as one numpy
+    array in the shingle index. Equal shingles always hash equal; a rare collision only adds one to a
+    pair's count of shared shingles.
 
     >>> a = shingle_hashes(["x", "y", "z", "w"], size=2)
     >>> b = shingle_hashes(["q", "y", "z"], size=2)

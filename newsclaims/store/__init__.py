@@ -51,7 +51,7 @@ from newsclaims.store.connection import (
     writing,
 )
 from newsclaims.store.copies import COUNTED_AS as COPIES_COUNTED_AS
-from newsclaims.store.copies import save_copies, story_copies
+from newsclaims.store.copies import copy_search, save_copies, story_copies
 from newsclaims.store.history import stored_articles, story_raw_versions, story_versions
 from newsclaims.store.mentions import (
     analysed_versions,
@@ -83,6 +83,7 @@ from newsclaims.store.schema import (  # noqa: F401 (the migrations were public 
     m007_claims,
     m008_modified_and_removals,
     m009_copy_edges,
+    m010_copy_search,
     migrations,
 )
 from newsclaims.store.status import (
@@ -119,5 +120,5 @@ __all__ = [
     "save_entities", "save_removal", "save_story", "save_variants", "set_review", "start_analysis_run", "start_crawl_run",
     "story_assignments", "story_clusters", "story_documents", "story_flags", "story_outlets", "story_record",
     "story_slugs", "stored_articles", "story_raw_versions", "story_versions", "utc_now", "version_texts", "writing",
-    "COPIES_COUNTED_AS", "save_copies", "story_copies",
+    "COPIES_COUNTED_AS", "copy_search", "save_copies", "story_copies",
 ]

@@ -414,3 +414,25 @@ def m009_copy_edges(db: sqlite_utils.Database) -> None:
     )
     db["copy_edges"].create_index(["story", "target_url"])
     db.execute("update analysis_runs set config_hash = null")
+
+
+@migrations()
+def m010_copy_search(db: sqlite_utils.Database) -> None:
+    """What `analyse` searched for copies, kept so the next analysis searches only what is new: every
+    aligned pair of a story's latest versions (`copy_pairs`, the edge as JSON, before the direct-edge
+    reduction that `copy_edges` holds) and the versions already searched against the rest
+    (`copy_checked`, with the search settings, `analysis.propagation.story.COPY_SEARCH`).
+
+    Stories analysed before this migration have no stored search: their next analysis searches every
+    pair once, as before.
+    """
+    db["copy_pairs"].create(
+        {"story": str, "source_version_id": int, "target_version_id": int, "edge": str},
+        pk=("story", "source_version_id", "target_version_id"),
+        foreign_keys=[("story", "stories", "slug")],
+    )
+    db["copy_checked"].create(
+        {"story": str, "version_id": int, "search": str},
+        pk=("story", "version_id"),
+        foreign_keys=[("story", "stories", "slug")],
+    )

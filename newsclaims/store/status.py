@@ -159,7 +159,8 @@ def delete_story(db: sqlite_utils.Database, story: str) -> dict[str, int]:
             "select origin from story_outlets where story = ? and origin not in "
             "(select origin from story_outlets where story != ?)", [story, story])]
         counts["flags"] = db.execute("delete from flags where story = ?", [story]).rowcount
-        db.execute("delete from copy_edges where story = ?", [story])
+        for table in ("copy_edges", "copy_pairs", "copy_checked"):
+            db.execute(f"delete from {table} where story = ?", [story])
         db.execute("delete from story_mentions where story = ?", [story])
         db.execute("delete from cluster_surfaces where cluster_id in (select id from clusters where story = ?)", [story])
         counts["clusters"] = db.execute("delete from clusters where story = ?", [story]).rowcount
