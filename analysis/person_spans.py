@@ -11,11 +11,12 @@ none knows any name.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 
 from analysis.lexicon import Lexicon
 from analysis.name_rules import PARTICLES, TITLES, given_names
 from analysis.names import fold
+from analysis.phonetic import heard_alike
 
 __all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_over_particles", "extend_to_given_name",
            "given_word_before", "headline_verb", "trailing_headline_verb"]
@@ -96,6 +97,28 @@ def given_word_before(text: str, start: int, lexicon: Container[str]) -> int:
     if lexicon and folded not in lexicon and not opens_sentence:
         return before.start(1)
     return start
+
+
+def heard_given_before(text: str, start: int, givens: Iterable[str]) -> int:
+    """The start of a given name written just before `start` on the same line that sounds like one of
+    `givens` (`heard_alike`: "Katelyn" before a surname whose person is "Caitlin"), else `start`.
+
+    Why a second test beside `given_word_before`: a name written as heard is often a common name in
+    its own right ("Ashley"), so the lexicon calls it a word; that it sounds like the given name of the
+    person whose surname follows is the evidence. Capitalised (not all capitals), no full stop after it.
+
+    >>> text = "Ana Ruiz y Katelyn Brennock."
+    >>> text[heard_given_before(text, text.index("Brennock"), {"caitlin"}):]
+    'Katelyn Brennock.'
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    if not before or before.group(2):
+        return start
+    word = before.group(1)
+    if not word[:1].isupper() or any(c.isupper() for c in word[1:]):
+        return start
+    folded = fold(word)
+    return before.start(1) if any(heard_alike(folded, given) for given in givens) else start
 
 
 def extend_over_particles(text: str, start: int) -> int:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import jellyfish
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 
 @lru_cache(maxsize=500_000)
@@ -24,3 +26,26 @@ def metaphone(word: str) -> str:
 @lru_cache(maxsize=500_000)
 def nysiis(word: str) -> str:
     return jellyfish.nysiis(word) if word else ""
+
+
+#: How far apart (optimal string alignment) two given names written as heard may be: the spellings of
+#: one sound differ by whole letter groups ("-ie" for "-eigh", "C" for "K", "-yn" for "-ine").
+HEARD_EDITS = 4
+#: The shortest given name compared by sound: shorter ones share a key with too many others.
+HEARD_MIN_LETTERS = 5
+#: And most letters in common, in order (rapidfuzz ratio): Metaphone keeps only some consonants, so
+#: unlike names can share a key ("Ginta" and "Janett", JNT, have 36).
+HEARD_RATIO = 55
+
+
+def heard_alike(a: str, b: str) -> bool:
+    """Whether two folded given names are one name written as heard: the same Metaphone key, 5+
+    letters each, at most `HEARD_EDITS` edits apart and most letters shared (`HEARD_RATIO`). Transcripts and translations spell a name the
+    way it sounds ("Katelyn" for "Caitlin", "Ashley" for "Ashleigh").
+
+    >>> heard_alike("katelyn", "caitlin"), heard_alike("ashley", "ashleigh"), heard_alike("karen", "corinne")
+    (True, True, False)
+    """
+    if min(len(a), len(b)) < HEARD_MIN_LETTERS or metaphone(a) != metaphone(b):
+        return False
+    return OSA.distance(a, b, score_cutoff=HEARD_EDITS) <= HEARD_EDITS and fuzz.ratio(a, b) >= HEARD_RATIO

@@ -30,7 +30,13 @@ from rapidfuzz.distance import OSA
 
 from analysis.name_rules import given_names
 from analysis.names import ParsedName, fold, strip_possessive
-from analysis.person_spans import ATTACHED_TITLES, extend_left, extend_over_particles, given_word_before  # noqa: F401 (ATTACHED_TITLES re-exported)
+from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
+    ATTACHED_TITLES,
+    extend_left,
+    extend_over_particles,
+    given_word_before,
+    heard_given_before,
+)
 from analysis.phonetic import metaphone
 from analysis.settings import DEFAULTS
 
@@ -87,6 +93,7 @@ class NameIndex:
     near: list[str] = field(default_factory=list)
     fused: set[str] = field(default_factory=set)
     givens: set[str] = field(default_factory=set)
+    givens_of: dict[str, set[str]] = field(default_factory=dict)  # surname -> given names of its people
 
     @classmethod
     def of(cls, people: list[dict]) -> NameIndex:
@@ -101,6 +108,8 @@ class NameIndex:
                     index.near.append(surname)
             givens = [g for g in person["given"] if len(g) >= 2]
             index.givens.update(person["given"])
+            for surname in surnames:
+                index.givens_of.setdefault(surname, set()).update(givens)
             index.fused.update(given + surname for given in givens for surname in surnames)
         index.near = sorted(set(index.near))
         return index
@@ -147,7 +156,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     only where it is capitalised: in lower case it is the word.
     A hyphenated compound is tried whole (only as a known surname, "Lindahl-Berg"), then part by part. The particles, a given name and titles
     just before the surname join the mention: a known given name of the story, else (with
-    `known_words`) one word that may be a given name ("Photo: Busra Ozturk/AA", where NER saw nothing).
+    `known_words`) one word that may be a given name ("Photo: Busra Ozturk/AA", where NER saw nothing),
+    else a word that sounds like the given name of a person with that surname (`heard_given_before`).
     """
     index = NameIndex.of(people)
     if not index.exact:
@@ -179,6 +189,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 extended = extend_left(text, start, index.givens, titles=())
                 if extended == start and word[:1].isupper() and known_words is not None:
                     extended = given_word_before(text, start, known_words)
+                if extended == start and word[:1].isupper():
+                    extended = heard_given_before(text, start, index.givens_of.get(folded, ()))
                 if extended == start:
                     break
                 start = extended

@@ -97,3 +97,14 @@ def test_a_hyphenated_compound_is_whole_only_as_a_known_surname():
 def test_an_e_mail_address_is_a_mailbox_not_a_use_of_the_name():
     text = "Write to ecranston@example.com or ellen.kranston@example.org; Ellen Cranston replies."
     assert surfaces(text) == ["Ellen Cranston"]
+
+
+def test_a_given_name_written_as_heard_joins_the_surname_even_when_it_is_an_english_word():
+    # A translated page NER did not read: "Brinley" is in the lexicon (a common word of the web) and
+    # in no given-name list, yet it sounds like the given name of the person whose surname follows,
+    # so it is part of the mention; a lexicon word that does not sound like it ("Bueno") is not.
+    people = [{"surnames": ["cranston"], "given": ["brynlee"]}]
+    lexicon = Lexicon(_NOUNS | {"brinley", "bueno"}, ())
+    text = "Los alcaldes Brinley Cranston y Bueno Cranston hablaron."
+    found = surfaces(text, people=people, known_words=KnownWords(frozenset(), lexicon))
+    assert found == ["Brinley Cranston", "Cranston"]

@@ -519,6 +519,20 @@ def test_a_given_name_written_as_heard_is_a_typo_of_the_person_not_another_name(
     assert compare_names(p("Jon Vance"), p("Joan Vance")).verdict == "different"  # too short to tell
 
 
+def test_a_given_name_written_as_heard_with_whole_letter_groups_changed_is_the_persons_error():
+    # "-lyn" for "-lin", "K" for "C": four edits, one sound. Careful newsrooms write "Caitlin"; one
+    # transcript writes "Katelyn". Two names that only share consonants ("Ginta", "Janett") stay apart.
+    from analysis.names import parse_name as p
+    from analysis.variants import compare_names
+
+    mentions = [mention(i, "Caitlin Brennock", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Katelyn Brennock", "b1", "2026-03-04")]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Caitlin Brennock"]
+    assert kinds(result)["Katelyn Brennock"] == "error"
+    assert compare_names(p("Ginta Boreza"), p("Janett Boreza")).verdict == "different"
+
+
 def test_a_garbled_surname_in_on_topic_coverage_attaches_to_the_person_the_story_is_about():
     from analysis.records import Topic
 

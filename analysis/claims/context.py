@@ -62,7 +62,7 @@ class Context:
         lower = token.lower_
         if lower in PRONOUNS:
             # The latest person who was the subject of a clause, else the latest person named: in "she
-            # worked for Kayleigh McEnany. In 2022, she ran ..." the second "she" is not McEnany.
+            # worked for Dana Whitcombe. In 2022, she ran ..." the second "she" is not Whitcombe.
             before = [(start, p) for start, end, p in self.mentions if end <= token.idx]
             if not before:
                 return None, None

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.name_rules import PARTICLES, explain_spelling, nickname_related
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
-from analysis.phonetic import metaphone, nysiis
+from analysis.phonetic import heard_alike, metaphone, nysiis
 from analysis.settings import DEFAULTS
 
 #: Similarity at which two surnames are one spelling's typo regardless of how they sound.
@@ -84,7 +84,7 @@ def given_relation(x: str, y: str) -> tuple[str, str | None]:
         return "typo", None
     if min(len(x), len(y)) >= 5 and sorted(x) == sorted(y):
         return "typo", None  # the same letters scrambled ("rimaldiV" for "Vladimir")
-    if min(len(x), len(y)) >= 5 and OSA.distance(x, y) <= 3 and metaphone(x) == metaphone(y):
+    if heard_alike(x, y):
         return "typo", None  # written as heard ("Carolyn" for "Karoline"): transcripts, translation
     return "different", None
 

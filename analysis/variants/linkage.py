@@ -7,6 +7,7 @@ from collections import defaultdict
 from rapidfuzz.distance import OSA
 
 from analysis.name_rules import given_names
+from analysis.phonetic import heard_alike
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage
 from analysis.settings import DEFAULTS
@@ -316,12 +317,15 @@ def _in_context(a: Form, b: Form, topic_articles: frozenset = frozenset()) -> bo
 def _clearly_different(a: ParsedName, b: ParsedName) -> bool:
     """Whether two names judged different may never share a person, even through other forms.
 
-    Two given names a couple of letters apart, one of them no real given name ("Rumeisa" and
-    "Rumesya", two garbles of one name), are not evidence of two people: each may still join the
-    person both misspell. Two real given names (Tim, Tom) or clearly unlike ones are.
+    Two given names a couple of letters apart or written as heard (`heard_alike`), one of them no
+    real given name ("Rumeisa" and "Rumesya", two garbles of one name; "Katelyn" in a transcript of
+    "Caitlin"), are not evidence of two people: each may still join the person both misspell. Two
+    real given names (Tim, Tom) or clearly unlike ones are.
     """
     ga, gb = a.given_tokens[:1], b.given_tokens[:1]
-    if not ga or not gb or len(ga[0]) < 5 or len(gb[0]) < 5 or OSA.distance(ga[0], gb[0]) > 2:
+    if not ga or not gb or len(ga[0]) < 5 or len(gb[0]) < 5:
+        return True
+    if OSA.distance(ga[0], gb[0]) > 2 and not heard_alike(ga[0], gb[0]):
         return True
     known = given_names()
     return ga[0] in known and gb[0] in known
