@@ -7,8 +7,8 @@ from collections import defaultdict
 from rapidfuzz.distance import OSA
 
 from analysis.name_rules import given_names
-from analysis.phonetic import heard_alike
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.phonetic import heard_alike
 from analysis.records import Form, Linkage
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
