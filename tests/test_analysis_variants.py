@@ -533,6 +533,28 @@ def test_a_given_name_written_as_heard_with_whole_letter_groups_changed_is_the_p
     assert compare_names(p("Ginta Boreza"), p("Janett Boreza")).verdict == "different"
 
 
+def test_a_romanisation_one_careful_outlet_writes_is_a_house_style_under_any_title():
+    # Most careful newsrooms write "Bilenkyy"; one writes "Bilenkiy" (its romanisation, as a wire
+    # service keeps its own), and an aggregator rewriting that wire keeps it in a bare surname. Another
+    # writes "Bilenky", which two aggregators title "President Bilenky". None of these is an error; a
+    # letter doubled that no rule explains is one.
+    mentions = [mention(i, "Taras Bilenkyy", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20, "President Taras Bilenkiy", "d1", "2026-03-03", authoritative=True),
+                 mention(21, "Bilenkiy", "e1", "2026-03-04", article=21),
+                 mention(22, "Bilenky", "b1", "2026-03-03", authoritative=True),
+                 mention(23, "President Bilenky", "c1", "2026-03-04", article=23),
+                 mention(24, "President Bilenky", "c2", "2026-03-04", article=24),
+                 mention(25, "Mr Bilenky", "c3", "2026-03-04", article=25),
+                 mention(26, "Taras Bilenkky", "x1", "2026-03-04", article=26)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Taras Bilenkyy"]
+    found = kinds(result)
+    assert {s: found[s] for s in ("President Taras Bilenkiy", "Bilenkiy", "Bilenky", "President Bilenky",
+                                  "Mr Bilenky")} == dict.fromkeys(("President Taras Bilenkiy", "Bilenkiy", "Bilenky",
+                                                                   "President Bilenky", "Mr Bilenky"), "accepted")
+    assert found["Taras Bilenkky"] == "error"
+
+
 def test_a_garbled_surname_in_on_topic_coverage_attaches_to_the_person_the_story_is_about():
     from analysis.records import Topic
 

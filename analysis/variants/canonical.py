@@ -131,8 +131,10 @@ def _marks(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha() and not ch.isascii())
 
 
-def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, score_cutoff: float) -> tuple[str, str]:
-    """The kind of a form that is not the canonical one, and the rule that decided it."""
+def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, score_cutoff: float,
+          house: set = frozenset()) -> tuple[str, str]:
+    """The kind of a form that is not the canonical one, and the rule that decided it. `house`: as for
+    `_by_rule`."""
     canonical = decision.canonical_name
     name = form.name
     comparison = compare_names(name, canonical, score_cutoff)
@@ -141,15 +143,58 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
         if same_surname or (comparison.explained and not canonical.full):
             return ("title", "title with the canonical surname") if name.title else ("surname", "surname of the canonical name")
         if comparison.explained:
-            return _by_rule(form, decision, forms, story, comparison.rules, "surname spelt by a documented rule: ")
+            return _by_rule(form, decision, forms, story, comparison.rules, "surname spelt by a documented rule: ", house)
         for other in decision.ranked[1:]:
             accepted_form = forms[other]
             if accepted_form.name.surname_core == name.surname_core and _is_accepted(accepted_form, decision, forms, story, score_cutoff):
                 return "accepted", "surname of an accepted variant"
         return _unexplained(form, decision, forms, story, "surname")
     if comparison.explained:
-        return _by_rule(form, decision, forms, story, comparison.rules, "")
+        return _by_rule(form, decision, forms, story, comparison.rules, "", house)
     return _unexplained(form, decision, forms, story, "name")
+
+
+def spelling_evidence(form: Form, group: list[Form]) -> Form:
+    """The usage evidence for a surname written alone, pooled over the person's forms that write the
+    same surname alone under any title or none; any other form's own evidence.
+
+    Why: a surname alone is a form of its own for each title ("Mayor Brennan" says whom a bare
+    "Brennan" means: `analysis.evidence.form_key`), but what is judged is the spelling. "President
+    Zelenko", "Mr Zelenko" and "Zelenko" spell the name alike, an outlet writing one of them vouches
+    for all, and one error is one error however it is titled. A full name keeps its title out of its
+    form already.
+    """
+    name = form.name
+    if name.full or name.initials_only:
+        return form
+    pooled = Form(name=name, count=form.count, titles=set(form.titles), articles=set(form.articles),
+                  first=form.first, topic=form.topic)
+    for other in group:
+        if not other.name.full and not other.name.initials_only and other.name.surname_core == name.surname_core:
+            pooled.sources |= other.sources
+            pooled.authoritative |= other.authoritative
+            pooled.independent |= other.independent
+    return pooled
+
+
+def house_outlets(form: Form, canonical: ParsedName, group: list[Form]) -> set:
+    """The authoritative outlets that spell the parts of the name where `form` differs from the
+    canonical (its surname, its first given name, or both) the way `form` does, in any of the
+    person's forms: who vouches for that spelling as a house style (`HOUSE_STYLE_RULES`)."""
+    name = form.name
+    surname = name.surname_core if name.surname_core != canonical.surname_core else None
+    first = name.given_tokens[:1]
+    given = first[0] if first and canonical.given_tokens and first[0] != canonical.given_tokens[0] else None
+    if surname is None and given is None:
+        return set(form.authoritative)
+    outlets: set = set()
+    for other in group:
+        if surname is not None and other.name.surname_core != surname:
+            continue
+        if given is not None and other.name.given_tokens[:1] != (given,):
+            continue
+        outlets |= other.authoritative
+    return outlets
 
 
 #: Rules that change a name's letters (a transliteration, a nickname a letter away such as Jon/John): a
@@ -157,17 +202,26 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
 #: shorten a name (an initial, a missing middle name) or choose another name (Bob for Robert) change no
 #: letter of the name written and need no usage.
 SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration")
+#: Spelling rules that are a newsroom's choice, not a slip: a romanisation or transliteration of a name
+#: from another script (Zelenskyy, Zelensky, Zelenskiy). One authoritative outlet writing it is a house
+#: style and makes it accepted, however many others write another one; no careful outlet writes a
+#: transliteration of a name by accident. A nickname a letter away (Jon/John) is not one: it is the
+#: slip a careful writer makes.
+HOUSE_STYLE_RULES = ("romanisation", "transliteration")
 
 
 def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, rules: tuple[str, ...],
-             prefix: str) -> tuple[str, str]:
+             prefix: str, house: set = frozenset()) -> tuple[str, str]:
     """A form a documented rule explains. A rule alone never makes a form accepted, usage does: a
     spelling rule (Sergei/Sergey, Jon/John) excuses a form only when authoritative outlets or several
     independent ones use it (in a name list, several sources or a fair share of the uses). A rare form
-    excused only by such a rule is an error, and the rule is shown as a mitigating note."""
+    excused only by such a rule is an error, and the rule is shown as a mitigating note. `house`: the
+    authoritative outlets spelling it so (`house_outlets`), for a romanisation (`HOUSE_STYLE_RULES`)."""
     explanation = prefix + ("; ".join(rules) or "same name")
     if not any(rule.startswith(SPELLING_RULES) for rule in rules):
         return "accepted", explanation
+    if story and house and all(rule.startswith(HOUSE_STYLE_RULES) for rule in rules if rule.startswith(SPELLING_RULES)):
+        return "accepted", f"{explanation}, the house style of {len(house)} authoritative outlet{'s' if len(house) > 1 else ''}"
     kind, why = _unexplained(form, decision, forms, story, "name")
     if kind == "accepted":
         return "accepted", f"{explanation}, and {why}"

@@ -13,7 +13,7 @@ from analysis.flags import _flags
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
-from analysis.variants.canonical import _decide_canonical, _Decision, _display, _kind
+from analysis.variants.canonical import _decide_canonical, _Decision, _display, _kind, house_outlets, spelling_evidence
 from analysis.variants.compare import format_rules, given_relation
 from analysis.variants.linkage import link_forms
 
@@ -337,7 +337,9 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             else:
                 kind, why = "accepted", "written differently: " + ", ".join(format_rules(surface, decision.canonical))
         else:
-            kind, why = _kind(form, decision, forms, story=True, score_cutoff=score_cutoff)
+            members = [forms[i] for i in group]
+            kind, why = _kind(spelling_evidence(form, members), decision, forms, story=True, score_cutoff=score_cutoff,
+                              house=house_outlets(form, decision.canonical_name, members))
         surfaces.append({"surface": surface, "kind": kind, "rule": why, "mentions": len(row["mention_ids"]),
                          "articles": len(row["articles"]), "outlets": len(row["outlets"]),
                          "first_published": None if row["first"].startswith("~") else row["first"],
