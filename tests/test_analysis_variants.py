@@ -1,6 +1,6 @@
 """The variant core on small literal inputs: expected values are written from the inputs."""
-from analysis.names import parse_name
 from analysis.dates import date_key, earliest
+from analysis.names import parse_name
 from analysis.variants import analyse_variants, surnames_fit
 
 
@@ -106,9 +106,19 @@ import pytest
 
 from analysis.name_rules import explain_spelling, nickname_related
 from analysis.names import fold
-from analysis.variants import (Form, NameListError, candidate_pairs, cluster_name_list, cluster_names,
-                               compare_names, format_rules, form_key, link_forms, same_person,
-                               validate_name_rows)
+from analysis.variants import (
+    Form,
+    NameListError,
+    candidate_pairs,
+    cluster_name_list,
+    cluster_names,
+    compare_names,
+    form_key,
+    format_rules,
+    link_forms,
+    same_person,
+    validate_name_rows,
+)
 
 
 def test_parse_name_reads_list_order_capitals_particles_and_suffixes():
@@ -512,8 +522,8 @@ def test_a_name_run_together_as_one_word_is_an_error_and_a_hyphen_is_not():
 
 
 def test_a_given_name_written_as_heard_is_a_typo_of_the_person_not_another_name():
-    from analysis.variants import compare_names
     from analysis.names import parse_name as p
+    from analysis.variants import compare_names
 
     assert compare_names(p("Carolyn Vance"), p("Karoline Vance")).given_typo
     assert compare_names(p("Jon Vance"), p("Joan Vance")).verdict == "different"  # too short to tell
@@ -603,8 +613,8 @@ def test_a_bare_surname_two_edits_away_in_on_topic_coverage_is_the_topic_persons
     owner = {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
     assert owner["Karadumanin"] == "Selin Karaduman" and kinds(result)["Karadumanin"] == "error"
     # Two full names two letters apart are not linked on the surname alone.
-    from analysis.variants import compare_names
     from analysis.names import parse_name as p
+    from analysis.variants import compare_names
     assert compare_names(p("Ali Vellabati"), p("Ali Velayati")).verdict != "same"
 
 

@@ -5,9 +5,19 @@ family) become one line on stderr and the error's exit status, as in sqlite-util
 parsed once per command and the loaded object is handed down.
 """
 # Importing a command module registers its commands on `cli`.
-from newsclaims.cli import analysing, crawling, querying, reporting, tracing  # noqa: F401 (analyse, crawl, report ...)
-from newsclaims.cli import finding, stories  # noqa: F401 (the daily loop: stories, status, digest, add, search ...)
-from newsclaims.cli import claims, history, people, scaling  # noqa: F401 (claims; recheck, discover, export warc; people merge|split; ingest)
+from newsclaims.cli import (  # noqa: F401 (analyse, crawl, report ...)  # noqa: F401 (the daily loop: stories, status, digest, add, search ...)  # noqa: F401 (claims; recheck, discover, export warc; people merge|split; ingest)
+    analysing,
+    claims,
+    crawling,
+    finding,
+    history,
+    people,
+    querying,
+    reporting,
+    scaling,
+    stories,
+    tracing,
+)
 from newsclaims.cli.common import cli  # noqa: I001 (after the modules that register on it)
 
 __all__ = ["cli"]
