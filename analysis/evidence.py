@@ -7,6 +7,7 @@ counted, once, from the mentions.
 from __future__ import annotations
 
 from analysis.dates import date_key
+from analysis.name_rules import role_title
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form
 
@@ -39,8 +40,8 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
         form.displays[name.display] += 0
         form_of[m["mention_id"]] = index
         form.articles.add(m["article_id"])
-        if name.title:
-            form.titles.add(name.title)
+        if role_title(name.title):
+            form.titles.add(role_title(name.title))
         if m.get("usage", "uses") != "uses":
             continue
         form.surfaces[m["surface"]] += 1

@@ -42,6 +42,28 @@ TITLES = frozenset("""
     fiance fiancee husband wife widow widower mother
 """.split())
 
+#: Abbreviated titles and the word each stands for: "Sen. Ruiz" and "Senator Ruiz" hold one office.
+TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "sec": "secretary",
+               "gen": "general", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "det": "detective",
+               "supt": "superintendent", "col": "colonel", "maj": "major", "adm": "admiral", "rev": "reverend",
+               "atty": "attorney", "insp": "inspector", "cmdr": "commander", "cpl": "corporal", "pvt": "private",
+               "prof": "professor", "dr": "doctor", "fr": "father", "councilor": "councillor", "prasident": "president"}
+#: Courtesy titles: how a paper addresses someone, not an office they hold ("Ms Ruiz" and "Senator Ruiz"
+#: may well be one person, where "Judge Ruiz" and "Coach Ruiz" are two).
+HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady monsieur mme mlle madame herr frau senor senora dona don".split())
+
+
+def role_title(title: str | None) -> str | None:
+    """The office a folded title names, abbreviations written out and courtesy titles left out; None
+    when it names none.
+
+    >>> role_title("sen"), role_title("vice president"), role_title("mr"), role_title(None)
+    ('senator', 'vice president', None, None)
+    """
+    words = [TITLE_WORDS.get(word, word) for word in (title or "").split() if word not in HONORIFICS]
+    return " ".join(words) or None
+
+
 #: Words after a name that are not part of it: generational suffixes, degrees, company forms.
 SUFFIXES = frozenset("jr sr ii iii iv phd md esq sa llc ltd inc".split())
 

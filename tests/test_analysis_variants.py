@@ -565,6 +565,24 @@ def test_a_romanisation_one_careful_outlet_writes_is_a_house_style_under_any_tit
     assert found["Taras Bilenkky"] == "error"
 
 
+def test_an_abbreviated_title_is_the_same_office_and_careful_newsrooms_outweigh_copied_uses():
+    # "Sen." is "Senator": one office, so the titles do not make two people. The slip "Mrata" is used
+    # almost as often as "Marta" (aggregators copy it), but by one careful newsroom against eight.
+    mentions = [mention(i, "Senator Marta Kelso", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(10, "Sen. Mrata Kelso", "b1", "2026-03-03", authoritative=True)]
+    mentions += [mention(11 + i, "Sen. Mrata Kelso", f"c{i}", "2026-03-04", article=11 + i) for i in range(6)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Marta Kelso"]
+    assert kinds(result)["Sen. Mrata Kelso"] == "error"
+    # Different offices still keep a given-name typo apart ("Judge" and "Coach"), courtesy titles do not.
+    apart = [mention(i, "Judge Marta Kelso", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    apart += [mention(20, "Coach Mrata Kelso", "b1", "2026-03-04")]
+    assert len(analyse_variants(apart).clusters) == 2
+    courtesy = [mention(i, "Judge Marta Kelso", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    courtesy += [mention(20, "Ms Mrata Kelso", "b1", "2026-03-04")]
+    assert len(analyse_variants(courtesy).clusters) == 1
+
+
 def test_a_garbled_surname_in_on_topic_coverage_attaches_to_the_person_the_story_is_about():
     from analysis.records import Topic
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import given_names
+from analysis.name_rules import given_names, role_title
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import heard_alike
 from analysis.records import Form, Linkage
@@ -286,7 +286,7 @@ def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) 
 
 def _typo_allowed(a: Form, b: Form) -> bool | None:
     """Whether a given name a typo away is the same person: True when one form is very much rarer
-    and nothing separates the two; None when something separates them, which forbids any merge;
+    (in uses, or in a story in authoritative outlets) and nothing separates the two; None when something separates them, which forbids any merge;
     False when usage is not unequal enough (a bare list of distinct names keeps them apart, but another
     form may still join them).
 
@@ -302,7 +302,13 @@ def _typo_allowed(a: Form, b: Form) -> bool | None:
     if not shared_role and _real_given(a) and _real_given(b) and _established(a) and _established(b):
         return None
     high, low = max(a.count, b.count), min(a.count, b.count)
-    return high >= USAGE_RATIO * max(low, 1)
+    if high >= USAGE_RATIO * max(low, 1):
+        return True
+    # In a story, careful newsrooms weigh more than uses: a given name that the authoritative outlets
+    # write one way USAGE_RATIO times as often as the other (a copied slip can be used many times over
+    # by aggregators, never by many careful newsrooms) is one person's, misspelt.
+    more, fewer = sorted((len(a.authoritative), len(b.authoritative)), reverse=True)
+    return more >= USAGE_RATIO * max(fewer, 1)
 
 
 def _in_context(a: Form, b: Form, topic_articles: frozenset = frozenset()) -> bool:
@@ -361,8 +367,8 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
     if len(exact) == 1:
         return exact
     options = exact or options
-    if name.title:
-        titled = {r: o for r, o in options.items() if any(name.title in forms[m].titles for m in members[r])}
+    if role_title(name.title):
+        titled = {r: o for r, o in options.items() if any(role_title(name.title) in forms[m].titles for m in members[r])}
         if len(titled) == 1:
             return titled
     form = forms[index]

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from analysis.dates import date_key
 from analysis.evidence import _form_index
+from analysis.name_rules import role_title
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -122,8 +123,8 @@ def cluster_name_list(rows: list[dict], *, settings: AnalysisSettings = DEFAULTS
             form_of_surface[surface] = index
         form.surfaces[surface] += row["count"]
         form.count += row["count"]
-        if name.title:
-            form.titles.add(name.title)
+        if role_title(name.title):
+            form.titles.add(role_title(name.title))
         if row["source"]:
             form.sources.add(row["source"])
         if row["first_seen"]:
