@@ -11,8 +11,9 @@ So a word is taken for a known surname when it is
 - one of the person's known spellings (any case, accents folded), or
 - a sound-alike: Metaphone keys agree and rapidfuzz ratio >= `score_cutoff` (6+ letters), or
 - a near spelling: a few edits away (optimal string alignment: 1 edit up to 7 letters, 2 from 8),
-  ratio >= `score_cutoff`, and not a word: not in the model's English lexicon and not an ordinary
-  lower-case word of the story. The last check is what keeps "change" from being Chang.
+  ratio >= `score_cutoff`, or the same letters scrambled (6+ letters, the same first letter: a
+  swap across a vowel, "Nimrala" for "Nirmala"), and not a word: not in the model's English lexicon and not an ordinary lower-case word of the story. The last check is what
+  keeps "change" from being Chang.
 A word is a fused name when it is a person's given name and surname written as one word, exactly or
 a near spelling of it (8+ letters, so always 2 edits at most).
 
@@ -51,6 +52,8 @@ EXACT_MIN_LETTERS = 4
 SOUND_MIN_LETTERS = 6
 #: Near spellings start at this length, for the word and the surname both.
 EDIT_MIN_LETTERS = 5
+#: Scrambled letters count as a near spelling from this length: shorter words have too many anagrams.
+SCRAMBLED_MIN_LETTERS = 6
 #: A near spelling of a fused name needs this many letters: given name and surname together.
 FUSED_MIN_LETTERS = 8
 
@@ -91,6 +94,7 @@ class NameIndex:
     exact: set[str] = field(default_factory=set)
     by_sound: dict[str, list[str]] = field(default_factory=dict)
     near: list[str] = field(default_factory=list)
+    scrambled: set[str] = field(default_factory=set)  # letters in order, first letter apart, of 6+ letter surnames
     fused: set[str] = field(default_factory=set)
     givens: set[str] = field(default_factory=set)
     givens_of: dict[str, set[str]] = field(default_factory=dict)  # surname -> given names of its people
@@ -106,6 +110,8 @@ class NameIndex:
                     index.by_sound.setdefault(metaphone(surname), []).append(surname)
                 if len(surname) >= EDIT_MIN_LETTERS:
                     index.near.append(surname)
+                if len(surname) >= SCRAMBLED_MIN_LETTERS:
+                    index.scrambled.add(_letters(surname))
             givens = [g for g in person["given"] if len(g) >= 2]
             index.givens.update(person["given"])
             for surname in surnames:
@@ -130,7 +136,13 @@ class NameIndex:
         if known_words is None or len(word) < EDIT_MIN_LETTERS or word in known_words:
             return False
         return (any(_near(word, surname, cutoff) for surname in self.near)
+                or (len(word) >= SCRAMBLED_MIN_LETTERS and _letters(word) in self.scrambled)
                 or (len(word) >= FUSED_MIN_LETTERS and any(_near(word, fused, cutoff) for fused in self.fused)))
+
+
+def _letters(word: str) -> str:
+    """A scrambling key: the first letter, then the others in alphabetical order."""
+    return word[:1] + "".join(sorted(word[1:]))
 
 
 def _near(word: str, name: str, cutoff: float) -> bool:

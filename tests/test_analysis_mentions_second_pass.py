@@ -108,3 +108,9 @@ def test_a_given_name_written_as_heard_joins_the_surname_even_when_it_is_an_engl
     text = "Los alcaldes Brinley Cranston y Bueno Cranston hablaron."
     found = surfaces(text, people=people, known_words=KnownWords(frozenset(), lexicon))
     assert found == ["Brinley Cranston", "Cranston"]
+
+
+def test_the_same_letters_scrambled_are_a_near_spelling_of_a_long_surname():
+    # Two consonants swapped across a vowel: two edits, one slip of the fingers.
+    people = [{"surnames": ["nirmala"], "given": ["ana"]}]
+    assert surfaces("Later Nimrala said no. Marlina was not there.", people=people) == ["Nimrala"]

@@ -46,8 +46,11 @@ def _surname_keys(core: str, tokens: tuple[str, ...]) -> set[str]:
     one-letter deletion of the surname and of a lossy romanisation skeleton of it, so that any single dropped, doubled, swapped
     or changed letter (Tuito/Tvito, Assad/Asasd) and any documented alternation (Qadhafi/Gaddafi)
     lands two surnames in one block. Each word of a surname of several words is a key too
-    (Guzman Loera/Guzman Loesa)."""
+    (Guzman Loera/Guzman Loesa), and so are its letters in order (5+ letters: the same letters
+    scrambled, Sanchez/Snachez across a vowel, which `surnames_fit` takes for a typo)."""
     keys = {code for code in ("m" + metaphone(core), "n" + nysiis(core)) if len(code) > 3}
+    if len(core) >= 5:
+        keys.add("a" + "".join(sorted(core)))
     for spelling in {core, block_skeleton(core)}:
         keys.add("d" + spelling)
         if len(spelling) >= 5:  # shorter surnames a letter apart are under every similarity cutoff
