@@ -32,8 +32,8 @@ from analysis.reuse import (
     orient,
     tokenize,
 )
-from analysis.reuse.candidates import MIN_SHARED
-from analysis.reuse.shingles import shingle_hashes, word_keys
+from analysis.reuse.candidates import MIN_RUN
+from analysis.reuse.shingles import shingle_sequence, word_keys
 
 # --- the flood group ----------------------------------------------------------------------------------
 F1 = ("Floodwater broke through the earthen levee north of Marrowfield shortly before dawn on Tuesday, forcing "
@@ -344,11 +344,19 @@ def test_tokens_keep_offsets_into_the_original_text():
     assert [text[s:e] for s, e in zip(tokens.starts, tokens.ends)] == ["Öztürk’s", "CREW", "said", "Koppinger"]
 
 
-def test_candidates_are_every_pair_sharing_enough_shingles_and_cover_every_aligned_pair():
+def _longest_run(sequence, other):
+    best = run = 0
+    for value in sequence:
+        run = run + 1 if value in other else 0
+        best = max(best, run)
+    return best
+
+
+def test_candidates_are_every_pair_with_a_run_of_shared_shingles_and_cover_every_aligned_pair():
     texts = [a["text"] for a in CORPUS]
-    hashes = [set(shingle_hashes(word_keys(text)).tolist()) for text in texts]
+    sequences = [shingle_sequence(word_keys(text)).tolist() for text in texts]
     pairs = [(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))]
-    reference = {(i, j) for i, j in pairs if len(hashes[i] & hashes[j]) >= MIN_SHARED}
+    reference = {(i, j) for i, j in pairs if _longest_run(sequences[j], set(sequences[i])) >= MIN_RUN}
     aligned = {(i, j) for i, j in pairs if align(texts[i], texts[j]) or align(texts[j], texts[i])}
     assert aligned  # the corpus has copies
     assert set(candidate_pairs(texts)) == reference
@@ -363,6 +371,16 @@ def test_one_paragraph_copied_into_a_long_article_is_a_candidate():
                  "free of charge for residents and school buses alike.")
     feature = " ".join(f"word{k} alpha{k % 13} beta{k % 7}" for k in range(700))
     assert candidate_pairs([paragraph, feature[:9000] + " " + paragraph + " " + feature[9000:]]) == [(0, 1)]
+
+
+def test_stock_phrases_scattered_through_two_texts_are_no_candidate():
+    # Twelve shared frames ("Mayor Ellen Cranston said that ...") but never twelve words in a row:
+    # the texts share phrases, not a passage.
+    frames = [f"{role} Ellen Cranston said that" for role in ("Mayor", "Sheriff", "Judge", "Coach")]
+    a = " ".join(f"{frames[k % 4]} alpha{k} beta{k} gamma{k}." for k in range(12))
+    b = " ".join(f"{frames[k % 4]} delta{k} eps{k} zeta{k}." for k in range(12))
+    assert candidate_pairs([a, b]) == []
+    assert candidate_pairs([a, b + " " + a[:200]]) == [(0, 1)]
 
 
 def test_only_pairs_with_a_new_text_are_searched_again():

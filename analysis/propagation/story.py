@@ -18,14 +18,14 @@ from analysis.dates import parse_published
 from analysis.propagation.chains import trace_errors
 from analysis.propagation.corrections import REMOVED_CHARS, find_corrections
 from analysis.reuse import align, article_key, candidate_pairs, copy_edges, direct_edges, mark_carried
-from analysis.reuse.candidates import MIN_SHARED
+from analysis.reuse.candidates import MIN_RUN
 
 #: The shortest shared passage that counts as copying: one short news paragraph (~25 words). Shorter
 #: verbatim runs are mostly the same quote taken from one statement, which is not copying each other.
 MIN_PASSAGE_CHARS = 150
 #: What the stored search results depend on: a stored search made with other settings is not reused.
 #: Bump the revision when alignment or the quote rule changes what a pair's edge is.
-COPY_SEARCH = f"revision=1 min_shared={MIN_SHARED} min_chars={MIN_PASSAGE_CHARS}"
+COPY_SEARCH = f"revision=2 min_run={MIN_RUN} min_chars={MIN_PASSAGE_CHARS}"
 #: Keys of a copy edge that the report carries (the contract); `runs` and `basis` stay internal.
 EDGE_KEYS = ("source_url", "source_version", "target_url", "target_version", "shared_chars", "target_share",
              "direction", "passages", "carries", "basis")
@@ -142,7 +142,7 @@ def _aligned(articles: list[dict], new: list[int] | None = None) -> list[dict]:
     aside; with `new` (indices into `articles`), only pairs with a new article."""
     if len(articles) < 2 or (new is not None and not new):
         return []
-    pairs = candidate_pairs([a["text"] for a in articles], min_shared=MIN_SHARED, new=new)
+    pairs = candidate_pairs([a["text"] for a in articles], min_run=MIN_RUN, new=new)
     texts = {article_key(a): a["text"] for a in articles}
     return _without_shared_quotes(copy_edges(articles, pairs, min_chars=MIN_PASSAGE_CHARS), texts)
 

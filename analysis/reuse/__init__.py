@@ -2,8 +2,8 @@
 
 Three steps, each its own module, composed by `find_copy_edges`:
 
-1. `candidates`: an inverted index of word shingles gives the pairs that share enough of them to
-   hold a passage, never all pairs (`candidate_pairs`).
+1. `candidates`: an inverted index of word shingles gives the pairs where one text has a run of the
+   other's shingles long enough to be a passage, never all pairs (`candidate_pairs`).
 2. `align`: each candidate pair's exact shared passages, with offsets into both original texts
    (`align`); a pair with none is no edge.
 3. `edges`: each pair oriented (syndication evidence, then published dates, else "uncertain"), then
@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from analysis.reuse.align import Passage, Run, align, align_runs
-from analysis.reuse.candidates import MIN_SHARED, candidate_pairs
+from analysis.reuse.candidates import MIN_RUN, candidate_pairs
 from analysis.reuse.edges import (
     article_key,
     compare_published,
@@ -37,17 +37,17 @@ __all__ = ["Passage", "Run", "align", "align_runs", "article_key", "candidate_pa
            "tokenize"]
 
 
-def find_copy_edges(articles: Sequence[Mapping], *, min_shared: int = MIN_SHARED, shingle_words: int = 5,
+def find_copy_edges(articles: Sequence[Mapping], *, min_run: int = MIN_RUN, shingle_words: int = 5,
                     min_chars: int = 200, min_words: int = 8, max_unexplained_chars: int = 0,
                     direct: bool = True) -> list[dict]:
     """The copy edges among `articles`: direct ones only unless `direct=False`; sorted by source, target.
 
-    min_shared, shingle_words: candidate search (`candidate_pairs`); min_chars, min_words: the
+    min_run, shingle_words: candidate search (`candidate_pairs`); min_chars, min_words: the
     shortest passage that counts (`align`); max_unexplained_chars: the direct-edge rule's slack
     (`direct_edges`). Articles without text take no part.
     """
     usable = [article for article in articles if article.get("text")]
-    pairs = candidate_pairs([article["text"] for article in usable], min_shared=min_shared,
+    pairs = candidate_pairs([article["text"] for article in usable], min_run=min_run,
                             shingle_words=shingle_words)
     edges = copy_edges(usable, pairs, min_chars=min_chars, min_words=min_words)
     if not direct:

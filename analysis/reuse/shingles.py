@@ -87,19 +87,18 @@ def shingles(keys: list[str] | tuple[str, ...], size: int = 5) -> set[str]:
     return {" ".join(keys[i:i + size]) for i in range(len(keys) - size + 1)}
 
 
-def shingle_hashes(keys: list[str] | tuple[str, ...], size: int = 5) -> np.ndarray:
-    """One 32-bit hash per `size`-word shingle (duplicates removed), the same for the same shingle in
-    any text and any run.
+def shingle_sequence(keys: list[str] | tuple[str, ...], size: int = 5) -> np.ndarray:
+    """One 32-bit hash per `size`-word shingle, in reading order (a repeated shingle repeats): the
+    same value for the same shingle in any text and any run.
 
     Why our own hash: hashing each word once (CRC-32) and rolling the shingle hash in numpy is many
     times faster than hashing every shingle's bytes, and the values sort and search as one numpy
-    array in the shingle index. Equal shingles always hash equal; a rare collision only adds one to a
-    pair's count of shared shingles.
+    array in the shingle index. Equal shingles always hash equal; a rare collision only makes one
+    more shingle look shared.
 
-    >>> a = shingle_hashes(["x", "y", "z", "w"], size=2)
-    >>> b = shingle_hashes(["q", "y", "z"], size=2)
-    >>> len(a), len(b), len(set(a.tolist()) & set(b.tolist()))
-    (3, 2, 1)
+    >>> seq = shingle_sequence(["x", "y", "x", "y"], size=2)
+    >>> len(seq), bool(seq[0] == seq[2]), bool(seq[0] == seq[1])
+    (3, True, False)
     """
     if not keys:
         return np.zeros(0, dtype=np.uint32)
@@ -112,4 +111,15 @@ def shingle_hashes(keys: list[str] | tuple[str, ...], size: int = 5) -> np.ndarr
     for offset in range(span):
         rolled = rolled * _MULTIPLIER + words[offset:offset + count]
     folded = (rolled >> np.uint64(32)) ^ (rolled & np.uint64(0xFFFFFFFF))
-    return np.unique(folded.astype(np.uint32))
+    return folded.astype(np.uint32)
+
+
+def shingle_hashes(keys: list[str] | tuple[str, ...], size: int = 5) -> np.ndarray:
+    """The distinct values of `shingle_sequence`, sorted: a text's shingle set.
+
+    >>> a = shingle_hashes(["x", "y", "z", "w"], size=2)
+    >>> b = shingle_hashes(["q", "y", "z"], size=2)
+    >>> len(a), len(b), len(set(a.tolist()) & set(b.tolist()))
+    (3, 2, 1)
+    """
+    return np.unique(shingle_sequence(keys, size=size))
