@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
-from analysis import entities, second_pass, variants
+from analysis import entities, joined, second_pass, variants
 from analysis.name_rules import PARTICLES, given_names
 from analysis.names import ParsedName, fold, parse_name
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -59,6 +59,14 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
         [{**m, "key": (m["version_id"], m["field"])} for m in entities_found], texts, ordinary, lexicon=lexicon)
     first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
                                       **variant_options)
+    # Two names tagged as one ("Trump Zelenskyy"): dropped, so the second pass finds each part as the
+    # known name it is, and decided again without them, so no phantom person is searched for.
+    full, surnames, givens = joined.established_names(first.clusters)
+    apart = [m for m in credible if joined.is_joined(m["surface"], full, surnames, givens)]
+    if apart:
+        credible = [m for m in credible if not joined.is_joined(m["surface"], full, surnames, givens)]
+        first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
+                                          **variant_options)
     taken: dict = defaultdict(list)
     for m in credible:
         taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))

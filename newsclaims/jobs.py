@@ -145,15 +145,39 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     for doc in foreign:
         store.save_entities(db, doc["id"], [], NER_STAGE, f"skipped: language {doc['language']}")
     todo = [doc for doc in new if is_english(doc.get("language"))]
-    found: dict[int, list[dict]] = defaultdict(list)
+    _find_entities(db, todo, nlp, model=model, batch_size=batch_size, n_process=n_process, progress=progress)
+    counts = {"versions_analysed": len(todo), "skipped_language": len(foreign), "documents": len(documents),
+              **_resolve_story(db, story, documents, nlp, settings)}
+    if claims:
+        from newsclaims.claims_stage import analyse_claims
+        counts.update(analyse_claims(db, story.slug, list(documents.values()), nlp, model=model,
+                                     english=is_english))
+    store.finish_analysis_run(db, run_id, counts)
+    return counts
+
+
+def _find_entities(db, todo: list[dict], nlp, *, model: str, batch_size: int, n_process: int, progress=None) -> None:
+    """NER over the versions `todo`, each version's entities stored as soon as its last field is read
+    (nothing of the story's NER is held in memory: a story of 10,000 articles has half a million)."""
+    pending: dict[int, list[dict]] = defaultdict(list)
+    done = 0
+    last = {doc["id"]: [f for f in entities.NER_FIELDS if doc[f]][-1:] for doc in todo}
     texts = (((doc["id"], field), doc[field]) for doc in todo for field in entities.NER_FIELDS if doc[field])
     for (version_id, field), ents in entities.find_entities(nlp, texts, batch_size=batch_size, n_process=n_process):
-        found[version_id] += [{**ent, "field": field} for ent in ents]
-        if progress and field == entities.NER_FIELDS[-1]:
-            progress(len(found), len(todo))
+        pending[version_id] += [{**ent, "field": field} for ent in ents]
+        if [field] == last[version_id]:
+            store.save_entities(db, version_id, pending.pop(version_id), NER_STAGE, model)
+            done += 1
+            if progress:
+                progress(done, len(todo))
     for doc in todo:
-        store.save_entities(db, doc["id"], found.get(doc["id"], []), NER_STAGE, model)
+        if not last[doc["id"]]:  # no text in any field: through the stage with no entities
+            store.save_entities(db, doc["id"], [], NER_STAGE, model)
 
+
+def _resolve_story(db, story: StoryConfig, documents: dict, nlp, settings: AnalysisSettings) -> dict:
+    """Copy edges, then the story-wide mention resolution, variants and flags, all stored; returns the
+    counts. Its own function so that everything it holds is freed before the claims stage parses."""
     # Copy edges are found once, here, and stored: the variants stage needs them, and every report reads
     # them. The search is kept too, so the next analysis aligns only the pairs of versions new since.
     search = latest_copies(store.story_versions(db, story.slug), store.copy_search(db, story.slug, COPY_SEARCH))
@@ -174,14 +198,7 @@ def analyse(db, story: StoryConfig, nlp, *, settings: AnalysisSettings = DEFAULT
     result = resolved.result
     counts = store.save_variants(db, story.slug, result.clusters, result.assignments, result.flags)
     counts[store.COPIES_COUNTED_AS] = store.save_copies(db, story.slug, copies, {**search, "settings": COPY_SEARCH})
-    counts = {"versions_analysed": len(todo), "skipped_language": len(foreign), "documents": len(documents),
-              "second_pass_mentions": len(resolved.found), "mentions": len(resolved.persons), **counts}
-    if claims:
-        from newsclaims.claims_stage import analyse_claims
-        counts.update(analyse_claims(db, story.slug, list(documents.values()), nlp, model=model,
-                                     english=is_english, batch_size=batch_size))
-    store.finish_analysis_run(db, run_id, counts)
-    return counts
+    return {"second_pass_mentions": len(resolved.found), "mentions": len(resolved.persons), **counts}
 
 
 def story_topic(story: StoryConfig, documents, settings: AnalysisSettings = DEFAULTS) -> Topic:

@@ -95,3 +95,24 @@ def test_a_near_spelling_of_a_surname_that_is_the_articles_given_name_is_that_gi
     resolved = resolve_mentions(docs, found)
     lone = [(m["surface"], m.get("part"), m.get("full_name")) for m in resolved.persons if m["surface"] == "Clarke"]
     assert lone == [("Clarke", "given", "Clarke Hale")]
+
+
+def test_two_established_names_tagged_as_one_are_two_mentions_not_a_phantom_person():
+    # Four outlets name both people in full; a fifth writes "Cranston Vikander talks" in a headline, which
+    # NER tags as one PERSON. It is the two surnames side by side: each found as its own name.
+    docs, found = {}, []
+    for n in range(1, 5):
+        text = "Mayor Ellen Cranston met Tomas Vikander on Monday. Cranston and Vikander agreed."
+        docs[n] = {**_doc(text), "article_id": n, "origin": f"o{n}"}
+        for surface in ("Ellen Cranston", "Tomas Vikander"):
+            start = text.index(surface)
+            found.append({"id": f"{n}{start}", "version_id": n, "field": "text", "start": start,
+                          "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    text = "Cranston Vikander talks end without a deal, sources say."
+    docs[5] = {**_doc(text), "article_id": 5, "origin": "o5"}
+    found.append({"id": "50", "version_id": 5, "field": "text", "start": 0, "end": 17, "surface": "Cranston Vikander",
+                  "label": "PERSON"})
+    resolved = resolve_mentions(docs, found)
+    on_page = sorted(m["surface"] for m in resolved.persons if m["version_id"] == 5)
+    assert on_page == ["Cranston", "Vikander"]
+    assert sorted(c["canonical"] for c in resolved.result.clusters) == ["Ellen Cranston", "Tomas Vikander"]

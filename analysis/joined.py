@@ -1,0 +1,80 @@
+"""Two names written side by side and tagged as one: "Trump Zelenskyy meeting", "Harris Walz rally",
+"Donald Trump Olena Kovac" in a caption's list of names. NER reads such a run of capitalised words as one
+PERSON, and the clustering then sees a new full name whose "given name" is another person's surname:
+a phantom person, or worse, a misspelling of the second person ("Trump Zelenskyy" is not how anyone
+writes Zelenskyy's name).
+
+A mention is *joined* when, after its titles, it opens with the full name of an established person of
+the story, or with an established person's surname that is no given name (in the given-name list, or
+of anyone in the story), and more name words follow. Established: named in full by two outlets or by
+an authoritative one, so one outlet's mistake cannot split other mentions. The mention stage drops a
+joined mention and lets the second pass find its parts, each a known name in its own right.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analysis.name_rules import SUFFIXES, TITLES, given_names
+from analysis.names import fold, parse_name
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+
+
+def established_names(clusters: Iterable[dict]) -> tuple[set[tuple[str, ...]], set[str], set[str]]:
+    """(full names as folded word tuples, surnames, given names) of the established people among the
+    clusters of `analysis.variants.analyse_variants`. A cluster whose "given name" and surname are
+    each the surname of another established person ("Trump Vance", used by several outlets' SEO
+    titles) is two of them side by side, not a person.
+
+    >>> def cluster(name, outlets):
+    ...     return {"canonical": name, "evidence": {"forms": [{"outlets": outlets}]}}
+    >>> full, surnames, givens = established_names([cluster("Ellen Cranston", ["a", "b"]), cluster("Tomas Vik", ["a", "c"]),
+    ...     cluster("Cranston Vik", ["d", "e"]), cluster("Ana Ruiz", ["a"])])
+    >>> sorted(full), sorted(surnames), sorted(givens)
+    ([('ellen', 'cranston'), ('tomas', 'vik')], ['cranston', 'vik'], ['ellen', 'tomas'])
+    """
+    people = []
+    for cluster in clusters:
+        forms = cluster.get("evidence", {}).get("forms") or []
+        outlets = {o for f in forms for o in f.get("outlets", ())}
+        authoritative = any(f.get("authoritative_outlets") for f in forms)
+        name = parse_name(cluster["canonical"])
+        if name is not None and name.full and name.given_tokens and (authoritative or len(outlets) >= 2):
+            people.append((cluster["canonical"], name))
+    owners: dict[str, set[str]] = {}
+    for canonical, name in people:
+        owners.setdefault(name.surname_core, set()).add(canonical)
+    full, surnames, givens = set(), set(), set()
+    for canonical, name in people:
+        if owners.get(name.given_tokens[0], set()) - {canonical} and owners[name.surname_core] - {canonical}:
+            continue  # two other people's surnames side by side
+        full.add(tuple(_words(canonical)))
+        surnames.add(name.surname_core)
+        givens.add(name.given_tokens[0])
+    return full, surnames, givens
+
+
+def is_joined(surface: str, full: set[tuple[str, ...]], surnames: set[str], givens: set[str]) -> bool:
+    """Whether a PERSON surface is an established name followed by more name words (module docstring).
+
+    >>> full, surnames, givens = {("ellen", "cranston"), ("tomas", "vik")}, {"cranston", "vik"}, {"ellen", "tomas"}
+    >>> [is_joined(s, full, surnames, givens) for s in ("Cranston Vik talks", "Mayor Ellen Cranston Ana Ruiz",
+    ...     "Ellen Cranston", "Ellen Cranston Jr.", "Vik", "Tomas Vik")]
+    [True, True, False, False, False, False]
+    """
+    words = _words(surface)
+    while words and words[0] in TITLES:
+        words = words[1:]
+    while words and words[-1] in SUFFIXES:
+        words = words[:-1]
+    if len(words) < 2 or tuple(words) in full:
+        return False
+    if any(len(words) > len(name) and tuple(words[:len(name)]) == name for name in full):
+        return True
+    first = words[0]
+    return first in surnames and first not in givens and first not in given_names()
+
+
+def _words(text: str) -> list[str]:
+    return [fold(word) for word in _WORD.findall(text)]
