@@ -8,6 +8,7 @@ for them are a discrepancy, not two occurrences). What the real stories taught u
 """
 from __future__ import annotations
 
+
 #: Verb (or nominalisation) lemma -> event class. An event class happens once to its subject, so two
 #: dates for it disagree. "said", "held a briefing", "spoke" are left out on purpose: they recur.
 def _by_word(classes: dict[str, str]) -> dict[str, str]:
