@@ -182,7 +182,7 @@ def _resolve_story(db, story: StoryConfig, documents: dict, nlp, settings: Analy
     # them. The search is kept too, so the next analysis aligns only the pairs of versions new since.
     search = latest_copies(store.story_versions(db, story.slug), store.copy_search(db, story.slug, COPY_SEARCH))
     copies = search["edges"]
-    ner = [m for m in store.mentions_of_versions(db, list(documents), story.slug) if m["story"] == ""]
+    ner = store.ner_mentions(db, list(documents))
     # Second-pass mentions are named by their store key, so assignments and flags can be stored as
     # they come and point at the same mentions after every analysis.
     resolved = mentions.resolve_mentions(documents, ner, settings=settings, id_prefix=f"{story.slug}/",

@@ -57,7 +57,7 @@ from newsclaims.store.mentions import (
     analysed_versions,
     mention_key,
     mention_place,
-    mentions_of_versions,
+    ner_mentions,
     replace_story_mentions,
     save_entities,
 )
@@ -116,7 +116,7 @@ __all__ = [
     "published_utc", "schema_version", "unfinished_crawl_since", "analysed_versions", "analysis_runs", "backup_before_migrating",
     "count_rows", "crawl_runs", "finish_analysis_run", "finish_crawl_run", "flag_key", "has_story", "known_pages",
     "latest_crawled_versions", "latest_version", "mark_killed_runs", "mention_key", "mention_place",
-    "mentions_of_versions", "migrations", "open_store", "record_page", "replace_story_mentions", "save_article",
+    "ner_mentions", "migrations", "open_store", "record_page", "replace_story_mentions", "save_article",
     "save_entities", "save_removal", "save_story", "save_variants", "set_review", "start_analysis_run", "start_crawl_run",
     "story_assignments", "story_clusters", "story_documents", "story_flags", "story_outlets", "story_record",
     "story_slugs", "stored_articles", "story_raw_versions", "story_versions", "utc_now", "version_texts", "writing",
