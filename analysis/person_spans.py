@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 
+from rapidfuzz.distance import OSA
+
 from analysis.lexicon import Lexicon
 from analysis.name_rules import PARTICLES, TITLES, given_names
 from analysis.names import fold
 from analysis.phonetic import heard_alike
 
-__all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_over_particles", "extend_to_given_name",
+__all__ = ["ABBREVIATED_TITLES", "clean_person_span", "garbled_given_before", "extend_left", "extend_over_particles", "extend_to_given_name",
            "given_word_before", "headline_verb", "trailing_headline_verb"]
 
 #: Titles written as abbreviations: only these may end in a period and still precede a name
@@ -99,17 +101,21 @@ def given_word_before(text: str, start: int, lexicon: Container[str]) -> int:
     return start
 
 
-def heard_given_before(text: str, start: int, givens: Iterable[str]) -> int:
-    """The start of a given name written just before `start` on the same line that sounds like one of
-    `givens` (`heard_alike`: "Katelyn" before a surname whose person is "Caitlin"), else `start`.
+def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
+    """The start of a given name written just before `start` on the same line that is one of `givens`
+    written as heard (`heard_alike`: "Katelyn" before a surname whose person is "Caitlin") or with one
+    typo (5+ letters: "Marcu" for "Marco"), else `start`.
 
-    Why a second test beside `given_word_before`: a name written as heard is often a common name in
-    its own right ("Ashley"), so the lexicon calls it a word; that it sounds like the given name of the
-    person whose surname follows is the evidence. Capitalised (not all capitals), no full stop after it.
+    Why a test of its own beside `given_word_before`: a garbled given name is often a common name or
+    word in its own right ("Ashley"), so the lexicon calls it a word, or a fragment no list has; that
+    it is close to the given name of the person whose surname follows is the evidence. Capitalised
+    (not all capitals), no full stop after it.
 
-    >>> text = "Ana Ruiz y Katelyn Brennock."
-    >>> text[heard_given_before(text, text.index("Brennock"), {"caitlin"}):]
-    'Katelyn Brennock.'
+    >>> text = "Ana Ruiz y Katelyn Brennock, Marcu Brennock."
+    >>> text[garbled_given_before(text, text.index("Brennock"), {"caitlin"}):text.index(",")]
+    'Katelyn Brennock'
+    >>> text[garbled_given_before(text, text.rindex("Brennock"), {"marco"}):]
+    'Marcu Brennock.'
     """
     before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     if not before or before.group(2):
@@ -118,7 +124,14 @@ def heard_given_before(text: str, start: int, givens: Iterable[str]) -> int:
     if not word[:1].isupper() or any(c.isupper() for c in word[1:]):
         return start
     folded = fold(word)
-    return before.start(1) if any(heard_alike(folded, given) for given in givens) else start
+    close = any(heard_alike(folded, given) or (min(len(folded), len(given)) >= TYPO_MIN_LETTERS
+                                               and OSA.distance(folded, given, score_cutoff=1) <= 1)
+                for given in givens)
+    return before.start(1) if close else start
+
+
+#: A given name is taken with one typo from this length: shorter ones have too many neighbours.
+TYPO_MIN_LETTERS = 5
 
 
 def extend_over_particles(text: str, start: int) -> int:

@@ -36,7 +36,7 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     extend_left,
     extend_over_particles,
     given_word_before,
-    heard_given_before,
+    garbled_given_before,
 )
 from analysis.phonetic import metaphone
 from analysis.settings import DEFAULTS
@@ -169,7 +169,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     A hyphenated compound is tried whole (only as a known surname, "Lindahl-Berg"), then part by part. The particles, a given name and titles
     just before the surname join the mention: a known given name of the story, else (with
     `known_words`) one word that may be a given name ("Photo: Busra Ozturk/AA", where NER saw nothing),
-    else a word that sounds like the given name of a person with that surname (`heard_given_before`).
+    else a garbled given name of a person with that surname (`garbled_given_before`).
     """
     index = NameIndex.of(people)
     if not index.exact:
@@ -202,7 +202,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 if extended == start and word[:1].isupper() and known_words is not None:
                     extended = given_word_before(text, start, known_words)
                 if extended == start and word[:1].isupper():
-                    extended = heard_given_before(text, start, index.givens_of.get(folded, ()))
+                    extended = garbled_given_before(text, start, index.givens_of.get(folded, ()))
                 if extended == start:
                     break
                 start = extended

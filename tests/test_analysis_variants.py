@@ -583,6 +583,17 @@ def test_an_abbreviated_title_is_the_same_office_and_careful_newsrooms_outweigh_
     assert len(analyse_variants(courtesy).clusters) == 1
 
 
+def test_two_garbles_of_one_given_name_do_not_keep_each_other_out_of_the_person():
+    # "Beartholomew" and "Barteyolomew" are each a typo of "Bartholomew" but three edits from each other:
+    # their difference is no evidence of two people, so both are the person's errors.
+    mentions = [mention(i, "Bartholomew Quist", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20, "Barteyolomew Quist", "b1", "2026-03-04", article=20),
+                 mention(21, "Beartholomew Quist", "c1", "2026-03-04", article=21)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Bartholomew Quist"]
+    assert kinds(result)["Barteyolomew Quist"] == kinds(result)["Beartholomew Quist"] == "error"
+
+
 def test_a_garbled_surname_in_on_topic_coverage_attaches_to_the_person_the_story_is_about():
     from analysis.records import Topic
 

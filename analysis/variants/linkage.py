@@ -51,6 +51,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     part_edges: list[tuple[int, int, Comparison]] = []
     late_edges: list[tuple[float, int, int, str]] = []  # between surnames alone: only if no person takes them
     cannot: dict[int, set[int]] = defaultdict(set)
+    apart: list[tuple[int, int]] = []  # judged different by spelling: cannot-links, unless garbles of one name
+    typo_of: dict[int, set[int]] = defaultdict(set)  # forms a given-name typo links, usage allowing
 
     pairs = candidate_pairs(names, score_cutoff) if candidates is None else candidates
     for i, j in sorted(set(pairs) | {(min(i, j), max(i, j)) for i, j in extra_pairs if i != j}):
@@ -59,8 +61,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             continue
         if comparison.verdict == "different":
             if _clearly_different(names[i], names[j]):
-                cannot[i].add(j)
-                cannot[j].add(i)
+                apart.append((i, j))
             continue
         if names[i].surname_core != names[j].surname_core and _two_surnames(names[i], names[j], givens_of):
             continue  # two surnames in their own right (Smith/Smyth), not one written two ways
@@ -71,6 +72,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
                 cannot[j].add(i)
             if not allowed:
                 continue
+            typo_of[i].add(j)
+            typo_of[j].add(i)
         rule = _link_rule(comparison)
         if comparison.verdict == "same" and not (names[i].full or names[j].full):
             late_edges.append((-comparison.score, i, j, rule))
@@ -80,6 +83,13 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         else:
             shorter, longer = (i, j) if comparison.shorter == 0 else (j, i)
             part_edges.append((shorter, longer, comparison))
+
+    # Two garbles of one established name can be further from each other than from it ("Volodymie" and
+    # "Voldymyr" for "Volodymyr"): in a story their difference is no evidence of two people.
+    for i, j in apart:
+        if not (story and any(_established(forms[k]) for k in typo_of[i] & typo_of[j])):
+            cannot[i].add(j)
+            cannot[j].add(i)
 
     user_apart = {frozenset(pair) for pair in cannot_link}
     for i, j in cannot_link:
