@@ -35,8 +35,8 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     ATTACHED_TITLES,
     extend_left,
     extend_over_particles,
-    given_word_before,
     garbled_given_before,
+    given_word_before,
 )
 from analysis.phonetic import metaphone
 from analysis.settings import DEFAULTS
