@@ -93,6 +93,24 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(EXTRA_FOLDS)
 
 
+def marks_added(written: str, canonical: str) -> bool:
+    """Whether `written` puts a diacritic on a letter where `canonical` has none or another one, in a
+    word both spell alike once folded: a hypercorrection ("Pélicot" for "Pelicot", "Giséle" for
+    "Gisèle"). Dropping one ("Zoe" for "Zoë") is the usual simplification, not this.
+
+    >>> marks_added("Ana Pélicot", "Ana Pelicot"), marks_added("Zoe Ruiz", "Zoë Ruiz"), marks_added("Zoé", "Zoë")
+    (True, False, True)
+    """
+    words = {fold(word): unicodedata.normalize("NFC", word).casefold() for word in canonical.split()}
+    for word in written.split():
+        right = words.get(fold(word))
+        mine = unicodedata.normalize("NFC", word).casefold()
+        if right is not None and len(mine) == len(right) and any(
+                a != b and not a.isascii() and fold(a) == fold(b) for a, b in zip(mine, right)):
+            return True
+    return False
+
+
 def strip_possessive(surface: str) -> str:
     """ "Cathcart’s" -> "Cathcart"; spaCy often keeps the possessive inside a PERSON span."""
     # "Meghan Markle '" (a span ending at an opening quote) must not keep the space before it.

@@ -594,6 +594,20 @@ def test_two_garbles_of_one_given_name_do_not_keep_each_other_out_of_the_person(
     assert kinds(result)["Barteyolomew Quist"] == kinds(result)["Beartholomew Quist"] == "error"
 
 
+def test_an_accent_careful_outlets_do_not_write_is_a_hypercorrection_not_the_name():
+    # Outlets that write "Amélie" keep her surname plain, as many of them as add an accent to it, and
+    # more often: the accent on the surname is the error, dropping hers is the accepted simplification.
+    mentions = []
+    for i in range(1, 4):
+        mentions += [mention(10 * i + k, "Amélie Brosset", f"a{i}", "2026-03-03", authoritative=True) for k in range(2)]
+        mentions += [mention(100 + i, "Amélie Brossét", f"b{i}", "2026-03-03", authoritative=True)]
+    mentions += [mention(200, "Amelie Brosset", "c1", "2026-03-04", article=200)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Amélie Brosset"]
+    found = kinds(result)
+    assert (found["Amélie Brossét"], found["Amelie Brosset"]) == ("error", "accepted")
+
+
 def test_a_garbled_surname_in_on_topic_coverage_attaches_to_the_person_the_story_is_about():
     from analysis.records import Topic
 

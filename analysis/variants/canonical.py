@@ -85,43 +85,53 @@ def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, crite
 
 
 def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
-                      writing: str = "surfaces", given_uses: Counter | None = None) -> _Decision:
+                      writing: str = "surfaces", given_uses: Counter | None = None,
+                      marking: frozenset | set = frozenset()) -> _Decision:
     """The best-evidenced form, written the way it is written most (`writing`: "surfaces" for a list,
     where the canonical is an input surface; "displays" for a story, where it is the name without title).
     `given_uses`: how often the person's mentions use each given name (a story's), for the criterion
-    "given name in use"."""
+    "given name in use". `marking`: the outlets that write diacritics in the story (`_display`)."""
     full = [i for i in indices if forms[i].name.full and not forms[i].name.initials_only]
     candidates = full or [i for i in indices if forms[i].name.full] or indices
     ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses)
     best = forms[ranked[0]]
     written = getattr(best, writing)
-    canonical = _display(written, best.display_authorities if writing == "displays" else None) if written \
+    canonical = _display(written, best.display_authorities if writing == "displays" else None, marking) if written \
         else best.name.display
     if len(ranked) == 1 and len([w for w, n in written.items() if n]) > 1 and rule in ("only form", "only full form"):
         rule += ", written its most used way"
     return _Decision(canonical, best.name, ranked[0], rule, ranked)
 
 
-def _display(counts: Counter, authorities: dict | None = None) -> str:
-    """The way of writing a name to show as canonical: capitalised before lower case; among the ways an
-    authoritative outlet writes, the one with the most diacritics; then the most used.
+def _display(counts: Counter, authorities: dict | None = None, marking: frozenset | set = frozenset()) -> str:
+    """The way of writing a name to show as canonical: capitalised before lower case; an authoritative
+    outlet's before others; among those, one that outlets writing diacritics (`marking`: outlets that
+    write one anywhere in the story, else those of this writing) vouch for before plain simplification,
+    then the one the most of them write, the most used, the most diacritics.
 
-    Why diacritics win when an authoritative outlet writes them: dropping them is the usual
-    simplification (ASCII-only newsrooms, wire style), while no careful writer adds "ü" to a name by
-    mistake, so the marked spelling is the person's own ("Zoë", "Đorđević"). The unmarked spellings
-    stay accepted variants of the same form.
+    Why: dropping diacritics is the usual simplification (ASCII-only newsrooms, wire style), so a
+    careful outlet's "Zoë" is the person's own spelling and "Zoe" an accepted variant. But an outlet
+    that writes diacritics elsewhere is not simplifying: where such outlets disagree ("Gisèle Pelicot"
+    and "Gisèle Pélicot"; "Pelicot" from an outlet that writes "Gisèle"), the accent is a matter of
+    evidence like any letter, and an extra one is a hypercorrection.
 
     >>> _display(Counter({"Zoe Ruiz": 9, "Zoë Ruiz": 2}), {"Zoë Ruiz": {"a"}, "Zoe Ruiz": {"b"}})
     'Zoë Ruiz'
     >>> _display(Counter({"Zoe Ruiz": 9, "Zoë Ruiz": 2}), {"Zoe Ruiz": {"b"}})
     'Zoe Ruiz'
+    >>> _display(Counter({"Zoë Ruíz": 2, "Zoë Ruiz": 5}), {"Zoë Ruíz": {"a"}, "Zoë Ruiz": {"b"}})
+    'Zoë Ruiz'
+    >>> _display(Counter({"Ana Ruíz": 2, "Ana Ruiz": 5}), {"Ana Ruíz": {"a"}, "Ana Ruiz": {"b"}}, marking={"a", "b"})
+    'Ana Ruiz'
     """
     authorities = authorities or {}
 
     def key(kv):
         written, uses = kv
-        vouched = bool(authorities.get(written))
-        return (not written[:1].isupper(), not vouched, -_marks(written) if vouched else 0, -uses, written)
+        outlets = authorities.get(written) or set()
+        careful = {o for o in outlets if o in marking} if _marks(written) == 0 else outlets
+        return (not written[:1].isupper(), not outlets, not careful, -len(careful), -uses if careful else 0,
+                -_marks(written) if outlets else 0, -uses, written)
 
     return sorted(counts.items(), key=key)[0][0]
 

@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags
-from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import _decide_canonical, _Decision, _display, _kind, house_outlets, spelling_evidence
@@ -88,9 +88,12 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     vouching: dict[str, set] = defaultdict(set)
     for form in forms:
         vouching[form.name.surname_core] |= form.authoritative
+    # Outlets that write diacritics in some name of the story: their plain spellings are choices, not
+    # ASCII simplification (`canonical._display`).
+    marking = frozenset(m["origin"] for m in mentions if not m["surface"].isascii())
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
-                                vouching)
+                                vouching, marking)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -273,9 +276,11 @@ def _given_uses_of(group_mentions: list[dict]) -> Counter:
 
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
-                  accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set]) -> dict:
+                  accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
+                  marking: frozenset = frozenset()) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each.
-    `vouching`: surname -> the authoritative outlets writing it for anyone in the story."""
+    `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `marking`: the
+    outlets writing diacritics in the story."""
     full_forms = [i for i in group if forms[i].name.full and not forms[i].virtual]
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -293,7 +298,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     else:
         candidates = full_forms + ([pinned_form] if pinned_form is not None and pinned_form not in full_forms else [])
         decision = _decide_canonical(candidates, forms, pinned_form, criteria, writing="displays",
-                                     given_uses=_given_uses_of(group_mentions))
+                                     given_uses=_given_uses_of(group_mentions), marking=marking)
         if pin is not None and decision.canonical_form == pinned_form:
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
@@ -329,6 +334,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "accepted", "a handle or hashtag: the name run together, as handles must"
         elif _fused(name, decision.canonical_name):
             kind, why = "error", "given name and surname run together as one word"
+        elif marks_added(name.display, decision.canonical):
+            kind, why = "error", "a diacritic the name does not have (" + ", ".join(format_rules(surface, decision.canonical)) + ")"
         elif row["form"] == decision.canonical_form or name.compact == decision.canonical_name.compact:
             if name.title:
                 kind, why = "title", "title with the canonical name"
