@@ -184,13 +184,19 @@ NON_PERSON_HEADS = frozenset(["department", "office", "council", "committee", "a
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+def _key(mention: dict) -> tuple:
+    """Where a mention is: its `key`, else (version_id, field), the text it is an offset into."""
+    return mention["key"] if "key" in mention else (mention["version_id"], mention["field"])
+
+
 def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: frozenset[str], *,
                       lexicon: Container[str] = frozenset()) -> list[dict]:
     """NER PERSON mentions that are evidence of a person: name-like, with a surname that is not an
     ordinary word of the story, more often tagged PERSON than anything else, opening with a plausible
     given name (`plausible_first_word`), and written at least once outside a heading line.
 
-    mentions: every NER entity of the story, dicts with `key` ((document, field), into `texts`),
+    mentions: every NER entity of the story, dicts with `key` ((document, field), into `texts`; or
+        `version_id` and `field`, which make it),
     `start`, `surface` and `label`. The real SEO article taught us the heading rule: NER tags its Title Case section headings
     ("Bystander Arrests", "Public Outcry") as PERSON. The vote catches places NER sometimes calls people
     ("Worcester", "Harrow County"); a PERSON span followed by a comma and a tagged place ("Glen Ridge,
@@ -199,10 +205,10 @@ def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: 
     """
     votes: dict[str, Counter] = {}
     place_votes: Counter = Counter()
-    place_starts = {(m["key"], m["start"]) for m in mentions if m["label"] in PLACE_LABELS}
+    place_starts = {(_key(m), m["start"]) for m in mentions if m["label"] in PLACE_LABELS}
     for m in mentions:
         surface = fold(strip_possessive(m["surface"]))
-        is_person = m["label"] == "PERSON" and not _before_a_place(texts.get(m["key"], ""), m, place_starts)
+        is_person = m["label"] == "PERSON" and not _before_a_place(texts.get(_key(m), ""), m, place_starts)
         votes.setdefault(surface, Counter())[is_person] += 1
         place_votes[surface] += m["label"] in PLACE_LABELS or (m["label"] == "PERSON" and not is_person)
     places = frozenset(s for s, n in place_votes.items() if " " not in s and n > votes[s][True])
@@ -212,12 +218,12 @@ def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: 
              and parse_name(m["surface"]).surname.split()[-1] not in NON_PERSON_HEADS
              and fold(m["surface"].split()[0]) not in PLACE_PREFIXES
              and plausible_first_word(parse_name(m["surface"]), lexicon=lexicon, lowered=lowered, places=places)]
-    in_prose = {parse_name(m["surface"]).key for m in named if not in_heading(texts[m["key"]], m["start"])}
+    in_prose = {parse_name(m["surface"]).key for m in named if not in_heading(texts[_key(m)], m["start"])}
     named = [m for m in named if parse_name(m["surface"]).key in in_prose]
     # A bare word ("Skies", "Bookmark") is evidence of a person only with a title or in several articles.
     documents_of: dict[str, set] = {}
     for m in named:
-        documents_of.setdefault(parse_name(m["surface"]).key, set()).add(m["key"][0])
+        documents_of.setdefault(parse_name(m["surface"]).key, set()).add(_key(m)[0])
     return [m for m in named if parse_name(m["surface"]).full or parse_name(m["surface"]).title
             or len(documents_of[parse_name(m["surface"]).key]) > 1]
 
@@ -232,7 +238,7 @@ def _before_a_place(text: str, mention: dict, place_starts: set) -> bool:
     """Whether a PERSON span is followed by a comma and a place NER tagged ("Glen Ridge, N.J.",
     "Fort Myers, Florida"): the way a town is written with its state, not a person."""
     comma = _COMMA.match(text, mention["start"] + len(mention["surface"]))
-    return comma is not None and (mention["key"], comma.end()) in place_starts
+    return comma is not None and (_key(mention), comma.end()) in place_starts
 
 
 def plausible_first_word(name: ParsedName, *, lexicon: Container[str] = frozenset(),

@@ -55,8 +55,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     texts = {(version_id, field): doc.get(field) or "" for version_id, doc in documents.items()
              for field in entities.FIELDS}
     ordinary = entities.ordinary_words(text for (_, field), text in texts.items() if text and field in entities.PROSE_FIELDS)
-    credible = entities.credible_mentions(
-        [{**m, "key": (m["version_id"], m["field"])} for m in entities_found], texts, ordinary, lexicon=lexicon)
+    credible = entities.credible_mentions(entities_found, texts, ordinary, lexicon=lexicon)
     first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
                                       **variant_options)
     # Two names tagged as one ("Trump Zelenskyy"): dropped, so the second pass finds each part as the

@@ -62,16 +62,22 @@ def save_entities(db: sqlite_utils.Database, version_id: int, mentions: Iterable
         )
 
 
+#: Entity labels that are numbers, amounts or times of day.
+NUMERIC_LABELS = ("CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "TIME")
+
+
 def ner_mentions(db: sqlite_utils.Database, version_ids: list[int]) -> list[dict]:
     """The story-independent mentions (NER's, of every label) of these versions, in text order.
 
     Built from plain rows with the few distinct values of `field`, `label` and `method` interned: a
-    story of 10,000 articles has half a million of them, and `analyse` holds them all at once.
+    story of 10,000 articles has half a million of them, and `analyse` holds them all at once. Numbers,
+    amounts and times (`NUMERIC_LABELS`) are left out: never a name, and no vote on what a name is.
     """
     found = []
     for ids in chunked(sorted(set(version_ids))):
         for row in db.execute(f'select id, version_id, field, start, "end", surface, label, method from mentions '
-                              f"where version_id in ({marks(ids)}) and story = ''", ids):
+                              f"where version_id in ({marks(ids)}) and story = '' and label not in ({marks(NUMERIC_LABELS)})",
+                              [*ids, *NUMERIC_LABELS]):
             found.append({"id": row[0], "version_id": row[1], "field": _intern(row[2]), "start": row[3], "end": row[4],
                           "surface": row[5], "label": _intern(row[6]), "method": _intern(row[7]), "story": ""})
     return sorted(found, key=lambda m: (m["version_id"], m["field"], m["start"], m["end"]))
