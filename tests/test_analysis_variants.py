@@ -606,6 +606,12 @@ def test_an_accent_careful_outlets_do_not_write_is_a_hypercorrection_not_the_nam
     assert [c["canonical"] for c in result.clusters] == ["Amélie Brosset"]
     found = kinds(result)
     assert (found["Amélie Brossét"], found["Amelie Brosset"]) == ("error", "accepted")
+    # Her husband: written plain only by ASCII wire outlets, with the accent by two that add it to her
+    # name too. The careful outlets' spelling of the family's surname is his.
+    mentions += [mention(300 + i, "Marc Brosset", f"w{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(400 + i, "Marc Brossét", f"b{i}", "2026-03-03", authoritative=True) for i in range(1, 3)]
+    husband = next(c for c in analyse_variants(mentions).clusters if "Marc" in c["canonical"])
+    assert husband["canonical"] == "Marc Brosset"
 
 
 def test_a_garbled_surname_in_on_topic_coverage_attaches_to_the_person_the_story_is_about():

@@ -3,6 +3,7 @@
 Why evidence and not frequency: a copied misspelling can outnumber the right spelling."""
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -86,54 +87,81 @@ def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, crite
 
 def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
                       writing: str = "surfaces", given_uses: Counter | None = None,
-                      marking: frozenset | set = frozenset()) -> _Decision:
+                      spellings: dict | None = None) -> _Decision:
     """The best-evidenced form, written the way it is written most (`writing`: "surfaces" for a list,
     where the canonical is an input surface; "displays" for a story, where it is the name without title).
     `given_uses`: how often the person's mentions use each given name (a story's), for the criterion
-    "given name in use". `marking`: the outlets that write diacritics in the story (`_display`)."""
+    "given name in use". `spellings`: how careful outlets write each word (`careful_spellings`)."""
     full = [i for i in indices if forms[i].name.full and not forms[i].name.initials_only]
     candidates = full or [i for i in indices if forms[i].name.full] or indices
     ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses)
     best = forms[ranked[0]]
     written = getattr(best, writing)
-    canonical = _display(written, best.display_authorities if writing == "displays" else None, marking) if written \
+    canonical = _display(written, best.display_authorities if writing == "displays" else None, spellings) if written \
         else best.name.display
     if len(ranked) == 1 and len([w for w, n in written.items() if n]) > 1 and rule in ("only form", "only full form"):
         rule += ", written its most used way"
     return _Decision(canonical, best.name, ranked[0], rule, ranked)
 
 
-def _display(counts: Counter, authorities: dict | None = None, marking: frozenset | set = frozenset()) -> str:
+def _display(counts: Counter, authorities: dict | None = None, spellings: dict | None = None) -> str:
     """The way of writing a name to show as canonical: capitalised before lower case; an authoritative
-    outlet's before others; among those, one that outlets writing diacritics (`marking`: outlets that
-    write one anywhere in the story, else those of this writing) vouch for before plain simplification,
-    then the one the most of them write, the most used, the most diacritics.
+    outlet's before others; then the one with the most words written as careful outlets write them
+    (`spellings`: `careful_spellings`, story-wide); then the most diacritics; then the most used.
 
     Why: dropping diacritics is the usual simplification (ASCII-only newsrooms, wire style), so a
     careful outlet's "Zoë" is the person's own spelling and "Zoe" an accepted variant. But an outlet
-    that writes diacritics elsewhere is not simplifying: where such outlets disagree ("Gisèle Pelicot"
-    and "Gisèle Pélicot"; "Pelicot" from an outlet that writes "Gisèle"), the accent is a matter of
-    evidence like any letter, and an extra one is a hypercorrection.
+    that writes diacritics is not simplifying: where such outlets disagree on a word ("Pelicot" and
+    "Pélicot"), the accent is a matter of evidence like any letter, and an extra one a hypercorrection.
+    Words, not whole names, because a family shares its surname: the outlets that spell the wife's
+    surname without the accent vouch for the husband's.
 
     >>> _display(Counter({"Zoe Ruiz": 9, "Zoë Ruiz": 2}), {"Zoë Ruiz": {"a"}, "Zoe Ruiz": {"b"}})
     'Zoë Ruiz'
     >>> _display(Counter({"Zoe Ruiz": 9, "Zoë Ruiz": 2}), {"Zoe Ruiz": {"b"}})
     'Zoe Ruiz'
-    >>> _display(Counter({"Zoë Ruíz": 2, "Zoë Ruiz": 5}), {"Zoë Ruíz": {"a"}, "Zoë Ruiz": {"b"}})
-    'Zoë Ruiz'
-    >>> _display(Counter({"Ana Ruíz": 2, "Ana Ruiz": 5}), {"Ana Ruíz": {"a"}, "Ana Ruiz": {"b"}}, marking={"a", "b"})
-    'Ana Ruiz'
+    >>> _display(Counter({"Luc Pélin": 2, "Luc Pelin": 5}), {"Luc Pélin": {"a"}, "Luc Pelin": {"b"}},
+    ...          {"pelin": "pelin", "luc": "luc"})
+    'Luc Pelin'
     """
     authorities = authorities or {}
+    spellings = spellings or {}
+
+    def agree(written: str) -> int:
+        return sum(1 for word in written.split() if spellings.get(fold(word)) == _spelt(word))
 
     def key(kv):
         written, uses = kv
-        outlets = authorities.get(written) or set()
-        careful = {o for o in outlets if o in marking} if _marks(written) == 0 else outlets
-        return (not written[:1].isupper(), not outlets, not careful, -len(careful), -uses if careful else 0,
-                -_marks(written) if outlets else 0, -uses, written)
+        vouched = bool(authorities.get(written))
+        return (not written[:1].isupper(), not vouched, -agree(written) if vouched else 0,
+                -_marks(written) if vouched else 0, -uses, written)
 
     return sorted(counts.items(), key=key)[0][0]
+
+
+def careful_spellings(uses: list[tuple[str, str]], marking: set) -> dict[str, str]:
+    """Folded word -> how the careful outlets write it: (outlet, surface) pairs of authoritative uses,
+    counted only for outlets in `marking` (they write diacritics somewhere in the story, so none of
+    their spellings is an ASCII simplification); the spelling most of them write, then most often.
+    Words no such outlet writes are absent.
+
+    >>> careful_spellings([("a", "Gisèle Pelicot"), ("b", "Gisèle Pélicot"), ("a", "Luc Pelicot"),
+    ...                    ("c", "Gisele Pelicot")], {"a", "b"})["pelicot"]
+    'pelicot'
+    """
+    outlets: dict[str, dict[str, set]] = {}
+    times: Counter = Counter()
+    for outlet, surface in uses:
+        if outlet not in marking:
+            continue
+        for word in surface.split():
+            outlets.setdefault(fold(word), {}).setdefault(_spelt(word), set()).add(outlet)
+            times[_spelt(word)] += 1
+    return {word: max(ways, key=lambda w: (len(ways[w]), times[w], w)) for word, ways in outlets.items()}
+
+
+def _spelt(word: str) -> str:
+    return unicodedata.normalize("NFC", word).casefold()
 
 
 def _marks(text: str) -> int:

@@ -13,7 +13,15 @@ from analysis.flags import _flags
 from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
-from analysis.variants.canonical import _decide_canonical, _Decision, _display, _kind, house_outlets, spelling_evidence
+from analysis.variants.canonical import (
+    _decide_canonical,
+    _Decision,
+    _display,
+    _kind,
+    careful_spellings,
+    house_outlets,
+    spelling_evidence,
+)
 from analysis.variants.compare import format_rules, given_relation
 from analysis.variants.linkage import link_forms
 
@@ -90,10 +98,12 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
         vouching[form.name.surname_core] |= form.authoritative
     # Outlets that write diacritics in some name of the story: their plain spellings are choices, not
     # ASCII simplification (`canonical._display`).
-    marking = frozenset(m["origin"] for m in mentions if not m["surface"].isascii())
+    marking = {m["origin"] for m in mentions if not m["surface"].isascii()}
+    spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
+                                   if m["authoritative"] and m.get("usage", "uses") == "uses"], marking)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
-                                vouching, marking)
+                                vouching, spellings)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -277,10 +287,10 @@ def _given_uses_of(group_mentions: list[dict]) -> Counter:
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
                   accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
-                  marking: frozenset = frozenset()) -> dict:
+                  spellings: dict | None = None) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each.
-    `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `marking`: the
-    outlets writing diacritics in the story."""
+    `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `spellings`: how
+    careful outlets write each word of the story's names (`canonical.careful_spellings`)."""
     full_forms = [i for i in group if forms[i].name.full and not forms[i].virtual]
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -298,7 +308,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     else:
         candidates = full_forms + ([pinned_form] if pinned_form is not None and pinned_form not in full_forms else [])
         decision = _decide_canonical(candidates, forms, pinned_form, criteria, writing="displays",
-                                     given_uses=_given_uses_of(group_mentions), marking=marking)
+                                     given_uses=_given_uses_of(group_mentions), spellings=spellings)
         if pin is not None and decision.canonical_form == pinned_form:
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
