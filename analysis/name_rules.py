@@ -53,6 +53,22 @@ TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "pr
 HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady monsieur mme mlle madame herr frau senor senora dona don".split())
 
 
+#: Titles that say whether their holder is a man or a woman: a courtesy title, a family word, an honour.
+GENDERED_TITLES = {**dict.fromkeys("mr monsieur herr senor don sir lord husband widower father brother fiance".split(), "m"),
+                   **dict.fromkeys("mrs ms miss mme madame mlle frau senora dona dame lady wife widow mother sister "
+                                   "fiancee".split(), "f")}
+
+
+def title_gender(title: str | None) -> str | None:
+    """"m" or "f" when the folded title says which, else None (none, or both).
+
+    >>> title_gender("ms"), title_gender("husband"), title_gender("president"), title_gender(None)
+    ('f', 'm', None, None)
+    """
+    genders = {GENDERED_TITLES[word] for word in (title or "").split() if word in GENDERED_TITLES}
+    return genders.pop() if len(genders) == 1 else None
+
+
 def role_title(title: str | None) -> str | None:
     """The office a folded title names, abbreviations written out and courtesy titles left out; None
     when it names none.

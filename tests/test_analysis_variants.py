@@ -614,6 +614,17 @@ def test_an_accent_careful_outlets_do_not_write_is_a_hypercorrection_not_the_nam
     assert husband["canonical"] == "Marc Brosset"
 
 
+def test_a_gendered_courtesy_title_picks_which_of_a_couple_a_bare_surname_means():
+    mentions = [mention(i, "Amélie Brosset", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(9, "Madame Amélie Brosset", "a1", "2026-03-03", authoritative=True, article=1)]
+    mentions += [mention(10 + i, "husband Marc Brosset", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 4)]
+    mentions += [mention(20, "Mrs Brosset", "c1", "2026-03-04", article=20),
+                 mention(21, "Mr Brosset", "c2", "2026-03-04", article=21)]
+    owner = {s["surface"]: c["canonical"] for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    assert (owner["Mrs Brosset"], owner["Mr Brosset"]) == ("Amélie Brosset", "Marc Brosset")
+
+
 def test_a_garbled_surname_in_on_topic_coverage_attaches_to_the_person_the_story_is_about():
     from analysis.records import Topic
 

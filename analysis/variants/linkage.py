@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import given_names, role_title
+from analysis.name_rules import given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import heard_alike
 from analysis.records import Form, Linkage
@@ -381,12 +381,27 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
         titled = {r: o for r, o in options.items() if any(role_title(name.title) in forms[m].titles for m in members[r])}
         if len(titled) == 1:
             return titled
+    gender = title_gender(name.title)
+    if gender:
+        # "Ms Ruiz" is not the Ruiz whose full name is written with "Mr" or "husband". Only an exclusion:
+        # a person whose titles say nothing may be either (the story's subject is often titled least).
+        possible = {r: o for r, o in options.items() if _gender(forms, members[r]) in (None, gender)}
+        if len(possible) == 1:
+            return possible
     form = forms[index]
     if not exact and form.articles and form.articles <= topic_articles:
         about = {r: o for r, o in options.items() if any(forms[m].topic for m in members[r])}
         if len(about) == 1:
             return about
     return options
+
+
+def _gender(forms: list[Form], members: list[int]) -> str | None:
+    """What the titles of a person's full names say of their gender ("husband Marc Brosset"), if they
+    agree; a bare surname's title says nothing here, since which person it is is the question."""
+    genders = {title_gender(parse_name(surface).title) for m in members if forms[m].name.full
+               for surface in forms[m].surfaces} - {None}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _link_rule(comparison: Comparison) -> str:
