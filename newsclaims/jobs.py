@@ -182,10 +182,11 @@ def _resolve_story(db, story: StoryConfig, documents: dict, nlp, settings: Analy
     # them. The search is kept too, so the next analysis aligns only the pairs of versions new since.
     search = latest_copies(store.story_versions(db, story.slug), store.copy_search(db, story.slug, COPY_SEARCH))
     copies = search["edges"]
-    ner = store.ner_mentions(db, list(documents))
     # Second-pass mentions are named by their store key, so assignments and flags can be stored as
-    # they come and point at the same mentions after every analysis.
-    resolved = mentions.resolve_mentions(documents, ner, settings=settings, id_prefix=f"{story.slug}/",
+    # they come and point at the same mentions after every analysis. NER's rows are handed over, not
+    # kept here: the resolution frees those that are no credible person as soon as it knows which.
+    resolved = mentions.resolve_mentions(documents, store.ner_mentions(db, list(documents)), settings=settings,
+                                         id_prefix=f"{story.slug}/",
                                          mention_id=partial(store.mention_key, story=story.slug),
                                          lexicon=lexicon_of(nlp), pins=dict(story.names.pins),
                                          accepted=list(story.names.accept),
