@@ -93,6 +93,16 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(EXTRA_FOLDS)
 
 
+def spelt(word: str) -> str:
+    """A word as spelt, diacritics and all, case aside: how two writings of it are compared letter for
+    letter (`fold` is the key that ignores the diacritics).
+
+    >>> spelt("PÉLICOT") == spelt("pe\u0301licot"), spelt("Pélicot") == spelt("Pelicot")
+    (True, False)
+    """
+    return unicodedata.normalize("NFC", word).casefold()
+
+
 def marks_added(written: str, canonical: str) -> bool:
     """Whether `written` puts a diacritic on a letter where `canonical` has none or another one, in a
     word both spell alike once folded: a hypercorrection ("Pélicot" for "Pelicot", "Giséle" for
@@ -101,10 +111,10 @@ def marks_added(written: str, canonical: str) -> bool:
     >>> marks_added("Ana Pélicot", "Ana Pelicot"), marks_added("Zoe Ruiz", "Zoë Ruiz"), marks_added("Zoé", "Zoë")
     (True, False, True)
     """
-    words = {fold(word): unicodedata.normalize("NFC", word).casefold() for word in canonical.split()}
+    words = {fold(word): spelt(word) for word in canonical.split()}
     for word in written.split():
         right = words.get(fold(word))
-        mine = unicodedata.normalize("NFC", word).casefold()
+        mine = spelt(word)
         if right is not None and len(mine) == len(right) and any(
                 a != b and not a.isascii() and fold(a) == fold(b) for a, b in zip(mine, right)):
             return True

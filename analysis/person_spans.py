@@ -20,8 +20,8 @@ from analysis.name_rules import PARTICLES, TITLES, given_names
 from analysis.names import fold
 from analysis.phonetic import heard_alike
 
-__all__ = ["ABBREVIATED_TITLES", "clean_person_span", "garbled_given_before", "extend_left", "extend_over_particles", "extend_to_given_name",
-           "given_word_before", "headline_verb", "trailing_headline_verb"]
+__all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_over_particles", "extend_to_given_name",
+           "garbled_given_before", "given_word_before", "headline_verb", "trailing_headline_verb"]
 
 #: Titles written as abbreviations: only these may end in a period and still precede a name
 #: ("Dr. Ana Ruiz"). A full word with a period ("... said the coach. Ibsen added") ends a sentence.
@@ -86,19 +86,30 @@ def given_word_before(text: str, start: int, lexicon: Container[str]) -> int:
     a listed given name or, with a lexicon to tell, no English word that does not open a sentence
     ("Mehmet", "Busra": the list is mostly English; "Later Cranton" is no name).
     """
-    before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-    if not before or before.group(2):
+    before = _capitalised_word_before(text, start)
+    if not before:
         return start
-    word = before.group(1)
-    folded = fold(word)
-    if not word[:1].isupper() or any(c.isupper() for c in word[1:]) or folded in TITLES:
-        return start  # all capitals, or words glued by extraction ("OfficeKaroline")
+    folded = fold(before.group(1))
+    if folded in TITLES:
+        return start
     if folded in given_names():
         return before.start(1)
     opens_sentence = text[:before.start(1)].rstrip(" \t")[-1:] in ("", "\n", ".", "!", "?")
     if lexicon and folded not in lexicon and not opens_sentence:
         return before.start(1)
     return start
+
+
+def _capitalised_word_before(text: str, start: int) -> re.Match | None:
+    """The word just before `start` on the same line when it may open a name: capitalised, not all
+    capitals and no capital inside (words glued by extraction, "OfficeKaroline"), no full stop after it."""
+    before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    if not before or before.group(2):
+        return None
+    word = before.group(1)
+    if not word[:1].isupper() or any(c.isupper() for c in word[1:]):
+        return None
+    return before
 
 
 def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
@@ -117,13 +128,10 @@ def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
     >>> text[garbled_given_before(text, text.rindex("Brennock"), {"marco"}):]
     'Marcu Brennock.'
     """
-    before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-    if not before or before.group(2):
+    before = _capitalised_word_before(text, start)
+    if not before:
         return start
-    word = before.group(1)
-    if not word[:1].isupper() or any(c.isupper() for c in word[1:]):
-        return start
-    folded = fold(word)
+    folded = fold(before.group(1))
     close = any(heard_alike(folded, given) or (min(len(folded), len(given)) >= TYPO_MIN_LETTERS
                                                and OSA.distance(folded, given, score_cutoff=1) <= 1)
                 for given in givens)

@@ -3,11 +3,10 @@
 Why evidence and not frequency: a copied misspelling can outnumber the right spelling."""
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
 from analysis.variants.compare import compare_names
 
@@ -128,7 +127,7 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     spellings = spellings or {}
 
     def agree(written: str) -> int:
-        return sum(1 for word in written.split() if spellings.get(fold(word)) == _spelt(word))
+        return sum(1 for word in written.split() if spellings.get(fold(word)) == spelt(word))
 
     def key(kv):
         written, uses = kv
@@ -155,13 +154,9 @@ def careful_spellings(uses: list[tuple[str, str]], marking: set) -> dict[str, st
         if outlet not in marking:
             continue
         for word in surface.split():
-            outlets.setdefault(fold(word), {}).setdefault(_spelt(word), set()).add(outlet)
-            times[_spelt(word)] += 1
+            outlets.setdefault(fold(word), {}).setdefault(spelt(word), set()).add(outlet)
+            times[spelt(word)] += 1
     return {word: max(ways, key=lambda w: (len(ways[w]), times[w], w)) for word, ways in outlets.items()}
-
-
-def _spelt(word: str) -> str:
-    return unicodedata.normalize("NFC", word).casefold()
 
 
 def _marks(text: str) -> int:
