@@ -40,8 +40,9 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
         form.displays[name.display] += 0
         form_of[m["mention_id"]] = index
         form.articles.add(m["article_id"])
-        if role_title(name.title):
-            form.titles.add(role_title(name.title))
+        role = role_title(name.title)
+        if role:
+            form.titles.add(role)
         if m.get("usage", "uses") != "uses":
             continue
         form.surfaces[m["surface"]] += 1

@@ -64,9 +64,9 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # Two names tagged as one ("Trump Zelenskyy"): dropped, so the second pass finds each part as the
     # known name it is, and decided again without them, so no phantom person is searched for.
     full, surnames, givens = joined.established_names(first.clusters)
-    apart = [m for m in credible if joined.is_joined(m["surface"], full, surnames, givens)]
-    if apart:
-        credible = [m for m in credible if not joined.is_joined(m["surface"], full, surnames, givens)]
+    kept = [m for m in credible if not joined.is_joined(m["surface"], full, surnames, givens)]
+    if len(kept) < len(credible):
+        credible = kept
         first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
                                           **variant_options)
     taken: dict = defaultdict(list)

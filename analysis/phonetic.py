@@ -40,8 +40,9 @@ HEARD_RATIO = 55
 
 def heard_alike(a: str, b: str) -> bool:
     """Whether two folded given names are one name written as heard: the same Metaphone key, 5+
-    letters each, at most `HEARD_EDITS` edits apart and most letters shared (`HEARD_RATIO`). Transcripts and translations spell a name the
-    way it sounds ("Katelyn" for "Caitlin", "Ashley" for "Ashleigh").
+    letters each, at most `HEARD_EDITS` edits apart and most letters shared (`HEARD_RATIO`).
+    Transcripts and translations spell a name the way it sounds ("Katelyn" for "Caitlin", "Ashley" for
+    "Ashleigh").
 
     >>> heard_alike("katelyn", "caitlin"), heard_alike("ashley", "ashleigh"), heard_alike("karen", "corinne")
     (True, True, False)

@@ -12,8 +12,9 @@ So a word is taken for a known surname when it is
 - a sound-alike: Metaphone keys agree and rapidfuzz ratio >= `score_cutoff` (6+ letters), or
 - a near spelling: a few edits away (optimal string alignment: 1 edit up to 7 letters, 2 from 8),
   ratio >= `score_cutoff`, or the same letters scrambled (6+ letters, the same first letter: a
-  swap across a vowel, "Nimrala" for "Nirmala"), and not a word: not in the model's English lexicon and not an ordinary lower-case word of the story. The last check is what
-  keeps "change" from being Chang.
+  swap across a vowel, "Nimrala" for "Nirmala"), and not a word: not in the model's English lexicon
+  and not an ordinary lower-case word of the story. The last check is what keeps "change" from being
+  Chang.
 A word is a fused name when it is a person's given name and surname written as one word, exactly or
 a near spelling of it (8+ letters, so always 2 edits at most).
 

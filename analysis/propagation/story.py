@@ -100,7 +100,7 @@ def direct_copies(articles: list[dict]) -> list[dict]:
     stage (`copied_articles`) and the report (`propagate`)."""
     articles = [a for a in articles if a.get("text")]
     texts = {article_key(a): a["text"] for a in articles}
-    return direct_edges(_aligned(articles), texts)
+    return direct_edges(_aligned(articles, texts), texts)
 
 
 def latest_copies(versions: list[dict], known: dict | None = None) -> dict:
@@ -128,22 +128,22 @@ def latest_copies(versions: list[dict], known: dict | None = None) -> dict:
     kept = [pair for pair in (known or {}).get("aligned") or ()
             if pair["source_version_id"] in checked and pair["target_version_id"] in checked]
     articles = [_article(v) for v in latest if v.get("text")]
+    texts = {article_key(a): a["text"] for a in articles}
     new = [i for i, a in enumerate(articles) if id_of[(a["url"], a["version"])] not in checked]
     found = [{**edge, "source_version_id": id_of[(edge["source_url"], edge["source_version"])],
               "target_version_id": id_of[(edge["target_url"], edge["target_version"])]}
-             for edge in _aligned(articles, new)]
+             for edge in _aligned(articles, texts, new)]
     aligned = sorted(kept + found, key=lambda e: (e["source_version_id"], e["target_version_id"]))
-    texts = {article_key(a): a["text"] for a in articles}
     return {"edges": direct_edges(aligned, texts), "aligned": aligned, "checked": sorted(current)}
 
 
-def _aligned(articles: list[dict], new: list[int] | None = None) -> list[dict]:
+def _aligned(articles: list[dict], texts: dict, new: list[int] | None = None) -> list[dict]:
     """Every candidate pair's edge (`analysis.reuse.copy_edges`) with passages quoted in both texts set
-    aside; with `new` (indices into `articles`), only pairs with a new article."""
+    aside (`texts`: article key -> text); with `new` (indices into `articles`), only pairs with a new
+    article."""
     if len(articles) < 2 or (new is not None and not new):
         return []
     pairs = candidate_pairs([a["text"] for a in articles], min_run=MIN_RUN, new=new)
-    texts = {article_key(a): a["text"] for a in articles}
     return _without_shared_quotes(copy_edges(articles, pairs, min_chars=MIN_PASSAGE_CHARS), texts)
 
 

@@ -296,8 +296,8 @@ def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) 
 
 def _typo_allowed(a: Form, b: Form) -> bool | None:
     """Whether a given name a typo away is the same person: True when one form is very much rarer
-    (in uses, or in a story in authoritative outlets) and nothing separates the two; None when something separates them, which forbids any merge;
-    False when usage is not unequal enough (a bare list of distinct names keeps them apart, but another
+    (in uses, or in a story in authoritative outlets) and nothing separates the two; None when
+    something separates them, which forbids any merge; False when usage is not unequal enough (a bare list of distinct names keeps them apart, but another
     form may still join them).
 
     What separates two forms: different titles ("Judge Ann Lowe", "Coach Ann Lowe"), or two real given
@@ -377,8 +377,9 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
     if len(exact) == 1:
         return exact
     options = exact or options
-    if role_title(name.title):
-        titled = {r: o for r, o in options.items() if any(role_title(name.title) in forms[m].titles for m in members[r])}
+    role = role_title(name.title)
+    if role:
+        titled = {r: o for r, o in options.items() if any(role in forms[m].titles for m in members[r])}
         if len(titled) == 1:
             return titled
     gender = title_gender(name.title)

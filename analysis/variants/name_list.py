@@ -123,8 +123,9 @@ def cluster_name_list(rows: list[dict], *, settings: AnalysisSettings = DEFAULTS
             form_of_surface[surface] = index
         form.surfaces[surface] += row["count"]
         form.count += row["count"]
-        if role_title(name.title):
-            form.titles.add(role_title(name.title))
+        role = role_title(name.title)
+        if role:
+            form.titles.add(role)
         if row["source"]:
             form.sources.add(row["source"])
         if row["first_seen"]:

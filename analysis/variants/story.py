@@ -327,6 +327,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
 
     user_accepted_surnames = {parse_name(surface).surname_core for surface in rows
                               if _is_listed(surface, accepted_keys)}
+    members = [forms[i] for i in group]
     surfaces = []
     for surface, row in sorted(rows.items()):
         form = forms[row["form"]]
@@ -354,7 +355,6 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             else:
                 kind, why = "accepted", "written differently: " + ", ".join(format_rules(surface, decision.canonical))
         else:
-            members = [forms[i] for i in group]
             kind, why = _kind(spelling_evidence(form, members), decision, forms, story=True, score_cutoff=score_cutoff,
                               house=house_outlets(form, decision.canonical_name, members))
         surfaces.append({"surface": surface, "kind": kind, "rule": why, "mentions": len(row["mention_ids"]),
