@@ -138,6 +138,23 @@ def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
     return before.start(1) if close else start
 
 
+def heard_given_before(text: str, start: int, givens: Iterable[str]) -> int:
+    """The start of a capitalised word just before `start` on the same line that is one of `givens` as
+    written or as heard (`heard_alike`: "Katelyn" for "Caitlin"), else `start`. Stricter than
+    `garbled_given_before` (no other typo): it is the evidence that lets the word after it be a
+    surname garbled further than alone (`second_pass`).
+
+    >>> text = "as Katelyn brenock said"
+    >>> text[heard_given_before(text, text.index("brenock"), {"caitlin"}):text.index(" said")]
+    'Katelyn brenock'
+    """
+    before = _capitalised_word_before(text, start)
+    if not before:
+        return start
+    folded = fold(before.group(1))
+    return before.start(1) if any(folded == given or heard_alike(folded, given) for given in givens) else start
+
+
 #: A given name is taken with one typo from this length: shorter ones have too many neighbours.
 TYPO_MIN_LETTERS = 5
 

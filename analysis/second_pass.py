@@ -38,8 +38,9 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     extend_over_particles,
     garbled_given_before,
     given_word_before,
+    heard_given_before,
 )
-from analysis.phonetic import metaphone
+from analysis.phonetic import heard_alike, metaphone
 from analysis.settings import DEFAULTS
 
 __all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "max_edits"]
@@ -146,10 +147,11 @@ def _letters(word: str) -> str:
     return word[:1] + "".join(sorted(word[1:]))
 
 
-def _near(word: str, name: str, cutoff: float) -> bool:
+def _near(word: str, name: str, cutoff: float, extra: int = 0) -> bool:
+    """Whether a word is a near spelling of a name: `max_edits` (plus `extra`) apart, ratio >= cutoff."""
     if min(len(word), len(name)) < EDIT_MIN_LETTERS:
         return False
-    bound = max_edits(word, name)
+    bound = max_edits(word, name) + extra
     if abs(len(word) - len(name)) > bound:
         return False
     return OSA.distance(word, name, score_cutoff=bound) <= bound and fuzz.ratio(word, name) >= cutoff
@@ -190,9 +192,16 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 continue  # a compound only as a known surname: slugs and encodings hyphenate anything
             if folded not in fits:
                 fits[folded] = index.fits(folded, score_cutoff, known_words)
-            if not fits[folded] or (word.islower() and known_words is not None and folded in known_words.lexicon):
+            if word.islower() and known_words is not None and folded in known_words.lexicon:
                 continue
             end = start + len(word)
+            if not fits[folded]:
+                given_start = _given_then_garbled_surname(text, start, folded, index, score_cutoff, known_words)
+                if given_start == start or any(s < end and given_start < e for s, e in spans):
+                    continue
+                found.append({"start": given_start, "end": end, "surface": text[given_start:end], "label": "PERSON",
+                              "method": "matcher"})
+                continue
             if found and start < found[-1]["end"]:
                 continue  # a part of a compound already found whole
             with_particles = extend_over_particles(text, start)
@@ -213,6 +222,33 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             found.append({"start": start, "end": end, "surface": text[start:end], "label": "PERSON",
                           "method": "matcher"})
         yield key, found
+
+
+#: Edits a surname may have beyond `max_edits` when its person's given name is written just before it.
+GIVEN_CONFIRMS_EDITS = 1
+
+
+def _given_then_garbled_surname(text: str, start: int, word: str, index: NameIndex, cutoff: float,
+                                known_words: KnownWords | None) -> int:
+    """The start of the given name before `word` when the two are one known person's given name (as
+    written or as heard) and surname garbled one edit further than a near spelling may be, else `start`.
+
+    Why: speech recognition and machine translation garble both names of one person at once ("Kaylee
+    mcanenny" in a radio transcript); alone the surname is too far from any known one to be taken,
+    but the person's own given name just before it is the evidence a lone word lacks. The ratio
+    cutoff still holds, and the word must be no known word.
+    """
+    if known_words is None or len(word) < EDIT_MIN_LETTERS or word in known_words:
+        return start
+    given_start = heard_given_before(text, start, index.givens)  # the cheap test first: most words have none
+    if given_start == start:
+        return start
+    given = fold(text[given_start:start].strip())
+    for surname in index.near:
+        if _near(word, surname, cutoff, extra=GIVEN_CONFIRMS_EDITS) and any(
+                given == g or heard_alike(given, g) for g in index.givens_of.get(surname, ())):
+            return given_start
+    return start
 
 
 _COMPOUND = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*", re.UNICODE)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from analysis.name_rules import given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
-from analysis.phonetic import heard_alike
+from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone
 from analysis.records import Form, Linkage
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
@@ -163,6 +164,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             merge(i, j, rule, force=True)
         for i, j, rule in _invented(forms, members, root, topic_articles, score_cutoff):
             merge(i, j, rule, force=True)
+        for i, j, rule in _garbled_given(forms, members, root, topic_articles):
+            merge(i, j, rule, force=True)
 
     for i, j in must_link:
         unattached.discard(i)
@@ -282,6 +285,72 @@ def _invented(forms: list[Form], members: dict, root, topic_articles: frozenset,
         found.append((i, target, "an invented full name around a misspelt surname, on pages that give it this "
                                  "person's title"))
     return found
+
+
+#: How much of a person's given name a garble of it keeps (rapidfuzz ratio), beside its first letter:
+#: as much as a name written as heard keeps (`phonetic.HEARD_RATIO`).
+GARBLED_GIVEN_RATIO = HEARD_RATIO
+
+
+def _garbled_given(forms: list[Form], members: dict, root, topic_articles: frozenset) -> list[tuple[int, int, str]]:
+    """Full names that garble an established person's name past what a typo rule allows: (garbled
+    form, person's form, rule).
+
+    Machine translation, speech recognition and careless rewriting garble a given name beyond any typo
+    rule ("Volodmia" for "Volodymyr") while the surname survives, or write both names as heard
+    ("Folodimir Zelinski"); left alone, the garble is a person of its own and the page is never
+    flagged. Such a name is the error of the person it garbles when all of this holds: it is thinly
+    attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS outlets) and written only in the
+    story's on-topic coverage; and exactly one person with an established full name is garbled by it:
+    either it has that person's surname and a given name with the same first letter that keeps most of
+    theirs (`GARBLED_GIVEN_RATIO`), under a title of theirs ("President"); or both its names are theirs
+    as heard (`heard_alike` given names, surnames with one Metaphone key keeping most letters). A
+    relative ("Olena", the first lady) has another given name and another title, and stays a person;
+    a namesake used by several outlets is established, and stays a person.
+    """
+    established = _Established(forms)
+    found = []
+    for i, form in enumerate(forms):
+        name = form.name
+        if (not name.full or name.initials_only or form.topic or _established(form) or not name.given_tokens
+                or not form.articles or not form.articles <= topic_articles):
+            continue
+        group = members.get(root(i), [i])
+        if any(_established(forms[m]) or forms[m].name.full and forms[m].name.given_tokens[:1] != name.given_tokens[:1]
+               for m in group):
+            continue  # the cluster holds more than this name and its shorter forms
+        people = set()
+        for j in established.full:
+            other = forms[j].name
+            if _heard_as(name, other):
+                people.add(root(j))
+            elif (other.surname_core == name.surname_core and _garble_of(name.given_tokens[0], other.given_tokens[:1])
+                  and form.titles & _titles(forms, members, root(j))):
+                people.add(root(j))
+        if len(people) != 1 or root(i) in people:
+            continue
+        person, = people
+        target = next(m for m in members[person] if m in established.members)
+        found.append((i, target, "a garble of this person's name (a given name garbled under their surname and "
+                                 "title, or both names written as heard), thinly attested"))
+    return found
+
+
+def _garble_of(given: str, other: tuple[str, ...]) -> bool:
+    """Whether a folded given name may be a garble of another: same first letter, not the same name,
+    most letters kept."""
+    return (bool(other) and len(other[0]) > 1 and other[0] != given and other[0][:1] == given[:1]
+            and fuzz.ratio(given, other[0]) >= GARBLED_GIVEN_RATIO)
+
+
+def _heard_as(name: ParsedName, other: ParsedName) -> bool:
+    """Whether both names of one are the other's written as heard: given names `heard_alike`, surnames
+    other than equal with one Metaphone key and most letters kept."""
+    if not name.given_tokens or not other.given_tokens or name.surname_core == other.surname_core:
+        return False
+    return (heard_alike(name.given_tokens[0], other.given_tokens[0])
+            and metaphone(name.surname_core) == metaphone(other.surname_core)
+            and fuzz.ratio(name.surname_core, other.surname_core) >= GARBLED_GIVEN_RATIO)
 
 
 def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) -> bool:

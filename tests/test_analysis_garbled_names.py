@@ -1,0 +1,57 @@
+"""Garbles past any typo rule, on invented text through the real model: a transcript that writes both
+names of a person as heard, a page that garbles a given name under the person's surname and title.
+Each is that person's error; a namesake without the person's title stays a person of their own."""
+from __future__ import annotations
+
+from analysis import entities
+from analysis.lexicon import lexicon_of
+from analysis.mentions import resolve_mentions
+from analysis.records import Topic
+from analysis.second_pass import KnownWords, find_more_mentions
+
+CAREFUL = [
+    "Governor Genevieve Cranston signed the water bill in Millbrook on Tuesday. Cranston said it was overdue.",
+    "Millbrook's Governor Genevieve Cranston defended the water bill. Cranston thanked the council.",
+    "Genevieve Cranston, the governor, signed the bill. Cranston spoke briefly about the water supply.",
+]
+
+
+def owners(nlp, page: str) -> dict:
+    """surface -> (canonical of its person, kind) for the person mentions of `page`, read after CAREFUL."""
+    texts = [*CAREFUL, page]
+    docs = {i: {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
+                "article_id": i, "origin": f"o{i}", "outlet": f"o{i}", "authoritative": i < len(CAREFUL),
+                "published": f"2026-03-0{i + 1}"} for i, text in enumerate(texts)}
+    found = [{**e, "id": f"{key}-{n}", "version_id": key, "field": "text"}
+             for (key, _field), ents in entities.find_entities(nlp, (((i, "text"), d["text"]) for i, d in docs.items()))
+             for n, e in enumerate(ents)]
+    resolved = resolve_mentions(docs, found, lexicon=lexicon_of(nlp),
+                                topic=Topic(names=("Genevieve Cranston",), articles=frozenset(docs)))
+    canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
+    kinds = {a["mention_id"]: (canonical.get(a["cluster_id"]), a["kind"]) for a in resolved.result.assignments}
+    return {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] == len(CAREFUL)}
+
+
+def test_a_given_name_garbled_under_the_persons_surname_and_title_is_the_persons_error(nlp):
+    found = owners(nlp, "Water bill: Governor Genoveva Cranston signed it in Millbrook on Tuesday.")
+    assert found["Governor Genoveva Cranston"] == ("Genevieve Cranston", "error")
+
+
+def test_the_same_garble_without_the_persons_title_stays_a_person(nlp):
+    found = owners(nlp, "Millbrook water bill: Genoveva Cranston, a baker on Main Street, said prices would rise.")
+    assert found["Genoveva Cranston"][0] == "Genoveva Cranston"
+
+
+def test_both_names_written_as_heard_are_the_persons_error(nlp):
+    found = owners(nlp, "Water bill transcript: and then Jeneveeve Krenstone signed it. Krenstone said it was overdue.")
+    assert found["Jeneveeve Krenstone"] == ("Genevieve Cranston", "error")
+
+
+def test_a_surname_garbled_past_a_near_spelling_is_found_after_the_persons_given_name():
+    people = [{"surnames": ["mcenany"], "given": ["kayleigh"]}]
+    words = KnownWords(frozenset({"unlike", "former", "said"}))
+    text = "unlike Kaylee mcanenny, former secretaries; unlike mcanenny; Bob mcanenny said"
+    (_, found), = find_more_mentions([(1, text)], people, {}, known_words=words)
+    # With the person's given name (as heard) before it, one more edit is allowed; alone, or after
+    # another given name, the word is too far from the surname to be taken.
+    assert [m["surface"] for m in found] == ["Kaylee mcanenny"]
