@@ -189,43 +189,62 @@ def _key(mention: dict) -> tuple:
     return mention["key"] if "key" in mention else (mention["version_id"], mention["field"])
 
 
-def credible_mentions(mentions: list[dict], texts: dict[object, str], ordinary: frozenset[str], *,
+def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordinary: frozenset[str], *,
                       lexicon: Container[str] = frozenset()) -> list[dict]:
     """NER PERSON mentions that are evidence of a person: name-like, with a surname that is not an
     ordinary word of the story, more often tagged PERSON than anything else, opening with a plausible
     given name (`plausible_first_word`), and written at least once outside a heading line.
 
     mentions: every NER entity of the story, dicts with `key` ((document, field), into `texts`; or
-        `version_id` and `field`, which make it),
-    `start`, `surface` and `label`. The real SEO article taught us the heading rule: NER tags its Title Case section headings
+        `version_id` and `field`, which make it), `start`, `surface` and `label`; read once, so a
+        story's entities can stream from the store: only the PERSON ones are kept, the others only
+        vote. The real SEO article taught us the heading rule: NER tags its Title Case section headings
     ("Bystander Arrests", "Public Outcry") as PERSON. The vote catches places NER sometimes calls people
     ("Worcester", "Harrow County"); a PERSON span followed by a comma and a tagged place ("Glen Ridge,
     N.J.") votes as a place, and a first word such as "Fort" or "Port" makes a place outright.
     lexicon: folded English words (`analysis.lexicon`), for the given-name check.
     """
-    votes: dict[str, Counter] = {}
+    person_votes: Counter = Counter()  # folded surface -> uses tagged PERSON and voting as a person
+    other_votes: Counter = Counter()  # ... tagged otherwise, or a PERSON span written as a place
     place_votes: Counter = Counter()
-    place_starts = {(_key(m), m["start"]) for m in mentions if m["label"] in PLACE_LABELS}
+    place_starts = set()
+    persons = []
     for m in mentions:
+        if m["label"] == "PERSON":
+            persons.append(m)
+            continue
         surface = fold(strip_possessive(m["surface"]))
-        is_person = m["label"] == "PERSON" and not _before_a_place(texts.get(_key(m), ""), m, place_starts)
-        votes.setdefault(surface, Counter())[is_person] += 1
-        place_votes[surface] += m["label"] in PLACE_LABELS or (m["label"] == "PERSON" and not is_person)
-    places = frozenset(s for s, n in place_votes.items() if " " not in s and n > votes[s][True])
+        other_votes[surface] += 1
+        if m["label"] in PLACE_LABELS:
+            place_votes[surface] += 1
+            place_starts.add((_key(m), m["start"]))
+    for m in persons:
+        surface = fold(strip_possessive(m["surface"]))
+        if _before_a_place(texts.get(_key(m), ""), m, place_starts):
+            other_votes[surface] += 1
+            place_votes[surface] += 1
+        else:
+            person_votes[surface] += 1
+    places = frozenset(s for s, n in place_votes.items() if " " not in s and n > person_votes[s])
+    del place_votes, place_starts
     lowered = lower_case_words(text for (_, field), text in texts.items() if field in PROSE_FIELDS)
-    named = [m for m in mentions if m["label"] == "PERSON" and is_name_like(m["surface"], ordinary)
-             and votes[fold(m["surface"])][True] > votes[fold(m["surface"])][False]
-             and parse_name(m["surface"]).surname.split()[-1] not in NON_PERSON_HEADS
-             and fold(m["surface"].split()[0]) not in PLACE_PREFIXES
-             and plausible_first_word(parse_name(m["surface"]), lexicon=lexicon, lowered=lowered, places=places)]
-    in_prose = {parse_name(m["surface"]).key for m in named if not in_heading(texts[_key(m)], m["start"])}
-    named = [m for m in named if parse_name(m["surface"]).key in in_prose]
+    named = []  # (mention, its parsed name)
+    for m in persons:
+        surface = fold(m["surface"])
+        if not (is_name_like(m["surface"], ordinary) and person_votes[surface] > other_votes[surface]):
+            continue
+        name = parse_name(m["surface"])
+        if (name.surname.split()[-1] not in NON_PERSON_HEADS and fold(m["surface"].split()[0]) not in PLACE_PREFIXES
+                and plausible_first_word(name, lexicon=lexicon, lowered=lowered, places=places)):
+            named.append((m, name))
+    del persons
+    in_prose = {name.key for m, name in named if not in_heading(texts[_key(m)], m["start"])}
+    named = [(m, name) for m, name in named if name.key in in_prose]
     # A bare word ("Skies", "Bookmark") is evidence of a person only with a title or in several articles.
     documents_of: dict[str, set] = {}
-    for m in named:
-        documents_of.setdefault(parse_name(m["surface"]).key, set()).add(_key(m)[0])
-    return [m for m in named if parse_name(m["surface"]).full or parse_name(m["surface"]).title
-            or len(documents_of[parse_name(m["surface"]).key]) > 1]
+    for m, name in named:
+        documents_of.setdefault(name.key, set()).add(_key(m)[0])
+    return [m for m, name in named if name.full or name.title or len(documents_of[name.key]) > 1]
 
 
 #: First words that make a capitalised phrase a place ("Fort Myers", "Port Talbot", "Mount Vernon"):

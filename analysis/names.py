@@ -86,7 +86,7 @@ class ParsedName:
         return "".join(self.tokens)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def fold(text: str) -> str:
     """Lower case without accents: "Zoë" -> "zoe", "Søren" -> "soren"."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -173,7 +173,7 @@ def _split_initials(tokens: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def parse_name(surface: str) -> ParsedName | None:
     """Split a surface into title, given names and surname; None when no name is left.
 

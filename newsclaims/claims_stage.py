@@ -30,16 +30,16 @@ def analyse_claims(db, story_slug: str, documents: list[dict], nlp, *, model: st
         if not english(doc.get("language")):
             store.save_claims(db, doc["id"], [], CLAIMS_STAGE, f"skipped: language {doc['language']}")
     todo = [doc for doc in new if english(doc.get("language"))]
-    assignments = store.story_assignments(db, story_slug)
+    places = store.cluster_places(db, story_slug)
     clusters = store.story_clusters(db, story_slug)
     if todo:
-        people = people_of(assignments, clusters)
+        people = people_of(places, clusters)
         for n, (version_id, claims) in enumerate(extract_versions(nlp, todo, people, batch_size=batch_size), 1):
             store.save_claims(db, version_id, claims, CLAIMS_STAGE, model)
             if progress:
                 progress(n, len(todo))
     stored = store.claims_of_versions(db, [doc["id"] for doc in documents])
-    entries = story_claims(stored, documents=documents, assignments=assignments, clusters=clusters,
+    entries = story_claims(stored, documents=documents, places=places, clusters=clusters,
                            ordinals=store.version_ordinals(db, story_slug))
     store.replace_claim_groups(db, story_slug, entries)
     return {"claims_versions_analysed": len(todo), "claims": len(stored), "claim_groups": len(entries),

@@ -163,9 +163,9 @@ def test_a_claim_follows_its_person_when_the_clusters_change():
                                                                   (2, "s/ana-ruyz", "Ana Ruyz", 42))]
     documents = [{"id": v, "url": f"https://o{v}.example/a", "origin": f"https://o{v}.example", "outlet": f"o{v}",
                   "published": f"2031-01-0{v}", "authoritative": v == 1} for v in (1, 2)]
-    assignments = [{"version_id": v, "field": "text", "start": 0, "end": 8, "cluster_id": "s/ana-ruiz"} for v in (1, 2)]
+    places = {(v, "text", 0, 8): "s/ana-ruiz" for v in (1, 2)}
     clusters = [{"id": "s/ana-ruiz", "canonical": "Ana Ruiz"}]
-    [entry] = story_claims(stored, documents=documents, assignments=assignments, clusters=clusters,
+    [entry] = story_claims(stored, documents=documents, places=places, clusters=clusters,
                            ordinals={1: 1, 2: 3})
     assert entry["subject"] == {"kind": "person", "cluster_id": "s/ana-ruiz", "canonical": "Ana Ruiz"}
     assert entry["conflict"] and entry["held_by"]["authoritative"] == 41

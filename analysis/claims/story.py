@@ -9,7 +9,7 @@ holder, a winner), the place of one mention of that person in its own field (`re
 `story_claims` asks the current clusters who is at that place.
 
 - `extract_versions(nlp, documents, people)`: (version id, claims) for each document's prose;
-- `story_claims(claims, documents=..., assignments=..., clusters=..., ordinals=...)`: the report's
+- `story_claims(claims, documents=..., places=..., clusters=..., ordinals=...)`: the report's
   ``claims`` entries (the issue's JSON contract), conflicts first.
 """
 from __future__ import annotations
@@ -73,36 +73,33 @@ def extract_versions(nlp, documents: Iterable[dict], people: dict, *, batch_size
         yield doc["id"], found.get(doc["id"], [])
 
 
-def people_of(assignments: Iterable[dict], clusters: Iterable[dict]) -> dict:
-    """``{(version id, field): {(start, end): {"cluster_id", "canonical"}}}`` from the story's cluster
-    assignments (`store.story_assignments` rows); mentions in no cluster are left out."""
-    canonical = {c["id"]: c["canonical"] for c in clusters}
+def people_of(places: dict, clusters: Iterable[dict]) -> dict:
+    """``{(version id, field): {(start, end): {"cluster_id", "canonical"}}}`` from the story's clustered
+    mentions (`store.cluster_places`: (version id, field, start, end) -> cluster id). One info dict per
+    cluster, shared by its mentions: a story of 10,000 articles has hundreds of thousands of them."""
+    info = {c["id"]: {"cluster_id": c["id"], "canonical": c["canonical"]} for c in clusters}
     people: dict = defaultdict(dict)
-    for a in assignments:
-        if a.get("cluster_id"):
-            people[(a["version_id"], a["field"])][(a["start"], a["end"])] = {
-                "cluster_id": a["cluster_id"], "canonical": canonical.get(a["cluster_id"], a["surface"])}
+    for (version_id, field, start, end), cluster_id in places.items():
+        people[(version_id, field)][(start, end)] = info.get(cluster_id) or {"cluster_id": cluster_id, "canonical": None}
     return dict(people)
 
 
-def story_claims(claims: list[dict], *, documents: list[dict], assignments: list[dict], clusters: list[dict],
+def story_claims(claims: list[dict], *, documents: list[dict], places: dict, clusters: list[dict],
                  ordinals: dict[int, int]) -> list[dict]:
     """The report's ``claims``: stored claims of the story's current versions, their people as the
     current clusters know them, grouped, with conflicts, `held_by` and `deviating_urls`.
 
     ``documents``: `story_documents` rows (their url, outlet, published and whether authoritative are
-    the claim's); ``ordinals``: version id -> ordinal (1 = first fetched). Conflicts come first.
+    the claim's); ``places``: (version id, field, start, end) -> cluster id (`store.cluster_places`); ``ordinals``: version id -> ordinal (1 = first fetched). Conflicts come first.
     """
     by_version = {doc["id"]: doc for doc in documents}
-    place = {(a["version_id"], a["field"], a["start"], a["end"]): a["cluster_id"] for a in assignments
-             if a.get("cluster_id")}
     canonical = {c["id"]: c["canonical"] for c in clusters}
     ready = []
     for stored in claims:
         doc = by_version.get(stored["version_id"])
         if doc is None:
             continue
-        claim = _current_people(stored, place, canonical)
+        claim = _current_people(stored, places, canonical)
         claim.update(url=doc["url"], outlet=_outlet(doc), published=article_date(doc),
                      version=ordinals.get(stored["version_id"], 1))
         ready.append(claim)

@@ -99,6 +99,7 @@ from newsclaims.store.status import (
 )
 from newsclaims.store.stories import has_story, save_story, story_record, story_slugs
 from newsclaims.store.variants import (
+    cluster_places,
     flag_key,
     save_variants,
     set_review,
@@ -118,7 +119,7 @@ __all__ = [
     "latest_crawled_versions", "latest_version", "mark_killed_runs", "mention_key", "mention_place",
     "ner_mentions", "migrations", "open_store", "record_page", "replace_story_mentions", "save_article",
     "save_entities", "save_removal", "save_story", "save_variants", "set_review", "start_analysis_run", "start_crawl_run",
-    "story_assignments", "story_clusters", "story_documents", "story_flags", "story_outlets", "story_record",
+    "cluster_places", "story_assignments", "story_clusters", "story_documents", "story_flags", "story_outlets", "story_record",
     "story_slugs", "stored_articles", "story_raw_versions", "story_versions", "utc_now", "version_texts", "writing",
     "COPIES_COUNTED_AS", "copy_search", "save_copies", "story_copies",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import sqlite_utils
 
@@ -66,21 +66,20 @@ def save_entities(db: sqlite_utils.Database, version_id: int, mentions: Iterable
 NUMERIC_LABELS = ("CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "TIME")
 
 
-def ner_mentions(db: sqlite_utils.Database, version_ids: list[int]) -> list[dict]:
+def ner_mentions(db: sqlite_utils.Database, version_ids: list[int]) -> Iterator[dict]:
     """The story-independent mentions (NER's, of every label) of these versions, in text order.
 
-    Built from plain rows with the few distinct values of `field`, `label` and `method` interned: a
-    story of 10,000 articles has half a million of them, and `analyse` holds them all at once. Numbers,
-    amounts and times (`NUMERIC_LABELS`) are left out: never a name, and no vote on what a name is.
+    Yielded, not listed: a story of 10,000 articles has over half a million, and the one reader
+    (`analysis.entities.credible_mentions`) keeps only the PERSON ones; the rest only vote. The few
+    distinct values of `field`, `label` and `method` are interned. Numbers, amounts and times
+    (`NUMERIC_LABELS`) are left out: never a name, and no vote on what a name is.
     """
-    found = []
     for ids in chunked(sorted(set(version_ids))):
         for row in db.execute(f'select id, version_id, field, start, "end", surface, label, method from mentions '
-                              f"where version_id in ({marks(ids)}) and story = '' and label not in ({marks(NUMERIC_LABELS)})",
-                              [*ids, *NUMERIC_LABELS]):
-            found.append({"id": row[0], "version_id": row[1], "field": _intern(row[2]), "start": row[3], "end": row[4],
-                          "surface": row[5], "label": _intern(row[6]), "method": _intern(row[7]), "story": ""})
-    return sorted(found, key=lambda m: (m["version_id"], m["field"], m["start"], m["end"]))
+                              f"where version_id in ({marks(ids)}) and story = '' and label not in ({marks(NUMERIC_LABELS)}) "
+                              f'order by version_id, field, start, "end"', [*ids, *NUMERIC_LABELS]):
+            yield {"id": row[0], "version_id": row[1], "field": _intern(row[2]), "start": row[3], "end": row[4],
+                   "surface": row[5], "label": _intern(row[6]), "method": _intern(row[7]), "story": ""}
 
 
 def _intern(value: str | None) -> str | None:

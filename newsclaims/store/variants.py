@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 
 import sqlite_utils
 
@@ -176,6 +177,16 @@ def story_flags(db: sqlite_utils.Database, story: str, level: str | None = None)
         sql += " and level = ?"
         params.append(level)
     return [dict(row) for row in db.query(sql + " order by level, id", params)]
+
+
+def cluster_places(db: sqlite_utils.Database, story: str) -> dict[tuple, str]:
+    """(version id, field, start, end) -> cluster id of every clustered mention of a story: all the
+    claims stage reads of the clusters. `story_assignments` is the reports', with every column: at
+    10,000 articles its rows alone would take a few hundred MB."""
+    rows = db.execute('select m.version_id, m.field, m.start, m."end", sm.cluster_id from story_mentions sm '
+                      "join mentions m on m.id = sm.mention_id where sm.story = ? and sm.cluster_id is not null", [story])
+    return {(version_id, sys.intern(field), start, end): sys.intern(cluster_id)
+            for version_id, field, start, end, cluster_id in rows}
 
 
 def story_assignments(db: sqlite_utils.Database, story: str) -> list[dict]:
