@@ -244,7 +244,7 @@ def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS, 
         return reports.build_report(
             story={"slug": story_row["slug"], "title": story_row["title"]},
             outlets=outlets, documents=documents, clusters=clusters, assignments=assignments, flags=flags,
-            texts=store.version_texts(db, (a["version_id"] for a in assignments if a["kind"] == "error")),
+            texts=store.VersionTexts(db, (a["version_id"] for a in assignments if a["kind"] == "error")),
             analysis_runs=runs, min_n=settings.min_n, versions=versions, copies=copies or [], claims=claims)
 
     def seen_in(clusters: list[dict], assignments: list[dict]) -> list[dict]:

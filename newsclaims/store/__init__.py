@@ -22,6 +22,7 @@ import sqlite_utils  # noqa: F401 (store.sqlite_utils, for callers that build a 
 
 from newsclaims.errors import StoreError
 from newsclaims.store.articles import (
+    VersionTexts,
     latest_crawled_versions,
     latest_version,
     published_utc,
@@ -120,6 +121,6 @@ __all__ = [
     "ner_mentions", "migrations", "open_store", "record_page", "replace_story_mentions", "save_article",
     "save_entities", "save_removal", "save_story", "save_variants", "set_review", "start_analysis_run", "start_crawl_run",
     "cluster_places", "story_assignments", "story_clusters", "story_documents", "story_flags", "story_outlets", "story_record",
-    "story_slugs", "stored_articles", "story_raw_versions", "story_versions", "utc_now", "version_texts", "writing",
+    "story_slugs", "stored_articles", "story_raw_versions", "story_versions", "utc_now", "version_texts", "VersionTexts", "writing",
     "COPIES_COUNTED_AS", "copy_search", "save_copies", "story_copies",
 ]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 import sqlite_utils
@@ -191,6 +192,34 @@ def latest_crawled_versions(db: sqlite_utils.Database, story: str, *, chunk: int
             f"where v.id in ({marks(part)})", part)}
         for version_id in part:
             yield rows[version_id]
+
+
+class VersionTexts(Mapping):
+    """version id -> its stored fields (`version_texts`), read from the store when asked for, a few
+    versions kept: a report quotes the sentence around each flagged mention, and a story of 10,000
+    articles would otherwise hold every flagged article's text at once."""
+
+    KEPT = 64
+
+    def __init__(self, db: sqlite_utils.Database, version_ids: Iterable[int]):
+        self.db = db
+        self.ids = frozenset(version_ids)
+        self.kept: OrderedDict[int, dict] = OrderedDict()
+
+    def __getitem__(self, version_id: int) -> dict:
+        if version_id not in self.ids:
+            raise KeyError(version_id)
+        if version_id not in self.kept:
+            self.kept[version_id] = version_texts(self.db, [version_id])[version_id]
+            if len(self.kept) > self.KEPT:
+                self.kept.popitem(last=False)
+        return self.kept[version_id]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 def version_texts(db: sqlite_utils.Database, version_ids: Iterable[int]) -> dict[int, dict]:
