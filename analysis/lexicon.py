@@ -14,7 +14,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Lexicon", "lexicon_of"]
+__all__ = ["Lexicon", "is_english", "lexicon_of"]
+
+
+def is_english(language: str | None) -> bool:
+    """Whether a page's language is the model's and this lexicon's. Unknown counts as English: most
+    pages that omit `lang` are, and the extractor detects the rest.
+
+    >>> is_english("en-GB"), is_english(None), is_english("es")
+    (True, True, False)
+    """
+    return not language or language.lower().startswith("en")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from analysis import entities, joined, second_pass, variants
+from analysis.lexicon import is_english
 from analysis.name_rules import PARTICLES, given_names
 from analysis.names import ParsedName, fold, parse_name
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -86,8 +87,9 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                 found.append({**match, "id": ident, "version_id": version_id, "field": field})
 
     searchable = people_to_search(first.clusters)
-    add(entities.find_more_mentions(pending, searchable, taken,
-                                    score_cutoff=settings.score_cutoff, known_words=known_words))
+    foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
+    add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
+                                    known_words=known_words, foreign=foreign))
     # Lone given names ("Ellen said"), once every full name of each article is known.
     full_names = full_names_by_article(credible + found)
     for m in found:

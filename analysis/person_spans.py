@@ -86,7 +86,7 @@ def given_word_before(text: str, start: int, lexicon: Container[str]) -> int:
     a listed given name or, with a lexicon to tell, no English word that does not open a sentence
     ("Mehmet", "Busra": the list is mostly English; "Later Cranton" is no name).
     """
-    before = _capitalised_word_before(text, start)
+    before = capitalised_word_before(text, start)
     if not before:
         return start
     folded = fold(before.group(1))
@@ -100,7 +100,7 @@ def given_word_before(text: str, start: int, lexicon: Container[str]) -> int:
     return start
 
 
-def _capitalised_word_before(text: str, start: int) -> re.Match | None:
+def capitalised_word_before(text: str, start: int) -> re.Match | None:
     """The word just before `start` on the same line when it may open a name: capitalised, not all
     capitals and no capital inside (words glued by extraction, "OfficeKaroline"), no full stop after it."""
     before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
@@ -128,7 +128,7 @@ def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
     >>> text[garbled_given_before(text, text.rindex("Brennock"), {"marco"}):]
     'Marcu Brennock.'
     """
-    before = _capitalised_word_before(text, start)
+    before = capitalised_word_before(text, start)
     if not before:
         return start
     folded = fold(before.group(1))
@@ -148,7 +148,7 @@ def heard_given_before(text: str, start: int, givens: Iterable[str]) -> int:
     >>> text[heard_given_before(text, text.index("brenock"), {"caitlin"}):text.index(" said")]
     'Katelyn brenock'
     """
-    before = _capitalised_word_before(text, start)
+    before = capitalised_word_before(text, start)
     if not before:
         return start
     folded = fold(before.group(1))

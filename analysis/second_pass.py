@@ -34,6 +34,7 @@ from analysis.name_rules import given_names
 from analysis.names import ParsedName, fold, strip_possessive
 from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     ATTACHED_TITLES,
+    capitalised_word_before,
     extend_left,
     extend_over_particles,
     garbled_given_before,
@@ -158,8 +159,8 @@ def _near(word: str, name: str, cutoff: float, extra: int = 0) -> bool:
 
 
 def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], taken: dict[object, list[tuple[int, int]]],
-                       *, score_cutoff: float = DEFAULTS.score_cutoff,
-                       known_words: KnownWords | None = None) -> Iterator[tuple[object, list[dict]]]:
+                       *, score_cutoff: float = DEFAULTS.score_cutoff, known_words: KnownWords | None = None,
+                       foreign: Container = frozenset()) -> Iterator[tuple[object, list[dict]]]:
     """Find the known people's surnames (and fused names) in any case and with typos; yield (key, mentions).
 
     people: dicts with `surnames` (folded surnames of one person, correct and wrong forms alike) and
@@ -167,6 +168,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     taken: key -> spans already found by NER, which are not reported again.
     score_cutoff: the rapidfuzz ratio (0-100) a typo must reach against a known surname.
     known_words: folded words that are not names here (`KnownWords`); None allows sound-alikes only.
+    foreign: keys of texts in a language the lexicon is not of. There a lower-case word that is no
+    known spelling is taken only right after a capitalised word ("Rumya ozturkun"): nothing tells a
+    garble from a word of that language ("la mayoría" is no Mayorkas), but a name's words follow
+    each other.
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
     only where it is capitalised: in lower case it is the word.
     A hyphenated compound is tried whole (only as a known surname, "Lindahl-Berg"), then part by part. The particles, a given name and titles
@@ -193,6 +198,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             if folded not in fits:
                 fits[folded] = index.fits(folded, score_cutoff, known_words)
             if word.islower() and known_words is not None and folded in known_words.lexicon:
+                continue
+            if (word.islower() and key in foreign and folded not in index.exact and folded not in index.fused
+                    and capitalised_word_before(text, start) is None):
                 continue
             end = start + len(word)
             if not fits[folded]:

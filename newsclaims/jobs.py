@@ -13,7 +13,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from analysis import RULESET_VERSION, entities, mentions, reports
-from analysis.lexicon import lexicon_of
+from analysis.lexicon import is_english, lexicon_of
 from analysis.propagation.story import COPY_SEARCH, copied_articles, latest_copies
 from analysis.records import Topic
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -352,11 +352,6 @@ def reextract(db, story_slug: str) -> dict:
             "extracted_from": row["id"], "outlet_name": page.outlet_name or row["outlet_name"]})
         counts["changed"] += status == "changed"
     return counts
-
-
-def is_english(language: str | None) -> bool:
-    """Unknown counts as English: most pages that omit `lang` are, and the extractor detects the rest."""
-    return not language or language.lower().startswith("en")
 
 
 def document_mentions(nlp, fields: dict[str, str], *, settings: AnalysisSettings = DEFAULTS,

@@ -114,3 +114,20 @@ def test_the_same_letters_scrambled_are_a_near_spelling_of_a_long_surname():
     # Two consonants swapped across a vowel: two edits, one slip of the fingers.
     people = [{"surnames": ["nirmala"], "given": ["ana"]}]
     assert surfaces("Later Nimrala said no. Marlina was not there.", people=people) == ["Nimrala"]
+
+
+def test_a_lower_case_near_spelling_on_a_page_in_another_language_needs_a_name_before_it():
+    """No lexicon of the page's language tells "mayoría" from a garbled "Mayorkas"; a capitalised word
+    before a lower-case one ("Rumya ozturkun") is what a name looks like in any language."""
+    people = [{"surnames": ["marquardt", "ozturk"], "given": ["elena", "rumeysa"]}]
+    text = "la marquardo republicana apoya a Rumya ozturkun; marquardt dijo"
+    words = KnownWords(frozenset({"la", "republicana", "apoya", "dijo"}))
+
+    def found(foreign):
+        (_, mentions), = find_more_mentions([("es", text)], people, {}, known_words=words, foreign=foreign)
+        return [m["surface"] for m in mentions]
+
+    # Read as English, the garble "marquardo" is taken; on the Spanish page only the name after a
+    # capitalised word and the known spelling are.
+    assert found(frozenset()) == ["marquardo", "ozturkun", "marquardt"]
+    assert found({"es"}) == ["ozturkun", "marquardt"]
