@@ -90,6 +90,9 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
                                     known_words=known_words, foreign=foreign))
+    covered = {(m["version_id"], m["field"], s, e) for m in found for s, e in m.pop("covers", ())}
+    if covered:  # NER's given names of a name it cut short, now found whole
+        credible = [m for m in credible if (m["version_id"], m["field"], m["start"], m["end"]) not in covered]
     # Lone given names ("Ellen said"), once every full name of each article is known.
     full_names = full_names_by_article(credible + found)
     for m in found:

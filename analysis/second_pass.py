@@ -165,7 +165,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
 
     people: dicts with `surnames` (folded surnames of one person, correct and wrong forms alike) and
     `given` (folded given names), from clusters with good evidence (a given name and a surname).
-    taken: key -> spans already found by NER, which are not reported again.
+    taken: key -> spans already found by NER, which are not reported again. A found name whose given
+    names (or title) NER took without its surname carries those spans as `covers`: it replaces them.
     score_cutoff: the rapidfuzz ratio (0-100) a typo must reach against a known surname.
     known_words: folded words that are not names here (`KnownWords`); None allows sound-alikes only.
     foreign: keys of texts in a language the lexicon is not of. There a lower-case word that is no
@@ -203,6 +204,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                     and capitalised_word_before(text, start) is None):
                 continue
             end = start + len(word)
+            word_start = start
             if not fits[folded]:
                 given_start = _given_then_garbled_surname(text, start, folded, index, score_cutoff, known_words)
                 if given_start == start or any(s < end and given_start < e for s, e in spans):
@@ -225,10 +227,15 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                     break
                 start = extended
             start = extend_left(text, start, ())
-            if any(s < end and start < e for s, e in spans):
-                continue
-            found.append({"start": start, "end": end, "surface": text[start:end], "label": "PERSON",
-                          "method": "matcher"})
+            overlapping = [(s, e) for s, e in spans if s < end and start < e]
+            if any(s < start or e > word_start for s, e in overlapping):
+                continue  # NER has this surname already
+            mention = {"start": start, "end": end, "surface": text[start:end], "label": "PERSON", "method": "matcher"}
+            if overlapping:
+                # NER stopped before a surname it did not know ("Rep. Marjorie Taylor" | "Green"): the
+                # whole name replaces its given names, or the surname is left to another person.
+                mention["covers"] = overlapping
+            found.append(mention)
         yield key, found
 
 

@@ -55,3 +55,28 @@ def test_a_surname_garbled_past_a_near_spelling_is_found_after_the_persons_given
     # With the person's given name (as heard) before it, one more edit is allowed; alone, or after
     # another given name, the word is too far from the surname to be taken.
     assert [m["surface"] for m in found] == ["Kaylee mcanenny"]
+
+
+def test_a_name_ner_cut_short_before_a_misspelt_surname_is_found_whole():
+    """NER tags the given names and stops before a surname it does not know ("Rep. Marjorie Taylor" |
+    "Green"); the second pass finds the whole name, which replaces NER's given names, so the page is
+    the person's error instead of an "Anna Louise" of its own."""
+    texts = ["Governor Anna Louise Cranston signed the water bill. Cranston said it was overdue.",
+             "Millbrook's Governor Anna Louise Cranston defended the water bill.",
+             "Anna Louise Cranston, the governor, signed the bill on Tuesday.",
+             "The water bill was signed by Anna Louise Kranston in Millbrook."]
+    docs = {i: {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
+                "article_id": i, "origin": f"o{i}", "outlet": f"o{i}", "authoritative": i < 3,
+                "published": f"2026-03-0{i + 1}", "language": "en"} for i, text in enumerate(texts)}
+    entities_found = []
+    for i, text in enumerate(texts):
+        # NER's spans: the whole name on the careful pages, the given names alone on the last one
+        name = "Anna Louise" if i == 3 else "Anna Louise Cranston"
+        start = text.index(name)
+        entities_found.append({"id": f"n{i}", "version_id": i, "field": "text", "start": start,
+                               "end": start + len(name), "surface": name, "label": "PERSON"})
+    resolved = resolve_mentions(docs, entities_found, topic=Topic(names=("Anna Louise Cranston",), articles=frozenset(docs)))
+    canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
+    kinds = {a["mention_id"]: (canonical.get(a["cluster_id"]), a["kind"]) for a in resolved.result.assignments}
+    on_page = {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] == 3}
+    assert on_page == {"Anna Louise Kranston": ("Anna Louise Cranston", "error")}
