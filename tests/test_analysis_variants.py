@@ -625,6 +625,21 @@ def test_a_gendered_courtesy_title_picks_which_of_a_couple_a_bare_surname_means(
     assert (owner["Mrs Brosset"], owner["Mr Brosset"]) == ("Amélie Brosset", "Marc Brosset")
 
 
+def test_a_gendered_title_never_goes_to_the_other_spouse_even_when_only_his_garble_fits():
+    # "Mrs Brossaz" is one letter from the husband's misspelt "Brossat" and two from "Brosset": his
+    # garble is the only form it fits, and still it is not his. Whose it is stays uncertain.
+    mentions = [mention(i, "Amélie Brosset", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(10 + i, "husband Marc Brosset", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 4)]
+    mentions += [mention(20, "Marc Brossat", "c1", "2026-03-04", article=20),
+                 mention(21, "Mrs Brossaz", "c2", "2026-03-04", article=21),
+                 mention(22, "Mr Brossaz", "c3", "2026-03-04", article=22)]
+    result = analyse_variants(mentions)
+    owner = {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
+    assert owner["Mr Brossaz"] == "Marc Brosset" and "Mrs Brossaz" not in owner
+    assert [a["kind"] for a in result.assignments if a["mention_id"] == 21] == ["unattached"]
+
+
 def test_a_garbled_surname_in_on_topic_coverage_attaches_to_the_person_the_story_is_about():
     from analysis.records import Topic
 

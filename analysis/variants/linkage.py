@@ -143,6 +143,15 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             r = root(longer)
             if r != root(index):
                 options.setdefault(r, (longer, rule))
+        gender = None if names[index].full else title_gender(names[index].title)
+        if gender and options:
+            # "Mrs Ruiz" is not the Ruiz whose full names are written with "Mr" or "husband", even when he
+            # is the only Ruiz her spelling fits. Only an exclusion: a person whose titles say nothing may
+            # be either (the story's subject is often titled least). Nobody left: uncertain, unattached.
+            kept = {r: o for r, o in options.items() if _gender(forms, members[r]) in (None, gender)}
+            if not kept and len(members[root(index)]) == 1:
+                unattached.add(index)
+            options = kept
         if len(options) > 1 and not names[index].full or len(options) > 1 and names[index].initials_only:
             options = _break_tie(index, options, forms, members, topic_articles)
         if len(options) == 1:
@@ -451,13 +460,6 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
         titled = {r: o for r, o in options.items() if any(role in forms[m].titles for m in members[r])}
         if len(titled) == 1:
             return titled
-    gender = title_gender(name.title)
-    if gender:
-        # "Ms Ruiz" is not the Ruiz whose full name is written with "Mr" or "husband". Only an exclusion:
-        # a person whose titles say nothing may be either (the story's subject is often titled least).
-        possible = {r: o for r, o in options.items() if _gender(forms, members[r]) in (None, gender)}
-        if len(possible) == 1:
-            return possible
     form = forms[index]
     if not exact and form.articles and form.articles <= topic_articles:
         about = {r: o for r, o in options.items() if any(forms[m].topic for m in members[r])}
