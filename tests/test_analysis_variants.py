@@ -753,3 +753,13 @@ def test_a_family_word_before_a_name_is_a_relation_not_a_given_name():
     mentions = [mention(1, "Clarke Hale", "a", "2026-03-03", authoritative=True),
                 mention(2, "Fiancé Clarke Hale", "b", "2026-03-04")]
     assert [c["canonical"] for c in analyse_variants(mentions).clusters] == ["Clarke Hale"]
+
+
+def test_a_lone_given_name_with_an_accent_changed_is_an_error_one_dropped_is_not():
+    mentions = [mention(i, "Amélie Brosset", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    for mid, surface in ((20, "Amèlie"), (21, "Amelie"), (22, "Amélie")):
+        mentions += [{**mention(mid, "Amelie Brosset", "c1", "2026-03-04", article=mid)},
+                     {**mention(mid + 10, surface, "c1", "2026-03-04", article=mid), "part": "given",
+                      "full_name": "Amelie Brosset"}]
+    found = kinds(analyse_variants(mentions))
+    assert (found["Amèlie"], found["Amelie"], found["Amélie"]) == ("error", "given", "given")

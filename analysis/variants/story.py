@@ -159,12 +159,16 @@ def _fused(name: ParsedName, canonical: ParsedName) -> bool:
             and name.compact == canonical.compact)
 
 
-def _given_kind(surface: str, canonical: ParsedName) -> tuple[str, str]:
-    """The kind of a lone given name: the canonical given name (any case or accents), a nickname of it
-    (a choice of name), or an error of the given name."""
-    written = parse_name(surface)
-    word = written.surname_key if written is not None else fold(surface)
+def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str, str]:
+    """The kind of a lone given name: the canonical given name (any case, or with accents dropped), a
+    nickname of it (a choice of name), or an error of the given name (an accent added or changed is
+    one, as in a full name: `names.marks_added`, against the canonical as `written`, with the
+    diacritics careful outlets use)."""
+    parsed = parse_name(surface)
+    word = parsed.surname_key if parsed is not None else fold(surface)
     given = canonical.given_tokens[0] if canonical.given_tokens else ""
+    if word == given and marks_added(surface, written):
+        return "error", "a diacritic the given name does not have (" + ", ".join(format_rules(surface, written)) + ")"
     if word == given:
         return "given", "given name of the canonical name"
     relation, rule = given_relation(word, given) if given else ("different", None)
@@ -335,7 +339,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         if _is_listed(surface, accepted_keys):
             kind, why = "accepted", "accepted in story config"
         elif row.get("given") and not surname_only:
-            kind, why = _given_kind(surface, decision.canonical_name)
+            kind, why = _given_kind(surface, decision.canonical_name, decision.canonical)
         elif not name.full and name.surname_core in user_accepted_surnames \
                 and name.surname_core != decision.canonical_name.surname_core:
             kind, why = "accepted", "surname of a variant accepted in story config"
