@@ -3,11 +3,10 @@ names of a person as heard, a page that garbles a given name under the person's 
 Each is that person's error; a namesake without the person's title stays a person of their own."""
 from __future__ import annotations
 
-from analysis import entities
-from analysis.lexicon import lexicon_of
 from analysis.mentions import resolve_mentions
 from analysis.records import Topic
 from analysis.second_pass import KnownWords, find_more_mentions
+from tests.invented_story import owners as story_owners
 
 CAREFUL = [
     "Governor Genevieve Cranston signed the water bill in Millbrook on Tuesday. Cranston said it was overdue.",
@@ -17,19 +16,7 @@ CAREFUL = [
 
 
 def owners(nlp, page: str) -> dict:
-    """surface -> (canonical of its person, kind) for the person mentions of `page`, read after CAREFUL."""
-    texts = [*CAREFUL, page]
-    docs = {i: {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
-                "article_id": i, "origin": f"o{i}", "outlet": f"o{i}", "authoritative": i < len(CAREFUL),
-                "published": f"2026-03-0{i + 1}"} for i, text in enumerate(texts)}
-    found = [{**e, "id": f"{key}-{n}", "version_id": key, "field": "text"}
-             for (key, _field), ents in entities.find_entities(nlp, (((i, "text"), d["text"]) for i, d in docs.items()))
-             for n, e in enumerate(ents)]
-    resolved = resolve_mentions(docs, found, lexicon=lexicon_of(nlp),
-                                topic=Topic(names=("Genevieve Cranston",), articles=frozenset(docs)))
-    canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
-    kinds = {a["mention_id"]: (canonical.get(a["cluster_id"]), a["kind"]) for a in resolved.result.assignments}
-    return {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] == len(CAREFUL)}
+    return story_owners(nlp, CAREFUL, page, "Genevieve Cranston")
 
 
 def test_a_given_name_garbled_under_the_persons_surname_and_title_is_the_persons_error(nlp):

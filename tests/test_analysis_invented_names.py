@@ -3,10 +3,7 @@ misspelt surname up as a made-up person; the made-up person is the real one's er
 resident with a similar name stays a person of their own."""
 from __future__ import annotations
 
-from analysis import entities
-from analysis.lexicon import lexicon_of
-from analysis.mentions import resolve_mentions
-from analysis.records import Topic
+from tests.invented_story import owners as story_owners
 
 CAREFUL = [
     "Mayor Ellen Cranston opened the new bridge in Millbrook on Tuesday. Cranston said repairs cost $2 million.",
@@ -16,18 +13,7 @@ CAREFUL = [
 
 
 def owners(nlp, seo_text):
-    texts = [*CAREFUL, seo_text]
-    docs = {i: {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
-                "article_id": i, "origin": f"o{i}", "outlet": f"o{i}", "authoritative": i < len(CAREFUL),
-                "published": f"2026-03-0{i + 1}"} for i, text in enumerate(texts)}
-    found = [{**e, "id": f"{key}-{n}", "version_id": key, "field": "text"}
-             for (key, _field), ents in entities.find_entities(nlp, (((i, "text"), d["text"]) for i, d in docs.items()))
-             for n, e in enumerate(ents)]
-    resolved = resolve_mentions(docs, found, lexicon=lexicon_of(nlp),
-                                topic=Topic(names=("Ellen Cranston",), articles=frozenset(docs)))
-    canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
-    kinds = {a["mention_id"]: (canonical.get(a["cluster_id"]), a["kind"]) for a in resolved.result.assignments}
-    return {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] == len(CAREFUL)}
+    return story_owners(nlp, CAREFUL, seo_text, "Ellen Cranston")
 
 
 def test_a_name_invented_around_a_misspelt_surname_is_the_persons_error(nlp):
