@@ -251,9 +251,11 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
     Why: speech recognition and machine translation garble both names of one person at once ("Kaylee
     mcanenny" in a radio transcript); alone the surname is too far from any known one to be taken,
     but the person's own given name just before it is the evidence a lone word lacks. The ratio
-    cutoff still holds, and the word must be no known word.
+    cutoff still holds, and the word must be no known word. Without `known_words` (the topic filter,
+    which sees one page and no model) the pair alone decides: a page that writes only "Giselle
+    Pellico" is coverage of Gisèle Pelicot, and catching such pages is the point of the tool.
     """
-    if known_words is None or len(word) < EDIT_MIN_LETTERS or word in known_words:
+    if len(word) < EDIT_MIN_LETTERS or (known_words is not None and word in known_words):
         return start
     given_start = heard_given_before(text, start, index.givens)  # the cheap test first: most words have none
     if given_start == start:

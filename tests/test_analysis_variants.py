@@ -763,3 +763,14 @@ def test_a_lone_given_name_with_an_accent_changed_is_an_error_one_dropped_is_not
                       "full_name": "Amelie Brosset"}]
     found = kinds(analyse_variants(mentions))
     assert (found["Amèlie"], found["Amelie"], found["Amélie"]) == ("error", "given", "given")
+
+
+def test_the_persons_given_name_with_a_surname_garbled_past_a_typo_is_their_error():
+    # "Bellamourt" is three edits from "Belamot": too far alone, but under her own given name the whole
+    # name is the evidence. The same garble under another given name stays a person of its own.
+    mentions = [mention(i, "Ines Belamot", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(20, "Ines Bellamourt", "c1", "2026-03-04"), mention(21, "Marta Bellamourt", "c2", "2026-03-04")]
+    result = analyse_variants(mentions)
+    owner = {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
+    assert (owner["Ines Bellamourt"], kinds(result)["Ines Bellamourt"]) == ("Ines Belamot", "error")
+    assert owner["Marta Bellamourt"] == "Marta Bellamourt"

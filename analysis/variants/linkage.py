@@ -11,6 +11,7 @@ from analysis.name_rules import given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone
 from analysis.records import Form, Linkage
+from analysis.second_pass import max_edits
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
 from analysis.variants.compare import Comparison, compare_names, surnames_fit
@@ -173,7 +174,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             merge(i, j, rule, force=True)
         for i, j, rule in _invented(forms, members, root, topic_articles, score_cutoff):
             merge(i, j, rule, force=True)
-        for i, j, rule in _garbled_given(forms, members, root, topic_articles):
+        for i, j, rule in _garbled_given(forms, members, root, topic_articles, score_cutoff):
             merge(i, j, rule, force=True)
 
     for i, j in must_link:
@@ -301,7 +302,8 @@ def _invented(forms: list[Form], members: dict, root, topic_articles: frozenset,
 GARBLED_GIVEN_RATIO = HEARD_RATIO
 
 
-def _garbled_given(forms: list[Form], members: dict, root, topic_articles: frozenset) -> list[tuple[int, int, str]]:
+def _garbled_given(forms: list[Form], members: dict, root, topic_articles: frozenset,
+                   score_cutoff: float) -> list[tuple[int, int, str]]:
     """Full names that garble an established person's name past what a typo rule allows: (garbled
     form, person's form, rule).
 
@@ -316,14 +318,20 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     as heard (`heard_alike` given names, surnames with one Metaphone key keeping most letters). A
     relative ("Olena", the first lady) has another given name and another title, and stays a person;
     a namesake used by several outlets is established, and stays a person.
+
+    One garble needs no on-topic coverage: the person's own given name (as written or heard) with a
+    surname one edit further than a near spelling, keeping `score_cutoff` of it ("Gisèle Pellicourt"
+    in a transcript that never names the story's keyword): the whole name is the evidence, as in the
+    second pass (`second_pass._given_then_garbled_surname`).
     """
     established = _Established(forms)
     found = []
     for i, form in enumerate(forms):
         name = form.name
         if (not name.full or name.initials_only or form.topic or _established(form) or not name.given_tokens
-                or not form.articles or not form.articles <= topic_articles):
+                or not form.articles):
             continue
+        on_topic = form.articles <= topic_articles
         group = members.get(root(i), [i])
         if any(_established(forms[m]) or forms[m].name.full and forms[m].name.given_tokens[:1] != name.given_tokens[:1]
                for m in group):
@@ -331,9 +339,12 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
         people = set()
         for j in established.full:
             other = forms[j].name
-            if _heard_as(name, other):
+            if _surname_garbled_under_given(name, other, score_cutoff):
                 people.add(root(j))
-            elif (other.surname_core == name.surname_core and _garble_of(name.given_tokens[0], other.given_tokens[:1])
+            elif on_topic and _heard_as(name, other):
+                people.add(root(j))
+            elif (on_topic and other.surname_core == name.surname_core
+                  and _garble_of(name.given_tokens[0], other.given_tokens[:1])
                   and form.titles & _titles(forms, members, root(j))):
                 people.add(root(j))
         if len(people) != 1 or root(i) in people:
@@ -343,6 +354,20 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
         found.append((i, target, "a garble of this person's name (a given name garbled under their surname and "
                                  "title, or both names written as heard), thinly attested"))
     return found
+
+
+def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cutoff: float) -> bool:
+    """Whether a name is another's given name (as written or heard) with its surname garbled one edit
+    further than a near spelling (`second_pass.max_edits` + 1), keeping `score_cutoff` of it."""
+    if not name.given_tokens or not other.given_tokens or name.surname_core == other.surname_core:
+        return False
+    given, theirs = name.given_tokens[0], other.given_tokens[0]
+    if given != theirs and not heard_alike(given, theirs):
+        return False
+    a, b = name.surname_core, other.surname_core
+    bound = max_edits(a, b) + 1
+    return (min(len(a), len(b)) >= 5 and abs(len(a) - len(b)) <= bound
+            and OSA.distance(a, b, score_cutoff=bound) <= bound and fuzz.ratio(a, b) >= score_cutoff)
 
 
 def _garble_of(given: str, other: tuple[str, ...]) -> bool:

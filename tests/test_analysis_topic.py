@@ -1,0 +1,11 @@
+"""The topic filter the crawl applies: a page that writes only a garble of the topic person's name is
+coverage (catching such pages is the point of the tool); a garbled surname alone is not enough."""
+from analysis.topic import topic_match
+
+
+def test_a_page_writing_the_persons_given_name_with_a_garbled_surname_is_on_topic():
+    names, keywords = ["Ines Belamot"], ["harbour strike"]
+    assert topic_match(["the case of Ines Bellamourt, a French woman"], names=names, keywords=keywords) == "Ines Bellamourt"
+    assert topic_match(["Inés Bellamott spoke"], names=names, keywords=keywords) == "Inés Bellamott"
+    # Alone, or under another given name, the garble is too far from the surname to say anything.
+    assert topic_match(["the bellamourt case", "Marta Bellamourt said"], names=names, keywords=keywords) is None
