@@ -14,7 +14,7 @@ gzipped, as a crawl stores it). Then, timed:
   identical to the first run's (ids, canonical forms, surface kinds, flag levels and status);
 * +1%: 1% new articles stored, then `jobs.analyse`;
 * reports: `jobs.build_report` plus rendering, for each of json, md, html and csv;
-* peak RSS of the child.
+* peak RSS of the child, and its peak after each phase (which phase set it).
 
 Goals (ratios in one run; the largest size stands for "at 10k" when smaller sizes are asked for):
 nothing new <= 0.02x first; +1% <= 0.2x first; first grows <= 12x from the smallest size to the
@@ -173,7 +173,9 @@ def child(size: int, page_kb: int, words: int) -> dict:
             jobs.analyse(db, config, nlp, settings=checked, batch_size=batch, n_process=1)
             return time.perf_counter() - began
 
+        result["peak_mb_after"] = {"store": peak_mb()}
         result["first_s"] = analyse()
+        result["peak_mb_after"]["first analyse"] = peak_mb()
         first = snapshot(db)
         db.close()
         began = time.perf_counter()
@@ -183,6 +185,7 @@ def child(size: int, page_kb: int, words: int) -> dict:
         result["nothing_new_cli_ok"] = cli.returncode == 0
         db = store.open_store(db_path)
         result["nothing_new_forced_s"] = analyse()
+        result["peak_mb_after"]["forced re-run"] = peak_mb()
         again = snapshot(db)
         result["identical"] = first == again
         result["identical_detail"] = {key: first[key] == again[key] for key in first}
@@ -192,6 +195,7 @@ def child(size: int, page_kb: int, words: int) -> dict:
             earlier.append(article["text"])
             store.save_article(db, config.slug, article)
         result["plus_one_percent_s"] = analyse()
+        result["peak_mb_after"]["+1%"] = peak_mb()
         result["articles"] = size + extra
         for fmt in ("json", "md", "html", "csv"):
             began = time.perf_counter()
@@ -208,10 +212,16 @@ def child(size: int, page_kb: int, words: int) -> dict:
             result[f"report_{fmt}_s"] = time.perf_counter() - began
             result[f"report_{fmt}_build_s"] = built
             result[f"report_{fmt}_bytes"] = len(text.encode("utf-8"))
+            result["peak_mb_after"][f"report {fmt}"] = peak_mb()
         result["db_mb"] = round(db_path.stat().st_size / 2**20, 1)
         db.close()
-    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result["peak_rss_mb"] = peak_mb()
     return result
+
+
+def peak_mb() -> float:
+    """The process's peak RSS so far (MB): read after each phase, it says which phase set the peak."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def goals(rows: list[dict], label: str) -> list[tuple[str, bool, str]]:
@@ -270,6 +280,7 @@ def main() -> int:
               f"{row['plus_one_percent_s']:.1f}s, reports json {row['report_json_s']:.2f}s md {row['report_md_s']:.2f}s "
               f"html {row['report_html_s']:.2f}s ({row['report_html_bytes'] / 1024:.0f} KB) csv {row['report_csv_s']:.2f}s, "
               f"peak RSS {row['peak_rss_mb']:.0f} MB, db {row['db_mb']} MB, identical re-run: {row['identical']}",
+              "\n  peak RSS after each phase (MB): " + ", ".join(f"{k} {v:.0f}" for k, v in row["peak_mb_after"].items()),
               flush=True)
     for name, met, text in goals(rows, label):
         print(f"goal {name} ({label}): {'MET' if met else 'MISSED'} {text}")
