@@ -60,16 +60,18 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # Most of NER's entities are no credible person (dates, places, organisations, one-off PERSONs): a
     # story of 10,000 articles has a million of them, freed here when the caller keeps no reference.
     del entities_found
+    # Only the people are kept of this first decision: its assignments and flags would double what the
+    # final decision holds, at a few hundred thousand mentions.
     first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
-                                      **variant_options)
+                                      **variant_options).clusters
     # Two names tagged as one ("Trump Zelenskyy"): dropped, so the second pass finds each part as the
     # known name it is, and decided again without them, so no phantom person is searched for.
-    full, surnames, givens = joined.established_names(first.clusters)
+    full, surnames, givens = joined.established_names(first)
     kept = [m for m in credible if not joined.is_joined(m["surface"], full, surnames, givens)]
     if len(kept) < len(credible):
         credible = kept
         first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
-                                          **variant_options)
+                                          **variant_options).clusters
     taken: dict = defaultdict(list)
     for m in credible:
         taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
@@ -86,7 +88,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                          else f"p{len(found) + 1}")
                 found.append({**match, "id": ident, "version_id": version_id, "field": field})
 
-    searchable = people_to_search(first.clusters)
+    searchable = people_to_search(first)
     foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
                                     known_words=known_words, foreign=foreign))
@@ -173,15 +175,20 @@ def surname_parts(name: ParsedName) -> set[str]:
 
 
 def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
+    """The variants stage's records of these mentions. Ten keys at most for most (`handle` only when
+    true): a dict of eleven or more takes 464 bytes, of up to ten 272, and a story of 10,000 articles
+    has a few hundred thousand of them."""
     rows = []
     for m in mentions:
         doc = documents[m["version_id"]]
-        rows.append({"mention_id": m["id"], "surface": m["surface"], "article_id": doc["article_id"],
-                     "origin": doc["origin"], "outlet": doc["outlet"], "authoritative": doc["authoritative"],
-                     "published": doc["published"], "field": m["field"], "start": m["start"],
-                     "usage": entities.usage(doc.get(m["field"]) or "", m["start"], m["end"]),
-                     "handle": _is_handle(doc.get(m["field"]) or "", m["start"]),
-                     **{k: m[k] for k in GIVEN_FIELDS if k in m}})
+        text = doc.get(m["field"]) or ""
+        row = {"mention_id": m["id"], "surface": m["surface"], "article_id": doc["article_id"],
+               "origin": doc["origin"], "authoritative": doc["authoritative"], "published": doc["published"],
+               "field": m["field"], "start": m["start"], "usage": entities.usage(text, m["start"], m["end"]),
+               **{k: m[k] for k in GIVEN_FIELDS if k in m}}
+        if _is_handle(text, m["start"]):
+            row["handle"] = True
+        rows.append(row)
     return rows
 
 

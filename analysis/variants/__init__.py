@@ -29,7 +29,7 @@ Why evidence and not frequency for the canonical form: a misspelling that an agg
 others copied can easily outnumber the right spelling (the Coppinger/Koppinger case). The outlets a
 story config marks authoritative, and who used a form first, outrank how often it appears.
 
-Input mentions are plain dicts with `mention_id`, `surface`, `article_id`, `origin`, `outlet`,
+Input mentions are plain dicts with `mention_id`, `surface`, `article_id`, `origin` (the outlet),
 `authoritative`, `published` and `usage` ('uses' or 'quoted'). Output is plain data too.
 """
 from analysis.evidence import form_key
