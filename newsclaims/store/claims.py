@@ -19,6 +19,8 @@ from newsclaims.store.connection import chunked, marks, utc_now, writing
 #: own fields (url, outlet, published, version) are not stored: they are the version's.
 _COLUMNS = ("field", "start", "end", "kind", "slot", "as_written", "sentence", "via")
 _JSON_COLUMNS = ("subject", "value")
+#: Columns whose text is not kept as is when read (decoded JSON), so not shared as a string.
+_UNSHARED = (*_JSON_COLUMNS, "extra")
 _ARTICLE_KEYS = ("url", "outlet", "published", "version", "version_id")
 
 
@@ -55,14 +57,30 @@ def save_claims(db: sqlite_utils.Database, version_id: int, claims: Iterable[dic
 
 
 def claims_of_versions(db: sqlite_utils.Database, version_ids: Iterable[int]) -> list[dict]:
-    """The stored claims of these versions as claim dicts (`version_id` and `id` added), by place."""
+    """The stored claims of these versions as claim dicts (`version_id` and `id` added), by place.
+
+    A story of 10,000 articles has over a hundred thousand claims, read at once for grouping, and most
+    of their strings and subjects repeat (several claims of one sentence; one subject, one person, over
+    and over): each distinct string, and each distinct `subject`/`value` JSON text, is one object,
+    shared. Readers copy a claim before changing it (`analysis.claims.story`), never change these."""
     found = []
+    same: dict = {}
+    decoded: dict = {}
+
+    def loads(text: str | None):
+        if text is None:
+            return None
+        if text not in decoded:
+            decoded[text] = json.loads(text)
+        return decoded[text]
+
     for ids in chunked(sorted(set(version_ids))):
         for row in db.query(f"select * from claims where version_id in ({marks(ids)})", ids):
-            row = dict(row)
+            row = {k: same.setdefault(v, v) if isinstance(v, str) and k not in _UNSHARED else v
+                   for k, v in row.items()}
             claim = {**json.loads(row.pop("extra") or "{}"), **row}
             for column in _JSON_COLUMNS:
-                claim[column] = json.loads(claim[column]) if claim[column] is not None else None
+                claim[column] = loads(claim[column])
             found.append(claim)
     return sorted(found, key=lambda c: (c["version_id"], c["field"], c["start"], c["end"], c["id"]))
 
