@@ -98,9 +98,18 @@ def replace_claim_groups(db: sqlite_utils.Database, story: str, entries: list[di
 
 
 def story_claim_groups(db: sqlite_utils.Database, story: str) -> list[dict]:
-    """The story's claim groups as report entries: conflicts first, then by kind, slot and id."""
+    """The story's claim groups as report entries: conflicts first, then by kind, slot and id.
+
+    Each distinct string is one object, shared: an entry lists every article holding each value, so
+    the same URLs, outlets and dates recur across a big story's entries (the report only reads them)."""
+    same: dict = {}
+
+    def shared(pairs: list[tuple]) -> dict:
+        return {key: same.setdefault(value, value) if isinstance(value, str) else value for key, value in pairs}
+
+    decoder = json.JSONDecoder(object_pairs_hook=shared)
     rows = db.query("select entry from claim_groups where story = ? order by conflict desc, kind, slot, id", [story])
-    return [json.loads(row["entry"]) for row in rows]
+    return [decoder.decode(row["entry"]) for row in rows]
 
 
 
