@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from analysis.lexicon import Lexicon
 from analysis.name_rules import PARTICLES, TITLES, given_names
 from analysis.names import fold
-from analysis.phonetic import heard_alike
+from analysis.phonetic import heard_alike, written_or_heard
 
 __all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_over_particles", "extend_to_given_name",
            "garbled_given_before", "given_word_before", "headline_verb", "trailing_headline_verb"]
@@ -152,7 +152,7 @@ def heard_given_before(text: str, start: int, givens: Iterable[str]) -> int:
     if not before:
         return start
     folded = fold(before.group(1))
-    return before.start(1) if any(folded == given or heard_alike(folded, given) for given in givens) else start
+    return before.start(1) if any(written_or_heard(folded, given) for given in givens) else start
 
 
 #: A given name is taken with one typo from this length: shorter ones have too many neighbours.

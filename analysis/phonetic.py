@@ -38,6 +38,16 @@ HEARD_MIN_LETTERS = 5
 HEARD_RATIO = 55
 
 
+def written_or_heard(a: str, b: str) -> bool:
+    """Whether a folded given name is another as written or as heard (`heard_alike`, which needs 5+
+    letters: a short name counts only as written).
+
+    >>> written_or_heard("ann", "ann"), written_or_heard("katelyn", "caitlin"), written_or_heard("ann", "anne")
+    (True, True, False)
+    """
+    return a == b or heard_alike(a, b)
+
+
 def heard_alike(a: str, b: str) -> bool:
     """Whether two folded given names are one name written as heard: the same Metaphone key, 5+
     letters each, at most `HEARD_EDITS` edits apart and most letters shared (`HEARD_RATIO`).

@@ -41,10 +41,11 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     given_word_before,
     heard_given_before,
 )
-from analysis.phonetic import heard_alike, metaphone
+from analysis.phonetic import metaphone, written_or_heard
 from analysis.settings import DEFAULTS
 
-__all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "max_edits"]
+__all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "max_edits",
+           "near_spelling"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
@@ -138,9 +139,9 @@ class NameIndex:
             return True
         if known_words is None or len(word) < EDIT_MIN_LETTERS or word in known_words:
             return False
-        return (any(_near(word, surname, cutoff) for surname in self.near)
+        return (any(near_spelling(word, surname, cutoff) for surname in self.near)
                 or (len(word) >= SCRAMBLED_MIN_LETTERS and _letters(word) in self.scrambled)
-                or (len(word) >= FUSED_MIN_LETTERS and any(_near(word, fused, cutoff) for fused in self.fused)))
+                or (len(word) >= FUSED_MIN_LETTERS and any(near_spelling(word, fused, cutoff) for fused in self.fused)))
 
 
 def _letters(word: str) -> str:
@@ -148,7 +149,7 @@ def _letters(word: str) -> str:
     return word[:1] + "".join(sorted(word[1:]))
 
 
-def _near(word: str, name: str, cutoff: float, extra: int = 0) -> bool:
+def near_spelling(word: str, name: str, cutoff: float, extra: int = 0) -> bool:
     """Whether a word is a near spelling of a name: `max_edits` (plus `extra`) apart, ratio >= cutoff."""
     if min(len(word), len(name)) < EDIT_MIN_LETTERS:
         return False
@@ -262,8 +263,8 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
         return start
     given = fold(text[given_start:start].strip())
     for surname in index.near:
-        if _near(word, surname, cutoff, extra=GIVEN_CONFIRMS_EDITS) and any(
-                given == g or heard_alike(given, g) for g in index.givens_of.get(surname, ())):
+        if near_spelling(word, surname, cutoff, extra=GIVEN_CONFIRMS_EDITS) and any(
+                written_or_heard(given, g) for g in index.givens_of.get(surname, ())):
             return given_start
     return start
 
