@@ -83,6 +83,9 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from crawler.extract.text import cue_length, transcript_runs  # noqa: E402
+
 SHARED = Path(os.environ.get("NEWSCLAIMS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 REAL_STORIES = SHARED / "real-stories"
 MISSPELLED = SHARED / "misspelled-article"
@@ -114,24 +117,29 @@ def extracted_view(text: str) -> tuple[str, list[int]]:
     """The text as the extractor is expected to give it, and for each of its characters the index in `text`.
 
     One line per non-empty line, whitespace runs inside a line as one space, lines stripped and joined
-    with a newline (that newline maps to the end of the previous line in `text`).
+    with a newline (that newline maps to the end of the previous line in `text`). A caption transcript's
+    cue lines are one line, cues dropped, joined with a space (crawler/extract/text.py,
+    `join_transcript_cues`).
     """
     out: list[str] = []
     index: list[int] = []
+    lines = text.split("\n")
+    joined = {n: run.start for run in transcript_runs(lines) for n in run}
     position = last_end = 0
-    for line in text.split("\n"):
-        words = list(re.finditer(r"\S+", line))
+    for n, line in enumerate(lines):
+        skip = cue_length(line) if n in joined else 0
+        words = list(re.finditer(r"\S+", line[skip:]))
         if words:
             if out:
-                out.append("\n")
+                out.append(" " if n in joined and n != joined[n] else "\n")
                 index.append(last_end)
-            for n, word in enumerate(words):
-                if n:
+            for k, word in enumerate(words):
+                if k:
                     out.append(" ")
-                    index.append(position + words[n - 1].end())
+                    index.append(position + skip + words[k - 1].end())
                 out.append(word.group())
-                index.extend(range(position + word.start(), position + word.end()))
-            last_end = position + words[-1].end()
+                index.extend(range(position + skip + word.start(), position + skip + word.end()))
+            last_end = position + skip + words[-1].end()
         position += len(line) + 1
     return "".join(out), index
 

@@ -74,6 +74,14 @@ def test_extracted_view_and_alignment():
     assert how == "near" and span == (6, 24)
     assert rc.align_span(text, 0, 5, "Zzyzx") == (None, "unaligned")
 
+    # A caption transcript is read as the extractor joins it: cues dropped, a name across cues one span.
+    transcript = "Video\n00:01Mayor Odessa\n00:04Brightwatr spoke and\n00:09left.\nEnd"
+    view, _ = rc.extracted_view(transcript)
+    assert view == "Video\nMayor Odessa Brightwatr spoke and left.\nEnd"
+    start = view.index("Odessa")
+    span, how = rc.align_span(transcript, start, start + len("Odessa Brightwatr"), "Odessa Brightwatr")
+    assert how == "exact" and span == (transcript.index("Odessa"), transcript.index(" spoke"))
+
 
 def test_name_part_rules():
     tracked = ["Odessa Brightwater", "Brightwater", "Ivo Tamm Brightwater", "Odessa"]

@@ -138,6 +138,21 @@ def test_broken_html_still_extracts():
     assert extract_page("", URL) is None and extract_page("   ", URL) is None
 
 
+def test_caption_transcript_reads_as_running_text():
+    """A video page's transcript, one cue per line: a name cut between two cues is one name again."""
+    cues = ["00:00The council met on Monday to hear the report on the flooded underpass, and the mayor",
+            "00:07Ellen Cranston said the pumps failed twice. Her deputy, Tom",
+            "00:13Okafor, disagreed with the engineers and asked for a second",
+            "0:19 opinion before any money is spent."]
+    live = ["7:15pm - The mayor arrived.", "7:20 p.m. - She left again.", "7:30pm - Nobody else came."]
+    html = article_html(paragraphs=PARAGRAPHS[:1] + tuple(cues) + tuple(live))
+    page = extract_page(decode_html(html.encode("utf-8"), "text/html"), URL)
+    assert ("the mayor Ellen Cranston said the pumps failed twice. Her deputy, Tom Okafor, disagreed with the "
+            "engineers and asked for a second opinion before any money is spent.") in page.text
+    assert not any(cue.split(maxsplit=1)[0][:5] in page.text for cue in cues)
+    assert all(line in page.text.split("\n") for line in live)  # a live blog's clock times stay
+
+
 # --------------------------------------------------------------------------- visible datelines
 
 

@@ -29,7 +29,7 @@ from crawler.extract.metadata import (
 )
 from crawler.extract.pagetype import listing_reason
 from crawler.extract.records import ExtractedPage
-from crawler.extract.text import TRAFILATURA_OPTIONS, rejoin_split_body
+from crawler.extract.text import TRAFILATURA_OPTIONS, join_transcript_cues, rejoin_split_body
 
 
 def extract_response(body: bytes, content_type: str | None, url: str, *, hints: dict | None = None) -> ExtractedPage | None:
@@ -66,7 +66,7 @@ def extract_page(html: str, url: str, *, hints: dict | None = None) -> Extracted
     )
     if document is None or not (document.text or "").strip():
         return None
-    text = rejoin_split_body(tree, document.text.strip(), url)
+    text = join_transcript_cues(rejoin_split_body(tree, document.text.strip(), url))
     declared = read_json_ld(tree)
     meta = read_meta(tree)
     language, language_rule = find_language(tree, meta, declared, hints, text)

@@ -5,7 +5,8 @@ purpose: a reader comment that misspells a name is not the outlet's error. Table
 they are content (results, figures, who said what), and keeping them scores better on the benchmark
 (bench/extraction.py). One repair sits on top of trafilatura: an article body split into several
 same-class containers (Condé Nast's `body__inner-container` chunks between ads) is extracted from all
-of them, since trafilatura alone keeps only the first chunk (`rejoin_split_body`).
+of them, since trafilatura alone keeps only the first chunk (`rejoin_split_body`). A second repair
+joins a video's caption transcript back into running text (`join_transcript_cues`).
 """
 from __future__ import annotations
 
@@ -65,3 +66,51 @@ def rejoin_split_body(tree, text: str, url: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def join_transcript_cues(text: str) -> str:
+    """`text` with each caption transcript joined into running text, its cue timestamps dropped.
+
+    Video pages (Dailymotion, YouTube copies) print the transcript one caption cue per line, each led by
+    its timestamp ("00:22jail terms ... including Dominique" / "00:28Smith, were found"). A cue ends
+    where the captioner's line ended, not where a sentence or a name does, so a name is cut in two and
+    the timestamp sticks to its second half: the given name and the surname no longer read as one
+    person. A run of three or more consecutive lines that each start with a timestamp, at least one of
+    them ending mid-sentence, is such a transcript: its lines become one paragraph, cues dropped. A
+    live blog's "7:15pm - ..." entries (a clock time, each a finished paragraph) are left alone.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    done = 0
+    for run in transcript_runs(lines):
+        out.extend(lines[done:run.start])
+        spoken = (_CUE.sub("", lines[n], count=1).strip() for n in run)
+        out.append(" ".join(line for line in spoken if line))
+        done = run.stop
+    out.extend(lines[done:])
+    return "\n".join(out)
+
+
+def transcript_runs(lines: list[str]) -> list[range]:
+    """The runs of `lines` that `join_transcript_cues` joins (line indexes), in order."""
+    runs, start = [], None
+    for n, line in enumerate(lines + [""]):
+        if _CUE.match(line):
+            start = n if start is None else start
+            continue
+        if start is not None and n - start >= 3 and any(
+                not _SENTENCE_END.search(_CUE.sub("", lines[k], count=1).strip()) for k in range(start, n - 1)):
+            runs.append(range(start, n))
+        start = None
+    return runs
+
+
+def cue_length(line: str) -> int:
+    """How many leading characters of a transcript line are its cue (timestamp and spaces)."""
+    match = _CUE.match(line)
+    return match.end() if match else 0
+
+
+#: A caption cue's timestamp at a line's start (m:ss, mm:ss, h:mm:ss), not a clock time ("7:15pm").
+_CUE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|\s*[ap]\.?m\b)\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…\"”’)\]]$")
