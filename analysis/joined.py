@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from analysis.name_rules import SUFFIXES, TITLES, given_names
+from analysis.name_rules import SUFFIXES, given_names, is_title
 from analysis.names import fold, parse_name
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -64,7 +64,7 @@ def is_joined(surface: str, full: set[tuple[str, ...]], surnames: set[str], give
     [True, True, False, False, False, False]
     """
     words = _words(surface)
-    while words and words[0] in TITLES:
+    while words and is_title(words[0], words[1] if len(words) > 1 else None):
         words = words[1:]
     while words and words[-1] in SUFFIXES:
         words = words[:-1]

@@ -59,6 +59,27 @@ GENDERED_TITLES = {**dict.fromkeys("mr monsieur herr senor don sir lord husband 
                                    "fiancee".split(), "f")}
 
 
+#: Honorifics that precede a given name in their own language ("Don Diego", "Doña María"), never a
+#: surname alone; "Don" before a surname alone is the English given name ("Don Bacon"). See `is_title`.
+BEFORE_GIVEN_NAMES = frozenset({"don", "dona"})
+
+
+def is_title(word: str, following: str | None = None) -> bool:
+    """Whether a folded word (no dot) is a title of the name it precedes; `following`: the folded next
+    word of the name, when there is one.
+
+    A word both an honorific and a given name (`BEFORE_GIVEN_NAMES`) is the honorific only before a
+    listed given name: read as a title in "Don Smith", it would make the father Don Smith a surname-only
+    form of his son John Smith, and merge the two.
+
+    >>> is_title("senator"), is_title("dona", "maria"), is_title("don", "bacon"), is_title("don")
+    (True, True, False, True)
+    """
+    if word not in TITLES:
+        return False
+    return word not in BEFORE_GIVEN_NAMES or following is None or following in given_names()
+
+
 def title_gender(title: str | None) -> str | None:
     """"m" or "f" when the folded title says which, else None (none, or both).
 

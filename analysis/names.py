@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from analysis.name_rules import EXTRA_FOLDS, LEET, PARTICLES, SUFFIXES, TITLES
+from analysis.name_rules import EXTRA_FOLDS, LEET, PARTICLES, SUFFIXES, TITLES, is_title
 
 __all__ = ["TITLES", "ParsedName", "fold", "strip_possessive", "parse_name", "given_compatible", "script_of"]
 
@@ -148,7 +148,8 @@ def _words(text: str) -> list[str]:
 
 def _strip_titles(tokens: list[str], keep_one: bool = True) -> tuple[list[str], list[str]]:
     titles = []
-    while tokens and fold(tokens[0]).rstrip(".") in TITLES and (len(tokens) > 1 or not keep_one):
+    while tokens and (len(tokens) > 1 or not keep_one) and is_title(
+            fold(tokens[0]).rstrip("."), fold(tokens[1]).rstrip(".") if len(tokens) > 1 else None):
         titles.append(fold(tokens.pop(0)))
     return tokens, titles
 

@@ -16,7 +16,7 @@ from collections.abc import Container, Iterable
 from rapidfuzz.distance import OSA
 
 from analysis.lexicon import Lexicon
-from analysis.name_rules import PARTICLES, TITLES, given_names
+from analysis.name_rules import PARTICLES, TITLES, given_names, is_title
 from analysis.names import fold
 from analysis.phonetic import heard_alike, written_or_heard
 
@@ -56,6 +56,8 @@ def extend_left(text: str, start: int, givens: Container[str], titles: Container
             word = fold(before.group(1))
             if word not in allowed or (before.group(2) and len(word) > 1 and word not in ABBREVIATED_TITLES):
                 break
+            if allowed is not givens and not is_title(word, _first_word(text, start)):
+                break
             start = before.start(1)
             if allowed is givens:
                 break
@@ -90,7 +92,7 @@ def given_word_before(text: str, start: int, lexicon: Container[str]) -> int:
     if not before:
         return start
     folded = fold(before.group(1))
-    if folded in TITLES:
+    if is_title(folded, _first_word(text, start)):
         return start
     if folded in given_names():
         return before.start(1)
@@ -230,3 +232,12 @@ def trailing_headline_verb(surface: str, lexicon: Lexicon) -> bool:
     if len(words) < 2 or not headline_verb(words[-1], lexicon):
         return False
     return len(words) > 2 or fold(words[0]) not in given_names()
+
+
+def _first_word(text: str, start: int) -> str | None:
+    """The folded word that starts at `start` (a name's first word), for `is_title`."""
+    word = _NAME_WORD.match(text, start)
+    return fold(word.group()) if word else None
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

@@ -250,6 +250,15 @@ def test_different_titles_keep_a_given_name_typo_apart():
     assert kinds["Dr. Michael Brennan"][0] != kinds["Mayor Micheal Brennan"][0]
 
 
+def test_don_before_a_surname_alone_is_a_given_name_not_a_title():
+    """A father "Don Okafor" is not "Mr Okafor", a surname-only form his son "Tom Okafor" takes: "Don"
+    is an honorific only before a given name ("Doña Maria Okafor")."""
+    assert (parse_name("Don Okafor").given, parse_name("Don Okafor").title) == (("don",), None)
+    assert (parse_name("Doña Maria Okafor").given, parse_name("Doña Maria Okafor").title) == (("maria",), "dona")
+    kinds = _kinds([{"surface": "Rep. Tom Okafor", "count": 20}, {"surface": "Don Okafor", "count": 3}])
+    assert kinds["Don Okafor"][0] != kinds["Rep. Tom Okafor"][0]
+
+
 def test_common_surnames_are_weak_evidence_rare_ones_strong():
     people = {"Smith": ("John", "Mary", "Paul", "Anne"), "Smyth": ("John", "Peter", "Susan", "Linda")}
     kinds = _kinds([{"surface": f"{g} {s}", "count": 5} for s, given in people.items() for g in given])
