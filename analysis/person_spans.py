@@ -84,7 +84,8 @@ def extend_to_given_name(text: str, start: int, end: int, lexicon: Container[str
 def given_word_before(text: str, start: int, lexicon: Container[str]) -> int:
     """The start of a plausible given name written just before `start` on the same line, else `start`.
 
-    Plausible: capitalised (not all capitals, no capital inside), no title, no full stop after it, and
+    Plausible: capitalised (not all capitals, no capital inside), no title, not the word itself again
+    (a breadcrumb "Ana Ruiz" glued to a headline "Ruiz Resigns"), no full stop after it, and
     a listed given name or, with a lexicon to tell, no English word that does not open a sentence
     ("Mehmet", "Busra": the list is mostly English; "Later Cranton" is no name).
     """
@@ -92,8 +93,9 @@ def given_word_before(text: str, start: int, lexicon: Container[str]) -> int:
     if not before:
         return start
     folded = fold(before.group(1))
-    if is_title(folded, _first_word(text, start)):
-        return start
+    following = _first_word(text, start)
+    if is_title(folded, following) or folded == following:
+        return start  # a title, or the name written twice ("Ana Ruiz" glued to "Ruiz Resigns")
     if folded in given_names():
         return before.start(1)
     opens_sentence = text[:before.start(1)].rstrip(" \t")[-1:] in ("", "\n", ".", "!", "?")

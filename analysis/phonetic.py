@@ -60,3 +60,17 @@ def heard_alike(a: str, b: str) -> bool:
     if min(len(a), len(b)) < HEARD_MIN_LETTERS or metaphone(a) != metaphone(b):
         return False
     return OSA.distance(a, b, score_cutoff=HEARD_EDITS) <= HEARD_EDITS and fuzz.ratio(a, b) >= HEARD_RATIO
+
+
+def surname_heard_alike(a: str, b: str) -> bool:
+    """Whether two different folded surnames are one written as heard: the same Metaphone key, 5+
+    letters each and most letters shared (`HEARD_RATIO`). A name spelt otherwise than it sounds is
+    written the way it sounds by transcripts, translations and careless rewrites ("Gates" for a
+    "Gaetz" pronounced so); no edit bound, since the spellings of one sound differ by letter groups.
+
+    >>> surname_heard_alike("gates", "gaetz"), surname_heard_alike("green", "greene"), surname_heard_alike("gates", "gat")
+    (True, True, False)
+    """
+    if a == b or min(len(a), len(b)) < HEARD_MIN_LETTERS or metaphone(a) != metaphone(b):
+        return False
+    return fuzz.ratio(a, b) >= HEARD_RATIO

@@ -41,7 +41,7 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     given_word_before,
     heard_given_before,
 )
-from analysis.phonetic import metaphone, written_or_heard
+from analysis.phonetic import metaphone, surname_heard_alike, written_or_heard
 from analysis.settings import DEFAULTS
 
 __all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "max_edits",
@@ -250,7 +250,8 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
     written or as heard) and surname garbled one edit further than a near spelling may be, else `start`.
 
     Why: speech recognition and machine translation garble both names of one person at once ("Kaylee
-    mcanenny" in a radio transcript); alone the surname is too far from any known one to be taken,
+    mcanenny" in a radio transcript) or write the surname as it sounds (`surname_heard_alike`: "Matt
+    Gates" for a Matt Gaetz); alone the surname is too far from any known one to be taken,
     but the person's own given name just before it is the evidence a lone word lacks. The ratio
     cutoff still holds, and the word must be no known word. Without `known_words` (the topic filter,
     which sees one page and no model) the pair alone decides: a page that writes only "Giselle
@@ -263,7 +264,7 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
         return start
     given = fold(text[given_start:start].strip())
     for surname in index.near:
-        if near_spelling(word, surname, cutoff, extra=GIVEN_CONFIRMS_EDITS) and any(
+        if (near_spelling(word, surname, cutoff, extra=GIVEN_CONFIRMS_EDITS) or surname_heard_alike(word, surname)) and any(
                 written_or_heard(given, g) for g in index.givens_of.get(surname, ())):
             return given_start
     return start

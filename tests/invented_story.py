@@ -8,17 +8,22 @@ from analysis.mentions import resolve_mentions
 from analysis.records import Topic
 
 
-def owners(nlp, careful: list[str], page: str, topic_name: str) -> dict:
-    """surface -> (canonical of its person, kind) for the person mentions of `page`, read after `careful`."""
-    texts = [*careful, page]
+def owners(nlp, careful: list[str], page: str | list[str], topic_name: str, *, off_topic: int = 0) -> dict:
+    """surface -> (canonical of its person, kind) for the person mentions of `page`, read after `careful`.
+
+    `page` may be several pages (each its own outlet, none authoritative): the surfaces of all of them.
+    `off_topic`: how many of the last pages are outside the story's topic.
+    """
+    pages = [page] if isinstance(page, str) else list(page)
+    texts = [*careful, *pages]
     docs = {i: {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
                 "article_id": i, "origin": f"o{i}", "outlet": f"o{i}", "authoritative": i < len(careful),
-                "published": f"2026-03-0{i + 1}"} for i, text in enumerate(texts)}
+                "published": f"2026-03-{i + 1:02d}"} for i, text in enumerate(texts)}
     found = [{**e, "id": f"{key}-{n}", "version_id": key, "field": "text"}
              for (key, _field), ents in entities.find_entities(nlp, (((i, "text"), d["text"]) for i, d in docs.items()))
              for n, e in enumerate(ents)]
-    resolved = resolve_mentions(docs, found, lexicon=lexicon_of(nlp),
-                                topic=Topic(names=(topic_name,), articles=frozenset(docs)))
+    on_topic = frozenset(list(docs)[:len(texts) - off_topic])
+    resolved = resolve_mentions(docs, found, lexicon=lexicon_of(nlp), topic=Topic(names=(topic_name,), articles=on_topic))
     canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
     kinds = {a["mention_id"]: (canonical.get(a["cluster_id"]), a["kind"]) for a in resolved.result.assignments}
-    return {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] == len(careful)}
+    return {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] >= len(careful)}

@@ -67,3 +67,29 @@ def test_a_name_ner_cut_short_before_a_misspelt_surname_is_found_whole():
     kinds = {a["mention_id"]: (canonical.get(a["cluster_id"]), a["kind"]) for a in resolved.result.assignments}
     on_page = {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] == 3}
     assert on_page == {"Anna Louise Kranston": ("Anna Louise Cranston", "error")}
+
+
+HEARD = ["Governor Ellen Braetz signed the water bill in Millbrook on Tuesday. Braetz said it was overdue.",
+         "Millbrook's Governor Ellen Braetz defended the water bill. Braetz thanked the council.",
+         "Ellen Braetz, the governor, signed the bill. Braetz spoke briefly about the water supply."]
+
+
+def test_a_name_written_as_heard_by_several_aggregators_is_the_persons_error(nlp):
+    """Three aggregators write the governor's surname the way it sounds ("Brates", one Metaphone key,
+    too far for a typo): by count the form is established, but no careful outlet writes it and her own
+    name has every careful outlet behind it, so it is her error, not a namesake."""
+    copies = [f"Water bill news: Ellen Brates signed it in Millbrook. Brates said the supply {word}."
+              for word in ("was overdue", "needed work", "comes first")]
+    found = story_owners(nlp, HEARD, copies, "Ellen Braetz")
+    assert found["Ellen Brates"] == ("Ellen Braetz", "error")
+    # The same three pages outside the story's topic: a namesake's, who stays a person of her own.
+    apart = story_owners(nlp, HEARD, copies, "Ellen Braetz", off_topic=3)
+    assert apart["Ellen Brates"][0] == "Ellen Brates"
+
+
+def test_a_name_written_twice_in_a_row_is_the_name_and_its_surname():
+    """A breadcrumb glued to a headline ("Politics / Ana Ruiz" + "Ruiz Resigns") is not "Ana Ruiz Ruiz"."""
+    people = [{"surnames": ["ruiz"], "given": ["ana"]}]
+    text = "Politics / Ana Ruiz Ruiz Resigns as Mayor"
+    (_, found), = find_more_mentions([(1, text)], people, {}, known_words=KnownWords(frozenset({"politics", "resigns"})))
+    assert [m["surface"] for m in found] == ["Ana Ruiz", "Ruiz"]

@@ -9,3 +9,10 @@ def test_a_page_writing_the_persons_given_name_with_a_garbled_surname_is_on_topi
     assert topic_match(["Inés Bellamott spoke"], names=names, keywords=keywords) == "Inés Bellamott"
     # Alone, or under another given name, the garble is too far from the surname to say anything.
     assert topic_match(["the bellamourt case", "Marta Bellamourt said"], names=names, keywords=keywords) is None
+
+
+def test_a_page_writing_the_persons_surname_as_it_sounds_is_on_topic():
+    """ "Ellen Brates" for Ellen Braetz (one Metaphone key, too far for a typo): her given name is the
+    evidence; the surname alone, or under another given name, is not."""
+    assert topic_match(["Ellen Brates resigns over the water bill"], names=["Ellen Braetz"], keywords=[]) == "Ellen Brates"
+    assert topic_match(["Brates resigns; Tom Brates stays"], names=["Ellen Braetz"], keywords=[]) is None

@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.name_rules import given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
-from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, written_or_heard
+from analysis.phonetic import HEARD_RATIO, heard_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
 from analysis.second_pass import GIVEN_CONFIRMS_EDITS, near_spelling
 from analysis.settings import DEFAULTS
@@ -170,11 +170,13 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         merge(i, j, rule)
 
     if story:
+        # A name garbled as heard first: "Matt Gates" joined to Matt Gaetz carries the surname that a
+        # blend ("Robert Gates", the nominee under another man's given name) is then an error of.
+        for i, j, rule in _garbled_given(forms, members, root, topic_articles, score_cutoff):
+            merge(i, j, rule, force=True)
         for i, j, rule in _blends(forms, members, root, topic_articles):
             merge(i, j, rule, force=True)
         for i, j, rule in _invented(forms, members, root, topic_articles, score_cutoff):
-            merge(i, j, rule, force=True)
-        for i, j, rule in _garbled_given(forms, members, root, topic_articles, score_cutoff):
             merge(i, j, rule, force=True)
 
     for i, j in must_link:
@@ -317,7 +319,12 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     theirs (`GARBLED_GIVEN_RATIO`), under a title of theirs ("President"); or both its names are theirs
     as heard (`heard_alike` given names, surnames with one Metaphone key keeping most letters). A
     relative ("Olena", the first lady) has another given name and another title, and stays a person;
-    a namesake used by several outlets is established, and stays a person.
+    a namesake used by several outlets is established, and stays a person, with one exception: a name
+    written as heard ("Matt Gates" for a Matt Gaetz pronounced so) that several aggregators copy but
+    no authoritative outlet writes, in the story's on-topic coverage (and maybe in their coverage of
+    the same person's other stories), when the person's own name has authoritative outlets behind it. Aggregators agreeing against every careful newsroom are no convention
+    (`canonical._unexplained` weighs them the same way); a real namesake ("Robert Gates") has another
+    given name.
 
     One garble needs no on-topic coverage: the person's own given name (as written or heard) with a
     surname one edit further than a near spelling, keeping `score_cutoff` of it ("Gisèle Pellicourt"
@@ -328,17 +335,23 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     found = []
     for i, form in enumerate(forms):
         name = form.name
-        if (not name.full or name.initials_only or form.topic or _established(form) or not name.given_tokens
+        if (not name.full or name.initials_only or form.topic or form.authoritative or not name.given_tokens
                 or not form.articles):
             continue
+        thin = not _established(form)
         on_topic = form.articles <= topic_articles
         group = members.get(root(i), [i])
-        if any(_established(forms[m]) or forms[m].name.full and forms[m].name.given_tokens[:1] != name.given_tokens[:1]
+        if any(m != i and forms[m].name.full and (_established(forms[m]) or forms[m].name.given_tokens[:1] != name.given_tokens[:1])
                for m in group):
             continue  # the cluster holds more than this name and its shorter forms
         people = set()
         for j in established.full:
             other = forms[j].name
+            if not thin and not (form.articles & topic_articles and forms[j].authoritative and _heard_as(name, other)):
+                continue  # aggregators agreeing on a name as heard, against every careful newsroom
+            if not thin:
+                people.add(root(j))
+                continue
             if _surname_garbled_under_given(name, other, score_cutoff):
                 people.add(root(j))
             elif on_topic and _heard_as(name, other):
@@ -374,13 +387,13 @@ def _garble_of(given: str, other: tuple[str, ...]) -> bool:
 
 
 def _heard_as(name: ParsedName, other: ParsedName) -> bool:
-    """Whether both names of one are the other's written as heard: given names `heard_alike`, surnames
-    other than equal with one Metaphone key and most letters kept."""
+    """Whether one name is the other's written as heard: given names as written or `heard_alike`,
+    surnames other than equal with one Metaphone key and most letters kept ("Matt Gates" for a "Matt
+    Gaetz" pronounced so)."""
     if not name.given_tokens or not other.given_tokens or name.surname_core == other.surname_core:
         return False
-    return (heard_alike(name.given_tokens[0], other.given_tokens[0])
-            and metaphone(name.surname_core) == metaphone(other.surname_core)
-            and fuzz.ratio(name.surname_core, other.surname_core) >= GARBLED_GIVEN_RATIO)
+    return (written_or_heard(name.given_tokens[0], other.given_tokens[0])
+            and surname_heard_alike(name.surname_core, other.surname_core))
 
 
 def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) -> bool:
