@@ -49,8 +49,12 @@ NEWSCLAIMS_PAGE_MEMORY = "newsclaims.page_memory.StorePageMemory"
 NEWSCLAIMS_STORY = ""
 # Worker processes for page extraction (CPU-bound), so the crawl fetches and stores meanwhile; 0 = inline.
 NEWSCLAIMS_EXTRACT_PROCESSES = 1
-# A page is stored as an article only with at least this many words of extracted text.
+# A page is stored as an article only with at least this many words of extracted text ...
 NEWSCLAIMS_MIN_WORDS = 60
+# ... or this many, when the page is stated to be an article (a wire brief, a video's caption): its
+# metadata declares an article type, or its metadata, the feed or the sitemap date it. Index pages
+# have neither.
+NEWSCLAIMS_MIN_BRIEF_WORDS = 20
 # The spaCy pipeline to load; en_core_web_sm, then its PyPI re-upload, are tried when it is absent.
 NEWSCLAIMS_SPACY_MODEL = "en_core_web_sm"
 # Texts per nlp.pipe batch.

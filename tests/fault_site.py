@@ -42,7 +42,10 @@ EXPECTED_STRINGS = {
     "/news/from-feed.html": "This page is listed only in a feed found by discovery",
     "/news/from-gz-sitemap.html": "This page is listed only in the gzipped sitemap",
     "/news/syndicated.html": "This wire story names its original on another outlet",
+    "/news/brief.html": "A wire brief: Alder Creek footbridge reopens on Friday after the county inspection, officials said",
 }
+#: A page as short as the brief but stated to be an article by nothing (no date, no article type).
+STUB = "/news/stub.html"
 #: A page whose rel=canonical points to another outlet: syndication evidence, not a merge.
 SYNDICATED = ("/news/syndicated.html", "/news/original.html")
 NEWS_SITEMAP_DATE = "2026-03-05T08:15:00-05:00"
@@ -56,7 +59,7 @@ def build_fault_site() -> dict[str, dict[str, FaultPage]]:
     links = "".join(f"<li><a href='{path}'>{path}</a></li>" for path in
                     ["/news/syndicated.html", "/news/cp1252.html", "/news/wrong-meta.html", "/news/bom.html", "/news/broken.html",
                      "/news/slow.html", "/news/bomb.html", "/news/huge.html", "/news/error500.html",
-                     "/news/redirect.html"])
+                     "/news/redirect.html", "/news/brief.html", STUB])
     home = ("<html lang='en'><head><title>Fault site</title>"
             "<link rel='alternate' type='application/rss+xml' href='/discovered.rss'></head>"
             f"<body><ul>{links}</ul></body></html>")
@@ -81,8 +84,15 @@ def build_fault_site() -> dict[str, dict[str, FaultPage]]:
     rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Faults</title><link>{{origin:faults}}/</link>"
            "<description>d</description><item><title>From feed</title><link>{{origin:faults}}/news/from-feed.html</link>"
            "<pubDate>Thu, 05 Mar 2026 14:00:00 GMT</pubDate></item></channel></rss>")
+    # Two pages of some 20-30 words: the brief states its publication time, the stub nothing.
+    brief = (f"<html lang='en'><head><title>Brief</title><meta property='article:published_time' content='2026-03-05'>"
+             f"</head><body><article><p>{EXPECTED_STRINGS['/news/brief.html']}. More to follow in the weekend "
+             "edition of this site.</p></article></body></html>")
+    stub = brief.replace("<meta property='article:published_time' content='2026-03-05'>", "")
     faults = {
         "/": FaultPage(home),
+        "/news/brief.html": FaultPage(brief),
+        STUB: FaultPage(stub),
         "/robots.txt": FaultPage("User-agent: *\nDisallow: /private/\nSitemap: {{origin:faults}}/sitemap_index.xml\n",
                                  "text/plain"),
         "/sitemap_index.xml": FaultPage(index, "application/xml"),

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.fault_site import EXPECTED_STRINGS, NEWS_SITEMAP_DATE, REFUSED, SYNDICATED
+from tests.fault_site import EXPECTED_STRINGS, NEWS_SITEMAP_DATE, REFUSED, STUB, SYNDICATED
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +36,13 @@ def test_refused_pages_are_recorded_and_logged_once(db, fault_crawl, path):
     assert page is not None and page["status"] == REFUSED[path] and page["reason"]
     log_lines = [line for line in fault_crawl.logs[0].splitlines() if path in line]
     assert len(log_lines) == 1, log_lines
+
+
+def test_a_short_page_is_an_article_only_when_stated_to_be_one(db, fault_crawl):
+    """The brief (stored, above) and the stub have the same few words; only the brief's metadata dates it."""
+    assert _version(db, fault_crawl, STUB) is None
+    page = next(db.query("select * from pages where url = ?", [fault_crawl.url("faults", STUB)]))
+    assert page["status"] == "too-short"
 
 
 def test_redirect_to_another_origin_is_not_followed(db, fault_crawl):

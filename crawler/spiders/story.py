@@ -36,6 +36,10 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+
 #: Answers that say a page is gone: its removal is recorded when it was a stored article.
 GONE = frozenset({404, 410})
 
+#: Publication dates the page's metadata or the site's feed or sitemap state (`crawler.extract.RULES`):
+#: an article's, which index pages do not have.
+_METADATA_DATES = frozenset({"json-ld", "meta", "feed", "sitemap"})
+
 
 class StorySpider(scrapy.Spider):
     """Crawl one story: `scrapy crawl story -a story=demo` (a bundled slug or a path to a TOML file).
@@ -52,7 +56,8 @@ class StorySpider(scrapy.Spider):
     feed entry changed (`crawler.revisit`).
 
     A page is stored when its path matches the outlet's `article_paths`, it is not an index of other
-    articles (`crawler.extract.pagetype`), the extractor finds at least NEWSCLAIMS_MIN_WORDS words,
+    articles (`crawler.extract.pagetype`), the extractor finds at least NEWSCLAIMS_MIN_WORDS words
+    (NEWSCLAIMS_MIN_BRIEF_WORDS for a page that states it is an article, `_too_short`),
     and it passes the story's topic filter; every other page is recorded in `pages` with the reason.
     A feed or sitemap met as a page (given as a seed, say) is read as one. With `-a urls=...` (a
     list; `newsclaims add`) only those pages are fetched, and each is stored whatever the paths and
@@ -64,7 +69,7 @@ class StorySpider(scrapy.Spider):
     its own, so the record of corrections shows the removal.
 
     Settings: NEWSCLAIMS_STORY (when no `story` argument is given), NEWSCLAIMS_PAGE_MEMORY,
-    NEWSCLAIMS_EXTRACT_PROCESSES, NEWSCLAIMS_MIN_WORDS, NEWSCLAIMS_VARIANT_CUTOFF, DEPTH_LIMIT,
+    NEWSCLAIMS_EXTRACT_PROCESSES, NEWSCLAIMS_MIN_WORDS, NEWSCLAIMS_MIN_BRIEF_WORDS, NEWSCLAIMS_VARIANT_CUTOFF, DEPTH_LIMIT,
     DOWNLOAD_MAXSIZE, USER_AGENT.
     """
 
@@ -86,6 +91,7 @@ class StorySpider(scrapy.Spider):
             raise SystemExit(2) from None
         spider.allowed_origins = {outlet.origin for outlet in spider.story.outlets}
         spider.min_words = crawler.settings.getint("NEWSCLAIMS_MIN_WORDS")
+        spider.min_brief_words = crawler.settings.getint("NEWSCLAIMS_MIN_BRIEF_WORDS")
         spider.score_cutoff = crawler.settings.getfloat("NEWSCLAIMS_VARIANT_CUTOFF")
         spider.max_sitemap_size = crawler.settings.getint("DOWNLOAD_MAXSIZE")
         spider.user_agent_header = (f"{crawler.settings.get('USER_AGENT')} contact: {spider.story.contact}"
@@ -175,6 +181,16 @@ class StorySpider(scrapy.Spider):
             return PageSeen(url=request.url, origin=origin_of(request.url), status="error", reason=reason[:500],
                             http_status=http_status, fetched_at=utc_timestamp())
         return None
+
+    def _too_short(self, page) -> bool:
+        """Under NEWSCLAIMS_MIN_WORDS words of article text, or under NEWSCLAIMS_MIN_BRIEF_WORDS for a
+        page that is stated to be an article: its metadata declares an article type, or its metadata,
+        the site's feed or its sitemap give its publication time. A wire brief or a video's caption is
+        coverage however short; a section front or a page of links has neither."""
+        if page.word_count >= self.min_words:
+            return False
+        states = page.declared_article or page.published_rule in _METADATA_DATES
+        return not states or page.word_count < self.min_brief_words
 
     def _was_stored(self, request) -> bool:
         """Whether the page was stored as an article before: one the memory knows as an article (or
@@ -312,12 +328,12 @@ class StorySpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsclaims/skipped/listing")
             yield PageSeen(**seen, status="not-article", reason=f"listing page: {page.listing}"[:500])
             return
-        if (page is None or page.word_count < self.min_words) and self._was_stored(response.request):
+        if (page is None or self._too_short(page)) and self._was_stored(response.request):
             # A stored article emptied (or cut below the minimum): a removal, kept as a version.
             reason = "no article text" if page is None else f"under {self.min_words} words"
             yield self._removed(response, reason, text=page.text if page else "", title=page.title if page else None)
             return
-        if page is None or (page.word_count < self.min_words and not given):
+        if page is None or (self._too_short(page) and not given):
             self.crawler.stats.inc_value("newsclaims/skipped/too_short")
             self.logger.info("Skipped %s: under %d words of article text", response.url, self.min_words)
             yield PageSeen(**seen, status="too-short", reason=f"under {self.min_words} words")
