@@ -276,13 +276,17 @@ _COMPOUND = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W
 #: An e-mail address written in a page ("write to jsmith@example.com"): its local part is a mailbox,
 #: chosen by an IT department ("tmalik" for Tariq Malik), not a writer's use of a name.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: The name of a photo, video or document file in a URL ("/files/ajackson.jpg"): like a mailbox, chosen
+#: by a web team, not a writer's use of a name.
+_MEDIA_FILE = re.compile(r"(?<=/)[^\s/]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|mov)\b", re.IGNORECASE)
 
 
 def _candidates(text: str) -> Iterator[tuple[int, str]]:
     """(start, word) of the words a surname may be: a hyphenated compound whole ("Lindahl-Berg"), and
     each of its parts alone ("Trump" in "Trump-appointed"), without a possessive. Words inside an
-    e-mail address are none."""
+    e-mail address or a media file's name are none."""
     mailboxes = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
+    mailboxes += [m.span() for m in _MEDIA_FILE.finditer(text)] if "." in text else []
     for match in _COMPOUND.finditer(text):
         if mailboxes and any(s <= match.start() < e for s, e in mailboxes):
             continue

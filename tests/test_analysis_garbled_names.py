@@ -93,3 +93,13 @@ def test_a_name_written_twice_in_a_row_is_the_name_and_its_surname():
     text = "Politics / Ana Ruiz Ruiz Resigns as Mayor"
     (_, found), = find_more_mentions([(1, text)], people, {}, known_words=KnownWords(frozenset({"politics", "resigns"})))
     assert [m["surface"] for m in found] == ["Ana Ruiz", "Ruiz"]
+
+
+def test_a_misspelt_bare_surname_goes_to_the_one_person_of_that_surname_its_article_names(nlp):
+    """Two people share the surname, so "Brennen" alone fits both; its article names only one of them."""
+    careful = ["Governor Ellen Brennan signed the water bill on Tuesday. Her son, Tom Brennan, was there.",
+               "Governor Ellen Brennan defended the water bill. Tom Brennan, her son, spoke too.",
+               "Ellen Brennan, the governor, and Tom Brennan, a lawyer, met the council in Millbrook."]
+    found = story_owners(nlp, careful, "Water bill: Tom Brennan spoke in Millbrook. Later Brennen said it was fair.",
+                         "Ellen Brennan")
+    assert found["Brennen"] == ("Tom Brennan", "error")

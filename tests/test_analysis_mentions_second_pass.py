@@ -99,6 +99,11 @@ def test_an_e_mail_address_is_a_mailbox_not_a_use_of_the_name():
     assert surfaces(text) == ["Ellen Cranston"]
 
 
+def test_a_photo_file_name_is_a_file_not_a_use_of_the_name():
+    text = "Photo: https://example.gov/files/ecranston.jpg (page /mayor-kranston-speaks/); Ellen Cranston replies."
+    assert surfaces(text) == ["kranston", "Ellen Cranston"]
+
+
 def test_a_given_name_written_as_heard_joins_the_surname_even_when_it_is_an_english_word():
     # A translated page NER did not read: "Brinley" is in the lexicon (a common word of the web) and
     # in no given-name list, yet it sounds like the given name of the person whose surname follows,

@@ -259,6 +259,15 @@ def test_don_before_a_surname_alone_is_a_given_name_not_a_title():
     assert kinds["Don Okafor"][0] != kinds["Rep. Tom Okafor"][0]
 
 
+def test_the_formal_given_name_with_a_middle_name_is_the_full_name_not_a_slip():
+    """Pete/Peter is a nickname a letter away, a slip a rare form must not hide behind; "Peter Brian
+    Okafor", with the middle name, is the person's full name written out on purpose."""
+    kinds = _kinds([{"surface": "Pete Okafor", "count": 40}, {"surface": "Peter Brian Okafor", "count": 1},
+                    {"surface": "Peter Okafor", "count": 1}])
+    assert kinds["Peter Brian Okafor"] == (kinds["Pete Okafor"][0], "accepted")
+    assert kinds["Peter Okafor"] == (kinds["Pete Okafor"][0], "error")
+
+
 def test_common_surnames_are_weak_evidence_rare_ones_strong():
     people = {"Smith": ("John", "Mary", "Paul", "Anne"), "Smyth": ("John", "Peter", "Susan", "Linda")}
     kinds = _kinds([{"surface": f"{g} {s}", "count": 5} for s, given in people.items() for g in given])

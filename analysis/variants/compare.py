@@ -106,6 +106,11 @@ def _align_given(ga: tuple[str, ...], gb: tuple[str, ...]) -> tuple[str, int, bo
             # ("Boris de Pfeffel Johnson" for "Alexandre Boris de Pfeffel Johnson").
             return "part", 0 if short is ga else 1, False, ["first given name left out"]
         return "different", -1, False, rules
+    if rule == "known nickname, spelt a letter away" and len(ga) != len(gb) and \
+            (len(ga[0]) > len(gb[0])) == (len(ga) > len(gb)):
+        # The formal given name with a middle name ("Peter Brian Smith" for "Pete Smith") is the
+        # person's full name written out on purpose, not a slip of a letter.
+        rule = "known nickname, in the full name"
     relations = [(first, rule, len(ga[0]) == 1, len(gb[0]) == 1)]
     rest_a, rest_b = list(ga[1:]), list(gb[1:])
     short, long_, swap = (rest_a, rest_b, False) if len(rest_a) <= len(rest_b) else (rest_b, rest_a, True)

@@ -482,8 +482,8 @@ def _real_given(form: Form) -> bool:
 def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topic_articles: frozenset = frozenset()) -> dict:
     """Among several people a short form fits, keep the one with this exact surname, else the one
     with this title ("Mayor Brennan" is the Brennan who is mayor), else, for a form used only in the
-    story's on-topic coverage, the person the story is about (a garbled "Oztulk" in coverage of a story
-    about an Ozturk is theirs, not a namesake's)."""
+    story's on-topic coverage whose articles name no other of them in full, the person the story is
+    about (a garbled "Oztulk" in coverage of a story about an Ozturk is theirs, not a namesake's)."""
     name = forms[index].name
     exact = {r: o for r, o in options.items() if any(forms[m].name.surname_core == name.surname_core for m in members[r])}
     if len(exact) == 1:
@@ -497,7 +497,10 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
     form = forms[index]
     if not exact and form.articles and form.articles <= topic_articles:
         about = {r: o for r, o in options.items() if any(forms[m].topic for m in members[r])}
-        if len(about) == 1:
+        # Not where its own articles name another of them in full: there the article says who it is
+        # (`story._attach_by_co_mention`, mention by mention), before the story's subject.
+        if len(about) == 1 and not any(form.articles & forms[m].articles for r in options if r not in about
+                                       for m in members[r] if forms[m].name.full):
             return about
     return options
 

@@ -22,7 +22,7 @@ from analysis.variants.canonical import (
     house_outlets,
     spelling_evidence,
 )
-from analysis.variants.compare import format_rules, given_relation
+from analysis.variants.compare import format_rules, given_relation, surnames_fit
 from analysis.variants.linkage import link_forms
 
 
@@ -73,7 +73,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     for m in mentions:
         by_form[form_of[m["mention_id"]]].append(m)
     result = VariantResult()
-    in_context = _attach_by_co_mention(linkage, forms, by_form)
+    in_context = _attach_by_co_mention(linkage, forms, by_form, score_cutoff)
     for index in linkage.unattached:
         result.assignments += [{"mention_id": m["mention_id"], "cluster_id": None, "kind": "unattached",
                                 "usage": m["usage"]} for m in by_form[index] if m["mention_id"] not in in_context]
@@ -184,10 +184,12 @@ def _mark_topic(forms: list[Form], topic: Topic) -> None:
         form.topic = form_key(form.name) in keys
 
 
-def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[dict]]) -> dict:
+def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[dict]],
+                          score_cutoff: float = DEFAULTS.score_cutoff) -> dict:
     """Mention id -> cluster number, for surname-only mentions that fit several people of the story
     but only one person named in full in their own article: the article's context settles who
-    "Brennan" is where the story as a whole cannot (record linkage's co-mention evidence). When the
+    "Brennan" is where the story as a whole cannot (record linkage's co-mention evidence), and so does
+    a misspelt one ("Brenan", a typo of every Brennan's surname: `surnames_fit`). When the
     article names several, news style decides: a bare surname refers back to the person of that
     surname named most recently before it in the same field (mentions carrying `field`/`start`)."""
     named_in: dict[object, set[int]] = defaultdict(set)
@@ -203,7 +205,9 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     for index in linkage.unattached:
         surname = forms[index].name.surname_core
         fitting = {number for number, group in enumerate(linkage.clusters)
-                   if any(forms[i].name.full and forms[i].name.surname_core == surname for i in group)}
+                   if any(forms[i].name.full and (forms[i].name.surname_core == surname
+                                                  or surnames_fit(surname, forms[i].name.surname_core, score_cutoff))
+                          for i in group)}
         for m in by_form[index]:
             candidates = fitting & named_in[m["article_id"]]
             if len(candidates) > 1 and m.get("start") is not None:
