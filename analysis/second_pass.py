@@ -236,6 +236,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # NER stopped before a surname it did not know ("Rep. Marjorie Taylor" | "Green"): the
                 # whole name replaces its given names, or the surname is left to another person.
                 mention["covers"] = overlapping
+            while found and start <= found[-1]["start"] and found[-1]["end"] <= end:
+                # A middle name that is also a known surname ("Ketanji Brown" | "Jackson", where a Brown
+                # is in the story): the whole name found next is the name, not two.
+                found.pop()
             found.append(mention)
         yield key, found
 
@@ -336,6 +340,10 @@ def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: fl
 
 
 def _given_near(word: str, given: str, cutoff: float) -> bool:
+    """A typo of the given name, or its letters scrambled after the first (6+ letters: "Kentaji" for
+    "Ketanji"), as the surname search allows (`NameIndex.scrambled`)."""
+    if len(word) >= SCRAMBLED_MIN_LETTERS and word != given and _letters(word) == _letters(given):
+        return True
     bound = max_edits(word, given)
     return (len(given) >= 4 and bound > 0 and abs(len(word) - len(given)) <= bound
             and OSA.distance(word, given, score_cutoff=bound) <= bound and fuzz.ratio(word, given) >= cutoff)

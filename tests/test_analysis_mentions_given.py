@@ -22,6 +22,13 @@ def test_a_given_name_alone_is_the_person_the_article_names_in_full():
                                                ("Elen", "Ellen Cranston", "given", "given")]
 
 
+def test_a_given_name_with_its_letters_scrambled_is_the_persons():
+    """ "Masirol" for "Marisol" (two letters apart, past a typo at 7 letters): the first letter kept, the
+    others shuffled, as the surname search allows."""
+    text = "Marisol Cranston won the vote. Later Masirol’s office confirmed it."
+    assert given(text, ["Marisol Cranston"]) == [("Masirol", "Marisol Cranston", "given", "given")]
+
+
 def test_two_people_with_that_given_name_make_it_ambiguous():
     text = "Ellen Cranston and Ellen Marsh spoke. Ellen said no."
     assert given(text, ["Ellen Cranston", "Ellen Marsh"]) == []

@@ -15,6 +15,13 @@ def surfaces(text, people=PEOPLE, known_words=KNOWN, **kw):
     return [f["surface"] for f in found]
 
 
+def test_a_middle_name_that_is_another_persons_surname_does_not_split_the_name():
+    """Ana Lowe Jackson's middle name is Tom Lowe's surname: the second pass finds "Ana Lowe" at "Lowe",
+    then the whole name at "Jackson", which replaces it."""
+    people = [{"surnames": ["jackson"], "given": ["ana", "lowe"]}, {"surnames": ["lowe"], "given": ["tom"]}]
+    assert surfaces("The confirmation of Ana Lowe Jackson, and Tom Lowe.", people=people) == ["Ana Lowe Jackson", "Tom Lowe"]
+
+
 def test_a_swapped_or_dropped_consonant_is_a_near_spelling():
     text = "Mayor Crantson spoke first. Later Cranton said the plan would hold, and Cranstonne agreed."
     assert surfaces(text) == ["Mayor Crantson", "Cranton", "Cranstonne"]
