@@ -322,9 +322,9 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     a namesake used by several outlets is established, and stays a person, with one exception: a name
     written as heard ("Matt Gates" for a Matt Gaetz pronounced so) that several aggregators copy but
     no authoritative outlet writes, in the story's on-topic coverage (and maybe in their coverage of
-    the same person's other stories), when the person's own name has authoritative outlets behind it. Aggregators agreeing against every careful newsroom are no convention
-    (`canonical._unexplained` weighs them the same way); a real namesake ("Robert Gates") has another
-    given name.
+    the same person's other stories), when the person's own name has authoritative outlets behind it.
+    Aggregators agreeing against every careful newsroom are no convention (`canonical._unexplained`
+    weighs them the same way); a real namesake ("Robert Gates") has another given name.
 
     One garble needs no on-topic coverage: the person's own given name (as written or heard) with a
     surname one edit further than a near spelling, keeping `score_cutoff` of it ("Gisèle Pellicourt"
@@ -347,10 +347,9 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
         people = set()
         for j in established.full:
             other = forms[j].name
-            if not thin and not (form.articles & topic_articles and forms[j].authoritative and _heard_as(name, other)):
-                continue  # aggregators agreeing on a name as heard, against every careful newsroom
-            if not thin:
-                people.add(root(j))
+            if not thin:  # aggregators agreeing on a name as heard, against every careful newsroom
+                if form.articles & topic_articles and forms[j].authoritative and _heard_as(name, other):
+                    people.add(root(j))
                 continue
             if _surname_garbled_under_given(name, other, score_cutoff):
                 people.add(root(j))
