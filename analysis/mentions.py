@@ -186,7 +186,7 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
                "origin": doc["origin"], "authoritative": doc["authoritative"], "published": doc["published"],
                "field": m["field"], "start": m["start"], "usage": entities.usage(text, m["start"], m["end"]),
                **{k: m[k] for k in GIVEN_FIELDS if k in m}}
-        if _is_handle(text, m["start"]):
+        if m["field"] == "url" or _is_handle(text, m["start"]):
             row["handle"] = True
         rows.append(row)
     return rows
@@ -194,5 +194,6 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
 
 def _is_handle(text: str, start: int) -> bool:
     """Whether a mention is a social-media handle or hashtag ("@ellencranston", "#EllenCranston"): names
-    are run together there by necessity, so the run-together form is no garble."""
+    are run together there by necessity, so the run-together form is no garble. A mention in a page's
+    URL ("/tag/ellencranston") counts as one too: a path has no spaces either."""
     return start > 0 and text[start - 1] in "@#"

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from analysis.lexicon import Lexicon
 from analysis.name_rules import PARTICLES, TITLES, given_names, is_title
 from analysis.names import fold
-from analysis.phonetic import heard_alike, written_or_heard
+from analysis.phonetic import heard_alike, metaphone, written_or_heard
 
 __all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_over_particles", "extend_to_given_name",
            "garbled_given_before", "given_word_before", "headline_verb", "trailing_headline_verb"]
@@ -118,8 +118,9 @@ def capitalised_word_before(text: str, start: int) -> re.Match | None:
 
 def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
     """The start of a given name written just before `start` on the same line that is one of `givens`
-    written as heard (`heard_alike`: "Katelyn" before a surname whose person is "Caitlin") or with one
-    typo (5+ letters: "Marcu" for "Marco"), else `start`.
+    written as heard (`heard_alike`: "Katelyn" before a surname whose person is "Caitlin"; a short one
+    with one letter changed, `_short_heard`: "Cash" for "Kash") or with one typo (5+ letters: "Marcu"
+    for "Marco"), else `start`.
 
     Why a test of its own beside `given_word_before`: a garbled given name is often a common name or
     word in its own right ("Ashley"), so the lexicon calls it a word, or a fragment no list has; that
@@ -138,8 +139,16 @@ def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
     folded = fold(before.group(1))
     close = any(heard_alike(folded, given) or (min(len(folded), len(given)) >= TYPO_MIN_LETTERS
                                                and OSA.distance(folded, given, score_cutoff=1) <= 1)
-                for given in givens)
+                or _short_heard(folded, given) for given in givens)
     return before.start(1) if close else start
+
+
+def _short_heard(word: str, given: str) -> bool:
+    """A short given name (3-4 letters) written as heard, one letter changed and the sound kept ("Cash"
+    for "Kash", "Jon" for "Jonn"): too short to be judged alone (`heard_alike` needs 5 letters), but the
+    person's surname right after it is the evidence."""
+    return (word != given and 3 <= min(len(word), len(given)) < TYPO_MIN_LETTERS
+            and metaphone(word) == metaphone(given) and OSA.distance(word, given, score_cutoff=1) <= 1)
 
 
 def heard_given_before(text: str, start: int, givens: Iterable[str]) -> int:

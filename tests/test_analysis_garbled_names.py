@@ -103,3 +103,22 @@ def test_a_misspelt_bare_surname_goes_to_the_one_person_of_that_surname_its_arti
     found = story_owners(nlp, careful, "Water bill: Tom Brennan spoke in Millbrook. Later Brennen said it was fair.",
                          "Ellen Brennan")
     assert found["Brennen"] == ("Tom Brennan", "error")
+
+
+def test_a_name_run_together_in_a_url_is_the_way_urls_are_written_not_a_garble():
+    texts = ["Governor Ellen Cranston signed the water bill. Cranston said it was overdue.",
+             "Millbrook's Governor Ellen Cranston defended the water bill.",
+             "Ellen Cranston, the governor, signed the bill on Tuesday.",
+             "The water bill: EllenCranston says the supply comes first."]
+    urls = ["https://o0.example/water-bill", "https://o1.example/water", "https://o2.example/bill",
+            "https://o3.example/tag/ellencranston"]
+    docs = {i: {"title": "", "description": "", "keywords": "", "url": urls[i], "author": "", "text": text,
+                "article_id": i, "origin": f"o{i}", "outlet": f"o{i}", "authoritative": i < 3,
+                "published": f"2026-03-0{i + 1}", "language": "en"} for i, text in enumerate(texts)}
+    entities_found = [{"id": f"n{i}", "version_id": i, "field": "text", "start": text.index("Ellen Cranston"),
+                       "end": text.index("Ellen Cranston") + 14, "surface": "Ellen Cranston", "label": "PERSON"}
+                      for i, text in enumerate(texts[:3])]
+    resolved = resolve_mentions(docs, entities_found, topic=Topic(names=("Ellen Cranston",), articles=frozenset(docs)))
+    kinds = {(m["field"], m["surface"]): a["kind"] for m in resolved.persons for a in resolved.result.assignments
+             if a["mention_id"] == m["id"] and m["version_id"] == 3}
+    assert kinds == {("url", "ellencranston"): "accepted", ("text", "EllenCranston"): "error"}

@@ -22,6 +22,15 @@ def test_a_middle_name_that_is_another_persons_surname_does_not_split_the_name()
     assert surfaces("The confirmation of Ana Lowe Jackson, and Tom Lowe.", people=people) == ["Ana Lowe Jackson", "Tom Lowe"]
 
 
+def test_a_short_given_name_written_as_heard_joins_the_persons_surname():
+    """ "Cash" for "Kash" (one letter, one sound; too short to judge alone): before the person's surname it
+    is their given name; before another surname, or far from the name, it is not."""
+    people = [{"surnames": ["okafor"], "given": ["kash"]}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"cash", "cast"}, ()))
+    text = "Cash Okafor spoke. Cast Okafor left. Cash Brennan paid."
+    assert surfaces(text, people=people, known_words=known) == ["Cash Okafor", "Okafor"]
+
+
 def test_a_swapped_or_dropped_consonant_is_a_near_spelling():
     text = "Mayor Crantson spoke first. Later Cranton said the plan would hold, and Cranstonne agreed."
     assert surfaces(text) == ["Mayor Crantson", "Cranton", "Cranstonne"]

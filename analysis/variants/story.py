@@ -350,7 +350,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         elif surname_only:
             kind, why = ("canonical", decision.rule) if name.display == decision.canonical else ("surname", "surname-only person")
         elif _fused(name, decision.canonical_name) and row["handles"] == len(row["mention_ids"]):
-            kind, why = "accepted", "a handle or hashtag: the name run together, as handles must"
+            kind, why = "accepted", "a handle, hashtag or URL: the name run together, as they must be"
         elif _fused(name, decision.canonical_name):
             kind, why = "error", "given name and surname run together as one word"
         elif marks_added(name.display, decision.canonical):
