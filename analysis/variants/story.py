@@ -194,22 +194,29 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     surname named most recently before it in the same field (mentions carrying `field`/`start`)."""
     named_in: dict[object, set[int]] = defaultdict(set)
     named_at: dict[object, list[tuple]] = defaultdict(list)
+    surnames_of: dict[int, set[str]] = defaultdict(set)  # cluster -> the surnames of its full names
     for number, group in enumerate(linkage.clusters):
         for index in group:
             if forms[index].name.full:
+                surnames_of[number].add(forms[index].name.surname_core)
                 for m in by_form[index]:
                     named_in[m["article_id"]].add(number)
                     if m.get("start") is not None:
                         named_at[(m["article_id"], m.get("field"))].append((m["start"], number))
+    fits: dict[tuple[str, int], bool] = {}
+
+    def fitting(surname: str, number: int) -> bool:
+        if (surname, number) not in fits:
+            fits[surname, number] = surname in surnames_of[number] or any(
+                surnames_fit(surname, other, score_cutoff) for other in surnames_of[number])
+        return fits[surname, number]
+
     attached = {}
     for index in linkage.unattached:
         surname = forms[index].name.surname_core
-        fitting = {number for number, group in enumerate(linkage.clusters)
-                   if any(forms[i].name.full and (forms[i].name.surname_core == surname
-                                                  or surnames_fit(surname, forms[i].name.surname_core, score_cutoff))
-                          for i in group)}
         for m in by_form[index]:
-            candidates = fitting & named_in[m["article_id"]]
+            # Only the people its own article names are asked whether the surname fits them.
+            candidates = {number for number in named_in[m["article_id"]] if fitting(surname, number)}
             if len(candidates) > 1 and m.get("start") is not None:
                 before = [(start, number) for start, number in named_at[(m["article_id"], m.get("field"))]
                           if start < m["start"] and number in candidates]
