@@ -498,8 +498,8 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
         about = {r: o for r, o in options.items() if any(forms[m].topic for m in members[r])}
         # Not where its own articles name another of them in full: there the article says who it is
         # (`story._attach_by_co_mention`, mention by mention), before the story's subject.
-        if len(about) == 1 and not any(form.articles & forms[m].articles for r in options if r not in about
-                                       for m in members[r] if forms[m].name.full):
+        if len(about) == 1 and all(form.articles.isdisjoint(forms[m].articles) for r in options if r not in about
+                                   for m in members[r] if forms[m].name.full):
             return about
     return options
 

@@ -84,8 +84,7 @@ def join_transcript_cues(text: str) -> str:
     done = 0
     for run in transcript_runs(lines):
         out.extend(lines[done:run.start])
-        spoken = (_CUE.sub("", lines[n], count=1).strip() for n in run)
-        out.append(" ".join(line for line in spoken if line))
+        out.append(" ".join(line for line in map(_spoken, (lines[n] for n in run)) if line))
         done = run.stop
     out.extend(lines[done:])
     return "\n".join(out)
@@ -99,7 +98,7 @@ def transcript_runs(lines: list[str]) -> list[range]:
             start = n if start is None else start
             continue
         if start is not None and n - start >= 3 and any(
-                not _SENTENCE_END.search(_CUE.sub("", lines[k], count=1).strip()) for k in range(start, n - 1)):
+                not _SENTENCE_END.search(_spoken(lines[k])) for k in range(start, n - 1)):
             runs.append(range(start, n))
         start = None
     return runs
@@ -109,6 +108,11 @@ def cue_length(line: str) -> int:
     """How many leading characters of a transcript line are its cue (timestamp and spaces)."""
     match = _CUE.match(line)
     return match.end() if match else 0
+
+
+def _spoken(line: str) -> str:
+    """A transcript line without its cue: what was said."""
+    return line[cue_length(line):].strip()
 
 
 #: A caption cue's timestamp at a line's start (m:ss, mm:ss, h:mm:ss), not a clock time ("7:15pm").
