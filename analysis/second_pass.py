@@ -195,6 +195,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # and SEO strings drop punctuation: "cranstons-plan") or its plural ("the Cranstons"):
                 # that surname as written, not a misspelling of it.
                 word, folded = word[:-1], folded[:-1]
+            glued = _glued_surname(word, index)
+            if glued:
+                word, folded = word[:glued], folded[:glued]
             if len(folded) < EXACT_MIN_LETTERS or ("-" in word and folded not in index.exact):
                 continue  # a compound only as a known surname: slugs and encodings hyphenate anything
             if folded not in fits:
@@ -244,6 +247,29 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
         yield key, found
 
 
+#: Words that follow a name in a sentence and that a lost space glues to it ("Patelwho worked"): where
+#: a link ends in a name, extraction often drops the space after it. Only words that no surname ends
+#: in: "all" or "well" would make Marshall of a Marsh and Rockwell of a Rock.
+GLUE_WORDS = frozenset("who whose which and was were has had have said says told will would with from that".split())
+
+
+def _glued_surname(word: str, index: NameIndex) -> int:
+    """The length of a known surname that opens `word` when the rest is a lower-case `GLUE_WORDS` word
+    and the whole is no known surname ("Cranstonwho" for "Cranston who"), else 0.
+
+    >>> _glued_surname("Cranstonwho", NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}]))
+    8
+    >>> _glued_surname("Cranstonville", NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}]))
+    0
+    """
+    for glue in GLUE_WORDS:
+        cut = len(word) - len(glue)
+        if cut >= EXACT_MIN_LETTERS and word.endswith(glue) and word[:1].isupper() \
+                and fold(word[:cut]) in index.exact and fold(word) not in index.exact:
+            return cut
+    return 0
+
+
 #: Edits a surname may have beyond `max_edits` when its person's given name is written just before it.
 GIVEN_CONFIRMS_EDITS = 1
 
@@ -262,7 +288,7 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
     Pellico" is coverage of Gisèle Pelicot, and catching such pages is the point of the tool.
     """
     if len(word) < EDIT_MIN_LETTERS or (known_words is not None and word in known_words):
-        return start
+        return _given_then_short_surname(text, start, word, index, cutoff)
     given_start = heard_given_before(text, start, index.givens)  # the cheap test first: most words have none
     if given_start == start:
         return start
@@ -271,6 +297,30 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
         if (near_spelling(word, surname, cutoff, extra=GIVEN_CONFIRMS_EDITS) or surname_heard_alike(word, surname)) and any(
                 written_or_heard(given, g) for g in index.givens_of.get(surname, ())):
             return given_start
+    return start
+
+
+def _given_then_short_surname(text: str, start: int, word: str, index: NameIndex, cutoff: float) -> int:
+    """The start of the given name before a capitalised `word` when the two are one known person's given
+    name, written exactly, and surname with one typo, though the word is short (4 letters) or an English
+    word; else `start`.
+
+    Why: the commonest typo drops or swaps one letter of a surname, and the result is often a short word
+    or a word of English in its own right ("Ellen Crane" for an Ellen Cranes, "Tom Bake" for a Tom
+    Baker); alone such a word is no evidence (too many neighbours), but the person's own given name,
+    written as they write it, just before it, and the capital, are. One edit only, and the ratio cutoff
+    holds, so a short surname has no neighbours beyond one letter.
+    """
+    if len(word) < EXACT_MIN_LETTERS or not text[start:start + 1].isupper():
+        return start
+    before = capitalised_word_before(text, start)
+    if before is None:
+        return start
+    given = fold(before.group(1))
+    for surname in index.exact:
+        if (abs(len(surname) - len(word)) <= 1 and given in index.givens_of.get(surname, ())
+                and OSA.distance(word, surname, score_cutoff=1) <= 1 and fuzz.ratio(word, surname) >= cutoff):
+            return before.start(1)
     return start
 
 

@@ -122,3 +122,36 @@ def test_a_name_run_together_in_a_url_is_the_way_urls_are_written_not_a_garble()
     kinds = {(m["field"], m["surface"]): a["kind"] for m in resolved.persons for a in resolved.result.assignments
              if a["mention_id"] == m["id"] and m["version_id"] == 3}
     assert kinds == {("url", "ellencranston"): "accepted", ("text", "EllenCranston"): "error"}
+
+
+BAKER = [
+    "Mayor Tomasz Baker opened the Millbrook library on Tuesday. Baker said it was overdue.",
+    "Millbrook's Mayor Tomasz Baker cut the ribbon at the library.",
+    "Tomasz Baker, the mayor, opened the library. Baker thanked the council.",
+]
+
+
+def test_a_surname_one_letter_short_of_an_english_word_is_the_persons_error_after_the_given_name(nlp):
+    """A dropped letter that leaves an English word ("Bake" for Baker) is no name alone; the person's
+    own given name written just before it, and the capital, make it that person's misspelling."""
+    found = story_owners(nlp, BAKER, "Library news: Tomasz Bake, who opened it on Tuesday, thanked the council.",
+                         "Tomasz Baker")
+    assert found["Tomasz Bake"] == ("Tomasz Baker", "error")
+
+
+def test_the_english_word_alone_or_after_another_given_name_is_no_mention():
+    people = [{"surnames": ["baker"], "given": ["tomasz"]}]
+    words = KnownWords(frozenset(), frozenset({"bake", "bakes", "who", "said"}))
+    text = "Tomasz Bake, who spoke; we bake bread; Bake sales; Anna Bake said"
+    (_, found), = find_more_mentions([(1, text)], people, {}, known_words=words)
+    assert [m["surface"] for m in found] == ["Tomasz Bake"]
+
+
+def test_a_surname_glued_to_the_next_word_is_the_surname():
+    """Extraction drops the space after a link that ends in a name ("Cranstonwho worked"); a known
+    surname followed by a sentence's next word is that surname. A longer name that merely begins with it
+    ("Cranstonville", a place) is not."""
+    people = [{"surnames": ["cranston"], "given": ["genevieve"]}]
+    text = "as Genevieve Cranstonwho signed it; Cranstonville residents; Cranstonsaid nothing"
+    (_, found), = find_more_mentions([(1, text)], people, {}, known_words=KnownWords(frozenset({"residents"})))
+    assert [m["surface"] for m in found] == ["Genevieve Cranston", "Cranston"]

@@ -792,3 +792,14 @@ def test_the_persons_given_name_with_a_surname_garbled_past_a_typo_is_their_erro
     owner = {s["surface"]: c["canonical"] for c in result.clusters for s in c["surfaces"]}
     assert (owner["Ines Bellamourt"], kinds(result)["Ines Bellamourt"]) == ("Ines Belamot", "error")
     assert owner["Marta Bellamourt"] == "Marta Bellamourt"
+
+
+def test_a_short_surname_a_letter_away_under_the_same_given_name_is_one_persons_typo():
+    """Four letters are too short for a typo alone; the same given name is the evidence that adds up
+    (a dropped last letter, "Bake" for Baker). A changed letter in a short name stays apart: the ratio
+    falls below the cutoff ("Khan"/"Khat")."""
+    from analysis.names import parse_name as p
+    from analysis.variants import compare_names
+    assert compare_names(p("Tomasz Bake"), p("Tomasz Baker")).verdict == "same"
+    assert compare_names(p("Tomasz Bake"), p("Anna Baker")).verdict != "same"
+    assert compare_names(p("Omar Khan"), p("Omar Khat")).verdict not in ("same", "part")

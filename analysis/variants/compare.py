@@ -209,10 +209,13 @@ def _compare_parts(a: ParsedName, b: ParsedName, score_cutoff: float) -> Compari
     if a.full and b.full:
         if surname == "none" and a.given_tokens == b.given_tokens and not a.initials_only:
             # The given names agree: weaker surname evidence suffices, as record linkage adds weights.
-            # Two or more given names: a similar surname; one: a similar surname that sounds the same.
+            # Two or more given names: a similar surname; one: a similar surname that sounds the same,
+            # or a short one (4 letters, too short for `surnames_fit` alone) a letter away from the other.
             similar = fuzz.ratio(a.surname_core, b.surname_core)
             if similar >= score_cutoff and len(a.given_tokens) >= 2 or similar >= score_cutoff - 10 \
-                    and metaphone(a.surname_core) == metaphone(b.surname_core):
+                    and metaphone(a.surname_core) == metaphone(b.surname_core) or similar >= score_cutoff \
+                    and min(len(a.surname_core), len(b.surname_core)) >= 4 \
+                    and OSA.distance(a.surname_core, b.surname_core, score_cutoff=1) <= 1:
                 surname = "typo"
         if surname == "none":
             return Comparison("unrelated", score=score)
