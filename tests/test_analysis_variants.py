@@ -803,3 +803,19 @@ def test_a_short_surname_a_letter_away_under_the_same_given_name_is_one_persons_
     assert compare_names(p("Tomasz Bake"), p("Tomasz Baker")).verdict == "same"
     assert compare_names(p("Tomasz Bake"), p("Anna Baker")).verdict != "same"
     assert compare_names(p("Omar Khan"), p("Omar Khat")).verdict not in ("same", "part")
+
+
+def test_a_family_surname_careful_outlets_write_with_diacritics_keeps_them_for_a_relative_wire_outlets_name():
+    # Outlets that write diacritics spell the son "Ivo Dončić"; only ASCII-only wire outlets name his
+    # father, "Saša Doncic" becomes "Sasa Doncic" there, and one outlet writes him in full. The family's
+    # careful spelling is the father's too: his own spelling is the canonical, the plain one accepted,
+    # and the outlet that writes the diacritics makes no error.
+    mentions = [mention(i, "Ivo Dončić", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(10 + i, "Sasa Doncic", f"w{i}", "2026-03-03", authoritative=True, article=10 + i)
+                 for i in range(1, 4)]
+    mentions += [mention(20, "Saša Dončić", "c1", "2026-03-04", article=20)]
+    result = analyse_variants(mentions)
+    father = next(c for c in result.clusters if "Ivo" not in c["canonical"])
+    assert father["canonical"] == "Saša Dončić"
+    found = kinds(result)
+    assert (found["Saša Dončić"], found["Sasa Doncic"]) == ("canonical", "accepted")

@@ -104,16 +104,18 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
 
 
 def _display(counts: Counter, authorities: dict | None = None, spellings: dict | None = None) -> str:
-    """The way of writing a name to show as canonical: capitalised before lower case; an authoritative
-    outlet's before others; then the one with the most words written as careful outlets write them
-    (`spellings`: `careful_spellings`, story-wide); then the most diacritics; then the most used.
+    """The way of writing a name to show as canonical: capitalised before lower case; the fewest words
+    written otherwise than careful outlets write them (`spellings`: `careful_spellings`, story-wide),
+    then the most written so; an authoritative outlet's before others; then the most diacritics; then
+    the most used.
 
     Why: dropping diacritics is the usual simplification (ASCII-only newsrooms, wire style), so a
     careful outlet's "Zoë" is the person's own spelling and "Zoe" an accepted variant. But an outlet
     that writes diacritics is not simplifying: where such outlets disagree on a word ("Pelicot" and
     "Pélicot"), the accent is a matter of evidence like any letter, and an extra one a hypercorrection.
     Words, not whole names, because a family shares its surname: the outlets that spell the wife's
-    surname without the accent vouch for the husband's.
+    surname without the accent vouch for the husband's, and those that write the son's "Dončić" vouch
+    for the father's, when only ASCII-only newsrooms happened to name the father.
 
     >>> _display(Counter({"Zoe Ruiz": 9, "Zoë Ruiz": 2}), {"Zoë Ruiz": {"a"}, "Zoe Ruiz": {"b"}})
     'Zoë Ruiz'
@@ -122,18 +124,21 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     >>> _display(Counter({"Luc Pélin": 2, "Luc Pelin": 5}), {"Luc Pélin": {"a"}, "Luc Pelin": {"b"}},
     ...          {"pelin": "pelin", "luc": "luc"})
     'Luc Pelin'
+    >>> _display(Counter({"Ivo Dončić": 1, "Ivo Doncic": 4}), {"Ivo Doncic": {"b"}}, {"doncic": "dončić"})
+    'Ivo Dončić'
     """
     authorities = authorities or {}
     spellings = spellings or {}
 
-    def agree(written: str) -> int:
-        return sum(1 for word in written.split() if spellings.get(fold(word)) == spelt(word))
+    def agree(written: str) -> tuple[int, int]:
+        careful = [spellings[fold(word)] == spelt(word) for word in written.split() if fold(word) in spellings]
+        return careful.count(False), -careful.count(True)
 
     def key(kv):
         written, uses = kv
         vouched = bool(authorities.get(written))
-        return (not written[:1].isupper(), not vouched, -agree(written) if vouched else 0,
-                -_marks(written) if vouched else 0, -uses, written)
+        return (not written[:1].isupper(), *agree(written), not vouched, -_marks(written) if vouched else 0,
+                -uses, written)
 
     return sorted(counts.items(), key=key)[0][0]
 
