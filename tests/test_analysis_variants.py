@@ -819,3 +819,27 @@ def test_a_family_surname_careful_outlets_write_with_diacritics_keeps_them_for_a
     assert father["canonical"] == "Saša Dončić"
     found = kinds(result)
     assert (found["Saša Dončić"], found["Sasa Doncic"]) == ("canonical", "accepted")
+
+
+def test_a_bare_surname_is_the_person_its_article_names_with_exactly_that_surname():
+    # Aggregators misspell Governor Tim Ostrand as "Tim Ostrandt" and "Ostrandt"; one article names a
+    # real Rep. Lena Ostrandt beside him: its bare "Ostrandt" is hers, not his error.
+    mentions = [mention(i, "Tim Ostrand", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Tim Ostrandt", f"b{i}", "2026-03-04", article=10 + i) for i in range(1, 4)]
+    mentions += [mention(20 + i, "Ostrandt", f"b{i}", "2026-03-04", article=10 + i) for i in range(1, 4)]
+    mentions += [mention(30, "Rep. Lena Ostrandt", "c1", "2026-03-05", authoritative=True, article=30),
+                 mention(31, "Governor Tim Ostrand", "c1", "2026-03-05", authoritative=True, article=30),
+                 mention(32, "Ostrandt", "c1", "2026-03-05", authoritative=True, article=30)]
+    result = analyse_variants(mentions)
+    owner = {a["mention_id"]: (a["cluster_id"], a["kind"]) for a in result.assignments}
+    assert owner[32] == ("lena-ostrandt", "surname")
+    assert all(owner[20 + i] == ("tim-ostrand", "error") for i in range(1, 4))
+    # An article's own slip is no such evidence: it names the husband "Tim Ostrandt" (a misspelling of
+    # the family's surname) and then his wife; her bare surname after her name is hers.
+    family = [mention(i, "Tim Ostrand", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    family += [mention(10 + i, "Ana Ostrand", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    family += [{**mention(40, "Tim Ostrandt", "d1", "2026-03-05", article=40), "field": "text", "start": 0},
+               {**mention(41, "Ana Ostrandt", "d1", "2026-03-05", article=40), "field": "text", "start": 100},
+               {**mention(42, "Ostrandt", "d1", "2026-03-05", article=40), "field": "text", "start": 200}]
+    owner = {a["mention_id"]: a["cluster_id"] for a in analyse_variants(family).assignments}
+    assert owner[42] == "ana-ostrand"

@@ -22,7 +22,7 @@ from analysis.variants.canonical import (
     house_outlets,
     spelling_evidence,
 )
-from analysis.variants.compare import format_rules, given_relation, surnames_fit
+from analysis.variants.compare import compare_names, format_rules, given_relation, surnames_fit
 from analysis.variants.linkage import link_forms
 
 
@@ -191,11 +191,20 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     "Brennan" is where the story as a whole cannot (record linkage's co-mention evidence), and so does
     a misspelt one ("Brenan", a typo of every Brennan's surname: `surnames_fit`). When the
     article names several, news style decides: a bare surname refers back to the person of that
-    surname named most recently before it in the same field (mentions carrying `field`/`start`)."""
+    surname named most recently before it in the same field (mentions carrying `field`/`start`).
+    First, though, a person whose own surname it is (that of their best-attested full name) comes
+    before other people it fits as a typo: "Waltz" where an article names a Mike Waltz and a Tim Walz
+    whom other pages misspell "Waltz". Not before the same person's garbled span ("Arden Jacinda
+    Arden"), and an article's own misspelling is no such evidence: where it writes "Pellicott" for her
+    and "Pellicot" for her husband, a later "Pellicot" may be either."""
     named_in: dict[object, set[int]] = defaultdict(set)
     named_at: dict[object, list[tuple]] = defaultdict(list)
     surnames_of: dict[int, set[str]] = defaultdict(set)  # cluster -> the surnames of its full names
+    main: dict[int, ParsedName] = {}  # cluster -> its best-attested full name
     for number, group in enumerate(linkage.clusters):
+        full = [forms[i] for i in group if forms[i].name.full]
+        if full:
+            main[number] = max(full, key=lambda f: (len(f.authoritative), f.count, f.name.key)).name
         for index in group:
             if forms[index].name.full:
                 surnames_of[number].add(forms[index].name.surname_core)
@@ -217,6 +226,11 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
         for m in by_form[index]:
             # Only the people its own article names are asked whether the surname fits them.
             candidates = {number for number in named_in[m["article_id"]] if fitting(surname, number)}
+            # The one whose own surname it is before other people it fits as a typo.
+            own = [number for number in candidates if main[number].surname_core == surname]
+            if len(own) == 1 and all(compare_names(main[own[0]], main[number], score_cutoff).verdict
+                                     in ("different", "unrelated") for number in candidates - set(own)):
+                candidates = set(own)
             if len(candidates) > 1 and m.get("start") is not None:
                 before = [(start, number) for start, number in named_at[(m["article_id"], m.get("field"))]
                           if start < m["start"] and number in candidates]
