@@ -297,13 +297,13 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
         if (near_spelling(word, surname, cutoff, extra=GIVEN_CONFIRMS_EDITS) or surname_heard_alike(word, surname)) and any(
                 written_or_heard(given, g) for g in index.givens_of.get(surname, ())):
             return given_start
-    return start
+    return _given_then_short_surname(text, start, word, index, cutoff)  # a short surname with a letter added
 
 
 def _given_then_short_surname(text: str, start: int, word: str, index: NameIndex, cutoff: float) -> int:
     """The start of the given name before a capitalised `word` when the two are one known person's given
-    name, written exactly, and surname with one typo, though the word is short (4 letters) or an English
-    word; else `start`.
+    name, written exactly, and surname with one typo, though the word or the surname is short (4
+    letters: "Tim Walzt" for a Tim Walz) or the word is an English one; else `start`.
 
     Why: the commonest typo drops or swaps one letter of a surname, and the result is often a short word
     or a word of English in its own right ("Ellen Crane" for an Ellen Cranes, "Tom Bake" for a Tom

@@ -16,3 +16,10 @@ def test_a_page_writing_the_persons_surname_as_it_sounds_is_on_topic():
     evidence; the surname alone, or under another given name, is not."""
     assert topic_match(["Ellen Brates resigns over the water bill"], names=["Ellen Braetz"], keywords=[]) == "Ellen Brates"
     assert topic_match(["Brates resigns; Tom Brates stays"], names=["Ellen Braetz"], keywords=[]) is None
+
+
+def test_a_page_that_writes_a_short_surname_with_a_letter_added_after_the_given_name_is_coverage():
+    # "Ines Kalt" is a four-letter surname: too short for a typo alone, but after her own given name a
+    # letter added ("Kaltz", also an English-looking word) is her misspelling; another given name is not.
+    assert topic_match(["Ines Kaltz was chosen as running mate"], names=["Ines Kalt"], keywords=[]) == "Ines Kaltz"
+    assert topic_match(["Rob Kaltz was chosen as running mate"], names=["Ines Kalt"], keywords=[]) is None
