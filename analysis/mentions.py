@@ -14,6 +14,7 @@ article that introduces a person also finds that person's lower-case mention in 
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Container
 from dataclasses import dataclass
@@ -193,7 +194,24 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
 
 
 def _is_handle(text: str, start: int) -> bool:
-    """Whether a mention is a social-media handle or hashtag ("@ellencranston", "#EllenCranston"): names
-    are run together there by necessity, so the run-together form is no garble. A mention in a page's
-    URL ("/tag/ellencranston") counts as one too: a path has no spaces either."""
-    return start > 0 and text[start - 1] in "@#"
+    """Whether a mention is a social-media handle or hashtag ("@ellencranston", "#EllenCranston"), or one
+    tag of a tag list ("elections, ellencranston, millbrooknews"): names are run together there by
+    necessity, so the run-together form is no garble. A mention in a page's URL ("/tag/ellencranston")
+    counts as one too: a path has no spaces either.
+
+    >>> text = "Filed under: elections, ellencranston, millbrooknews"
+    >>> _is_handle(text, text.index("ellen")), _is_handle("said ellencranston, twice", 5)
+    (True, False)
+    """
+    if start > 0 and text[start - 1] in "@#":
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:None if line_end < 0 else line_end]
+    at = start - line_start
+    return any(m.start() <= at < m.end() for m in _TAG_LIST.finditer(line))
+
+
+#: Three or more lower-case words, each alone between commas (a video's or a blog's tag string): tags,
+#: written without spaces, as hashtags are.
+_TAG_LIST = re.compile(r"(?<![^\s,])[a-z0-9]+(?:[^\S\n]*,[^\S\n]*[a-z0-9]+){2,}(?![^\s,.])")

@@ -255,13 +255,19 @@ GLUE_WORDS = frozenset("who whose which and was were has had have said says told
 
 def _glued_surname(word: str, index: NameIndex) -> int:
     """The length of a known surname that opens `word` when the rest is a lower-case `GLUE_WORDS` word
-    and the whole is no known surname ("Cranstonwho" for "Cranston who"), else 0.
+    ("Cranstonwho" for "Cranston who") or any capitalised word ("CranstonThe"), and the whole is no
+    known surname, else 0.
 
     >>> _glued_surname("Cranstonwho", NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}]))
     8
     >>> _glued_surname("Cranstonville", NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}]))
     0
+    >>> _glued_surname("CranstonThe", NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}]))
+    8
     """
+    camel = next((i for i in range(EXACT_MIN_LETTERS, len(word)) if word[i].isupper() and word[i - 1].islower()), 0)
+    if camel and fold(word[:camel]) in index.exact and fold(word) not in index.exact:
+        return camel  # the next sentence's first word glued on by a lost break ("CranstonThe president")
     for glue in GLUE_WORDS:
         cut = len(word) - len(glue)
         if cut >= EXACT_MIN_LETTERS and word.endswith(glue) and word[:1].isupper() \

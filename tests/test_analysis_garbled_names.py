@@ -148,10 +148,12 @@ def test_the_english_word_alone_or_after_another_given_name_is_no_mention():
 
 
 def test_a_surname_glued_to_the_next_word_is_the_surname():
-    """Extraction drops the space after a link that ends in a name ("Cranstonwho worked"); a known
-    surname followed by a sentence's next word is that surname. A longer name that merely begins with it
+    """Extraction drops the space after a link that ends in a name ("Cranstonwho worked"), or the break
+    before the next sentence ("CranstonThe governor's"); a known surname followed by the next word is
+    that surname, not a garble of it three letters longer. A longer name that merely begins with it
     ("Cranstonville", a place) is not."""
     people = [{"surnames": ["cranston"], "given": ["genevieve"]}]
-    text = "as Genevieve Cranstonwho signed it; Cranstonville residents; Cranstonsaid nothing"
+    text = ("as Genevieve Cranstonwho signed it; Cranstonville residents; Cranstonsaid nothing; "
+            "Genevieve CranstonThe governor's office")
     (_, found), = find_more_mentions([(1, text)], people, {}, known_words=KnownWords(frozenset({"residents"})))
-    assert [m["surface"] for m in found] == ["Genevieve Cranston", "Cranston"]
+    assert [m["surface"] for m in found] == ["Genevieve Cranston", "Cranston", "Genevieve Cranston"]

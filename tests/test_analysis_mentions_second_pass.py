@@ -152,3 +152,19 @@ def test_a_lower_case_near_spelling_on_a_page_in_another_language_needs_a_name_b
     # capitalised word and the known spelling are.
     assert found(frozenset()) == ["marquardo", "ozturkun", "marquardt"]
     assert found({"es"}) == ["ozturkun", "marquardt"]
+
+
+def test_a_name_run_together_in_a_tag_list_is_a_tag_not_a_garble():
+    """A video's or blog's closing tag string ("elections, ellencranston, millbrooknews") writes names
+    without spaces as hashtags do: the mention is marked a handle, which the report accepts."""
+    from analysis.mentions import _variant_input
+    text = "The governor signed the bill.\n, elections, ellencranston, millbrooknews"
+    prose = "Ellen Cranston said ellencranston, twice."
+    docs = {1: {"text": text, "article_id": 1, "origin": "o", "authoritative": False, "published": "2026-03-01"},
+            2: {"text": prose, "article_id": 2, "origin": "o", "authoritative": False, "published": "2026-03-01"}}
+    mentions = [{"id": 1, "version_id": 1, "field": "text", "start": text.index("ellen"), "end": text.index("ellen") + 13,
+                 "surface": "ellencranston"},
+                {"id": 2, "version_id": 2, "field": "text", "start": prose.index("ellenc"), "end": prose.index("ellenc") + 13,
+                 "surface": "ellencranston"}]
+    rows = _variant_input(mentions, docs)
+    assert [row.get("handle", False) for row in rows] == [True, False]
