@@ -185,6 +185,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     if not index.exact:
         return
     fits: dict[str, bool] = {}
+    glued_at: dict[str, int] = {}  # each distinct word judged once, as `fits`
     for key, text in texts:
         spans = taken.get(key, [])
         found = []
@@ -195,7 +196,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # and SEO strings drop punctuation: "cranstons-plan") or its plural ("the Cranstons"):
                 # that surname as written, not a misspelling of it.
                 word, folded = word[:-1], folded[:-1]
-            glued = _glued_surname(word, index)
+            if word not in glued_at:
+                glued_at[word] = _glued_surname(word, index)
+            glued = glued_at[word]
             if glued:
                 word, folded = word[:glued], folded[:glued]
             if len(folded) < EXACT_MIN_LETTERS or ("-" in word and folded not in index.exact):
