@@ -187,23 +187,26 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
                "origin": doc["origin"], "authoritative": doc["authoritative"], "published": doc["published"],
                "field": m["field"], "start": m["start"], "usage": entities.usage(text, m["start"], m["end"]),
                **{k: m[k] for k in GIVEN_FIELDS if k in m}}
-        if m["field"] == "url" or _is_handle(text, m["start"]):
+        if m["start"] > 0 and text[m["start"] - 1] == "@":
+            row["handle"] = "account"  # chosen by the account's owner, not by the writer
+        elif m["field"] == "url" or _is_handle(text, m["start"]):
             row["handle"] = True
         rows.append(row)
     return rows
 
 
 def _is_handle(text: str, start: int) -> bool:
-    """Whether a mention is a social-media handle or hashtag ("@ellencranston", "#EllenCranston"), or one
-    tag of a tag list ("elections, ellencranston, millbrooknews"): names are run together there by
-    necessity, so the run-together form is no garble. A mention in a page's URL ("/tag/ellencranston")
-    counts as one too: a path has no spaces either.
+    """Whether a mention is a hashtag ("#EllenCranston") or one tag of a tag list ("elections,
+    ellencranston, millbrooknews"): names are run together there by necessity, so the run-together form
+    is no garble. A mention in a page's URL ("/tag/ellencranston") counts as one too (`_variant_input`):
+    a path has no spaces either; so does an account's handle ("@ellencranston"), which is more: its
+    owner's choice, however it abbreviates the name ("@ECranstonMayor").
 
     >>> text = "Filed under: elections, ellencranston, millbrooknews"
     >>> _is_handle(text, text.index("ellen")), _is_handle("said ellencranston, twice", 5)
     (True, False)
     """
-    if start > 0 and text[start - 1] in "@#":
+    if start > 0 and text[start - 1] == "#":
         return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)

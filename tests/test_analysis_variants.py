@@ -843,3 +843,31 @@ def test_a_bare_surname_is_the_person_its_article_names_with_exactly_that_surnam
                {**mention(42, "Ostrandt", "d1", "2026-03-05", article=40), "field": "text", "start": 200}]
     owner = {a["mention_id"]: a["cluster_id"] for a in analyse_variants(family).assignments}
     assert owner[42] == "ana-ostrand"
+
+
+def test_an_accounts_handle_is_its_owners_choice_not_a_writers_misspelling():
+    # "@GVCranston" abbreviates Governor Genevieve Vera Cranston's name as its owner chose; an outlet that
+    # embeds her post writes it as it is. The same letters written as a name are the writer's error.
+    careful = [mention(i, "Genevieve Vera Cranston", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    embedded = careful + [{**mention(10, "GVCranston", "b1", "2026-03-04", article=10), "handle": "account"}]
+    written = careful + [mention(10, "GVCranston", "b1", "2026-03-04", article=10)]
+    assert kinds(analyse_variants(embedded))["GVCranston"] == "accepted"
+    assert kinds(analyse_variants(written))["GVCranston"] == "error"
+
+
+def test_a_url_slug_is_no_outlets_spelling_of_a_name():
+    # Three careful outlets write "Emre Yıldız"; their URL slugs can only write "yildiz". Two others
+    # write diacritics elsewhere ("Aylin Şahin") and "Emre Yildiz" plain. The slugs are not three more
+    # plain spellings: his canonical keeps the diacritics, and the plain form is the accepted one.
+    mentions = []
+    for i in range(1, 4):
+        mentions += [mention(10 * i, "Emre Yıldız", f"a{i}", "2026-03-03", authoritative=True, article=10 * i),
+                     {**mention(10 * i + 1, "yildiz", f"a{i}", "2026-03-03", authoritative=True, article=10 * i),
+                      "handle": True, "field": "url"}]
+    for i in range(1, 3):
+        mentions += [mention(100 + i, "Emre Yildiz", f"c{i}", "2026-03-03", authoritative=True, article=100 + i),
+                     mention(200 + i, "Aylin Şahin", f"c{i}", "2026-03-03", authoritative=True, article=100 + i)]
+    result = analyse_variants(mentions)
+    emre = next(c for c in result.clusters if "Emre" in c["canonical"])
+    assert emre["canonical"] == "Emre Yıldız"
+    assert kinds(result)["Emre Yildiz"] == "accepted"

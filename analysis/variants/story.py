@@ -97,10 +97,12 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     for form in forms:
         vouching[form.name.surname_core] |= form.authoritative
     # Outlets that write diacritics in some name of the story: their plain spellings are choices, not
-    # ASCII simplification (`canonical._display`).
+    # ASCII simplification (`canonical._display`). Not in a URL or a handle: those are ASCII by
+    # necessity ("/erdogans-victory" on a page that writes "Erdoğan"), no spelling of the outlet's.
     marking = {m["origin"] for m in mentions if not m["surface"].isascii()}
     spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
-                                   if m["authoritative"] and m.get("usage", "uses") == "uses"], marking)
+                                   if m["authoritative"] and m.get("usage", "uses") == "uses"
+                                   and not m.get("handle")], marking)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
                                 vouching, spellings)
@@ -350,6 +352,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         row["mention_ids"].append(m["mention_id"])
         row["given"] = row.get("given") or m.get("part") == "given"
         row["handles"] = row.get("handles", 0) + bool(m.get("handle"))
+        row["accounts"] = row.get("accounts", 0) + (m.get("handle") == "account")
         row["articles"].add(m["article_id"])
         row["outlets"].add(m["origin"])
         row["first"] = min(row["first"], date_key(m["published"]))
@@ -370,6 +373,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "accepted", "surname of a variant accepted in story config"
         elif surname_only:
             kind, why = ("canonical", decision.rule) if name.display == decision.canonical else ("surname", "surname-only person")
+        elif row["accounts"] == len(row["mention_ids"]):
+            kind, why = "accepted", "an account's handle (@name): its owner's choice, not a writer's spelling"
         elif _fused(name, decision.canonical_name) and row["handles"] == len(row["mention_ids"]):
             kind, why = "accepted", "a handle, hashtag or URL: the name run together, as they must be"
         elif _fused(name, decision.canonical_name):
