@@ -871,3 +871,11 @@ def test_a_url_slug_is_no_outlets_spelling_of_a_name():
     emre = next(c for c in result.clusters if "Emre" in c["canonical"])
     assert emre["canonical"] == "Emre Yıldız"
     assert kinds(result)["Emre Yildiz"] == "accepted"
+
+
+def test_a_last_given_name_run_into_the_surname_is_an_error_a_space_lost_inside_the_given_names_is_not():
+    mentions = [mention(i, "Ellen Mae Cranston", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Ellen MaeCranston", "b1", "2026-03-04", article=10),
+                 mention(11, "EllenMae Cranston", "b2", "2026-03-04", article=11)]
+    found = kinds(analyse_variants(mentions))
+    assert (found["Ellen MaeCranston"], found["EllenMae Cranston"]) == ("error", "accepted")

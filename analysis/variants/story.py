@@ -153,12 +153,20 @@ def _attach_given_names(given_only: list[dict], decided: list, forms: list[Form]
 
 
 def _fused(name: ParsedName, canonical: ParsedName) -> bool:
-    """Whether a surface writes a full name as one word ("ellencranston", "EllenCranston"): the letters
-    of given name and surname with no break between them. A hyphen or space dropped *inside* a
-    surname (Lindahl-Berg, Lindahl Berg) is a way of writing; run-together names are a garble
-    (machine translation, hashtags, scraped slugs)."""
-    return (canonical.full and len(name.tokens) == 1 and len(canonical.tokens) > 1
-            and name.compact == canonical.compact)
+    """Whether a surface writes a full name as one word ("ellencranston", "EllenCranston"), or runs the
+    last given name into the surname ("Ellen MaeCranston"): the letters of given name and surname with
+    no break between them. A hyphen or space dropped *inside* a surname (Lindahl-Berg, Lindahl Berg)
+    or inside the given names is a way of writing; run-together names are a garble (machine
+    translation, hashtags, scraped slugs, a lost space).
+
+    >>> from analysis.names import parse_name as p
+    >>> [_fused(p(s), p("Ellen Mae Cranston")) for s in ("EllenMaeCranston", "Ellen MaeCranston", "EllenMae Cranston")]
+    [True, True, False]
+    """
+    if not canonical.full or len(canonical.tokens) < 2 or name.compact != canonical.compact:
+        return False
+    seam = canonical.given_tokens[-1] + canonical.surname_tokens[0] if canonical.surname_tokens else None
+    return len(name.tokens) == 1 or (seam is not None and seam in name.tokens)
 
 
 def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str, str]:
