@@ -65,7 +65,8 @@ def form_key(name: ParsedName) -> str:
     "CORTEZ, Oliverio Abril" / "ABRIL CORTEZ, Oliverio") stay apart here and meet in the comparison,
     so that each keeps its own structure."""
     if name.full:
-        return f"{' '.join(name.given)}|{name.surname}"
+        # A generation apart is another form: "Robert Roe Jr." may be the son of a "Robert Roe".
+        return f"{' '.join(name.given)}|{name.surname}" + (f"|{name.generation}" if name.generation else "")
     return f"|{name.surname}|{name.title or ''}"
 
 

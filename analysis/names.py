@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from analysis.name_rules import EXTRA_FOLDS, LEET, PARTICLES, SUFFIXES, TITLES, is_title
@@ -37,6 +37,7 @@ class ParsedName:
     surname: str  # folded surname; "lloyd webber" for "Lloyd-Webber"
     display: str  # the name as written, without title or possessive
     marked: bool = False  # the surname was marked by "SURNAME, Given" or by capitals
+    generation: str = field(default="", repr=False)  # folded "jr", "sr", "iii" of a full name: father or son
 
     @property
     def full(self) -> bool:
@@ -154,6 +155,10 @@ def _strip_titles(tokens: list[str], keep_one: bool = True) -> tuple[list[str], 
     return tokens, titles
 
 
+#: Suffixes that tell a father from a son, kept in a name's display.
+GENERATIONS = frozenset("jr sr ii iii iv".split())
+
+
 def _strip_suffixes(tokens: list[str]) -> list[str]:
     while len(tokens) > 1 and fold(tokens[-1]) in SUFFIXES:
         tokens = tokens[:-1]
@@ -188,6 +193,7 @@ def parse_name(surface: str) -> ParsedName | None:
     parts = [p for i, p in enumerate(parts) if i == 0 or not all(fold(w) in SUFFIXES for w in _words(p))]
     titles: list[str] = []
     marked = False
+    generation: list[str] = []
     if len(parts) == 2:
         surname_words, title_words = _strip_titles(_words(parts[0]))
         given_words, more_titles = _strip_titles(_words(parts[1]), keep_one=False)
@@ -198,8 +204,12 @@ def parse_name(surface: str) -> ParsedName | None:
         split = len(given_words)
     else:
         tokens, titles = _strip_titles(_words(" ".join(parts)))
+        whole = tokens
         tokens = _strip_suffixes(tokens)
         split = None
+        # A generation ("Jr", "III") is part of the name as shown, though not of its letters for
+        # comparison: "Robert F. Kennedy Jr." is the son, and a report must not name the father.
+        generation = [w for w in whole[len(tokens):] if fold(w) in GENERATIONS]
     if not tokens:
         return None
     mixed = any(t.isupper() for t in tokens) and any(not t.isupper() for t in tokens)
@@ -209,7 +219,9 @@ def parse_name(surface: str) -> ParsedName | None:
     folded = [fold(token).replace("’", "'") for token in tokens]
     return ParsedName(surface=surface, title=" ".join(titles) or None,
                       given=tuple(part.replace("-", " ") for part in folded[:split]),
-                      surname=" ".join(folded[split:]).replace("-", " "), display=" ".join(tokens), marked=marked)
+                      surname=" ".join(folded[split:]).replace("-", " "),
+                      display=" ".join(tokens + (generation if split and not marked else [])), marked=marked,
+                      generation=fold(generation[-1]) if generation and split and not marked else "")
 
 
 def _surname_start(tokens: list[str], mixed: bool) -> tuple[list[str], int, bool]:

@@ -879,3 +879,16 @@ def test_a_last_given_name_run_into_the_surname_is_an_error_a_space_lost_inside_
                  mention(11, "EllenMae Cranston", "b2", "2026-03-04", article=11)]
     found = kinds(analyse_variants(mentions))
     assert (found["Ellen MaeCranston"], found["EllenMae Cranston"]) == ("error", "accepted")
+
+
+def test_a_son_and_his_father_named_side_by_side_are_two_people_and_the_son_keeps_his_jr():
+    # "Robert Roe Jr." is the story's person; articles about him also name his father "Robert Roe".
+    # Written side by side in one article, the two names are two people; the son's canonical keeps
+    # "Jr.", and his name without a middle initial is no shorter form of his father's fuller one.
+    mentions = [mention(i, "Robert A. Roe Jr.", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Robert A. Roe", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 3)]
+    mentions += [mention(20, "Robert Roe Jr.", "b1", "2026-03-04", article=20)]
+    result = analyse_variants(mentions)
+    owner = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
+    assert sorted(c["canonical"] for c in result.clusters) == ["Robert A Roe", "Robert A Roe Jr"]
+    assert owner[1] == owner[20] != owner[11]

@@ -194,6 +194,10 @@ def compare_names(a: ParsedName, b: ParsedName, score_cutoff: float = DEFAULTS.s
     if a.compact == b.compact:
         return Comparison("same", score=100.0)
     result = _compare_parts(a, b, score_cutoff)
+    if result.verdict == "part" and (a, b)[result.shorter].generation and not (a, b)[1 - result.shorter].generation:
+        # "Robert Roe Jr." is no shorter form of "Robert A. Roe": each has what the other lacks, and
+        # the longer may be the father.
+        return Comparison("unrelated", score=result.score)
     if result.verdict in ("same", "part"):
         return result
     for fallback in (_compare_words, _compare_joined):

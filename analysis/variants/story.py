@@ -66,7 +66,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     user_same = _group_links(same, forms)
     user_distinct = _group_links(distinct, forms, every_pair=True)
     linkage = link_forms(forms, score_cutoff=score_cutoff, must_link=must_link, user_same=user_same,
-                         cannot_link=user_distinct, topic_articles=topic.articles, story=True,
+                         cannot_link=user_distinct + _generations_apart(forms), topic_articles=topic.articles, story=True,
                          extra_pairs=_far_surnames(forms))
 
     by_form: dict[int, list[dict]] = defaultdict(list)
@@ -185,6 +185,29 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
     if relation == "variant" and rule == "known nickname":
         return "accepted", "nickname of the canonical given name"
     return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
+
+
+def _generations_apart(forms: list[Form]) -> list[tuple[int, int]]:
+    """Pairs of full-name forms that differ only by a generation ("Robert Roe Jr." and "Robert Roe", or
+    "Jr." and "Sr.") and are written in one article: there the article names two people, a father and
+    a son (issue class 3), however alike the names; apart, a dropped "Jr." may still be a slip.
+
+    >>> from analysis.names import parse_name
+    >>> forms = [Form(name=parse_name(s), articles={a}) for s, a in (("Robert Roe Jr.", 1), ("Robert Roe", 1), ("Robert Roe", 2))]
+    >>> _generations_apart(forms), _generations_apart(forms[::2])
+    ([(0, 1)], [])
+    """
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, form in enumerate(forms):
+        if form.name.full and not form.virtual:
+            by_name[form.name.compact].append(i)
+    pairs = []
+    for indices in by_name.values():
+        for x, i in enumerate(indices):
+            for j in indices[x + 1:]:
+                if forms[i].name.generation != forms[j].name.generation and forms[i].articles & forms[j].articles:
+                    pairs.append((i, j))
+    return pairs
 
 
 def _mark_topic(forms: list[Form], topic: Topic) -> None:
