@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Container
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis import entities, joined, second_pass, variants
 from analysis.lexicon import is_english
@@ -187,34 +188,40 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
                "origin": doc["origin"], "authoritative": doc["authoritative"], "published": doc["published"],
                "field": m["field"], "start": m["start"], "usage": entities.usage(text, m["start"], m["end"]),
                **{k: m[k] for k in GIVEN_FIELDS if k in m}}
-        if m["start"] > 0 and text[m["start"] - 1] == "@":
-            row["handle"] = "account"  # chosen by the account's owner, not by the writer
-        elif m["field"] == "url" or _is_handle(text, m["start"]):
-            row["handle"] = True
+        handle = _handle(text, m["start"], m["field"])
+        if handle:
+            row["handle"] = handle
         rows.append(row)
     return rows
 
 
-def _is_handle(text: str, start: int) -> bool:
-    """Whether a mention is a hashtag ("#EllenCranston") or one tag of a tag list ("elections,
-    ellencranston, millbrooknews"): names are run together there by necessity, so the run-together form
-    is no garble. A mention in a page's URL ("/tag/ellencranston") counts as one too (`_variant_input`):
-    a path has no spaces either; so does an account's handle ("@ellencranston"), which is more: its
-    owner's choice, however it abbreviates the name ("@ECranstonMayor").
+def _handle(text: str, start: int, field: str) -> str | bool:
+    """"account" for an account's handle ("@ellencranston"): its owner's choice, however it abbreviates
+    the name ("@ECranstonMayor"), not the writer's spelling. True for a hashtag ("#EllenCranston"), one
+    tag of a tag list ("elections, ellencranston, millbrooknews") or a mention in a page's URL
+    ("/tag/ellencranston"): names are run together there by necessity (a path has no spaces either),
+    so the run-together form is no garble. Else False.
 
     >>> text = "Filed under: elections, ellencranston, millbrooknews"
-    >>> _is_handle(text, text.index("ellen")), _is_handle("said ellencranston, twice", 5)
+    >>> _handle(text, text.index("ellen"), "text"), _handle("said ellencranston, twice", 5, "text")
     (True, False)
+    >>> _handle("via @ellencranston", 5, "text"), _handle("/tag/ellencranston", 5, "url")
+    ('account', True)
     """
-    if start > 0 and text[start - 1] == "#":
+    if start > 0 and text[start - 1] == "@":
+        return "account"
+    if field == "url" or start > 0 and text[start - 1] == "#":
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start:None if line_end < 0 else line_end]
-    at = start - line_start
-    return any(m.start() <= at < m.end() for m in _TAG_LIST.finditer(line))
+    return any(s <= start < e for s, e in _tag_lists(text))
 
 
-#: Three or more lower-case words, each alone between commas (a video's or a blog's tag string): tags,
-#: written without spaces, as hashtags are.
+@lru_cache(maxsize=4096)
+def _tag_lists(text: str) -> tuple[tuple[int, int], ...]:
+    """The tag lists of a text, found once per text rather than once per mention in it (a page written
+    as one long line holds all its mentions)."""
+    return tuple(m.span() for m in _TAG_LIST.finditer(text))
+
+
+#: Three or more lower-case words, each alone between commas on one line (a video's or a blog's tag
+#: string): tags, written without spaces, as hashtags are.
 _TAG_LIST = re.compile(r"(?<![^\s,])[a-z0-9]+(?:[^\S\n]*,[^\S\n]*[a-z0-9]+){2,}(?![^\s,.])")

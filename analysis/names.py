@@ -217,11 +217,12 @@ def parse_name(surface: str) -> ParsedName | None:
     if split is None:
         tokens, split, marked = _surname_start(tokens, mixed)
     folded = [fold(token).replace("’", "'") for token in tokens]
+    generation = generation if split and not marked else []  # a full name's, read in natural order
     return ParsedName(surface=surface, title=" ".join(titles) or None,
                       given=tuple(part.replace("-", " ") for part in folded[:split]),
                       surname=" ".join(folded[split:]).replace("-", " "),
-                      display=" ".join(tokens + (generation if split and not marked else [])), marked=marked,
-                      generation=fold(generation[-1]) if generation and split and not marked else "")
+                      display=" ".join(tokens + generation), marked=marked,
+                      generation=fold(generation[-1]) if generation else "")
 
 
 def _surname_start(tokens: list[str], mixed: bool) -> tuple[list[str], int, bool]:

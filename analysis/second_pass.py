@@ -326,6 +326,8 @@ def _given_then_short_surname(text: str, start: int, word: str, index: NameIndex
     if before is None:
         return start
     given = fold(before.group(1))
+    if given not in index.givens:
+        return start  # the cheap test first: most capitalised words follow no known given name
     for surname in index.exact:
         if (abs(len(surname) - len(word)) <= 1 and given in index.givens_of.get(surname, ())
                 and OSA.distance(word, surname, score_cutoff=1) <= 1 and fuzz.ratio(word, surname) >= cutoff):
