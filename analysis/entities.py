@@ -28,6 +28,8 @@ NER_FIELDS = ("title", "description", "captions", "text")
 #: Prose fields: what "ordinary word" counts read (URL slugs and keywords are lower case by nature).
 PROSE_FIELDS = NER_FIELDS
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+#: A capitalised word and a hyphen just before a word: "Jae-" of "Jae-myung", "Duck-" of "Duck-soo".
+_CAPITALISED_HYPHEN = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*[-\u2010]$")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 #: A quoted stretch this short that contains a name is talk *about* the name, not a use of it.
 QUOTE_MAX_WORDS = 6
@@ -106,14 +108,21 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def usage(text: str, start: int, end: int) -> str:
-    """'quoted' when the name sits in a short quoted stretch (talk about the spelling), else 'uses'.
+def usage(text: str, start: int, end: int, field: str = "text") -> str:
+    """'quoted' when the name sits in a short quoted stretch (talk about the spelling), 'cut' when a
+    body text stops in the middle of it, else 'uses'.
 
-    A long quotation that contains a name (a speaker's words) is still a use of the name.
+    A long quotation that contains a name (a speaker's words) is still a use of the name. A body text
+    that ends on the name's last letter, or on an ellipsis right after it, with no sentence closed, was
+    cut there (a teaser, a paywall, an excerpt): the last word may be a longer word cut short, so it is
+    no evidence of how the outlet spells it, and no error of the outlet's. Headlines end without a full
+    stop as a rule, so only the body is read so.
     """
     for quote_start, quote_end in _short_quotes(text):
         if quote_start <= start and end <= quote_end:
             return "quoted"
+    if field == "text" and text[end:].strip() in ("", "...", "\u2026"):
+        return "cut"
     return "uses"
 
 
@@ -140,6 +149,8 @@ def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str
         for match in _WORD.finditer(text):
             word = match.group()
             if word.islower():
+                if _in_compound(text, match.start()):
+                    continue
                 lower[word] += 1
                 seen.add(word)
             elif word[:1].isupper():
@@ -288,8 +299,18 @@ def plausible_first_word(name: ParsedName, *, lexicon: Container[str] = frozense
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
-    """Folded words written in lower case at least once in these texts."""
-    return frozenset(fold(m.group()) for text in texts for m in _WORD.finditer(text) if m.group().islower())
+    """Folded words written in lower case at least once in these texts (`_in_compound` aside)."""
+    return frozenset(fold(m.group()) for text in texts for m in _WORD.finditer(text)
+                     if m.group().islower() and not _in_compound(text, m.start()))
+
+
+def _in_compound(text: str, start: int) -> bool:
+    """Whether the lower-case word at `start` ends a capitalised hyphenated word ("Jae-myung",
+    "Duck-soo"). Why: Korean given names and many double-barrelled names write their later parts in
+    lower case, so counting "myung" as a lower-case word of the story would make it an ordinary word
+    and the whole name no name. A word after a hyphen in a lower-case compound ("anti-war") still
+    counts."""
+    return start > 0 and text[start - 1] in "-\u2010" and _CAPITALISED_HYPHEN.search(text, max(0, start - 40), start) is not None
 
 
 def is_name_like(surface: str, ordinary: frozenset[str] = frozenset()) -> bool:

@@ -49,6 +49,7 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
         form.displays[name.display] += 1
         form.count += 1
         form.sources.add(m["origin"])
+        form.outlet_uses[m["origin"]] += 1
         if m["authoritative"]:
             form.authoritative.add(m["origin"])
             form.display_authorities.setdefault(name.display, set()).add(m["origin"])

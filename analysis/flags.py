@@ -7,9 +7,10 @@ from analysis.names import ParsedName, fold, given_compatible, parse_name, scrip
 
 
 def _flags(cluster: dict, group: list[dict], kinds: dict[str, str]) -> list[dict]:
-    """Mention, article and outlet flags for one cluster; quoted errors are flagged but kept apart."""
+    """Mention, article and outlet flags for one cluster; quoted errors are flagged but kept apart, and
+    a name cut by the end of a text (`analysis.entities.usage`) is no error of the outlet's."""
     flags = []
-    errors = [m for m in group if kinds[m["surface"]] == "error"]
+    errors = [m for m in group if kinds[m["surface"]] == "error" and m["usage"] != "cut"]
     forms = {s["surface"]: s["form"] for s in cluster["surfaces"]}
     for m in errors:
         flags.append({"level": "mention", "cluster_id": cluster["id"], "canonical": cluster["canonical"],

@@ -186,7 +186,7 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
         text = doc.get(m["field"]) or ""
         row = {"mention_id": m["id"], "surface": m["surface"], "article_id": doc["article_id"],
                "origin": doc["origin"], "authoritative": doc["authoritative"], "published": doc["published"],
-               "field": m["field"], "start": m["start"], "usage": entities.usage(text, m["start"], m["end"]),
+               "field": m["field"], "start": m["start"], "usage": entities.usage(text, m["start"], m["end"], m["field"]),
                **{k: m[k] for k in GIVEN_FIELDS if k in m}}
         handle = _handle(text, m["start"], m["field"])
         if handle:

@@ -44,7 +44,7 @@ class MentionInput(TypedDict, total=False):
     outlet: str
     authoritative: bool
     published: str | None
-    usage: str  # "uses" or "quoted"
+    usage: str  # "uses", "quoted" or "cut" (`analysis.entities.usage`)
     field: str
     start: int
     end: int
@@ -82,6 +82,7 @@ class Form:
     display_authorities: dict = field(default_factory=dict)  # the name as written -> authoritative outlets using it
     count: int = 0  # uses: mentions that use the name, or a list's counts
     sources: set = field(default_factory=set)  # outlets or list sources that use it
+    outlet_uses: Counter = field(default_factory=Counter)  # outlet -> uses
     authoritative: set = field(default_factory=set)
     independent: set = field(default_factory=set)  # outlets using it in articles that copy no other
     first: str = "~"  # date_key of the earliest use

@@ -162,3 +162,17 @@ def test_a_misspelling_only_in_a_caption_is_found_in_the_captions_field(nlp):
     flagged = [r for r in rows if r["flagged"]]
     assert [(r["field"], r["surface"]) for r in flagged] == [("captions", "Sheriff Dale Kathcart")]
     assert page.captions[flagged[0]["start"]:flagged[0]["end"]] == flagged[0]["surface"]
+
+
+def test_the_lower_case_part_of_a_hyphenated_name_is_no_ordinary_word():
+    # Korean given names write their second syllable in lower case ("Min-jun"): the story writing
+    # "Park Min-jun" forty times must not make "jun" an ordinary word, nor the name no name. A lower-
+    # case compound ("anti-war") still counts its parts.
+    from analysis.entities import credible_mentions, lower_case_words, ordinary_words
+
+    text = "Opposition leader Park Min-jun was attacked. Park Min-jun is recovering. An anti-war rally, a war."
+    assert "jun" not in ordinary_words([text]) and "war" in ordinary_words([text])
+    assert "jun" not in lower_case_words([text])
+    start = text.index("Park Min-jun")
+    found = [{"key": ("d", "text"), "start": start, "end": start + 12, "surface": "Park Min-jun", "label": "PERSON"}]
+    assert [m["surface"] for m in credible_mentions(found * 2, {("d", "text"): text}, ordinary_words([text]))] == ["Park Min-jun"] * 2

@@ -892,3 +892,37 @@ def test_a_son_and_his_father_named_side_by_side_are_two_people_and_the_son_keep
     owner = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
     assert sorted(c["canonical"] for c in result.clusters) == ["Robert A Roe", "Robert A Roe Jr"]
     assert owner[1] == owner[20] != owner[11]
+
+
+def test_a_romanisation_a_careful_outlet_writes_once_beside_its_own_right_spelling_is_its_slip():
+    # Careful newsroom "d1" writes "Bilenkyy" six times and "Bilenkiy" once: that is no house style, so
+    # the one "Bilenkiy" is an error (with the rule as a mitigating note). Newsroom "e1" writes
+    # "Bilenkiy" twice beside three "Bilenkyy" (a wire story's spelling it chose to keep): a house style.
+    mentions = [mention(i, "Taras Bilenkyy", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20 + i, "Taras Bilenkyy", "d1", "2026-03-03", authoritative=True, article=20) for i in range(6)]
+    mentions += [mention(30, "Taras Bilenkiy", "d1", "2026-03-03", authoritative=True, article=20)]
+    slip = analyse_variants(mentions)
+    assert [c["canonical"] for c in slip.clusters] == ["Taras Bilenkyy"]
+    surface = next(s for s in slip.clusters[0]["surfaces"] if s["surface"] == "Taras Bilenkiy")
+    assert surface["kind"] == "error" and "mitigating: romanisation" in surface["rule"]
+    mentions += [mention(40 + i, "Taras Bilenkyy", "e1", "2026-03-04", authoritative=True, article=40) for i in range(3)]
+    mentions += [mention(50 + i, "Taras Bilenkiy", "e1", "2026-03-04", authoritative=True, article=40) for i in range(2)]
+    assert kinds(analyse_variants(mentions))["Taras Bilenkiy"] == "accepted"
+
+
+def test_a_name_cut_by_the_end_of_a_teaser_is_no_error_of_the_outlet():
+    # A teaser stops in the middle of the name ("... said Mr. Hegs"): a word cut short, not a
+    # spelling. It carries no evidence and raises no flag; the same cut name inside a sentence does.
+    from analysis.entities import usage
+
+    text = "Taras Bilenkyy spoke on Monday. Later, said Mr. Bilenk"
+    assert usage(text, text.index("Bilenk", 40), len(text)) == "cut"
+    assert usage(text + "\u2026", text.index("Bilenk", 40), len(text)) == "cut"
+    assert usage(text + ".", text.index("Bilenk", 40), len(text)) == "uses"
+    assert usage(text, text.index("Bilenk", 40), len(text), "title") == "uses"  # headlines end so
+    mentions = [mention(i, "Taras Bilenkyy", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20, "Taras Bilenk", "b1", "2026-03-04", usage="cut")]
+    result = analyse_variants(mentions)
+    assert not result.flags
+    mentions[-1]["usage"] = "uses"
+    assert {f["surface"] for f in analyse_variants(mentions).flags} >= {"Taras Bilenk"}

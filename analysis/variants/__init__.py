@@ -30,7 +30,7 @@ others copied can easily outnumber the right spelling (the Coppinger/Koppinger c
 story config marks authoritative, and who used a form first, outrank how often it appears.
 
 Input mentions are plain dicts with `mention_id`, `surface`, `article_id`, `origin` (the outlet),
-`authoritative`, `published` and `usage` ('uses' or 'quoted'). Output is plain data too.
+`authoritative`, `published` and `usage` ('uses', 'quoted' or 'cut'). Output is plain data too.
 """
 from analysis.evidence import form_key
 from analysis.records import Form, Linkage, VariantResult

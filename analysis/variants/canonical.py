@@ -218,21 +218,33 @@ def spelling_evidence(form: Form, group: list[Form]) -> Form:
 def house_outlets(form: Form, canonical: ParsedName, group: list[Form]) -> set:
     """The authoritative outlets that spell the parts of the name where `form` differs from the
     canonical (its surname, its first given name, or both) the way `form` does, in any of the
-    person's forms: who vouches for that spelling as a house style (`HOUSE_STYLE_RULES`)."""
+    person's forms more than once, or at least as often as they spell those parts the canonical way:
+    who vouches for that spelling as a house style (`HOUSE_STYLE_RULES`).
+
+    Why the counts: a house style is a newsroom's repeated choice. A careful outlet that writes the
+    name right eight times and once otherwise has made a slip, whatever rule could explain it; one
+    that writes a wire story's romanisation twice beside its own has chosen to keep it."""
     name = form.name
     surname = name.surname_core if name.surname_core != canonical.surname_core else None
     first = name.given_tokens[:1]
     given = first[0] if first and canonical.given_tokens and first[0] != canonical.given_tokens[0] else None
     if surname is None and given is None:
         return set(form.authoritative)
+
+    def writes(other: Form, surname_: str | None, given_: str) -> bool:
+        return (surname is None or other.name.surname_core == surname_) and \
+            (given is None or other.name.given_tokens[:1] == (given_,))
+
     outlets: set = set()
+    theirs: Counter = Counter()
+    ours: Counter = Counter()
     for other in group:
-        if surname is not None and other.name.surname_core != surname:
-            continue
-        if given is not None and other.name.given_tokens[:1] != (given,):
-            continue
-        outlets |= other.authoritative
-    return outlets
+        if writes(other, surname, given):
+            outlets |= other.authoritative
+            theirs.update(other.outlet_uses)
+        elif writes(other, canonical.surname_core, canonical.given_tokens[0] if given is not None else ""):
+            ours.update(other.outlet_uses)
+    return {outlet for outlet in outlets if theirs[outlet] >= min(2, ours[outlet])}
 
 
 #: Rules that change a name's letters (a transliteration, a nickname a letter away such as Jon/John): a
