@@ -126,9 +126,9 @@ def _pairs(rule: str, forms: list[str], where: str = "any") -> list[tuple[str, s
     return [(a, b, where, rule) for i, a in enumerate(forms) for b in forms[i + 1:]]
 
 
-#: (spelling, spelling, where, rule): `where` is "any", "start" or "end" of the folded word.
-ALTERNATION_PAIRS: list[tuple[str, str, str, str]] = [
-    # Cyrillic
+#: Alternations by the script a name is romanised from: (spelling, spelling, where, rule), `where`
+#: "any", "start" or "end" of the folded word.
+_FROM_CYRILLIC: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: -ый/-ий ending as y/yy/iy/ii/ij/yi", ["y", "yy", "iy", "ii", "ij", "yi", "yj", "i"], "end"),
     *_pairs("romanisation: й as y/i/j", ["y", "i", "j"], "end"),
     *[p for v in _VOWELS for p in _pairs("romanisation: й as y/i/j", [v + "y", v + "i", v + "j"])],
@@ -151,7 +151,8 @@ ALTERNATION_PAIRS: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: -ов/-ев as ev/ew/eff", ["ev", "ew", "eff"], "end"),
     # South Slavic: đ is written dj in ASCII (Đorđević, Djordjevic); folding already makes it d.
     ("dj", "d", "any", "romanisation: đ as dj/d"),
-    # Arabic
+]
+_FROM_ARABIC: list[tuple[str, str, str, str]] = [
     ("q", "k", "any", "romanisation: ق as q/k/g"),
     ("q", "g", "any", "romanisation: ق as q/k/g"),
     *[("dh", other, "any", "romanisation: ذ as dh/d/dd/z/th") for other in ("d", "dd", "z", "th")],
@@ -170,13 +171,19 @@ ALTERNATION_PAIRS: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: final ة/ه as ah/a", ["ah", "a"], "end"),
     *_pairs("romanisation: final ة/ه as eh/e", ["eh", "e"], "end"),
     *_pairs("romanisation: long a as a/aa", ["a", "aa"]),
-    # Latin-script conventions
+]
+#: Latin-script conventions, found whatever script a name came from.
+_LATIN: list[tuple[str, str, str, str]] = [
     *_pairs("umlaut written out (ä/ae)", ["a", "ae"]),
     *_pairs("umlaut written out (ö/oe)", ["o", "oe"]),
     *_pairs("umlaut written out (ü/ue)", ["u", "ue"]),
     ("ph", "f", "any", "spelling convention: ph/f"),
     ("ck", "k", "any", "spelling convention: ck/k"),
 ]
+ALTERNATION_PAIRS: list[tuple[str, str, str, str]] = _FROM_CYRILLIC + _FROM_ARABIC + _LATIN
+#: rule -> the script it romanises from (Latin-script conventions have none).
+SOURCE_SCRIPT: dict[str, str] = {**{rule: "Cyrillic" for *_x, rule in _FROM_CYRILLIC},
+                                 **{rule: "Arabic" for *_x, rule in _FROM_ARABIC}}
 
 #: (a, b) -> [(where, rule)] in both directions.
 _ALTERNATIONS: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -200,6 +207,8 @@ def explain_spelling(a: str, b: str) -> tuple[str, ...] | None:
     ('romanisation: -ый/-ий ending as y/yy/iy/ii/ij/yi',)
     >>> explain_spelling("koppinger", "coppinger") is None
     True
+
+    The rules of one difference must romanise from one script (`SOURCE_SCRIPT`).
     """
     if a == b:
         return ()
@@ -220,6 +229,10 @@ def explain_spelling(a: str, b: str) -> tuple[str, ...] | None:
             return None
         if rule not in rules:
             rules.append(rule)
+    if len({SOURCE_SCRIPT[rule] for rule in rules if rule in SOURCE_SCRIPT}) > 1:
+        # A name is romanised from one script: "Prighozin" for "Prigozhin" is no Arabic gh/g plus a
+        # Cyrillic zh/z, but a letter moved.
+        return None
     return tuple(rules)
 
 

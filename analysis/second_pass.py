@@ -189,7 +189,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     for key, text in texts:
         spans = taken.get(key, [])
         found = []
-        for start, word in _candidates(text):
+        for start, word in _candidates(text, known_words):
             folded = fold(word).replace("-", "")
             if folded[-1:] == "s" and folded not in index.exact and folded[:-1] in index.exact:
                 # A known surname with an "s" is its possessive with the apostrophe dropped (URL slugs
@@ -346,10 +346,11 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MEDIA_FILE = re.compile(r"(?<=/)[^\s/]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|mov)\b", re.IGNORECASE)
 
 
-def _candidates(text: str) -> Iterator[tuple[int, str]]:
+def _candidates(text: str, words: KnownWords | None = None) -> Iterator[tuple[int, str]]:
     """(start, word) of the words a surname may be: a hyphenated compound whole ("Lindahl-Berg"), and
-    each of its parts alone ("Trump" in "Trump-appointed"), without a possessive. Words inside an
-    e-mail address or a media file's name are none."""
+    each of its parts alone ("Trump" in "Trump-appointed") unless it is one hyphenated name
+    (`_hyphenated_name`), without a possessive. Words inside an e-mail address or a media file's
+    name are none."""
     mailboxes = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
     mailboxes += [m.span() for m in _MEDIA_FILE.finditer(text)] if "." in text else []
     for match in _COMPOUND.finditer(text):
@@ -358,8 +359,27 @@ def _candidates(text: str) -> Iterator[tuple[int, str]]:
         whole = strip_possessive(match.group())
         if "-" in whole:
             yield match.start(), whole
+            if words is not None and _hyphenated_name(whole, words):
+                continue
         for part in _WORD.finditer(whole):
             yield match.start() + part.start(), strip_possessive(part.group())
+
+
+def _hyphenated_name(whole: str, words: KnownWords) -> bool:
+    """Whether a hyphenated compound is one name: a capitalised word joined to lower-case parts that
+    are no words ("Hyung-jin", "Suk-yeol"), as Korean and Chinese given names are written.
+
+    Why: its parts are syllables of one given name, not names: taken alone, "Hyung" would be a near
+    spelling of a "Myung" and "yeol" a family name. A capitalised word joined to a word ("Trump-
+    appointed") is a name and a word, and its name is still searched.
+
+    >>> words = KnownWords(lexicon=frozenset({"appointed"}))
+    >>> _hyphenated_name("Hyung-jin", words), _hyphenated_name("Trump-appointed", words), _hyphenated_name("Lindahl-Berg", words)
+    (True, False, False)
+    """
+    head, *rest = whole.split("-")
+    return (bool(rest) and head[:1].isupper() and head[1:].islower()
+            and all(part.islower() and fold(part) not in words for part in rest))
 
 
 # --- lone given names ---------------------------------------------------------------------------------

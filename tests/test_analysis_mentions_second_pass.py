@@ -168,3 +168,12 @@ def test_a_name_run_together_in_a_tag_list_is_a_tag_not_a_garble():
                  "surface": "ellencranston"}]
     rows = _variant_input(mentions, docs)
     assert [row.get("handle", False) for row in rows] == [True, False]
+
+
+def test_a_hyphenated_given_name_is_one_name_not_syllables_to_search():
+    """Korean given names join syllables with a hyphen: "Hwanf" in "Hwanf-jin" is a syllable, no near
+    spelling of a known Hwang, and "hwang" in "Do-hwang" no family name. A name joined to a word
+    ("Hwang-appointed") is still searched."""
+    people = [{"surnames": ["hwang"], "given": ["minseo"]}]
+    text = "Reporter Hwanf-jin Park wrote it. A Hwang-appointed panel met. Kang Do-hwang spoke."
+    assert surfaces(text, people=people, known_words=KnownWords(frozenset(), Lexicon(_NOUNS | {"appointed"}, ()))) == ["Hwang"]

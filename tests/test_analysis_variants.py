@@ -926,3 +926,41 @@ def test_a_name_cut_by_the_end_of_a_teaser_is_no_error_of_the_outlet():
     assert not result.flags
     mentions[-1]["usage"] = "uses"
     assert {f["surface"] for f in analyse_variants(mentions).flags} >= {"Taras Bilenk"}
+
+
+def test_romanisation_rules_of_two_scripts_do_not_explain_one_spelling():
+    # "Gh" for "g" is a romanisation of Arabic, "z" for "zh" one of Cyrillic: a name comes from one
+    # script, so "Dorighozin" for "Dorigozhin" is a letter moved, not a romanisation; either rule alone
+    # still explains its spelling.
+    from analysis.name_rules import explain_spelling
+
+    assert explain_spelling("dorighozin", "dorigozhin") is None
+    assert explain_spelling("dorigozin", "dorigozhin") == ("romanisation: ж as zh/j/z",)
+    mentions = [mention(i, "Taras Dorigozhin", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20, "Dorighozin", "d1", "2026-03-04", authoritative=True)]
+    found = kinds(analyse_variants(mentions))
+    assert found["Dorighozin"] == "error"
+
+
+def test_a_name_written_family_name_first_has_its_given_name_alone_as_an_error():
+    # "Park Min-jun" keeps the Korean order: the story calls him "President Park" and "Park", so "Park"
+    # is his family name and "Mr. Min-jun" or "Min-jun said" use his given name as one; "Park Jun" drops
+    # a syllable of "Seo-jun" in "Park Seo Jun". A Western name ("Dana Whitlock", called "Whitlock") is
+    # untouched, however often "Sir Dana" writes its given name under a title that goes with one.
+    def story(full, short, slips, title="President"):
+        mentions = [mention(i, full, f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+        # A lone first word in an article that names the person in full comes from the mention stage as
+        # a given name (`part`), as "Lee" in "Lee Jae-myung ... Lee said" does.
+        mentions += [{**mention(10 + i, short, f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
+                      "full_name": full} for i in range(1, 7)]
+        mentions += [mention(20 + i, f"{title} {short}", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                     for i in range(1, 4)]
+        mentions += [mention(30 + i, s, "x1", "2026-03-04") for i, s in enumerate(slips)]
+        return analyse_variants(mentions)
+
+    korean = story("Park Seo Jun", "Park", ["Jun", "Mr. Jun", "Park Jun"])
+    found = {s["surface"]: (s["kind"], s["rule"]) for c in korean.clusters for s in c["surfaces"]}
+    assert [found[s][0] for s in ("Jun", "Mr. Jun", "Park Jun")] == ["error"] * 3, found
+    assert "family name first" in found["Jun"][1]
+    western = story("Dana Seo Whitlock", "Dana", ["Whitlock", "Mr. Whitlock", "Dana Whitlock"], title="Sir")
+    assert {s["kind"] for c in western.clusters for s in c["surfaces"]} <= {"canonical", "given", "surname", "title", "accepted"}

@@ -103,9 +103,10 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
                                    and not m.get("handle")], marking)
+    titled = _titled_words(parsed.values())
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
-                                vouching, spellings)
+                                vouching, spellings, titled)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -185,6 +186,62 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
     if relation == "variant" and rule == "known nickname":
         return "accepted", "nickname of the canonical given name"
     return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
+
+
+#: Titles that go with a given name ("Sir Keir", "King Charles", "Pope Francis"): no evidence of which
+#: word is the family name.
+GIVEN_NAME_TITLES = frozenset("sir dame lord lady king queen prince princess pope saint st sister brother father".split())
+#: Lone uses of a name's first word that say it is written family name first: at least this many, under
+#: a title at least FAMILY_FIRST_TITLED times.
+FAMILY_FIRST_USES = 3
+FAMILY_FIRST_TITLED = 2
+
+
+def _titled_words(names) -> Counter:
+    """How often the story writes each folded word alone under a title that goes with a family name
+    ("President Yoon", "Mr. Lee"; not "Sir Keir")."""
+    titled: Counter = Counter()
+    for name in names:
+        if name is not None and not name.full and name.title and not set(name.title.split()) & GIVEN_NAME_TITLES:
+            titled[name.surname_key] += 1
+    return titled
+
+
+def _family_name_first(canonical: ParsedName, group_mentions: list[dict], titled: Counter) -> bool:
+    """Whether a person's name is written family name first ("Yoon Suk Yeol", "Lee Jae-myung"): its
+    first word, alone, is the person's usual short name, under titles ("President Yoon") and bare, and
+    far more used alone than its last word.
+
+    Why: Korean, Chinese, Vietnamese and Hungarian names put the family name first, and English
+    coverage keeps that order, so the last word is no surname: a page calling him "Yeol" or "Mr.
+    Jae-myung" uses a given name as his family name, an error the surname rules would call right.
+    Titles decide it: English puts "President" and "Mr." before a family name, never a given name
+    (bar the titles of `GIVEN_NAME_TITLES`), so a Western name's first word is never titled alone.
+    """
+    if not canonical.full or canonical.marked or not canonical.given_tokens:
+        return False
+    first, last = canonical.given_tokens[0], canonical.surname_key
+    alone: Counter = Counter()
+    for m in group_mentions:
+        name = parse_name(m["surface"])
+        if not name.full:
+            alone[name.surname_key] += 1
+    return (alone[first] >= FAMILY_FIRST_USES and alone[first] > 2 * alone[last]
+            and titled[first] >= FAMILY_FIRST_TITLED and titled[first] > titled[last])
+
+
+def _family_first_slip(name: ParsedName, canonical: ParsedName) -> tuple[str, str] | None:
+    """The error a form of a family-name-first name makes, if any: its given name (last word) alone
+    as if it were the family name ("Yeol", "Mr. Jae-myung"), or its family name with part of its given
+    name left out ("Yoon Yeol" for "Yoon Suk Yeol": the given name is "Suk Yeol", no middle name).
+    A lower-case last word alone is a piece of a slug or a hyphenated name ("yoon-suk-yeol",
+    "Suk-yeol"), not a use of it as a family name."""
+    if not name.full and name.surname_key == canonical.surname_key and name.display[:1].isupper():
+        return "error", "given name written alone as a family name (the name is written family name first)"
+    if (name.full and name.given_tokens[:1] == canonical.given_tokens[:1] and name.surname_key == canonical.surname_key
+            and len(name.tokens) < len(canonical.tokens)):
+        return "error", "part of the given name left out (the name is written family name first)"
+    return None
 
 
 def _generations_apart(forms: list[Form]) -> list[tuple[int, int]]:
@@ -349,10 +406,11 @@ def _given_uses_of(group_mentions: list[dict]) -> Counter:
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
                   accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
-                  spellings: dict | None = None) -> dict:
+                  spellings: dict | None = None, titled: Counter | None = None) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each.
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `spellings`: how
-    careful outlets write each word of the story's names (`canonical.careful_spellings`)."""
+    careful outlets write each word of the story's names (`canonical.careful_spellings`); `titled`: how
+    often the story writes each word alone under a title (`_titled_words`)."""
     full_forms = [i for i in group if forms[i].name.full and not forms[i].virtual]
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -390,6 +448,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
 
     user_accepted_surnames = {parse_name(surface).surname_core for surface in rows
                               if _is_listed(surface, accepted_keys)}
+    family_first = not surname_only and _family_name_first(decision.canonical_name, group_mentions, titled or Counter())
     members = [forms[i] for i in group]
     surfaces = []
     for surface, row in sorted(rows.items()):
@@ -399,6 +458,10 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "accepted", "accepted in story config"
         elif row.get("given") and not surname_only:
             kind, why = _given_kind(surface, decision.canonical_name, decision.canonical)
+            if family_first and kind == "given":
+                kind, why = "surname", "family name of the canonical name, which writes it first"
+        elif family_first and (slip := _family_first_slip(name, decision.canonical_name)) is not None:
+            kind, why = slip
         elif not name.full and name.surname_core in user_accepted_surnames \
                 and name.surname_core != decision.canonical_name.surname_core:
             kind, why = "accepted", "surname of a variant accepted in story config"
