@@ -422,7 +422,15 @@ def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: fl
 
 def _given_near(word: str, given: str, cutoff: float) -> bool:
     """A typo of the given name, or its letters scrambled after the first (6+ letters: "Kentaji" for
-    "Ketanji"), as the surname search allows (`NameIndex.scrambled`)."""
+    "Ketanji"), as the surname search allows (`NameIndex.scrambled`). Not the given name whole with
+    letters put before or after it: that is another name made from it ("McDonald", "Donalds",
+    "Petey"), a surname or a pet name, not a slip of the pen.
+
+    >>> _given_near("donnald", "donald", 80), _given_near("mcdonald", "donald", 80), _given_near("donalds", "donald", 80)
+    (True, False, False)
+    """
+    if word != given and given in word and (word.startswith(given) or word.endswith(given)):
+        return False
     if len(word) >= SCRAMBLED_MIN_LETTERS and word != given and _letters(word) == _letters(given):
         return True
     bound = max_edits(word, given)

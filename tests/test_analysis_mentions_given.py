@@ -123,3 +123,10 @@ def test_two_established_names_tagged_as_one_are_two_mentions_not_a_phantom_pers
     on_page = sorted(m["surface"] for m in resolved.persons if m["version_id"] == 5)
     assert on_page == ["Cranston", "Vikander"]
     assert sorted(c["canonical"] for c in resolved.result.clusters) == ["Ellen Cranston", "Tomas Vikander"]
+
+
+def test_a_name_made_from_the_given_name_is_no_misspelling_of_it():
+    """ "McRowland" (a surname made from the given name) and "Rowlands" are other names, not Rowland
+    misspelt; "Rowlannd" is a slip."""
+    text = "Rowland Cranston won. McRowland was at the diner, and Rowlands spoke. Later Rowlannd thanked them."
+    assert given(text, ["Rowland Cranston"]) == [("Rowlannd", "Rowland Cranston", "given", "given")]
