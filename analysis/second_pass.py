@@ -279,8 +279,19 @@ def _glued_surname(word: str, index: NameIndex) -> int:
     return 0
 
 
-#: Edits a surname may have beyond `max_edits` when its person's given name is written just before it.
+#: Edits a surname may have beyond `max_edits` when its person's given name is written just before it,
+#: and how much lower its similarity may then be than the cutoff when it keeps the surname's length
+#: (a letter more or less): two edits in a 6- to 9-letter surname ("Hegesh", "Prygoshin") leave 75-78.
 GIVEN_CONFIRMS_EDITS = 1
+GIVEN_CONFIRMS_RATIO = 5
+
+
+def given_confirmed_surname(word: str, surname: str, cutoff: float) -> bool:
+    """Whether a folded word may be a known surname garbled under its person's given name: a near
+    spelling with `GIVEN_CONFIRMS_EDITS` more edits, and a lower ratio when about as long (a garble
+    keeps a name's length; a longer or shorter word is more likely another name)."""
+    relaxed = cutoff - GIVEN_CONFIRMS_RATIO if abs(len(word) - len(surname)) <= 1 else cutoff
+    return near_spelling(word, surname, relaxed, extra=GIVEN_CONFIRMS_EDITS)
 
 
 def _given_then_garbled_surname(text: str, start: int, word: str, index: NameIndex, cutoff: float,
@@ -303,7 +314,7 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
         return start
     given = fold(text[given_start:start].strip())
     for surname in index.near:
-        if (near_spelling(word, surname, cutoff, extra=GIVEN_CONFIRMS_EDITS) or surname_heard_alike(word, surname)) and any(
+        if (given_confirmed_surname(word, surname, cutoff) or surname_heard_alike(word, surname)) and any(
                 written_or_heard(given, g) for g in index.givens_of.get(surname, ())):
             return given_start
     return _given_then_short_surname(text, start, word, index, cutoff)  # a short surname with a letter added

@@ -177,3 +177,12 @@ def test_a_hyphenated_given_name_is_one_name_not_syllables_to_search():
     people = [{"surnames": ["hwang"], "given": ["minseo"]}]
     text = "Reporter Hwanf-jin Park wrote it. A Hwang-appointed panel met. Kang Do-hwang spoke."
     assert surfaces(text, people=people, known_words=KnownWords(frozenset(), Lexicon(_NOUNS | {"appointed"}, ()))) == ["Hwang"]
+
+
+def test_a_surname_garbled_twice_under_its_persons_given_name_is_found():
+    """ "Dmitri Brygoshin" in a transcript for a Dmitri Brigozhin: two letters changed in nine leave a
+    ratio of 78, below the cutoff, but the person's own given name stands before it and the word keeps
+    the name's length. After another given name, or far longer, it is no garble of his."""
+    people = [{"surnames": ["brigozhin"], "given": ["dmitri"]}]
+    text = "Dmitri Brygoshin was on board. Anton Brygoshin was not. Dmitri Brigozhinovich spoke."
+    assert surfaces(text, people=people) == ["Dmitri Brygoshin"]

@@ -11,7 +11,7 @@ from analysis.name_rules import given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_RATIO, heard_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
-from analysis.second_pass import GIVEN_CONFIRMS_EDITS, near_spelling
+from analysis.second_pass import given_confirmed_surname
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
 from analysis.variants.compare import Comparison, compare_names, surnames_fit
@@ -370,12 +370,12 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
 
 def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cutoff: float) -> bool:
     """Whether a name is another's given name (as written or heard) with its surname garbled one edit
-    further than a near spelling, keeping `score_cutoff` of it: the second pass's test
-    (`second_pass.near_spelling` with `GIVEN_CONFIRMS_EDITS`), applied to two names."""
+    further than a near spelling: the second pass's test (`second_pass.given_confirmed_surname`),
+    applied to two names."""
     if not name.given_tokens or not other.given_tokens or name.surname_core == other.surname_core:
         return False
     return (written_or_heard(name.given_tokens[0], other.given_tokens[0])
-            and near_spelling(name.surname_core, other.surname_core, score_cutoff, extra=GIVEN_CONFIRMS_EDITS))
+            and given_confirmed_surname(name.surname_core, other.surname_core, score_cutoff))
 
 
 def _garble_of(given: str, other: tuple[str, ...]) -> bool:
