@@ -964,3 +964,28 @@ def test_a_name_written_family_name_first_has_its_given_name_alone_as_an_error()
     assert "family name first" in found["Jun"][1]
     western = story("Dana Seo Whitlock", "Dana", ["Whitlock", "Mr. Whitlock", "Dana Whitlock"], title="Sir")
     assert {s["kind"] for c in western.clusters for s in c["surfaces"]} <= {"canonical", "given", "surname", "title", "accepted"}
+
+
+def test_a_first_name_that_is_a_more_prominent_persons_surname_is_no_family_name():
+    # "President Dunmore" is Vera Dunmore; the chef Dunmore Keogh is called "Keogh". Counted over the
+    # story, "Dunmore" alone is far more used than "Keogh", and titled: but a more used full name ends
+    # in it, so it is her surname, and "Keogh" stays his.
+    mentions = [mention(i, "Vera Dunmore", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(10 + i, "President Dunmore", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [{**mention(20 + i, "Dunmore", f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
+                  "full_name": "Dunmore Keogh"} for i in range(1, 7)]
+    mentions += [mention(30 + i, "Dunmore Keogh", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 3)]
+    mentions += [mention(40, "Keogh", "a1", "2026-03-03", authoritative=True, article=1)]
+    found = kinds(analyse_variants(mentions))
+    assert found["Keogh"] == "surname"
+
+
+def test_a_family_name_used_alone_outside_the_persons_cluster_still_says_it_comes_first():
+    # Two letters are too few for a lone given name to be searched: "Wu" and "President Wu" stay out
+    # of Wu Ankang's cluster, yet they are how the story calls him, so "Ankang" alone is the error.
+    mentions = [mention(i, "Wu Ankang", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "President Wu", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(20 + i, "Wu", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    mentions += [mention(30, "Ankang", "x1", "2026-03-04")]
+    found = kinds(analyse_variants(mentions))
+    assert found["Ankang"] == "error"

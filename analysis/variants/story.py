@@ -103,10 +103,15 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
                                    and not m.get("handle")], marking)
-    titled = _titled_words(parsed.values())
+    titled, alone = _words_alone([*parsed.values(), *(parse_name(m["surface"]) for m in given_only)])
+    # A word that is some full name's last word is a surname in this story, whoever else starts with it.
+    last_words: dict[str, Counter] = defaultdict(Counter)
+    for form in forms:
+        if form.name.full:
+            last_words[form.name.surname_key][form.name.given_tokens] += form.count
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
-                                vouching, spellings, titled)
+                                vouching, spellings, (titled, alone, last_words))
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -194,40 +199,50 @@ GIVEN_NAME_TITLES = frozenset("sir dame lord lady king queen prince princess pop
 #: Lone uses of a name's first word that say it is written family name first: at least this many, under
 #: a title at least FAMILY_FIRST_TITLED times.
 FAMILY_FIRST_USES = 3
-FAMILY_FIRST_TITLED = 2
+FAMILY_FIRST_TITLED = 1
 
 
-def _titled_words(names) -> Counter:
-    """How often the story writes each folded word alone under a title that goes with a family name
-    ("President Yoon", "Mr. Lee"; not "Sir Keir")."""
+def _words_alone(names) -> tuple[Counter, Counter]:
+    """How often the story writes each folded word alone: under a title that goes with a family name
+    ("President Yoon", "Mr. Lee"; not "Sir Keir"), and in all."""
     titled: Counter = Counter()
+    alone: Counter = Counter()
     for name in names:
-        if name is not None and not name.full and name.title and not set(name.title.split()) & GIVEN_NAME_TITLES:
+        if name is None or name.full or not name.display[:1].isupper():
+            continue
+        alone[name.surname_key] += 1
+        if name.title and not set(name.title.split()) & GIVEN_NAME_TITLES:
             titled[name.surname_key] += 1
-    return titled
+    return titled, alone
 
 
-def _family_name_first(canonical: ParsedName, group_mentions: list[dict], titled: Counter) -> bool:
-    """Whether a person's name is written family name first ("Yoon Suk Yeol", "Lee Jae-myung"): its
-    first word, alone, is the person's usual short name, under titles ("President Yoon") and bare, and
-    far more used alone than its last word.
+def _family_name_first(canonical: ParsedName, full_uses: int, titled: Counter, alone: Counter,
+                       last_words: dict[str, Counter]) -> bool:
+    """Whether a person's name is written family name first ("Yoon Suk Yeol", "Lee Jae-myung", "Xi
+    Jinping"): the story writes its first word alone, under titles ("President Yoon") and bare, far
+    more than its last word (capitalised: a slug's "yoon-suk-yeol" says nothing), and no full name of
+    another person ending in that word is used as often as the person's own (`full_uses`); the same
+    name in Western order, "Jae-myung Lee", is no other person.
 
     Why: Korean, Chinese, Vietnamese and Hungarian names put the family name first, and English
     coverage keeps that order, so the last word is no surname: a page calling him "Yeol" or "Mr.
     Jae-myung" uses a given name as his family name, an error the surname rules would call right.
     Titles decide it: English puts "President" and "Mr." before a family name, never a given name
-    (bar the titles of `GIVEN_NAME_TITLES`), so a Western name's first word is never titled alone.
+    (bar the titles of `GIVEN_NAME_TITLES`), so a Western name's first word is rarely titled alone,
+    and when it is, it is a more prominent person's surname ("Harris Dickinson" beside a Vice President
+    Harris); a minor person's given name ("Li Xi") does not make "Xi" no family name.
+    Counted over the story, not the person's cluster: a family name is shared ("Lee", "Hu"), and two
+    letters are too few for a lone given name to be searched ("Xi").
     """
     if not canonical.full or canonical.marked or not canonical.given_tokens:
         return False
     first, last = canonical.given_tokens[0], canonical.surname_key
-    alone: Counter = Counter()
-    for m in group_mentions:
-        name = parse_name(m["surface"])
-        if not name.full:
-            alone[name.surname_key] += 1
+    own = set(canonical.tokens)
+    others = sum(n for given, n in last_words.get(first, Counter()).items() if not set(given) <= own)
+    if others >= full_uses:
+        return False
     return (alone[first] >= FAMILY_FIRST_USES and alone[first] > 2 * alone[last]
-            and titled[first] >= FAMILY_FIRST_TITLED and titled[first] > titled[last])
+            and titled[first] >= FAMILY_FIRST_TITLED and titled[first] >= titled[last])
 
 
 def _family_first_slip(name: ParsedName, canonical: ParsedName) -> tuple[str, str] | None:
@@ -406,11 +421,11 @@ def _given_uses_of(group_mentions: list[dict]) -> Counter:
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
                   accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
-                  spellings: dict | None = None, titled: Counter | None = None) -> dict:
+                  spellings: dict | None = None, alone_words: tuple | None = None) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each.
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `spellings`: how
-    careful outlets write each word of the story's names (`canonical.careful_spellings`); `titled`: how
-    often the story writes each word alone under a title (`_titled_words`)."""
+    careful outlets write each word of the story's names (`canonical.careful_spellings`); `alone_words`:
+    (titled, alone, last words) as `_family_name_first` takes them."""
     full_forms = [i for i in group if forms[i].name.full and not forms[i].virtual]
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -448,12 +463,16 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
 
     user_accepted_surnames = {parse_name(surface).surname_core for surface in rows
                               if _is_listed(surface, accepted_keys)}
-    family_first = not surname_only and _family_name_first(decision.canonical_name, group_mentions, titled or Counter())
+    full_uses = sum(1 for m in group_mentions if m.get("part") != "given" and m.get("usage", "uses") == "uses"
+                    and forms[form_of[m["mention_id"]]].name.full)
+    family_first = (not surname_only and alone_words is not None
+                    and _family_name_first(decision.canonical_name, full_uses, *alone_words))
     members = [forms[i] for i in group]
     surfaces = []
     for surface, row in sorted(rows.items()):
         form = forms[row["form"]]
         name = parse_name(surface)
+        slip = None
         if _is_listed(surface, accepted_keys):
             kind, why = "accepted", "accepted in story config"
         elif row.get("given") and not surname_only:
@@ -488,7 +507,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         surfaces.append({"surface": surface, "kind": kind, "rule": why, "mentions": len(row["mention_ids"]),
                          "articles": len(row["articles"]), "outlets": len(row["outlets"]),
                          "first_published": None if row["first"].startswith("~") else row["first"],
-                         "form": _error_form(name, decision.canonical_name) if kind == "error" else None})
+                         "form": (fold(name.display) if slip else _error_form(name, decision.canonical_name))
+                         if kind == "error" else None})
     ranked = [i for i in decision.ranked if not forms[i].virtual]
     evidence = {
         "forms": [{"name": _display(forms[i].displays) if forms[i].displays else forms[i].name.display,
