@@ -172,6 +172,12 @@ _FROM_ARABIC: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: final ة/ه as eh/e", ["eh", "e"], "end"),
     *_pairs("romanisation: long a as a/aa", ["a", "aa"]),
 ]
+_FROM_HANGUL: list[tuple[str, str, str, str]] = [
+    # Korean: Revised Romanisation and McCune-Reischauer (and newsroom habit) write ㅓ as eo, o or u
+    # (Seok/Suk, Myeong/Myung, Yeol/Yol) and ㅜ as u or oo (Yun/Yoon).
+    *_pairs("romanisation: ㅓ as eo/o/u", ["eo", "o", "u"]),
+    *_pairs("romanisation: ㅜ as u/oo", ["u", "oo"]),
+]
 #: Latin-script conventions, found whatever script a name came from.
 _LATIN: list[tuple[str, str, str, str]] = [
     *_pairs("umlaut written out (ä/ae)", ["a", "ae"]),
@@ -180,10 +186,11 @@ _LATIN: list[tuple[str, str, str, str]] = [
     ("ph", "f", "any", "spelling convention: ph/f"),
     ("ck", "k", "any", "spelling convention: ck/k"),
 ]
-ALTERNATION_PAIRS: list[tuple[str, str, str, str]] = _FROM_CYRILLIC + _FROM_ARABIC + _LATIN
+ALTERNATION_PAIRS: list[tuple[str, str, str, str]] = _FROM_CYRILLIC + _FROM_ARABIC + _FROM_HANGUL + _LATIN
 #: rule -> the script it romanises from (Latin-script conventions have none).
 SOURCE_SCRIPT: dict[str, str] = {**{rule: "Cyrillic" for *_x, rule in _FROM_CYRILLIC},
-                                 **{rule: "Arabic" for *_x, rule in _FROM_ARABIC}}
+                                 **{rule: "Arabic" for *_x, rule in _FROM_ARABIC},
+                                 **{rule: "Hangul" for *_x, rule in _FROM_HANGUL}}
 
 #: (a, b) -> [(where, rule)] in both directions.
 _ALTERNATIONS: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)

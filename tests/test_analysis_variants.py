@@ -989,3 +989,18 @@ def test_a_family_name_used_alone_outside_the_persons_cluster_still_says_it_come
     mentions += [mention(30, "Ankang", "x1", "2026-03-04")]
     found = kinds(analyse_variants(mentions))
     assert found["Ankang"] == "error"
+
+
+def test_a_korean_name_in_another_romanisation_is_the_person_and_rare_use_is_an_error():
+    # "Park Seok Min" is written "Park Suk Min" by one aggregator: the same Hangul romanised otherwise
+    # (ㅓ as eo/u), so one person, and with no careful outlet writing it, an error whose rule is shown
+    # as a mitigating note.
+    from analysis.name_rules import explain_spelling
+
+    assert explain_spelling("seok", "suk") == ("romanisation: ㅓ as eo/o/u",)
+    mentions = [mention(i, "Park Seok Min", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20, "Park Suk Min", "x1", "2026-03-04")]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Park Seok Min"]
+    surface = next(s for s in result.clusters[0]["surfaces"] if s["surface"] == "Park Suk Min")
+    assert surface["kind"] == "error" and "mitigating: romanisation: ㅓ" in surface["rule"]
