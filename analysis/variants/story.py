@@ -24,6 +24,7 @@ from analysis.variants.canonical import (
 )
 from analysis.variants.compare import compare_names, format_rules, given_relation, surnames_fit
 from analysis.variants.linkage import link_forms
+from analysis.variants.name_order import WordsAlone, family_first_slip, family_name_first
 
 
 def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAULTS, id_prefix: str = "",
@@ -103,15 +104,10 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
                                    and not m.get("handle")], marking)
-    titled, alone = _words_alone([*parsed.values(), *(parse_name(m["surface"]) for m in given_only)])
-    # A word that is some full name's last word is a surname in this story, whoever else starts with it.
-    last_words: dict[str, Counter] = defaultdict(Counter)
-    for form in forms:
-        if form.name.full:
-            last_words[form.name.surname_key][form.name.given_tokens] += form.count
+    words_alone = WordsAlone.of([*parsed.values(), *(parse_name(m["surface"]) for m in given_only)], forms)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
-                                vouching, spellings, (titled, alone, last_words))
+                                vouching, spellings, words_alone)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -191,72 +187,6 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
     if relation == "variant" and rule == "known nickname":
         return "accepted", "nickname of the canonical given name"
     return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
-
-
-#: Titles that go with a given name ("Sir Keir", "King Charles", "Pope Francis"): no evidence of which
-#: word is the family name.
-GIVEN_NAME_TITLES = frozenset("sir dame lord lady king queen prince princess pope saint st sister brother father".split())
-#: Lone uses of a name's first word that say it is written family name first: at least this many, under
-#: a title at least FAMILY_FIRST_TITLED times.
-FAMILY_FIRST_USES = 3
-FAMILY_FIRST_TITLED = 1
-
-
-def _words_alone(names) -> tuple[Counter, Counter]:
-    """How often the story writes each folded word alone: under a title that goes with a family name
-    ("President Yoon", "Mr. Lee"; not "Sir Keir"), and in all."""
-    titled: Counter = Counter()
-    alone: Counter = Counter()
-    for name in names:
-        if name is None or name.full or not name.display[:1].isupper():
-            continue
-        alone[name.surname_key] += 1
-        if name.title and not set(name.title.split()) & GIVEN_NAME_TITLES:
-            titled[name.surname_key] += 1
-    return titled, alone
-
-
-def _family_name_first(canonical: ParsedName, full_uses: int, titled: Counter, alone: Counter,
-                       last_words: dict[str, Counter]) -> bool:
-    """Whether a person's name is written family name first ("Yoon Suk Yeol", "Lee Jae-myung", "Xi
-    Jinping"): the story writes its first word alone, under titles ("President Yoon") and bare, far
-    more than its last word (capitalised: a slug's "yoon-suk-yeol" says nothing), and no full name of
-    another person ending in that word is used as often as the person's own (`full_uses`); the same
-    name in Western order, "Jae-myung Lee", is no other person.
-
-    Why: Korean, Chinese, Vietnamese and Hungarian names put the family name first, and English
-    coverage keeps that order, so the last word is no surname: a page calling him "Yeol" or "Mr.
-    Jae-myung" uses a given name as his family name, an error the surname rules would call right.
-    Titles decide it: English puts "President" and "Mr." before a family name, never a given name
-    (bar the titles of `GIVEN_NAME_TITLES`), so a Western name's first word is rarely titled alone,
-    and when it is, it is a more prominent person's surname ("Harris Dickinson" beside a Vice President
-    Harris); a minor person's given name ("Li Xi") does not make "Xi" no family name.
-    Counted over the story, not the person's cluster: a family name is shared ("Lee", "Hu"), and two
-    letters are too few for a lone given name to be searched ("Xi").
-    """
-    if not canonical.full or canonical.marked or not canonical.given_tokens:
-        return False
-    first, last = canonical.given_tokens[0], canonical.surname_key
-    own = set(canonical.tokens)
-    others = sum(n for given, n in last_words.get(first, Counter()).items() if not set(given) <= own)
-    if others >= full_uses:
-        return False
-    return (alone[first] >= FAMILY_FIRST_USES and alone[first] > 2 * alone[last]
-            and titled[first] >= FAMILY_FIRST_TITLED and titled[first] >= titled[last])
-
-
-def _family_first_slip(name: ParsedName, canonical: ParsedName) -> tuple[str, str] | None:
-    """The error a form of a family-name-first name makes, if any: its given name (last word) alone
-    as if it were the family name ("Yeol", "Mr. Jae-myung"), or its family name with part of its given
-    name left out ("Yoon Yeol" for "Yoon Suk Yeol": the given name is "Suk Yeol", no middle name).
-    A lower-case last word alone is a piece of a slug or a hyphenated name ("yoon-suk-yeol",
-    "Suk-yeol"), not a use of it as a family name."""
-    if not name.full and name.surname_key == canonical.surname_key and name.display[:1].isupper():
-        return "error", "given name written alone as a family name (the name is written family name first)"
-    if (name.full and name.given_tokens[:1] == canonical.given_tokens[:1] and name.surname_key == canonical.surname_key
-            and len(name.tokens) < len(canonical.tokens)):
-        return "error", "part of the given name left out (the name is written family name first)"
-    return None
 
 
 def _generations_apart(forms: list[Form]) -> list[tuple[int, int]]:
@@ -421,11 +351,11 @@ def _given_uses_of(group_mentions: list[dict]) -> Counter:
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
                   accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
-                  spellings: dict | None = None, alone_words: tuple | None = None) -> dict:
+                  spellings: dict | None = None, words_alone: WordsAlone | None = None) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each.
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `spellings`: how
-    careful outlets write each word of the story's names (`canonical.careful_spellings`); `alone_words`:
-    (titled, alone, last words) as `_family_name_first` takes them."""
+    careful outlets write each word of the story's names (`canonical.careful_spellings`); `words_alone`:
+    how the story writes words alone, to tell a name written family name first (`name_order`)."""
     full_forms = [i for i in group if forms[i].name.full and not forms[i].virtual]
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -465,8 +395,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                               if _is_listed(surface, accepted_keys)}
     full_uses = sum(1 for m in group_mentions if m.get("part") != "given" and m.get("usage", "uses") == "uses"
                     and forms[form_of[m["mention_id"]]].name.full)
-    family_first = (not surname_only and alone_words is not None
-                    and _family_name_first(decision.canonical_name, full_uses, *alone_words))
+    family_first = (not surname_only and words_alone is not None
+                    and family_name_first(decision.canonical_name, full_uses, words_alone))
     members = [forms[i] for i in group]
     surfaces = []
     for surface, row in sorted(rows.items()):
@@ -479,7 +409,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = _given_kind(surface, decision.canonical_name, decision.canonical)
             if family_first and kind == "given":
                 kind, why = "surname", "family name of the canonical name, which writes it first"
-        elif family_first and (slip := _family_first_slip(name, decision.canonical_name)) is not None:
+        elif family_first and (slip := family_first_slip(name, decision.canonical_name)) is not None:
             kind, why = slip
         elif not name.full and name.surname_core in user_accepted_surnames \
                 and name.surname_core != decision.canonical_name.surname_core:

@@ -1,0 +1,95 @@
+"""Name order: whether a story writes a person's name family name first ("Yoon Suk Yeol", "Lee
+Jae-myung", "Xi Jinping"), and the errors only such a name can have.
+
+Why its own module: the rest of the variants stage reads a name's last word as its surname, as English
+writes names; Korean, Chinese, Vietnamese and Hungarian names put the family name first, and English
+coverage keeps that order. The story's own usage tells which order a name is in (`family_name_first`);
+the stage then judges the forms that only a family-first name can get wrong (`family_first_slip`).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from analysis.names import ParsedName
+from analysis.records import Form
+
+#: Titles that go with a given name ("Sir Keir", "King Charles", "Pope Francis"): no evidence of which
+#: word is the family name.
+GIVEN_NAME_TITLES = frozenset("sir dame lord lady king queen prince princess pope saint st sister brother father".split())
+#: Lone uses of a name's first word that say it is written family name first: at least this many, under
+#: a title at least FAMILY_FIRST_TITLED times.
+FAMILY_FIRST_USES = 3
+FAMILY_FIRST_TITLED = 1
+
+
+@dataclass(frozen=True)
+class WordsAlone:
+    """How a story writes words alone and ends full names with them, counted once per story.
+
+    `titled`: folded word -> uses alone under a title that goes with a family name ("President Yoon",
+    "Mr. Lee"; not "Sir Keir"); `alone`: uses alone at all (capitalised: a slug's "yoon-suk-yeol" says
+    nothing); `last_words`: the last word of full names -> their given words -> uses.
+    """
+
+    titled: Counter = field(default_factory=Counter)
+    alone: Counter = field(default_factory=Counter)
+    last_words: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, names, forms: list[Form]) -> WordsAlone:
+        """From every parsed mention of the story (None for an unparsed one) and its forms."""
+        titled: Counter = Counter()
+        alone: Counter = Counter()
+        for name in names:
+            if name is None or name.full or not name.display[:1].isupper():
+                continue
+            alone[name.surname_key] += 1
+            if name.title and not set(name.title.split()) & GIVEN_NAME_TITLES:
+                titled[name.surname_key] += 1
+        last_words: dict[str, Counter] = defaultdict(Counter)
+        for form in forms:
+            if form.name.full:
+                last_words[form.name.surname_key][form.name.given_tokens] += form.count
+        return cls(titled, alone, dict(last_words))
+
+
+def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) -> bool:
+    """Whether a person's name is written family name first ("Yoon Suk Yeol", "Lee Jae-myung", "Xi
+    Jinping"): the story writes its first word alone, under titles ("President Yoon") and bare, far
+    more than its last word, and no full name of another person ending in that word is used as often
+    as the person's own (`full_uses`); the same name in Western order, "Jae-myung Lee", is no other
+    person.
+
+    Why: in such a name the last word is no surname: a page calling him "Yeol" or "Mr. Jae-myung" uses
+    a given name as his family name, an error the surname rules would call right. Titles decide it: English puts "President" and "Mr." before a family name, never a given name
+    (bar the titles of `GIVEN_NAME_TITLES`), so a Western name's first word is rarely titled alone,
+    and when it is, it is a more prominent person's surname ("Harris Dickinson" beside a Vice President
+    Harris); a minor person's given name ("Li Xi") does not make "Xi" no family name.
+    Counted over the story, not the person's cluster: a family name is shared ("Lee", "Hu"), and two
+    letters are too few for a lone given name to be searched ("Xi").
+    """
+    if not canonical.full or canonical.marked or not canonical.given_tokens:
+        return False
+    first, last = canonical.given_tokens[0], canonical.surname_key
+    own = set(canonical.tokens)
+    others = sum(n for given, n in words.last_words.get(first, Counter()).items() if not set(given) <= own)
+    if others >= full_uses:
+        return False
+    alone, titled = words.alone, words.titled
+    return (alone[first] >= FAMILY_FIRST_USES and alone[first] > 2 * alone[last]
+            and titled[first] >= FAMILY_FIRST_TITLED and titled[first] >= titled[last])
+
+
+def family_first_slip(name: ParsedName, canonical: ParsedName) -> tuple[str, str] | None:
+    """The error a form of a family-name-first name makes, if any: its given name (last word) alone
+    as if it were the family name ("Yeol", "Mr. Jae-myung"), or its family name with part of its given
+    name left out ("Yoon Yeol" for "Yoon Suk Yeol": the given name is "Suk Yeol", no middle name).
+    A lower-case last word alone is a piece of a slug or a hyphenated name ("yoon-suk-yeol",
+    "Suk-yeol"), not a use of it as a family name."""
+    if not name.full and name.surname_key == canonical.surname_key and name.display[:1].isupper():
+        return "error", "given name written alone as a family name (the name is written family name first)"
+    if (name.full and name.given_tokens[:1] == canonical.given_tokens[:1] and name.surname_key == canonical.surname_key
+            and len(name.tokens) < len(canonical.tokens)):
+        return "error", "part of the given name left out (the name is written family name first)"
+    return None
