@@ -53,7 +53,8 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
     PERSON spans are repaired (`person_spans`) so that the surface is the name as the article writes
     it and `text[start:end] == surface` holds: a trailing possessive goes ("Cathcart’s" -> "Cathcart"),
     so do punctuation, a line break, an agency after a slash and a headline's verb; the titles written
-    just before the name join it ("Sheriff Kevin Coppinger"), and so does a given name NER left out.
+    just before the name join it ("Sheriff Kevin Coppinger"), and so does a given name NER left out, or
+    the rest of a hyphenated given name it cut ("Han Duck" | "-soo").
     """
     lexicon = lexicon_of(nlp)
     pieces = ((chunk, (key, offset, text)) for key, text in texts for offset, chunk in _chunks(text))
@@ -75,11 +76,28 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
         yield current, entities
 
 
+#: A hyphen and lower-case letters right after a word: the rest of a hyphenated given name ("-soo").
+_HYPHEN_TAIL = re.compile(r"[-\u2010]([^\W\d_]+)")
+
+
+def _hyphen_tail(text: str, end: int, lexicon: Lexicon) -> int:
+    """The end of a PERSON span that NER cut at a hyphen inside a name ("Han Duck" | "-soo"): past a
+    hyphen and lower-case letters that are no English word, when the span ends on a capitalised word.
+    Why: Korean given names write their later syllables in lower case after a hyphen, and the model
+    stops there; a name joined to a word ("Trump-backed") keeps its end."""
+    tail = _HYPHEN_TAIL.match(text, end)
+    if tail is None or not tail.group(1).islower() or fold(tail.group(1)) in lexicon:
+        return end
+    word = text[:end].rsplit(None, 1)[-1]
+    return tail.end() if word[:1].isupper() and word[1:].islower() else end
+
+
 def _person_spans(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
     """A PERSON span as the name parts it holds, each repaired (see `find_entities`)."""
     out = []
     for s, e in clean_person_span(text, start, start + len(strip_possessive(text[start:end]))):
         e = s + len(strip_possessive(text[s:e]))
+        e = _hyphen_tail(text, e, lexicon)
         if title_case(_line_at(text, s)):
             if trailing_headline_verb(text[s:e], lexicon):
                 e = s + len(text[s:e].rstrip().rsplit(None, 1)[0])

@@ -176,3 +176,17 @@ def test_the_lower_case_part_of_a_hyphenated_name_is_no_ordinary_word():
     start = text.index("Park Min-jun")
     found = [{"key": ("d", "text"), "start": start, "end": start + 12, "surface": "Park Min-jun", "label": "PERSON"}]
     assert [m["surface"] for m in credible_mentions(found * 2, {("d", "text"): text}, ordinary_words([text]))] == ["Park Min-jun"] * 2
+
+
+def test_a_person_span_cut_at_the_hyphen_of_a_given_name_takes_the_rest():
+    # The model stops "Park Min-jun" at the hyphen ("Park Min"): the lower-case syllables that are no
+    # English word are the rest of the name. "Ana Ruiz-backed" keeps its end: a name and a word.
+    from analysis.entities import _person_spans
+    from analysis.lexicon import Lexicon
+
+    lexicon = Lexicon(frozenset({"backed", "said"}), ())
+    text = "Prime Minister Park Min-jun said. A Ana Ruiz-backed plan."
+    start = text.index("Park")
+    assert [text[s:e] for s, e in _person_spans(text, start, start + len("Park Min"), lexicon)] == ["Prime Minister Park Min-jun"]
+    start = text.index("Ana")
+    assert [text[s:e] for s, e in _person_spans(text, start, start + len("Ana Ruiz"), lexicon)] == ["Ana Ruiz"]
