@@ -16,7 +16,7 @@ from analysis.lexicon import Lexicon, lexicon_of
 from analysis.name_rules import given_names
 from analysis.names import ParsedName, fold, parse_name, strip_possessive
 from analysis.person_spans import clean_person_span, extend_to_given_name, headline_verb, trailing_headline_verb
-from analysis.second_pass import ATTACHED_TITLES, KnownWords, extend_left, find_more_mentions  # noqa: F401 (re-exported)
+from analysis.second_pass import ATTACHED_TITLES, KnownWords, extend_left, find_more_mentions, hyphenated_name  # noqa: F401 (re-exported)
 
 #: PERSON is the main type. Every label is kept: ORG/GPE/DATE/CARDINAL for later claim work, and all
 #: of them as votes on what a surface is ("Harrow County" is GPE far more often than PERSON).
@@ -31,6 +31,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 #: A capitalised word and a hyphen just before a word: "Jae-" of "Jae-myung", "Duck-" of "Duck-soo".
 _CAPITALISED_HYPHEN = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*[-\u2010]$")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
+#: Nothing but space and an ellipsis left of a text: where a teaser or excerpt stops (`usage`).
+_CUT_END = re.compile(r"\s*(?:\.\.\.|\u2026)?\s*\Z")
 #: A quoted stretch this short that contains a name is talk *about* the name, not a use of it.
 QUOTE_MAX_WORDS = 6
 
@@ -81,15 +83,15 @@ _HYPHEN_TAIL = re.compile(r"[-\u2010]([^\W\d_]+)")
 
 
 def _hyphen_tail(text: str, end: int, lexicon: Lexicon) -> int:
-    """The end of a PERSON span that NER cut at a hyphen inside a name ("Han Duck" | "-soo"): past a
-    hyphen and lower-case letters that are no English word, when the span ends on a capitalised word.
+    """The end of a PERSON span that NER cut at a hyphen inside a name ("Han Duck" | "-soo"): past the
+    hyphen and the rest, when the span's last word and it are one hyphenated name (`hyphenated_name`).
     Why: Korean given names write their later syllables in lower case after a hyphen, and the model
     stops there; a name joined to a word ("Trump-backed") keeps its end."""
     tail = _HYPHEN_TAIL.match(text, end)
-    if tail is None or not tail.group(1).islower() or fold(tail.group(1)) in lexicon:
+    if tail is None:
         return end
     word = text[:end].rsplit(None, 1)[-1]
-    return tail.end() if word[:1].isupper() and word[1:].islower() else end
+    return tail.end() if hyphenated_name(f"{word}-{tail.group(1)}", lexicon) else end
 
 
 def _person_spans(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -139,7 +141,7 @@ def usage(text: str, start: int, end: int, field: str = "text") -> str:
     for quote_start, quote_end in _short_quotes(text):
         if quote_start <= start and end <= quote_end:
             return "quoted"
-    if field == "text" and text[end:].strip() in ("", "...", "\u2026"):
+    if field == "text" and _CUT_END.match(text, end):
         return "cut"
     return "uses"
 

@@ -44,8 +44,8 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
 from analysis.phonetic import metaphone, surname_heard_alike, written_or_heard
 from analysis.settings import DEFAULTS
 
-__all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "max_edits",
-           "near_spelling"]
+__all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "hyphenated_name",
+           "max_edits", "near_spelling"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
@@ -360,7 +360,7 @@ _MEDIA_FILE = re.compile(r"(?<=/)[^\s/]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|m
 def _candidates(text: str, words: KnownWords | None = None) -> Iterator[tuple[int, str]]:
     """(start, word) of the words a surname may be: a hyphenated compound whole ("Lindahl-Berg"), and
     each of its parts alone ("Trump" in "Trump-appointed") unless it is one hyphenated name
-    (`_hyphenated_name`), without a possessive. Words inside an e-mail address or a media file's
+    (`hyphenated_name`), without a possessive. Words inside an e-mail address or a media file's
     name are none."""
     mailboxes = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
     mailboxes += [m.span() for m in _MEDIA_FILE.finditer(text)] if "." in text else []
@@ -370,22 +370,23 @@ def _candidates(text: str, words: KnownWords | None = None) -> Iterator[tuple[in
         whole = strip_possessive(match.group())
         if "-" in whole:
             yield match.start(), whole
-            if words is not None and _hyphenated_name(whole, words):
+            if words is not None and hyphenated_name(whole, words):
                 continue
         for part in _WORD.finditer(whole):
             yield match.start() + part.start(), strip_possessive(part.group())
 
 
-def _hyphenated_name(whole: str, words: KnownWords) -> bool:
+def hyphenated_name(whole: str, words: Container[str]) -> bool:
     """Whether a hyphenated compound is one name: a capitalised word joined to lower-case parts that
     are no words ("Hyung-jin", "Suk-yeol"), as Korean and Chinese given names are written.
 
     Why: its parts are syllables of one given name, not names: taken alone, "Hyung" would be a near
-    spelling of a "Myung" and "yeol" a family name. A capitalised word joined to a word ("Trump-
-    appointed") is a name and a word, and its name is still searched.
+    spelling of a "Myung" and "yeol" a family name; and NER, which cuts such a name at its hyphen, is
+    given the rest back (`entities._hyphen_tail`). A capitalised word joined to a word ("Trump-
+    appointed", `words` knowing it) is a name and a word, and its name is still searched.
 
     >>> words = KnownWords(lexicon=frozenset({"appointed"}))
-    >>> _hyphenated_name("Hyung-jin", words), _hyphenated_name("Trump-appointed", words), _hyphenated_name("Lindahl-Berg", words)
+    >>> hyphenated_name("Hyung-jin", words), hyphenated_name("Trump-appointed", words), hyphenated_name("Lindahl-Berg", words)
     (True, False, False)
     """
     head, *rest = whole.split("-")

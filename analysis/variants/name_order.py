@@ -62,8 +62,9 @@ def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) 
     person.
 
     Why: in such a name the last word is no surname: a page calling him "Yeol" or "Mr. Jae-myung" uses
-    a given name as his family name, an error the surname rules would call right. Titles decide it: English puts "President" and "Mr." before a family name, never a given name
-    (bar the titles of `GIVEN_NAME_TITLES`), so a Western name's first word is rarely titled alone,
+    a given name as his family name, an error the surname rules would call right. Titles decide it:
+    English puts "President" and "Mr." before a family name, never a given name (bar the titles of
+    `GIVEN_NAME_TITLES`), so a Western name's first word is rarely titled alone,
     and when it is, it is a more prominent person's surname ("Harris Dickinson" beside a Vice President
     Harris); a minor person's given name ("Li Xi") does not make "Xi" no family name.
     Counted over the story, not the person's cluster: a family name is shared ("Lee", "Hu"), and two
