@@ -105,9 +105,17 @@ class NameIndex:
 
     @classmethod
     def of(cls, people: list[dict]) -> NameIndex:
+        """The index of `people` (dicts of folded `surnames` and `given` names). A surname that is
+        another of the person's with a `GLUE_WORDS` word run on ("cranstonwho", NER's span over a lost
+        space) is no surname: known, it would hide the glue from `_glued_surname`.
+
+        >>> sorted(NameIndex.of([{"surnames": ["cranston", "cranstonwho"], "given": ["ellen"]}]).exact)
+        ['cranston']
+        """
         index = cls()
         for person in people:
-            surnames = [s for s in person["surnames"] if len(s) >= EXACT_MIN_LETTERS]
+            surnames = [s for s in person["surnames"] if len(s) >= EXACT_MIN_LETTERS
+                        and not any(s.endswith(glue) and s[:-len(glue)] in person["surnames"] for glue in GLUE_WORDS)]
             for surname in surnames:
                 index.exact.add(surname)
                 if len(surname) >= SOUND_MIN_LETTERS:
@@ -199,6 +207,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             if word not in glued_at:
                 glued_at[word] = _glued_surname(word, index)
             glued = glued_at[word]
+            glued_end = start + len(word)
             if glued:
                 word, folded = word[:glued], folded[:glued]
             if len(folded) < EXACT_MIN_LETTERS or ("-" in word and folded not in index.exact):
@@ -235,12 +244,13 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 start = extended
             start = extend_left(text, start, ())
             overlapping = [(s, e) for s, e in spans if s < end and start < e]
-            if any(s < start or e > word_start for s, e in overlapping):
+            if any(s < start or (e > word_start and not (glued and e == glued_end)) for s, e in overlapping):
                 continue  # NER has this surname already
             mention = {"start": start, "end": end, "surface": text[start:end], "label": "PERSON", "method": "matcher"}
             if overlapping:
-                # NER stopped before a surname it did not know ("Rep. Marjorie Taylor" | "Green"): the
-                # whole name replaces its given names, or the surname is left to another person.
+                # NER stopped before a surname it did not know ("Rep. Marjorie Taylor" | "Green"), or took
+                # the word a lost space glued to it ("Ellen Cranstonwho"): the whole name, as written,
+                # replaces its given names, or the surname is left to another person.
                 mention["covers"] = overlapping
             while found and start <= found[-1]["start"] and found[-1]["end"] <= end:
                 # A middle name that is also a known surname ("Ketanji Brown" | "Jackson", where a Brown

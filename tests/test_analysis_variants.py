@@ -1004,3 +1004,20 @@ def test_a_korean_name_in_another_romanisation_is_the_person_and_rare_use_is_an_
     assert [c["canonical"] for c in result.clusters] == ["Park Seok Min"]
     surface = next(s for s in result.clusters[0]["surfaces"] if s["surface"] == "Park Suk Min")
     assert surface["kind"] == "error" and "mitigating: romanisation: ㅓ" in surface["rule"]
+
+
+def test_a_lone_given_name_is_right_when_an_accepted_full_name_writes_it():
+    """A romanisation careful outlets use in full ("Dmitriy Orlovsky" beside "Dmitry Orlovsky") is
+    accepted by that use; alone ("Dmitriy said") it is the same spelling, not an error. A spelling no
+    accepted full name writes ("Dmitri") stays an error."""
+    mentions = [mention(i, "Dmitry Orlovsky", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    mentions += [mention(10 + i, "Dmitriy Orlovsky", f"b{i}", "2026-03-04", authoritative=True, article=10 + i)
+                 for i in range(3)]
+    mentions += [{**mention(20, "Dmitriy", "b0", "2026-03-04", article=10), "part": "given",
+                  "full_name": "Dmitriy Orlovsky"},
+                 mention(21, "Dmitry Orlovsky", "c1", "2026-03-05", article=21),
+                 {**mention(22, "Dmitri", "c1", "2026-03-05", article=21), "part": "given",
+                  "full_name": "Dmitry Orlovsky"}]
+    found = kinds(analyse_variants(mentions))
+    assert (found["Dmitry Orlovsky"], found["Dmitriy Orlovsky"]) == ("canonical", "accepted")
+    assert (found["Dmitriy"], found["Dmitri"]) == ("accepted", "error")

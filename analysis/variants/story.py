@@ -189,6 +189,31 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
     return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
 
 
+def _judge_givens_as_full_forms(surfaces: list[dict], lone: set[str], canonical: ParsedName) -> None:
+    """Accept a lone given name judged an error when a full name of the person, judged right, writes
+    that given name ("Alexey" beside an accepted "Alexey Navalny", canonical "Alexei Navalny").
+
+    Why: a lone given name is a part of the person's name, and the story's own judgement of the full
+    forms is the evidence of which spellings of it are right (a romanisation careful outlets use, by the
+    same usage a full form is accepted on); judged alone against the canonical's given name, every
+    accepted romanisation of it was an error. A given name no right full form writes stays an error.
+    `lone`: the surfaces that are lone given names."""
+    right = {"canonical", "accepted", "title"}
+    written = {}
+    for entry in surfaces:
+        name = parse_name(entry["surface"])
+        if entry["kind"] in right and name is not None and name.full and name.given_tokens:
+            written.setdefault(name.given_tokens[0], entry["surface"])
+    given = canonical.given_tokens[0] if canonical.given_tokens else ""
+    for entry in surfaces:
+        if entry["kind"] != "error" or entry["surface"] not in lone:
+            continue
+        parsed = parse_name(entry["surface"])
+        word = parsed.surname_key if parsed is not None else fold(entry["surface"])
+        if word != given and word in written:  # the canonical's own given name with a mark added stays an error
+            entry.update(kind="accepted", rule=f"given name of an accepted full name ({written[word]})", form=None)
+
+
 def _generations_apart(forms: list[Form]) -> list[tuple[int, int]]:
     """Pairs of full-name forms that differ only by a generation ("Robert Roe Jr." and "Robert Roe", or
     "Jr." and "Sr.") and are written in one article: there the article names two people, a father and
@@ -439,6 +464,9 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                          "first_published": None if row["first"].startswith("~") else row["first"],
                          "form": (fold(name.display) if slip else _error_form(name, decision.canonical_name))
                          if kind == "error" else None})
+    if not surname_only:
+        _judge_givens_as_full_forms(surfaces, {surface for surface, row in rows.items() if row.get("given")},
+                                    decision.canonical_name)
     ranked = [i for i in decision.ranked if not forms[i].virtual]
     evidence = {
         "forms": [{"name": _display(forms[i].displays) if forms[i].displays else forms[i].name.display,
