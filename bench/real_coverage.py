@@ -43,7 +43,9 @@ Counting rules (the functions below implement them; all are pure and tested on i
 * Article flags per person: a page is flagged for person P when a flagged mention with usage `uses`
   overlaps an occurrence of P (any label), or when an `errors[].uses` entry with usage `uses` names the
   page, no flagged mention on it overlaps a tracked occurrence, and the error's cluster is P's by
-  majority (below). Truth: stored pages with `uses_error` and P in `error_people`. Precision = flagged
+  majority (below). A flag in a title the labeller made from the URL slug (`title_source: slug`) flags
+  no page: that headline is not the publisher's (listed as `slug_title_flags`). Truth: stored pages
+  with `uses_error` and P in `error_people`. Precision = flagged
   and true / flagged; recall = flagged and true / true; 0/0 is printed as `-`.
 * Outlet flags per person: the domains of those pages, against the domains of the true pages.
 * Clusters. The report lists each cluster's surfaces with mention counts, not each mention, so
@@ -413,11 +415,15 @@ def score(truth: dict, report: dict, origins: dict[str, str]) -> dict:
     # Article flags.
     flagged_pages: dict[str, set] = defaultdict(set)
     pages_with_tracked_flag = set()
+    slug_titles = []
     for mention, entry in zip(flagged, matched["mentions"]):
         for key in entry["occurrences"]:
             if key not in occurrences or occurrences[key]["person"] is None:
                 continue
             pages_with_tracked_flag.add(key[0])
+            if key[1] == "title" and pages[key[0]].get("title_source") == "slug":
+                slug_titles.append({"page": key[0], "surface": occurrences[key]["surface"]})
+                continue  # the labeller's headline made from the URL slug, not the publisher's words
             if mention.get("usage") == "uses":
                 flagged_pages[occurrences[key]["person"]].add(key[0])
     for error in report["errors"]:
@@ -473,7 +479,7 @@ def score(truth: dict, report: dict, origins: dict[str, str]) -> dict:
                    "flagged_outlets": report["summary"].get("flagged_outlets")},
         "alignment": dict(matched["how"]), "people": people,
         "false_merges": [{**m, "canonical": canonical_of[m["cluster"]]} for m in false_merges(truth.get("distinct", []), attribution)],
-        "unlabelled_flags": unlabelled,
+        "unlabelled_flags": unlabelled, "slug_title_flags": slug_titles,
     }
 
 

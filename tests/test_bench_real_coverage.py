@@ -180,6 +180,25 @@ def test_score_on_an_invented_story_by_hand():
     assert result["alignment"] == {"exact": 2}
 
 
+def test_a_flag_in_a_headline_made_from_the_slug_flags_no_page():
+    """Page 03's headline is the labeller's, made from its URL slug: an error flagged there is listed,
+    not counted as the page using an error (the truth's counting rule)."""
+    truth, report, origins = _invented()
+    page = truth["pages"][2]
+    page.update(title="Odessa Brightwatr", title_source="slug",
+                title_occurrences=[{"offset": 0, "surface": "Odessa Brightwatr", "person": "q1", "label": "error",
+                                    "lowercase": False, "context": "use"}])
+    report["flagged_mentions"][1] = {"url": origins["b.test"] + "/n/3", "field": "title", "start": 0, "end": 17,
+                                     "surface": "Odessa Brightwatr", "usage": "uses", "canonical": "Odessa Brightwater"}
+    result = rc.score(truth, report, origins)
+    q1 = result["people"][0]
+    assert q1["articles"]["predicted"] == 1 and q1["articles"]["precision"] == 1.0
+    assert result["slug_title_flags"] == [{"page": "03", "surface": "Odessa Brightwatr"}]
+    page["title_source"] = "headline"  # the publisher's own headline: the same flag flags the page
+    q1 = rc.score(truth, report, origins)["people"][0]
+    assert q1["articles"]["predicted"] == 2 and q1["articles"]["precision"] == 0.5
+
+
 def test_attribution_shares_an_ambiguous_surface_by_affinity():
     occurrences = [{"surface": "Odessa Brightwater", "person": "q1", "label": "correct"},
                    {"surface": "Brightwater", "person": "q1", "label": "correct"},
