@@ -1,6 +1,7 @@
 """The variant core on small literal inputs: expected values are written from the inputs."""
 from analysis.dates import date_key, earliest
 from analysis.names import parse_name
+from analysis.records import Topic
 from analysis.variants import analyse_variants, surnames_fit
 
 
@@ -1021,3 +1022,30 @@ def test_a_lone_given_name_is_right_when_an_accepted_full_name_writes_it():
     found = kinds(analyse_variants(mentions))
     assert (found["Dmitry Orlovsky"], found["Dmitriy Orlovsky"]) == ("canonical", "accepted")
     assert (found["Dmitriy"], found["Dmitri"]) == ("accepted", "error")
+
+
+def test_the_topic_persons_name_spelt_another_way_in_its_coverage_is_their_error():
+    """"Kristie" and "Kristi" are both real given names, and a careful outlet writes each: apart, two
+    people. But the story is about Kristi Vollan, and "Kristie Vollan" is written only in its on-topic
+    coverage: one name spelt two ways, so a misspelling of her. "Tom Vollan" (another name) stays a
+    person, and so does "Kristie Vollan" when the story is about no one."""
+    mentions = [mention(i, "Kristi Vollan", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 13)]
+    mentions += [mention(20 + i, "Kristie Vollan", f"b{i}", "2026-03-04", authoritative=i < 2) for i in range(3)]
+    mentions += [mention(30 + i, "Tom Vollan", f"c{i}", "2026-03-04", authoritative=True) for i in range(2)]
+    topic = Topic(names=("Kristi Vollan",), articles=frozenset(m["article_id"] for m in mentions))
+    about_her = analyse_variants(mentions, topic=topic)
+    assert kinds(about_her)["Kristie Vollan"] == "error" and len(about_her.clusters) == 2
+    assert len(analyse_variants(mentions).clusters) == 3
+
+
+def test_two_spellings_of_one_short_given_name_may_join_the_person_they_both_misspell():
+    """"Niki" and "Nikky" are too far apart to link ("Nikki" is between them), and short names a few
+    letters apart are usually two names; but spelt alike (a letter doubled, -y for -i), they are one
+    name, and both join the person the story is about."""
+    mentions = [mention(i, "Nikki Bredow", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 13)]
+    mentions += [mention(20 + i, "Nikky Bredow", f"b{i}", "2026-03-04") for i in range(3)]
+    mentions += [mention(30, "Niki Bredow", "c1", "2026-03-04", authoritative=True)]
+    topic = Topic(names=("Nikki Bredow",), articles=frozenset(m["article_id"] for m in mentions))
+    result = analyse_variants(mentions, topic=topic)
+    assert len(result.clusters) == 1
+    assert (kinds(result)["Nikky Bredow"], kinds(result)["Niki Bredow"]) == ("error", "error")

@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.name_rules import given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
-from analysis.phonetic import HEARD_RATIO, heard_alike, surname_heard_alike, written_or_heard
+from analysis.phonetic import HEARD_RATIO, heard_alike, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
 from analysis.second_pass import given_confirmed_surname
 from analysis.settings import DEFAULTS
@@ -68,7 +68,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         if names[i].surname_core != names[j].surname_core and _two_surnames(names[i], names[j], givens_of):
             continue  # two surnames in their own right (Smith/Smyth), not one written two ways
         if comparison.given_typo:
-            allowed = _typo_allowed(forms[i], forms[j])
+            allowed = _typo_allowed(forms[i], forms[j], topic_articles)
             if allowed is None:  # something separates them: two people, whatever links the rest
                 cannot[i].add(j)
                 cannot[j].add(i)
@@ -405,7 +405,7 @@ def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) 
     return 2 * len(ga & gb) < min(len(ga), len(gb))
 
 
-def _typo_allowed(a: Form, b: Form) -> bool | None:
+def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset()) -> bool | None:
     """Whether a given name a typo away is the same person: True when one form is very much rarer
     (in uses, or in a story in authoritative outlets) and nothing separates the two; None when
     something separates them, which forbids any merge; False when usage is not unequal enough (a bare list of distinct names keeps them apart, but another
@@ -416,11 +416,18 @@ def _typo_allowed(a: Form, b: Form) -> bool | None:
     newsrooms) unless one title joins them ("Mayor Karin Lund", "Mayor Carin Lund": one office). Why not any shared article or any authoritative use, as before: a writer who misspells
     a name often spells it right in the same piece (a quoted post, a caption), and a careful newsroom
     can slip once; a typo ("Rumesya", "Elen") is no name of its own.
+
+    Nor are two real given names two people when they are one name spelt two ways (`spelt_alike`:
+    "Kristie" for "Kristi"), one form names the person the story is about and the other is written only
+    in the story's on-topic articles or beside it: coverage of the story is about its person, and a page writing a
+    namesake spelt as their name is spelt, is a page that misspells them. Off the topic, or two names
+    ("Tim", "Tom"), they stay two people.
     """
     if a.titles and b.titles and not a.titles & b.titles:
         return None
     shared_role = bool(a.titles & b.titles)  # one title ("Press Secretary"): one role, likely one person
-    if not shared_role and _real_given(a) and _real_given(b) and _established(a) and _established(b):
+    if (not shared_role and _real_given(a) and _real_given(b) and _established(a) and _established(b)
+            and not _topic_misspelt(a, b, topic_articles)):
         return None
     high, low = max(a.count, b.count), min(a.count, b.count)
     if high >= USAGE_RATIO * max(low, 1):
@@ -430,6 +437,15 @@ def _typo_allowed(a: Form, b: Form) -> bool | None:
     # by aggregators, never by many careful newsrooms) is one person's, misspelt.
     more, fewer = sorted((len(a.authoritative), len(b.authoritative)), reverse=True)
     return more >= USAGE_RATIO * max(fewer, 1)
+
+
+def _topic_misspelt(a: Form, b: Form, topic_articles: frozenset) -> bool:
+    """Whether one of two forms names the story's person and the other, its given name spelt alike, is
+    written only in on-topic articles or beside the person's form (`_typo_allowed`)."""
+    if a.topic == b.topic or not spelt_alike(a.name.given_tokens[0], b.name.given_tokens[0]):
+        return False
+    person, other = (a, b) if a.topic else (b, a)
+    return bool(other.articles) and other.articles <= topic_articles | person.articles
 
 
 def _in_context(a: Form, b: Form, topic_articles: frozenset = frozenset()) -> bool:
@@ -447,9 +463,12 @@ def _clearly_different(a: ParsedName, b: ParsedName) -> bool:
     Two given names a couple of letters apart or written as heard (`heard_alike`), one of them no
     real given name ("Rumeisa" and "Rumesya", two garbles of one name; "Katelyn" in a transcript of
     "Caitlin"), are not evidence of two people: each may still join the person both misspell. Two
-    real given names (Tim, Tom) or clearly unlike ones are.
+    real given names (Tim, Tom) or clearly unlike ones are. Nor are two spellings of one short name
+    (`spelt_alike`: "Niki", "Nikky"), however many letters apart.
     """
     ga, gb = a.given_tokens[:1], b.given_tokens[:1]
+    if ga and gb and spelt_alike(ga[0], gb[0]):
+        return False
     if not ga or not gb or len(ga[0]) < 5 or len(gb[0]) < 5:
         return True
     if OSA.distance(ga[0], gb[0]) > 2 and not heard_alike(ga[0], gb[0]):
