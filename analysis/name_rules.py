@@ -28,6 +28,26 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+#: Offices written before a name in German, French, Spanish and Italian coverage, folded, and the English
+#: office each is ("Bundeskanzler Friedrich ..." is a chancellor, not a given name "Bundeskanzler"):
+#: translated and foreign pages keep their own language's titles. A word that is also a surname
+#: ("Richter") is left out.
+FOREIGN_OFFICES = {
+    **dict.fromkeys("bundeskanzler bundeskanzlerin kanzler kanzlerin chancelier chanceliere canciller cancelliere".split(),
+                    "chancellor"),
+    **dict.fromkeys("premierminister premierministerin".split(), "prime minister"),
+    **dict.fromkeys("ministerprasident ministerprasidentin".split(), "minister president"),
+    **dict.fromkeys("bundesprasident bundesprasidentin prasidentin presidente presidenta".split(), "president"),
+    **dict.fromkeys("ministerin ministre ministro ministra".split(), "minister"),
+    **dict.fromkeys("aussenminister aussenministerin".split(), "foreign minister"),
+    **dict.fromkeys("burgermeister burgermeisterin maire alcalde alcaldesa sindaco".split(), "mayor"),
+    **dict.fromkeys("gouverneurin gouverneur gobernador gobernadora governatore".split(), "governor"),
+    **dict.fromkeys("senatorin senateur senatrice senador senadora senatore".split(), "senator"),
+    **dict.fromkeys("depute deputee diputado diputada deputato deputata".split(), "representative"),
+    **dict.fromkeys("richterin juge jueza giudice".split(), "judge"),
+    "premier": "premier", "primer": "prime",
+}
+
 #: Titles and honorifics that precede a name. Folded (lower case, no accents), without the dot. The
 #: family words are written the same way in apposition ("her fiancé Clarke Hale"): a relation, no name.
 TITLES = frozenset("""
@@ -40,14 +60,15 @@ TITLES = frozenset("""
     fire police sheikh shaikh haji hajji mullah maulawi maulvi sayyid monsieur mme mlle madame herr frau
     prasident senor senora dona don
     fiance fiancee husband wife widow widower mother
-""".split())
+""".split()) | frozenset(FOREIGN_OFFICES)
 
 #: Abbreviated titles and the word each stands for: "Sen. Ruiz" and "Senator Ruiz" hold one office.
 TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "sec": "secretary",
                "gen": "general", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "det": "detective",
                "supt": "superintendent", "col": "colonel", "maj": "major", "adm": "admiral", "rev": "reverend",
                "atty": "attorney", "insp": "inspector", "cmdr": "commander", "cpl": "corporal", "pvt": "private",
-               "prof": "professor", "dr": "doctor", "fr": "father", "councilor": "councillor", "prasident": "president"}
+               "prof": "professor", "dr": "doctor", "fr": "father", "councilor": "councillor", "prasident": "president",
+               **FOREIGN_OFFICES}
 #: Courtesy titles: how a paper addresses someone, not an office they hold ("Ms Ruiz" and "Senator Ruiz"
 #: may well be one person, where "Judge Ruiz" and "Coach Ruiz" are two).
 HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady monsieur mme mlle madame herr frau senor senora dona don".split())

@@ -534,7 +534,8 @@ def test_a_lone_given_name_joins_the_person_its_article_names_and_is_judged_agai
 
 def test_a_name_run_together_as_one_word_is_an_error_and_a_hyphen_is_not():
     mentions = [mention(i, "Ana Lindahl Berg", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
-    mentions += [mention(10, "Ana Lindahl-Berg", "b1", "2026-03-04"), mention(11, "AnaLindahlBerg", "b2", "2026-03-04")]
+    mentions += [mention(10, "Ana Lindahl-Berg", "b1", "2026-03-04", authoritative=True),
+                 mention(11, "AnaLindahlBerg", "b2", "2026-03-04")]
     result = analyse_variants(mentions)
     assert len(result.clusters) == 1
     assert kinds(result)["Ana Lindahl-Berg"] == "accepted" and kinds(result)["AnaLindahlBerg"] == "error"
@@ -1049,3 +1050,25 @@ def test_two_spellings_of_one_short_given_name_may_join_the_person_they_both_mis
     result = analyse_variants(mentions, topic=topic)
     assert len(result.clusters) == 1
     assert (kinds(result)["Nikky Bredow"], kinds(result)["Niki Bredow"]) == ("error", "error")
+
+
+def test_an_office_written_in_the_pages_own_language_is_a_title_not_a_given_name():
+    """German, French, Spanish and Italian pages keep their titles: "Bundeskanzlerin Anke Tollzmann" is
+    the chancellor Anke Tolzmann misspelt, and "Sindaco Anke Tolzmann" holds the office a mayor does."""
+    mentions = [mention(i, "Anke Tolzmann", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20, "Bundeskanzlerin Anke Tollzmann", "de1", "2026-03-04"),
+                 mention(21, "Presidente Anke Tolzmann", "es1", "2026-03-04")]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Anke Tolzmann"]
+    assert kinds(result)["Bundeskanzlerin Anke Tollzmann"] == "error"
+    assert kinds(result)["Presidente Anke Tolzmann"] == "title"
+    assert parse_name("Sindaco Anke Tolzmann").title == "sindaco"
+
+
+def test_a_hyphen_every_careful_outlet_writes_dropped_is_an_error_one_careful_outlet_dropping_it_is_not():
+    mentions = [mention(i, "Sam Orrin-Vell", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    dropped = [mention(10 + i, "Sam Orrin Vell", f"b{i}", "2026-03-04") for i in range(2)]
+    result = analyse_variants(mentions + dropped)
+    assert len(result.clusters) == 1 and kinds(result)["Sam Orrin Vell"] == "error"
+    careful = mention(20, "Sam Orrin Vell", "a9", "2026-03-04", authoritative=True)
+    assert kinds(analyse_variants(mentions + dropped + [careful]))["Sam Orrin Vell"] == "accepted"

@@ -189,6 +189,28 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
     return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
 
 
+#: Authoritative outlets that must write the canonical name's hyphenation, and none this one, before a
+#: hyphen dropped or added in a name is an error rather than a way of writing it.
+HYPHEN_VOUCHERS = 2
+
+
+def _unvouched_hyphen(display: str, canonical: str, authoritative: set, canonical_authoritative: int) -> bool:
+    """Whether a name differs from the canonical only by a hyphen written as a space or a space as a
+    hyphen ("Sam Bankman Fried" for "Sam Bankman-Fried") where careful outlets agree on the canonical's
+    and none writes this one.
+
+    Why: a double surname's hyphen is part of its spelling when every careful newsroom writes it so;
+    dropped by aggregators it is their error, as a letter would be. Where careful outlets differ
+    ("Lindahl Berg", "Lindahl-Berg") both are ways of writing the name.
+
+    >>> _unvouched_hyphen("Sam Bankman Fried", "Sam Bankman-Fried", set(), 5), _unvouched_hyphen("Sam Bankman Fried", "Sam Bankman-Fried", {"wire"}, 5)
+    (True, False)
+    """
+    a, b = fold(display), fold(canonical)
+    return (a != b and a.replace("-", " ") == b.replace("-", " ") and not authoritative
+            and canonical_authoritative >= HYPHEN_VOUCHERS)
+
+
 def _judge_givens_as_full_forms(surfaces: list[dict], lone: set[str], canonical: ParsedName) -> None:
     """Accept a lone given name judged an error when a full name of the person, judged right, writes
     that given name ("Alexey" beside an accepted "Alexey Navalny", canonical "Alexei Navalny").
@@ -410,6 +432,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                                              "form": form_of[m["mention_id"]]})
         row["mention_ids"].append(m["mention_id"])
         row["given"] = row.get("given") or m.get("part") == "given"
+        row.setdefault("authoritative", set()).update([m["origin"]] if m.get("authoritative") else [])
         row["handles"] = row.get("handles", 0) + bool(m.get("handle"))
         row["accounts"] = row.get("accounts", 0) + (m.get("handle") == "account")
         row["articles"].add(m["article_id"])
@@ -454,6 +477,9 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 kind, why = "title", "title with the canonical name"
             elif name.display == decision.canonical or surface == decision.canonical:
                 kind, why = "canonical", decision.rule
+            elif _unvouched_hyphen(name.display, decision.canonical, row["authoritative"],
+                                   len(forms[decision.canonical_form].authoritative)):
+                kind, why = "error", "a hyphen dropped or added in the name: careful outlets join it otherwise"
             else:
                 kind, why = "accepted", "written differently: " + ", ".join(format_rules(surface, decision.canonical))
         else:
