@@ -183,7 +183,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     garble from a word of that language ("la mayoría" is no Mayorkas), but a name's words follow
     each other.
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
-    only where it is capitalised: in lower case it is the word.
+    only where it is capitalised: in lower case it is the word. A near spelling that is an English word
+    is refused on English pages only.
     A hyphenated compound is tried whole (only as a known surname, "Lindahl-Berg"), then part by part. The particles, a given name and titles
     just before the surname join the mention: a known given name of the story, else (with
     `known_words`) one word that may be a given name ("Photo: Busra Ozturk/AA", where NER saw nothing),
@@ -193,6 +194,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     if not index.exact:
         return
     fits: dict[str, bool] = {}
+    fits_abroad: dict[str, bool] = {}  # on pages in another language, without the English lexicon
     glued_at: dict[str, int] = {}  # each distinct word judged once, as `fits`
     for key, text in texts:
         spans = taken.get(key, [])
@@ -214,6 +216,13 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 continue  # a compound only as a known surname: slugs and encodings hyphenate anything
             if folded not in fits:
                 fits[folded] = index.fits(folded, score_cutoff, known_words)
+            fit = fits[folded]
+            if not fit and key in foreign and word[:1].isupper() and known_words is not None:
+                # An English word is no evidence against a capitalised name on a page in another
+                # language ("Halley" for Haley on a Spanish page): the lexicon is English.
+                if folded not in fits_abroad:
+                    fits_abroad[folded] = index.fits(folded, score_cutoff, KnownWords(known_words.ordinary))
+                fit = fits_abroad[folded]
             if word.islower() and known_words is not None and folded in known_words.lexicon:
                 continue
             if (word.islower() and key in foreign and folded not in index.exact and folded not in index.fused
@@ -221,7 +230,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 continue
             end = start + len(word)
             word_start = start
-            if not fits[folded]:
+            if not fit:
                 given_start = _given_then_garbled_surname(text, start, folded, index, score_cutoff, known_words)
                 if given_start == start or any(s < end and given_start < e for s, e in spans):
                     continue

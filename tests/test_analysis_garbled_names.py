@@ -166,3 +166,15 @@ def test_a_name_ner_took_with_a_glued_word_is_the_name_as_written(nlp):
     found = owners(nlp, "Millbrook water bill. Governor Genevieve Cranstonwho signed it on Tuesday, praised the council.")
     assert found["Governor Genevieve Cranston"] == ("Genevieve Cranston", "title")
     assert not any("Cranstonwho" in surface for surface in found)
+
+
+def test_an_english_word_near_a_surname_is_the_name_misspelt_on_a_page_in_another_language():
+    """"Merchant" a letter from Marchant is the English word on an English page, but the lexicon is
+    English: capitalised on a Spanish page, it is the surname misspelt. In lower case it stays a word."""
+    people = [{"surnames": ["marchant"], "given": ["ellen"]}]
+    words = KnownWords(frozenset(), frozenset({"merchant", "dijo", "que"}))
+    text = "La senadora Ellen Marchant habló ayer en Madrid. Merchant dijo que el merchant no vino."
+    pages = [("es", text), ("en", text)]
+    found = dict(find_more_mentions(pages, people, {}, known_words=words, foreign={"es"}))
+    assert [m["surface"] for m in found["es"]] == ["senadora Ellen Marchant", "Merchant"]
+    assert [m["surface"] for m in found["en"]] == ["senadora Ellen Marchant"]
