@@ -181,13 +181,21 @@ def extend_over_particles(text: str, start: int) -> int:
         start = before.start(1)
 
 
+#: A dash with a space on each side: it separates a name from what follows, never joins its parts.
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+
+
 def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The name parts of a PERSON span: split at line breaks, the agency after a slash, the owner
+    """The name parts of a PERSON span: split at line breaks, the agency after a slash or the role
+    after a spaced dash dropped, the owner
     before a possessive and a sentence that ends inside the span ("the coach. Ibsen") dropped, punctuation trimmed at both ends (a final period kept after an
     initial or "Jr"). Returns (start, end) pairs, possibly none.
 
     >>> text = "• Breitbart’s Ana Ruiz/AP:"
     >>> [text[s:e] for s, e in clean_person_span(text, 0, len(text))]
+    ['Ana Ruiz']
+    >>> text = "TODAY: Ana Ruiz - Attorney"
+    >>> [text[s:e] for s, e in clean_person_span(text, 7, len(text))]
     ['Ana Ruiz']
     >>> text = "Secretary\\nAna Ruiz Jr."
     >>> [text[s:e] for s, e in clean_person_span(text, 0, len(text))]
@@ -201,6 +209,9 @@ def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
         slash = text.find("/", s, e)
         if slash >= 0:
             e = slash
+        dash = _SPACED_DASH.search(text, s, e)
+        if dash:
+            e = dash.start()  # "Ana Ruiz - Attorney": a guest list's role; a name's hyphen has no spaces
         owner = _POSSESSIVE_OWNER.match(text, s, e)
         if owner and owner.end() < e:
             s = owner.end()

@@ -102,3 +102,12 @@ def test_places_written_like_names_are_not_people():
     found.append({"id": 6, "key": (1, "text"), "start": ohio, "end": ohio + 4, "surface": "Ohio", "label": "GPE"})
     texts = {(1, "text"): text}
     assert [m["surface"] for m in entities.credible_mentions(found, texts, frozenset())] == ["Mayor Ellen Cranston"]
+
+
+def test_a_role_after_a_spaced_dash_is_no_part_of_the_name(nlp):
+    """A transcript's guest list writes "Name - Role"; the model takes the role into the name, which then
+    reads as a surname ("Ana Ruiz Attorney"). A hyphen inside a name has no spaces and stays."""
+    assert parts("Ana Ruiz - Attorney") == ["Ana Ruiz"] and parts("Ana Ruiz-Bell") == ["Ana Ruiz-Bell"]
+    text = "JOINING US TODAY: Theo Brandle - Attorney, Former District Attorney (Harrow Co.), on the case."
+    (_, found), = entities.find_entities(nlp, [("k", text)])
+    assert "Theo Brandle" in [e["surface"] for e in found if e["label"] == "PERSON"]
