@@ -181,6 +181,10 @@ def extend_over_particles(text: str, start: int) -> int:
         start = before.start(1)
 
 
+#: The first word of a span and the space after it: a lower-case one before a capitalised word is
+#: no part of the name (names are capitalised; particles aside).
+_LEAD = re.compile(r"(\S+)\s+(?=\S)")
+
 #: A dash with a space on each side: it separates a name from what follows, never joins its parts.
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")
 
@@ -194,6 +198,9 @@ def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> text = "• Breitbart’s Ana Ruiz/AP:"
     >>> [text[s:e] for s, e in clean_person_span(text, 0, len(text))]
     ['Ana Ruiz']
+    >>> [text[s:e] for text in ("giết Ana Ruiz", "de Ruiz", "van der Ruiz", "ana ruiz", "Élodie Ruiz")
+    ...  for s, e in clean_person_span(text, 0, len(text))]
+    ['Ana Ruiz', 'de Ruiz', 'van der Ruiz', 'ana ruiz', 'Élodie Ruiz']
     >>> text = "TODAY: Ana Ruiz - Attorney"
     >>> [text[s:e] for s, e in clean_person_span(text, 7, len(text))]
     ['Ana Ruiz']
@@ -220,6 +227,9 @@ def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 s = stop.end()
         while s < e and not text[s].isalpha():
             s += 1
+        while ((lead := _LEAD.match(text, s, e)) and lead.group(1)[0].islower() and text[lead.end()].isupper()
+               and fold(lead.group(1)) not in PARTICLES):
+            s = lead.end()  # "giết Brian Thompson": a word of the sentence, not a name's (particles stay)
         while e > s and not text[e - 1].isalpha() and not (text[e - 1] == "." and _INITIAL_OR_SUFFIX.search(text, s, e)):
             e -= 1
         if e > s:

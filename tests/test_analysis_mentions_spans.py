@@ -111,3 +111,12 @@ def test_a_role_after_a_spaced_dash_is_no_part_of_the_name(nlp):
     text = "JOINING US TODAY: Theo Brandle - Attorney, Former District Attorney (Harrow Co.), on the case."
     (_, found), = entities.find_entities(nlp, [("k", text)])
     assert "Theo Brandle" in [e["surface"] for e in found if e["label"] == "PERSON"]
+
+
+def test_a_lower_case_word_before_a_capitalised_name_is_no_part_of_it():
+    """A page in another language puts its own word before a name ("giết" in Vietnamese) and the model
+    takes it in: names are capitalised, so a lower-case lead goes; particles and all-lower-case SEO
+    strings stay."""
+    assert parts("giết Ana Ruiz") == ["Ana Ruiz"]
+    assert parts("van der Ruiz") == ["van der Ruiz"] and parts("ana ruiz") == ["ana ruiz"]
+    assert parts("Élodie Ruiz") == ["Élodie Ruiz"]
