@@ -1072,3 +1072,11 @@ def test_a_hyphen_every_careful_outlet_writes_dropped_is_an_error_one_careful_ou
     assert len(result.clusters) == 1 and kinds(result)["Sam Orrin Vell"] == "error"
     careful = mention(20, "Sam Orrin Vell", "a9", "2026-03-04", authoritative=True)
     assert kinds(analyse_variants(mentions + dropped + [careful]))["Sam Orrin Vell"] == "accepted"
+
+
+def test_a_generation_dropped_is_named_in_the_rule_of_an_accepted_form():
+    mentions = [mention(i, "Dale Orbey Sr.", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(10, "Dale Orbey", "b1", "2026-03-04")]
+    surfaces = {s["surface"]: s for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    assert surfaces["Dale Orbey"]["kind"] == "accepted"
+    assert surfaces["Dale Orbey"]["rule"] == "written differently: generation (Jr., Sr.)"

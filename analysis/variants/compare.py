@@ -363,8 +363,8 @@ def format_rules(a: str, b: str) -> tuple[str, ...]:
     """How two surfaces of one name differ in writing only: title, "SURNAME, Given" order,
     diacritics, case, hyphens/spaces/punctuation.
 
-    >>> format_rules("Sheriff Dale Cathcart", "DALE CATHCART")
-    ('title', 'case')
+    >>> format_rules("Sheriff Dale Cathcart", "DALE CATHCART"), format_rules("Dale Cathcart", "Dale Cathcart Sr.")
+    (('title', 'case'), ('generation (Jr., Sr.)',))
     """
     pa, pb = parse_name(a), parse_name(b)
     if pa is None or pb is None:
@@ -372,6 +372,8 @@ def format_rules(a: str, b: str) -> tuple[str, ...]:
     rules = []
     if pa.title != pb.title:
         rules.append("title")
+    if pa.generation != pb.generation:
+        rules.append("generation (Jr., Sr.)")
     if ("," in a) != ("," in b) and pa.marked != pb.marked:
         rules.append("SURNAME, Given order")
     da, db = pa.display, pb.display
