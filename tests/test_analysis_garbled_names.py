@@ -178,3 +178,13 @@ def test_an_english_word_near_a_surname_is_the_name_misspelt_on_a_page_in_anothe
     found = dict(find_more_mentions(pages, people, {}, known_words=words, foreign={"es"}))
     assert [m["surface"] for m in found["es"]] == ["senadora Ellen Marchant", "Merchant"]
     assert [m["surface"] for m in found["en"]] == ["senadora Ellen Marchant"]
+
+
+def test_a_known_persons_given_name_before_their_surname_is_not_anothers_misspelt_surname():
+    """"Merle" is a known misspelling of Ana Merlo's surname and the given name of Merle Haskins: in a
+    slug "merle-haskins" it names Haskins, not Merlo misspelt. Alone it is still the misspelling."""
+    people = [{"surnames": ["merlo", "merle"], "given": ["ana"]}, {"surnames": ["haskins"], "given": ["merle"]}]
+    text = "www.example.test/news/merle-haskins-sings-again and Merle said the vote was close"
+    (_, found), = find_more_mentions([(1, text)], people, {}, known_words=KnownWords(frozenset({"said"})))
+    surfaces = [m["surface"] for m in found]
+    assert "merle" not in surfaces and "Merle" in surfaces
