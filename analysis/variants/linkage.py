@@ -418,10 +418,10 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset()) -> 
     can slip once; a typo ("Rumesya", "Elen") is no name of its own.
 
     Nor are two real given names two people when they are one name spelt two ways (`spelt_alike`:
-    "Kristie" for "Kristi"), one form names the person the story is about and the other is written only
-    in the story's on-topic articles or beside it: coverage of the story is about its person, and a page writing a
-    namesake spelt as their name is spelt, is a page that misspells them. Off the topic, or two names
-    ("Tim", "Tom"), they stay two people.
+    "Kristie" for "Kristi"), one form names the person the story is about and the other is written
+    only in the story's on-topic articles or beside it: coverage of the story is about its person, and
+    a page writing a namesake spelt as their name is spelt is a page that misspells them. Off the
+    topic, or two names ("Tim", "Tom"), they stay two people.
     """
     if a.titles and b.titles and not a.titles & b.titles:
         return None
