@@ -21,7 +21,12 @@ from analysis.name_rules import EXTRA_FOLDS, LEET, PARTICLES, SUFFIXES, TITLES, 
 
 __all__ = ["TITLES", "ParsedName", "fold", "strip_possessive", "parse_name", "given_compatible", "script_of"]
 
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
+#: A possessive ("Cathcart's", "CATHCART'S", "Cathcart'"), or a Turkish case ending after an apostrophe
+#: (Turkish writes every case of a foreign name so: "Starmer'ı", "Starmer'ın", "Starmer'dan"). Only
+#: endings no other romanisation ends a name with: Arabic "Sa'id", "Sa'da", "Ala'a" and Korean
+#: (McCune-Reischauer) "Ch'un", "Ch'in" keep their apostrophe.
+_TURKISH_CASE_ENDINGS = "ı|ü|ın|ün|nın|nin|nun|nün|yı|yi|yu|yü|ya|ye|dan|den|tan|ten|yla|yle"
+_POSSESSIVE = re.compile(rf"(?:['’][sS]|['’](?:{_TURKISH_CASE_ENDINGS})|['’])$")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _LEET_DIGIT = re.compile(r"(?<=[^\W\d_])\d|\d(?=[^\W\d_])", re.UNICODE)
 _APOSTROPHES = str.maketrans({"'": None, "’": None})
@@ -123,7 +128,11 @@ def marks_added(written: str, canonical: str) -> bool:
 
 
 def strip_possessive(surface: str) -> str:
-    """ "Cathcart’s" -> "Cathcart"; spaCy often keeps the possessive inside a PERSON span."""
+    """ "Cathcart’s" -> "Cathcart"; spaCy often keeps the possessive inside a PERSON span.
+
+    >>> [strip_possessive(s) for s in ("Cathcart’s", "CATHCART'S", "Starmer'ın", "O'Neil", "Cathcart'", "Sa'da", "Ch'un")]
+    ['Cathcart', 'CATHCART', 'Starmer', "O'Neil", 'Cathcart', "Sa'da", "Ch'un"]
+    """
     # "Meghan Markle '" (a span ending at an opening quote) must not keep the space before it.
     return _POSSESSIVE.sub("", surface.rstrip()).rstrip()
 

@@ -247,7 +247,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             for _ in range(2):  # up to two given names: "Karoline Claire Leavitt"
                 extended = extend_left(text, start, index.givens, titles=())
                 if extended == start and word[:1].isupper() and known_words is not None:
-                    extended = given_word_before(text, start, known_words)
+                    # On a page in another language only a listed given name: the lexicon is English, and
+                    # German capitalises every noun ("Tennisprofi Jannik ...").
+                    extended = given_word_before(text, start, () if key in foreign else known_words)
                 if extended == start and word[:1].isupper():
                     extended = garbled_given_before(text, start, index.givens_of.get(folded, ()))
                 if extended == start:

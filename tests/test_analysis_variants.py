@@ -1080,3 +1080,24 @@ def test_a_generation_dropped_is_named_in_the_rule_of_an_accepted_form():
     surfaces = {s["surface"]: s for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
     assert surfaces["Dale Orbey"]["kind"] == "accepted"
     assert surfaces["Dale Orbey"]["rule"] == "written differently: generation (Jr., Sr.)"
+
+
+def test_a_spelling_convention_alone_does_not_make_a_rare_form_right():
+    """ck/k and ph/f are ways of spelling names in general, not one person's: "Dominick Rauth" written by
+    one aggregator for the "Dominik Rauth" every careful outlet writes is an error."""
+    mentions = [mention(i, "Dominik Rauth", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Dominick Rauth", "b1", "2026-03-04")]
+    assert kinds(analyse_variants(mentions))["Dominick Rauth"] == "error"
+
+
+def test_a_capital_inside_a_word_of_the_name_is_an_error_capitals_throughout_are_not():
+    mentions = [mention(i, "Ada McEwan", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Ada MCEwan", "b1", "2026-03-04"), mention(11, "ADA MCEWAN", "b2", "2026-03-04")]
+    found = kinds(analyse_variants(mentions))
+    assert (found["Ada MCEwan"], found["ADA MCEWAN"]) == ("error", "accepted")
+
+
+def test_a_turkish_case_ending_after_an_apostrophe_is_no_part_of_the_name():
+    name = parse_name("Ada McEwan'ın")
+    assert (name.display, name.surname) == ("Ada McEwan", "mcewan")
+    assert parse_name("Liam O'Neil").surname == "o'neil"

@@ -189,6 +189,27 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
     return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
 
 
+def _capital_inside(display: str, canonical: str) -> bool:
+    """Whether a name writes a capital inside a word where the canonical has a small letter, the word
+    not in capitals throughout ("SInner", "MIlei": the shift key held a letter too long). Names with
+    capitals of their own inside ("McEnany") compare letter by letter, so they are no slip.
+
+    >>> _capital_inside("Jannik SInner", "Jannik Sinner"), _capital_inside("JANNIK SINNER", "Jannik Sinner")
+    (True, False)
+    >>> _capital_inside("Kayleigh McEnany", "Kayleigh McEnany"), _capital_inside("Kayleigh Mcenany", "Kayleigh McEnany")
+    (False, False)
+    """
+    words, canonical_words = display.split(), canonical.split()
+    if len(words) != len(canonical_words):
+        return False
+    for word, right in zip(words, canonical_words):
+        if word.casefold() != right.casefold() or word.isupper():
+            continue
+        if any(c.isupper() and r.islower() for c, r in zip(word[1:], right[1:])):
+            return True
+    return False
+
+
 #: Authoritative outlets that must write the canonical name's hyphenation, and none this one, before a
 #: hyphen dropped or added in a name is an error rather than a way of writing it.
 HYPHEN_VOUCHERS = 2
@@ -477,6 +498,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 kind, why = "title", "title with the canonical name"
             elif name.display == decision.canonical or surface == decision.canonical:
                 kind, why = "canonical", decision.rule
+            elif _capital_inside(name.display, decision.canonical):
+                kind, why = "error", "a capital letter inside a word of the name, where it has none"
             elif _unvouched_hyphen(name.display, decision.canonical, row["authoritative"],
                                    len(forms[decision.canonical_form].authoritative)):
                 kind, why = "error", "a hyphen dropped or added in the name: careful outlets join it otherwise"
