@@ -195,6 +195,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
         return
     fits: dict[str, bool] = {}
     fits_abroad: dict[str, bool] = {}  # on pages in another language, without the English lexicon
+    abroad_words = KnownWords(known_words.ordinary) if known_words is not None else None
     glued_at: dict[str, int] = {}  # each distinct word judged once, as `fits`
     for key, text in texts:
         spans = taken.get(key, [])
@@ -217,11 +218,11 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             if folded not in fits:
                 fits[folded] = index.fits(folded, score_cutoff, known_words)
             fit = fits[folded]
-            if not fit and key in foreign and word[:1].isupper() and known_words is not None:
+            if not fit and key in foreign and word[:1].isupper() and abroad_words is not None:
                 # An English word is no evidence against a capitalised name on a page in another
                 # language ("Halley" for Haley on a Spanish page): the lexicon is English.
                 if folded not in fits_abroad:
-                    fits_abroad[folded] = index.fits(folded, score_cutoff, KnownWords(known_words.ordinary))
+                    fits_abroad[folded] = index.fits(folded, score_cutoff, abroad_words)
                 fit = fits_abroad[folded]
             if word.islower() and known_words is not None and folded in known_words.lexicon:
                 continue

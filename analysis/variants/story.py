@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Collection
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -215,7 +216,7 @@ def _capital_inside(display: str, canonical: str) -> bool:
 HYPHEN_VOUCHERS = 2
 
 
-def _unvouched_hyphen(display: str, canonical: str, authoritative: set, canonical_authoritative: int) -> bool:
+def _unvouched_hyphen(display: str, canonical: str, authoritative: Collection, canonical_authoritative: int) -> bool:
     """Whether a name differs from the canonical only by a hyphen written as a space or a space as a
     hyphen ("Sam Bankman Fried" for "Sam Bankman-Fried") where careful outlets agree on the canonical's
     and none writes this one.
@@ -453,7 +454,6 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                                              "form": form_of[m["mention_id"]]})
         row["mention_ids"].append(m["mention_id"])
         row["given"] = row.get("given") or m.get("part") == "given"
-        row.setdefault("authoritative", set()).update([m["origin"]] if m.get("authoritative") else [])
         row["handles"] = row.get("handles", 0) + bool(m.get("handle"))
         row["accounts"] = row.get("accounts", 0) + (m.get("handle") == "account")
         row["articles"].add(m["article_id"])
@@ -500,7 +500,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 kind, why = "canonical", decision.rule
             elif _capital_inside(name.display, decision.canonical):
                 kind, why = "error", "a capital letter inside a word of the name, where it has none"
-            elif _unvouched_hyphen(name.display, decision.canonical, row["authoritative"],
+            elif _unvouched_hyphen(name.display, decision.canonical, form.display_authorities.get(name.display, ()),
                                    len(forms[decision.canonical_form].authoritative)):
                 kind, why = "error", "a hyphen dropped or added in the name: careful outlets join it otherwise"
             else:
