@@ -12,21 +12,26 @@ from analysis.names import ParsedName, fold, given_compatible, parse_name, scrip
 from analysis.records import Form
 
 
-def _form_index(name: ParsedName, forms: list["Form"], index_of: dict[str, int]) -> int:
-    """The index of the Form that `name` is written as, adding it when new; the Form keeps the
-    richest parse of its name seen so far."""
-    index = index_of.get(form_key(name))
+def _form_index(name: ParsedName, forms: list["Form"], index_of: dict[str, int], key: str | None = None) -> int:
+    """The index of the Form that `name` is written as (or of the form `key` names), adding it when
+    new; the Form keeps the richest parse of its name seen so far."""
+    key = key or form_key(name)
+    index = index_of.get(key)
     if index is None:
-        index = index_of[form_key(name)] = len(forms)
+        index = index_of[key] = len(forms)
         forms.append(Form(name=name))
     elif _richer(name, forms[index].name):
         forms[index].name = name
     return index
 
 
-def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None) -> tuple[list[Form], dict]:
+def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None,
+                         apart: dict | None = None) -> tuple[list[Form], dict]:
     """One Form per written-the-same name. Only mentions that *use* a name are evidence for it; a
-    quoted form (talk about the spelling) is clustered but carries no weight."""
+    quoted form (talk about the spelling) is clustered but carries no weight. `apart`: mention id ->
+    a tag; tagged mentions make forms of their own, one per tag (a namesake's pages,
+    `variants.namesakes`)."""
+    apart = apart or {}
     forms: list[Form] = []
     index_of: dict[str, int] = {}
     form_of: dict = {}
@@ -34,7 +39,8 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
     for m in sorted(mentions, key=lambda m: (form_key(parsed[m["mention_id"]]), not m["surface"][:1].isupper(),
                                            m["surface"], str(m["mention_id"]))):
         name = parsed[m["mention_id"]]
-        index = _form_index(name, forms, index_of)
+        tag = apart.get(m["mention_id"])
+        index = _form_index(name, forms, index_of, None if tag is None else f"{form_key(name)}|apart:{tag}")
         form = forms[index]
         form.surfaces[m["surface"]] += 0
         form.displays[name.display] += 0

@@ -1101,3 +1101,20 @@ def test_a_turkish_case_ending_after_an_apostrophe_is_no_part_of_the_name():
     name = parse_name("Ada McEwan'ın")
     assert (name.display, name.surname) == ("Ada McEwan", "mcewan")
     assert parse_name("Liam O'Neil").surname == "o'neil"
+
+
+def test_a_namesake_page_of_its_own_stays_apart_a_mishearing_beside_the_right_name_is_an_error():
+    """One way of writing a name, two people: a transcript writes "Governor Alan Hollis" for the story's
+    Alan Hallis (an error), while a university page names its own "Professor Alan Hollis" again and
+    again, under a title the story never gives Hallis: that page is about somebody else."""
+    mentions = [mention(i, "Governor Alan Hallis", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(7, "Alan Hallis", "radio", "2026-03-04", article=30),
+                 mention(8, "Governor Alan Hollis", "radio", "2026-03-04", article=30)]
+    mentions += [mention(20 + i, surface, "uni", "2026-02-01", authoritative=True, article=40)
+                 for i, surface in enumerate(["Professor Alan Hollis", "Professor Alan Hollis", "Professor Hollis"])]
+    result = analyse_variants(mentions)
+    cluster_of = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
+    assert cluster_of[8] == cluster_of[1] and cluster_of[20] != cluster_of[1]
+    assert cluster_of[20] == cluster_of[21] == cluster_of[22]
+    flagged = {f["mention_id"] for f in result.flags if f["level"] == "mention"}
+    assert 8 in flagged and not flagged & {20, 21, 22}

@@ -26,6 +26,7 @@ from analysis.variants.canonical import (
 from analysis.variants.compare import compare_names, format_rules, given_relation, surnames_fit
 from analysis.variants.linkage import link_forms
 from analysis.variants.name_order import WordsAlone, family_first_slip, family_name_first
+from analysis.variants.namesakes import mention_roles, namesake_pages
 
 
 def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAULTS, id_prefix: str = "",
@@ -61,19 +62,33 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     mentions = [m for m in mentions if m.get("part") != "given"]
     parsed = {m["mention_id"]: parse_name(m["surface"]) for m in mentions}
     mentions = [m for m in mentions if parsed[m["mention_id"]] is not None]
-    forms, form_of = _forms_from_mentions(mentions, parsed, copies)
     topic = topic or Topic()
-    _mark_topic(forms, topic)
-    must_link, pinned = _pin_links(pins, forms, form_of)
-    user_same = _group_links(same, forms)
-    user_distinct = _group_links(distinct, forms, every_pair=True)
-    linkage = link_forms(forms, score_cutoff=score_cutoff, must_link=must_link, user_same=user_same,
-                         cannot_link=user_distinct + _generations_apart(forms), topic_articles=topic.articles, story=True,
-                         extra_pairs=_far_surnames(forms))
 
-    by_form: dict[int, list[dict]] = defaultdict(list)
-    for m in mentions:
-        by_form[form_of[m["mention_id"]]].append(m)
+    def link(apart: dict, kept_apart: list[tuple]) -> tuple:
+        forms, form_of = _forms_from_mentions(mentions, parsed, copies, apart)
+        _mark_topic(forms, topic)
+        must_link, pinned = _pin_links(pins, forms, form_of)
+        user_same = _group_links(same, forms)
+        user_distinct = _group_links(distinct, forms, every_pair=True)
+        by_form: dict[int, list[dict]] = defaultdict(list)
+        for m in mentions:
+            by_form[form_of[m["mention_id"]]].append(m)
+        # A namesake's page stays apart from every form of the person it was taken for.
+        left = sorted({(form_of[a], form_of[b]) for a, b in kept_apart})
+        linkage = link_forms(forms, score_cutoff=score_cutoff, must_link=must_link, user_same=user_same,
+                             cannot_link=user_distinct + _generations_apart(forms) + left, topic_articles=topic.articles,
+                             story=True, extra_pairs=_far_surnames(forms))
+        return forms, form_of, pinned, user_distinct, by_form, linkage
+
+    forms, form_of, pinned, user_distinct, by_form, linkage = link({}, [])
+    if not pins and not same:  # a user's pins and same-groups say who is whom: not second-guessed
+        apart = namesake_pages(linkage.clusters, forms, by_form, mention_roles(mentions, parsed))
+        if apart:
+            # Each split-off mention stays apart from one mention of every form its cluster keeps.
+            kept_apart = [(a, next(m["mention_id"] for m in by_form[i] if m["mention_id"] not in apart))
+                          for a, number in apart.items() for i in linkage.clusters[number]
+                          if any(m["mention_id"] not in apart for m in by_form[i])]
+            forms, form_of, pinned, user_distinct, by_form, linkage = link(apart, kept_apart)
     result = VariantResult()
     in_context = _attach_by_co_mention(linkage, forms, by_form, score_cutoff)
     for index in linkage.unattached:
@@ -144,11 +159,15 @@ def _far_surnames(forms: list[Form]) -> list[tuple[int, int]]:
 def _attach_given_names(given_only: list[dict], decided: list, forms: list[Form], form_of: dict) -> None:
     """Add each lone given-name mention to the person whose full name its article writes; the mention
     counts as a use of that full name's form (its kind is decided against the canonical given name)."""
-    index_of = {form_key(f.name): i for i, f in enumerate(forms) if not f.virtual}
+    index_of: dict[str, list[int]] = defaultdict(list)  # a namesake's page has a form of its own
+    for i, form in enumerate(forms):
+        if not form.virtual:
+            index_of[form_key(form.name)].append(i)
     group_of = {i: n for n, (group, _, _) in enumerate(decided) for i in group}
     for m in given_only:
         full = parse_name(m["full_name"])
-        index = index_of.get(form_key(full)) if full is not None else None
+        indices = index_of.get(form_key(full), []) if full is not None else []
+        index = next((i for i in indices if m["article_id"] in forms[i].articles), indices[0] if indices else None)
         if index is None or index not in group_of:
             continue
         form_of[m["mention_id"]] = index
