@@ -1118,3 +1118,42 @@ def test_a_namesake_page_of_its_own_stays_apart_a_mishearing_beside_the_right_na
     assert cluster_of[20] == cluster_of[21] == cluster_of[22]
     flagged = {f["mention_id"] for f in result.flags if f["level"] == "mention"}
     assert 8 in flagged and not flagged & {20, 21, 22}
+
+
+def test_the_subjects_given_name_garbled_past_a_typo_is_theirs_on_the_storys_pages():
+    """Rewriting engines garble a given name beyond any typo rule and keep the surname ("Mirta Quenby"
+    for the story's Marla Quenby), and several of them agree; on the story's pages that is the
+    subject's error. A relative with another given name ("Dana Quenby") stays a person, and so does
+    the same garble in a story about somebody else, or written by one page alone."""
+    mentions = [mention(i, "Marla Quenby", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Mirta Quenby", f"seo{i}", "2026-03-04") for i in range(3)]
+    mentions += [mention(20, "Dana Quenby", "a1", "2026-03-03", authoritative=True, article=1)]
+    on_topic = frozenset(m["article_id"] for m in mentions)
+    found = kinds(analyse_variants(mentions, topic=Topic(names=("Marla Quenby",), articles=on_topic)))
+    assert found["Mirta Quenby"] == "error" and found["Dana Quenby"] == "canonical"
+    elsewhere = analyse_variants(mentions, topic=Topic(names=("Dana Quenby",), articles=on_topic))
+    assert kinds(elsewhere)["Mirta Quenby"] == "canonical"
+    alone = analyse_variants(mentions[:-3] + mentions[-1:], topic=Topic(names=("Marla Quenby",), articles=on_topic))
+    assert kinds(alone)["Mirta Quenby"] == "canonical"
+
+
+def test_under_the_subjects_title_a_familiar_given_name_or_a_garbled_surname_is_their_error():
+    """"Governor Mike Carrow" for Governor Mark Carrow keeps only the first letter of his given name,
+    and "Governor Mark Carlaw" most of his surname: under his title, on the story's pages, both are his."""
+    mentions = [mention(i, "Governor Mark Carrow", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10, "Governor Mike Carrow", "seo1", "2026-03-04"),
+                 mention(11, "Governor Mark Carlaw", "seo2", "2026-03-04")]
+    on_topic = frozenset(m["article_id"] for m in mentions)
+    result = analyse_variants(mentions, topic=Topic(names=("Mark Carrow",), articles=on_topic))
+    assert len(result.clusters) == 1
+    assert (kinds(result)["Governor Mike Carrow"], kinds(result)["Governor Mark Carlaw"]) == ("error", "error")
+
+
+def test_letter_case_garbled_inside_a_surname_written_alone_is_an_error():
+    """"OWen" for Owen, "Tarr-gould" for Tarr-Gould: the surname alone slips as a full name does."""
+    mentions = [mention(i, "Ada Tarr-Gould", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Tarr-gould", "b1", "2026-03-04", article=1), mention(11, "TArr-Gould", "b2", "2026-03-04", article=2),
+                 mention(12, "Tarr-Gould", "b3", "2026-03-04", article=3), mention(13, "TARR-GOULD", "b4", "2026-03-04", article=4)]
+    found = kinds(analyse_variants(mentions))
+    assert (found["Tarr-gould"], found["TArr-Gould"]) == ("error", "error")
+    assert (found["Tarr-Gould"], found["TARR-GOULD"]) == ("surname", "surname")

@@ -332,6 +332,7 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     second pass (`second_pass._given_then_garbled_surname`).
     """
     established = _Established(forms)
+    subjects = {root(j) for j, form in enumerate(forms) if form.topic}
     found = []
     for i, form in enumerate(forms):
         name = form.name
@@ -341,19 +342,25 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
         thin = not _established(form)
         on_topic = form.articles <= topic_articles
         group = members.get(root(i), [i])
-        if any(m != i and forms[m].name.full and (_established(forms[m]) or forms[m].name.given_tokens[:1] != name.given_tokens[:1])
+        if any(m != i and forms[m].name.full and (_established(forms[m]) or _initial(forms[m].name) != _initial(name))
                for m in group):
-            continue  # the cluster holds more than this name and its shorter forms
+            continue  # the cluster holds more than this name, its shorter forms and its own slips ("Tarshi")
         people = set()
         for j in established.full:
             other = forms[j].name
-            if not thin:  # aggregators agreeing on a name as heard, against every careful newsroom
-                if form.articles & topic_articles and forms[j].authoritative and _heard_as(name, other):
+            # The story's own subject, on the story's pages (`_subject_garble`).
+            subject_garbled = on_topic and root(j) in subjects and _subject_garble(
+                name, other, bool(form.titles & _titles(forms, members, root(j))), agreed=not thin)
+            if not thin:  # aggregators agreeing on a garble, against every careful newsroom
+                if forms[j].authoritative and ((form.articles & topic_articles and _heard_as(name, other))
+                                               or subject_garbled):
                     people.add(root(j))
                 continue
             if _surname_garbled_under_given(name, other, score_cutoff):
                 people.add(root(j))
             elif on_topic and _heard_as(name, other):
+                people.add(root(j))
+            elif subject_garbled:
                 people.add(root(j))
             elif (on_topic and other.surname_core == name.surname_core
                   and _garble_of(name.given_tokens[0], other.given_tokens[:1])
@@ -378,11 +385,32 @@ def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cuto
             and given_confirmed_surname(name.surname_core, other.surname_core, score_cutoff))
 
 
-def _garble_of(given: str, other: tuple[str, ...]) -> bool:
+def _subject_garble(name: ParsedName, subject: ParsedName, titled: bool, agreed: bool) -> bool:
+    """Whether a name garbles the story's subject's past a typo rule, on the story's pages: their very
+    surname under a given name that keeps only its first letter, under a title of theirs ("Prime
+    Minister Mike Carney" for Mark), or that keeps most of its letters and is written by several
+    outlets (`agreed`: rewriting engines agreeing on "Tarsi Gabbard" for Tulsi, against every careful
+    newsroom; one page's "Genoveva Cranston, a baker" may be a neighbour); or, under a title of theirs,
+    their given name with a surname that keeps its first letter and most of its letters ("prime
+    minister Mark Carlay")."""
+    if subject.surname_core == name.surname_core:
+        return (titled or agreed) and _garble_of(name.given_tokens[0], subject.given_tokens[:1], titled=titled)
+    return (titled and bool(subject.given_tokens) and written_or_heard(name.given_tokens[0], subject.given_tokens[0])
+            and name.surname_core[:1] == subject.surname_core[:1]
+            and fuzz.ratio(name.surname_core, subject.surname_core) >= GARBLED_GIVEN_RATIO)
+
+
+def _initial(name: ParsedName) -> str:
+    """The first letter of a name's first given name ("" without one)."""
+    return name.given_tokens[0][:1] if name.given_tokens else ""
+
+
+def _garble_of(given: str, other: tuple[str, ...], titled: bool = False) -> bool:
     """Whether a folded given name may be a garble of another: same first letter, not the same name,
-    most letters kept."""
-    return (bool(other) and len(other[0]) > 1 and other[0] != given and other[0][:1] == given[:1]
-            and fuzz.ratio(given, other[0]) >= GARBLED_GIVEN_RATIO)
+    most letters kept; under the person's title and surname the first letter is enough (a familiar
+    name put for a rarer one: "Prime Minister Mike Carney" for Mark)."""
+    return (bool(other) and len(other[0]) > 1 and len(given) > 1 and other[0] != given and other[0][:1] == given[:1]
+            and (titled or fuzz.ratio(given, other[0]) >= GARBLED_GIVEN_RATIO))
 
 
 def _heard_as(name: ParsedName, other: ParsedName) -> bool:

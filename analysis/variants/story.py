@@ -209,23 +209,34 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
     return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
 
 
-def _capital_inside(display: str, canonical: str) -> bool:
-    """Whether a name writes a capital inside a word where the canonical has a small letter, the word
-    not in capitals throughout ("SInner", "MIlei": the shift key held a letter too long). Names with
-    capitals of their own inside ("McEnany") compare letter by letter, so they are no slip.
+#: The rule of an error in letter case alone (`_case_slip`).
+CASE_SLIP = "letter case garbled inside a word of the name"
 
-    >>> _capital_inside("Jannik SInner", "Jannik Sinner"), _capital_inside("JANNIK SINNER", "Jannik Sinner")
-    (True, False)
-    >>> _capital_inside("Kayleigh McEnany", "Kayleigh McEnany"), _capital_inside("Kayleigh Mcenany", "Kayleigh McEnany")
+
+def _case_slip(display: str, canonical: str) -> bool:
+    """Whether a name garbles the canonical's letter case inside a word, the word in neither capitals
+    nor small letters throughout: a capital where the canonical has a small letter ("SInner",
+    "MIlei": the shift key held a letter too long), or a small letter opening a hyphenated part the
+    canonical capitalises ("Bankman-fried"). Names with capitals of their own inside ("McEnany")
+    compare letter by letter, so they are no slip; a surname alone lines up with the canonical's last
+    words.
+
+    >>> _case_slip("Jannik SInner", "Jannik Sinner"), _case_slip("JANNIK SINNER", "Jannik Sinner"), _case_slip("MIlei", "Javier Milei")
+    (True, False, True)
+    >>> _case_slip("Kayleigh McEnany", "Kayleigh McEnany"), _case_slip("Kayleigh Mcenany", "Kayleigh McEnany")
     (False, False)
+    >>> _case_slip("Bankman-fried", "Sam Bankman-Fried"), _case_slip("bankman-fried", "Sam Bankman-Fried")
+    (True, False)
     """
     words, canonical_words = display.split(), canonical.split()
-    if len(words) != len(canonical_words):
+    if len(words) > len(canonical_words):
         return False
-    for word, right in zip(words, canonical_words):
-        if word.casefold() != right.casefold() or word.isupper():
+    for word, right in zip(words, canonical_words[len(canonical_words) - len(words):]):
+        if word.casefold() != right.casefold() or word.isupper() or word.islower():
             continue
         if any(c.isupper() and r.islower() for c, r in zip(word[1:], right[1:])):
+            return True
+        if any(before == "-" and c.islower() and r.isupper() for before, c, r in zip(word, word[1:], right[1:])):
             return True
     return False
 
@@ -517,8 +528,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 kind, why = "title", "title with the canonical name"
             elif name.display == decision.canonical or surface == decision.canonical:
                 kind, why = "canonical", decision.rule
-            elif _capital_inside(name.display, decision.canonical):
-                kind, why = "error", "a capital letter inside a word of the name, where it has none"
+            elif _case_slip(name.display, decision.canonical):
+                kind, why = "error", CASE_SLIP
             elif _unvouched_hyphen(name.display, decision.canonical, form.display_authorities.get(name.display, ()),
                                    len(forms[decision.canonical_form].authoritative)):
                 kind, why = "error", "a hyphen dropped or added in the name: careful outlets join it otherwise"
@@ -527,6 +538,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         else:
             kind, why = _kind(spelling_evidence(form, members), decision, forms, story=True, score_cutoff=score_cutoff,
                               house=house_outlets(form, decision.canonical_name, members))
+            if kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
+                kind, why = "error", CASE_SLIP
         surfaces.append({"surface": surface, "kind": kind, "rule": why, "mentions": len(row["mention_ids"]),
                          "articles": len(row["articles"]), "outlets": len(row["outlets"]),
                          "first_published": None if row["first"].startswith("~") else row["first"],
