@@ -64,7 +64,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     del entities_found
     # Only the people are kept of this first decision: its assignments and flags would double what the
     # final decision holds, at a few hundred thousand mentions.
-    first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
+    first = variants.analyse_variants(_variant_input(credible, documents, lexicon), settings=settings,
                                       **variant_options).clusters
     # Two names tagged as one ("Trump Zelenskyy"): dropped, so the second pass finds each part as the
     # known name it is, and decided again without them, so no phantom person is searched for.
@@ -72,7 +72,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     kept = [m for m in credible if not joined.is_joined(m["surface"], full, surnames, givens)]
     if len(kept) < len(credible):
         credible = kept
-        first = variants.analyse_variants(_variant_input(credible, documents), settings=settings,
+        first = variants.analyse_variants(_variant_input(credible, documents, lexicon), settings=settings,
                                           **variant_options).clusters
     taken: dict = defaultdict(list)
     for m in credible:
@@ -108,7 +108,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     searched = {surname for person in searchable for surname in person["surnames"]}
     found[:] = [_given_not_near_surname(m, full_names, searched) for m in found]
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
-    result = variants.analyse_variants(_variant_input(persons, documents), settings=settings,
+    result = variants.analyse_variants(_variant_input(persons, documents, lexicon), settings=settings,
                                        id_prefix=id_prefix, **variant_options)
     return ResolvedMentions(found=found, persons=persons, result=result)
 
@@ -176,10 +176,10 @@ def surname_parts(name: ParsedName) -> set[str]:
     return {t for t in name.surname_tokens if len(t) >= 4 and t not in PARTICLES and t not in given_names()}
 
 
-def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
-    """The variants stage's records of these mentions. Ten keys at most for most (`handle` only when
-    true): a dict of eleven or more takes 464 bytes, of up to ten 272, and a story of 10,000 articles
-    has a few hundred thousand of them."""
+def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str] = frozenset()) -> list[dict]:
+    """The variants stage's records of these mentions. Ten keys at most for most (`handle` and
+    `couple` only when true): a dict of eleven or more takes 464 bytes, of up to ten 272, and a story
+    of 10,000 articles has a few hundred thousand of them."""
     rows = []
     for m in mentions:
         doc = documents[m["version_id"]]
@@ -191,8 +191,32 @@ def _variant_input(mentions: list[dict], documents: dict) -> list[dict]:
         handle = _handle(text, m["start"], m["field"])
         if handle:
             row["handle"] = handle
+        if _couple(text, m["start"], lexicon):
+            row["couple"] = True
         rows.append(row)
     return rows
+
+
+#: "Anatoly and " before a name: two people sharing the surname written after the second of them.
+_COUPLE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+
+
+def _couple(text: str, start: int, lexicon: Container[str]) -> bool:
+    """Whether a name is the second of a couple that shares its surname ("Anatoly and Lyudmila
+    Navalny", "Bill and Hillary Clinton"): a given name, or a capitalised word that is no English
+    word, then "and", just before it. There the surname is the family's, written once for both (a
+    woman's Slavic surname in the masculine form is then no slip of hers: `variants.story`).
+
+    >>> _couple("his parents, Anatoly and Lyudmila Navalny", 25, frozenset({"parents"}))
+    True
+    >>> _couple("Police and Lyudmila Navalny", 11, frozenset({"police"}))
+    False
+    """
+    match = _COUPLE.search(text, max(0, start - 40), start)
+    if match is None:
+        return False
+    word = fold(match.group(1))
+    return word in given_names() or word not in lexicon
 
 
 def _handle(text: str, start: int, field: str) -> str | bool:

@@ -136,6 +136,43 @@ PARTICLE_GROUPS = ({"bin", "ibn", "ben", "bn"}, {"al", "el", "ul"})
 EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
                              "ß": "ss", "ŀ": "l", "ħ": "h"})
 
+#: A surname's feminine and masculine forms in Slavic languages (folded): Navalnaya/Navalny,
+#: Ivanova/Ivanov, Radwanska/Radwanski, Novakova/Novak. The same given name under the other gender's
+#: form is one person with a slip, never a relative: a relative has a given name of their own.
+GENDER_SURNAME_ENDINGS = (("skaya", "sky"), ("skaya", "ski"), ("skaya", "skiy"), ("aya", "y"), ("aya", "iy"),
+                          ("aya", "oy"), ("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("yna", "yn"),
+                          ("ska", "ski"), ("cka", "cki"), ("dzka", "dzki"), ("ova", ""))
+
+
+def masculine_forms(surname: str) -> set[str]:
+    """The masculine forms a folded surname may be the feminine of, and the surname itself (a blocking
+    key: a surname and its other gender's form share one).
+
+    >>> sorted(masculine_forms("ivanova"))
+    ['ivanov', 'ivanova']
+    """
+    forms = {surname}
+    for feminine, masculine in GENDER_SURNAME_ENDINGS:
+        stem = surname[:-len(feminine)]
+        if surname.endswith(feminine) and len(stem) >= 3 and masculine:
+            forms.add(stem + masculine)
+    return forms
+
+
+def gender_forms(a: str, b: str) -> bool:
+    """Whether two folded surnames are one surname's feminine and masculine forms.
+
+    >>> gender_forms("navalnaya", "navalny"), gender_forms("ivanov", "ivanova"), gender_forms("navalny", "navalni")
+    (True, True, False)
+    """
+    for feminine, masculine in GENDER_SURNAME_ENDINGS:
+        for woman, man in ((a, b), (b, a)):
+            stem = woman[:-len(feminine)]
+            if woman.endswith(feminine) and len(stem) >= 3 and man == stem + masculine:
+                return True
+    return False
+
+
 #: Digits written for look-alike letters inside a word ("Ig0r Sech1n").
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g"})
 

@@ -1157,3 +1157,16 @@ def test_letter_case_garbled_inside_a_surname_written_alone_is_an_error():
     found = kinds(analyse_variants(mentions))
     assert (found["Tarr-gould"], found["TArr-Gould"]) == ("error", "error")
     assert (found["Tarr-Gould"], found["TARR-GOULD"]) == ("surname", "surname")
+
+
+def test_a_womans_slavic_surname_in_the_masculine_form_is_her_error_unless_a_couple_shares_it():
+    """"Olga Sorokin" for the Olga Sorokina every careful outlet writes is her, misspelt; her husband
+    Pavel Sorokin stays himself; "Pavel and Olga Sorokin" writes the family's surname once for both."""
+    mentions = [mention(i, "Olga Sorokina", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Pavel Sorokin", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(20, "Olga Sorokin", "b1", "2026-03-04")]
+    result = analyse_variants(mentions)
+    assert sorted(c["canonical"] for c in result.clusters) == ["Olga Sorokina", "Pavel Sorokin"]
+    assert kinds(result)["Olga Sorokin"] == "error"
+    couple = dict(mentions[-1], couple=True)
+    assert kinds(analyse_variants(mentions[:-1] + [couple]))["Olga Sorokin"] == "accepted"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from analysis.name_rules import PARTICLES, explain_spelling, nickname_groups, skeleton
+from analysis.name_rules import PARTICLES, explain_spelling, masculine_forms, nickname_groups, skeleton
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_MIN_LETTERS, metaphone, nysiis
 from analysis.settings import DEFAULTS
@@ -47,8 +47,10 @@ def _surname_keys(core: str, tokens: tuple[str, ...]) -> set[str]:
     or changed letter (Tuito/Tvito, Assad/Asasd) and any documented alternation (Qadhafi/Gaddafi)
     lands two surnames in one block. Each word of a surname of several words is a key too
     (Guzman Loera/Guzman Loesa), and so are its letters in order (5+ letters: the same letters
-    scrambled, Sanchez/Snachez across a vowel, which `surnames_fit` takes for a typo)."""
+    scrambled, Sanchez/Snachez across a vowel, which `surnames_fit` takes for a typo), and its
+    masculine form when it may be a feminine one (`name_rules.masculine_forms`)."""
     keys = {code for code in ("m" + metaphone(core), "n" + nysiis(core)) if len(code) > 3}
+    keys |= {"g" + form for form in masculine_forms(core)}  # Navalnaya/Navalny, Ivanova/Ivanov
     if len(core) >= 5:
         keys.add("a" + "".join(sorted(core)))
     for spelling in {core, block_skeleton(core)}:

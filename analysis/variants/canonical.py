@@ -251,7 +251,7 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form]) -> set:
 #: writer may also produce them by mistake, so they excuse a form only together with usage. Rules that
 #: shorten a name (an initial, a missing middle name) or choose another name (Bob for Robert) change no
 #: letter of the name written and need no usage.
-SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration", "spelling convention")
+SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration", "spelling convention", "gender form")
 #: Spelling rules that are a newsroom's choice, not a slip: a romanisation or transliteration of a name
 #: from another script (Zelenskyy, Zelensky, Zelenskiy). One authoritative outlet writing it is a house
 #: style and makes it accepted, however many others write another one; no careful outlet writes a

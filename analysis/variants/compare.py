@@ -10,13 +10,17 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import PARTICLES, explain_spelling, nickname_related
+from analysis.name_rules import PARTICLES, explain_spelling, gender_forms, nickname_related
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import heard_alike, metaphone, nysiis
 from analysis.settings import DEFAULTS
 
 #: Similarity at which two surnames are one spelling's typo regardless of how they sound.
 SURE_CUTOFF = 90
+
+#: The rule of a surname in the other gender's form under the same given name (`name_rules.gender_forms`):
+#: a spelling rule, so usage decides whether it is accepted (`canonical.SPELLING_RULES`).
+GENDER_FORM_RULE = "gender form of the surname (feminine/masculine)"
 
 KINDS = ("canonical", "title", "accepted", "surname", "given", "error", "unattached")
 
@@ -221,6 +225,8 @@ def _compare_parts(a: ParsedName, b: ParsedName, score_cutoff: float) -> Compari
                     and min(len(a.surname_core), len(b.surname_core)) >= 4 \
                     and OSA.distance(a.surname_core, b.surname_core, score_cutoff=1) <= 1:
                 surname = "typo"
+            elif gender_forms(a.surname_core, b.surname_core):  # "Yulia Navalny" for Yulia Navalnaya
+                surname, sur_rules = "variant", [GENDER_FORM_RULE]
         if surname == "none":
             return Comparison("unrelated", score=score)
         given, giv_short, typo, giv_rules = _align_given(a.given_tokens, b.given_tokens)

@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags
+from analysis.name_rules import gender_forms
 from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -486,6 +487,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         row["given"] = row.get("given") or m.get("part") == "given"
         row["handles"] = row.get("handles", 0) + bool(m.get("handle"))
         row["accounts"] = row.get("accounts", 0) + (m.get("handle") == "account")
+        row["couples"] = row.get("couples", 0) + bool(m.get("couple"))
         row["articles"].add(m["article_id"])
         row["outlets"].add(m["origin"])
         row["first"] = min(row["first"], date_key(m["published"]))
@@ -540,6 +542,9 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                               house=house_outlets(form, decision.canonical_name, members))
             if kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
                 kind, why = "error", CASE_SLIP
+            elif (kind == "error" and row["couples"] == len(row["mention_ids"])
+                  and gender_forms(name.surname_core, decision.canonical_name.surname_core)):
+                kind, why = "accepted", "the family surname of a couple named together (\"Anatoly and Lyudmila Navalny\")"
         surfaces.append({"surface": surface, "kind": kind, "rule": why, "mentions": len(row["mention_ids"]),
                          "articles": len(row["articles"]), "outlets": len(row["outlets"]),
                          "first_published": None if row["first"].startswith("~") else row["first"],
