@@ -1170,3 +1170,19 @@ def test_a_womans_slavic_surname_in_the_masculine_form_is_her_error_unless_a_cou
     assert kinds(result)["Olga Sorokin"] == "error"
     couple = dict(mentions[-1], couple=True)
     assert kinds(analyse_variants(mentions[:-1] + [couple]))["Olga Sorokin"] == "accepted"
+
+
+def test_one_half_of_a_hyphenated_surname_alone_is_an_error_beside_the_full_name_not_in_a_url():
+    """A page that names "Ada Tarr-Gould" and then writes "Tarr" has cut her name in two: the Tarrs
+    the story names elsewhere (Tom, Joe) do not take that "Tarr"; in a URL the cut is a slug's."""
+    mentions = [mention(i, "Ada Tarr-Gould", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(9, "Joe Tarr", "a2", "2026-03-03", authoritative=True, article=2),
+                 mention(10, "Tom Tarr", "a1", "2026-03-03", authoritative=True, article=1),
+                 mention(11, "Ada Tarr-Gould", "b1", "2026-03-04", article=20),
+                 mention(12, "Tarr", "b1", "2026-03-04", article=20),
+                 dict(mention(13, "tarr", "b2", "2026-03-04", article=21), handle=True),
+                 mention(14, "Ada Tarr-Gould", "b2", "2026-03-04", article=21)]
+    result = analyse_variants(mentions)
+    cluster_of = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
+    assert cluster_of[12] == cluster_of[11] != cluster_of[10]
+    assert kinds(result)["Tarr"] == "error" and kinds(result)["tarr"] == "accepted"

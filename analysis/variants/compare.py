@@ -18,6 +18,10 @@ from analysis.settings import DEFAULTS
 #: Similarity at which two surnames are one spelling's typo regardless of how they sound.
 SURE_CUTOFF = 90
 
+#: The rule of one half of a hyphenated surname written alone ("Bankman" for Bankman-Fried): a spelling
+#: rule (`canonical.SPELLING_RULES`), so only usage makes it accepted.
+HYPHEN_PART_RULE = "spelling convention: one half of a hyphenated surname"
+
 #: The rule of a surname in the other gender's form under the same given name (`name_rules.gender_forms`):
 #: a spelling rule, so usage decides whether it is accepted (`canonical.SPELLING_RULES`).
 GENDER_FORM_RULE = "gender form of the surname (feminine/masculine)"
@@ -168,7 +172,12 @@ def _surname_relation(a: ParsedName, b: ParsedName, score_cutoff: float) -> tupl
     ta = {t for t in a.surname_tokens if len(t) > 2}
     tb = {t for t in b.surname_tokens if len(t) > 2}
     if ta and tb and ta != tb and (ta < tb or tb < ta):
-        return "part", 0 if ta < tb else 1, ["one of two surnames"]
+        longer = b if ta < tb else a
+        # A hyphen joins two surnames into one name ("Bankman-Fried"), which is never cut in two on
+        # purpose in English: one half alone is a spelling convention only usage can excuse. Two
+        # surnames side by side ("García Márquez") are written one at a time by custom.
+        hyphenated = "-" in longer.display.rsplit(" ", 1)[-1]
+        return "part", 0 if ta < tb else 1, [HYPHEN_PART_RULE if hyphenated else "one of two surnames"]
     if surnames_fit(ca, cb, score_cutoff, far=not (a.full and b.full)):
         return "typo", -1, []
     return "none", -1, []

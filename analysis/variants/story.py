@@ -24,7 +24,7 @@ from analysis.variants.canonical import (
     house_outlets,
     spelling_evidence,
 )
-from analysis.variants.compare import compare_names, format_rules, given_relation, surnames_fit
+from analysis.variants.compare import HYPHEN_PART_RULE, compare_names, format_rules, given_relation, surnames_fit
 from analysis.variants.linkage import link_forms
 from analysis.variants.name_order import WordsAlone, family_first_slip, family_name_first
 from analysis.variants.namesakes import mention_roles, namesake_pages
@@ -343,6 +343,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
         for index in group:
             if forms[index].name.full:
                 surnames_of[number].add(forms[index].name.surname_core)
+                if len(forms[index].name.surname_tokens) > 1:  # "Bankman" for Bankman-Fried, named in full
+                    surnames_of[number].update(t for t in forms[index].name.surname_tokens if len(t) > 2)
                 for m in by_form[index]:
                     named_in[m["article_id"]].add(number)
                     if m.get("start") is not None:
@@ -542,6 +544,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                               house=house_outlets(form, decision.canonical_name, members))
             if kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
                 kind, why = "error", CASE_SLIP
+            elif kind == "error" and row["handles"] == len(row["mention_ids"]) and HYPHEN_PART_RULE in why:
+                kind, why = "accepted", "a URL or handle: a hyphenated name cut where its words are (\"sam-bankman-\")"
             elif (kind == "error" and row["couples"] == len(row["mention_ids"])
                   and gender_forms(name.surname_core, decision.canonical_name.surname_core)):
                 kind, why = "accepted", "the family surname of a couple named together (\"Anatoly and Lyudmila Navalny\")"
