@@ -27,6 +27,12 @@ __all__ = ["TITLES", "ParsedName", "fold", "strip_possessive", "parse_name", "gi
 #: (McCune-Reischauer) "Ch'un", "Ch'in" keep their apostrophe.
 _TURKISH_CASE_ENDINGS = "ı|ü|ın|ün|nın|nin|nun|nün|yı|yi|yu|yü|ya|ye|dan|den|tan|ten|yla|yle"
 _POSSESSIVE = re.compile(rf"(?:['’][sS]|['’](?:{_TURKISH_CASE_ENDINGS})|['’])$")
+#: The short Turkish endings ("Hegseth'i", "Trump'a", "Biden'in", "Trump'ta") only after a word of four
+#: letters or more that ends in a consonant and has a vowel: Hawaiian "Hawai'i", Arabic "Ala'a",
+#: "Mu'in", "Raw'a", "Mar'i" (a three-letter root and an ayn) and Korean "Ch'in" keep their apostrophe.
+_SHORT_CASE_ENDING = re.compile(r"(?<=[^\W\d_]{3}[bcdfghjklmnpqrstvwxyzçğşBCDFGHJKLMNPQRSTVWXYZÇĞŞ])['’]"
+                                r"(?:i|ı|u|ü|a|e|in|un|de|da|te|ta)$")
+_VOWEL = re.compile(r"[aeiouyıöüâîûAEIOUYÖÜ]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _LEET_DIGIT = re.compile(r"(?<=[^\W\d_])\d|\d(?=[^\W\d_])", re.UNICODE)
 _APOSTROPHES = str.maketrans({"'": None, "’": None})
@@ -132,9 +138,15 @@ def strip_possessive(surface: str) -> str:
 
     >>> [strip_possessive(s) for s in ("Cathcart’s", "CATHCART'S", "Starmer'ın", "O'Neil", "Cathcart'", "Sa'da", "Ch'un")]
     ['Cathcart', 'CATHCART', 'Starmer', "O'Neil", 'Cathcart', "Sa'da", "Ch'un"]
+    >>> [strip_possessive(s) for s in ("Pete Hegseth'i", "Trump'a", "Hawai'i", "Ala'a", "Mu'in", "Ch'in", "Raw'a", "Biden'in")]
+    ['Pete Hegseth', 'Trump', "Hawai'i", "Ala'a", "Mu'in", "Ch'in", "Raw'a", 'Biden']
     """
     # "Meghan Markle '" (a span ending at an opening quote) must not keep the space before it.
-    return _POSSESSIVE.sub("", surface.rstrip()).rstrip()
+    surface = _POSSESSIVE.sub("", surface.rstrip()).rstrip()
+    ending = _SHORT_CASE_ENDING.search(surface)
+    if ending is not None and _VOWEL.search(surface[:ending.start()].rsplit(" ", 1)[-1]):
+        surface = surface[:ending.start()]
+    return surface
 
 
 def script_of(text: str) -> str:
