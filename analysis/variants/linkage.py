@@ -326,6 +326,11 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     Aggregators agreeing against every careful newsroom are no convention (`canonical._unexplained`
     weighs them the same way); a real namesake ("Robert Gates") has another given name.
 
+    The story's subject (a topic name of its config) is garbled in more ways on its own pages, where a
+    namesake is rare (`_subject_garble`): a given name keeping only its first letter under their title
+    and surname, one keeping most letters when several outlets agree on it, a surname keeping its
+    first letter and most letters under their given name and title.
+
     One garble needs no on-topic coverage: the person's own given name (as written or heard) with a
     surname one edit further than a near spelling, keeping `score_cutoff` of it ("Gisèle Pellicourt"
     in a transcript that never names the story's keyword): the whole name is the evidence, as in the
