@@ -1186,3 +1186,13 @@ def test_one_half_of_a_hyphenated_surname_alone_is_an_error_beside_the_full_name
     cluster_of = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
     assert cluster_of[12] == cluster_of[11] != cluster_of[10]
     assert kinds(result)["Tarr"] == "error" and kinds(result)["tarr"] == "accepted"
+
+
+def test_a_mc_prefix_dropped_under_the_same_given_name_is_an_error_another_given_name_another_person():
+    """Even a careful outlet's slip ("Sen. Ada Garrity" once, against six writing McGarrity)."""
+    mentions = [mention(i, "Ada McGarrity", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10, "Sen. Ada Garrity", "d1", "2026-03-04", authoritative=True),
+                 mention(11, "Ben Garrity", "a1", "2026-03-03", authoritative=True, article=1)]
+    result = analyse_variants(mentions)
+    assert sorted(c["canonical"] for c in result.clusters) == ["Ada McGarrity", "Ben Garrity"]
+    assert kinds(result)["Sen. Ada Garrity"] == "error"

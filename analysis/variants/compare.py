@@ -183,6 +183,21 @@ def _surname_relation(a: ParsedName, b: ParsedName, score_cutoff: float) -> tupl
     return "none", -1, []
 
 
+#: Prefixes of surnames that a writer drops ("Connell" for McConnell): the rest is the surname's core.
+SURNAME_PREFIXES = ("mac", "mc")
+
+
+def _prefix_dropped(a: str, b: str) -> bool:
+    """Whether one folded surname is the other without its Mc/Mac prefix, the rest four letters or more:
+    a slip under the same given names, judged like a typo (usage decides whether it links).
+
+    >>> _prefix_dropped("connell", "mcconnell"), _prefix_dropped("mcconnell", "connell"), _prefix_dropped("kay", "mckay")
+    (True, True, False)
+    """
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and any(long_ == prefix + short for prefix in SURNAME_PREFIXES)
+
+
 def _score(a: ParsedName, b: ParsedName) -> float:
     """Similarity 0-100 of two names: `fuzz.ratio` of their folded words in reading order, or of the
     surnames when either is a surname alone."""
@@ -236,6 +251,8 @@ def _compare_parts(a: ParsedName, b: ParsedName, score_cutoff: float) -> Compari
                 surname = "typo"
             elif gender_forms(a.surname_core, b.surname_core):  # "Yulia Navalny" for Yulia Navalnaya
                 surname, sur_rules = "variant", [GENDER_FORM_RULE]
+            elif _prefix_dropped(a.surname_core, b.surname_core):  # "Mitch Connell" for Mitch McConnell
+                surname = "typo"
         if surname == "none":
             return Comparison("unrelated", score=score)
         given, giv_short, typo, giv_rules = _align_given(a.given_tokens, b.given_tokens)
