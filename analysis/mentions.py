@@ -24,6 +24,7 @@ from analysis import entities, joined, second_pass, variants
 from analysis.lexicon import is_english
 from analysis.name_rules import PARTICLES, given_names
 from analysis.names import ParsedName, fold, parse_name
+from analysis.records import Topic
 from analysis.settings import DEFAULTS, AnalysisSettings
 
 #: Fields a lone given-name mention carries into clustering: `part` is "given" (the surface is a given
@@ -90,7 +91,12 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                          else f"p{len(found) + 1}")
                 found.append({**match, "id": ident, "version_id": version_id, "field": field})
 
+    # The people the story config says it is about are searched whatever NER made of them: the small
+    # model tags "Leyen" of "Ursula von der Leyen" as a place, and a person it never tags as one would
+    # otherwise never be searched at all. One NER did find is searched as its cluster says.
     searchable = people_to_search(first)
+    known = {surname for person in searchable for surname in person["surnames"]}
+    searchable += [person for person in topic_people(variant_options.get("topic")) if known.isdisjoint(person["surnames"])]
     foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
                                     known_words=known_words, foreign=foreign))
@@ -158,6 +164,21 @@ def people_to_search(clusters: list[dict]) -> list[dict]:
         names = [n for n in (parse_name(s["surface"]) for s in cluster["surfaces"]) if n is not None]
         people.append({"surnames": sorted({n.surname_key for n in names} | {p for n in names for p in surname_parts(n)}),
                        "given": sorted({g for n in names for g in n.given})})
+    return people
+
+
+def topic_people(topic: Topic | None) -> list[dict]:
+    """The story's topic names (`records.Topic.names`) as people for the second pass to search.
+
+    >>> topic_people(Topic(names=("Ursula von der Leyen",)))
+    [{'surnames': ['leyen', 'vonderleyen'], 'given': ['ursula']}]
+    """
+    people = []
+    for name in (parse_name(n) for n in (topic.names if topic is not None else ())):
+        if name is not None:
+            # A surname with particles by its own word too ("Leyen"): a text never writes "vonderleyen".
+            # Not one half of a double surname: "Fried" alone names the mother of a Bankman-Fried.
+            people.append({"surnames": sorted({name.surname_key, name.surname_core}), "given": sorted(set(name.given))})
     return people
 
 

@@ -262,6 +262,10 @@ def _surname_start(tokens: list[str], mixed: bool) -> tuple[list[str], int, bool
     start = len(tokens) - 1
     while start > 1 and fold(tokens[start - 1]) in PARTICLES:
         start -= 1
+    if start == 1 and fold(tokens[0]) in PARTICLES and (tokens[0][:1].islower() or len(tokens) > 2):
+        # Particles all the way ("von der Leyen", "Van der Bellen", "de Gaulle"): a surname alone. One
+        # capitalised particle before one word may be a given name ("Van Jones") and stays one.
+        start = 0
     return tokens, start, False
 
 

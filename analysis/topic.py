@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from analysis.entities import find_more_mentions
-from analysis.names import parse_name
+from analysis.mentions import topic_people
+from analysis.records import Topic
 from analysis.settings import DEFAULTS
 
 
@@ -19,6 +20,8 @@ def topic_match(texts: list[str], *, names: list[str], keywords: list[str], scor
 
     >>> topic_match(["searches for harrow county bridge collapse kathcart spiked"], names=["Dale Cathcart"], keywords=[])
     'kathcart'
+    >>> topic_match(["Ursula von der Leyen was re-elected"], names=["Ursula von der Leyen"], keywords=[])
+    'Ursula von der Leyen'
     """
     if not names and not keywords:
         return "(no topic filter)"
@@ -27,11 +30,9 @@ def topic_match(texts: list[str], *, names: list[str], keywords: list[str], scor
         for text in texts:
             if text and pattern.search(text):
                 return keyword
-    people = []
-    for name in names:
-        parsed = parse_name(name)
-        if parsed is not None:
-            people.append({"surnames": [parsed.surname_key], "given": list(parsed.given)})
+    # Searched as the mention stage searches them, a surname with particles by its own word too
+    # ("von der Leyen" as "Leyen": a text never writes "vonderleyen").
+    people = topic_people(Topic(names=tuple(names)))
     for _, found in find_more_mentions(((n, t) for n, t in enumerate(texts) if t), people, {}, score_cutoff=score_cutoff):
         if found:
             return found[0]["surface"]

@@ -186,3 +186,20 @@ def test_a_surname_garbled_twice_under_its_persons_given_name_is_found():
     people = [{"surnames": ["brigozhin"], "given": ["dmitri"]}]
     text = "Dmitri Brygoshin was on board. Anton Brygoshin was not. Dmitri Brigozhinovich spoke."
     assert surfaces(text, people=people) == ["Dmitri Brygoshin"]
+
+
+def test_the_storys_subject_is_searched_even_when_ner_never_tags_them():
+    """The small model tags "Brook" of "Ada van der Brook" as a place: with no PERSON of hers, no
+    cluster would ever search her. The story config names her, so the second pass does, particles and
+    all, and the topic filter finds her by the word of her surname a text writes."""
+    from analysis.mentions import resolve_mentions
+    from analysis.records import Topic
+    from analysis.topic import topic_match
+    texts = ["Ada van der Brook was re-elected on Tuesday. Van der Brook thanked the assembly.",
+             "The vote: Ada van der Brook won 401 votes, and van der Brook spoke."]
+    docs = {n: {"text": text, "title": "", "article_id": n, "origin": f"o{n}", "outlet": f"o{n}", "authoritative": True,
+                "published": "2026-03-01", "language": "en"} for n, text in enumerate(texts, 1)}
+    topic = Topic(names=("Ada van der Brook",), articles=frozenset({1, 2}))
+    result = resolve_mentions(docs, [], topic=topic).result
+    assert [c["canonical"] for c in result.clusters] == ["Ada van der Brook"]
+    assert topic_match(texts[:1], names=["Ada van der Brook"], keywords=[]) == "Ada van der Brook"
