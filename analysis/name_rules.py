@@ -132,6 +132,31 @@ PARTICLES = frozenset("al el ul bin ibn ben bint bn de del della der den di da d
 #: Particle spellings that are one word: "bin/ibn/ben" (son of), "al/el/ul" (the).
 PARTICLE_GROUPS = ({"bin", "ibn", "ben", "bn"}, {"al", "el", "ul"})
 
+#: Particles a surname drops by custom: the Arabic article ("Assad" for al-Assad, "Sisi" for el-Sisi).
+DROPPABLE_PARTICLES = frozenset({"al", "el", "ul"})
+
+
+def particle_change(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
+    """How the particles of two folded surnames of one core differ: "dropped" ("Leyen" for von der
+    Leyen, "Gaulle" for de Gaulle), "changed" ("van der Leyen"), or None when they agree (one
+    spelling of a particle group, "bin"/"ibn", counts as the same; the Arabic article is dropped by
+    custom).
+
+    >>> particle_change(("leyen",), ("von", "der", "leyen")), particle_change(("van", "der", "leyen"), ("von", "der", "leyen"))
+    ('dropped', 'changed')
+    >>> particle_change(("assad",), ("al", "assad")), particle_change(("ibn", "saud"), ("bin", "saud"))
+    (None, None)
+    """
+    def particles(tokens: tuple[str, ...]) -> list[str]:
+        return [next((min(group) for group in PARTICLE_GROUPS if t in group), t) for t in tokens if t in PARTICLES]
+    pa, pb = particles(a), particles(b)
+    if pa == pb:
+        return None
+    if not pa or not pb:
+        return None if set(pa or pb) <= DROPPABLE_PARTICLES else "dropped"
+    return "changed"
+
+
 #: Folding of letters that Unicode decomposition leaves alone (ø is not o + a combining mark).
 EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
                              "ß": "ss", "ŀ": "l", "ħ": "h"})

@@ -1196,3 +1196,19 @@ def test_a_mc_prefix_dropped_under_the_same_given_name_is_an_error_another_given
     result = analyse_variants(mentions)
     assert sorted(c["canonical"] for c in result.clusters) == ["Ada McGarrity", "Ben Garrity"]
     assert kinds(result)["Sen. Ada Garrity"] == "error"
+
+
+def test_a_particle_of_the_surname_dropped_or_changed_is_a_spelling_usage_decides():
+    """"Brook" alone and "Ada Van der Brook" for the Ada von der Brook every careful outlet writes are
+    slips; "Von der Brook" at a sentence's start is the surname; "Assad" for al-Assad is custom."""
+    mentions = [mention(i, "Ada von der Brook", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(7, "von der Brook", "a1", "2026-03-03", authoritative=True, article=1),
+                 mention(8, "Von der Brook", "a2", "2026-03-03", authoritative=True, article=2),
+                 mention(10, "Ada von der Brook", "b1", "2026-03-04", article=20), mention(11, "Brook", "b1", "2026-03-04", article=20),
+                 mention(12, "Ada Van der Brook", "b2", "2026-03-04")]
+    found = kinds(analyse_variants(mentions))
+    assert (found["Brook"], found["Ada Van der Brook"]) == ("error", "error")
+    assert (found["von der Brook"], found["Von der Brook"]) == ("surname", "surname")
+    arabic = [mention(i, "Bashar al-Assad", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    arabic += [mention(10, "Bashar al-Assad", "b1", "2026-03-04", article=20), mention(11, "Assad", "b1", "2026-03-04", article=20)]
+    assert kinds(analyse_variants(arabic))["Assad"] == "surname"

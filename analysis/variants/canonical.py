@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from analysis.name_rules import particle_change
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
 from analysis.variants.compare import compare_names
@@ -177,7 +178,9 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
     name = form.name
     comparison = compare_names(name, canonical, score_cutoff)
     if not name.full and not name.initials_only:
-        same_surname = name.surname_core == canonical.surname_core
+        # One core with a particle dropped or changed is judged as a spelling, not as the surname.
+        same_surname = name.surname_core == canonical.surname_core and not particle_change(
+            name.surname_tokens, canonical.surname_tokens)
         if same_surname or (comparison.explained and not canonical.full):
             return ("title", "title with the canonical surname") if name.title else ("surname", "surname of the canonical name")
         if comparison.explained:
@@ -208,7 +211,8 @@ def spelling_evidence(form: Form, group: list[Form]) -> Form:
     pooled = Form(name=name, count=form.count, titles=set(form.titles), articles=set(form.articles),
                   first=form.first, topic=form.topic)
     for other in group:
-        if not other.name.full and not other.name.initials_only and other.name.surname_core == name.surname_core:
+        if (not other.name.full and not other.name.initials_only and other.name.surname_core == name.surname_core
+                and not particle_change(other.name.surname_tokens, name.surname_tokens)):
             pooled.sources |= other.sources
             pooled.authoritative |= other.authoritative
             pooled.independent |= other.independent

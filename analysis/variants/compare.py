@@ -10,13 +10,17 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import PARTICLES, explain_spelling, gender_forms, nickname_related
+from analysis.name_rules import PARTICLES, explain_spelling, gender_forms, nickname_related, particle_change
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import heard_alike, metaphone, nysiis
 from analysis.settings import DEFAULTS
 
 #: Similarity at which two surnames are one spelling's typo regardless of how they sound.
 SURE_CUTOFF = 90
+
+#: The rule of a surname's particle dropped or changed ("Leyen", "Van der Leyen" for von der Leyen): a
+#: spelling rule (`canonical.SPELLING_RULES`), so only usage makes it accepted.
+PARTICLE_RULE = "spelling convention: a particle of the surname "
 
 #: The rule of one half of a hyphenated surname written alone ("Bankman" for Bankman-Fried): a spelling
 #: rule (`canonical.SPELLING_RULES`), so only usage makes it accepted.
@@ -165,6 +169,9 @@ def _surname_relation(a: ParsedName, b: ParsedName, score_cutoff: float) -> tupl
         return "same", -1, []
     ca, cb = a.surname_core, b.surname_core
     if ca == cb:
+        change = particle_change(a.surname_tokens, b.surname_tokens)
+        if change:  # "Leyen", "Van der Leyen" for von der Leyen: a slip only usage excuses
+            return "variant", -1, [f"{PARTICLE_RULE}{change}"]
         return "variant", -1, ["particle or spacing in the surname"]
     rules = explain_spelling(ca, cb)
     if rules is not None:
