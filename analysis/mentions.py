@@ -24,8 +24,8 @@ from analysis import entities, joined, second_pass, variants
 from analysis.lexicon import is_english
 from analysis.name_rules import PARTICLES, given_names
 from analysis.names import ParsedName, fold, parse_name
-from analysis.records import Topic
 from analysis.settings import DEFAULTS, AnalysisSettings
+from analysis.topic import topic_people
 
 #: Fields a lone given-name mention carries into clustering: `part` is "given" (the surface is a given
 #: name alone) and `full_name` the display form of the one full name its article writes for that person.
@@ -164,21 +164,6 @@ def people_to_search(clusters: list[dict]) -> list[dict]:
         names = [n for n in (parse_name(s["surface"]) for s in cluster["surfaces"]) if n is not None]
         people.append({"surnames": sorted({n.surname_key for n in names} | {p for n in names for p in surname_parts(n)}),
                        "given": sorted({g for n in names for g in n.given})})
-    return people
-
-
-def topic_people(topic: Topic | None) -> list[dict]:
-    """The story's topic names (`records.Topic.names`) as people for the second pass to search.
-
-    >>> topic_people(Topic(names=("Ursula von der Leyen",)))
-    [{'surnames': ['leyen', 'vonderleyen'], 'given': ['ursula']}]
-    """
-    people = []
-    for name in (parse_name(n) for n in (topic.names if topic is not None else ())):
-        if name is not None:
-            # A surname with particles by its own word too ("Leyen"): a text never writes "vonderleyen".
-            # Not one half of a double surname: "Fried" alone names the mother of a Bankman-Fried.
-            people.append({"surnames": sorted({name.surname_key, name.surname_core}), "given": sorted(set(name.given))})
     return people
 
 

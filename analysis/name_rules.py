@@ -169,6 +169,15 @@ GENDER_SURNAME_ENDINGS = (("skaya", "sky"), ("skaya", "ski"), ("skaya", "skiy"),
                           ("ska", "ski"), ("cka", "cki"), ("dzka", "dzki"), ("ova", ""))
 
 
+def _stems(surname: str):
+    """(stem, masculine ending) for each feminine ending of `GENDER_SURNAME_ENDINGS` a folded surname
+    may carry, leaving a stem of three letters or more."""
+    for feminine, masculine in GENDER_SURNAME_ENDINGS:
+        stem = surname[:-len(feminine)]
+        if surname.endswith(feminine) and len(stem) >= 3:
+            yield stem, masculine
+
+
 def masculine_forms(surname: str) -> set[str]:
     """The masculine forms a folded surname may be the feminine of, and the surname itself (a blocking
     key: a surname and its other gender's form share one).
@@ -176,12 +185,7 @@ def masculine_forms(surname: str) -> set[str]:
     >>> sorted(masculine_forms("ivanova"))
     ['ivanov', 'ivanova']
     """
-    forms = {surname}
-    for feminine, masculine in GENDER_SURNAME_ENDINGS:
-        stem = surname[:-len(feminine)]
-        if surname.endswith(feminine) and len(stem) >= 3 and masculine:
-            forms.add(stem + masculine)
-    return forms
+    return {surname} | {stem + masculine for stem, masculine in _stems(surname) if masculine}
 
 
 def gender_forms(a: str, b: str) -> bool:
@@ -190,12 +194,8 @@ def gender_forms(a: str, b: str) -> bool:
     >>> gender_forms("navalnaya", "navalny"), gender_forms("ivanov", "ivanova"), gender_forms("navalny", "navalni")
     (True, True, False)
     """
-    for feminine, masculine in GENDER_SURNAME_ENDINGS:
-        for woman, man in ((a, b), (b, a)):
-            stem = woman[:-len(feminine)]
-            if woman.endswith(feminine) and len(stem) >= 3 and man == stem + masculine:
-                return True
-    return False
+    return (any(b == stem + masculine for stem, masculine in _stems(a))
+            or any(a == stem + masculine for stem, masculine in _stems(b)))
 
 
 #: Digits written for look-alike letters inside a word ("Ig0r Sech1n").

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from analysis.entities import find_more_mentions
-from analysis.mentions import topic_people
+from analysis.names import parse_name
 from analysis.records import Topic
 from analysis.settings import DEFAULTS
 
@@ -30,10 +30,23 @@ def topic_match(texts: list[str], *, names: list[str], keywords: list[str], scor
         for text in texts:
             if text and pattern.search(text):
                 return keyword
-    # Searched as the mention stage searches them, a surname with particles by its own word too
-    # ("von der Leyen" as "Leyen": a text never writes "vonderleyen").
     people = topic_people(Topic(names=tuple(names)))
     for _, found in find_more_mentions(((n, t) for n, t in enumerate(texts) if t), people, {}, score_cutoff=score_cutoff):
         if found:
             return found[0]["surface"]
     return None
+
+
+def topic_people(topic: Topic | None) -> list[dict]:
+    """The story's topic names (`records.Topic.names`) as people for the second pass to search.
+
+    >>> topic_people(Topic(names=("Ursula von der Leyen",)))
+    [{'surnames': ['leyen', 'vonderleyen'], 'given': ['ursula']}]
+    """
+    people = []
+    for name in (parse_name(n) for n in (topic.names if topic is not None else ())):
+        if name is not None:
+            # A surname with particles by its own word too ("Leyen"): a text never writes "vonderleyen".
+            # Not one half of a double surname: "Fried" alone names the mother of a Bankman-Fried.
+            people.append({"surnames": sorted({name.surname_key, name.surname_core}), "given": sorted(set(name.given))})
+    return people
