@@ -157,6 +157,23 @@ def particle_change(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     return "changed"
 
 
+def particle_words(prefix: str) -> int | None:
+    """How many particles a folded prefix of a surname, spaces dropped, is made of ("vonder" of
+    "vonderleyen": two), or None when it is not particles only.
+
+    >>> particle_words("vonder"), particle_words("al"), particle_words(""), particle_words("vont")
+    (2, 1, 0, None)
+    """
+    if not prefix:
+        return 0
+    for particle in PARTICLES:
+        if prefix.startswith(particle):
+            rest = particle_words(prefix[len(particle):])
+            if rest is not None:
+                return rest + 1
+    return None
+
+
 #: Folding of letters that Unicode decomposition leaves alone (ø is not o + a combining mark).
 EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
                              "ß": "ss", "ŀ": "l", "ħ": "h"})

@@ -20,8 +20,8 @@ from analysis.name_rules import PARTICLES, TITLES, given_names, is_title
 from analysis.names import fold
 from analysis.phonetic import heard_alike, metaphone, written_or_heard
 
-__all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_over_particles", "extend_to_given_name",
-           "garbled_given_before", "given_word_before", "headline_verb", "trailing_headline_verb"]
+__all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_to_given_name", "garbled_given_before",
+           "given_word_before", "headline_verb", "particles_before", "trailing_headline_verb"]
 
 #: Titles written as abbreviations: only these may end in a period and still precede a name
 #: ("Dr. Ana Ruiz"). A full word with a period ("... said the coach. Ibsen added") ends a sentence.
@@ -172,13 +172,27 @@ def heard_given_before(text: str, start: int, givens: Iterable[str]) -> int:
 TYPO_MIN_LETTERS = 5
 
 
-def extend_over_particles(text: str, start: int) -> int:
-    """Move the start left over the lower-case particles written before a surname ("van der Meer")."""
+#: A word and what joins it to the next word of a name: spaces, or a hyphen or underscore as in a URL
+#: slug ("ursula-von-der-leyen") or "al-Assad".
+_PARTICLE_BEFORE = re.compile(r"([^\W\d_]+)(?:[^\S\n]+|[-_])$")
+
+
+def particles_before(text: str, start: int) -> list[int]:
+    """Where each particle written before a surname starts, nearest first, in any case ("van der
+    Meer", "Von der Meer" opening a sentence, "Van Der Meer"): which of them belong to the name is
+    the caller's to judge, as "de" in Spanish "la victoria de von der Meer" does not.
+
+    >>> text = "la victoria de Von der Meer, ver pieter-van-der-meer"
+    >>> [text[s:] for s in particles_before(text, text.index("Meer"))], [text[s:] for s in particles_before(text, text.rindex("meer"))]
+    (['der Meer, ver pieter-van-der-meer', 'Von der Meer, ver pieter-van-der-meer', 'de Von der Meer, ver pieter-van-der-meer'], ['der-meer', 'van-der-meer'])
+    """
+    starts = []
     while True:
-        before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-        if not before or before.group(2) or before.group(1) not in PARTICLES:
-            return start
+        before = _PARTICLE_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+        if not before or before.group(1).lower() not in PARTICLES:
+            return starts
         start = before.start(1)
+        starts.append(start)
 
 
 #: The first word of a span and the space after it: a lower-case one before a capitalised word is

@@ -30,16 +30,16 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import given_names
+from analysis.name_rules import given_names, particle_words
 from analysis.names import ParsedName, fold, strip_possessive
 from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     ATTACHED_TITLES,
     capitalised_word_before,
     extend_left,
-    extend_over_particles,
     garbled_given_before,
     given_word_before,
     heard_given_before,
+    particles_before,
 )
 from analysis.phonetic import metaphone, surname_heard_alike, written_or_heard
 from analysis.settings import DEFAULTS
@@ -102,6 +102,7 @@ class NameIndex:
     fused: set[str] = field(default_factory=set)
     givens: set[str] = field(default_factory=set)
     givens_of: dict[str, set[str]] = field(default_factory=dict)  # surname -> given names of its people
+    particled: dict[str, int] = field(default_factory=dict)  # core of a surname with particles -> how many
 
     @classmethod
     def of(cls, people: list[dict]) -> NameIndex:
@@ -111,6 +112,8 @@ class NameIndex:
 
         >>> sorted(NameIndex.of([{"surnames": ["cranston", "cranstonwho"], "given": ["ellen"]}]).exact)
         ['cranston']
+        >>> NameIndex.of([{"surnames": ["meer", "vandermeer"], "given": ["pieter"]}]).particled
+        {'meer': 2}
         """
         index = cls()
         for person in people:
@@ -130,6 +133,11 @@ class NameIndex:
                 index.givens_of.setdefault(surname, set()).update(givens)
             index.fused.update(given + surname for given in givens for surname in surnames)
         index.near = sorted(set(index.near))
+        for surname in index.exact:
+            for cut in range(1, len(surname)):
+                words = particle_words(surname[:cut]) if surname[cut:] in index.exact else None
+                if words:
+                    index.particled[surname[cut:]] = max(words, index.particled.get(surname[cut:], 0))
         return index
 
     def fits(self, word: str, cutoff: float, known_words: KnownWords | None) -> bool:
@@ -242,9 +250,14 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 continue
             if found and start < found[-1]["end"]:
                 continue  # a part of a compound already found whole
-            with_particles = extend_over_particles(text, start)
-            if fold(text[with_particles:end]).replace(" ", "").replace("-", "") in index.exact:
-                start = with_particles  # "van der Meer", not Spanish "de Trump"
+            starts = particles_before(text, start)
+            known = [s for s in starts if fold(text[s:end]).replace(" ", "").replace("-", "") in index.exact]
+            if known:
+                start = known[-1]  # "van der Meer", "Von der Meer", not Spanish "de Trump"
+            elif starts and folded in index.particled:
+                # The particles of a surname written otherwise ("Van der Meer", "von del Meer" for van
+                # der Meer): the surname as written, for the variants stage to judge, not its core alone.
+                start = starts[min(index.particled[folded], len(starts)) - 1]
             for _ in range(2):  # up to two given names: "Karoline Claire Leavitt"
                 extended = extend_left(text, start, index.givens, titles=())
                 if extended == start and word[:1].isupper() and known_words is not None:

@@ -97,6 +97,15 @@ def test_particles_join_a_surname_only_when_they_are_part_of_it():
     assert surfaces(text, people) == ["Pieter van der Meer", "van der Meer", "Brandt"]
 
 
+def test_the_particles_of_a_surname_join_it_in_any_case_and_when_written_otherwise():
+    """A sentence opens with "Von der Meer", a URL slug hyphenates the particles, an aggregator
+    changes them: each is the surname as written, for the variants stage to judge, never its core
+    alone (which reads as the particles dropped). A preposition before them stays out."""
+    people = [{"surnames": ["vandermeer", "meer"], "given": ["pieter"]}]
+    text = "Van der Meer spoke. la victoria de van der Meer; /news/pieter-van-der-meer-wins; Von del Meer left."
+    assert surfaces(text, people) == ["Van der Meer", "van der Meer", "van-der-meer", "Von del Meer"]
+
+
 def test_a_given_name_nobody_reported_joins_a_found_surname():
     """A photo credit NER never reads: the word before the surname may be a given name."""
     people = [{"surnames": ["aksoy"], "given": ["deniz"]}]

@@ -218,9 +218,10 @@ def _case_slip(display: str, canonical: str) -> bool:
     """Whether a name garbles the canonical's letter case inside a word, the word in neither capitals
     nor small letters throughout: a capital where the canonical has a small letter ("SInner",
     "MIlei": the shift key held a letter too long), or a small letter opening a hyphenated part the
-    canonical capitalises ("Bankman-fried"). Names with capitals of their own inside ("McEnany")
-    compare letter by letter, so they are no slip; a surname alone lines up with the canonical's last
-    words.
+    canonical capitalises ("Bankman-fried"), or a capital opening a word the canonical writes small
+    after the name's first word ("Van Der Meer": a particle; only a sentence capitalises the first,
+    "Van der Meer said"). Names with capitals of their own inside ("McEnany") compare letter by
+    letter, so they are no slip; a surname alone lines up with the canonical's last words.
 
     >>> _case_slip("Jannik SInner", "Jannik Sinner"), _case_slip("JANNIK SINNER", "Jannik Sinner"), _case_slip("MIlei", "Javier Milei")
     (True, False, True)
@@ -228,13 +229,17 @@ def _case_slip(display: str, canonical: str) -> bool:
     (False, False)
     >>> _case_slip("Bankman-fried", "Sam Bankman-Fried"), _case_slip("bankman-fried", "Sam Bankman-Fried")
     (True, False)
+    >>> _case_slip("Van Der Meer", "Pieter van der Meer"), _case_slip("Van der Meer", "Pieter van der Meer"), _case_slip("Pieter Van der Meer", "Pieter van der Meer")
+    (True, False, True)
     """
     words, canonical_words = display.split(), canonical.split()
     if len(words) > len(canonical_words):
         return False
-    for word, right in zip(words, canonical_words[len(canonical_words) - len(words):]):
+    for position, (word, right) in enumerate(zip(words, canonical_words[len(canonical_words) - len(words):])):
         if word.casefold() != right.casefold() or word.isupper() or word.islower():
             continue
+        if position and right.islower():
+            return True  # a particle capitalised inside the name ("Von Der Leyen"); only the first word may open a sentence
         if any(c.isupper() and r.islower() for c, r in zip(word[1:], right[1:])):
             return True
         if any(before == "-" and c.islower() and r.isupper() for before, c, r in zip(word, word[1:], right[1:])):
