@@ -189,7 +189,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     foreign: keys of texts in a language the lexicon is not of. There a lower-case word that is no
     known spelling is taken only right after a capitalised word ("Rumya ozturkun"): nothing tells a
     garble from a word of that language ("la mayoría" is no Mayorkas), but a name's words follow
-    each other.
+    each other; and a word under `SOUND_MIN_LETTERS` letters is taken only as a known spelling.
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
     only where it is capitalised: in lower case it is the word. A near spelling that is an English word
     is refused on English pages only.
@@ -232,6 +232,11 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 if folded not in fits_abroad:
                     fits_abroad[folded] = index.fits(folded, score_cutoff, abroad_words)
                 fit = fits_abroad[folded]
+            if fit and key in foreign and len(folded) < SOUND_MIN_LETTERS and folded not in index.exact:
+                # A short word a letter away from a short surname, on a page in another language: a word
+                # of that language as likely as a garble ("Leben" by a Leyen), and German capitalises
+                # every noun; the English lexicon that refuses such words at home knows none of them.
+                fit = False
             if word.islower() and known_words is not None and folded in known_words.lexicon:
                 continue
             if (word.islower() and key in foreign and folded not in index.exact and folded not in index.fused

@@ -163,6 +163,20 @@ def test_a_lower_case_near_spelling_on_a_page_in_another_language_needs_a_name_b
     assert found({"es"}) == ["ozturkun", "marquardt"]
 
 
+def test_a_short_word_near_a_short_surname_on_a_page_in_another_language_is_a_word_of_it():
+    """German capitalises every noun: "Leben" (life) is one letter from a Loben, and no English
+    lexicon knows it. A known spelling is still the name there, and a longer garble still a garble."""
+    people = [{"surnames": ["loben", "marquardt"], "given": ["ursula", "elena"]}]
+    text = "im politischen Leben ist Loben, sagte Marquadt"
+
+    def found(foreign):
+        (_, mentions), = find_more_mentions([("de", text)], people, {}, known_words=KNOWN, foreign=foreign)
+        return [m["surface"] for m in mentions]
+
+    assert found(frozenset()) == ["Leben", "Loben", "Marquadt"]
+    assert found({"de"}) == ["Loben", "Marquadt"]
+
+
 def test_a_name_run_together_in_a_tag_list_is_a_tag_not_a_garble():
     """A video's or blog's closing tag string ("elections, ellencranston, millbrooknews") writes names
     without spaces as hashtags do: the mention is marked a handle, which the report accepts."""

@@ -634,6 +634,27 @@ def test_an_accent_careful_outlets_do_not_write_is_a_hypercorrection_not_the_nam
     assert husband["canonical"] == "Marc Brosset"
 
 
+def test_an_accent_no_careful_outlet_contradicts_is_the_names_own_spelling_not_a_hypercorrection():
+    # Nobody careful names the man; one page writes his name plain five times and with its native
+    # letters once. Nothing says the letters are wrong: they are the name's own spelling.
+    mentions = [mention(i, "Tomas Zammic", "a1", "2026-03-03", article=1) for i in range(1, 6)]
+    mentions += [mention(6, "Tomas Zammiċ", "a1", "2026-03-03", article=1)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Tomas Zammic"]
+    assert kinds(result)["Tomas Zammiċ"] == "accepted"
+
+
+def test_a_capital_inside_a_surname_is_its_spelling_where_most_outlets_write_it():
+    # The only full name is written plainly, by a careful outlet, once; three outlets write the
+    # surname alone with its capital inside. The canonical keeps the capital; they are not flagged.
+    mentions = [mention(1, "Dana Larosse", "a1", "2026-03-03", authoritative=True)]
+    mentions += [mention(1 + i, "Gov. LaRosse", f"b{i}", "2026-03-04", article=10 + i) for i in range(1, 4)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Dana LaRosse"]
+    found = kinds(result)
+    assert found["Gov. LaRosse"] == "title" and found["Dana Larosse"] != "error"
+
+
 def test_a_gendered_courtesy_title_picks_which_of_a_couple_a_bare_surname_means():
     mentions = [mention(i, "Amélie Brosset", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
     mentions += [mention(9, "Madame Amélie Brosset", "a1", "2026-03-03", authoritative=True, article=1)]

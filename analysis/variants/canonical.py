@@ -165,6 +165,51 @@ def careful_spellings(uses: list[tuple[str, str]], marking: set) -> dict[str, st
     return {word: max(ways, key=lambda w: (len(ways[w]), times[w], w)) for word, ways in outlets.items()}
 
 
+def _inner_capital(word: str) -> bool:
+    """Whether a word has a capital right after a small letter ("DeWine", "McEnany"), and is not in capitals."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def inner_capitals(uses: list[tuple[str, str]]) -> dict[str, str]:
+    """Folded word -> its writing with a capital inside ("DeWine", "McEnany"), for the words more
+    outlets write so than capitalised plainly ("Dewine"): (outlet, surface) pairs of the story's uses.
+
+    Why: a capital inside a name is its bearer's spelling; nobody adds one by chance (a held shift
+    key capitalises the second letter, "SInner", after a capital, not after a small letter), while
+    writing it plainly is a slip as easy as dropping a diacritic. So where a name is written in full
+    only plainly ("Mike Dewine", once) and alone with its capital by most outlets ("Gov. DeWine"),
+    the canonical is written with the capital.
+
+    >>> inner_capitals([("a", "Gov. DeWine"), ("b", "DeWine"), ("c", "Mike Dewine"), ("c", "Mike Ross")])
+    {'dewine': 'DeWine'}
+    """
+    inner: dict[str, dict[str, set]] = {}
+    plain: dict[str, set] = {}
+    for outlet, surface in uses:
+        for word in surface.split():
+            if _inner_capital(word):
+                inner.setdefault(fold(word), {}).setdefault(word, set()).add(outlet)
+            elif word[:1].isupper() and word[1:].islower():
+                plain.setdefault(fold(word), set()).add(outlet)
+    out = {}
+    for folded, ways in inner.items():
+        outlets = set().union(*ways.values())
+        if len(outlets) > len(plain.get(folded, ())):
+            out[folded] = max(ways, key=lambda w: (len(ways[w]), w))
+    return out
+
+
+def with_inner_capitals(name: str, capitals: dict[str, str]) -> str:
+    """`name` with each plainly capitalised word written with its capital inside (`inner_capitals`).
+
+    >>> capitals = {"dewine": "DeWine"}
+    >>> with_inner_capitals("Mike Dewine", capitals), with_inner_capitals("MIKE DEWINE", capitals)
+    ('Mike DeWine', 'MIKE DEWINE')
+    """
+    return " ".join(capitals[fold(word)] if fold(word) in capitals and word[:1].isupper() and word[1:].islower()
+                    and spelt(capitals[fold(word)]) == spelt(word) else word for word in name.split())
+
+
 def _marks(text: str) -> int:
     """How many letters carry a diacritic (or are a letter ASCII lacks, such as "đ" or "ø")."""
     return sum(1 for ch in text if ch.isalpha() and not ch.isascii())

@@ -12,7 +12,7 @@ from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags
 from analysis.name_rules import gender_forms
-from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import (
@@ -22,7 +22,9 @@ from analysis.variants.canonical import (
     _kind,
     careful_spellings,
     house_outlets,
+    inner_capitals,
     spelling_evidence,
+    with_inner_capitals,
 )
 from analysis.variants.compare import HYPHEN_PART_RULE, compare_names, format_rules, given_relation, surnames_fit
 from analysis.variants.linkage import link_forms
@@ -121,10 +123,12 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
                                    and not m.get("handle")], marking)
+    capitals = inner_capitals([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
+                               if m.get("usage", "uses") == "uses" and not m.get("handle")])
     words_alone = WordsAlone.of([*parsed.values(), *(parse_name(m["surface"]) for m in given_only)], forms)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
-                                vouching, spellings, words_alone)
+                                vouching, spellings, words_alone, capitals)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -208,6 +212,32 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
     if relation == "variant" and rule == "known nickname":
         return "accepted", "nickname of the canonical given name"
     return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
+
+
+def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], named_carefully: bool) -> bool:
+    """Whether a name puts a diacritic on a word where evidence says the word has none or another
+    one (`names.marks_added`): the canonical writes that word with marks of its own ("Giséle" for
+    "Gisèle"), outlets that write diacritics elsewhere write it plain (`spellings`,
+    `canonical.careful_spellings`: "Pélicot" where they write "Pelicot"), or careful outlets name
+    the person (`named_carefully`) and none of them writes the marks (the canonical would carry them).
+
+    Why the evidence: a canonical written plain because no careful outlet named the person at all
+    says nothing against the marks; the marked writing may well be the name's own spelling that
+    ASCII newsrooms drop ("Buttiġieġ" for a Maltese name), as "Zoë" is.
+
+    >>> careful = {"pelicot": "pelicot"}
+    >>> _hypercorrection("Ana Pélicot", "Ana Pelicot", careful, False), _hypercorrection("Ana Pélicot", "Ana Pelicot", {}, False)
+    (True, False)
+    >>> _hypercorrection("Giséle Ruiz", "Gisèle Ruiz", {}, False), _hypercorrection("Ana Pélicot", "Ana Pelicot", {}, True)
+    (True, True)
+    """
+    words = {fold(word): word for word in canonical.split()}
+    for word in display.split():
+        right = words.get(fold(word))
+        if right is not None and marks_added(word, right) and (
+                named_carefully or not right.isascii() or spellings.get(fold(word)) == spelt(right)):
+            return True
+    return False
 
 
 #: The rule of an error in letter case alone (`_case_slip`).
@@ -458,11 +488,13 @@ def _given_uses_of(group_mentions: list[dict]) -> Counter:
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
                   accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
-                  spellings: dict | None = None, words_alone: WordsAlone | None = None) -> dict:
+                  spellings: dict | None = None, words_alone: WordsAlone | None = None,
+                  capitals: dict | None = None) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each.
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `spellings`: how
     careful outlets write each word of the story's names (`canonical.careful_spellings`); `words_alone`:
-    how the story writes words alone, to tell a name written family name first (`name_order`)."""
+    how the story writes words alone, to tell a name written family name first (`name_order`);
+    `capitals`: the story's words written with a capital inside (`canonical.inner_capitals`)."""
     full_forms = [i for i in group if forms[i].name.full and not forms[i].virtual]
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -485,6 +517,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
         decision.surname_vouching = len(vouching.get(decision.canonical_name.surname_core, ()))
+    if pin is None or decision.canonical_form != pinned_form:
+        decision.canonical = with_inner_capitals(decision.canonical, capitals or {})
 
     rows: dict[str, dict] = {}
     for m in group_mentions:
@@ -530,7 +564,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "accepted", "a handle, hashtag or URL: the name run together, as they must be"
         elif _fused(name, decision.canonical_name):
             kind, why = "error", "given name and surname run together as one word"
-        elif marks_added(name.display, decision.canonical):
+        elif _hypercorrection(name.display, decision.canonical, spellings or {}, decision.canonical_form is not None
+                              and bool(forms[decision.canonical_form].authoritative)):
             kind, why = "error", "a diacritic the name does not have (" + ", ".join(format_rules(surface, decision.canonical)) + ")"
         elif row["form"] == decision.canonical_form or name.compact == decision.canonical_name.compact:
             if name.title:
