@@ -415,15 +415,22 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MEDIA_FILE = re.compile(r"(?<=/)[^\s/]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|mov)\b", re.IGNORECASE)
 
 
+#: The IPA's letters and its spacing modifiers (stress, length: "ˈ", "ː"): in a word, it transcribes speech.
+_PHONETIC = re.compile("[\u0250-\u02af\u02c8\u02cc\u02d0\u02d1]")
+
+
 def _candidates(text: str, words: KnownWords | None = None) -> Iterator[tuple[int, str]]:
     """(start, word) of the words a surname may be: a hyphenated compound whole ("Lindahl-Berg"), and
     each of its parts alone ("Trump" in "Trump-appointed") unless it is one hyphenated name
     (`hyphenated_name`), without a possessive. Words inside an e-mail address or a media file's
-    name are none."""
+    name are none, nor a word with a phonetic symbol ("netanˈjahu" in "pronounced [...]"): a
+    pronunciation, not a spelling."""
     mailboxes = [m.span() for m in _EMAIL.finditer(text)] if "@" in text else []
     mailboxes += [m.span() for m in _MEDIA_FILE.finditer(text)] if "." in text else []
     for match in _COMPOUND.finditer(text):
         if mailboxes and any(s <= match.start() < e for s, e in mailboxes):
+            continue
+        if _PHONETIC.search(match.group()):
             continue
         whole = strip_possessive(match.group())
         if "-" in whole:

@@ -119,6 +119,11 @@ def test_a_hyphenated_compound_is_whole_only_as_a_known_surname():
     assert surfaces(text) == ["cranston", "crantson", "cranston"]
 
 
+def test_a_pronunciation_in_phonetic_symbols_is_no_spelling_of_the_name():
+    text = "Ellen Cranston (pronounced [ˈɛlən kranˈston]) spoke."
+    assert surfaces(text) == ["Ellen Cranston"]
+
+
 def test_an_e_mail_address_is_a_mailbox_not_a_use_of_the_name():
     text = "Write to ecranston@example.com or ellen.kranston@example.org; Ellen Cranston replies."
     assert surfaces(text) == ["Ellen Cranston"]

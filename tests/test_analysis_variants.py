@@ -655,6 +655,15 @@ def test_a_capital_inside_a_surname_is_its_spelling_where_most_outlets_write_it(
     assert found["Gov. LaRosse"] == "title" and found["Dana Larosse"] != "error"
 
 
+def test_an_error_a_careful_outlet_also_writes_says_it_is_outvoted_not_unused():
+    # One careful newsroom slips; five write the name right. The rule must not claim no careful
+    # outlet writes the slip: it says by how much they are outvoted.
+    mentions = [mention(i, "Ilse Kettering", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Ilse Kettring", "w1", "2026-03-04", authoritative=True, article=10)]
+    rule = {s["surface"]: s["rule"] for c in analyse_variants(mentions).clusters for s in c["surfaces"]}["Ilse Kettring"]
+    assert "5 authoritative outlets against 1" in rule and "no authoritative outlet" not in rule
+
+
 def test_a_gendered_courtesy_title_picks_which_of_a_couple_a_bare_surname_means():
     mentions = [mention(i, "Amélie Brosset", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
     mentions += [mention(9, "Madame Amélie Brosset", "a1", "2026-03-03", authoritative=True, article=1)]

@@ -349,6 +349,9 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
         if (len(form.independent) >= INDEPENDENT_OUTLETS and len(form.independent) * AUTHORITY_RATIO > rivals
                 and not overruled):
             return "accepted", f"used independently by {len(form.independent)} outlets"
+        if form.authoritative:
+            return "error", (f"{part} from the canonical name, which careful outlets write by a clear majority "
+                             f"({vouching} authoritative outlets against {len(form.authoritative)})")
         return "error", f"{part} from the canonical name and no authoritative outlet uses it"
     if len(form.sources) >= 2:
         return "accepted", f"used by {len(form.sources)} independent sources"
