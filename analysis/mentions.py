@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,8 +48,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
 
     documents: version id -> dict with the text fields of `entities.FIELDS` and `article_id`,
         `origin`, `outlet`, `authoritative`, `published`.
-    entities_found: NER entities (every label) as dicts with `id`, `version_id`, `field`, `start`,
-        `end`, `surface`, `label`.
+    entities_found: NER entities (every label; an iterable read once) as dicts with `id`, `version_id`,
+        `field`, `start`, `end`, `surface`, `label`.
     mention_id: names a second-pass mention from its place, as mention_id(version_id, field, start,
         end). The store passes its key function, so that a mention found again has the same id and
         assignments and flags can be stored as they come; without it, mentions are numbered "p1", "p2" ...
@@ -59,7 +59,16 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     texts = {(version_id, field): doc.get(field) or "" for version_id, doc in documents.items()
              for field in entities.FIELDS}
     ordinary = entities.ordinary_words(text for (_, field), text in texts.items() if text and field in entities.PROSE_FIELDS)
-    credible = entities.credible_mentions(entities_found, texts, ordinary, lexicon=lexicon)
+    places: list[dict] = []  # `entities_found` may be read once only (the store yields it)
+
+    def noting_places(found: Iterable[dict]) -> Iterator[dict]:
+        for entity in found:
+            if entity["label"] == "GPE":
+                places.append(entity)
+            yield entity
+
+    credible = entities.credible_mentions(noting_places(entities_found), texts, ordinary, lexicon=lexicon)
+    towns = _towns(places, texts)
     # Most of NER's entities are no credible person (dates, places, organisations, one-off PERSONs): a
     # story of 10,000 articles has a million of them, freed here when the caller keeps no reference.
     del entities_found
@@ -99,7 +108,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     searchable += [person for person in topic_people(variant_options.get("topic")) if known.isdisjoint(person["surnames"])]
     foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
-                                    known_words=known_words, foreign=foreign))
+                                    known_words=known_words, foreign=foreign, towns=towns))
     covered = {(m["version_id"], m["field"], s, e) for m in found for s, e in m.pop("covers", ())}
     if covered:  # NER's given names of a name it cut short, now found whole
         credible = [m for m in credible if (m["version_id"], m["field"], m["start"], m["end"]) not in covered]
@@ -117,6 +126,28 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     result = variants.analyse_variants(_variant_input(persons, documents, lexicon), settings=settings,
                                        id_prefix=id_prefix, **variant_options)
     return ResolvedMentions(found=found, persons=persons, result=result)
+
+
+def _towns(entities_found: list[dict], texts: dict) -> dict[object, set[int]]:
+    """(version id, field) -> the starts of the places NER tagged before a comma and another place
+    ("Conway, Pennsylvania"): a town and its state or country. There a word a letter from a known
+    surname is the town, not a garble of the name, whatever the second pass would make of it.
+
+    >>> found = [{"version_id": 1, "field": "text", "start": s, "end": e, "label": "GPE"} for s, e in ((3, 9), (11, 23))]
+    >>> _towns(found, {(1, "text"): "To Conway, Pennsylvania."})
+    {(1, 'text'): {3}}
+    """
+    places: dict[tuple, dict[int, int]] = defaultdict(dict)
+    for e in entities_found:
+        if e["label"] == "GPE":
+            places[(e["version_id"], e["field"])][e["start"]] = e["end"]
+    towns = {}
+    for key, spans in places.items():
+        text = texts.get(key) or ""
+        starts = {start for start, end in spans.items() if text[end:end + 2] == ", " and end + 2 in spans}
+        if starts:
+            towns[key] = starts
+    return towns
 
 
 def full_names_by_article(mentions: list[dict]) -> dict[object, list[ParsedName]]:

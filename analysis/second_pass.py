@@ -177,7 +177,8 @@ def near_spelling(word: str, name: str, cutoff: float, extra: int = 0) -> bool:
 
 def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], taken: dict[object, list[tuple[int, int]]],
                        *, score_cutoff: float = DEFAULTS.score_cutoff, known_words: KnownWords | None = None,
-                       foreign: Container = frozenset()) -> Iterator[tuple[object, list[dict]]]:
+                       foreign: Container = frozenset(),
+                       towns: dict[object, Container[int]] | None = None) -> Iterator[tuple[object, list[dict]]]:
     """Find the known people's surnames (and fused names) in any case and with typos; yield (key, mentions).
 
     people: dicts with `surnames` (folded surnames of one person, correct and wrong forms alike) and
@@ -190,6 +191,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     known spelling is taken only right after a capitalised word ("Rumya ozturkun"): nothing tells a
     garble from a word of that language ("la mayoría" is no Mayorkas), but a name's words follow
     each other; and a word under `SOUND_MIN_LETTERS` letters is taken only as a known spelling.
+    towns: key -> starts of words NER tagged a town before its state ("Conway, Pennsylvania"), which
+    are taken only as a known spelling, never as a near one.
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
     only where it is capitalised: in lower case it is the word. A near spelling that is an English word
     is refused on English pages only.
@@ -226,6 +229,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             if folded not in fits:
                 fits[folded] = index.fits(folded, score_cutoff, known_words)
             fit = fits[folded]
+            if fit and towns and start in towns.get(key, ()) and folded not in index.exact:
+                continue  # "Conway, Pennsylvania" is no garbled Conaway
             if not fit and key in foreign and word[:1].isupper() and abroad_words is not None:
                 # An English word is no evidence against a capitalised name on a page in another
                 # language ("Halley" for Haley on a Spanish page): the lexicon is English.

@@ -83,6 +83,21 @@ def test_heading_only_places_and_organisations_are_not_people():
     assert [c["canonical"] for c in resolved.result.clusters] == ["Dale Cathcart"]
 
 
+def test_a_town_ner_tags_before_its_state_is_no_garble_of_a_surname_even_from_a_stream():
+    """The store yields NER's entities once: the towns ("Cathcert, Vermont") are noted while the
+    people are read, and the second pass takes the town for no misspelt Cathcart."""
+    text = ("Sheriff Dale Cathcart said the bridge was closed. Sheriff Dale Cathcart agreed. The freight went "
+            "to Cathcert, Vermont, on Monday. Later Cathcert said more.")
+    entities_found = [("Sheriff Dale Cathcart", "PERSON", text.index("Sheriff")),
+                      ("Sheriff Dale Cathcart", "PERSON", text.rindex("Sheriff")),
+                      ("Cathcert", "GPE", text.index("Cathcert")), ("Vermont", "GPE", text.index("Vermont"))]
+    stream = ({"id": n, "version_id": 1, "field": "text", "start": start, "end": start + len(surface),
+               "surface": surface, "label": label} for n, (surface, label, start) in enumerate(entities_found))
+    resolved = resolve_mentions({1: _doc(text)}, stream)
+    assert [(m["surface"], m["start"]) for m in resolved.found if "Cathcert" in m["surface"]] == [
+        ("Cathcert", text.rindex("Cathcert"))]
+
+
 def test_a_new_person_is_found_in_older_articles(nlp, tmp_path):
     story = StoryConfig.model_validate({"slug": "s", "title": "t", "outlets": [
         {"slug": "a", "name": "A", "origin": "http://127.0.0.1:1", "seeds": ["/"]}]})

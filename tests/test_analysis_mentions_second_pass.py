@@ -119,6 +119,20 @@ def test_a_hyphenated_compound_is_whole_only_as_a_known_surname():
     assert surfaces(text) == ["cranston", "crantson", "cranston"]
 
 
+def test_a_town_before_its_state_is_no_garble_of_a_surname():
+    """NER tags "Cranstin, Vermont" a town and its state: the town is not a misspelt Cranston, though
+    the same word elsewhere in the page is."""
+    text = "The freight went to Cranstin, Vermont. Mayor Cranstin said so."
+    town = text.index("Cranstin")
+
+    def found(towns):
+        (_, mentions), = find_more_mentions([(1, text)], PEOPLE, {}, known_words=KNOWN, towns=towns)
+        return [m["surface"] for m in mentions]
+
+    assert found(None) == ["Cranstin", "Mayor Cranstin"]
+    assert found({1: {town}}) == ["Mayor Cranstin"]
+
+
 def test_a_pronunciation_in_phonetic_symbols_is_no_spelling_of_the_name():
     text = "Ellen Cranston (pronounced [ˈɛlən kranˈston]) spoke."
     assert surfaces(text) == ["Ellen Cranston"]
