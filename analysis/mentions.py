@@ -128,21 +128,22 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     return ResolvedMentions(found=found, persons=persons, result=result)
 
 
-def _towns(entities_found: list[dict], texts: dict) -> dict[object, set[int]]:
+def _towns(places: list[dict], texts: dict) -> dict[object, set[int]]:
     """(version id, field) -> the starts of the places NER tagged before a comma and another place
     ("Conway, Pennsylvania"): a town and its state or country. There a word a letter from a known
     surname is the town, not a garble of the name, whatever the second pass would make of it.
 
-    >>> found = [{"version_id": 1, "field": "text", "start": s, "end": e, "label": "GPE"} for s, e in ((3, 9), (11, 23))]
-    >>> _towns(found, {(1, "text"): "To Conway, Pennsylvania."})
+    >>> places = [{"version_id": 1, "field": "text", "start": s, "end": e, "label": "GPE"}
+    ...           for s, e in ((3, 9), (11, 23))]
+    >>> _towns(places, {(1, "text"): "To Conway, Pennsylvania."})
     {(1, 'text'): {3}}
     """
-    places: dict[tuple, dict[int, int]] = defaultdict(dict)
-    for e in entities_found:
+    spans_of: dict[tuple, dict[int, int]] = defaultdict(dict)
+    for e in places:
         if e["label"] == "GPE":
-            places[(e["version_id"], e["field"])][e["start"]] = e["end"]
+            spans_of[(e["version_id"], e["field"])][e["start"]] = e["end"]
     towns = {}
-    for key, spans in places.items():
+    for key, spans in spans_of.items():
         text = texts.get(key) or ""
         starts = {start for start, end in spans.items() if text[end:end + 2] == ", " and end + 2 in spans}
         if starts:

@@ -182,9 +182,11 @@ def particles_before(text: str, start: int) -> list[int]:
     Meer", "Von der Meer" opening a sentence, "Van Der Meer"): which of them belong to the name is
     the caller's to judge, as "de" in Spanish "la victoria de von der Meer" does not.
 
-    >>> text = "la victoria de Von der Meer, ver pieter-van-der-meer"
-    >>> [text[s:] for s in particles_before(text, text.index("Meer"))], [text[s:] for s in particles_before(text, text.rindex("meer"))]
-    (['der Meer, ver pieter-van-der-meer', 'Von der Meer, ver pieter-van-der-meer', 'de Von der Meer, ver pieter-van-der-meer'], ['der-meer', 'van-der-meer'])
+    >>> text = "la victoria de Von der Meer; pieter-van-der-meer"
+    >>> [text[s:text.index(";")] for s in particles_before(text, text.index("Meer"))]
+    ['der Meer', 'Von der Meer', 'de Von der Meer']
+    >>> [text[s:] for s in particles_before(text, text.rindex("meer"))]
+    ['der-meer', 'van-der-meer']
     """
     starts = []
     while True:

@@ -225,10 +225,10 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     says nothing against the marks; the marked writing may well be the name's own spelling that
     ASCII newsrooms drop ("Buttiġieġ" for a Maltese name), as "Zoë" is.
 
-    >>> careful = {"pelicot": "pelicot"}
-    >>> _hypercorrection("Ana Pélicot", "Ana Pelicot", careful, False), _hypercorrection("Ana Pélicot", "Ana Pelicot", {}, False)
+    >>> careful, hyper = {"pelicot": "pelicot"}, _hypercorrection
+    >>> hyper("Ana Pélicot", "Ana Pelicot", careful, False), hyper("Ana Pélicot", "Ana Pelicot", {}, False)
     (True, False)
-    >>> _hypercorrection("Giséle Ruiz", "Gisèle Ruiz", {}, False), _hypercorrection("Ana Pélicot", "Ana Pelicot", {}, True)
+    >>> hyper("Giséle Ruiz", "Gisèle Ruiz", {}, False), hyper("Ana Pélicot", "Ana Pelicot", {}, True)
     (True, True)
     """
     words = {fold(word): word for word in canonical.split()}
@@ -259,7 +259,8 @@ def _case_slip(display: str, canonical: str) -> bool:
     (False, False)
     >>> _case_slip("Bankman-fried", "Sam Bankman-Fried"), _case_slip("bankman-fried", "Sam Bankman-Fried")
     (True, False)
-    >>> _case_slip("Van Der Meer", "Pieter van der Meer"), _case_slip("Van der Meer", "Pieter van der Meer"), _case_slip("Pieter Van der Meer", "Pieter van der Meer")
+    >>> canonical, slip = "Pieter van der Meer", _case_slip
+    >>> slip("Van Der Meer", canonical), slip("Van der Meer", canonical), slip("Pieter Van der Meer", canonical)
     (True, False, True)
     """
     words, canonical_words = display.split(), canonical.split()
@@ -269,7 +270,7 @@ def _case_slip(display: str, canonical: str) -> bool:
         if word.casefold() != right.casefold() or word.isupper() or word.islower():
             continue
         if position and right.islower():
-            return True  # a particle capitalised inside the name ("Von Der Leyen"); only the first word may open a sentence
+            return True  # a particle capitalised inside the name ("Von Der Leyen"): only a first word opens a sentence
         if any(c.isupper() and r.islower() for c, r in zip(word[1:], right[1:])):
             return True
         if any(before == "-" and c.islower() and r.isupper() for before, c, r in zip(word, word[1:], right[1:])):
