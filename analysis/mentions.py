@@ -118,7 +118,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
         taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
     prose = ((key, text) for key, text in texts.items() if text and key[1] in entities.PROSE_FIELDS)
     add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
-                                        known_words=known_words))
+                                        known_words=known_words, relatives=_relatives(full_names)))
     credible = [_as_given(m, full_names, settings.score_cutoff, known_words) for m in credible]
     searched = {surname for person in searchable for surname in person["surnames"]}
     found[:] = [_given_not_near_surname(m, full_names, searched) for m in found]
@@ -149,6 +149,19 @@ def _towns(places: list[dict], texts: dict) -> dict[object, set[int]]:
         if starts:
             towns[key] = starts
     return towns
+
+
+def _relatives(full_names: dict[object, list[ParsedName]]) -> dict[str, list[ParsedName]]:
+    """Surname core -> the full names the story writes with it, any article (for a given name written
+    alone after a family word: `second_pass.find_given_mentions`). Every article's, not the clusters':
+    a person NER never tags is found by the second pass only, and a wife first clustered under her
+    maiden name ("Apoorva Tewari") is named with her married name somewhere."""
+    relatives: dict[str, list[ParsedName]] = defaultdict(list)
+    for names in full_names.values():
+        for name in names:
+            if name not in relatives[name.surname_core]:
+                relatives[name.surname_core].append(name)
+    return dict(relatives)
 
 
 def full_names_by_article(mentions: list[dict]) -> dict[object, list[ParsedName]]:

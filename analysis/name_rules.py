@@ -74,6 +74,11 @@ TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "pr
 HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady monsieur mme mlle madame herr frau senor senora dona don".split())
 
 
+#: Words for a relative written before their given name alone ("his wife Apoorva", "His mother,
+#: Ludmila"): the page names the relation, and through it the family, without the full name.
+FAMILY_WORDS = frozenset("wife husband widow widower mother father son daughter brother sister fiance fiancee "
+                         "partner".split())
+
 #: Titles that say whether their holder is a man or a woman: a courtesy title, a family word, an honour.
 GENDERED_TITLES = {**dict.fromkeys("mr monsieur herr senor don sir lord husband widower father brother fiance".split(), "m"),
                    **dict.fromkeys("mrs ms miss mme madame mlle frau senora dona dame lady wife widow mother sister "

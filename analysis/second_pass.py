@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import given_names, particle_words
+from analysis.name_rules import FAMILY_WORDS, gender_forms, given_names, particle_words
 from analysis.names import ParsedName, fold, strip_possessive
 from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     ATTACHED_TITLES,
@@ -471,6 +471,26 @@ GIVEN_MIN_LETTERS = 3
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
 
 
+#: How far before a word a family word is looked for: "his wife, " and no more.
+_FAMILY_LOOK_BACK = 24
+
+
+def _kin(names: list[ParsedName], relatives: dict[str, list[ParsedName]]) -> list[ParsedName]:
+    """The story's people (`relatives`) who share a surname, or its other gender's form, with a full
+    name of the article and are not named in it in full.
+
+    >>> from analysis.names import parse_name
+    >>> relatives = {"navalnaya": [parse_name("Ludmila Navalnaya")], "park": [parse_name("Maya Park")]}
+    >>> [n.display for n in _kin([parse_name("Alexei Navalny")], relatives)]
+    ['Ludmila Navalnaya']
+    """
+    cores = {n.surname_core for n in names}
+    on_page = {n.key for n in names}
+    return [person for core, people in relatives.items()
+            if core in cores or any(gender_forms(core, other) for other in cores)
+            for person in people if person.key not in on_page]
+
+
 def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: float = DEFAULTS.score_cutoff,
                 words: Container[str] = frozenset()) -> ParsedName | None:
     """The one person of an article whose first given name a lone folded word is, or None.
@@ -525,9 +545,14 @@ def _same_surname(a: ParsedName, b: ParsedName) -> bool:
     return x == y or (OSA.distance(x, y) <= max_edits(x, y))
 
 
+#: A family word and its punctuation right before a word ("his wife ", "His mother, ").
+_FAMILY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(FAMILY_WORDS)) + r")[,:]?\s+$", re.IGNORECASE)
+
+
 def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[object, list[ParsedName]],
                         taken: dict[object, list[tuple[int, int]]], *, score_cutoff: float = DEFAULTS.score_cutoff,
-                        known_words: KnownWords | None = None) -> Iterator[tuple[object, list[dict]]]:
+                        known_words: KnownWords | None = None,
+                        relatives: dict[str, list[ParsedName]] | None = None) -> Iterator[tuple[object, list[dict]]]:
     """Capitalised lone given names of the people an article names in full; yield (key, mentions).
 
     texts: ((article, field), text) pairs; full_names: article -> the full names (given and surname)
@@ -538,6 +563,9 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
     name must not be one of them. A word is skipped when it is an ordinary lower-case word of the story
     ("Will", "Hope" at a sentence start), or when a capitalised word follows it on the line: that is
     another two-word name ("Ellen Park") NER did not report, not this person's given name.
+    relatives: surname core -> the full names of the story's people. A word right after a family word
+    ("his wife Apporva") may be the given name of one of them whose surname (or its other gender's
+    form) a full name of the article carries, though the article never names them in full.
     """
     known_words = known_words if known_words is not None else KnownWords()
     for key, text in texts:
@@ -545,6 +573,7 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
         names = full_names.get(article) or []
         spans = taken.get(key, [])
         found = []
+        kin = _kin(names, relatives) if relatives and names else []
         if names:
             for match in _WORD.finditer(text):
                 word = strip_possessive(match.group())
@@ -557,6 +586,8 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                 if any(s < end and start < e for s, e in spans):
                     continue
                 owner = given_owner(folded, names, score_cutoff=score_cutoff, words=known_words)
+                if owner is None and kin and _FAMILY_BEFORE.search(text, max(0, start - _FAMILY_LOOK_BACK), start):
+                    owner = given_owner(folded, kin, score_cutoff=score_cutoff, words=known_words)
                 if owner is None:
                     continue
                 after = _NEXT_WORD.match(text, match.end())

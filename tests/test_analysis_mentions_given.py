@@ -130,3 +130,26 @@ def test_a_name_made_from_the_given_name_is_no_misspelling_of_it():
     misspelt; "Rowlannd" is a slip."""
     text = "Rowland Cranston won. McRowland was at the diner, and Rowlands spoke. Later Rowlannd thanked them."
     assert given(text, ["Rowland Cranston"]) == [("Rowlannd", "Rowland Cranston", "given", "given")]
+
+
+def test_a_relatives_given_name_after_a_family_word_is_theirs_though_the_page_never_names_them_in_full():
+    """ "his wife Marizol": the page names only her husband in full; the story knows Marisol Cranston.
+    Her Slavic-style family name in the other gender's form counts as the family too; without a family
+    word before it the same word is nobody's."""
+    text = "Ellen Cranston won. With his wife Marizol by his side, Cranston spoke. Marizol waved."
+    names = {1: [parse_name("Ellen Cranston")]}
+    taken = {(1, "text"): [(0, 14), (text.index("Cranston spoke"), text.index("Cranston spoke") + 8)]}
+    relatives = {"cranston": [parse_name("Ellen Cranston"), parse_name("Marisol Cranston")]}
+
+    def found(kin):
+        [(_, mentions)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=KNOWN,
+                                                   relatives=kin))
+        return [(m["surface"], m["start"], m["full_name"]) for m in mentions]
+
+    assert found(None) == []
+    assert found(relatives) == [("Marizol", text.index("Marizol"), "Marisol Cranston")]
+    slavic = "Ivan Petrov won. His mother, Ludmilla, wept."
+    [(_, mentions)] = list(find_given_mentions([((1, "text"), slavic)], {1: [parse_name("Ivan Petrov")]},
+                                               {(1, "text"): [(0, 11)]}, known_words=KNOWN,
+                                               relatives={"petrova": [parse_name("Ludmila Petrova")]}))
+    assert [(m["surface"], m["full_name"]) for m in mentions] == [("Ludmilla", "Ludmila Petrova")]
