@@ -770,6 +770,30 @@ def test_a_blend_of_two_office_holders_names_is_an_error_of_the_surnames_person(
     assert owner["Mayor Tomas Brook"][0] == "Tomas Brook"
 
 
+def test_a_namesake_under_an_office_the_subject_never_holds_is_no_blend_in_on_topic_coverage():
+    # The story is about Governor Tim Vald; some write "Tim Valdt", one careful outlet too. An on-topic
+    # page also names Rep. Mike Valdt, a real congressman: "Mike" is Mike Penner's given name, "Valdt"
+    # the subject's misspelt surname, but the office is his own, which the governor never holds.
+    # Untitled, the same page's name is taken for a blend of the two.
+    from analysis.records import Topic
+
+    mentions = [mention(i, "Governor Tim Vald", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 6)]
+    mentions += [mention(10 + i, "Mike Penner", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 4)]
+    mentions += [mention(20 + i, "Tim Valdt", f"b{i}", "2026-03-04", authoritative=i == 1, article=20 + i)
+                 for i in range(1, 3)]
+    topic = Topic(names=("Tim Vald",), articles=frozenset({1, 2, 3, 4, 5, 21, 22, 77}))
+
+    def owner(surface):
+        found = mentions + [mention(40, surface, "c1", "2026-03-05", article=77)]
+        result = analyse_variants(found, topic=topic)
+        return next(c["canonical"] for c in result.clusters for s in c["surfaces"] if s["surface"] == surface)
+
+    assert owner("Rep. Mike Valdt") == "Mike Valdt"
+    assert owner("Mike Valdt") == "Tim Vald"
+
+
 def test_the_given_name_in_use_breaks_a_tie_between_full_names():
     # One page: a formal "Robert J. Halloran" once, then "Bob Halloran" and "Bob" as the text goes on.
     mentions = [mention(1, "Robert J. Halloran", "a", "2026-03-03", article=7),

@@ -224,8 +224,8 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     outlets, not a name the story config names); its given name is exactly the first given name of an
     established full name of another person with another surname; and of the people with an
     established full name carrying its surname under another given name, exactly one is in its role:
-    shares a title with it, or, for a blend written only in the story's on-topic coverage, is the
-    person the story is about (a namesake elsewhere in the story keeps its own name).
+    shares a title with it, or, for a blend written only in the story's on-topic coverage and under no
+    office, is the person the story is about (a namesake elsewhere in the story keeps its own name).
     """
     established = _Established(forms)
     blends = []
@@ -246,7 +246,10 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
         about = {r for r in carriers if any(forms[m].topic for m in members[r])}
         if len(in_role) == 1:
             carrier, = in_role
-        elif len(about) == 1 and form.articles and form.articles <= topic_articles:
+        elif len(about) == 1 and form.articles and form.articles <= topic_articles and not any(
+                role_title(title) for title in form.titles):
+            # Not under an office the subject never holds: "Rep. Mike Waltz" beside Gov. Tim Walz is
+            # a namesake in his own office, not a blend (as `namesakes` splits such a page off).
             carrier, = about
         else:
             continue
