@@ -31,6 +31,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 #: A capitalised word and a hyphen just before a word: "Jae-" of "Jae-myung", "Duck-" of "Duck-soo".
 _CAPITALISED_HYPHEN = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*[-\u2010]$")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
+#: Single quotes, curly or straight, opened after a space or bracket and closed before no letter
+#: ("accusing 'Ron Brandt' of", headlines' 'Brandt'): never an apostrophe ("Brandt's", "rock 'n' roll"
+#: aside, which holds no name).
+_SINGLE_QUOTED = re.compile(r"(?<![^\s(\[“\"])['‘]([^'‘’\n]{1,80})['’](?![^\W\d_])")
 #: Nothing but space and an ellipsis left of a text: where a teaser or excerpt stops (`usage`).
 _CUT_END = re.compile(r"\s*(?:\.\.\.|\u2026)?\s*\Z")
 #: A quoted stretch this short that contains a name is talk *about* the name, not a use of it.
@@ -149,7 +153,8 @@ def usage(text: str, start: int, end: int, field: str = "text") -> str:
 @lru_cache(maxsize=4096)
 def _short_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """The short quoted stretches of a text, found once per text rather than once per mention."""
-    return tuple((m.start(1), m.end(1)) for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= QUOTE_MAX_WORDS)
+    return tuple((m.start(1), m.end(1)) for pattern in (_QUOTED, _SINGLE_QUOTED) for m in pattern.finditer(text)
+                 if len(m.group(1).split()) <= QUOTE_MAX_WORDS)
 
 
 def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str]:

@@ -67,6 +67,15 @@ def test_quoted_forms_are_talk_about_the_name():
     assert entities.usage(text, last, last + 8) == "uses"  # inside a long quotation: a use
 
 
+def test_a_name_in_short_single_quotes_is_talk_about_it_but_an_apostrophe_opens_no_quote():
+    text = ("Lee mocked 'Ron DeSantos' online; the ‘Kathcart’ spelling spread. Cathcart's plan, "
+            "Cathcart's 'reform' and Cathcart said no.")
+    for name in ("DeSantos", "Kathcart"):
+        assert entities.usage(text, text.index(name), text.index(name) + len(name)) == "quoted"
+    for at in (text.index("Cathcart's plan"), text.index("Cathcart's 'reform'"), text.rindex("Cathcart")):
+        assert entities.usage(text, at, at + 8) == "uses"
+
+
 def _doc(text, article_id=1):
     return {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
             "article_id": article_id, "origin": "o", "outlet": "o", "authoritative": False, "published": None}
