@@ -129,8 +129,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
 
 
 def _towns(places: list[dict], texts: dict) -> dict[object, set[int]]:
-    """(version id, field) -> the starts of the places NER tagged before a comma and another place
-    ("Conway, Pennsylvania"): a town and its state or country. There a word a letter from a known
+    """(version id, field) -> the starts of the places (NER's GPE entities) before a comma and another
+    place ("Conway, Pennsylvania"): a town and its state or country. There a word a letter from a known
     surname is the town, not a garble of the name, whatever the second pass would make of it.
 
     >>> places = [{"version_id": 1, "field": "text", "start": s, "end": e, "label": "GPE"}
@@ -140,8 +140,7 @@ def _towns(places: list[dict], texts: dict) -> dict[object, set[int]]:
     """
     spans_of: dict[tuple, dict[int, int]] = defaultdict(dict)
     for e in places:
-        if e["label"] == "GPE":
-            spans_of[(e["version_id"], e["field"])][e["start"]] = e["end"]
+        spans_of[(e["version_id"], e["field"])][e["start"]] = e["end"]
     towns = {}
     for key, spans in spans_of.items():
         text = texts.get(key) or ""

@@ -573,7 +573,7 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
         names = full_names.get(article) or []
         spans = taken.get(key, [])
         found = []
-        kin = _kin(names, relatives) if relatives and names else []
+        kin = None  # the story's people of this page's families: looked up at the first family word only
         if names:
             for match in _WORD.finditer(text):
                 word = strip_possessive(match.group())
@@ -586,7 +586,9 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                 if any(s < end and start < e for s, e in spans):
                     continue
                 owner = given_owner(folded, names, score_cutoff=score_cutoff, words=known_words)
-                if owner is None and kin and _FAMILY_BEFORE.search(text, max(0, start - _FAMILY_LOOK_BACK), start):
+                if owner is None and relatives and _FAMILY_BEFORE.search(
+                        text, max(0, start - _FAMILY_LOOK_BACK), start):
+                    kin = _kin(names, relatives) if kin is None else kin
                     owner = given_owner(folded, kin, score_cutoff=score_cutoff, words=known_words)
                 if owner is None:
                     continue
