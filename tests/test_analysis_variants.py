@@ -72,6 +72,24 @@ def test_same_surname_different_given_names_are_two_people_and_bare_surname_stay
     assert result.flags == []
 
 
+def test_a_surname_cluster_joined_to_one_person_never_takes_a_second_it_also_fits():
+    # The bare "DeVelard" forms are one cluster (through "De Velard", a same-name link); "Mr DeVelard" joins
+    # it to Ron, whose full name blocking never paired with Casey's. "Governor DeVelard" fits Casey as
+    # well, and must not pull her in: Ron and Casey are two real given names, two people.
+    mentions = [mention(i, "Governor Ron DeVelard", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 6)]
+    mentions += [mention(10 + i, "DeVelard", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(20, "Mr DeVelard", "a1", "2026-03-03", authoritative=True, article=1),
+                 mention(21, "Governor DeVelard", "a2", "2026-03-03", authoritative=True, article=2),
+                 mention(22, "Mr DeVelard", "a3", "2026-03-03", authoritative=True, article=3),
+                 mention(23, "De Velard", "c3", "2026-03-03", article=23),
+                 mention(24, "De Velard", "c4", "2026-03-03", article=24),
+                 mention(30, "Lady Casey DeVelard", "b1", "2026-03-04", authoritative=True, article=30)]
+    owner = {s["surface"]: c["canonical"] for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    assert owner["Lady Casey DeVelard"] == "Casey DeVelard"
+    assert owner["Governor DeVelard"] == owner["Mr DeVelard"] == "Ron DeVelard"
+
+
 def test_quoted_error_is_flagged_but_counted_apart():
     result = analyse_variants([mention(1, "Dale Cathcart", "a", "2026-03-03", authoritative=True),
                                mention(2, "Kathcart", "b", "2026-03-04", usage="quoted"),

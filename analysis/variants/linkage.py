@@ -153,6 +153,10 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             if not kept and len(members[root(index)]) == 1:
                 unattached.add(index)
             options = kept
+        # A cluster already holding one person's full name is not that of another it could also be part
+        # of: "DeSantis" joined to Ron DeSantis (by "Mr DeSantis") does not then take Casey DeSantis too.
+        options = {r: o for r, o in options.items()
+                   if not _two_people(names, members[root(index)], members[r], score_cutoff)}
         if len(options) > 1 and not names[index].full or len(options) > 1 and names[index].initials_only:
             options = _break_tie(index, options, forms, members, topic_articles)
         if len(options) == 1:
@@ -513,6 +517,17 @@ def _clearly_different(a: ParsedName, b: ParsedName) -> bool:
     return ga[0] in known and gb[0] in known
 
 
+def _two_people(names: list[ParsedName], a: list[int], b: list[int], score_cutoff: float) -> bool:
+    """Whether two clusters hold full names judged two people (`_clearly_different`), though blocking
+    never paired them: the shorter forms they share then fit either, and join neither to the other.
+    Only names whose given name is a known one: "De Santis" parses as given "De", and is no person."""
+    known = given_names()
+    full_a = [names[i] for i in a if names[i].given_tokens[:1] and names[i].given_tokens[0] in known]
+    full_b = [names[j] for j in b if names[j].given_tokens[:1] and names[j].given_tokens[0] in known]
+    return any(compare_names(x, y, score_cutoff).verdict == "different" and _clearly_different(x, y)
+               for x in full_a for y in full_b)
+
+
 #: A form is established when an authoritative outlet or this many outlets use it.
 ESTABLISHED_OUTLETS = 3
 #: A given name missing from the bundled list is still a real name when this many authoritative
@@ -539,7 +554,8 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
     story's on-topic coverage whose articles name no other of them in full, the person the story is
     about (a garbled "Oztulk" in coverage of a story about an Ozturk is theirs, not a namesake's)."""
     name = forms[index].name
-    exact = {r: o for r, o in options.items() if any(forms[m].name.surname_core == name.surname_core for m in members[r])}
+    exact = {r: o for r, o in options.items() if any(forms[m].name.surname_core == name.surname_core
+                                                     or forms[m].name.surname_key == name.surname_key for m in members[r])}
     if len(exact) == 1:
         return exact
     options = exact or options
