@@ -16,9 +16,11 @@ from analysis.names import ParsedName, fold, given_compatible, marks_added, pars
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import (
+    AUTHORITY_RATIO,
     _decide_canonical,
     _Decision,
     _display,
+    _inner_capital,
     _kind,
     careful_spellings,
     house_outlets,
@@ -278,26 +280,80 @@ def _case_slip(display: str, canonical: str) -> bool:
     return False
 
 
+def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Collection]) -> str | None:
+    """How a name differs from the canonical (or its last words, for a surname alone) when it differs
+    only by its word breaks: a hyphen written as a space ("Sam Bankman Fried" for "Sam Bankman-Fried")
+    where careful outlets agree on the canonical's and none writes this one (`HYPHEN_VOUCHERS`); a word
+    split or joined ("Ron De Santis" for "Ron DeSantis") where careful outlets write the canonical's by a
+    clear majority (`AUTHORITY_RATIO` times as many as write this one, as for any spelling); or by the capital inside a word the canonical has ("Mike
+    Dewine" for "Mike DeWine": the canonical has it because most outlets write it, `inner_capitals`,
+    and nobody adds one by chance). None when it is no such slip.
+    `authorities`: each way the person's name is written (titles aside) -> the authoritative outlets
+    writing it; a writing ending in the words at issue vouches for them ("Governor DeWine" for "DeWine").
+
+    Why: a double surname's hyphen and a name's word breaks are part of its spelling when careful
+    newsrooms write them so; changed by aggregators it is their error, as a letter would be. Where
+    careful outlets differ on a hyphen ("Lindahl Berg", "Lindahl-Berg") both are ways of writing the
+    name: style guides differ on it, as they do not on splitting a word. A word in
+    capitals or small letters throughout is a style ("DEWINE"), and a first letter's case is a sentence's
+    or a particle's ("Von der Leyen"), not this.
+
+    >>> careful = {"Sam Bankman-Fried": {"a", "b"}, "Bankman-Fried": {"c"}}
+    >>> _unvouched_writing("Sam Bankman Fried", "Sam Bankman-Fried", careful)
+    'a hyphen dropped or added in the name: careful outlets join it otherwise'
+    >>> _unvouched_writing("Sam Bankman Fried", "Sam Bankman-Fried", {**careful, "Bankman Fried": {"d"}}) is None
+    True
+    >>> careful = {"Ron DeSantis": set("abcde"), "De Santis": {"f"}}
+    >>> _unvouched_writing("Ron De Santis", "Ron DeSantis", careful)
+    'a word of the name split or joined: careful outlets write DeSantis'
+    >>> _unvouched_writing("Ron De Santis", "Ron DeSantis", {**careful, "Ron De Santis": {"g"}}) is None
+    True
+    >>> careful = {"Mike DeWine": {"a"}, "DeWine": {"b"}}
+    >>> [bool(_unvouched_writing(d, "Mike DeWine", careful)) for d in ("Mike Dewine", "De Wine", "DEWINE", "Mike De Wine", "de wine")]
+    [True, True, False, True, False]
+    >>> [bool(_unvouched_writing(d, "Ursula von der Leyen", {"Ursula von der Leyen": {"a", "b"}}))
+    ...  for d in ("Von der Leyen", "Ursula von der leyen")]
+    [False, False]
+    """
+    squeezed = _BREAKS.sub("", display).casefold()
+    words = canonical.split()
+    tails = (" ".join(words[len(words) - n:]) for n in range(len(words), 0, -1))
+    right = next((tail for tail in tails if _BREAKS.sub("", tail).casefold() == squeezed), None)
+    if right is None or right == display:
+        return None
+    written, spelt = display.casefold(), right.casefold()
+    same_words = _BREAKS.split(written) == _BREAKS.split(spelt)
+    if same_words and written == spelt:  # letter case alone
+        for word, good in zip(display.split(), right.split()):
+            if word != good and word[:1].isupper() and word[1:].islower() and _inner_capital(good):
+                return f"a capital inside the name dropped: the name is written {right}"
+        return None
+    if not same_words and (display.islower() or display.isupper()):
+        return None  # a slug, a handle, a keyword string: run together or split by their own rules
+    mine, theirs = display.split(), right.split()
+    same = next((k for k, (a, b) in enumerate(zip(mine, theirs)) if a != b), 0)  # the words both write alike
+    vouching, against = len(_vouchers(theirs[same:], authorities)), len(_vouchers(mine[same:], authorities))
+    if same_words or "-" in written + spelt:
+        # A double surname's hyphen is house style where any careful newsroom writes it otherwise.
+        if against or vouching < HYPHEN_VOUCHERS:
+            return None
+        return "a hyphen dropped or added in the name: careful outlets join it otherwise"
+    if mine[-1] == theirs[-1] or not vouching or against * AUTHORITY_RATIO > vouching:
+        return None  # given names run together or apart ("EllenMae") are written both ways
+    return f"a word of the name split or joined: careful outlets write {' '.join(theirs[same:])}"
+
+
 #: Authoritative outlets that must write the canonical name's hyphenation, and none this one, before a
-#: hyphen dropped or added in a name is an error rather than a way of writing it.
+#: hyphen dropped or added in a name is an error rather than a house style.
 HYPHEN_VOUCHERS = 2
 
 
-def _unvouched_hyphen(display: str, canonical: str, authoritative: Collection, canonical_authoritative: int) -> bool:
-    """Whether a name differs from the canonical only by a hyphen written as a space or a space as a
-    hyphen ("Sam Bankman Fried" for "Sam Bankman-Fried") where careful outlets agree on the canonical's
-    and none writes this one.
+def _vouchers(tail: list[str], authorities: dict[str, Collection]) -> set:
+    """The authoritative outlets writing a name that ends in these words, exactly so."""
+    return {outlet for written, outlets in authorities.items() if written.split()[-len(tail):] == tail for outlet in outlets}
 
-    Why: a double surname's hyphen is part of its spelling when every careful newsroom writes it so;
-    dropped by aggregators it is their error, as a letter would be. Where careful outlets differ
-    ("Lindahl Berg", "Lindahl-Berg") both are ways of writing the name.
 
-    >>> _unvouched_hyphen("Sam Bankman Fried", "Sam Bankman-Fried", set(), 5), _unvouched_hyphen("Sam Bankman Fried", "Sam Bankman-Fried", {"wire"}, 5)
-    (True, False)
-    """
-    a, b = fold(display), fold(canonical)
-    return (a != b and a.replace("-", " ") == b.replace("-", " ") and not authoritative
-            and canonical_authoritative >= HYPHEN_VOUCHERS)
+_BREAKS = re.compile(r"[\s\-]+")
 
 
 def _judge_givens_as_full_forms(surfaces: list[dict], lone: set[str], canonical: ParsedName) -> None:
@@ -541,6 +597,10 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     family_first = (not surname_only and words_alone is not None
                     and family_name_first(decision.canonical_name, full_uses, words_alone))
     members = [forms[i] for i in group]
+    authorities: dict[str, set] = defaultdict(set)
+    for member in members:
+        for written, outlets in member.display_authorities.items():
+            authorities[written] |= outlets
     surfaces = []
     for surface, row in sorted(rows.items()):
         form = forms[row["form"]]
@@ -569,15 +629,16 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                               and bool(forms[decision.canonical_form].authoritative)):
             kind, why = "error", "a diacritic the name does not have (" + ", ".join(format_rules(surface, decision.canonical)) + ")"
         elif row["form"] == decision.canonical_form or name.compact == decision.canonical_name.compact:
-            if name.title:
+            if name.title and name.display == decision.canonical:
                 kind, why = "title", "title with the canonical name"
             elif name.display == decision.canonical or surface == decision.canonical:
                 kind, why = "canonical", decision.rule
             elif _case_slip(name.display, decision.canonical):
                 kind, why = "error", CASE_SLIP
-            elif _unvouched_hyphen(name.display, decision.canonical, form.display_authorities.get(name.display, ()),
-                                   len(forms[decision.canonical_form].authoritative)):
-                kind, why = "error", "a hyphen dropped or added in the name: careful outlets join it otherwise"
+            elif writing := _unvouched_writing(name.display, decision.canonical, authorities):
+                kind, why = "error", writing
+            elif name.title:
+                kind, why = "title", "title with the canonical name"
             else:
                 kind, why = "accepted", "written differently: " + ", ".join(format_rules(surface, decision.canonical))
         else:
@@ -585,6 +646,9 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                               house=house_outlets(form, decision.canonical_name, members))
             if kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
                 kind, why = "error", CASE_SLIP
+            elif kind in ("surname", "title", "accepted") and (
+                    writing := _unvouched_writing(name.display, decision.canonical, authorities)):
+                kind, why = "error", writing
             elif kind == "error" and row["handles"] == len(row["mention_ids"]) and HYPHEN_PART_RULE in why:
                 kind, why = "accepted", "a URL or handle: a hyphenated name cut where its words are (\"sam-bankman-\")"
             elif (kind == "error" and row["couples"] == len(row["mention_ids"])
