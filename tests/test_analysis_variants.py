@@ -1184,6 +1184,28 @@ def test_a_capital_inside_a_word_of_the_name_is_an_error_capitals_throughout_are
     assert (found["Ada MCEwan"], found["ADA MCEWAN"]) == ("error", "accepted")
 
 
+def test_a_thinly_named_relative_takes_the_surname_careful_outlets_write_for_the_family():
+    # Only aggregators name the son, two of them misspelling the family name; the careful outlets that
+    # name his father vouch for its spelling.
+    mentions = [mention(i, "Tom Brandle", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(10, "Jake Brandle", "b1", "2026-03-04", article=10),
+                 mention(11, "Jake Brandell", "b2", "2026-03-04", article=11),
+                 mention(12, "Jake Brandell", "b3", "2026-03-04", article=12)]
+    result = analyse_variants(mentions)
+    son = next(c for c in result.clusters if "Jake" in c["canonical"])
+    assert son["canonical"] == "Jake Brandle"
+    assert {s["surface"]: s["kind"] for s in son["surfaces"]}["Jake Brandell"] == "error"
+
+
+def test_the_name_in_use_is_canonical_where_careful_outlets_also_write_it_with_a_formal_middle_name():
+    mentions = [mention(i, "Ana Tewes Ruiz", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 3)]
+    mentions += [mention(10 + i, "Ana Ruiz", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 3)]
+    mentions += [mention(20, "Ana Tewes Ruiz", "b1", "2026-03-04", article=20)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Ana Ruiz"]
+    assert kinds(result)["Ana Tewes Ruiz"] == "accepted"
+
+
 def test_a_turkish_case_ending_after_an_apostrophe_is_no_part_of_the_name():
     name = parse_name("Ada McEwan'ın")
     assert (name.display, name.surname) == ("Ada McEwan", "mcewan")

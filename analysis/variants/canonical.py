@@ -43,6 +43,12 @@ class _Decision:
 _CRITERIA = (
     ("pinned in story config", lambda f, ctx: 0 if ctx["pinned"] == f else 1),
     ("authoritative outlets", lambda f, ctx: -len(ctx["forms"][f].authoritative)),
+    # Then the surname careful outlets write for anyone in the story: a surname is a family's, so the
+    # newsrooms spelling the father's vouch for the son's, when only aggregators named the son.
+    ("surname careful outlets write", lambda f, ctx: -len(ctx["vouching"].get(ctx["forms"][f].name.surname_core, ()))),
+    # Then the name without a middle name another form adds: "Ana Tewes Ruiz", a first reference's
+    # formal name, is the person's, but the name in use is the one written without it.
+    ("without a formal middle name", lambda f, ctx: _adds_middle(ctx["forms"][f].name, ctx)),
     ("independent outlets", lambda f, ctx: -len(ctx["forms"][f].independent)),
     ("independent sources", lambda f, ctx: -len(ctx["forms"][f].sources)),
     # By day: a day-only date and a time on the same day cannot be ordered (and which one a page gets
@@ -57,6 +63,15 @@ _CRITERIA = (
 )
 
 
+def _adds_middle(name: ParsedName, ctx: dict) -> int:
+    """1 when another candidate writes this name without its middle names (same first given name and
+    surname, fewer given names), else 0."""
+    given = name.given_tokens
+    return int(len(given) > 1 and any(
+        other.given_tokens[:1] == given[:1] and len(other.given_tokens) < len(given)
+        and other.surname_core == name.surname_core for other in ctx["names"]))
+
+
 def _first_given(name: ParsedName) -> str:
     """The given name a form calls the person by: its first given name, or the one word of a lone
     given name."""
@@ -66,8 +81,9 @@ def _first_given(name: ParsedName) -> str:
 
 
 def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
-                given_uses: Counter | None = None) -> tuple[list[int], str]:
-    ctx = {"forms": forms, "pinned": pinned, "given_uses": given_uses or Counter()}
+                given_uses: Counter | None = None, vouching: dict | None = None) -> tuple[list[int], str]:
+    ctx = {"forms": forms, "pinned": pinned, "given_uses": given_uses or Counter(), "vouching": vouching or {},
+           "names": [forms[i].name for i in indices]}
     used = [(label, fn) for label, fn in _CRITERIA if label in criteria]
 
     def key(f: int):
@@ -87,14 +103,15 @@ def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, crite
 
 def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
                       writing: str = "surfaces", given_uses: Counter | None = None,
-                      spellings: dict | None = None) -> _Decision:
+                      spellings: dict | None = None, vouching: dict | None = None) -> _Decision:
     """The best-evidenced form, written the way it is written most (`writing`: "surfaces" for a list,
     where the canonical is an input surface; "displays" for a story, where it is the name without title).
     `given_uses`: how often the person's mentions use each given name (a story's), for the criterion
-    "given name in use". `spellings`: how careful outlets write each word (`careful_spellings`)."""
+    "given name in use". `spellings`: how careful outlets write each word (`careful_spellings`).
+    `vouching`: surname -> the authoritative outlets writing it for anyone in the story."""
     full = [i for i in indices if forms[i].name.full and not forms[i].name.initials_only]
     candidates = full or [i for i in indices if forms[i].name.full] or indices
-    ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses)
+    ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses, vouching)
     best = forms[ranked[0]]
     written = getattr(best, writing)
     canonical = _display(written, best.display_authorities if writing == "displays" else None, spellings) if written \

@@ -556,10 +556,11 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
         pinned_form = next((i for i in group if parse_name(pin) and forms[i].name.compact == parse_name(pin).compact), None)
-    criteria = ("pinned in story config", "authoritative outlets", "earliest use", "frequency", "given name in use")
+    criteria = ("pinned in story config", "authoritative outlets", "surname careful outlets write",
+                "without a formal middle name", "earliest use", "frequency", "given name in use")
     if any(forms[i].independent for i in group):
-        criteria = ("pinned in story config", "authoritative outlets", "independent outlets", "earliest use", "frequency",
-                    "given name in use")
+        criteria = ("pinned in story config", "authoritative outlets", "surname careful outlets write",
+                    "without a formal middle name", "independent outlets", "earliest use", "frequency", "given name in use")
     surname_only = not full_forms and pinned_form is None
     if surname_only:
         counts = Counter(parse_name(m["surface"]).display for m in group_mentions)
@@ -569,7 +570,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     else:
         candidates = full_forms + ([pinned_form] if pinned_form is not None and pinned_form not in full_forms else [])
         decision = _decide_canonical(candidates, forms, pinned_form, criteria, writing="displays",
-                                     given_uses=_given_uses_of(group_mentions), spellings=spellings)
+                                     given_uses=_given_uses_of(group_mentions), spellings=spellings, vouching=vouching)
         if pin is not None and decision.canonical_form == pinned_form:
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
