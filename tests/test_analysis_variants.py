@@ -1206,6 +1206,14 @@ def test_the_name_in_use_is_canonical_where_careful_outlets_also_write_it_with_a
     assert kinds(result)["Ana Tewes Ruiz"] == "accepted"
 
 
+def test_a_short_given_name_with_a_letter_added_that_makes_no_name_is_a_slip_even_from_a_careful_outlet():
+    mentions = [mention(i, "Governor Tim Varde", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
+    mentions += [mention(10, "Governor Timn Varde", "a9", "2026-03-04", authoritative=True, article=10)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Tim Varde"]
+    assert kinds(result)["Governor Timn Varde"] == "error"
+
+
 def test_a_turkish_case_ending_after_an_apostrophe_is_no_part_of_the_name():
     name = parse_name("Ada McEwan'ın")
     assert (name.display, name.surname) == ("Ada McEwan", "mcewan")

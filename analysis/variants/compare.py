@@ -10,7 +10,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import PARTICLES, explain_spelling, gender_forms, nickname_related, particle_change
+from analysis.name_rules import (
+    PARTICLES,
+    explain_spelling,
+    gender_forms,
+    given_names,
+    nickname_related,
+    particle_change,
+)
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import heard_alike, metaphone, nysiis
 from analysis.settings import DEFAULTS
@@ -93,6 +100,13 @@ def given_relation(x: str, y: str) -> tuple[str, str | None]:
     if rules is not None:
         return "variant", "; ".join(rules)
     if min(len(x), len(y)) >= 4 and OSA.distance(x, y) <= (1 if min(len(x), len(y)) < 9 else 2):
+        return "typo", None
+    short, long_ = sorted((x, y), key=len)
+    if len(short) == 3 and len(long_) == 4 and OSA.distance(x, y) == 1 and short in given_names() \
+            and long_ not in given_names():
+        # A three-letter given name with a letter added that makes no given name ("Timn" for Tim): a
+        # slip. Two real names a letter apart (Tim, Tom; Ian, Ivan) stay two names, and a letter
+        # changed ("Ava", "Eva") may be a name the list lacks.
         return "typo", None
     if min(len(x), len(y)) >= 5 and sorted(x) == sorted(y):
         return "typo", None  # the same letters scrambled ("rimaldiV" for "Vladimir")
