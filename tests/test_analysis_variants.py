@@ -1214,6 +1214,20 @@ def test_a_short_given_name_with_a_letter_added_that_makes_no_name_is_a_slip_eve
     assert kinds(result)["Governor Timn Varde"] == "error"
 
 
+def test_one_careful_pages_one_off_garble_is_a_slip_a_name_it_repeats_is_its_own():
+    from analysis.records import Topic
+
+    mentions = [mention(i, "Pierre Dubrevre", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    topic = Topic(names=("Pierre Dubrevre",), articles=frozenset({1, 2, 3, 4, 30}))
+    once = [mention(30, "Pierre Dubrer", "a9", "2026-03-04", authoritative=True, article=30)]
+    result = analyse_variants(mentions + once, topic=topic)
+    assert [c["canonical"] for c in result.clusters] == ["Pierre Dubrevre"]
+    assert kinds(result)["Pierre Dubrer"] == "error"
+    again = [mention(30 + i, "Pierre Dubrer", "a9", "2026-03-04", authoritative=True, article=30) for i in range(3)]
+    result = analyse_variants(mentions + again, topic=topic)
+    assert sorted(c["canonical"] for c in result.clusters) == ["Pierre Dubrer", "Pierre Dubrevre"]
+
+
 def test_a_turkish_case_ending_after_an_apostrophe_is_no_part_of_the_name():
     name = parse_name("Ada McEwan'ın")
     assert (name.display, name.surname) == ("Ada McEwan", "mcewan")

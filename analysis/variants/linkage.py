@@ -320,7 +320,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     rule ("Volodmia" for "Volodymyr") while the surname survives, or write both names as heard
     ("Folodimir Zelinski"); left alone, the garble is a person of its own and the page is never
     flagged. Such a name is the error of the person it garbles when all of this holds: it is thinly
-    attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS outlets) and written only in the
+    attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS outlets; or one careful page's
+    slip, against a name `SLIP_VOUCHERS` careful outlets write) and written only in the
     story's on-topic coverage; and exactly one person with an established full name is garbled by it:
     either it has that person's surname and a given name with the same first letter that keeps most of
     theirs (`GARBLED_GIVEN_RATIO`), under a title of theirs ("President"); or both its names are theirs
@@ -348,10 +349,14 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     found = []
     for i, form in enumerate(forms):
         name = form.name
-        if (not name.full or name.initials_only or form.topic or form.authoritative or not name.given_tokens
-                or not form.articles):
+        # One careful page's slip ("Pierre Poilier", once, by one authoritative outlet) is judged as a
+        # thinly attested garble, against a name more careful outlets write (as any spelling would be).
+        # A careful page that writes the name again and again means it (a namesake's own page).
+        slip = len(form.authoritative) == 1 and len(form.sources) == 1 and len(form.articles) == 1 and form.count == 1
+        if (not name.full or name.initials_only or form.topic or (form.authoritative and not slip)
+                or not name.given_tokens or not form.articles):
             continue
-        thin = not _established(form)
+        thin = slip or not _established(form)
         on_topic = form.articles <= topic_articles
         group = members.get(root(i), [i])
         if any(m != i and forms[m].name.full and (_established(forms[m]) or _initial(forms[m].name) != _initial(name))
@@ -359,6 +364,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
             continue  # the cluster holds more than this name, its shorter forms and its own slips ("Tarshi")
         people = set()
         for j in established.full:
+            if slip and len(forms[j].authoritative) < SLIP_VOUCHERS:
+                continue
             other = forms[j].name
             # The story's own subject, on the story's pages (`_subject_garble`).
             subject_garbled = on_topic and root(j) in subjects and _subject_garble(
@@ -385,6 +392,11 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
         found.append((i, target, "a garble of this person's name (a given name garbled under their surname and "
                                  "title, or both names written as heard), thinly attested"))
     return found
+
+
+#: Authoritative outlets that must write a person's full name before one careful page's garble of it is
+#: a slip (`_garbled_given`).
+SLIP_VOUCHERS = 2
 
 
 def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cutoff: float) -> bool:
