@@ -204,10 +204,10 @@ def masculine_forms(surname: str) -> set[str]:
     """The masculine forms a folded surname may be the feminine of, and the surname itself (a blocking
     key: a surname and its other gender's form share one).
 
-    >>> sorted(masculine_forms("ivanova"))
-    ['ivanov', 'ivanova']
+    >>> sorted(masculine_forms("ivanova")), sorted(masculine_forms("novakova"))
+    (['ivan', 'ivanov', 'ivanova'], ['novak', 'novakov', 'novakova'])
     """
-    return {surname} | {stem + masculine for stem, masculine in _stems(surname) if masculine}
+    return {surname} | {stem + masculine for stem, masculine in _stems(surname)}
 
 
 def gender_forms(a: str, b: str) -> bool:

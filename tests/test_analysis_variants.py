@@ -1228,6 +1228,15 @@ def test_one_careful_pages_one_off_garble_is_a_slip_a_name_it_repeats_is_its_own
     assert sorted(c["canonical"] for c in result.clusters) == ["Pierre Dubrer", "Pierre Dubrevre"]
 
 
+def test_a_czech_feminine_surname_written_without_its_ending_is_her_misspelt():
+    # -ova with nothing in its place (Novakova/Novak) is a gender form like -ova/-ov: blocking must pair them.
+    mentions = [mention(i, "Jana Novakova", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(10, "Jana Novak", "b1", "2026-03-04", article=10)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Jana Novakova"]
+    assert kinds(result)["Jana Novak"] == "error"
+
+
 def test_a_turkish_case_ending_after_an_apostrophe_is_no_part_of_the_name():
     name = parse_name("Ada McEwan'ın")
     assert (name.display, name.surname) == ("Ada McEwan", "mcewan")
