@@ -1237,6 +1237,17 @@ def test_a_czech_feminine_surname_written_without_its_ending_is_her_misspelt():
     assert kinds(result)["Jana Novak"] == "error"
 
 
+def test_the_users_distinct_outranks_a_garble_rule_that_would_merge():
+    from analysis.records import Topic
+
+    mentions = [mention(i, "Pierre Dubrevre", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    mentions += [mention(30, "Pierre Dubrer", "b9", "2026-03-04", article=30)]
+    topic = Topic(names=("Pierre Dubrevre",), articles=frozenset({1, 2, 3, 4, 30}))
+    assert [c["canonical"] for c in analyse_variants(mentions, topic=topic).clusters] == ["Pierre Dubrevre"]
+    apart = analyse_variants(mentions, topic=topic, distinct=[["Pierre Dubrevre", "Pierre Dubrer"]])
+    assert sorted(c["canonical"] for c in apart.clusters) == ["Pierre Dubrer", "Pierre Dubrevre"]
+
+
 def test_a_turkish_case_ending_after_an_apostrophe_is_no_part_of_the_name():
     name = parse_name("Ada McEwan'ın")
     assert (name.display, name.surname) == ("Ada McEwan", "mcewan")

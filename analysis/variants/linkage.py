@@ -109,17 +109,27 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             i = parent[i]
         return i
 
-    def merge(i: int, j: int, rule: str, force: bool = False) -> bool:
+    # The user's `distinct` groups alone: a rule's forced merge (a garble) never overrides them.
+    user_blocked: dict[int, set[int]] = defaultdict(set)
+    for i, j in cannot_link:
+        user_blocked[i].add(j)
+        user_blocked[j].add(i)
+
+    def merge(i: int, j: int, rule: str, force: bool = False, user: bool = False) -> bool:
+        """Join i's cluster to j's. `force`: past the rules' cannot-links, not the user's (a garble
+        rule); `user`: past every cannot-link (the user's pins and `same`)."""
         ri, rj = root(i), root(j)
         if ri == rj:
             return True
-        if not force and (blocked[ri] & set(members[rj]) or blocked[rj] & set(members[ri])):
+        fence = user_blocked if force and not user else blocked
+        if not user and (fence[ri] & set(members[rj]) or fence[rj] & set(members[ri])):
             return False
         if len(members[ri]) < len(members[rj]):
             ri, rj = rj, ri
         parent[rj] = ri
         members[ri] += members.pop(rj)
         blocked[ri] |= blocked.pop(rj)
+        user_blocked[ri] |= user_blocked.pop(rj, set())
         links[i].append((j, rule))
         return True
 
@@ -186,11 +196,11 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     for i, j in must_link:
         unattached.discard(i)
         unattached.discard(j)
-        merge(i, j, "pinned in story config", force=True)
+        merge(i, j, "pinned in story config", user=True)
     for i, j in user_same:  # a user's `distinct` outranks a `same` that contradicts it
         unattached.discard(i)
         unattached.discard(j)
-        merge(i, j, "the user's decision: [names] same", force=frozenset((i, j)) not in user_apart)
+        merge(i, j, "the user's decision: [names] same", user=frozenset((i, j)) not in user_apart)
 
     clusters = sorted((sorted(group) for r, group in members.items() if not (len(group) == 1 and group[0] in unattached)),
                       key=lambda g: g[0])
