@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from analysis import entities, joined, second_pass, variants
 from analysis.lexicon import is_english
-from analysis.name_rules import PARTICLES, given_names
-from analysis.names import ParsedName, fold, parse_name
+from analysis.name_rules import given_names
+from analysis.names import ParsedName, fold, parse_name, surname_parts
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_people
 
@@ -209,21 +209,6 @@ def people_to_search(clusters: list[dict]) -> list[dict]:
         people.append({"surnames": sorted({n.surname_key for n in names} | {p for n in names for p in surname_parts(n)}),
                        "given": sorted({g for n in names for g in n.given})})
     return people
-
-
-def surname_parts(name: ParsedName) -> set[str]:
-    """The parts of a two-part surname that may stand alone: "Lindahl-Berg" is also written "Berg" or
-    "Lindahl", "van der Meer" "Meer". A particle, a word under 4 letters and a listed given name
-    ("Rose" in "Ana Rose-Ruiz") are not searched alone.
-
-    >>> sorted(surname_parts(parse_name("Ana Lindahl-Berg"))), surname_parts(parse_name("Ana Rose-Ruiz"))
-    (['berg', 'lindahl'], {'ruiz'})
-    >>> surname_parts(parse_name("Pieter van der Meer"))
-    {'meer'}
-    """
-    if len(name.surname_tokens) < 2:
-        return set()
-    return {t for t in name.surname_tokens if len(t) >= 4 and t not in PARTICLES and t not in given_names()}
 
 
 def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str] = frozenset()) -> list[dict]:

@@ -17,9 +17,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from analysis.name_rules import EXTRA_FOLDS, LEET, PARTICLES, SUFFIXES, TITLES, is_title
+from analysis.name_rules import EXTRA_FOLDS, LEET, PARTICLES, SUFFIXES, TITLES, given_names, is_title
 
-__all__ = ["TITLES", "ParsedName", "fold", "strip_possessive", "parse_name", "given_compatible", "script_of"]
+__all__ = ["TITLES", "ParsedName", "fold", "strip_possessive", "parse_name", "given_compatible", "script_of",
+           "surname_parts"]
 
 #: A possessive ("Cathcart's", "CATHCART'S", "Cathcart'"), or a Turkish case ending after an apostrophe
 #: (Turkish writes every case of a foreign name so: "Starmer'ı", "Starmer'ın", "Starmer'dan"). Only
@@ -277,3 +278,18 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if first_a == first_b:
         return True
     return (len(first_a) == 1 and first_b.startswith(first_a)) or (len(first_b) == 1 and first_a.startswith(first_b))
+
+
+def surname_parts(name: ParsedName) -> set[str]:
+    """The parts of a two-part surname that may stand alone: "Lindahl-Berg" is also written "Berg" or
+    "Lindahl", "van der Meer" "Meer". A particle, a word under 4 letters and a listed given name
+    ("Rose" in "Ana Rose-Ruiz") are not searched alone.
+
+    >>> sorted(surname_parts(parse_name("Ana Lindahl-Berg"))), surname_parts(parse_name("Ana Rose-Ruiz"))
+    (['berg', 'lindahl'], {'ruiz'})
+    >>> surname_parts(parse_name("Pieter van der Meer"))
+    {'meer'}
+    """
+    if len(name.surname_tokens) < 2:
+        return set()
+    return {t for t in name.surname_tokens if len(t) >= 4 and t not in PARTICLES and t not in given_names()}

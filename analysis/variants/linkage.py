@@ -576,8 +576,9 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
     story's on-topic coverage whose articles name no other of them in full, the person the story is
     about (a garbled "Oztulk" in coverage of a story about an Ozturk is theirs, not a namesake's)."""
     name = forms[index].name
-    exact = {r: o for r, o in options.items() if any(forms[m].name.surname_core == name.surname_core
-                                                     or forms[m].name.surname_key == name.surname_key for m in members[r])}
+    exact = {r: o for r, o in options.items()
+             if any(forms[m].name.surname_core == name.surname_core or forms[m].name.surname_key == name.surname_key
+                    for m in members[r])}
     if len(exact) == 1:
         return exact
     options = exact or options

@@ -12,7 +12,7 @@ from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags
 from analysis.name_rules import gender_forms
-from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of, spelt  # noqa: F401 (re-exported)
+from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of, spelt, surname_parts  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import (
@@ -285,9 +285,10 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     only by its word breaks: a hyphen written as a space ("Sam Bankman Fried" for "Sam Bankman-Fried")
     where careful outlets agree on the canonical's and none writes this one (`HYPHEN_VOUCHERS`); a word
     split or joined ("Ron De Santis" for "Ron DeSantis") where careful outlets write the canonical's by a
-    clear majority (`AUTHORITY_RATIO` times as many as write this one, as for any spelling); or by the capital inside a word the canonical has ("Mike
-    Dewine" for "Mike DeWine": the canonical has it because most outlets write it, `inner_capitals`,
-    and nobody adds one by chance). None when it is no such slip.
+    clear majority (`AUTHORITY_RATIO` times as many as write this one, as for any spelling); or by the
+    capital inside a word the canonical has ("Mike Dewine" for "Mike DeWine": the canonical has it
+    because most outlets write it, `inner_capitals`, and nobody adds one by chance). None when it is no
+    such slip.
     `authorities`: each way the person's name is written (titles aside) -> the authoritative outlets
     writing it; a writing ending in the words at issue vouches for them ("Governor DeWine" for "DeWine").
 
@@ -309,7 +310,8 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     >>> _unvouched_writing("Ron De Santis", "Ron DeSantis", {**careful, "Ron De Santis": {"g"}}) is None
     True
     >>> careful = {"Mike DeWine": {"a"}, "DeWine": {"b"}}
-    >>> [bool(_unvouched_writing(d, "Mike DeWine", careful)) for d in ("Mike Dewine", "De Wine", "DEWINE", "Mike De Wine", "de wine")]
+    >>> [bool(_unvouched_writing(d, "Mike DeWine", careful))
+    ...  for d in ("Mike Dewine", "De Wine", "DEWINE", "Mike De Wine", "de wine")]
     [True, True, False, True, False]
     >>> [bool(_unvouched_writing(d, "Ursula von der Leyen", {"Ursula von der Leyen": {"a", "b"}}))
     ...  for d in ("Von der Leyen", "Ursula von der leyen")]
@@ -350,7 +352,8 @@ HYPHEN_VOUCHERS = 2
 
 def _vouchers(tail: list[str], authorities: dict[str, Collection]) -> set:
     """The authoritative outlets writing a name that ends in these words, exactly so."""
-    return {outlet for written, outlets in authorities.items() if written.split()[-len(tail):] == tail for outlet in outlets}
+    return {outlet for written, outlets in authorities.items() if written.split()[-len(tail):] == tail
+            for outlet in outlets}
 
 
 _BREAKS = re.compile(r"[\s\-]+")
@@ -435,8 +438,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
         for index in group:
             if forms[index].name.full:
                 surnames_of[number].add(forms[index].name.surname_core)
-                if len(forms[index].name.surname_tokens) > 1:  # "Bankman" for Bankman-Fried, named in full
-                    surnames_of[number].update(t for t in forms[index].name.surname_tokens if len(t) > 2)
+                surnames_of[number] |= surname_parts(forms[index].name)  # "Bankman" for Bankman-Fried, named in full
                 for m in by_form[index]:
                     named_in[m["article_id"]].add(number)
                     if m.get("start") is not None:
@@ -560,7 +562,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 "without a formal middle name", "earliest use", "frequency", "given name in use")
     if any(forms[i].independent for i in group):
         criteria = ("pinned in story config", "authoritative outlets", "surname careful outlets write",
-                    "without a formal middle name", "independent outlets", "earliest use", "frequency", "given name in use")
+                    "without a formal middle name", "independent outlets", "earliest use", "frequency",
+                    "given name in use")
     surname_only = not full_forms and pinned_form is None
     if surname_only:
         counts = Counter(parse_name(m["surface"]).display for m in group_mentions)
