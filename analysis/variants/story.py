@@ -323,9 +323,9 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     right = next((tail for tail in tails if _BREAKS.sub("", tail).casefold() == squeezed), None)
     if right is None or right == display:
         return None
-    written, spelt = display.casefold(), right.casefold()
-    same_words = _BREAKS.split(written) == _BREAKS.split(spelt)
-    if same_words and written == spelt:  # letter case alone
+    written, canonical_written = display.casefold(), right.casefold()
+    same_words = _BREAKS.split(written) == _BREAKS.split(canonical_written)
+    if same_words and written == canonical_written:  # letter case alone
         for word, good in zip(display.split(), right.split()):
             if word != good and word[:1].isupper() and word[1:].islower() and _inner_capital(good):
                 return f"a capital inside the name dropped: the name is written {right}"
@@ -335,7 +335,7 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     mine, theirs = display.split(), right.split()
     same = next((k for k, (a, b) in enumerate(zip(mine, theirs)) if a != b), 0)  # the words both write alike
     vouching, against = len(_vouchers(theirs[same:], authorities)), len(_vouchers(mine[same:], authorities))
-    if same_words or "-" in written + spelt:
+    if same_words or "-" in written + canonical_written:
         # A double surname's hyphen is house style where any careful newsroom writes it otherwise.
         if against or vouching < HYPHEN_VOUCHERS:
             return None
