@@ -59,6 +59,8 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
         if m["authoritative"]:
             form.authoritative.add(m["origin"])
             form.display_authorities.setdefault(name.display, set()).add(m["origin"])
+            if m.get("foreign"):
+                form.abroad.add(m["origin"])
         if copies is not None and copies.get(m["article_id"]) is None:
             form.independent.add(m["origin"])
         form.first = min(form.first, date_key(m["published"]))

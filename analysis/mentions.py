@@ -212,8 +212,8 @@ def people_to_search(clusters: list[dict]) -> list[dict]:
 
 
 def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str] = frozenset()) -> list[dict]:
-    """The variants stage's records of these mentions. Ten keys at most for most (`handle` and
-    `couple` only when true): a dict of eleven or more takes 464 bytes, of up to ten 272, and a story
+    """The variants stage's records of these mentions. Ten keys at most for most (`handle`, `couple`
+    and `foreign`, a page in another language, only when true): a dict of eleven or more takes 464 bytes, of up to ten 272, and a story
     of 10,000 articles has a few hundred thousand of them."""
     rows = []
     for m in mentions:
@@ -228,6 +228,8 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
             row["handle"] = handle
         if _couple(text, m["start"], lexicon):
             row["couple"] = True
+        if not is_english(doc.get("language")):
+            row["foreign"] = True
         rows.append(row)
     return rows
 

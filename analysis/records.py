@@ -84,6 +84,7 @@ class Form:
     sources: set = field(default_factory=set)  # outlets or list sources that use it
     outlet_uses: Counter = field(default_factory=Counter)  # outlet -> uses
     authoritative: set = field(default_factory=set)
+    abroad: set = field(default_factory=set)  # authoritative outlets using it on pages in another language
     independent: set = field(default_factory=set)  # outlets using it in articles that copy no other
     first: str = "~"  # date_key of the earliest use
     titles: set = field(default_factory=set)

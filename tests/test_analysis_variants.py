@@ -1364,3 +1364,51 @@ def test_a_particle_of_the_surname_dropped_or_changed_is_a_spelling_usage_decide
     arabic = [mention(i, "Bashar al-Assad", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
     arabic += [mention(10, "Bashar al-Assad", "b1", "2026-03-04", article=20), mention(11, "Assad", "b1", "2026-03-04", article=20)]
     assert kinds(analyse_variants(arabic))["Assad"] == "surname"
+
+
+def test_careful_outlets_writing_in_another_language_spell_a_name_their_languages_way():
+    # Eight careful English newsrooms write "Orly Bekkar". Two careful newsrooms writing in another
+    # language write "Bekar" (their language does not double the letter), each twice, and an English
+    # aggregator copies "Orly Bekar": that language's rendering, accepted wherever it is written. One
+    # such newsroom alone, or the same two writing in English, make it the slip it looks like.
+    def story(foreign_outlets, foreign=True):
+        mentions = [mention(i, "Orly Bekkar", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+        for n, outlet in enumerate(foreign_outlets):
+            for k in range(2):
+                mentions.append(mention(20 + 2 * n + k, "Bekar", outlet, "2026-03-03", authoritative=True,
+                                        article=20 + n) | ({"foreign": True} if foreign else {}))
+        mentions += [mention(40, "Orly Bekar", "agg", "2026-03-04"), mention(41, "Orly Bekkar", "agg", "2026-03-04", article=40)]
+        result = analyse_variants(mentions)
+        return sorted(c["canonical"] for c in result.clusters), kinds(result)
+
+    canonicals, kind = story(["f1", "f2"])
+    assert canonicals == ["Orly Bekkar"] and kind["Bekar"] == kind["Orly Bekar"] == "accepted"
+    assert story(["f1"])[1]["Bekar"] == "error"
+    assert story(["f1", "f2"], foreign=False)[1]["Bekar"] == "error"
+    # A language renders a name's sounds, not its spacing: a word split there is still an error.
+    mentions = [mention(i, "Ron DeLunis", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(10 + i, "DeLunis", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    mentions += [mention(20 + i, "Ron De Lunis" if i < 2 else "De Lunis", f"f{i % 2}", "2026-03-03",
+                         authoritative=True, article=20 + i % 2) | {"foreign": True} for i in range(6)]
+    assert kinds(analyse_variants(mentions))["De Lunis"] == "error"
+
+
+def test_a_near_name_beside_the_persons_own_on_one_page_is_its_slip():
+    # Careful newsrooms write "Tim Roark"; one blog post writes "Tim Roark" and, once, "Tom Roark": the
+    # page named him twice, the second time by mistake. A page that never writes his name right gives
+    # no such evidence (Tom may be a brother), nor does a name more than a letter or two away ("Alison"
+    # beside "Alistair": a relative, say). The same holds for a surname slip under his given name ("Tim
+    # Rourkin"), not for a far longer word made from his surname on purpose.
+    def owner(page, extra=(), slip="Tom Roark", name="Tim Roark"):
+        mentions = [mention(i, name, f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+        mentions += [mention(50 + k, surface, "blog", "2026-03-04", article=50) for k, surface in enumerate(page)]
+        mentions += [mention(60 + k, surface, "blog", "2026-03-05", article=60) for k, surface in enumerate(extra)]
+        result = analyse_variants(mentions)
+        return next(c["canonical"] for c in result.clusters for s in c["surfaces"] if s["surface"] == slip), \
+            kinds(result)[slip]
+
+    assert owner(["Tim Roark", "Tom Roark"]) == ("Tim Roark", "error")
+    assert owner([], ["Tom Roark"])[0] == "Tom Roark"
+    assert owner(["Alistair Roark", "Alison Roark"], slip="Alison Roark", name="Alistair Roark")[0] == "Alison Roark"
+    assert owner(["Tim Roark", "Tim Rourkin"], slip="Tim Rourkin") == ("Tim Roark", "error")
+    assert owner(["Tim Roark", "Tim Roarkenstein"], slip="Tim Roarkenstein")[0] == "Tim Roarkenstein"

@@ -281,7 +281,7 @@ def spelling_evidence(form: Form, group: list[Form]) -> Form:
     return pooled
 
 
-def house_outlets(form: Form, canonical: ParsedName, group: list[Form]) -> set:
+def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: bool = False) -> set:
     """The authoritative outlets that spell the parts of the name where `form` differs from the
     canonical (its surname, its first given name, or both) the way `form` does, in any of the
     person's forms more than once, or at least as often as they spell those parts the canonical way:
@@ -289,13 +289,14 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form]) -> set:
 
     Why the counts: a house style is a newsroom's repeated choice. A careful outlet that writes the
     name right eight times and once otherwise has made a slip, whatever rule could explain it; one
-    that writes a wire story's romanisation twice beside its own has chosen to keep it."""
+    that writes a wire story's romanisation twice beside its own has chosen to keep it. `abroad`: only
+    the outlets writing it so on pages in another language (`Form.abroad`, `ABROAD_HOUSES`)."""
     name = form.name
     surname = name.surname_core if name.surname_core != canonical.surname_core else None
     first = name.given_tokens[:1]
     given = first[0] if first and canonical.given_tokens and first[0] != canonical.given_tokens[0] else None
     if surname is None and given is None:
-        return set(form.authoritative)
+        return set(form.abroad if abroad else form.authoritative)
 
     def writes(other: Form, surname_: str | None, given_: str) -> bool:
         return (surname is None or other.name.surname_core == surname_) and \
@@ -306,7 +307,7 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form]) -> set:
     ours: Counter = Counter()
     for other in group:
         if writes(other, surname, given):
-            outlets |= other.authoritative
+            outlets |= other.abroad if abroad else other.authoritative
             theirs.update(other.outlet_uses)
         elif writes(other, canonical.surname_core, canonical.given_tokens[0] if given is not None else ""):
             ours.update(other.outlet_uses)
@@ -324,6 +325,11 @@ SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration", "s
 #: transliteration of a name by accident. A nickname a letter away (Jon/John) is not one: it is the
 #: slip a careful writer makes.
 HOUSE_STYLE_RULES = ("romanisation", "transliteration")
+#: Careful outlets writing in another language that must agree on a spelling, each repeatedly, for it
+#: to be that language's rendering of the name whatever the edit ("Galant" for a Hebrew name English
+#: writes "Gallant": German does not double the letter). Several, because one careful outlet's
+#: spelling may still be its slip; a rendering is what a language's newsrooms share.
+ABROAD_HOUSES = 2
 
 
 def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, rules: tuple[str, ...],

@@ -352,10 +352,21 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     One garble needs no on-topic coverage: the person's own given name (as written or heard) with a
     surname one edit further than a near spelling, keeping `score_cutoff` of it ("Gisèle Pellicourt"
     in a transcript that never names the story's keyword): the whole name is the evidence, as in the
-    second pass (`second_pass._given_then_garbled_surname`).
+    second pass (`second_pass._given_then_garbled_surname`). Nor does a slip beside the person's own
+    name: a page that writes their full name right and, once, a near one (`_slip_beside`) has named
+    them twice, the second time by mistake; unless the page is a careful outlet's, which writes two
+    near names side by side to tell two people apart ("Tim" and "Tom Okafor").
     """
     established = _Established(forms)
     subjects = {root(j) for j, form in enumerate(forms) if form.topic}
+    named_in: dict = {}  # person -> the articles writing their full name
+
+    def articles_naming(person) -> set:
+        if person not in named_in:
+            named_in[person] = set().union(*(forms[m].articles for m in members.get(person, [person])
+                                             if forms[m].name.full))
+        return named_in[person]
+
     found = []
     for i, form in enumerate(forms):
         name = form.name
@@ -395,6 +406,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                   and _garble_of(name.given_tokens[0], other.given_tokens[:1])
                   and form.titles & _titles(forms, members, root(j))):
                 people.add(root(j))
+            elif not form.authoritative and _slip_beside(name, other) and form.articles <= articles_naming(root(j)):
+                people.add(root(j))
         if len(people) != 1 or root(i) in people:
             continue
         person, = people
@@ -432,6 +445,30 @@ def _subject_garble(name: ParsedName, subject: ParsedName, titled: bool, agreed:
     return (titled and bool(subject.given_tokens) and written_or_heard(name.given_tokens[0], subject.given_tokens[0])
             and name.surname_core[:1] == subject.surname_core[:1]
             and fuzz.ratio(name.surname_core, subject.surname_core) >= GARBLED_GIVEN_RATIO)
+
+
+def _slip_beside(name: ParsedName, other: ParsedName) -> bool:
+    """Whether a name may be a slip for another that its page also writes: their surname under a given
+    name with their initial, a letter or two away from theirs ("Tom Walz" on a page about Tim Walz), or
+    their given name (as written or heard) with a surname keeping its first letter, most of its letters
+    and about its length ("Pierre Polyaev" in a transcript that also writes Pierre Poilievre)."""
+    if not name.given_tokens or not other.given_tokens:
+        return False
+    given, theirs = name.given_tokens[0], other.given_tokens[0]
+    if name.surname_core == other.surname_core:
+        # Under one surname only the given name tells relatives apart: a slip changes a letter or two.
+        return _garble_of(given, (theirs,)) and OSA.distance(given, theirs) <= SLIP_EDITS
+    return (written_or_heard(given, theirs) and name.surname_core[:1] == other.surname_core[:1]
+            and abs(len(name.surname_core) - len(other.surname_core)) <= SLIP_LENGTH
+            and fuzz.ratio(name.surname_core, other.surname_core) >= GARBLED_GIVEN_RATIO)
+
+
+#: How many letters longer or shorter than the surname it slips on a slip's may be: a garble keeps
+#: roughly its length, a word much longer that keeps its letters is made on purpose ("DeSanctimonious").
+SLIP_LENGTH = 2
+#: How many letters a slip for a given name changes: "Tom"/"Tim", "Keith"/"Keir"; a relative's name on
+#: the same page ("Benzion" beside his son "Benjamin") differs in more.
+SLIP_EDITS = 2
 
 
 def _initial(name: ParsedName) -> str:

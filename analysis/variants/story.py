@@ -16,6 +16,7 @@ from analysis.names import ParsedName, fold, given_compatible, marks_added, pars
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import (
+    ABROAD_HOUSES,
     AUTHORITY_RATIO,
     _decide_canonical,
     _Decision,
@@ -648,7 +649,13 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         else:
             kind, why = _kind(spelling_evidence(form, members), decision, forms, story=True, score_cutoff=score_cutoff,
                               house=house_outlets(form, decision.canonical_name, members))
-            if kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
+            # Letters only: a language renders a name's sounds, never its spacing or capitals ("De Santis").
+            respelt = name.compact not in (decision.canonical_name.compact, decision.canonical_name.surname_key)
+            abroad = house_outlets(form, decision.canonical_name, members, abroad=True) if kind == "error" and respelt else ()
+            if len(abroad) >= ABROAD_HOUSES:
+                kind, why = "accepted", (f"how {len(abroad)} careful outlets writing in another language spell it: "
+                                         f"that language's rendering of the name ({why})")
+            elif kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
                 kind, why = "error", CASE_SLIP
             elif kind in ("surname", "title", "accepted") and (
                     writing := _unvouched_writing(name.display, decision.canonical, authorities)):
