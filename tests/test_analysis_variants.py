@@ -1412,3 +1412,38 @@ def test_a_near_name_beside_the_persons_own_on_one_page_is_its_slip():
     assert owner(["Alistair Roark", "Alison Roark"], slip="Alison Roark", name="Alistair Roark")[0] == "Alison Roark"
     assert owner(["Tim Roark", "Tim Rourkin"], slip="Tim Rourkin") == ("Tim Roark", "error")
     assert owner(["Tim Roark", "Tim Roarkenstein"], slip="Tim Roarkenstein")[0] == "Tim Roarkenstein"
+
+
+def test_a_second_surname_misspelt_inside_a_longer_name_is_weighed_against_every_careful_outlet_writing_it():
+    # Ten careful newsrooms write "Marta Quiroga"; her full name with her second surname, "Marta Quiroga
+    # Belmonte", is written by seven outlets (two careful). One careful outlet writes "Marta Quiroja
+    # Belmonte" once: "Quiroga" is parsed as a middle name there, but it is the family name ten careful
+    # newsrooms spell otherwise, so one careful outlet does not make "Quiroja" accepted.
+    mentions = [mention(i, "Marta Quiroga", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 11)]
+    mentions += [mention(20 + i, "Marta Quiroga Belmonte", f"e{i}", "2026-03-03", authoritative=i < 2) for i in range(7)]
+    mentions += [mention(30, "Marta Quiroja Belmonte", "x1", "2026-03-04", authoritative=True)]
+    canonicals, kind = people_and_kind(mentions, "Marta Quiroja Belmonte")
+    assert "Marta Quiroga Belmonte" in canonicals and kind == "error"
+
+
+def test_a_misspelling_every_outlet_writes_only_inside_a_quotation_is_the_quoted_texts():
+    # Two aggregators quote a post that calls "Ron Brandt" "Brandtus"; neither writes it outside the
+    # quotation marks: the post's spelling, carried verbatim, is quoted, not either outlet's error. One
+    # outlet alone may have mistyped its quotation, and an outlet writing it in its own words uses it.
+    from analysis.entities import in_quotation
+
+    text = 'He wrote: "Wow! The Brandtus launch is a DISASTER! His whole campaign will be a disaster." Then'
+    assert in_quotation(text, text.index("Brandtus"), text.index("Brandtus") + 8)
+    assert not in_quotation(text, text.index("Then"), len(text))
+
+    def uses(quoting):
+        mentions = [mention(i, "Ron Brandt", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+        mentions += [mention(20 + i, "Brandtus", f"b{i}", "2026-03-04") | ({"quote": True} if q else {})
+                     for i, q in enumerate(quoting)]
+        result = analyse_variants(mentions)
+        assert kinds(result)["Brandtus"] == "error"
+        return sorted(f["usage"] for f in result.flags if f["level"] == "mention")
+
+    assert uses([True, True]) == ["quoted", "quoted"]
+    assert uses([True]) == ["uses"]
+    assert uses([True, False]) == ["uses", "uses"]

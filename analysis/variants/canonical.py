@@ -4,7 +4,7 @@ Why evidence and not frequency: a copied misspelling can outnumber the right spe
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis.name_rules import particle_change
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
@@ -38,6 +38,9 @@ class _Decision:
     #: Authoritative outlets writing the canonical surname for anyone in the story (a story only): a
     #: surname is a family's, so careful newsrooms spelling it for the daughter vouch for the father's.
     surname_vouching: int = 0
+    #: The same for the canonical's given words that are a surname in the story (a second family name
+    #: parsed as a middle name: "Sheinbaum" in "Claudia Sheinbaum Pardo"): word -> outlets.
+    inner_vouching: dict = field(default_factory=dict)
 
 
 _CRITERIA = (
@@ -363,6 +366,8 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
         vouching = len(best.authoritative) if best is not None else 0
         if form.name.surname_core != decision.canonical_name.surname_core:
             vouching = max(vouching, decision.surname_vouching)
+        changed = [word for word in decision.inner_vouching if word not in form.name.given_tokens]
+        vouching = max([vouching] + [decision.inner_vouching[word] for word in changed])
         if form.authoritative and len(form.authoritative) * AUTHORITY_RATIO > vouching:
             return "accepted", "surname form used by an authoritative outlet" if what == "surname" else "used by an authoritative outlet"
         rivals = len(best.independent) if best is not None else 0
