@@ -268,7 +268,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # The particles of a surname written otherwise ("Van der Meer", "von del Meer" for van
                 # der Meer): the surname as written, for the variants stage to judge, not its core alone.
                 start = starts[min(index.particled[folded], len(starts)) - 1]
-            for _ in range(2):  # up to two given names: "Karoline Claire Leavitt"
+            for _ in range(3):  # up to three given names: "Karoline Claire Leavitt", "Andrés Manuel López Obrador"
                 extended = extend_left(text, start, index.givens, titles=())
                 if extended == start and word[:1].isupper() and known_words is not None:
                     # On a page in another language only a listed given name: the lexicon is English, and

@@ -248,3 +248,11 @@ def test_the_storys_subject_is_searched_even_when_ner_never_tags_them():
     result = resolve_mentions(docs, [], topic=topic).result
     assert [c["canonical"] for c in result.clusters] == ["Ada van der Brook"]
     assert topic_match(texts[:1], names=["Ada van der Brook"], keywords=[]) == "Ada van der Brook"
+
+
+def test_a_name_found_by_its_surname_keeps_three_given_names_before_it():
+    """Spanish names carry two given names and a first family name before the last: "Andrés Manuel
+    López Obrador" found at "Obrador" is the whole name, not "Manuel López Obrador" (a person of its own)."""
+    people = [{"surnames": ["obrador"], "given": ["andres", "manuel", "lopez"]}]
+    assert surfaces("Incumbent Andrés Manuel López Obrador congratulated her.", people=people) == [
+        "Andrés Manuel López Obrador"]

@@ -1447,3 +1447,38 @@ def test_a_misspelling_every_outlet_writes_only_inside_a_quotation_is_the_quoted
     assert uses([True, True]) == ["quoted", "quoted"]
     assert uses([True]) == ["uses"]
     assert uses([True, False]) == ["uses", "uses"]
+
+
+def test_two_family_names_written_alone_are_the_person_and_the_last_alone_is_not_their_name():
+    # Careful newsrooms write "Andrés Manuel Ruiz Obregón" and call him "Ruiz Obregón" or "Mr Ruiz
+    # Obregón": his two family names alone, the same person (no given name opens them). Two outlets
+    # calling him "Obregón" alone, against four careful ones calling him by both, write a name that is
+    # not his in careful use. A tail opening with a given name ("Paul Jones" of "John Paul Jones") may
+    # be another person and stays apart.
+    mentions = [mention(i, "Andrés Manuel Ruiz Obregón", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20 + i, "Mr Ruiz Obregón" if i % 2 else "Ruiz Obregón", f"a{i}", "2026-03-03",
+                         authoritative=True, article=i) for i in range(1, 5)]
+    mentions += [mention(40 + i, "Obregón", f"b{i}", "2026-03-04") for i in range(1, 3)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Andrés Manuel Ruiz Obregón"]
+    kind = kinds(result)
+    assert kind["Ruiz Obregón"] == "accepted" and kind["Mr Ruiz Obregón"] != "error" and kind["Obregón"] == "error"
+    # Where careful outlets call him by the last family name alone too, it is his.
+    mentions += [mention(50 + i, "Obregón", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(5, 8)]
+    assert kinds(analyse_variants(mentions))["Obregón"] == "surname"
+    jones = [mention(i, "John Paul Jones", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    jones += [mention(10 + i, "Paul Jones", f"b{i}", "2026-03-04") for i in range(1, 4)]
+    assert len(analyse_variants(jones).clusters) == 2
+
+
+def test_the_family_names_alone_of_a_person_linked_by_their_longest_name_are_no_error_of_the_shorter():
+    # "Stone Whitfield" is linked as the family names of "Amara Joy Stone Whitfield" (two given names
+    # before them); judged against her canonical "Amara Stone Whitfield" they are still her family
+    # names, not a name differing from it.
+    mentions = [mention(i, "Amara Stone Whitfield", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(10 + i, "Amara Joy Stone Whitfield", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 3)]
+    mentions += [mention(20 + i, "Stone Whitfield", f"b{i}", "2026-03-04") for i in range(1, 4)]
+    mentions += [mention(30 + i, "Whitfield", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    canonicals, kind = people_and_kind(mentions, "Stone Whitfield")
+    assert canonicals == ["Amara Stone Whitfield"] and kind == "accepted"

@@ -10,10 +10,11 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from analysis.name_rules import PARTICLES, explain_spelling, masculine_forms, nickname_groups, skeleton
+from analysis.name_rules import PARTICLES, explain_spelling, given_names, masculine_forms, nickname_groups, skeleton
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_MIN_LETTERS, metaphone, nysiis
 from analysis.settings import DEFAULTS
+from analysis.variants.compare import FAMILY_NAMES_GIVEN
 
 
 def _given_keys(name: ParsedName) -> set[str]:
@@ -89,11 +90,13 @@ def _surnames_near(a: str, b: str, tokens_of: dict[str, tuple[str, ...]], score_
     return bool(ta & tb)
 
 
-def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.score_cutoff) -> list[tuple[int, int]]:
+def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.score_cutoff,
+                    family_names: bool = False) -> list[tuple[int, int]]:
     """Pairs of names worth comparing, by blocking (see `_surname_keys`, `_given_keys`): names whose
     surnames share a key and whose first given names share a key; a surname alone meets every name
     with a neighbouring surname; names of three or more words also meet by their set of words
-    ("bin Salman Mohammed"). Never all pairs: the work grows with the size of the blocks."""
+    ("bin Salman Mohammed"); with `family_names` (a story), a two-word name meets the longer names
+    ending in its words (`compare._family_names`). Never all pairs: the work grows with the size of the blocks."""
     by_core: dict[str, list[int]] = defaultdict(list)
     tokens_of: dict[str, tuple[str, ...]] = {}
     for index, name in enumerate(names):
@@ -149,4 +152,12 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 pairs.add((i, j))
+    # A two-word name meets the longer names ending in its words: the family names written alone
+    # ("López Obrador" of "Andrés Manuel López Obrador"), whose first word the parse takes for a given name.
+    tails: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for index, name in enumerate(names if family_names else ()):
+        if len(name.tokens) == 2 and name.tokens[0] not in given_names() or len(name.tokens) >= 2 + FAMILY_NAMES_GIVEN:
+            tails[" ".join(name.tokens[-2:])][len(name.tokens) > 2].append(index)
+    for short, long_ in tails.values():
+        pairs.update((min(i, j), max(i, j)) for i in short for j in long_)
     return sorted(pairs)

@@ -241,7 +241,7 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
     `_by_rule`."""
     canonical = decision.canonical_name
     name = form.name
-    comparison = compare_names(name, canonical, score_cutoff)
+    comparison = compare_names(name, canonical, score_cutoff, family_names=1 if story else 0)
     if not name.full and not name.initials_only:
         # One core with a particle dropped or changed is judged as a spelling, not as the surname.
         same_surname = name.surname_core == canonical.surname_core and not particle_change(
@@ -354,7 +354,7 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
 
 
 def _is_accepted(form: Form, decision: _Decision, forms: list[Form], story: bool, score_cutoff: float) -> bool:
-    comparison = compare_names(form.name, decision.canonical_name, score_cutoff)
+    comparison = compare_names(form.name, decision.canonical_name, score_cutoff, family_names=1 if story else 0)
     return comparison.explained or _unexplained(form, decision, forms, story, "name")[0] == "accepted"
 
 

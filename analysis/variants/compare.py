@@ -227,8 +227,11 @@ def _score(a: ParsedName, b: ParsedName) -> float:
     return round(fuzz.ratio(a.surname_core, b.surname_core), 1)
 
 
-def compare_names(a: ParsedName, b: ParsedName, score_cutoff: float = DEFAULTS.score_cutoff) -> Comparison:
+def compare_names(a: ParsedName, b: ParsedName, score_cutoff: float = DEFAULTS.score_cutoff,
+                  family_names: int = 0) -> Comparison:
     """Compare two parsed names part by part; see the module docstring for the rules.
+    `family_names`: in a story, a name may be another's last two words written alone, after at least
+    this many given names (`_family_names`); 0, in name lists, never.
 
     When the parts disagree, two fallbacks look at the words instead: the same words in another order
     ("bin Salman Mohammed"; at most one side may mark its surname, since a marked surname fixes the
@@ -253,6 +256,8 @@ def compare_names(a: ParsedName, b: ParsedName, score_cutoff: float = DEFAULTS.s
         other = fallback(a, b, result.score)
         if other is not None:
             return other
+    if family_names:
+        return _family_names(a, b, result.score, family_names) or result
     return result
 
 
@@ -295,6 +300,32 @@ def _compare_parts(a: ParsedName, b: ParsedName, score_cutoff: float) -> Compari
     if surname == "part":
         return Comparison("part", sur_short, False, False, tuple(sur_rules), score)
     return Comparison("same", -1, False, surname == "typo", tuple(sur_rules), score)
+
+
+def _family_names(a: ParsedName, b: ParsedName, score: float, given: int) -> Comparison | None:
+    """A name that is the last words of a longer one written after `given` given names, and opens with
+    no listed given name: the family names written alone ("López Obrador" of "Andrés Manuel López
+    Obrador"). The parse reads its first word as a given name, but a person called by two family names
+    is called by both. A tail opening with a given name ("Paul Jones" of "John Paul Jones") may be
+    another person. Linking asks for two given names (`FAMILY_NAMES_GIVEN`); judging a form already in
+    the person's cluster against their canonical name, one ("Brown Jackson" of Ketanji Brown Jackson). In a story only: a name list's "Mohammed Hamsho" beside an
+    "Ahmad Sabir Mohammed Hamsho" is, Arabic style, his father; a story calls a person as its careful
+    outlets do, and `story._both_family_names` weighs that usage."""
+    shorter = 0 if len(a.tokens) <= len(b.tokens) else 1
+    words, large = (a.tokens, b.tokens) if shorter == 0 else (b.tokens, a.tokens)
+    if (len(words) < 2 or len(large) < len(words) + given or large[-len(words):] != words
+            or words[0] in given_names() or words[0] in PARTICLES):
+        return None
+    return Comparison("part", shorter, False, False, (FAMILY_NAMES_RULE,), score)
+
+
+#: The rule `_family_names` names.
+FAMILY_NAMES_RULE = "the family names alone"
+#: Given names the longer name must write before the family names: two, as Spanish and Portuguese
+#: names do ("Andrés Manuel"). With one ("Ali Muhammad Hamsho") the shorter may be the father's name,
+#: Arabic style, or a Korean given name's last syllable ("Ho Kyu Kim"); the given-name list is
+#: English-centred and cannot tell.
+FAMILY_NAMES_GIVEN = 2
 
 
 def _compare_words(a: ParsedName, b: ParsedName, score: float) -> Comparison | None:

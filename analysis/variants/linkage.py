@@ -14,7 +14,7 @@ from analysis.records import Form, Linkage
 from analysis.second_pass import given_confirmed_surname
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
-from analysis.variants.compare import Comparison, compare_names, surnames_fit
+from analysis.variants.compare import FAMILY_NAMES_GIVEN, Comparison, compare_names, surnames_fit
 
 #: A given name a typo away is one person only when the other form is used this many times as often.
 USAGE_RATIO = 4
@@ -56,9 +56,9 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     apart: list[tuple[int, int]] = []  # judged different by spelling: cannot-links, unless garbles of one name
     typo_of: dict[int, set[int]] = defaultdict(set)  # forms a given-name typo links, usage allowing
 
-    pairs = candidate_pairs(names, score_cutoff) if candidates is None else candidates
+    pairs = candidate_pairs(names, score_cutoff, family_names=story) if candidates is None else candidates
     for i, j in sorted(set(pairs) | {(min(i, j), max(i, j)) for i, j in extra_pairs if i != j}):
-        comparison = compare_names(names[i], names[j], score_cutoff)
+        comparison = compare_names(names[i], names[j], score_cutoff, family_names=FAMILY_NAMES_GIVEN if story else 0)
         if comparison.verdict == "unrelated":
             continue
         if comparison.verdict == "different":

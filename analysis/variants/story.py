@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags
-from analysis.name_rules import gender_forms
+from analysis.name_rules import PARTICLES, gender_forms, given_names
 from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of, spelt, surname_parts  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -147,6 +147,21 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
                                 "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
         result.flags += _flags(cluster, group_mentions, kinds)
     return result
+
+
+def _both_family_names(canonical: ParsedName, members: list[Form]) -> int:
+    """How many careful outlets call the person by their two family names alone ("López Obrador",
+    "Mr López Obrador" for Andrés Manuel López Obrador): the last alone is then no name of theirs in
+    careful use (`FAMILY_VOUCHERS`). 0 when the canonical's last two words are not two family names."""
+    tail = canonical.tokens[-2:]
+    if len(canonical.tokens) < 3 or tail[0] in given_names() or tail[0] in PARTICLES:
+        return 0
+    return len(set().union(*(f.authoritative for f in members if f.name.full and f.name.tokens == tail)))
+
+
+#: Careful outlets that must call a person by both family names alone for the last alone to be an
+#: error, by a clear majority (`AUTHORITY_RATIO`) over the careful outlets writing it so.
+FAMILY_VOUCHERS = 2
 
 
 def _verbatim(group_mentions: list[dict], surfaces: list[dict]) -> set:
@@ -631,6 +646,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     for member in members:
         for written, outlets in member.display_authorities.items():
             authorities[written] |= outlets
+    both_alone = _both_family_names(decision.canonical_name, members) if not surname_only else 0
     surfaces = []
     for surface, row in sorted(rows.items()):
         form = forms[row["form"]]
@@ -682,6 +698,10 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                                          f"that language's rendering of the name ({why})")
             elif kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
                 kind, why = "error", CASE_SLIP
+            elif (kind in ("surname", "title") and both_alone >= FAMILY_VOUCHERS
+                  and len(spelling_evidence(form, members).authoritative) * AUTHORITY_RATIO <= both_alone):
+                kind, why = "error", (f"the last family name alone: {both_alone} careful outlets call the person by "
+                                      f"both ({' '.join(decision.canonical.split()[-2:])}), by a clear majority")
             elif kind in ("surname", "title", "accepted") and (
                     writing := _unvouched_writing(name.display, decision.canonical, authorities)):
                 kind, why = "error", writing
