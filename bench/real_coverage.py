@@ -112,7 +112,9 @@ def precision_recall(predicted: set, actual: set) -> dict:
     tp = len(predicted & actual)
     return {"tp": tp, "fp": len(predicted - actual), "fn": len(actual - predicted),
             "predicted": len(predicted), "actual": len(actual),
-            "precision": ratio(tp, len(predicted)), "recall": ratio(tp, len(actual))}
+            "precision": ratio(tp, len(predicted)), "recall": ratio(tp, len(actual)),
+            # Which ones, for reading a failure (pages or domains): flagged wrongly, and missed.
+            "wrong": sorted(predicted - actual), "missed": sorted(actual - predicted)}
 
 
 def extracted_view(text: str) -> tuple[str, list[int]]:

@@ -1482,3 +1482,20 @@ def test_the_family_names_alone_of_a_person_linked_by_their_longest_name_are_no_
     mentions += [mention(30 + i, "Whitfield", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
     canonicals, kind = people_and_kind(mentions, "Stone Whitfield")
     assert canonicals == ["Amara Stone Whitfield"] and kind == "accepted"
+
+
+def test_a_persons_title_and_given_name_with_a_garbled_surname_in_on_topic_coverage_is_theirs():
+    # A story about Governor Tom Baker quotes Speaker Roberta Mellison; one on-topic page writes
+    # "Speaker Roberta Mezzisan": her title, her given name, a surname keeping its first letter and
+    # most letters. Hers, as a story's subject's would be. Without the title, another Roberta.
+    def canonicals(written):
+        mentions = [mention(i, "Governor Tom Baker", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+        mentions += [mention(10 + i, "Speaker Roberta Mellison", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                     for i in range(1, 6)]
+        mentions += [mention(30, "Tom Baker", "b1", "2026-03-04", article=30),
+                     mention(31, written, "b1", "2026-03-04", article=30)]
+        result = analyse_variants(mentions, topic=Topic(names=("Tom Baker",), articles=frozenset(range(1, 40))))
+        return sorted(c["canonical"] for c in result.clusters), kinds(result).get(written)
+
+    assert canonicals("Speaker Roberta Mezzisan") == (["Roberta Mellison", "Tom Baker"], "error")
+    assert canonicals("Roberta Mezzisan")[0] == ["Roberta Mellison", "Roberta Mezzisan", "Tom Baker"]

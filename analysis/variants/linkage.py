@@ -355,7 +355,9 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     second pass (`second_pass._given_then_garbled_surname`). Nor does a slip beside the person's own
     name: a page that writes their full name right and, once, a near one (`_slip_beside`) has named
     them twice, the second time by mistake; unless the page is a careful outlet's, which writes two
-    near names side by side to tell two people apart ("Tim" and "Tom Okafor").
+    near names side by side to tell two people apart ("Tim" and "Tom Okafor"). Under a title of theirs,
+    in on-topic coverage, their given name with such a surname is theirs too, as the story's subject's
+    is ("EP President Roberta Mezzola" for the parliament's President Metsola).
     """
     established = _Established(forms)
     subjects = {root(j) for j, form in enumerate(forms) if form.topic}
@@ -408,6 +410,9 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                 people.add(root(j))
             elif not form.authoritative and _slip_beside(name, other) and form.articles <= articles_naming(root(j)):
                 people.add(root(j))
+            elif (on_topic and name.surname_core != other.surname_core and _slip_beside(name, other)
+                  and form.titles & _titles(forms, members, root(j))):
+                people.add(root(j))  # their given name and title, the surname garbled: "EP President Roberta Mezzola"
         if len(people) != 1 or root(i) in people:
             continue
         person, = people
