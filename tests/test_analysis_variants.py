@@ -1499,3 +1499,19 @@ def test_a_persons_title_and_given_name_with_a_garbled_surname_in_on_topic_cover
 
     assert canonicals("Speaker Roberta Mezzisan") == (["Roberta Mellison", "Tom Baker"], "error")
     assert canonicals("Roberta Mezzisan")[0] == ["Roberta Mellison", "Roberta Mezzisan", "Tom Baker"]
+
+
+def test_a_careful_outlets_one_off_spelling_beside_its_own_right_one_vouches_for_nothing():
+    # Two careful newsrooms name Mayor Dale Marwick. One of them writes "Marwick" four times and, once,
+    # "Merwick": its slip, an error, not a spelling it vouches for. A careful newsroom that writes
+    # "Merwick" twice and never "Marwick" means it, and its spelling stands as used.
+    def kind_of_merwick(own_uses, right_uses):
+        mentions = [mention(1, "Mayor Dale Marwick", "c1", "2026-03-03", authoritative=True, article=1)]
+        mentions += [mention(2 + i, "Marwick", "c1", "2026-03-03", authoritative=True, article=1) for i in range(3)]
+        mentions += [mention(10 + i, "Dale Marwick", f"b{i}", "2026-03-04") for i in range(3)]
+        mentions += [mention(20 + i, "Marwick", "c2", "2026-03-04", authoritative=True, article=20) for i in range(right_uses)]
+        mentions += [mention(30 + i, "Merwick", "c2", "2026-03-04", authoritative=True, article=20) for i in range(own_uses)]
+        return people_and_kind(mentions, "Merwick")
+
+    assert kind_of_merwick(own_uses=1, right_uses=4) == (["Dale Marwick"], "error")
+    assert kind_of_merwick(own_uses=2, right_uses=0) == (["Dale Marwick"], "accepted")

@@ -254,10 +254,10 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
             accepted_form = forms[other]
             if accepted_form.name.surname_core == name.surname_core and _is_accepted(accepted_form, decision, forms, story, score_cutoff):
                 return "accepted", "surname of an accepted variant"
-        return _unexplained(form, decision, forms, story, "surname")
+        return _unexplained(form, decision, forms, story, "surname", house)
     if comparison.explained:
         return _by_rule(form, decision, forms, story, comparison.rules, "", house)
-    return _unexplained(form, decision, forms, story, "name")
+    return _unexplained(form, decision, forms, story, "name", house)
 
 
 def spelling_evidence(form: Form, group: list[Form]) -> Form:
@@ -347,7 +347,7 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
         return "accepted", explanation
     if story and house and all(rule.startswith(HOUSE_STYLE_RULES) for rule in rules if rule.startswith(SPELLING_RULES)):
         return "accepted", f"{explanation}, the house style of {len(house)} authoritative outlet{'s' if len(house) > 1 else ''}"
-    kind, why = _unexplained(form, decision, forms, story, "name")
+    kind, why = _unexplained(form, decision, forms, story, "name", house)
     if kind == "accepted":
         return "accepted", f"{explanation}, and {why}"
     return "error", f"{why} (mitigating: {explanation})"
@@ -358,8 +358,12 @@ def _is_accepted(form: Form, decision: _Decision, forms: list[Form], story: bool
     return comparison.explained or _unexplained(form, decision, forms, story, "name")[0] == "accepted"
 
 
-def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool, what: str) -> tuple[str, str]:
-    """An edit no rule explains: accepted only on evidence of use, else an error."""
+def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool, what: str,
+                 house: set | None = None) -> tuple[str, str]:
+    """An edit no rule explains: accepted only on evidence of use, else an error. `house`: in a story,
+    the careful outlets that write this spelling as their own (`house_outlets`); one writing the
+    canonical name four times and this once ("Conway ist unzufrieden" after four "Conaway") has made
+    a slip, and vouches for nothing."""
     part = "surname differs" if what == "surname" else "differs"
     if story:
         best = forms[decision.canonical_form] if decision.canonical_form is not None else None
@@ -368,7 +372,8 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
             vouching = max(vouching, decision.surname_vouching)
         changed = [word for word in decision.inner_vouching if word not in form.name.given_tokens]
         vouching = max([vouching] + [decision.inner_vouching[word] for word in changed])
-        if form.authoritative and len(form.authoritative) * AUTHORITY_RATIO > vouching:
+        careful = form.authoritative if house is None else form.authoritative & house
+        if careful and len(careful) * AUTHORITY_RATIO > vouching:
             return "accepted", "surname form used by an authoritative outlet" if what == "surname" else "used by an authoritative outlet"
         rivals = len(best.independent) if best is not None else 0
         # Careful newsrooms write it otherwise, by a clear majority: independent use does not make a
