@@ -249,6 +249,18 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 continue
             end = start + len(word)
             word_start = start
+            if not fit and word[:1].isupper():
+                # A surname written with its particle run in ("DeSantis"), split at the particle and
+                # misspelt ("the De Santos campaign"): the capitalised particle and the word are the name.
+                split_at = next(iter(particles_before(text, start)), None)
+                if split_at is not None and text[split_at].isupper():
+                    joined = fold(text[split_at:start]).replace(" ", "") + folded
+                    if joined not in fits:
+                        fits[joined] = index.fits(joined, score_cutoff, known_words)
+                    if fits[joined] and joined not in index.exact and not any(s < end and split_at < e for s, e in spans):
+                        found.append({"start": split_at, "end": end, "surface": text[split_at:end], "label": "PERSON",
+                                      "method": "matcher"})
+                        continue
             if fit and _given_before_its_surname(text, end, folded, index):
                 continue  # "miley-cyrus": a known person's given name before their surname, not a misspelling
             if not fit:

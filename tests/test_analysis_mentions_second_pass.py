@@ -256,3 +256,12 @@ def test_a_name_found_by_its_surname_keeps_three_given_names_before_it():
     people = [{"surnames": ["obrador"], "given": ["andres", "manuel", "lopez"]}]
     assert surfaces("Incumbent Andrés Manuel López Obrador congratulated her.", people=people) == [
         "Andrés Manuel López Obrador"]
+
+
+def test_a_surname_with_its_particle_run_in_split_at_the_particle_and_misspelt_is_found():
+    """ "the De Santos campaign" for a DeSantis: the capitalised particle and the next word together are
+    a near spelling of the surname, though neither alone is. A lower-case "de" before a capitalised
+    word is a preposition ("la victoria de Santos"), not part of a name."""
+    people = [{"surnames": ["desantis"], "given": ["ron"]}]
+    assert surfaces("We have the De Santos Campaign front and center.", people=people) == ["De Santos"]
+    assert surfaces("la victoria de Santos en Brasil.", people=people) == []
