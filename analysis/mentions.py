@@ -103,9 +103,12 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # The people the story config says it is about are searched whatever NER made of them: the small
     # model tags "Leyen" of "Ursula von der Leyen" as a place, and a person it never tags as one would
     # otherwise never be searched at all. One NER did find is searched as its cluster says.
+    # So is one whose name NER tags otherwise more often than as a person ("Vivek Ramaswamy" as an ORG),
+    # though relatives or namesakes NER did find share the surname: searched with their own given names.
     searchable = people_to_search(first)
-    known = {surname for person in searchable for surname in person["surnames"]}
-    searchable += [person for person in topic_people(variant_options.get("topic")) if known.isdisjoint(person["surnames"])]
+    searchable += [person for person in topic_people(variant_options.get("topic"))
+                   if not any(set(p["surnames"]) & set(person["surnames"]) and set(p["given"]) & set(person["given"])
+                              for p in searchable)]
     foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
                                     known_words=known_words, foreign=foreign, towns=towns))
