@@ -314,9 +314,15 @@ def _family_names(a: ParsedName, b: ParsedName, score: float, given: int) -> Com
     shorter = 0 if len(a.tokens) <= len(b.tokens) else 1
     words, large = (a.tokens, b.tokens) if shorter == 0 else (b.tokens, a.tokens)
     if (len(words) < 2 or len(large) < len(words) + given or large[-len(words):] != words
-            or words[0] in given_names() or words[0] in PARTICLES):
+            or not opens_family_names(words[0])):
         return None
     return Comparison("part", shorter, False, False, (FAMILY_NAMES_RULE,), score)
+
+
+def opens_family_names(word: str) -> bool:
+    """Whether a folded word may open a person's family names written alone: no listed given name
+    ("Paul Jones" of "John Paul Jones"), no particle."""
+    return word not in given_names() and word not in PARTICLES
 
 
 #: The rule `_family_names` names.

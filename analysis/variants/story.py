@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags
-from analysis.name_rules import PARTICLES, gender_forms, given_names
+from analysis.name_rules import gender_forms
 from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of, spelt, surname_parts  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -29,7 +29,14 @@ from analysis.variants.canonical import (
     spelling_evidence,
     with_inner_capitals,
 )
-from analysis.variants.compare import HYPHEN_PART_RULE, compare_names, format_rules, given_relation, surnames_fit
+from analysis.variants.compare import (
+    HYPHEN_PART_RULE,
+    compare_names,
+    format_rules,
+    given_relation,
+    opens_family_names,
+    surnames_fit,
+)
 from analysis.variants.linkage import link_forms
 from analysis.variants.name_order import WordsAlone, family_first_slip, family_name_first
 from analysis.variants.namesakes import mention_roles, namesake_pages
@@ -154,7 +161,7 @@ def _both_family_names(canonical: ParsedName, members: list[Form]) -> int:
     "Mr López Obrador" for Andrés Manuel López Obrador): the last alone is then no name of theirs in
     careful use (`FAMILY_VOUCHERS`). 0 when the canonical's last two words are not two family names."""
     tail = canonical.tokens[-2:]
-    if len(canonical.tokens) < 3 or tail[0] in given_names() or tail[0] in PARTICLES:
+    if len(canonical.tokens) < 3 or not opens_family_names(tail[0]):
         return 0
     return len(set().union(*(f.authoritative for f in members if f.name.full and f.name.tokens == tail)))
 
@@ -688,7 +695,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             else:
                 kind, why = "accepted", "written differently: " + ", ".join(format_rules(surface, decision.canonical))
         else:
-            kind, why = _kind(spelling_evidence(form, members), decision, forms, story=True, score_cutoff=score_cutoff,
+            pooled = spelling_evidence(form, members)
+            kind, why = _kind(pooled, decision, forms, story=True, score_cutoff=score_cutoff,
                               house=house_outlets(form, decision.canonical_name, members))
             # Letters only: a language renders a name's sounds, never its spacing or capitals ("De Santis").
             respelt = name.compact not in (decision.canonical_name.compact, decision.canonical_name.surname_key)
@@ -699,7 +707,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             elif kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
                 kind, why = "error", CASE_SLIP
             elif (kind in ("surname", "title") and both_alone >= FAMILY_VOUCHERS
-                  and len(spelling_evidence(form, members).authoritative) * AUTHORITY_RATIO <= both_alone):
+                  and len(pooled.authoritative) * AUTHORITY_RATIO <= both_alone):
                 kind, why = "error", (f"the last family name alone: {both_alone} careful outlets call the person by "
                                       f"both ({' '.join(decision.canonical.split()[-2:])}), by a clear majority")
             elif kind in ("surname", "title", "accepted") and (
