@@ -179,6 +179,17 @@ def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str
     min_texts: how many texts must write the word in lower case. The second pass asks for two: a
     garbled name written in lower case on one page ("ozturkun") is that page's, not the story's word.
     """
+    return story_words(texts, min_texts=min_texts)[0]
+
+
+def story_words(texts: Iterable[str], *, min_texts: int = 1) -> tuple[frozenset[str], frozenset[str]]:
+    """The story's `ordinary_words`, and every word it writes in lower case at least once (outside a
+    compound): in one pass, as the second pass needs both.
+
+    >>> ordinary, written_lower = story_words(["The stammer and the Stammer.", "Outcry: an outcry, an outcry."])
+    >>> sorted(ordinary), sorted(written_lower)
+    (['an', 'and', 'outcry'], ['an', 'and', 'outcry', 'stammer', 'the'])
+    """
     lower: Counter = Counter()
     capitalised: Counter = Counter()
     lower_texts: Counter = Counter()
@@ -194,7 +205,8 @@ def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str
             elif word[:1].isupper():
                 capitalised[word.lower()] += 1
         lower_texts.update(seen)
-    return frozenset(word for word, n in lower.items() if n > capitalised[word] and lower_texts[word] >= min_texts)
+    ordinary = frozenset(word for word, n in lower.items() if n > capitalised[word] and lower_texts[word] >= min_texts)
+    return ordinary, frozenset(lower)
 
 
 def in_heading(text: str, start: int) -> bool:

@@ -55,6 +55,16 @@ class Lexicon:
         return any(word.endswith(old) and len(word) > len(old) and word[:len(word) - len(old)] + new in lemmas
                    for old, new, lemmas in self.rules)
 
+    def forms(self, lemma: str) -> set[str]:
+        """The lemma and the regular forms the suffix rules lead back to it ("change": "changes",
+        "changing", "changed"...), for asking whether a text uses a word in any of its forms.
+
+        >>> sorted(Lexicon(frozenset({"change"}), (("es", "e", frozenset({"change"})), ("ing", "e", frozenset({"change"})))).forms("change"))
+        ['change', 'changes', 'changing']
+        """
+        return {lemma} | {lemma[:len(lemma) - len(new)] + old for old, new, lemmas in self.rules
+                          if lemma in lemmas and lemma.endswith(new)}
+
     def __bool__(self) -> bool:
         return bool(self.words)
 

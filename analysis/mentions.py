@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from analysis import entities, joined, second_pass, variants
 from analysis.lexicon import is_english
-from analysis.name_rules import given_names
+from analysis.name_rules import FAMILY_WORDS, given_names
 from analysis.names import ParsedName, fold, parse_name, surname_parts
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_people
@@ -91,7 +91,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     pending = ((key, text) for key, text in texts.items() if text)
     # A page's prose fields as one text: a word is ordinary for the second pass when two pages write it so.
     pages = ("\n".join(doc.get(field) or "" for field in entities.PROSE_FIELDS) for doc in documents.values())
-    known_words = entities.KnownWords(frozenset(fold(w) for w in entities.ordinary_words(pages, min_texts=2)), lexicon)
+    ordinary_lower, written_lower = entities.story_words(pages, min_texts=2)
+    known_words = entities.KnownWords(frozenset(map(fold, ordinary_lower)), lexicon, frozenset(map(fold, written_lower)))
 
     def add(results) -> None:
         for (version_id, field), matches in results:
@@ -120,9 +121,10 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     for m in found:
         taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
     prose = ((key, text) for key, text in texts.items() if text and key[1] in entities.PROSE_FIELDS)
+    relatives = _relatives(full_names)
     add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
-                                        known_words=known_words, relatives=_relatives(full_names)))
-    credible = [_as_given(m, full_names, settings.score_cutoff, known_words) for m in credible]
+                                        known_words=known_words, relatives=relatives))
+    credible = [_as_given(m, full_names, settings.score_cutoff, known_words, relatives) for m in credible]
     searched = {surname for person in searchable for surname in person["surnames"]}
     found[:] = [_given_not_near_surname(m, full_names, searched) for m in found]
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
@@ -176,14 +178,24 @@ def full_names_by_article(mentions: list[dict]) -> dict[object, list[ParsedName]
     return dict(names)
 
 
-def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words) -> dict:
+def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words,
+              relatives: dict[str, list[ParsedName]] | None = None) -> dict:
     """A one-word NER mention that is the given name of one person its article names in full, marked
-    as such (`part`, `full_name`) like the second pass's lone given names; other mentions unchanged."""
+    as such (`part`, `full_name`) like the second pass's lone given names; other mentions unchanged.
+
+    NER often takes the family word before a relative's given name into the name ("wife Apporva"):
+    like the second pass (`second_pass.find_given_mentions`), such a word may be the given name of a
+    relative of the article's people (`relatives`), though the article never names them in full.
+    Left a title and a surname, it was a surname-only person of its own, and its misspelling unjudged."""
     parsed = parse_name(mention["surface"])
-    if parsed is None or parsed.full or parsed.title or " " in parsed.surname:
+    kin_word = parsed is not None and parsed.title in FAMILY_WORDS
+    if parsed is None or parsed.full or (parsed.title and not kin_word) or " " in parsed.surname:
         return mention
-    owner = second_pass.given_owner(parsed.surname_key, full_names.get(mention["version_id"], []),
-                                    score_cutoff=score_cutoff, words=known_words)
+    names = full_names.get(mention["version_id"], [])
+    owner = second_pass.given_owner(parsed.surname_key, names, score_cutoff=score_cutoff, words=known_words)
+    if owner is None and kin_word and relatives:
+        owner = second_pass.given_owner(parsed.surname_key, second_pass.kin_of(names, relatives),
+                                        score_cutoff=score_cutoff, words=known_words)
     return mention if owner is None else {**mention, "part": "given", "full_name": owner.display}
 
 

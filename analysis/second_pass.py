@@ -45,7 +45,7 @@ from analysis.phonetic import metaphone, surname_heard_alike, written_or_heard
 from analysis.settings import DEFAULTS
 
 __all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "hyphenated_name",
-           "max_edits", "near_spelling"]
+           "kin_of", "max_edits", "near_spelling"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
@@ -86,6 +86,9 @@ class KnownWords:
 
     ordinary: Container[str] = frozenset()
     lexicon: Container[str] = frozenset()
+    #: Every word the story writes in lower case at least once: an English word it never uses as one
+    #: may still be a garbled name (`_word_beside_full_name`).
+    written_lower: Container[str] = frozenset()
 
     def __contains__(self, word: object) -> bool:
         return word in self.ordinary or word in self.lexicon
@@ -211,6 +214,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     for key, text in texts:
         spans = taken.get(key, [])
         found = []
+        named_in_full: set[str] | None = None  # this text's surnames written after a given name of theirs
         for start, word in _candidates(text, known_words):
             folded = fold(word).replace("-", "")
             if folded[-1:] == "s" and folded not in index.exact and folded[:-1] in index.exact:
@@ -242,6 +246,12 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # of that language as likely as a garble ("Leben" by a Leyen), and German capitalises
                 # every noun; the English lexicon that refuses such words at home knows none of them.
                 fit = False
+            if not fit and known_words is not None and key not in foreign:
+                garbled = _english_word_garbling(text, start, word, folded, index, score_cutoff, known_words)
+                if garbled:
+                    if named_in_full is None:
+                        named_in_full = _surnames_named_in_full(text, index)
+                    fit = not named_in_full.isdisjoint(garbled)
             if word.islower() and known_words is not None and folded in known_words.lexicon:
                 continue
             if (word.islower() and key in foreign and folded not in index.exact and folded not in index.fused
@@ -307,6 +317,50 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 found.pop()
             found.append(mention)
         yield key, found
+
+
+def _english_word_garbling(text: str, start: int, word: str, folded: str, index: NameIndex, cutoff: float,
+                           known_words: KnownWords) -> list[str]:
+    """The known surnames a capitalised English word on an English page may misspell: it is a near spelling
+    of them, the story never writes the word in lower case, and it stands alone (no capitalised word
+    just before or after it: "Thomson Reuters" is another name). Empty when any of that fails.
+
+    Why: the lexicon that keeps "change" from being Chang also keeps every misspelling that happens to
+    be an English word ("Stammer was born in London" on a page about Keir Starmer, "Thomson's shooting"
+    beside Brian Thompson). Two things together tell the name from the word: the story never uses the
+    word as a word, in any of its forms (a common one is written in lower case somewhere: "changes"
+    keeps "Change" a word), and the page writes the person's
+    full name (`_surnames_named_in_full`, asked by the caller), so the word stands where the surname is
+    expected. On pages in other languages the lexicon refuses nothing, so this is never needed there.
+    """
+    if (not word[:1].isupper() or not word[1:].islower() or len(folded) < EDIT_MIN_LETTERS
+            or folded not in known_words.lexicon or folded in known_words.ordinary):
+        return []
+    forms = getattr(known_words.lexicon, "forms", lambda lemma: {lemma})
+    if not forms(folded).isdisjoint(known_words.written_lower):
+        return []
+    surnames = [s for s in index.near if near_spelling(folded, s, cutoff)]
+    if not surnames or capitalised_word_before(text, start) is not None:
+        return []
+    after = _NEXT_WORD.match(text, start + len(word))
+    return [] if after is not None and after.group(1).isupper() else surnames
+
+
+def _surnames_named_in_full(text: str, index: NameIndex) -> set[str]:
+    """The known surnames `text` writes just after one of their people's given names ("Keir Starmer").
+
+    >>> index = NameIndex.of([{"surnames": ["starmer"], "given": ["keir"]}])
+    >>> _surnames_named_in_full("Labour leader Keir Starmer said", index), _surnames_named_in_full("Starmer said", index)
+    ({'starmer'}, set())
+    """
+    found = set()
+    words = list(_WORD.finditer(text))
+    for first, second in zip(words, words[1:]):
+        surname = fold(second.group())
+        if (surname in index.givens_of and text[first.end():second.start()].isspace()
+                and fold(first.group()) in index.givens_of[surname]):
+            found.add(surname)
+    return found
 
 
 #: Words that follow a name in a sentence and that a lost space glues to it ("Patelwho worked"): where
@@ -487,13 +541,13 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
 _FAMILY_LOOK_BACK = 24
 
 
-def _kin(names: list[ParsedName], relatives: dict[str, list[ParsedName]]) -> list[ParsedName]:
+def kin_of(names: list[ParsedName], relatives: dict[str, list[ParsedName]]) -> list[ParsedName]:
     """The story's people (`relatives`) who share a surname, or its other gender's form, with a full
     name of the article and are not named in it in full.
 
     >>> from analysis.names import parse_name
     >>> relatives = {"navalnaya": [parse_name("Ludmila Navalnaya")], "park": [parse_name("Maya Park")]}
-    >>> [n.display for n in _kin([parse_name("Alexei Navalny")], relatives)]
+    >>> [n.display for n in kin_of([parse_name("Alexei Navalny")], relatives)]
     ['Ludmila Navalnaya']
     """
     cores = {n.surname_core for n in names}
@@ -600,7 +654,7 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                 owner = given_owner(folded, names, score_cutoff=score_cutoff, words=known_words)
                 if owner is None and relatives and _FAMILY_BEFORE.search(
                         text, max(0, start - _FAMILY_LOOK_BACK), start):
-                    kin = _kin(names, relatives) if kin is None else kin
+                    kin = kin_of(names, relatives) if kin is None else kin
                     owner = given_owner(folded, kin, score_cutoff=score_cutoff, words=known_words)
                 if owner is None:
                     continue

@@ -3,6 +3,7 @@ names of a person as heard, a page that garbles a given name under the person's 
 Each is that person's error; a namesake without the person's title stays a person of their own."""
 from __future__ import annotations
 
+from analysis.entities import story_words
 from analysis.mentions import resolve_mentions
 from analysis.records import Topic
 from analysis.second_pass import KnownWords, find_more_mentions
@@ -172,8 +173,8 @@ def test_an_english_word_near_a_surname_is_the_name_misspelt_on_a_page_in_anothe
     """"Merchant" a letter from Marchant is the English word on an English page, but the lexicon is
     English: capitalised on a Spanish page, it is the surname misspelt. In lower case it stays a word."""
     people = [{"surnames": ["marchant"], "given": ["ellen"]}]
-    words = KnownWords(frozenset(), frozenset({"merchant", "dijo", "que"}))
     text = "La senadora Ellen Marchant habló ayer en Madrid. Merchant dijo que el merchant no vino."
+    words = KnownWords(frozenset(), frozenset({"merchant", "dijo", "que"}), written_lower=story_words([text])[1])
     pages = [("es", text), ("en", text)]
     found = dict(find_more_mentions(pages, people, {}, known_words=words, foreign={"es"}))
     assert [m["surface"] for m in found["es"]] == ["senadora Ellen Marchant", "Merchant"]

@@ -1,4 +1,7 @@
 """The second pass on invented text: near spellings, fused names, and the words it must leave alone."""
+from dataclasses import replace
+
+from analysis.entities import story_words
 from analysis.lexicon import Lexicon
 from analysis.second_pass import KnownWords, find_more_mentions, max_edits
 
@@ -10,6 +13,9 @@ KNOWN = KnownWords(frozenset(), LEXICON)
 
 
 def surfaces(text, people=PEOPLE, known_words=KNOWN, **kw):
+    """The second pass over `text` as the whole story: the words it writes in lower case are the story's."""
+    if known_words is not None:
+        known_words = replace(known_words, written_lower=story_words([text])[1])
     [(_, found)] = list(find_more_mentions([("k", text)], people, {}, known_words=known_words, **kw))
     assert all(text[f["start"]:f["end"]] == f["surface"] for f in found)
     return [f["surface"] for f in found]
@@ -265,3 +271,18 @@ def test_a_surname_with_its_particle_run_in_split_at_the_particle_and_misspelt_i
     people = [{"surnames": ["desantis"], "given": ["ron"]}]
     assert surfaces("We have the De Santos Campaign front and center.", people=people) == ["De Santos"]
     assert surfaces("la victoria de Santos en Brasil.", people=people) == []
+
+
+def test_an_english_word_misspelling_a_surname_is_the_name_on_a_page_naming_the_person_in_full():
+    """ "Stammer" for Starmer, "Thomson" for Thompson: English words, which the lexicon alone refuses. On
+    a page that names the person in full, a capitalised word a typo from their surname that the story
+    never writes in lower case (in any form) and that no other capitalised word joins is the surname."""
+    people = [{"surnames": ["starmer"], "given": ["keir"]}, {"surnames": ["thompson"], "given": ["brian"]}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"stammer", "thomson"}, (("s", "", frozenset({"stammer"})),)))
+    page = "Keir Starmer leads Labour. Stammer was born in London. Brian Thompson died; Thomson's killing shocked."
+    assert surfaces(page, people, known) == ["Keir Starmer", "Stammer", "Brian Thompson", "Thomson"]
+    # Not without the full name on the page, nor beside another capitalised word ("Thomson Reuters").
+    assert surfaces("Stammer was born in London. Starmer won.", people, known) == ["Starmer"]
+    assert surfaces("Brian Thompson died, Thomson Reuters said.", people, known) == ["Brian Thompson"]
+    # Nor when the story uses the word as a word, in any form.
+    assert surfaces(page + " He stammers.", people, known) == ["Keir Starmer", "Brian Thompson", "Thomson"]

@@ -796,6 +796,28 @@ def test_a_blend_of_two_office_holders_names_is_an_error_of_the_surnames_person(
     assert owner["Mayor Tomas Brook"][0] == "Tomas Brook"
 
 
+def test_a_given_name_carried_over_from_a_name_on_the_same_page_is_a_blend():
+    # A transcript names the nominee's lawyer, Tim Parlow, then says "Tim Valdez" of Pete Valdez, whom the
+    # page also names in full: the lawyer's given name on the nominee's surname. Tim Parlow is named on
+    # this page only (no established name lends "Tim"), and the page is off the story's topic keywords.
+    # A relative on a page naming no one else called Ruth stays a person of her own.
+    mentions = [mention(i, "Pete Valdez", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(20, "Tim Parlow", "t1", "2026-03-04", article=50),
+                 mention(21, "Pete Valdez", "t1", "2026-03-04", article=50),
+                 mention(22, "Tim Valdez", "t1", "2026-03-04", article=50),
+                 mention(30, "Ruth Valdez", "x1", "2026-03-05", article=60),
+                 mention(31, "Pete Valdez", "x1", "2026-03-05", article=60)]
+    # His wife's page gives her maiden name, then her married name again and again: a person it means.
+    mentions += [mention(40, "Ana Marsh", "y1", "2026-03-05", article=70),
+                 mention(41, "Ana Valdez", "y1", "2026-03-05", article=70),
+                 mention(42, "Ana Valdez", "y1", "2026-03-05", article=70),
+                 mention(43, "Pete Valdez", "y1", "2026-03-05", article=70)]
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    assert owner["Tim Valdez"] == ("Pete Valdez", "error")
+    assert owner["Ruth Valdez"][0] == "Ruth Valdez" and owner["Tim Parlow"][0] == "Tim Parlow"
+    assert owner["Ana Valdez"][0] == "Ana Valdez"
+
+
 def test_a_namesake_under_an_office_the_subject_never_holds_is_no_blend_in_on_topic_coverage():
     # The story is about Governor Tim Vald; some write "Tim Valdt", one careful outlet too. An on-topic
     # page also names Rep. Mike Valdt, a real congressman: "Mike" is Mike Penner's given name, "Valdt"

@@ -236,12 +236,22 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     when all of this holds, so a real relative ("Anne Cranston", the mayor's mother) stays a person of
     her own: the blend is thinly attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS
     outlets, not a name the story config names); its given name is exactly the first given name of an
-    established full name of another person with another surname; and of the people with an
+    established full name of another person with another surname, or of any full name with another
+    surname written in one of the blend's own articles (a transcript or a hasty writer carrying over
+    the given name of the man named a line before: "Tim Parlatore is Hegseth's attorney ... helpful to
+    Tim Hegseth", beside "Pete Hegseth"), when the blend is written once (a page that writes "Sara
+    Netanyahu" again and again, and her maiden name "Sara Ben-Artzi", means a person); and of the people with an
     established full name carrying its surname under another given name, exactly one is in its role:
     shares a title with it, or, for a blend written only in the story's on-topic coverage and under no
-    office, is the person the story is about (a namesake elsewhere in the story keeps its own name).
+    office, is the person the story is about (a namesake elsewhere in the story keeps its own name), or,
+    for a given name lent by a name on the blend's own page, is the one such person that page also
+    names in full under no office of the blend's.
     """
     established = _Established(forms)
+    written_by_given: dict[str, list[int]] = defaultdict(list)  # every full name, by its first given name
+    for j, other in enumerate(forms):
+        if other.name.full and not other.name.initials_only and other.name.given_tokens:
+            written_by_given[other.name.given_tokens[0]].append(j)
     blends = []
     for i, form in enumerate(forms):
         name = form.name
@@ -252,6 +262,10 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
         carriers = {root(j) for j in established.by_surname.get(name.surname_core, ())
                     if forms[j].name.given_tokens[:1] != (given,)}
         lenders = [j for j in established.by_given.get(given, ()) if forms[j].name.surname_core != name.surname_core]
+        beside = []  # lenders named in the blend's own articles, when no established one lends the given name
+        if not lenders and form.count == 1:  # a slip is made once; a page writing a name again means it
+            lenders = beside = [j for j in written_by_given.get(given, ())
+                                if forms[j].name.surname_core != name.surname_core and forms[j].articles & form.articles]
         if not carriers or not lenders:
             continue
         # Of the people carrying the surname, the one in the blend's role; else, for a blend written
@@ -265,6 +279,11 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
             # Not under an office the subject never holds: "Rep. Mike Waltz" beside Gov. Tim Walz is
             # a namesake in his own office, not a blend (as `namesakes` splits such a page off).
             carrier, = about
+        elif beside and len(named_here := {r for r in carriers if any(
+                forms[m].name.full and forms[m].articles & form.articles for m in members[r])}) == 1 and not any(
+                role_title(title) for title in form.titles):
+            # Lender and carrier both named on the blend's page: the page's own two people, mixed up.
+            carrier, = named_here
         else:
             continue
         person = [m for m in members[carrier] if m in established.members]
