@@ -30,7 +30,6 @@ PROSE_FIELDS = NER_FIELDS
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 #: A capitalised word and a hyphen just before a word: "Jae-" of "Jae-myung", "Duck-" of "Duck-soo".
 _CAPITALISED_HYPHEN = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*[-\u2010]$")
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 #: Single quotes, curly or straight, opened after a space or bracket and closed before no letter
 #: ("accusing 'Ron Brandt' of", headlines' 'Brandt'): never an apostrophe ("Brandt's", "rock 'n' roll"
 #: aside, which holds no name).
@@ -165,9 +164,12 @@ def _quotations(text: str) -> tuple[tuple[int, int], ...]:
 
 @lru_cache(maxsize=4096)
 def _short_quotes(text: str) -> tuple[tuple[int, int], ...]:
-    """The short quoted stretches of a text, found once per text rather than once per mention."""
-    return tuple((m.start(1), m.end(1)) for pattern in (_QUOTED, _SINGLE_QUOTED) for m in pattern.finditer(text)
-                 if len(m.group(1).split()) <= QUOTE_MAX_WORDS)
+    """The short quoted stretches of a text, found once per text rather than once per mention: the
+    double-quoted ones of `_quotations` (one scanner for both, so a long quotation's closing mark
+    never opens a short one) and the single-quoted ones."""
+    double = ((s, e) for s, e in _quotations(text) if len(text[s:e].split()) <= QUOTE_MAX_WORDS)
+    single = ((m.start(1), m.end(1)) for m in _SINGLE_QUOTED.finditer(text) if len(m.group(1).split()) <= QUOTE_MAX_WORDS)
+    return (*double, *single)
 
 
 def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str]:

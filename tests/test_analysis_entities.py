@@ -67,6 +67,16 @@ def test_quoted_forms_are_talk_about_the_name():
     assert entities.usage(text, last, last + 8) == "uses"  # inside a long quotation: a use
 
 
+def test_a_long_quotations_closing_mark_opens_no_short_quote():
+    """A quotation in straight quotes longer than a short quote's reach, then a name in quotes: the long
+    one's closing mark is no opening mark, so "Kathcart" is the quoted spelling and the words between the two are no quote."""
+    speech = " ".join(["we were lucky this did not happen at rush hour"] * 3)
+    text = f'Sheriff Cathcart said "{speech}." Later Cathcart wrote "Kathcart" by mistake.'
+    assert entities.usage(text, text.index("Kathcart"), text.index("Kathcart") + 8) == "quoted"
+    later = text.index("Cathcart wrote")
+    assert entities.usage(text, later, later + 8) == "uses"
+
+
 def test_a_name_in_short_single_quotes_is_talk_about_it_but_an_apostrophe_opens_no_quote():
     text = ("Lee mocked 'Ron DeSantos' online; the ‘Kathcart’ spelling spread. Cathcart's plan, "
             "Cathcart's 'reform' and Cathcart said no.")
