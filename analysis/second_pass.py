@@ -41,7 +41,7 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     heard_given_before,
     particles_before,
 )
-from analysis.phonetic import metaphone, surname_heard_alike, written_or_heard
+from analysis.phonetic import metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.settings import DEFAULTS
 
 __all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "hyphenated_name",
@@ -211,10 +211,11 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     fits_abroad: dict[str, bool] = {}  # on pages in another language, without the English lexicon
     abroad_words = KnownWords(known_words.ordinary) if known_words is not None else None
     glued_at: dict[str, int] = {}  # each distinct word judged once, as `fits`
+    garbles: dict[str, list[str]] = {}  # and as `_garbled_surnames`
     for key, text in texts:
         spans = taken.get(key, [])
         found = []
-        named_in_full: set[str] | None = None  # this text's surnames written after a given name of theirs
+        named: tuple[set[str], set[str]] | None = None  # this text's known surnames: in full, and at all
         for start, word in _candidates(text, known_words):
             folded = fold(word).replace("-", "")
             if folded[-1:] == "s" and folded not in index.exact and folded[:-1] in index.exact:
@@ -247,11 +248,13 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # every noun; the English lexicon that refuses such words at home knows none of them.
                 fit = False
             if not fit and known_words is not None and key not in foreign:
-                garbled = _english_word_garbling(text, start, word, folded, index, score_cutoff, known_words)
+                garbled = _garbled_surnames(text, start, word, folded, index, score_cutoff, known_words, garbles)
                 if garbled:
-                    if named_in_full is None:
-                        named_in_full = _surnames_named_in_full(text, index)
-                    fit = not named_in_full.isdisjoint(garbled)
+                    if named is None:
+                        named = _surnames_named(text, index)
+                    in_full, written = named
+                    heard = folded not in known_words.lexicon  # a garble as heard; else an English word
+                    fit = not (written if heard else in_full).isdisjoint(garbled)
             if word.islower() and known_words is not None and folded in known_words.lexicon:
                 continue
             if (word.islower() and key in foreign and folded not in index.exact and folded not in index.fused
@@ -319,48 +322,71 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
         yield key, found
 
 
-def _english_word_garbling(text: str, start: int, word: str, folded: str, index: NameIndex, cutoff: float,
-                           known_words: KnownWords) -> list[str]:
-    """The known surnames a capitalised English word on an English page may misspell: it is a near spelling
-    of them, the story never writes the word in lower case, and it stands alone (no capitalised word
-    just before or after it: "Thomson Reuters" is another name). Empty when any of that fails.
+def _garbled_surnames(text: str, start: int, word: str, folded: str, index: NameIndex, cutoff: float,
+                      known_words: KnownWords, cache: dict[str, list[str]]) -> list[str]:
+    """The known surnames a capitalised word on an English page may garble where the page names their
+    person (`_surnames_named`, asked by the caller: in full for an English word, by the surname right
+    for a garble as heard): empty unless the word stands alone (no capitalised word but a title just
+    before it, none just after it: "Thomson Reuters" is another name) and is
+    - an English word a near spelling of the surname, or the surname with a doubled letter written once
+      (`spelt_alike`: "Masa accepted defeat" a line after Sergio Massa, 4 letters being too few for a
+      near spelling), which the story never writes in lower case in any of its forms ("Stammer was born
+      in London" on a page about Keir Starmer, "Thomson's shooting" beside Brian Thompson), or
+    - no English word, after a title, and the surname written as heard (`surname_heard_alike`: one
+      Metaphone key, most letters kept; surnames of `SOUND_MIN_LETTERS`): a transcript's "Mr. Hexith,
+      suspend your remarks" at a hearing where the same chairman's "Mr. Hegseth" is written right.
 
     Why: the lexicon that keeps "change" from being Chang also keeps every misspelling that happens to
-    be an English word ("Stammer was born in London" on a page about Keir Starmer, "Thomson's shooting"
-    beside Brian Thompson). Two things together tell the name from the word: the story never uses the
-    word as a word, in any of its forms (a common one is written in lower case somewhere: "changes"
-    keeps "Change" a word), and the page writes the person's
-    full name (`_surnames_named_in_full`, asked by the caller), so the word stands where the surname is
-    expected. On pages in other languages the lexicon refuses nothing, so this is never needed there.
+    be an English word, and the edit bound that keeps a lone word from being any name keeps a name
+    written as heard. What tells the name from the word here is the page: it names the person (in full,
+    or by the surname written right), so the word stands where the surname is expected; and for an
+    English word, the story never using it as one (a common word is written in lower case somewhere:
+    "changes" keeps "Change" a word); for a garble as heard, the title that says a surname follows. On
+    pages in other languages the lexicon refuses nothing, so this is never needed there. `cache`: each
+    word's surnames, judged once.
     """
-    if (not word[:1].isupper() or not word[1:].islower() or len(folded) < EDIT_MIN_LETTERS
-            or folded not in known_words.lexicon or folded in known_words.ordinary):
-        return []
-    forms = getattr(known_words.lexicon, "forms", lambda lemma: {lemma})
-    if not forms(folded).isdisjoint(known_words.written_lower):
-        return []
-    surnames = [s for s in index.near if near_spelling(folded, s, cutoff)]
-    if not surnames or capitalised_word_before(text, start) is not None:
+    if (not word[:1].isupper() or not word[1:].islower() or len(folded) < EXACT_MIN_LETTERS
+            or folded in known_words.ordinary):
         return []
     after = _NEXT_WORD.match(text, start + len(word))
-    return [] if after is not None and after.group(1).isupper() else surnames
+    if after is not None and after.group(1).isupper():
+        return []
+    titled = extend_left(text, start, ()) < start
+    before = capitalised_word_before(text, start)
+    if before is not None and not titled:
+        return []
+    english = folded in known_words.lexicon
+    if not english and not titled:
+        return []
+    if folded not in cache:
+        if english:
+            forms = getattr(known_words.lexicon, "forms", lambda lemma: {lemma})
+            cache[folded] = ([s for s in index.exact if near_spelling(folded, s, cutoff) or spelt_alike(folded, s)]
+                             if forms(folded).isdisjoint(known_words.written_lower) else [])
+        else:
+            cache[folded] = [s for s in index.by_sound.get(metaphone(folded), ()) if surname_heard_alike(folded, s)]
+    return cache[folded]
 
 
-def _surnames_named_in_full(text: str, index: NameIndex) -> set[str]:
-    """The known surnames `text` writes just after one of their people's given names ("Keir Starmer").
+def _surnames_named(text: str, index: NameIndex) -> tuple[set[str], set[str]]:
+    """The known surnames `text` writes just after one of their people's given names ("Keir Starmer"),
+    and those it writes at all, exactly (any case).
 
     >>> index = NameIndex.of([{"surnames": ["starmer"], "given": ["keir"]}])
-    >>> _surnames_named_in_full("Labour leader Keir Starmer said", index), _surnames_named_in_full("Starmer said", index)
-    ({'starmer'}, set())
+    >>> _surnames_named("Labour leader Keir Starmer said", index), _surnames_named("Mr. Starmer said", index)
+    (({'starmer'}, {'starmer'}), (set(), {'starmer'}))
     """
-    found = set()
+    in_full, written = set(), set()
     words = list(_WORD.finditer(text))
-    for first, second in zip(words, words[1:]):
+    for first, second in zip([None, *words], words):
         surname = fold(second.group())
-        if (surname in index.givens_of and text[first.end():second.start()].isspace()
+        if surname not in index.givens_of:
+            continue
+        written.add(surname)
+        if (first is not None and text[first.end():second.start()].isspace()
                 and fold(first.group()) in index.givens_of[surname]):
-            found.add(surname)
-    return found
+            in_full.add(surname)
+    return in_full, written
 
 
 #: Words that follow a name in a sentence and that a lost space glues to it ("Patelwho worked"): where

@@ -286,3 +286,26 @@ def test_an_english_word_misspelling_a_surname_is_the_name_on_a_page_naming_the_
     assert surfaces("Brian Thompson died, Thomson Reuters said.", people, known) == ["Brian Thompson"]
     # Nor when the story uses the word as a word, in any form.
     assert surfaces(page + " He stammers.", people, known) == ["Keir Starmer", "Brian Thompson", "Thomson"]
+
+
+def test_a_titled_surname_written_as_heard_is_the_name_on_a_page_that_writes_it_right():
+    """A hearing transcript: "Mr. Dagsen, you may continue" and later "Mr. Daxen, suspend your remarks".
+    "Daxen" is two edits from Dagsen, too far for a typo, but one sound (a Metaphone key) with most
+    letters kept; under a title, on a page writing the surname right, it is the surname as heard.
+    Untitled, or on a page that never writes Dagsen, it is left alone."""
+    people = [{"surnames": ["dagsen"], "given": ["piet"]}]
+    page = "Mr. Dagsen, you may continue. Order! Mr. Daxen, suspend your remarks."
+    assert surfaces(page, people) == ["Mr. Dagsen", "Mr. Daxen"]
+    assert surfaces("Mr. Dagsen, you may continue. Daxen said so.", people) == ["Mr. Dagsen"]
+    assert surfaces("Order! Mr. Daxen, suspend your remarks.", people) == []
+
+
+def test_a_short_english_word_that_is_the_surname_with_a_doubled_letter_written_once_is_the_name():
+    """ "Masa accepted defeat" a line after Sergio Massa: four letters, too few for a near spelling, and an
+    English word; the surname with its doubled letter written once, on a page naming him in full, it is
+    his surname misspelt. Written in lower case anywhere in the story, it is the word."""
+    people = [{"surnames": ["massa"], "given": ["sergio"]}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"masa"}, ()))
+    page = "Milei defeated Sergio Massa of the ruling party. Masa accepted defeat."
+    assert surfaces(page, people, known) == ["Sergio Massa", "Masa"]
+    assert surfaces(page + " Corn masa is sold.", people, known) == ["Sergio Massa"]

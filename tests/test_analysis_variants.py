@@ -818,6 +818,49 @@ def test_a_given_name_carried_over_from_a_name_on_the_same_page_is_a_blend():
     assert owner["Ana Valdez"][0] == "Ana Valdez"
 
 
+def test_a_titled_surname_written_as_heard_beside_the_persons_name_is_their_error():
+    # A transcript writes "Mr. Daxen" (one sound with Dagsen, two letters off) on a page that also writes
+    # "Mr. Dagsen": his surname as heard, his error. On a page naming no Dagsen it stays a name of its own.
+    mentions = [mention(i, "Piet Dagsen", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(20, "Mr. Dagsen", "t1", "2026-03-04", article=50),
+                 mention(21, "Mr. Daxen", "t1", "2026-03-04", article=50)]
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    assert owner["Mr. Daxen"] == ("Piet Dagsen", "error")
+    # With his brother in the story, the page's "Col. Dagsen" fits both: no garble, placed by context,
+    # and every mention still has one assignment.
+    # (A page's "Piet Dagsenn" makes his surnames two, and "Dagsen" is one sound with the other.)
+    family = mentions + [mention(10 + i, "Jan Dagsen", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                         for i in range(1, 4)] + [mention(22, "Col. Dagsen", "t1", "2026-03-04", article=50),
+                                                  mention(24, "Piet Dagsen", "t1", "2026-03-04", article=50),
+                                                  mention(23, "Piet Dagsenn", "s1", "2026-03-04", article=51)]
+    result = analyse_variants(family)
+    assigned = [a["mention_id"] for a in result.assignments]
+    assert len(assigned) == len(set(assigned)) == len(family)
+    alone = mentions[:5] + [mention(30, "Mr. Daxen", "x1", "2026-03-05", article=60)]
+    owner = {s["surface"]: c["canonical"] for c in analyse_variants(alone).clusters for s in c["surfaces"]}
+    assert owner.get("Mr. Daxen") != "Piet Dagsen"
+
+
+def test_the_surname_in_its_office_with_no_given_name_at_all_is_a_garble_in_on_topic_coverage():
+    # Machine translation writes "Minister Ovi Brakha" for Minister Ilan Brakha: his surname, his office,
+    # and in place of his given name a word no given-name list has. "Minister Robert Brakha", a real
+    # given name in the same office, is a namesake; untitled, "Ovi Brakha" is nobody's error.
+    from analysis.records import Topic
+
+    mentions = [mention(i, "Minister Ilan Brakha", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 6)]
+    topic = Topic(names=("Ilan Brakha",), articles=frozenset({1, 2, 3, 4, 5, 77}))
+
+    def owner(surface):
+        found = mentions + [mention(40, surface, "c1", "2026-03-05", article=77)]
+        result = analyse_variants(found, topic=topic)
+        return next((c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"] if s["surface"] == surface)
+
+    assert owner("Minister Ovi Brakha") == ("Ilan Brakha", "error")
+    assert owner("Minister Robert Brakha")[0] == "Robert Brakha"
+    assert owner("Ovi Brakha")[0] == "Ovi Brakha"
+
+
 def test_a_namesake_under_an_office_the_subject_never_holds_is_no_blend_in_on_topic_coverage():
     # The story is about Governor Tim Vald; some write "Tim Valdt", one careful outlet too. An on-topic
     # page also names Rep. Mike Valdt, a real congressman: "Mike" is Mike Penner's given name, "Valdt"
@@ -1537,3 +1580,4 @@ def test_a_careful_outlets_one_off_spelling_beside_its_own_right_one_vouches_for
 
     assert kind_of_merwick(own_uses=1, right_uses=4) == (["Dale Marwick"], "error")
     assert kind_of_merwick(own_uses=2, right_uses=0) == (["Dale Marwick"], "accepted")
+

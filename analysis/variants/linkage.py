@@ -192,6 +192,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             merge(i, j, rule, force=True)
         for i, j, rule in _invented(forms, members, root, topic_articles, score_cutoff):
             merge(i, j, rule, force=True)
+        for i, j, rule in _heard_beside(forms, members, root, unattached):
+            merge(i, j, rule, force=True)
 
     for i, j in must_link:
         unattached.discard(i)
@@ -335,6 +337,58 @@ def _invented(forms: list[Form], members: dict, root, topic_articles: frozenset,
     return found
 
 
+def _heard_beside(forms: list[Form], members: dict, root, unattached: set[int]) -> list[tuple[int, int, str]]:
+    """Titled bare surnames written as heard on pages that name the person: (garble, person's form, rule).
+
+    A transcript writes a surname as it hears it ("Mr. Hexith, suspend your remarks" a few lines after
+    "Mr. Hegseth, you may continue"): one Metaphone key and most letters kept (`surname_heard_alike`),
+    but too far in letters for any typo rule, so the bare form is a person of its own. It is the error
+    of the one person it is heard as when: it carries a title (the page says a person's surname
+    follows), it is thinly attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS outlets),
+    its cluster holds nothing but it, and every page writing it names that person (any form of
+    theirs, or their surname written right and alone, which may fit a relative too), who has an
+    established full name: the page is talking about them. A surname some established full name
+    carries is no garble, and a form left `unattached` (it fits several people) is the co-mention
+    stage's to place.
+    """
+    named: dict = defaultdict(set)  # article -> people with an established full name written there
+    surnames: dict = defaultdict(set)  # person -> the surnames of their full names
+    for person, group in members.items():
+        full = [m for m in group if forms[m].name.full and not forms[m].name.initials_only]
+        if not any(_established(forms[m]) for m in full):
+            continue
+        surnames[person] = {forms[m].name.surname_core for m in full}
+        for m in group:
+            for article in forms[m].articles:
+                named[article].add(person)
+    carriers: dict = defaultdict(set)  # surname -> the people above whose full names carry it
+    for person, cores in surnames.items():
+        for core in cores:
+            carriers[core].add(person)
+    for form in forms:  # a bare surname left unattached (it fits several) still names its carriers
+        if not form.name.full and form.name.surname_core in carriers:
+            for article in form.articles:
+                named[article] |= carriers[form.name.surname_core]
+    found = []
+    for i, form in enumerate(forms):
+        name = form.name
+        if (name.full or not name.title or _established(form) or form.authoritative or not form.articles
+                or i in unattached or name.surname_core in carriers
+                or any(forms[m].name.surname_core != name.surname_core for m in members.get(root(i), [i]))):
+            continue
+        people = None
+        for article in form.articles:
+            heard = {p for p in named.get(article, ()) if p != root(i)
+                     and any(surname_heard_alike(name.surname_core, s) for s in surnames[p])}
+            people = heard if people is None else people & heard
+        if not people or len(people) != 1:
+            continue
+        person, = people
+        target = next(m for m in members[person] if forms[m].name.full and _established(forms[m]))
+        found.append((i, target, "a titled surname written as heard, on pages naming this person"))
+    return found
+
+
 #: How much of a person's given name a garble of it keeps (rapidfuzz ratio), beside its first letter:
 #: as much as a name written as heard keeps (`phonetic.HEARD_RATIO`).
 GARBLED_GIVEN_RATIO = HEARD_RATIO
@@ -374,7 +428,10 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     second pass (`second_pass._given_then_garbled_surname`). Nor does a slip beside the person's own
     name: a page that writes their full name right and, once, a near one (`_slip_beside`) has named
     them twice, the second time by mistake; unless the page is a careful outlet's, which writes two
-    near names side by side to tell two people apart ("Tim" and "Tom Okafor"). Under a title of theirs,
+    near names side by side to tell two people apart ("Tim" and "Tom Okafor"). Their surname under an
+    office of theirs, in on-topic coverage, with a word no given-name list has in place of their given
+    name, is a given name garbled past recognition ("former Defense Minister Uvo Gallant" for Yoav):
+    a namesake in the same office has a given name ("Justice Robert H. Jackson" stays his own). Under a title of theirs,
     in on-topic coverage, their given name with such a surname is theirs too, as the story's subject's
     is ("EP President Roberta Mezzola" for the parliament's President Metsola).
     """
@@ -427,6 +484,9 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                   and _garble_of(name.given_tokens[0], other.given_tokens[:1])
                   and form.titles & _titles(forms, members, root(j))):
                 people.add(root(j))
+            elif (on_topic and other.surname_core == name.surname_core and name.given_tokens[0] not in given_names()
+                  and len(name.given_tokens[0]) > 1 and form.titles & _titles(forms, members, root(j))):
+                people.add(root(j))  # no given name at all, in their office: "Defense Minister Uvo Gallant"
             elif not form.authoritative and _slip_beside(name, other) and form.articles <= articles_naming(root(j)):
                 people.add(root(j))
             elif (on_topic and name.surname_core != other.surname_core and _slip_beside(name, other)
