@@ -1581,3 +1581,15 @@ def test_a_careful_outlets_one_off_spelling_beside_its_own_right_one_vouches_for
     assert kind_of_merwick(own_uses=1, right_uses=4) == (["Dale Marwick"], "error")
     assert kind_of_merwick(own_uses=2, right_uses=0) == (["Dale Marwick"], "accepted")
 
+
+def test_a_surname_alone_is_not_vouched_by_a_careful_outlets_one_off_full_name():
+    # Careful c2 writes "Dale Marwick" four times and "Dale Merwick" once: its slip, an error. An aggregator's
+    # bare "Merwick" then has no accepted variant behind it: an error too, not "the surname of an accepted variant".
+    mentions = [mention(1 + i, "Dale Marwick", "c1", "2026-03-03", authoritative=True, article=1) for i in range(2)]
+    mentions += [mention(10 + i, "Dale Marwick", "c2", "2026-03-03", authoritative=True, article=2) for i in range(4)]
+    mentions += [mention(20, "Dale Merwick", "c2", "2026-03-03", authoritative=True, article=2),
+                 mention(30, "Merwick", "x1", "2026-03-04", article=30)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Dale Marwick"]
+    assert kinds(result)["Dale Merwick"] == "error"
+    assert kinds(result)["Merwick"] == "error"

@@ -236,9 +236,10 @@ def _marks(text: str) -> int:
 
 
 def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, score_cutoff: float,
-          house: set = frozenset()) -> tuple[str, str]:
+          house: set = frozenset(), group: list[Form] | None = None) -> tuple[str, str]:
     """The kind of a form that is not the canonical one, and the rule that decided it. `house`: as for
-    `_by_rule`."""
+    `_by_rule`; `group`: the person's forms, from which an accepted variant's own house is counted when
+    a bare surname is judged by it (so a careful outlet's one-off slip vouches for neither)."""
     canonical = decision.canonical_name
     name = form.name
     comparison = compare_names(name, canonical, score_cutoff, family_names=1 if story else 0)
@@ -252,7 +253,9 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
             return _by_rule(form, decision, forms, story, comparison.rules, "surname spelt by a documented rule: ", house)
         for other in decision.ranked[1:]:
             accepted_form = forms[other]
-            if accepted_form.name.surname_core == name.surname_core and _is_accepted(accepted_form, decision, forms, story, score_cutoff):
+            if accepted_form.name.surname_core == name.surname_core and _is_accepted(
+                    accepted_form, decision, forms, story, score_cutoff,
+                    house_outlets(accepted_form, canonical, group) if group is not None else None):
                 return "accepted", "surname of an accepted variant"
         return _unexplained(form, decision, forms, story, "surname", house)
     if comparison.explained:
@@ -353,9 +356,10 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
     return "error", f"{why} (mitigating: {explanation})"
 
 
-def _is_accepted(form: Form, decision: _Decision, forms: list[Form], story: bool, score_cutoff: float) -> bool:
+def _is_accepted(form: Form, decision: _Decision, forms: list[Form], story: bool, score_cutoff: float,
+                 house: set | None = None) -> bool:
     comparison = compare_names(form.name, decision.canonical_name, score_cutoff, family_names=1 if story else 0)
-    return comparison.explained or _unexplained(form, decision, forms, story, "name")[0] == "accepted"
+    return comparison.explained or _unexplained(form, decision, forms, story, "name", house)[0] == "accepted"
 
 
 def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool, what: str,

@@ -697,7 +697,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         else:
             pooled = spelling_evidence(form, members)
             kind, why = _kind(pooled, decision, forms, story=True, score_cutoff=score_cutoff,
-                              house=house_outlets(form, decision.canonical_name, members))
+                              house=house_outlets(form, decision.canonical_name, members), group=members)
             # Letters only: a language renders a name's sounds, never its spacing or capitals ("De Santis").
             respelt = name.compact not in (decision.canonical_name.compact, decision.canonical_name.surname_key)
             abroad = house_outlets(form, decision.canonical_name, members, abroad=True) if kind == "error" and respelt else ()
