@@ -111,8 +111,11 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                    if not any(set(p["surnames"]) & set(person["surnames"]) and set(p["given"]) & set(person["given"])
                               for p in searchable)]
     foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
+    def page_of(key: tuple) -> tuple[object, list[str]]:
+        return key[0], [texts.get((key[0], field)) or "" for field in entities.FIELDS]
+
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
-                                    known_words=known_words, foreign=foreign, towns=towns))
+                                    known_words=known_words, foreign=foreign, towns=towns, page_of=page_of))
     covered = {(m["version_id"], m["field"], s, e) for m in found for s, e in m.pop("covers", ())}
     if covered:  # NER's given names of a name it cut short, now found whole
         credible = [m for m in credible if (m["version_id"], m["field"], m["start"], m["end"]) not in covered]

@@ -20,6 +20,14 @@ from rapidfuzz.distance import OSA
 
 @lru_cache(maxsize=500_000)
 def metaphone(word: str) -> str:
+    """jellyfish's Metaphone, but an opening "Chr" sounds "Kr" ("Christy" as "Kristi", "Christensen" as
+    "Kristensen"), as Double Metaphone has it: original Metaphone reads every "ch" as in "church".
+
+    >>> metaphone("Christy") == metaphone("Kristi"), metaphone("Church") == metaphone("Kurch")
+    (True, False)
+    """
+    if word[:3].lower() == "chr":
+        word = "K" + word[2:]
     return jellyfish.metaphone(word) if word else ""
 
 

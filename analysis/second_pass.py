@@ -24,7 +24,7 @@ tried: nothing would tell a garble from an English word.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -41,7 +41,7 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     heard_given_before,
     particles_before,
 )
-from analysis.phonetic import metaphone, spelt_alike, surname_heard_alike, written_or_heard
+from analysis.phonetic import HEARD_RATIO, metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.settings import DEFAULTS
 
 __all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "hyphenated_name",
@@ -106,6 +106,7 @@ class NameIndex:
     givens: set[str] = field(default_factory=set)
     givens_of: dict[str, set[str]] = field(default_factory=dict)  # surname -> given names of its people
     particled: dict[str, int] = field(default_factory=dict)  # core of a surname with particles -> how many
+    sounds: dict[str, list[str]] = field(default_factory=dict)  # Metaphone key -> the surnames, any length
 
     @classmethod
     def of(cls, people: list[dict]) -> NameIndex:
@@ -124,6 +125,7 @@ class NameIndex:
                         and not any(s.endswith(glue) and s[:-len(glue)] in person["surnames"] for glue in GLUE_WORDS)]
             for surname in surnames:
                 index.exact.add(surname)
+                index.sounds.setdefault(metaphone(surname), []).append(surname)
                 if len(surname) >= SOUND_MIN_LETTERS:
                     index.by_sound.setdefault(metaphone(surname), []).append(surname)
                 if len(surname) >= EDIT_MIN_LETTERS:
@@ -181,7 +183,9 @@ def near_spelling(word: str, name: str, cutoff: float, extra: int = 0) -> bool:
 def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], taken: dict[object, list[tuple[int, int]]],
                        *, score_cutoff: float = DEFAULTS.score_cutoff, known_words: KnownWords | None = None,
                        foreign: Container = frozenset(),
-                       towns: dict[object, Container[int]] | None = None) -> Iterator[tuple[object, list[dict]]]:
+                       towns: dict[object, Container[int]] | None = None,
+                       page_of: Callable[[object], tuple[object, Iterable[str]]] | None = None,
+                       ) -> Iterator[tuple[object, list[dict]]]:
     """Find the known people's surnames (and fused names) in any case and with typos; yield (key, mentions).
 
     people: dicts with `surnames` (folded surnames of one person, correct and wrong forms alike) and
@@ -196,6 +200,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     each other; and a word under `SOUND_MIN_LETTERS` letters is taken only as a known spelling.
     towns: key -> starts of words NER tagged a town before its state ("Conway, Pennsylvania"), which
     are taken only as a known spelling, never as a near one.
+    page_of: key -> (page, the texts of every field of that page), where the rules that ask whether the
+    page names a person look (`_garbled_surnames`, `_heard_after_given`); without it, the text itself.
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
     only where it is capitalised: in lower case it is the word. A near spelling that is an English word
     is refused on English pages only.
@@ -212,6 +218,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     abroad_words = KnownWords(known_words.ordinary) if known_words is not None else None
     glued_at: dict[str, int] = {}  # each distinct word judged once, as `fits`
     garbles: dict[str, list[str]] = {}  # and as `_garbled_surnames`
+    named_on: dict = {}  # page -> `_surnames_named` of its texts, once per page
     for key, text in texts:
         spans = taken.get(key, [])
         found = []
@@ -251,10 +258,20 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 garbled = _garbled_surnames(text, start, word, folded, index, score_cutoff, known_words, garbles)
                 if garbled:
                     if named is None:
-                        named = _surnames_named(text, index)
+                        named = _named_on_page(key, text, page_of, index, named_on)
                     in_full, written = named
                     heard = folded not in known_words.lexicon  # a garble as heard; else an English word
                     fit = not (written if heard else in_full).isdisjoint(garbled)
+            if not fit and known_words is not None and key not in foreign:
+                heard_start, heard = _heard_after_given(text, start, folded, index)
+                if heard:
+                    if named is None:
+                        named = _named_on_page(key, text, page_of, index, named_on)
+                    end = start + len(word)
+                    if not named[0].isdisjoint(heard) and not any(s < end and heard_start < e for s, e in spans):
+                        found.append({"start": heard_start, "end": end, "surface": text[heard_start:end],
+                                      "label": "PERSON", "method": "matcher"})
+                        continue
             if word.islower() and known_words is not None and folded in known_words.lexicon:
                 continue
             if (word.islower() and key in foreign and folded not in index.exact and folded not in index.fused
@@ -368,18 +385,58 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
     return cache[folded]
 
 
+def _heard_after_given(text: str, start: int, folded: str, index: NameIndex) -> tuple[int, list[str]]:
+    """(start of the given name, surnames) when a word of 4+ letters, in any case and English or not, has
+    the Metaphone key of a known surname and follows one of that surname's people's given names as
+    written or heard (`heard_given_before`); else (start, []). The caller asks that the page name the
+    person in full (`_surnames_named`).
+
+    Why: a reader's query or a transcript writes a whole name as it sounds ("Why did Christy gnome shoot
+    her dog", on a page answering about Kristi Noem): the surname then may be short and an English word,
+    which no spelling rule takes, but given name and surname heard together, on a page that writes the
+    name right, are the person's name misheard. Most words share no key with a story surname, so the
+    look back for a given name is rarely made."""
+    if len(folded) < EXACT_MIN_LETTERS:
+        return start, []
+    surnames = [s for s in index.sounds.get(metaphone(folded), ()) if s != folded
+                and fuzz.ratio(folded, s) >= HEARD_RATIO]
+    if not surnames:
+        return start, []
+    given_start = heard_given_before(text, start, index.givens)
+    if given_start == start:
+        return start, []
+    given = fold(text[given_start:start].strip())
+    return given_start, [s for s in surnames if any(written_or_heard(given, g) for g in index.givens_of.get(s, ()))]
+
+
+def _named_on_page(key: object, text: str, page_of, index: NameIndex, cache: dict) -> tuple[set[str], set[str]]:
+    """`_surnames_named` of the page a text belongs to (`page_of`), all its fields together; else of the text."""
+    if page_of is None:
+        return _surnames_named(text, index)
+    page, texts = page_of(key)
+    if page not in cache:
+        in_full, written = set(), set()
+        for other in texts:
+            if other:
+                found = _surnames_named(other, index)
+                in_full |= found[0]
+                written |= found[1]
+        cache[page] = (in_full, written)
+    return cache[page]
+
+
 def _surnames_named(text: str, index: NameIndex) -> tuple[set[str], set[str]]:
     """The known surnames `text` writes just after one of their people's given names ("Keir Starmer"),
     and those it writes at all, exactly (any case).
 
     >>> index = NameIndex.of([{"surnames": ["starmer"], "given": ["keir"]}])
-    >>> _surnames_named("Labour leader Keir Starmer said", index), _surnames_named("Mr. Starmer said", index)
+    >>> _surnames_named("Labour leader Keir Starmer said", index), _surnames_named("Mr. Starmer's plan", index)
     (({'starmer'}, {'starmer'}), (set(), {'starmer'}))
     """
     in_full, written = set(), set()
     words = list(_WORD.finditer(text))
     for first, second in zip([None, *words], words):
-        surname = fold(second.group())
+        surname = fold(strip_possessive(second.group()))
         if surname not in index.givens_of:
             continue
         written.add(surname)

@@ -309,3 +309,18 @@ def test_a_short_english_word_that_is_the_surname_with_a_doubled_letter_written_
     page = "Milei defeated Sergio Massa of the ruling party. Masa accepted defeat."
     assert surfaces(page, people, known) == ["Sergio Massa", "Masa"]
     assert surfaces(page + " Corn masa is sold.", people, known) == ["Sergio Massa"]
+
+
+def test_a_whole_name_written_as_heard_is_found_on_a_page_that_names_the_person_in_full():
+    """A reader's query as a headline: "Why did Christin mown sell the farm", answered by a page naming
+    Gov. Kristin Moen. Given name heard ("Chr" sounds "Kr"), surname with Moen's sound though a short
+    English word in lower case: her name misheard, in the headline too when another field of the page
+    names her. On a page that never names her, it is left alone."""
+    people = [{"surnames": ["moen"], "given": ["kristin"]}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"mown"}, ()))
+    headline, body = "Why did Christin mown sell the farm", "Gov. Kristin Moen sold it in May."
+    texts = [("title", headline), ("text", body)]
+    found = dict(find_more_mentions(texts, people, {}, known_words=known, page_of=lambda key: (1, [headline, body])))
+    assert [m["surface"] for m in found["title"]] == ["Christin mown"]
+    assert [m["surface"] for m in found["text"]] == ["Gov. Kristin Moen"]
+    assert surfaces(headline + ". She left.", people, known) == []

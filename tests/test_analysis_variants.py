@@ -861,6 +861,18 @@ def test_the_surname_in_its_office_with_no_given_name_at_all_is_a_garble_in_on_t
     assert owner("Ovi Brakha")[0] == "Ovi Brakha"
 
 
+def test_a_whole_name_misheard_with_a_short_surname_is_the_persons_error_on_topic():
+    # "Christin mown" for Gov. Kristin Moen: the given name as heard, a four-letter surname with her
+    # surname's sound; on the story's pages, her error.
+    from analysis.records import Topic
+
+    mentions = [mention(i, "Gov. Kristin Moen", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(40, "Christin mown", "q1", "2026-03-05", article=77)]
+    result = analyse_variants(mentions, topic=Topic(names=("Kristin Moen",), articles=frozenset({1, 2, 3, 4, 5, 77})))
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    assert owner["Christin mown"] == ("Kristin Moen", "error")
+
+
 def test_a_namesake_under_an_office_the_subject_never_holds_is_no_blend_in_on_topic_coverage():
     # The story is about Governor Tim Vald; some write "Tim Valdt", one careful outlet too. An on-topic
     # page also names Rep. Mike Valdt, a real congressman: "Mike" is Mike Penner's given name, "Valdt"

@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.name_rules import given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
-from analysis.phonetic import HEARD_RATIO, heard_alike, spelt_alike, surname_heard_alike, written_or_heard
+from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
 from analysis.second_pass import given_confirmed_surname
 from analysis.settings import DEFAULTS
@@ -571,11 +571,23 @@ def _garble_of(given: str, other: tuple[str, ...], titled: bool = False) -> bool
 def _heard_as(name: ParsedName, other: ParsedName) -> bool:
     """Whether one name is the other's written as heard: given names as written or `heard_alike`,
     surnames other than equal with one Metaphone key and most letters kept ("Matt Gates" for a "Matt
-    Gaetz" pronounced so)."""
+    Gaetz" pronounced so). With the given name itself written as heard (not as the person writes it),
+    a surname of four letters is enough: the whole name misheard (a reader's "Christy gnome" for Kristi
+    Noem). A short surname's key alone has too many neighbours."""
     if not name.given_tokens or not other.given_tokens or name.surname_core == other.surname_core:
         return False
-    return (written_or_heard(name.given_tokens[0], other.given_tokens[0])
-            and surname_heard_alike(name.surname_core, other.surname_core))
+    given, surname = name.given_tokens[0], name.surname_core
+    if not written_or_heard(given, other.given_tokens[0]):
+        return False
+    if surname_heard_alike(surname, other.surname_core):
+        return True
+    return (given != other.given_tokens[0] and min(len(surname), len(other.surname_core)) >= HEARD_SHORT_SURNAME
+            and metaphone(surname) == metaphone(other.surname_core)
+            and fuzz.ratio(surname, other.surname_core) >= HEARD_RATIO)
+
+
+#: The shortest surname heard alike when the given name is heard alike too (`_heard_as`).
+HEARD_SHORT_SURNAME = 4
 
 
 def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) -> bool:
