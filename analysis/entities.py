@@ -168,7 +168,8 @@ def _short_quotes(text: str) -> tuple[tuple[int, int], ...]:
     double-quoted ones of `_quotations` (one scanner for both, so a long quotation's closing mark
     never opens a short one) and the single-quoted ones."""
     double = ((s, e) for s, e in _quotations(text) if len(text[s:e].split()) <= QUOTE_MAX_WORDS)
-    single = ((m.start(1), m.end(1)) for m in _SINGLE_QUOTED.finditer(text) if len(m.group(1).split()) <= QUOTE_MAX_WORDS)
+    single = ((m.start(1), m.end(1)) for m in _SINGLE_QUOTED.finditer(text)
+              if len(m.group(1).split()) <= QUOTE_MAX_WORDS)
     return (*double, *single)
 
 

@@ -59,7 +59,8 @@ class Lexicon:
         """The lemma and the regular forms the suffix rules lead back to it ("change": "changes",
         "changing", "changed"...), for asking whether a text uses a word in any of its forms.
 
-        >>> sorted(Lexicon(frozenset({"change"}), (("es", "e", frozenset({"change"})), ("ing", "e", frozenset({"change"})))).forms("change"))
+        >>> rules = (("es", "e", frozenset({"change"})), ("ing", "e", frozenset({"change"})))
+        >>> sorted(Lexicon(frozenset({"change"}), rules).forms("change"))
         ['change', 'changes', 'changing']
         """
         return {lemma} | {lemma[:len(lemma) - len(new)] + old for old, new, lemmas in self.rules

@@ -92,7 +92,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # A page's prose fields as one text: a word is ordinary for the second pass when two pages write it so.
     pages = ("\n".join(doc.get(field) or "" for field in entities.PROSE_FIELDS) for doc in documents.values())
     ordinary_lower, written_lower = entities.story_words(pages, min_texts=2)
-    known_words = entities.KnownWords(frozenset(map(fold, ordinary_lower)), lexicon, frozenset(map(fold, written_lower)))
+    known_words = entities.KnownWords(frozenset(map(fold, ordinary_lower)), lexicon,
+                                      frozenset(map(fold, written_lower)))
 
     def add(results) -> None:
         for (version_id, field), matches in results:

@@ -242,12 +242,12 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     surname written in one of the blend's own articles (a transcript or a hasty writer carrying over
     the given name of the man named a line before: "Tim Parlatore is Hegseth's attorney ... helpful to
     Tim Hegseth", beside "Pete Hegseth"), when the blend is written once (a page that writes "Sara
-    Netanyahu" again and again, and her maiden name "Sara Ben-Artzi", means a person); and of the people with an
-    established full name carrying its surname under another given name, exactly one is in its role:
-    shares a title with it, or, for a blend written only in the story's on-topic coverage and under no
-    office, is the person the story is about (a namesake elsewhere in the story keeps its own name), or,
-    for a given name lent by a name on the blend's own page, is the one such person that page also
-    names in full under no office of the blend's.
+    Netanyahu" again and again, and her maiden name "Sara Ben-Artzi", means a person); and of the
+    people with an established full name carrying its surname under another given name, exactly one is
+    in its role: shares a title with it, or, for a blend written only in the story's on-topic coverage
+    and under no office, is the person the story is about (a namesake elsewhere in the story keeps its
+    own name), or, for a given name lent by a name on the blend's own page, is the one such person that
+    page also names in full under no office of the blend's.
     """
     established = _Established(forms)
     written_by_given: dict[str, list[int]] = defaultdict(list)  # every full name, by its first given name
@@ -266,8 +266,8 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
         lenders = [j for j in established.by_given.get(given, ()) if forms[j].name.surname_core != name.surname_core]
         beside = []  # lenders named in the blend's own articles, when no established one lends the given name
         if not lenders and form.count == 1:  # a slip is made once; a page writing a name again means it
-            lenders = beside = [j for j in written_by_given.get(given, ())
-                                if forms[j].name.surname_core != name.surname_core and forms[j].articles & form.articles]
+            lenders = beside = [j for j in written_by_given.get(given, ()) if forms[j].articles & form.articles
+                                and forms[j].name.surname_core != name.surname_core]
         if not carriers or not lenders:
             continue
         # Of the people carrying the surname, the one in the blend's role; else, for a blend written
@@ -431,9 +431,9 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     near names side by side to tell two people apart ("Tim" and "Tom Okafor"). Their surname under an
     office of theirs, in on-topic coverage, with a word no given-name list has in place of their given
     name, is a given name garbled past recognition ("former Defense Minister Uvo Gallant" for Yoav):
-    a namesake in the same office has a given name ("Justice Robert H. Jackson" stays his own). Under a title of theirs,
-    in on-topic coverage, their given name with such a surname is theirs too, as the story's subject's
-    is ("EP President Roberta Mezzola" for the parliament's President Metsola).
+    a namesake in the same office has a given name ("Justice Robert H. Jackson" stays his own). Under a
+    title of theirs, in on-topic coverage, their given name with such a surname is theirs too, as the
+    story's subject's is ("EP President Roberta Mezzola" for the parliament's President Metsola).
     """
     established = _Established(forms)
     subjects = {root(j) for j, form in enumerate(forms) if form.topic}
