@@ -6,7 +6,9 @@ writes Zelenskyy's name).
 
 A mention is *joined* when, after its titles, it opens with the full name of an established person of
 the story, or with an established person's surname that is no given name (in the given-name list, or
-of anyone in the story), and more name words follow. Established: named in full by two outlets or by
+of anyone in the story), and more name words follow; or when one word that is no given name leads an
+established person's given name and a surname a letter or two from theirs (a dateline or a garbled
+title NER took into the name: "Gavor Gavin Newpom"). Established: named in full by two outlets or by
 an authoritative one, so one outlet's mistake cannot split other mentions. The mention stage drops a
 joined mention and lets the second pass find its parts, each a known name in its own right.
 """
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA
 
 from analysis.name_rules import SUFFIXES, given_names, is_title
 from analysis.names import fold, parse_name
@@ -62,6 +66,8 @@ def is_joined(surface: str, full: set[tuple[str, ...]], surnames: set[str], give
     >>> [is_joined(s, full, surnames, givens) for s in ("Cranston Vik talks", "Mayor Ellen Cranston Ana Ruiz",
     ...     "Ellen Cranston", "Ellen Cranston Jr.", "Vik", "Tomas Vik")]
     [True, True, False, False, False, False]
+    >>> [is_joined(s, full, surnames, givens) for s in ("Gavor Ellen Cranstan", "Robert Ellen Cranston")]
+    [True, False]
     """
     words = _words(surface)
     while words and is_title(words[0], words[1] if len(words) > 1 else None):
@@ -73,7 +79,18 @@ def is_joined(surface: str, full: set[tuple[str, ...]], surnames: set[str], give
     if any(len(words) > len(name) and tuple(words[:len(name)]) == name for name in full):
         return True
     first = words[0]
-    return first in surnames and first not in givens and first not in given_names()
+    if first in surnames and first not in givens and first not in given_names():
+        return True
+    # Led by a word that is no given name, before an established person's given name and a surname a
+    # letter or two from theirs: a dateline or a garbled title NER took in ("Gavor Gavin Newpom").
+    return (len(words) == 3 and first not in givens and first not in given_names()
+            and any(words[1] == name[0] and len(name) == 2 and OSA.distance(words[2], name[1]) <= LED_EDITS
+                    for name in full))
+
+
+#: How far the surname of a led mention may be from the established person's (`is_joined`): the
+#: edits the second pass allows a surname under its person's given name.
+LED_EDITS = 2
 
 
 def _words(text: str) -> list[str]:

@@ -310,12 +310,16 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # The particles of a surname written otherwise ("Van der Meer", "von del Meer" for van
                 # der Meer): the surname as written, for the variants stage to judge, not its core alone.
                 start = starts[min(index.particled[folded], len(starts)) - 1]
+            known_given = False  # a given name of the story's people taken already
             for _ in range(3):  # up to three given names: "Karoline Claire Leavitt", "Andrés Manuel López Obrador"
                 extended = extend_left(text, start, index.givens, titles=())
+                known_given = known_given or extended < start
                 if extended == start and word[:1].isupper() and known_words is not None:
                     # On a page in another language only a listed given name: the lexicon is English, and
-                    # German capitalises every noun ("Tennisprofi Jannik ...").
-                    extended = given_word_before(text, start, () if key in foreign else known_words)
+                    # German capitalises every noun ("Tennisprofi Jannik ..."). Nor, anywhere, before a
+                    # known given name already taken: there an unknown word is rather a title or a noun,
+                    # garbled or not ("Gavor Gavin Newpom", "Tennisprofi Ada Merlo").
+                    extended = given_word_before(text, start, () if key in foreign or known_given else known_words)
                 if extended == start and word[:1].isupper():
                     extended = garbled_given_before(text, start, index.givens_of.get(folded, ()))
                 if extended == start:
