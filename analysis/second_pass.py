@@ -322,6 +322,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                     extended = given_word_before(text, start, () if key in foreign or known_given else known_words)
                 if extended == start and word[:1].isupper():
                     extended = garbled_given_before(text, start, index.givens_of.get(folded, ()))
+                if extended == start and key in foreign and folded not in index.exact and not known_given:
+                    extended = _repeated_given_before(text, start, word, _near_givens(folded, index, score_cutoff))
                 if extended == start:
                     break
                 start = extended
@@ -411,6 +413,44 @@ def _heard_after_given(text: str, start: int, folded: str, index: NameIndex) -> 
         return start, []
     given = fold(text[given_start:start].strip())
     return given_start, [s for s in surnames if any(written_or_heard(given, g) for g in index.givens_of.get(s, ()))]
+
+
+#: How often a page in another language must write one capitalised word right before a near spelling
+#: of a surname for the word to be that name's given name (`_repeated_given_before`).
+REPEATED_GIVEN = 2
+
+
+def _near_givens(folded: str, index: NameIndex, cutoff: float) -> set[str]:
+    """The given names of the known people whose surname `folded` is a near spelling of."""
+    return {g for surname in index.near if near_spelling(folded, surname, cutoff) for g in index.givens_of.get(surname, ())}
+
+
+def _repeated_given_before(text: str, start: int, word: str, theirs: Container[str] = ()) -> int:
+    """The start of the capitalised word just before `word` when the page writes the two together
+    `REPEATED_GIVEN` times or more and it is no rendering of `theirs` (the given names of the people the
+    word's surname may be: "Volodímir Zelenski" on a Spanish page is Volodymyr Zelensky, his names in
+    that language, which the variants stage judges), else `start`: on a page in another language, a
+    name the page repeats.
+
+    Why: there the second pass joins only a listed given name to a surname (the list is mostly English,
+    and German capitalises every noun), so "Alberto Melloni" on an Italian page is a bare "Melloni", a
+    near spelling of a story's Meloni, taken for her error. A page that writes "Alberto Melloni" again
+    and again names a person of that name; the caller asks this only for near spellings, never for a
+    known surname, where a repeated title or noun ("Premier Meloni") would make a phantom.
+
+    >>> text = "Ad Alberto Melloni abbiamo chiesto. Alberto Melloni è nato a Reggio. Sostiene Melloni."
+    >>> text[_repeated_given_before(text, text.index("Melloni"), "Melloni"):text.index(" abbiamo")]
+    'Alberto Melloni'
+    >>> _repeated_given_before(text, text.rindex("Melloni"), "Melloni") == text.rindex("Melloni")
+    True
+    """
+    before = capitalised_word_before(text, start)
+    if before is None:
+        return start
+    given = fold(before.group(1))
+    if any(given[:1] == g[:1] and fuzz.ratio(given, g) >= HEARD_RATIO for g in theirs):
+        return start
+    return before.start(1) if text.count(f"{before.group(1)} {word}") >= REPEATED_GIVEN else start
 
 
 def _named_on_page(key: object, text: str, page_of, index: NameIndex, cache: dict) -> tuple[set[str], set[str]]:

@@ -202,3 +202,22 @@ def test_a_capitalised_noun_before_a_name_on_a_page_in_another_language_is_no_gi
     found = dict(find_more_mentions([("de", text), ("en", text)], people, {}, known_words=words, foreign={"de"}))
     assert [m["surface"] for m in found["de"]] == ["Ada Merlo", "Maria Merlo"]
     assert [m["surface"] for m in found["en"]] == ["Ada Merlo", "Maria Merlo"]
+
+
+def test_a_name_a_page_in_another_language_repeats_keeps_its_unlisted_given_name():
+    """An Italian page names the historian Alberto Melloni again and again; the story is about Giorgia
+    Meloni. "Alberto" is in no given-name list, so "Melloni" alone was a near spelling of her surname:
+    her error, on a page that never names her. Written before the same word twice, it is that person's
+    name, and the page's lone "Melloni" is his. Once only, or before her known surname, nothing changes."""
+    people = [{"surnames": ["meloni"], "given": ["giorgia"]}]
+    words = KnownWords(frozenset(), frozenset({"ad", "abbiamo"}))
+    page = "Ad Alberto Melloni abbiamo chiesto. Alberto Melloni è nato nel 1959. Sostiene Melloni."
+    found = dict(find_more_mentions([("it", page)], people, {}, known_words=words, foreign={"it"}))
+    assert [m["surface"] for m in found["it"]] == ["Alberto Melloni", "Alberto Melloni", "Melloni"]
+    # A rendering of her own given name before it is hers, whatever the page repeats: left to be judged.
+    rendered = "Giorgina Melloni ha vinto. Giorgina Melloni governa."
+    found = dict(find_more_mentions([("it", rendered)], people, {}, known_words=words, foreign={"it"}))
+    assert [m["surface"] for m in found["it"]] == ["Melloni", "Melloni"]
+    once = "Ad Alberto Melloni abbiamo chiesto. Con la Lega Meloni vince; con la Lega Meloni governa."
+    found = dict(find_more_mentions([("it", once)], people, {}, known_words=words, foreign={"it"}))
+    assert [m["surface"] for m in found["it"]] == ["Melloni", "Meloni", "Meloni"]
