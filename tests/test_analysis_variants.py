@@ -1605,3 +1605,17 @@ def test_a_surname_alone_is_not_vouched_by_a_careful_outlets_one_off_full_name()
     assert [c["canonical"] for c in result.clusters] == ["Dale Marwick"]
     assert kinds(result)["Dale Merwick"] == "error"
     assert kinds(result)["Merwick"] == "error"
+
+
+def test_a_letter_dropped_from_a_four_letter_surname_is_compared_and_judged():
+    # "Christopher Ray" for Christopher Wray (a silent letter dropped): three letters against four, 86
+    # similar and one sound, yet blocking gave three-letter surnames no key in common with four-letter
+    # ones, so the two were never compared and "Ray" stayed a person of its own.
+    from analysis.names import parse_name as p
+    from analysis.variants.blocking import candidate_pairs
+
+    assert (0, 1) in candidate_pairs([p("Christopher Ray"), p("Christopher Wray")])
+    mentions = [mention(i, "Christopher Wray", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(10, "Christopher Ray", "x1", "2026-03-04")]
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    assert owner["Christopher Ray"] == ("Christopher Wray", "error")

@@ -56,7 +56,7 @@ def _surname_keys(core: str, tokens: tuple[str, ...]) -> set[str]:
         keys.add("a" + "".join(sorted(core)))
     for spelling in {core, block_skeleton(core)}:
         keys.add("d" + spelling)
-        if len(spelling) >= 5:  # shorter surnames a letter apart are under every similarity cutoff
+        if len(spelling) >= 4:  # one letter off a 4-letter surname ("Ray" for Wray) is 86 similar; shorter ones less
             keys |= {"d" + spelling[:k] + spelling[k + 1:] for k in range(len(spelling))}
     words = [t for t in tokens if t not in PARTICLES and len(t) >= 4]
     if len(words) > 1:
