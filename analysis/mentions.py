@@ -112,6 +112,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                    if not any(set(p["surnames"]) & set(person["surnames"]) and set(p["given"]) & set(person["given"])
                               for p in searchable)]
     foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
+
     def page_of(key: tuple) -> tuple[object, list[str]]:
         return key[0], [texts.get((key[0], field)) or "" for field in entities.FIELDS]
 

@@ -87,7 +87,7 @@ class KnownWords:
     ordinary: Container[str] = frozenset()
     lexicon: Container[str] = frozenset()
     #: Every word the story writes in lower case at least once: an English word it never uses as one
-    #: may still be a garbled name (`_word_beside_full_name`).
+    #: may still be a garbled name (`_garbled_surnames`).
     written_lower: Container[str] = frozenset()
 
     def __contains__(self, word: object) -> bool:
@@ -99,7 +99,6 @@ class NameIndex:
     """The known people's name forms, prepared once per story so each distinct word is judged once."""
 
     exact: set[str] = field(default_factory=set)
-    by_sound: dict[str, list[str]] = field(default_factory=dict)
     near: list[str] = field(default_factory=list)
     scrambled: set[str] = field(default_factory=set)  # letters in order, first letter apart, of 6+ letter surnames
     fused: set[str] = field(default_factory=set)
@@ -126,8 +125,6 @@ class NameIndex:
             for surname in surnames:
                 index.exact.add(surname)
                 index.sounds.setdefault(metaphone(surname), []).append(surname)
-                if len(surname) >= SOUND_MIN_LETTERS:
-                    index.by_sound.setdefault(metaphone(surname), []).append(surname)
                 if len(surname) >= EDIT_MIN_LETTERS:
                     index.near.append(surname)
                 if len(surname) >= SCRAMBLED_MIN_LETTERS:
@@ -145,6 +142,10 @@ class NameIndex:
                     index.particled[surname[cut:]] = max(words, index.particled.get(surname[cut:], 0))
         return index
 
+    def sounding(self, word: str) -> list[str]:
+        """The known surnames of `SOUND_MIN_LETTERS` or more with the Metaphone key of a folded word."""
+        return [s for s in self.sounds.get(metaphone(word), ()) if len(s) >= SOUND_MIN_LETTERS]
+
     def fits(self, word: str, cutoff: float, known_words: KnownWords | None) -> bool:
         """Whether a folded word is a form of a known surname or a fused known name (module docstring).
 
@@ -155,8 +156,7 @@ class NameIndex:
             return True
         lexicon = known_words.lexicon if known_words is not None else ()
         if len(word) >= SOUND_MIN_LETTERS and word not in lexicon and any(
-                abs(len(s) - len(word)) <= 2 and fuzz.ratio(word, s) >= cutoff
-                for s in self.by_sound.get(metaphone(word), ())):
+                abs(len(s) - len(word)) <= 2 and fuzz.ratio(word, s) >= cutoff for s in self.sounding(word)):
             return True
         if known_words is None or len(word) < EDIT_MIN_LETTERS or word in known_words:
             return False
@@ -387,7 +387,7 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
             cache[folded] = ([s for s in index.exact if near_spelling(folded, s, cutoff) or spelt_alike(folded, s)]
                              if forms(folded).isdisjoint(known_words.written_lower) else [])
         else:
-            cache[folded] = [s for s in index.by_sound.get(metaphone(folded), ()) if surname_heard_alike(folded, s)]
+            cache[folded] = [s for s in index.sounding(folded) if surname_heard_alike(folded, s)]
     return cache[folded]
 
 

@@ -308,9 +308,10 @@ def _family_names(a: ParsedName, b: ParsedName, score: float, given: int) -> Com
     Obrador"). The parse reads its first word as a given name, but a person called by two family names
     is called by both. A tail opening with a given name ("Paul Jones" of "John Paul Jones") may be
     another person. Linking asks for two given names (`FAMILY_NAMES_GIVEN`); judging a form already in
-    the person's cluster against their canonical name, one ("Brown Jackson" of Ketanji Brown Jackson). In a story only: a name list's "Mohammed Hamsho" beside an
-    "Ahmad Sabir Mohammed Hamsho" is, Arabic style, his father; a story calls a person as its careful
-    outlets do, and `story._both_family_names` weighs that usage."""
+    the person's cluster against their canonical name, one ("Brown Jackson" of Ketanji Brown Jackson).
+    In a story only: a name list's "Mohammed Hamsho" beside an "Ahmad Sabir Mohammed Hamsho" is,
+    Arabic style, his father; a story calls a person as its careful outlets do, and
+    `story._both_family_names` weighs that usage."""
     shorter = 0 if len(a.tokens) <= len(b.tokens) else 1
     words, large = (a.tokens, b.tokens) if shorter == 0 else (b.tokens, a.tokens)
     if (len(words) < 2 or len(large) < len(words) + given or large[-len(words):] != words
