@@ -475,6 +475,18 @@ def test_one_authoritative_slip_against_many_is_an_error_not_an_accepted_form():
     assert kinds(analyse_variants(mentions))["Rosalind Quarie"] == "accepted"
 
 
+def test_a_careful_outlets_one_off_against_a_few_careful_outlets_is_a_slip():
+    # Three careful newsrooms write "Mirela Dostal"; a fourth writes "Marela Dostal" once, on one page:
+    # too few against it for the ratio to call it a slip, but one use shows no house style either.
+    mentions = [mention(i, "Mirela Dostal", f"a{i}", "2026-03-03", authoritative=i < 4) for i in range(1, 10)]
+    mentions += [mention(20, "Marela Dostal", "a20", "2026-03-04", authoritative=True)]
+    topic = Topic(names=("Mirela Dostal",), articles=frozenset(range(1, 30)))
+    assert kinds(analyse_variants(mentions, topic=topic))["Marela Dostal"] == "error"
+    # The same outlet writing it on two pages has chosen it: the ratio decides, as before.
+    mentions += [mention(21, "Marela Dostal", "a20", "2026-03-05", authoritative=True)]
+    assert kinds(analyse_variants(mentions, topic=topic))["Marela Dostal"] == "accepted"
+
+
 def test_two_garbles_of_one_name_do_not_keep_each_other_from_the_person():
     # "Marisela" and "Marsiela" are typos two letters apart from each other, one from the name: both
     # join the person; neither bars the other.
@@ -656,6 +668,23 @@ def test_an_accent_careful_outlets_do_not_write_is_a_hypercorrection_not_the_nam
     mentions += [mention(400 + i, "Marc Brossét", f"b{i}", "2026-03-03", authoritative=True) for i in range(1, 3)]
     husband = next(c for c in analyse_variants(mentions).clusters if "Marc" in c["canonical"])
     assert husband["canonical"] == "Marc Brosset"
+
+
+def test_an_error_in_marks_alone_keeps_its_form_as_written():
+    # Folding drops the accent a careful page adds to "Brosset" and to "Tarres", so an error of marks
+    # alone (a bare surname) has no folded wrong part: its form is the surname as written, one per
+    # person, never an empty form two people's errors would share (reports and propagation key
+    # errors by form).
+    mentions = []
+    for i, name in enumerate(("Amélie Brosset", "Oriol Tarres")):
+        mentions += [mention(10 * i + k, name, f"a{k}", "2026-03-03", authoritative=True, article=10 * i + k)
+                     for k in range(1, 6)]
+        accented = "Brossét" if i == 0 else "Tarrés"
+        mentions += [mention(100 + 10 * i + k, name, "b1", "2026-03-04", article=100 + i) for k in range(2)]
+        mentions += [mention(200 + i, accented, "b1", "2026-03-04", article=100 + i)]
+    result = analyse_variants(mentions)
+    forms = {s["surface"]: s["form"] for c in result.clusters for s in c["surfaces"] if s["kind"] == "error"}
+    assert forms == {"Brossét": "Brossét", "Tarrés": "Tarrés"}
 
 
 def test_an_accent_no_careful_outlet_contradicts_is_the_names_own_spelling_not_a_hypercorrection():

@@ -15,6 +15,9 @@ from analysis.variants.compare import compare_names
 #: times as many authoritative outlets behind it (a careful newsroom can mistype once; several agreeing
 #: do not all mistype the same way).
 AUTHORITY_RATIO = 4
+#: Authoritative outlets that must write a name before one careful page's one-off spelling of it, which
+#: no rule explains, is a slip rather than a house style (`_unexplained`, `linkage._garbled_given`).
+SLIP_VOUCHERS = 2
 #: Consistent use by this many independent outlets (none copying another) makes a form accepted, when the
 #: canonical form is not used by AUTHORITY_RATIO times as many and no authoritative outlet writes the name
 #: otherwise: two outlets that machine-translate or garble a name the same way are not a convention, and
@@ -362,6 +365,15 @@ def _is_accepted(form: Form, decision: _Decision, forms: list[Form], story: bool
     return comparison.explained or _unexplained(form, decision, forms, story, "name", house)[0] == "accepted"
 
 
+def _one_off(form: Form) -> bool:
+    """Whether a form is written once, on one page, by one outlet: a house style is a newsroom's
+    repeated choice, and one use shows no choice at all. Against a name several careful outlets
+    write, an unexplained one-off by a careful outlet is its slip (the Turkish daily's "Rushi" for
+    "Rishi", once, beside three newsrooms writing it right); with fewer behind the name, nothing tells
+    the slip from the rarer spelling, and the ratio decides as before."""
+    return form.count == 1 and len(form.articles) == 1 and len(form.sources) == 1
+
+
 def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool, what: str,
                  house: set | None = None) -> tuple[str, str]:
     """An edit no rule explains: accepted only on evidence of use, else an error. `house`: in a story,
@@ -377,6 +389,8 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
         changed = [word for word in decision.inner_vouching if word not in form.name.given_tokens]
         vouching = max([vouching] + [decision.inner_vouching[word] for word in changed])
         careful = form.authoritative if house is None else form.authoritative & house
+        if careful and _one_off(form) and vouching >= SLIP_VOUCHERS:
+            careful = set()  # written once, on one page: a newsroom's slip, not its choice ("Rushi Sunak")
         if careful and len(careful) * AUTHORITY_RATIO > vouching:
             return "accepted", "surname form used by an authoritative outlet" if what == "surname" else "used by an authoritative outlet"
         rivals = len(best.independent) if best is not None else 0

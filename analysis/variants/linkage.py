@@ -14,6 +14,7 @@ from analysis.records import Form, Linkage
 from analysis.second_pass import given_confirmed_surname
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
+from analysis.variants.canonical import SLIP_VOUCHERS
 from analysis.variants.compare import FAMILY_NAMES_GIVEN, Comparison, compare_names, surnames_fit
 
 #: A given name a typo away is one person only when the other form is used this many times as often.
@@ -499,11 +500,6 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
         found.append((i, target, "a garble of this person's name (a given name garbled under their surname and "
                                  "title, or both names written as heard), thinly attested"))
     return found
-
-
-#: Authoritative outlets that must write a person's full name before one careful page's garble of it is
-#: a slip (`_garbled_given`).
-SLIP_VOUCHERS = 2
 
 
 def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cutoff: float) -> bool:

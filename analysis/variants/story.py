@@ -748,10 +748,21 @@ def _link_evidence(group: list[int], forms: list[Form], linkage: Linkage) -> lis
 
 
 def _error_form(name: ParsedName, canonical: ParsedName) -> str:
-    """The wrong part of an error surface, folded: the surname if it differs, else the given names."""
+    """The wrong part of an error surface, folded: the surname if it differs, else the given names.
+    Where both fold to the canonical's (an error of letter case or marks alone: "Von Der Leyen",
+    "Comín" for Comin), folding would leave nothing of it, and two such errors of two people would
+    share one empty form: then the wrong part as written, the surname unless it is written the
+    canonical's way."""
     if name.surname_key != canonical.surname_key:
         return name.surname_key
-    return " ".join(name.given)
+    if name.given != canonical.given[:len(name.given)]:
+        return " ".join(name.given)
+    words = name.display.split()
+    given, surname = words[:len(name.given)], " ".join(words[len(name.given):])
+    canonical_words = canonical.display.split()
+    if given and surname == " ".join(canonical_words[len(canonical.given):]):
+        return " ".join(given)
+    return surname
 
 
 def _slug(text: str) -> str:
