@@ -290,6 +290,33 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
 
 #: The rule of an error in letter case alone (`_case_slip`).
 CASE_SLIP = "letter case garbled inside a word of the name"
+#: The rule of a particle capitalised inside the name (`_particle_capitalised`): noted, never an error.
+PARTICLE_CAPITALISED = "a particle of the name capitalised, as a whole word: the name's letters, in a headline's case"
+
+
+def _particle_capitalised(display: str, canonical: str) -> bool:
+    """Whether a name capitalises a particle the canonical writes small after its first word, and
+    differs in nothing else ("Ursula Von Der Leyen", "Von Der Leyen"). The letters are the name's and
+    the case is a whole word's, as in a name in capitals throughout: Title Case headlines capitalise
+    every word, particles too, and careful readers label it the right name. A letter's case inside
+    a word ("SInner", "Bankman-fried") is the name misspelt (`_case_slip`).
+
+    >>> canonical = "Pieter van der Meer"
+    >>> [_particle_capitalised(name, canonical) for name in ("Van Der Meer", "Pieter Van der Meer", "Van der Meer", "Van Der MEer")]
+    [True, True, False, False]
+    """
+    words, canonical_words = display.split(), canonical.split()
+    if len(words) > len(canonical_words) or display.casefold() != " ".join(canonical_words[-len(words):]).casefold():
+        return False
+    capitalised = False
+    for position, (word, right) in enumerate(zip(words, canonical_words[len(canonical_words) - len(words):])):
+        if word == right or word.isupper():
+            continue
+        if position and right.islower() and word == right[:1].upper() + right[1:]:
+            capitalised = True
+        elif not (not position and word == right[:1].upper() + right[1:]):
+            return False  # another change of case: not this
+    return capitalised
 
 
 def _case_slip(display: str, canonical: str) -> bool:
@@ -298,7 +325,7 @@ def _case_slip(display: str, canonical: str) -> bool:
     "MIlei": the shift key held a letter too long), or a small letter opening a hyphenated part the
     canonical capitalises ("Bankman-fried"), or a capital opening a word the canonical writes small
     after the name's first word ("Van Der Meer": a particle; only a sentence capitalises the first,
-    "Van der Meer said"). Names with capitals of their own inside ("McEnany") compare letter by
+    "Van der Meer said"; judged apart, as no error, by `_particle_capitalised`). Names with capitals of their own inside ("McEnany") compare letter by
     letter, so they are no slip; a surname alone lines up with the canonical's last words.
 
     >>> _case_slip("Jannik SInner", "Jannik Sinner"), _case_slip("JANNIK SINNER", "Jannik Sinner"), _case_slip("MIlei", "Javier Milei")
@@ -686,6 +713,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 kind, why = "title", "title with the canonical name"
             elif name.display == decision.canonical or surface == decision.canonical:
                 kind, why = "canonical", decision.rule
+            elif _particle_capitalised(name.display, decision.canonical):
+                kind, why = "accepted", PARTICLE_CAPITALISED
             elif _case_slip(name.display, decision.canonical):
                 kind, why = "error", CASE_SLIP
             elif writing := _unvouched_writing(name.display, decision.canonical, authorities):
@@ -704,6 +733,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             if len(abroad) >= ABROAD_HOUSES:
                 kind, why = "accepted", (f"how {len(abroad)} careful outlets writing in another language spell it: "
                                          f"that language's rendering of the name ({why})")
+            elif kind in ("surname", "title") and _particle_capitalised(name.display, decision.canonical):
+                why = f"{why}; {PARTICLE_CAPITALISED}"
             elif kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
                 kind, why = "error", CASE_SLIP
             elif (kind in ("surname", "title") and both_alone >= FAMILY_VOUCHERS
