@@ -487,6 +487,18 @@ def test_a_careful_outlets_one_off_against_a_few_careful_outlets_is_a_slip():
     assert kinds(analyse_variants(mentions, topic=topic))["Marela Dostal"] == "accepted"
 
 
+def test_a_surname_with_a_plural_or_a_dropped_apostrophes_s_is_the_surname_not_a_misspelling():
+    # "the Blitzes" (the family) and an SEO title's "Tom Blitzs Campaign" (a possessive that lost its
+    # apostrophe): the letters before the ending are the person's own surname.
+    mentions = [mention(i, "Tom Blitz", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Blitzes", "b1", "2026-03-04", article=10), mention(11, "Tom Blitzs", "b2", "2026-03-04", article=11),
+                 mention(12, "Tom Blitz", "b1", "2026-03-04", article=10), mention(13, "Tom Blitz", "b2", "2026-03-04", article=11)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Tom Blitz"]
+    assert (kinds(result)["Blitzes"], kinds(result)["Tom Blitzs"]) == ("surname", "accepted")
+    assert result.flags == []
+
+
 def test_two_garbles_of_one_name_do_not_keep_each_other_from_the_person():
     # "Marisela" and "Marsiela" are typos two letters apart from each other, one from the name: both
     # join the person; neither bars the other.

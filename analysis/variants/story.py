@@ -288,6 +288,29 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     return False
 
 
+#: The rule of a surname with an English "s" or "es" added (`_inflected`): never an error.
+INFLECTED = "the surname's plural (\"the Walzes\") or its possessive with the apostrophe dropped (a URL slug's \"walzs\")"
+
+
+def _inflected(name: ParsedName, canonical: ParsedName) -> bool:
+    """Whether a name is the canonical's with "s" added to its surname, or "es" after a hissing
+    ending (s, x, z, ch, sh), and its given names, if any, the canonical's: a family's plural ("the
+    Walzes") or a possessive whose apostrophe a URL slug or an SEO title dropped ("Tim Walzs
+    Debate Styles"). NER takes either for a name; the letters before the ending are the person's own
+    surname, so it is no misspelling of it.
+
+    >>> from analysis.names import parse_name as p
+    >>> [_inflected(p(n), p("Tim Walz")) for n in ("Walzes", "Tim Walzs", "Walzs", "Walze", "Jim Walzs", "Walz")]
+    [True, True, True, False, False, False]
+    >>> _inflected(p("Cranstones"), p("Ellen Cranston")), _inflected(p("Cranstons"), p("Ellen Cranston"))
+    (False, True)
+    """
+    if not name.surname_key.startswith(canonical.surname_key) or name.given != canonical.given[:len(name.given)]:
+        return False
+    ending = name.surname_key[len(canonical.surname_key):]
+    return ending == "s" or ending == "es" and canonical.surname_key.endswith(("s", "x", "z", "ch", "sh"))
+
+
 #: The rule of an error in letter case alone (`_case_slip`).
 CASE_SLIP = "letter case garbled inside a word of the name"
 #: The rule of a particle capitalised inside the name (`_particle_capitalised`): noted, never an error.
@@ -697,6 +720,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         elif not name.full and name.surname_core in user_accepted_surnames \
                 and name.surname_core != decision.canonical_name.surname_core:
             kind, why = "accepted", "surname of a variant accepted in story config"
+        elif not surname_only and _inflected(name, decision.canonical_name):
+            kind, why = ("accepted" if name.full else "surname"), INFLECTED
         elif surname_only:
             kind, why = ("canonical", decision.rule) if name.display == decision.canonical else ("surname", "surname-only person")
         elif row["accounts"] == len(row["mention_ids"]):
