@@ -241,6 +241,8 @@ _FROM_CYRILLIC: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: я as ya/ia/ja", ["ya", "ia", "ja"]),
     *_pairs("romanisation: ия as iya/ia/ija", ["iya", "ia", "ija", "iia"]),
     *_pairs("romanisation: ю as yu/iu/ju", ["yu", "iu", "ju"]),
+    # After л the softening is often left out ("Ludmila", "Lubov" beside "Lyudmila", "Lyubov").
+    *_pairs("romanisation: лю as lyu/liu/lju/lu", ["lyu", "liu", "lju", "lu"]),
     *_pairs("romanisation: е as e/ye/je", ["e", "ye", "je"], "start"),
     *[p for v in _VOWELS for p in _pairs("romanisation: е as e/ye/je", [v + "e", v + "ye", v + "je"])],
     *_pairs("romanisation: ё as yo/jo/io/e", ["yo", "jo", "io", "e"]),

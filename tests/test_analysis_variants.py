@@ -611,6 +611,16 @@ def test_a_given_name_written_as_heard_with_whole_letter_groups_changed_is_the_p
     assert compare_names(p("Ginta Boreza"), p("Janett Boreza")).verdict == "different"
 
 
+def test_a_soft_l_romanised_without_its_y_is_one_given_name_not_two_people():
+    # "Lyudmila" and "Ludmila" are one Russian name (лю written with or without the softening), each
+    # written by careful newsrooms: one person, both spellings accepted.
+    mentions = [mention(i, "Lyudmila Sobolova", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Ludmila Sobolova", f"b{i}", "2026-03-04", authoritative=True) for i in range(1, 3)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Lyudmila Sobolova"]
+    assert kinds(result)["Ludmila Sobolova"] == "accepted" and result.flags == []
+
+
 def test_a_romanisation_one_careful_outlet_writes_is_a_house_style_under_any_title():
     # Most careful newsrooms write "Bilenkyy"; one writes "Bilenkiy" (its romanisation, as a wire
     # service keeps its own), and an aggregator rewriting that wire keeps it in a bare surname. Another
