@@ -201,14 +201,23 @@ def _split_initials(tokens: list[str]) -> list[str]:
     return out
 
 
+#: A one-word nickname in quotes inside a name ("Kashyap “Kash” Patel", "Robert 'Bob' Roe").
+_NICKNAME = re.compile(r"(?<!\S)[\"“”‘'’]([^\W\d_]+(?:[-.][^\W\d_]+)*)[\"“”‘'’](?!\S)")
+
+
 @lru_cache(maxsize=20_000)
 def parse_name(surface: str) -> ParsedName | None:
-    """Split a surface into title, given names and surname; None when no name is left.
+    """Split a surface into title, given names and surname; None when no name is left. A nickname in
+    quotes between the given names and the surname is the name in use, which the person's other
+    writings carry ("Kash Patel"): the formal given names before it are left out of the parse (the
+    surface keeps them), as a title is.
 
     >>> parse_name("Sheriff Dale Cathcart’s")
     ParsedName(surface='Sheriff Dale Cathcart’s', title='sheriff', given=('dale',), surname='cathcart', display='Dale Cathcart', marked=False)
     >>> parse_name("QADHAFI, Muammar").key
     'muammar qadhafi'
+    >>> [parse_name(s).display for s in ("Director Kashyap “Kash” Patel", "Robert 'Bob' Roe", "Robert Bob Roe", "“Kash” Patel")]
+    ['Kash Patel', 'Bob Roe', 'Robert Bob Roe', 'Kash Patel']
     """
     text = _LEET_DIGIT.sub(lambda m: m.group().translate(LEET), strip_possessive(surface))
     parts = [p for p in text.split(",") if _words(p)]
@@ -229,6 +238,9 @@ def parse_name(surface: str) -> ParsedName | None:
         whole = tokens
         tokens = _strip_suffixes(tokens)
         split = None
+        nickname = _NICKNAME.search(text)
+        if nickname is not None and nickname.group(1) in tokens[1:-1]:
+            tokens = tokens[tokens.index(nickname.group(1), 1):]  # the name in use: the formal given names dropped
         # A generation ("Jr", "III") is part of the name as shown, though not of its letters for
         # comparison: "Robert F. Kennedy Jr." is the son, and a report must not name the father.
         generation = [w for w in whole[len(tokens):] if fold(w) in GENERATIONS]

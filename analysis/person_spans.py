@@ -203,6 +203,10 @@ _LEAD = re.compile(r"(\S+)\s+(?=\S)")
 
 #: A dash with a space on each side: it separates a name from what follows, never joins its parts.
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+#: A word in capitals throughout, then a slash and a capitalised word (a photographer's name): a photo
+#: credit's agency ("REUTERS/Issei Kato", "EPA/Ana Ruiz"). A surname in capitals ("Ana RUIZ/AP") is
+#: followed by the agency in capitals, not by a name.
+_CREDIT = re.compile(r"\s+[A-Z]{2,}(?=/[A-Z][a-z])")
 
 
 def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -220,6 +224,12 @@ def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> text = "TODAY: Ana Ruiz - Attorney"
     >>> [text[s:e] for s, e in clean_person_span(text, 7, len(text))]
     ['Ana Ruiz']
+    >>> text = "Final against Ana Ruiz REUTERS/Issei Kato"
+    >>> [text[s:e] for s, e in clean_person_span(text, 14, 35)]
+    ['Ana Ruiz']
+    >>> text = "Ana RUIZ/AP"
+    >>> [text[s:e] for s, e in clean_person_span(text, 0, len(text))]
+    ['Ana RUIZ']
     >>> text = "Secretary\\nAna Ruiz Jr."
     >>> [text[s:e] for s, e in clean_person_span(text, 0, len(text))]
     ['Secretary', 'Ana Ruiz Jr.']
@@ -232,6 +242,9 @@ def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
         slash = text.find("/", s, e)
         if slash >= 0:
             e = slash
+        credit = _CREDIT.search(text, s, e + 3) if text.startswith("/", e) else None
+        if credit and credit.start() > s and text[s:credit.start()].strip():
+            e = credit.start()  # "Jannik Sinner REUTERS/Issei Kato": the agency of a photo credit
         dash = _SPACED_DASH.search(text, s, e)
         if dash:
             e = dash.start()  # "Ana Ruiz - Attorney": a guest list's role; a name's hyphen has no spaces

@@ -27,6 +27,15 @@ def test_debris_around_a_name_is_trimmed():
     assert parts("Ana B. Ruiz Jr.") == ["Ana B. Ruiz Jr."]
 
 
+def test_a_photo_credits_agency_in_capitals_is_no_part_of_the_name_before_it():
+    # "REUTERS/Ada Pell" credits a photo: the capitalised agency before the photographer's name is cut;
+    # a surname in capitals before an agency ("Ana RUIZ/AP") is the name's.
+    assert parts("Ana Ruiz REUTERS/Ada Pell") == ["Ana Ruiz"]
+    text = "final against Ana Ruiz EPA/Ada Pell."
+    assert [text[s:e] for s, e in clean_person_span(text, 14, 26)] == ["Ana Ruiz"]
+    assert parts("Ana RUIZ/AP") == ["Ana RUIZ"]
+
+
 def test_titles_attach_only_within_a_sentence_and_a_line():
     text = "Ana Ruiz thanked the coach. Ibsen added more. Dr. Ibsen agreed.\nSecretary\nIbsen left."
     starts = [text.index("Ibsen"), text.index("Ibsen agreed"), text.index("Ibsen left")]

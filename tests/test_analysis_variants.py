@@ -457,6 +457,23 @@ def test_a_shared_surname_attaches_to_the_one_person_named_in_its_own_article():
     assert result.flags == []
 
 
+def test_a_titled_bare_surname_goes_to_the_one_person_its_article_names_with_that_title():
+    # Two Justices Brennan in the story, so the title alone settles nothing story-wide; article 50
+    # names Justice Patricia Brennan, then her husband Thomas: "Justice Brennan" after both is her,
+    # "Brennan" untitled the one named last.
+    result = analyse_variants([mention(1, "Justice Patricia Brennan", "a", "2026-03-03", article=10),
+                               mention(2, "Justice William Brennan", "b", "2026-03-04", article=20),
+                               mention(3, "Thomas Brennan", "c", "2026-03-04", article=30),
+                               {**mention(8, "Patricia Brennan", "e", "2026-03-06", article=50), "field": "text", "start": 0},
+                               {**mention(9, "Thomas Brennan", "e", "2026-03-06", article=50), "field": "text", "start": 40},
+                               {**mention(10, "Justice Brennan", "e", "2026-03-06", article=50), "field": "text", "start": 90},
+                               {**mention(11, "Brennan", "e", "2026-03-06", article=50), "field": "text", "start": 120}])
+    by_id = {a["mention_id"]: a for a in result.assignments}
+    owner = {c["id"]: c["canonical"] for c in result.clusters}
+    assert owner[by_id[10]["cluster_id"]] == "Patricia Brennan"   # the title says who
+    assert owner[by_id[11]["cluster_id"]] == "Thomas Brennan"     # no title: the one named last before it
+
+
 def test_the_canonical_keeps_the_diacritics_an_authoritative_outlet_writes():
     mentions = [mention(i, "Zoe Varga", f"o{i}", "2026-03-03", authoritative=i < 3) for i in range(1, 9)]
     mentions += [mention(20, "Zoë Varga", "a1", "2026-03-04", authoritative=True)]
@@ -619,6 +636,17 @@ def test_a_soft_l_romanised_without_its_y_is_one_given_name_not_two_people():
     result = analyse_variants(mentions)
     assert [c["canonical"] for c in result.clusters] == ["Lyudmila Sobolova"]
     assert kinds(result)["Ludmila Sobolova"] == "accepted" and result.flags == []
+
+
+def test_a_nickname_in_quotes_is_the_name_in_use_not_another_person():
+    # "Tomasz “Tom” Ridley" introduces the Tom Ridley every other page names; its bare "Ridley" mentions
+    # go with him, not to a second Ridley.
+    mentions = [mention(i, "Tom Ridley", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Director Tomasz “Tom” Ridley", "b1", "2026-03-04", article=10),
+                 mention(11, "Ridley", "b1", "2026-03-04", article=10),
+                 mention(12, "Tomasz 'Tom' Ridley", "b2", "2026-03-04", article=12)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Tom Ridley"] and result.flags == []
 
 
 def test_a_romanisation_one_careful_outlet_writes_is_a_house_style_under_any_title():

@@ -516,8 +516,10 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     but only one person named in full in their own article: the article's context settles who
     "Brennan" is where the story as a whole cannot (record linkage's co-mention evidence), and so does
     a misspelt one ("Brenan", a typo of every Brennan's surname: `surnames_fit`). When the
-    article names several, news style decides: a bare surname refers back to the person of that
-    surname named most recently before it in the same field (mentions carrying `field`/`start`).
+    article names several, a title settles it that only one of them carries in the story's full
+    names ("Justice Jackson" beside the justice's husband); else news style decides: a bare surname
+    refers back to the person of that surname named most recently before it in the same field
+    (mentions carrying `field`/`start`).
     First, though, a person whose own surname it is (that of their best-attested full name) comes
     before other people it fits as a typo: "Waltz" where an article names a Mike Waltz and a Tim Walz
     whom other pages misspell "Waltz". Not before the same person's garbled span ("Arden Jacinda
@@ -526,6 +528,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     named_in: dict[object, set[int]] = defaultdict(set)
     named_at: dict[object, list[tuple]] = defaultdict(list)
     surnames_of: dict[int, set[str]] = defaultdict(set)  # cluster -> the surnames of its full names
+    titles_of: dict[int, set[str]] = defaultdict(set)  # cluster -> the titles of its full names
     main: dict[int, ParsedName] = {}  # cluster -> its best-attested full name
     for number, group in enumerate(linkage.clusters):
         full = [forms[i] for i in group if forms[i].name.full]
@@ -533,6 +536,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             main[number] = max(full, key=lambda f: (len(f.authoritative), f.count, f.name.key)).name
         for index in group:
             if forms[index].name.full:
+                titles_of[number] |= forms[index].titles
                 surnames_of[number].add(forms[index].name.surname_core)
                 surnames_of[number] |= surname_parts(forms[index].name)  # "Bankman" for Bankman-Fried, named in full
                 for m in by_form[index]:
@@ -558,6 +562,11 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             if len(own) == 1 and all(compare_names(main[own[0]], main[number], score_cutoff).verdict
                                      in ("different", "unrelated") for number in candidates - set(own)):
                 candidates = set(own)
+            if len(candidates) > 1 and forms[index].titles:
+                # A title only one of them holds in the story says who ("Justice Jackson" where the page
+                # also names her husband Patrick Jackson).
+                titled = {number for number in candidates if forms[index].titles & titles_of[number]}
+                candidates = titled if len(titled) == 1 else candidates
             if len(candidates) > 1 and m.get("start") is not None:
                 before = [(start, number) for start, number in named_at[(m["article_id"], m.get("field"))]
                           if start < m["start"] and number in candidates]
