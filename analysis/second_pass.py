@@ -228,7 +228,12 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             if folded[-1:] == "s" and folded not in index.exact and folded[:-1] in index.exact:
                 # A known surname with an "s" is its possessive with the apostrophe dropped (URL slugs
                 # and SEO strings drop punctuation: "cranstons-plan") or its plural ("the Cranstons"):
-                # that surname as written, not a misspelling of it.
+                # that surname as written, not a misspelling of it. After "the" it is the family's
+                # plural, which names no one of them ("The Cranstons have kept their children out of
+                # view"): no mention at all. Not a surname's core without its particles ("from the
+                # Leyens", a translation's garble): the family's plural keeps the whole surname.
+                if _FAMILY_THE.search(text, max(0, start - 4), start) and folded[:-1] not in index.particled:
+                    continue
                 word, folded = word[:-1], folded[:-1]
             if word not in glued_at:
                 glued_at[word] = _glued_surname(word, index)
@@ -615,6 +620,10 @@ _MEDIA_FILE = re.compile(r"(?<=/)[^\s/]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|m
 
 #: The IPA's letters and its spacing modifiers (stress, length: "ˈ", "ː"): in a word, it transcribes speech.
 _PHONETIC = re.compile("[\u0250-\u02af\u02c8\u02cc\u02d0\u02d1]")
+
+
+#: "the " just before a word: a surname with an "s" there is the family's plural.
+_FAMILY_THE = re.compile(r"\b[Tt]he\s$")
 
 
 def _candidates(text: str, words: KnownWords | None = None) -> Iterator[tuple[int, str]]:
