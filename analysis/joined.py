@@ -37,8 +37,17 @@ def established_names(clusters: Iterable[dict]) -> tuple[set[tuple[str, ...]], s
     ...     cluster("Cranston Vik", ["d", "e"]), cluster("Ana Ruiz", ["a"])])
     >>> sorted(full), sorted(surnames), sorted(givens)
     ([('ellen', 'cranston'), ('tomas', 'vik')], ['cranston', 'vik'], ['ellen', 'tomas'])
+
+    One careful outlet's "Sinophile Ellen Cranston" (a descriptor NER took into the name) is no person
+    beside the Ellen Cranston more outlets write; a longer name better known than its tail is one.
+
+    >>> full, _, givens = established_names([cluster("Ellen Cranston", ["a", "b"]),
+    ...     {"canonical": "Sinophile Ellen Cranston", "evidence": {"forms": [{"outlets": ["c"], "authoritative_outlets": ["c"]}]}}])
+    >>> sorted(full), sorted(givens)
+    ([('ellen', 'cranston')], ['ellen'])
     """
     people = []
+    reach: dict[tuple[str, ...], int] = {}  # a full name's words -> how many outlets write it
     for cluster in clusters:
         forms = cluster.get("evidence", {}).get("forms") or []
         outlets = {o for f in forms for o in f.get("outlets", ())}
@@ -46,6 +55,7 @@ def established_names(clusters: Iterable[dict]) -> tuple[set[tuple[str, ...]], s
         name = parse_name(cluster["canonical"])
         if name is not None and name.full and name.given_tokens and (authoritative or len(outlets) >= 2):
             people.append((cluster["canonical"], name))
+            reach[tuple(_words(cluster["canonical"]))] = len(outlets)
     owners: dict[str, set[str]] = {}
     for canonical, name in people:
         owners.setdefault(name.surname_core, set()).add(canonical)
@@ -53,6 +63,10 @@ def established_names(clusters: Iterable[dict]) -> tuple[set[tuple[str, ...]], s
     for canonical, name in people:
         if owners.get(name.given_tokens[0], set()) - {canonical} and owners[name.surname_core] - {canonical}:
             continue  # two other people's surnames side by side
+        words = tuple(_words(canonical))
+        if (len(words) == 3 and words[0] not in given_names()
+                and reach.get(words[1:], 0) > reach[words]):
+            continue  # a word that is no given name before a better-known full name: led, not a person
         full.add(tuple(_words(canonical)))
         surnames.add(name.surname_core)
         givens.add(name.given_tokens[0])
