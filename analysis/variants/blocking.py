@@ -96,7 +96,8 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
     surnames share a key and whose first given names share a key; a surname alone meets every name
     with a neighbouring surname; names of three or more words also meet by their set of words
     ("bin Salman Mohammed"); with `family_names` (a story), a two-word name meets the longer names
-    ending in its words (`compare._family_names`). Never all pairs: the work grows with the size of the blocks."""
+    ending in its words (`compare._family_names`), and a full name the same name with one more word
+    after it (`compare._second_family_name`). Never all pairs: the work grows with the size of the blocks."""
     by_core: dict[str, list[int]] = defaultdict(list)
     tokens_of: dict[str, tuple[str, ...]] = {}
     for index, name in enumerate(names):
@@ -160,4 +161,14 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
             tails[" ".join(name.tokens[-2:])][len(name.tokens) > 2].append(index)
     for short, long_ in tails.values():
         pairs.update((min(i, j), max(i, j)) for i in short for j in long_)
+    # A full name meets the same name with one more family name after it ("Claudia Sheinbaum Pardo"),
+    # whose surname the parse takes to be the last word (`compare._second_family_name`).
+    heads: dict[tuple[str, ...], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for index, name in enumerate(names if family_names else ()):
+        if len(name.tokens) >= 2 and name.full:
+            heads[name.tokens][0].append(index)
+            if len(name.tokens) >= 3:
+                heads[name.tokens[:-1]][1].append(index)
+    for short, long_ in heads.values():
+        pairs.update((min(i, j), max(i, j)) for i in short for j in long_ if i != j)
     return sorted(pairs)

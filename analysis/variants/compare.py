@@ -257,8 +257,26 @@ def compare_names(a: ParsedName, b: ParsedName, score_cutoff: float = DEFAULTS.s
         if other is not None:
             return other
     if family_names:
-        return _family_names(a, b, result.score, family_names) or result
+        return _family_names(a, b, result.score, family_names) or _second_family_name(a, b, result.score) or result
     return result
+
+
+def _second_family_name(a: ParsedName, b: ParsedName, score: float) -> Comparison | None:
+    """A full name written with one more family name after it, Spanish and Portuguese style: the
+    father's surname, then the mother's ("Claudia Sheinbaum Pardo" for the Claudia Sheinbaum most
+    pages write). The parse reads the first surname as a middle name and the second as the surname,
+    so the two share no surname. Only where neither of those two words is a listed given name or a
+    particle: "John Paul" is no shorter form of "John Paul Jones". In a story only."""
+    shorter = 0 if len(a.tokens) < len(b.tokens) else 1
+    words, large = (a.tokens, b.tokens) if shorter == 0 else (b.tokens, a.tokens)
+    if (len(large) != len(words) + 1 or len(words) < 2 or large[:-1] != words or not (a.full and b.full)
+            or not opens_family_names(words[-1]) or not opens_family_names(large[-1])):
+        return None
+    return Comparison("part", shorter, False, False, (SECOND_FAMILY_NAME_RULE,), score)
+
+
+#: The rule `_second_family_name` names.
+SECOND_FAMILY_NAME_RULE = "a second family name after the surname"
 
 
 def _compare_parts(a: ParsedName, b: ParsedName, score_cutoff: float) -> Comparison:
