@@ -54,20 +54,20 @@ def established_names(clusters: Iterable[dict]) -> tuple[set[tuple[str, ...]], s
         authoritative = any(f.get("authoritative_outlets") for f in forms)
         name = parse_name(cluster["canonical"])
         if name is not None and name.full and name.given_tokens and (authoritative or len(outlets) >= 2):
-            people.append((cluster["canonical"], name))
-            reach[tuple(_words(cluster["canonical"]))] = len(outlets)
+            words = tuple(_words(cluster["canonical"]))
+            people.append((cluster["canonical"], name, words))
+            reach[words] = len(outlets)
     owners: dict[str, set[str]] = {}
-    for canonical, name in people:
+    for canonical, name, _ in people:
         owners.setdefault(name.surname_core, set()).add(canonical)
     full, surnames, givens = set(), set(), set()
-    for canonical, name in people:
+    for canonical, name, words in people:
         if owners.get(name.given_tokens[0], set()) - {canonical} and owners[name.surname_core] - {canonical}:
             continue  # two other people's surnames side by side
-        words = tuple(_words(canonical))
         if (len(words) == 3 and words[0] not in given_names()
                 and reach.get(words[1:], 0) > reach[words]):
             continue  # a word that is no given name before a better-known full name: led, not a person
-        full.add(tuple(_words(canonical)))
+        full.add(words)
         surnames.add(name.surname_core)
         givens.add(name.given_tokens[0])
     return full, surnames, givens

@@ -243,7 +243,7 @@ def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if slash >= 0:
             e = slash
         credit = _CREDIT.search(text, s, e + 3) if text.startswith("/", e) else None
-        if credit and credit.start() > s and text[s:credit.start()].strip():
+        if credit and text[s:credit.start()].strip():
             e = credit.start()  # "Jannik Sinner REUTERS/Issei Kato": the agency of a photo credit
         dash = _SPACED_DASH.search(text, s, e)
         if dash:

@@ -170,5 +170,5 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
             if len(name.tokens) >= 3:
                 heads[name.tokens[:-1]][1].append(index)
     for short, long_ in heads.values():
-        pairs.update((min(i, j), max(i, j)) for i in short for j in long_ if i != j)
+        pairs.update((min(i, j), max(i, j)) for i in short for j in long_)  # keys differ in length: never i == j
     return sorted(pairs)
