@@ -119,19 +119,41 @@ def spelt(word: str) -> str:
 def marks_added(written: str, canonical: str) -> bool:
     """Whether `written` puts a diacritic on a letter where `canonical` has none or another one, in a
     word both spell alike once folded: a hypercorrection ("Pélicot" for "Pelicot", "Giséle" for
-    "Gisèle"). Dropping one ("Zoe" for "Zoë") is the usual simplification, not this.
+    "Gisèle"). Dropping one ("Zoe" for "Zoë") is the usual simplification, not this; nor is a
+    diaeresis on a vowel after a vowel (`_hiatus`).
 
     >>> marks_added("Ana Pélicot", "Ana Pelicot"), marks_added("Zoe Ruiz", "Zoë Ruiz"), marks_added("Zoé", "Zoë")
     (True, False, True)
+    >>> marks_added("Andreï Volkov", "Andrei Volkov"), marks_added("Anna Müller", "Anna Muller")
+    (False, True)
     """
     words = {fold(word): spelt(word) for word in canonical.split()}
     for word in written.split():
         right = words.get(fold(word))
         mine = spelt(word)
         if right is not None and len(mine) == len(right) and any(
-                a != b and not a.isascii() and fold(a) == fold(b) for a, b in zip(mine, right)):
+                a != b and not a.isascii() and fold(a) == fold(b) and not _hiatus(mine, at, b)
+                for at, (a, b) in enumerate(zip(mine, right))):
             return True
     return False
+
+
+#: The vowels a diaeresis sets apart from the vowel before them.
+_VOWELS = frozenset("aeiouy")
+
+
+def _hiatus(word: str, at: int, plain: str) -> bool:
+    """Whether the letter at `at` of `word` (NFC) is a plain vowel `plain` given a diaeresis after
+    another vowel: the mark of a hiatus, which says the two vowels are said apart. It is a
+    convention of the writer's language, French, Dutch or English typography ("Andreï" in a French
+    transliteration of the Russian Андрей, "Michaël", "Zoë"), not a letter of the name misspelt; an
+    acute or an umlaut after a consonant ("Pélicot", "Müller" for a Muller) is another letter.
+
+    >>> _hiatus("andreï", 5, "i"), _hiatus("müller", 1, "u"), _hiatus("andreí", 5, "i")
+    (True, False, False)
+    """
+    return (plain in _VOWELS and at > 0 and fold(word[at - 1]) in _VOWELS
+            and unicodedata.normalize("NFD", word[at])[1:] == "\u0308")
 
 
 def strip_possessive(surface: str) -> str:

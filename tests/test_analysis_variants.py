@@ -732,6 +732,19 @@ def test_an_accent_careful_outlets_do_not_write_is_a_hypercorrection_not_the_nam
     assert husband["canonical"] == "Marc Brosset"
 
 
+def test_a_diaeresis_setting_a_vowel_apart_is_a_writing_convention_not_a_hypercorrection():
+    # Careful outlets write "Andrei Volkov" plain; a page translated from French writes "Andreï", its
+    # transliteration, whose diaeresis says the two vowels are said apart. That is how the language
+    # writes the name, accepted; an acute added to his surname by the same page stays an error.
+    mentions = [mention(i, "Andrei Volkov", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(20, "Andreï Volkov", "b1", "2026-03-04", article=20),
+                 mention(21, "Andrei Vólkov", "b1", "2026-03-04", article=20)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Andrei Volkov"]
+    found = kinds(result)
+    assert (found["Andreï Volkov"], found["Andrei Vólkov"]) == ("accepted", "error")
+
+
 def test_an_error_in_marks_alone_keeps_its_form_as_written():
     # Folding drops the accent a careful page adds to "Brosset" and to "Tarres", so an error of marks
     # alone (a bare surname) has no folded wrong part: its form is the surname as written, one per
@@ -1401,6 +1414,18 @@ def test_a_czech_feminine_surname_written_without_its_ending_is_her_misspelt():
     mentions = [mention(i, "Jana Novakova", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
     mentions += [mention(10, "Jana Novak", "b1", "2026-03-04", article=10)]
     assert people_and_kind(mentions, "Jana Novak") == (["Jana Novakova"], "error")
+
+
+def test_a_surname_alone_in_the_other_genders_form_names_a_relative_not_her():
+    # "Sokolov" alone, a letter from Irina Sokolova, is the masculine of her family name: her father
+    # or husband, not her misspelt. With her given name it is hers ("Irina Sokolov", an error).
+    mentions = [mention(i, "Irina Sokolova", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    mentions += [mention(10, "Sokolov", "b1", "2026-03-04", article=10)]
+    result = analyse_variants(mentions)
+    assert sorted(c["canonical"] for c in result.clusters) == ["Irina Sokolova", "Sokolov"]
+    assert "error" not in kinds(result).values()
+    mentions[-1] = mention(11, "Irina Sokolov", "b2", "2026-03-04", article=11)
+    assert people_and_kind(mentions, "Irina Sokolov") == (["Irina Sokolova"], "error")
 
 
 def test_the_users_distinct_outranks_a_garble_rule_that_would_merge():

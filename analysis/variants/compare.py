@@ -313,6 +313,11 @@ def _compare_parts(a: ParsedName, b: ParsedName, score_cutoff: float) -> Compari
         return Comparison(verdict, shorter.pop() if shorter else -1, typo, surname == "typo", rules, score)
     if surname == "none" or (surname == "part" and a.full != b.full and sur_short != (0 if b.full else 1)):
         return Comparison("unrelated", score=score)
+    if gender_forms(a.surname_core, b.surname_core):
+        # A surname alone in the other gender's form ("Sokolov" by an Irina Sokolova) names a relative
+        # of hers, her father or husband, not her misspelt: the ending is grammar, and the letters
+        # before it are the family's own. Only a given name says it is she ("Irina Sokolov").
+        return Comparison("unrelated", score=score)
     if a.full or b.full:
         return Comparison("part", 1 if a.full else 0, False, surname == "typo", tuple(sur_rules), score)
     if surname == "part":
