@@ -248,6 +248,8 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
             row["handle"] = handle
         if _couple(text, m["start"], lexicon):
             row["couple"] = True
+        if _kin(text, m["start"], m["surface"]):
+            row["kin"] = True
         if not is_english(doc.get("language")):
             row["foreign"] = True
         if row["usage"] == "uses" and entities.in_quotation(text, m["start"], m["end"]):
@@ -258,6 +260,23 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
 
 #: "Anatoly and " before a name: two people sharing the surname written after the second of them.
 _COUPLE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+
+
+def _kin(text: str, start: int, surface: str) -> bool:
+    """Whether a full name is introduced as somebody's relative: a family word just before it or as its
+    title ("Haley's son, Nalin Haley", "his wife Casey Brandt"). Why it matters: the article is about
+    the person the relative is named by, and its bare surnames go on meaning that person, not the
+    relative named last (`variants.story._attach_by_co_mention`).
+
+    >>> _kin("Haley's son, Nalin Haley, said", 13, "Nalin Haley"), _kin("wife Ana Ruiz", 0, "wife Ana Ruiz")
+    (True, True)
+    >>> _kin("Nalin Haley, her son, said", 0, "Nalin Haley")
+    False
+    """
+    name = parse_name(surface)
+    if name is not None and name.full and name.title and set(name.title.split()) & FAMILY_WORDS:
+        return True
+    return second_pass.FAMILY_BEFORE.search(text, max(0, start - second_pass.FAMILY_LOOK_BACK), start) is not None
 
 
 def _couple(text: str, start: int, lexicon: Container[str]) -> bool:

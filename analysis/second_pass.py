@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from analysis.name_rules import FAMILY_WORDS, gender_forms, given_names, particle_words
-from analysis.names import ParsedName, fold, strip_possessive
+from analysis.names import ParsedName, fold, parse_name, strip_possessive
 from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     ATTACHED_TITLES,
     capitalised_word_before,
@@ -347,6 +347,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # is in the story): the whole name found next is the name, not two.
                 found.pop()
             found.append(mention)
+        again = _garbles_again(text, found, spans, index, known_words)
+        if again:
+            found = sorted(found + again, key=lambda m: m["start"])
         yield key, found
 
 
@@ -362,7 +365,10 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
       in London" on a page about Keir Starmer, "Thomson's shooting" beside Brian Thompson), or
     - no English word, after a title, and the surname written as heard (`surname_heard_alike`: one
       Metaphone key, most letters kept; surnames of `SOUND_MIN_LETTERS`): a transcript's "Mr. Hexith,
-      suspend your remarks" at a hearing where the same chairman's "Mr. Hegseth" is written right.
+      suspend your remarks" at a hearing where the same chairman's "Mr. Hegseth" is written right, or
+    - no English word, a short surname (`EXACT_MIN_LETTERS` up to `EDIT_MIN_LETTERS`, too short for
+      a near spelling anywhere) with one letter added, dropped, changed or two swapped, the first kept
+      (`_short_slip`): "Since Mertz took office" on a page that names Friedrich Merz.
 
     Why: the lexicon that keeps "change" from being Chang also keeps every misspelling that happens to
     be an English word, and the edit bound that keeps a lone word from being any name keeps a name
@@ -385,7 +391,7 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
         return []
     english = folded in known_words.lexicon
     if not english and not titled:
-        return []
+        return _short_slip(folded, index)
     if folded not in cache:
         if english:
             forms = getattr(known_words.lexicon, "forms", lambda lemma: {lemma})
@@ -394,6 +400,66 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
         else:
             cache[folded] = [s for s in index.sounding(folded) if surname_heard_alike(folded, s)]
     return cache[folded]
+
+
+def _garbles_again(text: str, found: list[dict], spans: list[tuple[int, int]], index: NameIndex,
+                   known_words: KnownWords | None = None) -> list[dict]:
+    """Mentions of the garbled surnames this text writes under a given name ("Friedrich Mertz" for
+    Friedrich Merz, found here by the given name), where it writes them again alone ("Mertz said"),
+    capitalised as there and no other name's part (no capitalised word but a title just before, none
+    just after); never an English word or one the story writes in lower case (`known_words`): alone,
+    "Bake" of a "Tomasz Bake" is the word ("Bake sales").
+
+    Why: a writer who garbles a name once keeps the garble ("Friedrich Mertz ... Mertz's coalition"),
+    and the surname alone is then that person's name as this page spells it; the bounds that keep a
+    lone word from being taken for a known surname do not apply to the spelling the page itself has
+    just given the person.
+
+    >>> text = "Friedrich Mertz won. Mertz said so; Mertz Bank did not. Mayor Metz, Metz."
+    >>> found = [{"start": 0, "end": 15, "surface": "Friedrich Mertz"}, {"start": 57, "end": 67, "surface": "Mayor Metz"}]
+    >>> index = NameIndex.of([{"surnames": ["merz"], "given": ["friedrich"]}])
+    >>> [m["surface"] + "@" + str(m["start"]) for m in _garbles_again(text, found, [], index)]
+    ['Mertz@21']
+    """
+    garbles = set()
+    for m in found:
+        name, word = parse_name(m["surface"]), m["surface"].rsplit(None, 1)[-1]
+        if (name is not None and name.full and word[:1].isupper() and fold(word) == name.surname_key
+                and name.surname_key not in index.exact and len(name.surname_key) >= EXACT_MIN_LETTERS
+                and (known_words is None or name.surname_key not in known_words)):
+            garbles.add(word)
+    if not garbles:
+        return []
+    taken = [(m["start"], m["end"]) for m in found] + list(spans)
+    again = []
+    for word in garbles:
+        for match in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            before = capitalised_word_before(text, start)
+            after = _NEXT_WORD.match(text, end)
+            if (before is not None and extend_left(text, start, ()) == start) or (after and after.group(1).isupper()):
+                continue
+            again.append({"start": start, "end": end, "surface": word, "label": "PERSON", "method": "matcher"})
+    return again
+
+
+def _short_slip(folded: str, index: NameIndex) -> list[str]:
+    """The known short surnames (`EXACT_MIN_LETTERS` letters up to `EDIT_MIN_LETTERS`) a folded word is
+    one typo from (one letter added, dropped or changed, or two swapped), its first letter kept.
+
+    Why apart from `near_spelling`: a four-letter surname has too many neighbours for a lone word to
+    be taken for it anywhere ("Merz", "Mertz", "Metz", "Mers" are all names), so the near-spelling
+    search leaves such surnames out; `_garbled_surnames` asks this only where the page names the person
+    by the surname written right, so that the word stands where that surname is expected.
+
+    >>> index = NameIndex.of([{"surnames": ["merz"], "given": ["friedrich"]}])
+    >>> _short_slip("mertz", index), _short_slip("metz", index), _short_slip("herz", index), _short_slip("meritz", index)
+    (['merz'], ['merz'], [], [])
+    """
+    return [s for s in index.exact if EXACT_MIN_LETTERS <= len(s) < EDIT_MIN_LETTERS and s != folded
+            and s[0] == folded[0] and OSA.distance(folded, s, score_cutoff=1) <= 1]
 
 
 def _heard_after_given(text: str, start: int, folded: str, index: NameIndex) -> tuple[int, list[str]]:
@@ -674,7 +740,7 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
 
 
 #: How far before a word a family word is looked for: "his wife, " and no more.
-_FAMILY_LOOK_BACK = 24
+FAMILY_LOOK_BACK = 24
 
 
 def kin_of(names: list[ParsedName], relatives: dict[str, list[ParsedName]]) -> list[ParsedName]:
@@ -748,7 +814,7 @@ def _same_surname(a: ParsedName, b: ParsedName) -> bool:
 
 
 #: A family word and its punctuation right before a word ("his wife ", "His mother, ").
-_FAMILY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(FAMILY_WORDS)) + r")[,:]?\s+$", re.IGNORECASE)
+FAMILY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(FAMILY_WORDS)) + r")[,:]?\s+$", re.IGNORECASE)
 
 
 def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[object, list[ParsedName]],
@@ -788,8 +854,8 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                 if any(s < end and start < e for s, e in spans):
                     continue
                 owner = given_owner(folded, names, score_cutoff=score_cutoff, words=known_words)
-                if owner is None and relatives and _FAMILY_BEFORE.search(
-                        text, max(0, start - _FAMILY_LOOK_BACK), start):
+                if owner is None and relatives and FAMILY_BEFORE.search(
+                        text, max(0, start - FAMILY_LOOK_BACK), start):
                     kin = kin_of(names, relatives) if kin is None else kin
                     owner = given_owner(folded, kin, score_cutoff=score_cutoff, words=known_words)
                 if owner is None:

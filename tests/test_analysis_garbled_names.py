@@ -221,3 +221,13 @@ def test_a_name_a_page_in_another_language_repeats_keeps_its_unlisted_given_name
     once = "Ad Alberto Melloni abbiamo chiesto. Con la Lega Meloni vince; con la Lega Meloni governa."
     found = dict(find_more_mentions([("it", once)], people, {}, known_words=words, foreign={"it"}))
     assert [m["surface"] for m in found["it"]] == ["Melloni", "Meloni", "Meloni"]
+
+
+def test_a_bare_surname_after_a_relative_is_introduced_is_still_the_person_the_article_is_about(nlp):
+    """News style: the article names the governor, introduces her son by his relation to her, then
+    goes on calling her by the surname. The relative named last is no referent of that surname."""
+    page = ("Governor Genevieve Cranston signed the water bill on Tuesday. Cranston's son, Oliver Cranston, "
+            "said the family was proud.\n\nCranston is expected to run again next year.")
+    found = owners(nlp, page)
+    assert found["Oliver Cranston"] == ("Oliver Cranston", "canonical")
+    assert found["Cranston"][0] == "Genevieve Cranston"

@@ -328,3 +328,22 @@ def test_a_whole_name_written_as_heard_is_found_on_a_page_that_names_the_person_
     assert [m["surface"] for m in found["title"]] == ["Christin mown"]
     assert [m["surface"] for m in found["text"]] == ["Gov. Kristin Moen"]
     assert surfaces(headline + ". She left.", people, known) == []
+
+
+def test_a_short_surname_one_letter_off_is_the_name_on_a_page_that_writes_it_right():
+    """Four letters are too few for a near spelling anywhere ("Vorn", "Voss", "Vors" are all names),
+    but "as Vorst took office" on a page that names Anke Vors is her surname with a letter added:
+    the page says who stands there. On a page that never writes Vors, or as part of another name
+    ("Vorst Bank"), it is left alone."""
+    people = [{"surnames": ["vors"], "given": ["anke"]}]
+    page = "Anke Vors was elected. As soon as Vorst took office, Vorst Bank has grown."
+    assert surfaces(page, people) == ["Anke Vors", "Vorst"]
+    assert surfaces("As soon as Vorst took office, little changed.", people) == []
+
+
+def test_a_garbled_surname_the_page_writes_under_the_given_name_is_the_name_alone_too():
+    """A page writes "Anke Vorts" once, under her given name, then "Vorts" alone, as writers do: the
+    garble alone is her surname as this page spells it, wherever it stands alone on the page."""
+    people = [{"surnames": ["vors"], "given": ["anke"]}]
+    page = "Anke Vorts won. Vorts said the party would govern; the Vorts plan, Vorts Bank."
+    assert surfaces(page, people) == ["Anke Vorts", "Vorts", "Vorts"]

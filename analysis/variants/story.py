@@ -519,7 +519,9 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     article names several, a title settles it that only one of them carries in the story's full
     names ("Justice Jackson" beside the justice's husband); else news style decides: a bare surname
     refers back to the person of that surname named most recently before it in the same field
-    (mentions carrying `field`/`start`).
+    (mentions carrying `field`/`start`), passing over a name introduced as somebody's relative
+    (`kin`: "Haley's son, Nalin Haley, said ... Haley is vying"): the article is about the person the
+    relative is named by, and news style calls the relative by the given name from then on.
     First, though, a person whose own surname it is (that of their best-attested full name) comes
     before other people it fits as a typo: "Waltz" where an article names a Mike Waltz and a Tim Walz
     whom other pages misspell "Waltz". Not before the same person's garbled span ("Arden Jacinda
@@ -542,7 +544,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                 for m in by_form[index]:
                     named_in[m["article_id"]].add(number)
                     if m.get("start") is not None:
-                        named_at[(m["article_id"], m.get("field"))].append((m["start"], number))
+                        named_at[(m["article_id"], m.get("field"))].append((m["start"], number, bool(m.get("kin"))))
     fits: dict[tuple[str, int], bool] = {}
 
     def fitting(surname: str, number: int) -> bool:
@@ -568,9 +570,10 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                 titled = {number for number in candidates if forms[index].titles & titles_of[number]}
                 candidates = titled if len(titled) == 1 else candidates
             if len(candidates) > 1 and m.get("start") is not None:
-                before = [(start, number) for start, number in named_at[(m["article_id"], m.get("field"))]
+                before = [(kin, start, number) for start, number, kin in named_at[(m["article_id"], m.get("field"))]
                           if start < m["start"] and number in candidates]
-                candidates = {max(before)[1]} if before else candidates
+                # The latest not introduced as a relative ("Haley's son, Nalin Haley"), else the latest.
+                candidates = {max(before, key=lambda b: (not b[0], b[1]))[2]} if before else candidates
             if len(candidates) == 1:
                 attached[m["mention_id"]] = candidates.pop()
     return attached
