@@ -1737,3 +1737,20 @@ def test_a_letter_dropped_from_a_four_letter_surname_is_compared_and_judged():
     mentions += [mention(10, "Christopher Ray", "x1", "2026-03-04")]
     owner = {s["surface"]: (c["canonical"], s["kind"]) for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
     assert owner["Christopher Ray"] == ("Christopher Wray", "error")
+
+
+def test_a_careful_outlets_spelling_for_one_person_vouches_nothing_for_anothers():
+    # A careful paper profiles Ashok Ramasami and calls him "Ramasami"; an aggregator misspells Vikram
+    # Ramasamy, whom every careful outlet spells so, "Vikram Ramasami", then "Ramasami" alone. The bare form is one in the story,
+    # attached article by article; the paper's uses are Ashok's and make no house style of Vikram's slip.
+    mentions = [mention(i, "Vikram Ramasamy", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [{**mention(10, "Ashok Ramasami", "p1", "2026-03-03", authoritative=True, article=10), "field": "text", "start": 0}]
+    mentions += [{**mention(10 + k, "Ramasami", "p1", "2026-03-03", authoritative=True, article=10), "field": "text",
+                  "start": 40 * k} for k in range(1, 4)]
+    mentions += [{**mention(20, "Vikram Ramasami", "g1", "2026-03-04", article=20), "field": "text", "start": 0},
+                 {**mention(21, "Ramasami", "g1", "2026-03-04", article=20), "field": "text", "start": 40}]
+    result = analyse_variants(mentions)
+    by_id = {a["mention_id"]: a for a in result.assignments}
+    owner = {c["id"]: c["canonical"] for c in result.clusters}
+    assert owner[by_id[11]["cluster_id"]] == "Ashok Ramasami" and owner[by_id[21]["cluster_id"]] == "Vikram Ramasamy"
+    assert by_id[21]["kind"] == "error" and by_id[11]["kind"] != "error"

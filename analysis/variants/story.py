@@ -653,6 +653,31 @@ def _given_uses_of(group_mentions: list[dict]) -> Counter:
     return uses
 
 
+def _own_shares(group_mentions: list[dict], forms: list[Form], form_of: dict) -> dict[int, Form]:
+    """Form index -> the evidence of a surname alone from this person's own mentions of it, for each
+    such form whose uses the story shares between people (a bare "Ramaswami" attached article by
+    article: to the Ashwin Ramaswami a careful paper profiles, and to a Vivek Ramaswamy an aggregator
+    misspells).
+
+    Why: who writes a spelling for one person vouches nothing for another's. Pooled, the careful
+    paper's "Ramaswami" for its own Ashwin would make the aggregator's slip for Vivek a house style.
+    """
+    mine: dict[int, list[dict]] = defaultdict(list)
+    for m in group_mentions:
+        mine[form_of[m["mention_id"]]].append(m)
+    shares = {}
+    for index, mentions in mine.items():
+        form = forms[index]
+        uses = sum(1 for m in mentions if m.get("usage", "uses") == "uses")
+        if form.name.full or form.virtual or uses >= form.count:
+            continue
+        (share,), _ = _forms_from_mentions(mentions, {m["mention_id"]: parse_name(m["surface"]) for m in mentions}, None)
+        share.name, share.topic = form.name, form.topic
+        share.independent = form.independent & share.sources
+        shares[index] = share
+    return shares
+
+
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
                   accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
                   spellings: dict | None = None, words_alone: WordsAlone | None = None,
@@ -710,7 +735,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                     and forms[form_of[m["mention_id"]]].name.full)
     family_first = (not surname_only and words_alone is not None
                     and family_name_first(decision.canonical_name, full_uses, words_alone))
-    members = [forms[i] for i in group]
+    own = _own_shares(group_mentions, forms, form_of)
+    members = [own.get(i, forms[i]) for i in group]
     authorities: dict[str, set] = defaultdict(set)
     for member in members:
         for written, outlets in member.display_authorities.items():
@@ -718,7 +744,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     both_alone = _both_family_names(decision.canonical_name, members) if not surname_only else 0
     surfaces = []
     for surface, row in sorted(rows.items()):
-        form = forms[row["form"]]
+        form = own.get(row["form"], forms[row["form"]])
         name = parse_name(surface)
         slip = None
         if _is_listed(surface, accepted_keys):
