@@ -38,7 +38,7 @@ _SINGLE_QUOTED = re.compile(r"(?<![^\s(\[“\"])['‘]([^'‘’\n]{1,80})['’]
 _CUT_END = re.compile(r"\s*(?:\.\.\.|\u2026)?\s*\Z")
 #: A quoted stretch this short that contains a name is talk *about* the name, not a use of it.
 QUOTE_MAX_WORDS = 6
-#: Double quotation marks around any stretch of one paragraph: words a page reproduces (`in_quotation`).
+#: Double quotation marks around any stretch of one paragraph: words a page reproduces (`_short_quotes`).
 _QUOTATION = re.compile(r"[“\"]([^“”\"\n]{1,1000})[”\"]")
 
 
@@ -149,12 +149,6 @@ def usage(text: str, start: int, end: int, field: str = "text") -> str:
     if field == "text" and _CUT_END.match(text, end):
         return "cut"
     return "uses"
-
-
-def in_quotation(text: str, start: int, end: int) -> bool:
-    """Whether a span sits inside double quotation marks within one paragraph, however long the
-    quotation: words the page reproduces from someone else (a speaker, a post), spelling and all."""
-    return any(quote_start <= start and end <= quote_end for quote_start, quote_end in _quotations(text))
 
 
 @lru_cache(maxsize=4096)

@@ -233,8 +233,8 @@ def people_to_search(clusters: list[dict]) -> list[dict]:
 
 def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str] = frozenset()) -> list[dict]:
     """The variants stage's records of these mentions. Ten keys at most for most (`handle`, `couple`,
-    `foreign`, a page in another language, and `quote`, inside a quotation, only when true): a dict of eleven or more takes 464 bytes, of up to ten 272, and a story
-    of 10,000 articles has a few hundred thousand of them."""
+    `kin`, and `foreign`, a page in another language, only when true): a dict of eleven or more takes
+    464 bytes, of up to ten 272, and a story of 10,000 articles has a few hundred thousand of them."""
     rows = []
     for m in mentions:
         doc = documents[m["version_id"]]
@@ -252,8 +252,6 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
             row["kin"] = True
         if not is_english(doc.get("language")):
             row["foreign"] = True
-        if row["usage"] == "uses" and entities.in_quotation(text, m["start"], m["end"]):
-            row["quote"] = True
         rows.append(row)
     return rows
 

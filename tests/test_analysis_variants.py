@@ -1621,27 +1621,22 @@ def test_a_second_surname_misspelt_inside_a_longer_name_is_weighed_against_every
     assert canonicals == ["Marta Quiroga"] and kind == "error"
 
 
-def test_a_misspelling_every_outlet_writes_only_inside_a_quotation_is_the_quoted_texts():
-    # Two aggregators quote a post that calls "Ron Brandt" "Brandtus"; neither writes it outside the
-    # quotation marks: the post's spelling, carried verbatim, is quoted, not either outlet's error. One
-    # outlet alone may have mistyped its quotation, and an outlet writing it in its own words uses it.
-    from analysis.entities import in_quotation
+def test_a_misspelling_quoted_from_someone_elses_post_is_each_quoting_pages_use():
+    # Two aggregators quote, at length, a post that calls "Ron Brandt" "Brandtus": the pages carry the
+    # misspelling, as a page quoting a misspelt statement does (the labelled real coverage's counting
+    # rule: quotations of other people's statements are uses). Only a short quoted stretch, talk
+    # about the name itself, is no use (`entities.usage`).
+    from analysis.entities import usage
 
     text = 'He wrote: "Wow! The Brandtus launch is a DISASTER! His whole campaign will be a disaster." Then'
-    assert in_quotation(text, text.index("Brandtus"), text.index("Brandtus") + 8)
-    assert not in_quotation(text, text.index("Then"), len(text))
-
-    def uses(quoting):
-        mentions = [mention(i, "Ron Brandt", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
-        mentions += [mention(20 + i, "Brandtus", f"b{i}", "2026-03-04") | ({"quote": True} if q else {})
-                     for i, q in enumerate(quoting)]
-        result = analyse_variants(mentions)
-        assert kinds(result)["Brandtus"] == "error"
-        return sorted(f["usage"] for f in result.flags if f["level"] == "mention")
-
-    assert uses([True, True]) == ["quoted", "quoted"]
-    assert uses([True]) == ["uses"]
-    assert uses([True, False]) == ["uses", "uses"]
+    assert usage(text, text.index("Brandtus"), text.index("Brandtus") + 8) == "uses"
+    talk = 'Critics called him "Brandtus" online.'
+    assert usage(talk, talk.index("Brandtus"), talk.index("Brandtus") + 8) == "quoted"
+    mentions = [mention(i, "Ron Brandt", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(20 + i, "Brandtus", f"b{i}", "2026-03-04") for i in range(2)]
+    result = analyse_variants(mentions)
+    assert kinds(result)["Brandtus"] == "error"
+    assert sorted(f["usage"] for f in result.flags if f["level"] == "mention") == ["uses", "uses"]
 
 
 def test_two_family_names_written_alone_are_the_person_and_the_last_alone_is_not_their_name():

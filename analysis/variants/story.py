@@ -147,9 +147,6 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
             cluster["evidence"]["distinct_by_user"] = apart  # shown in reports as the user's decision
         result.clusters.append(cluster)
         kinds = {s["surface"]: s["kind"] for s in cluster["surfaces"]}
-        verbatim = _verbatim(group_mentions, cluster["surfaces"])
-        if verbatim:
-            group_mentions = [dict(m, usage="quoted") if m["mention_id"] in verbatim else m for m in group_mentions]
         result.assignments += [{"mention_id": m["mention_id"], "cluster_id": cluster["id"],
                                 "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
         result.flags += _flags(cluster, group_mentions, kinds)
@@ -169,26 +166,6 @@ def _both_family_names(canonical: ParsedName, members: list[Form]) -> int:
 #: Careful outlets that must call a person by both family names alone for the last alone to be an
 #: error, by a clear majority (`AUTHORITY_RATIO`) over the careful outlets writing it so.
 FAMILY_VOUCHERS = 2
-
-
-def _verbatim(group_mentions: list[dict], surfaces: list[dict]) -> set:
-    """The uses of error forms that every outlet writing them writes inside quotation marks, in
-    `VERBATIM_OUTLETS` outlets or more: a quoted text's spelling (a post's mocking nickname for a rival,
-    an official statement's), carried verbatim, is no outlet's own error. Their mentions are then
-    quoted, as a short quotation's are (`entities.usage`): kept, shown apart, never flagged as uses.
-    One outlet alone may have mistyped the quotation itself."""
-    form_of = {s["surface"]: s["form"] for s in surfaces if s["kind"] == "error"}
-    uses: dict[str, list[dict]] = defaultdict(list)
-    for m in group_mentions:
-        if m["surface"] in form_of and m["usage"] == "uses":
-            uses[form_of[m["surface"]]].append(m)
-    return {m["mention_id"] for found in uses.values()
-            if all(m.get("quote") for m in found) and len({m["origin"] for m in found}) >= VERBATIM_OUTLETS
-            for m in found}
-
-
-#: Outlets that must all quote a misspelt form for it to be the quoted text's (`_verbatim`).
-VERBATIM_OUTLETS = 2
 
 
 #: A bare surname this long may be two edits from a person's surname and still be theirs ("Oztzurku",
