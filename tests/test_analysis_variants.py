@@ -1749,3 +1749,19 @@ def test_a_careful_outlets_spelling_for_one_person_vouches_nothing_for_anothers(
     owner = {c["id"]: c["canonical"] for c in result.clusters}
     assert owner[by_id[11]["cluster_id"]] == "Ashok Ramasami" and owner[by_id[21]["cluster_id"]] == "Vikram Ramasamy"
     assert by_id[21]["kind"] == "error" and by_id[11]["kind"] != "error"
+
+
+def test_the_syllables_of_a_romanised_given_name_may_be_joined_or_apart():
+    # Careful outlets write "Park Min Jun", family name first; wires write "Park Min-jun" and "Park
+    # Min-Jun": romanisation systems and newsrooms break a Korean given name each their own way. None
+    # of them is a misspelling; a double surname's hyphen dropped still is ("Ana Lindahl Berg").
+    mentions = [mention(i, "Park Min Jun", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    mentions += [mention(10 + i, "President Park", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    mentions += [mention(20, "Park Min-jun", "b1", "2026-03-04", article=20),
+                 mention(21, "Park Min-Jun", "b2", "2026-03-04", article=21)]
+    mentions += [mention(30 + i, "Ana Lindahl-Berg", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 4)]
+    mentions += [mention(40, "Ana Lindahl Berg", "b3", "2026-03-04", article=40)]
+    found = kinds(analyse_variants(mentions))
+    assert (found["Park Min-jun"], found["Park Min-Jun"]) == ("accepted", "accepted")
+    assert found["Ana Lindahl Berg"] == "error"

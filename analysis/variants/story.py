@@ -353,7 +353,8 @@ def _case_slip(display: str, canonical: str) -> bool:
     return False
 
 
-def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Collection]) -> str | None:
+def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Collection],
+                       family_first: bool = False) -> str | None:
     """How a name differs from the canonical (or its last words, for a surname alone) when it differs
     only by its word breaks: a hyphen written as a space ("Sam Bankman Fried" for "Sam Bankman-Fried")
     where careful outlets agree on the canonical's and none writes this one (`HYPHEN_VOUCHERS`); a word
@@ -370,7 +371,11 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     careful outlets differ on a hyphen ("Lindahl Berg", "Lindahl-Berg") both are ways of writing the
     name: style guides differ on it, as they do not on splitting a word. A word in
     capitals or small letters throughout is a style ("DEWINE"), and a first letter's case is a sentence's
-    or a particle's ("Von der Leyen"), not this.
+    or a particle's ("Von der Leyen"), not this. Nor are the breaks of a romanised given name: a hyphen
+    before a small letter joins the syllables of one word ("Suk-yeol", "Kai-shek"; a double surname
+    capitalises both), and where the name is written family name first (`family_first`) every word after
+    the family name is the given name, which romanisation systems and newsrooms break each their own
+    way ("Yoon Suk Yeol", "Yoon Suk-yeol", "Yoon Suk-Yeol").
 
     >>> careful = {"Sam Bankman-Fried": {"a", "b"}, "Bankman-Fried": {"c"}}
     >>> _unvouched_writing("Sam Bankman Fried", "Sam Bankman-Fried", careful)
@@ -389,6 +394,10 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     >>> [bool(_unvouched_writing(d, "Ursula von der Leyen", {"Ursula von der Leyen": {"a", "b"}}))
     ...  for d in ("Von der Leyen", "Ursula von der leyen")]
     [False, False]
+    >>> korean = {"Park Min Jun": {"a", "b", "c"}}
+    >>> [bool(_unvouched_writing(d, "Park Min Jun", korean, family_first=f))
+    ...  for d, f in (("Park Min-jun", False), ("Park Min-Jun", False), ("Park Min-Jun", True))]
+    [False, True, False]
     """
     squeezed = _BREAKS.sub("", display).casefold()
     words = canonical.split()
@@ -408,6 +417,9 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     mine, theirs = display.split(), right.split()
     same = next((k for k, (a, b) in enumerate(zip(mine, theirs)) if a != b), 0)  # the words both write alike
     vouching, against = len(_vouchers(theirs[same:], authorities)), len(_vouchers(mine[same:], authorities))
+    if same_words and (_syllable_hyphens(display) and _syllable_hyphens(right)
+                       or family_first and mine[0] == theirs[0]):
+        return None  # a romanised given name's syllables, joined or apart by convention
     if same_words or "-" in written + canonical_written:
         # A double surname's hyphen is house style where any careful newsroom writes it otherwise.
         if against or vouching < HYPHEN_VOUCHERS:
@@ -416,6 +428,16 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     if mine[-1] == theirs[-1] or not vouching or against * AUTHORITY_RATIO > vouching:
         return None  # given names run together or apart ("EllenMae") are written both ways
     return f"a word of the name split or joined: careful outlets write {' '.join(theirs[same:])}"
+
+
+def _syllable_hyphens(written: str) -> bool:
+    """Whether every hyphen of a name is followed by a small letter: the hyphen of a romanisation that
+    joins the syllables of one word ("Suk-yeol"), none at all being no exception.
+
+    >>> _syllable_hyphens("Yoon Suk-yeol"), _syllable_hyphens("Yoon Suk Yeol"), _syllable_hyphens("Sam Bankman-Fried")
+    (True, True, False)
+    """
+    return all(after[:1].islower() for after in written.split("-")[1:])
 
 
 #: Authoritative outlets that must write the canonical name's hyphenation, and none this one, before a
@@ -757,7 +779,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 kind, why = "accepted", PARTICLE_CAPITALISED
             elif _case_slip(name.display, decision.canonical):
                 kind, why = "error", CASE_SLIP
-            elif writing := _unvouched_writing(name.display, decision.canonical, authorities):
+            elif writing := _unvouched_writing(name.display, decision.canonical, authorities, family_first):
                 kind, why = "error", writing
             elif name.title:
                 kind, why = "title", "title with the canonical name"
@@ -782,7 +804,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 kind, why = "error", (f"the last family name alone: {both_alone} careful outlets call the person by "
                                       f"both ({' '.join(decision.canonical.split()[-2:])}), by a clear majority")
             elif kind in ("surname", "title", "accepted") and (
-                    writing := _unvouched_writing(name.display, decision.canonical, authorities)):
+                    writing := _unvouched_writing(name.display, decision.canonical, authorities, family_first)):
                 kind, why = "error", writing
             elif kind == "error" and row["handles"] == len(row["mention_ids"]) and HYPHEN_PART_RULE in why:
                 kind, why = "accepted", "a URL or handle: a hyphenated name cut where its words are (\"sam-bankman-\")"
