@@ -8,10 +8,11 @@ from analysis.mentions import resolve_mentions
 from analysis.records import Topic
 
 
-def owners(nlp, careful: list[str], page: str | list[str], topic_name: str, *, off_topic: int = 0) -> dict:
-    """surface -> (canonical of its person, kind) for the person mentions of `page`, read after `careful`.
+def resolve(nlp, careful: list[str], page: str | list[str], topic_name: str, *, off_topic: int = 0):
+    """The story-wide resolution (`mentions.resolve_mentions`) of `careful` pages (authoritative
+    outlets, article ids from 0) and then `page`, each its own outlet.
 
-    `page` may be several pages (each its own outlet, none authoritative): the surfaces of all of them.
+    `page` may be several pages (each its own outlet, none authoritative).
     `off_topic`: how many of the last pages are outside the story's topic.
     """
     pages = [page] if isinstance(page, str) else list(page)
@@ -23,7 +24,13 @@ def owners(nlp, careful: list[str], page: str | list[str], topic_name: str, *, o
              for (key, _field), ents in entities.find_entities(nlp, (((i, "text"), d["text"]) for i, d in docs.items()))
              for n, e in enumerate(ents)]
     on_topic = frozenset(list(docs)[:len(texts) - off_topic])
-    resolved = resolve_mentions(docs, found, lexicon=lexicon_of(nlp), topic=Topic(names=(topic_name,), articles=on_topic))
+    return resolve_mentions(docs, found, lexicon=lexicon_of(nlp), topic=Topic(names=(topic_name,), articles=on_topic))
+
+
+def owners(nlp, careful: list[str], page: str | list[str], topic_name: str, *, off_topic: int = 0) -> dict:
+    """surface -> (canonical of its person, kind) for the person mentions of `page`, read after `careful`
+    (`resolve`): the surfaces of all the pages when there are several."""
+    resolved = resolve(nlp, careful, page, topic_name, off_topic=off_topic)
     canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
     kinds = {a["mention_id"]: (canonical.get(a["cluster_id"]), a["kind"]) for a in resolved.result.assignments}
     return {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] >= len(careful)}

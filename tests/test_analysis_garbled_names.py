@@ -8,6 +8,7 @@ from analysis.mentions import resolve_mentions
 from analysis.records import Topic
 from analysis.second_pass import KnownWords, find_more_mentions
 from tests.invented_story import owners as story_owners
+from tests.invented_story import resolve as story_resolve
 
 CAREFUL = [
     "Governor Genevieve Cranston signed the water bill in Millbrook on Tuesday. Cranston said it was overdue.",
@@ -236,19 +237,8 @@ def test_a_bare_surname_after_a_relative_is_introduced_is_still_the_person_the_a
 def test_a_misspelling_in_a_long_quotation_of_someones_post_is_the_quoting_pages_use(nlp):
     """Two aggregators quote the same post word for word, and the post misspells the governor: each page
     carries the misspelling, as the labelled real coverage counts a quoted statement (a use)."""
-    from analysis import entities
-    from analysis.lexicon import lexicon_of
-
     post = ('He posted: "Governor Genevieve Kranston is a total disaster and the water bill is a joke, '
             'believe me." The governor did not reply.')
-    texts = [*CAREFUL, "Water bill fight. " + post, "Millbrook news. " + post]
-    docs = {i: {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
-                "article_id": i, "origin": f"o{i}", "outlet": f"o{i}", "authoritative": i < len(CAREFUL),
-                "published": f"2026-03-{i + 1:02d}"} for i, text in enumerate(texts)}
-    found = [{**e, "id": f"{key}-{n}", "version_id": key, "field": "text"}
-             for (key, _field), ents in entities.find_entities(nlp, (((i, "text"), d["text"]) for i, d in docs.items()))
-             for n, e in enumerate(ents)]
-    resolved = resolve_mentions(docs, found, lexicon=lexicon_of(nlp),
-                                topic=Topic(names=("Genevieve Cranston",), articles=frozenset(docs)))
+    resolved = story_resolve(nlp, CAREFUL, ["Water bill fight. " + post, "Millbrook news. " + post], "Genevieve Cranston")
     articles = {f["article_id"] for f in resolved.result.flags if f["level"] == "article" and f["usage"] == "uses"}
     assert articles == {len(CAREFUL), len(CAREFUL) + 1}
