@@ -15,7 +15,13 @@ from functools import lru_cache
 from analysis.lexicon import Lexicon, lexicon_of
 from analysis.name_rules import given_names
 from analysis.names import ParsedName, fold, parse_name, strip_possessive
-from analysis.person_spans import clean_person_span, extend_to_given_name, headline_verb, trailing_headline_verb
+from analysis.person_spans import (
+    clean_person_span,
+    extend_to_given_name,
+    headline_verb,
+    leading_participle,
+    trailing_headline_verb,
+)
 from analysis.second_pass import ATTACHED_TITLES, KnownWords, extend_left, find_more_mentions, hyphenated_name  # noqa: F401 (re-exported)
 
 #: PERSON is the main type. Every label is kept: ORG/GPE/DATE/CARDINAL for later claim work, and all
@@ -105,6 +111,9 @@ def _person_spans(text: str, start: int, end: int, lexicon: Lexicon) -> list[tup
     for s, e in clean_person_span(text, start, start + len(strip_possessive(text[start:end]))):
         e = s + len(strip_possessive(text[s:e]))
         e = _hyphen_tail(text, e, lexicon)
+        first = text[s:e].split(None, 1)
+        if len(first) == 2 and leading_participle(first[0], lexicon):
+            s = e - len(first[1])  # "Castigating Zelensky": the clause's verb, then the name
         if title_case(_line_at(text, s)):
             if trailing_headline_verb(text[s:e], lexicon):
                 e = s + len(text[s:e].rstrip().rsplit(None, 1)[0])

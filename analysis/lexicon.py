@@ -13,6 +13,7 @@ before this list is asked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Lexicon", "is_english", "lexicon_of"]
 
@@ -25,6 +26,28 @@ def is_english(language: str | None) -> bool:
     (True, True, False)
     """
     return not language or language.lower().startswith("en")
+
+
+@lru_cache(maxsize=64)
+def function_words(language: str | None) -> frozenset[str]:
+    """The function words of a page's language (spaCy's stop-word list for it: "con", "la", "di"),
+    empty for English, an unknown language or one spaCy has no list for.
+
+    Why: a capitalised word of the page's own grammar before a surname is no given name, though
+    English lists have it as one ("Con", "Del", "Ella"): a Spanish title "Reunión de Trump Con
+    Zelensky" names no "Con Zelensky".
+
+    >>> "con" in function_words("es"), "con" in function_words("en"), function_words("xx")
+    (True, False, frozenset())
+    """
+    if is_english(language):
+        return frozenset()
+    from spacy.util import get_lang_class
+
+    try:
+        return frozenset(get_lang_class(language.split("-")[0].lower()).Defaults.stop_words)
+    except (ImportError, KeyError, AttributeError):
+        return frozenset()
 
 
 @dataclass(frozen=True)

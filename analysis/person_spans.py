@@ -21,7 +21,7 @@ from analysis.names import fold
 from analysis.phonetic import heard_alike, metaphone, written_or_heard
 
 __all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_to_given_name", "garbled_given_before",
-           "given_word_before", "headline_verb", "particles_before", "trailing_headline_verb"]
+           "given_word_before", "headline_verb", "leading_participle", "particles_before", "trailing_headline_verb"]
 
 #: Titles written as abbreviations: only these may end in a period and still precede a name
 #: ("Dr. Ana Ruiz"). A full word with a period ("... said the coach. Ibsen added") ends a sentence.
@@ -81,20 +81,21 @@ def extend_to_given_name(text: str, start: int, end: int, lexicon: Container[str
     return given_word_before(text, start, lexicon)
 
 
-def given_word_before(text: str, start: int, lexicon: Container[str]) -> int:
+def given_word_before(text: str, start: int, lexicon: Container[str], not_names: Container[str] = ()) -> int:
     """The start of a plausible given name written just before `start` on the same line, else `start`.
 
     Plausible: capitalised (not all capitals, no capital inside), no title, not the word itself again
     (a breadcrumb "Ana Ruiz" glued to a headline "Ruiz Resigns"), no full stop after it, and
     a listed given name or, with a lexicon to tell, no English word that does not open a sentence
-    ("Mehmet", "Busra": the list is mostly English; "Later Cranton" is no name).
+    ("Mehmet", "Busra": the list is mostly English; "Later Cranton" is no name). Never one of
+    `not_names`, the function words of the page's language (`lexicon.function_words`: Spanish "Con").
     """
     before = capitalised_word_before(text, start)
     if not before:
         return start
     folded = fold(before.group(1))
     following = _first_word(text, start)
-    if is_title(folded, following) or folded == following:
+    if is_title(folded, following) or folded == following or folded in not_names:
         return start  # a title, or the name written twice ("Ana Ruiz" glued to "Ruiz Resigns")
     if folded in given_names():
         return before.start(1)
@@ -280,6 +281,27 @@ def headline_verb(word: str, lexicon: Lexicon) -> bool:
     if folded in given_names() or not folded.endswith("s"):
         return False
     return any(folded[:-len(ending)] in lexicon.verbs for ending in ("s", "es") if folded.endswith(ending))
+
+
+def leading_participle(word: str, lexicon: Lexicon) -> bool:
+    """Whether a capitalised word is the present participle of one of the lexicon's verbs
+    ("Castigating", "Slamming", "Blaming") and no given name: a clause's verb that NER took into the
+    name after it ("Castigating Zelensky, Trump said" -> a person "Castigating Zelensky").
+
+    Why: a name never opens with a verb; left in, the phantom is a second person of the surname, and
+    every bare or misspelt surname that might be either stays unattached. Listed given names ending
+    so ("Sterling", "Channing") stay names.
+
+    >>> lexicon = Lexicon(verbs=frozenset({"castigate", "slam", "blame", "sing"}))
+    >>> [leading_participle(w, lexicon) for w in ("Castigating", "Slamming", "Blaming", "Sterling", "Singing", "King")]
+    [True, True, True, False, True, False]
+    """
+    folded = fold(word)
+    if not word[:1].isupper() or not folded.endswith("ing") or folded in given_names():
+        return False
+    stem = folded[:-3]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None
+    return any(base in lexicon.verbs for base in (stem, stem + "e", doubled) if base)
 
 
 def trailing_headline_verb(surface: str, lexicon: Lexicon) -> bool:

@@ -185,6 +185,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                        foreign: Container = frozenset(),
                        towns: dict[object, Container[int]] | None = None,
                        page_of: Callable[[object], tuple[object, Iterable[str]]] | None = None,
+                       function_words: dict[object, Container[str]] | None = None,
                        ) -> Iterator[tuple[object, list[dict]]]:
     """Find the known people's surnames (and fused names) in any case and with typos; yield (key, mentions).
 
@@ -200,6 +201,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     each other; and a word under `SOUND_MIN_LETTERS` letters is taken only as a known spelling.
     towns: key -> starts of words NER tagged a town before its state ("Conway, Pennsylvania"), which
     are taken only as a known spelling, never as a near one.
+    function_words: key -> the function words of a text's language (`lexicon.function_words`), never
+    taken for a given name before a surname there ("Con Zelensky" in a Spanish title).
     page_of: key -> (page, the texts of every field of that page), where the rules that ask whether the
     page names a person look (`_garbled_surnames`, `_heard_after_given`); without it, the text itself.
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
@@ -213,6 +216,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     index = NameIndex.of(people)
     if not index.exact:
         return
+    function_words = function_words or {}
     fits: dict[str, bool] = {}
     fits_abroad: dict[str, bool] = {}  # on pages in another language, without the English lexicon
     abroad_words = KnownWords(known_words.ordinary) if known_words is not None else None
@@ -324,7 +328,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                     # German capitalises every noun ("Tennisprofi Jannik ..."). Nor, anywhere, before a
                     # known given name already taken: there an unknown word is rather a title or a noun,
                     # garbled or not ("Gavor Gavin Newpom", "Tennisprofi Ada Merlo").
-                    extended = given_word_before(text, start, () if key in foreign or known_given else known_words)
+                    extended = given_word_before(text, start, () if key in foreign or known_given else known_words,
+                                                 not_names=function_words.get(key, ()))
                 if extended == start and word[:1].isupper():
                     extended = garbled_given_before(text, start, index.givens_of.get(folded, ()))
                 if extended == start and key in foreign and folded not in index.exact and not known_given:

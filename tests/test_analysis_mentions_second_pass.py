@@ -347,3 +347,19 @@ def test_a_garbled_surname_the_page_writes_under_the_given_name_is_the_name_alon
     people = [{"surnames": ["vors"], "given": ["anke"]}]
     page = "Anke Vorts won. Vorts said the party would govern; the Vorts plan, Vorts Bank."
     assert surfaces(page, people) == ["Anke Vorts", "Vorts", "Vorts"]
+
+
+def test_a_function_word_of_the_pages_language_is_no_given_name_before_a_surname():
+    """A Spanish title from a slug, "Reunión De Trump Con Vorst Termina": "Con" is a listed (English)
+    given name, but on a Spanish page it is the preposition, and "Con Vorst" no person."""
+    from analysis.lexicon import function_words
+
+    people = [{"surnames": ["vorst"], "given": ["anke"]}]
+    text = "Reunión De Trump Con Vorst Termina A Los Gritos"
+    def found(text, spanish):
+        (_, mentions), = find_more_mentions([("k", text)], people, {}, known_words=KNOWN, foreign={"k"},
+                                            function_words={"k": function_words("es" if spanish else "de")})
+        return [m["surface"] for m in mentions]
+
+    assert found(text, spanish=True) == ["Vorst"]
+    assert found(text, spanish=False) == ["Con Vorst"]  # in German it may be a name

@@ -129,3 +129,15 @@ def test_a_lower_case_word_before_a_capitalised_name_is_no_part_of_it():
     assert parts("giết Ana Ruiz") == ["Ana Ruiz"]
     assert parts("van der Ruiz") == ["van der Ruiz"] and parts("ana ruiz") == ["ana ruiz"]
     assert parts("Élodie Ruiz") == ["Élodie Ruiz"]
+
+
+def test_a_participle_opening_a_person_span_is_the_clauses_verb_not_a_given_name(nlp):
+    """The model tags "Castigating Okafor" a person: a name never opens with a verb, so only the surname
+    is kept; a given name that ends so ("Sterling Okafor") stays whole."""
+    from analysis.lexicon import lexicon_of
+
+    text = "Castigating Okafor, the mayor said the deal was off. Blaming Okafor, the council voted."
+    found = [m["surface"] for _, ms in entities.find_entities(nlp, [((1, "text"), text)]) for m in ms
+             if m["label"] == "PERSON"]
+    assert found and all(s == "Okafor" for s in found)
+    assert lexicon_of(nlp).verbs and "castigate" in lexicon_of(nlp).verbs
