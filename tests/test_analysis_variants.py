@@ -1765,3 +1765,15 @@ def test_the_syllables_of_a_romanised_given_name_may_be_joined_or_apart():
     found = kinds(analyse_variants(mentions))
     assert (found["Park Min-jun"], found["Park Min-Jun"]) == ("accepted", "accepted")
     assert found["Ana Lindahl Berg"] == "error"
+
+
+def test_a_misspelt_bare_surname_that_fits_two_people_goes_to_the_one_it_is_fewest_edits_from():
+    # "Marenksy" (two letters swapped) fits Pavlo Marensky and the reporter Dana Mareny alike as a
+    # typo; one edit from his surname and two from hers, it is his misspelt.
+    mentions = [mention(i, "Pavlo Marensky", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Dana Mareny", "a1", "2026-03-03", authoritative=True, article=1),
+                 mention(20, "Marenksy", "b1", "2026-03-04", article=20)]
+    result = analyse_variants(mentions)
+    owner = {c["id"]: c["canonical"] for c in result.clusters}
+    assigned = {a["mention_id"]: a for a in result.assignments}[20]
+    assert owner.get(assigned["cluster_id"]) == "Pavlo Marensky" and assigned["kind"] == "error"

@@ -703,7 +703,8 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
     """Among several people a short form fits, keep the one with this exact surname, else the one
     with this title ("Mayor Brennan" is the Brennan who is mayor), else, for a form used only in the
     story's on-topic coverage whose articles name no other of them in full, the person the story is
-    about (a garbled "Oztulk" in coverage of a story about an Ozturk is theirs, not a namesake's)."""
+    about (a garbled "Oztulk" in coverage of a story about an Ozturk is theirs, not a namesake's),
+    else the one whose surname it is strictly fewest edits from."""
     name = forms[index].name
     exact = {r: o for r, o in options.items()
              if any(forms[m].name.surname_core == name.surname_core or forms[m].name.surname_key == name.surname_key
@@ -724,6 +725,14 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
         if len(about) == 1 and all(form.articles.isdisjoint(forms[m].articles) for r in options if r not in about
                                    for m in members[r] if forms[m].name.full):
             return about
+    if not exact and len(options) > 1:
+        # Else the one whose surname it is strictly fewest edits from: a misspelling is most likely of
+        # the name it is nearest ("Zelenksy", two letters swapped, by a Zelensky and a Zeleny).
+        edits = {r: min((OSA.distance(name.surname_core, forms[m].name.surname_core)
+                         for m in members[r] if forms[m].name.full), default=99) for r in options}
+        nearest = min(edits.values())
+        if sum(1 for e in edits.values() if e == nearest) == 1:
+            return {r: o for r, o in options.items() if edits[r] == nearest}
     return options
 
 
