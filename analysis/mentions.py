@@ -274,7 +274,9 @@ def _kin(text: str, start: int, surface: str) -> bool:
     False
     """
     name = parse_name(surface)
-    if name is not None and name.full and name.title and set(name.title.split()) & FAMILY_WORDS:
+    if name is None or not name.full:
+        return False  # only full names are named before a bare surname (`_attach_by_co_mention`)
+    if name.title and set(name.title.split()) & FAMILY_WORDS:
         return True
     return second_pass.FAMILY_BEFORE.search(text, max(0, start - second_pass.FAMILY_LOOK_BACK), start) is not None
 

@@ -100,6 +100,7 @@ class NameIndex:
 
     exact: set[str] = field(default_factory=set)
     near: list[str] = field(default_factory=list)
+    short: list[str] = field(default_factory=list)  # surnames too short for a near spelling (`_short_slip`)
     scrambled: set[str] = field(default_factory=set)  # letters in order, first letter apart, of 6+ letter surnames
     fused: set[str] = field(default_factory=set)
     givens: set[str] = field(default_factory=set)
@@ -127,6 +128,8 @@ class NameIndex:
                 index.sounds.setdefault(metaphone(surname), []).append(surname)
                 if len(surname) >= EDIT_MIN_LETTERS:
                     index.near.append(surname)
+                else:
+                    index.short.append(surname)
                 if len(surname) >= SCRAMBLED_MIN_LETTERS:
                     index.scrambled.add(_letters(surname))
             givens = [g for g in person["given"] if len(g) >= 2]
@@ -135,6 +138,7 @@ class NameIndex:
                 index.givens_of.setdefault(surname, set()).update(givens)
             index.fused.update(given + surname for given in givens for surname in surnames)
         index.near = sorted(set(index.near))
+        index.short = sorted(set(index.short))
         for surname in index.exact:
             for cut in range(1, len(surname)):
                 words = particle_words(surname[:cut]) if surname[cut:] in index.exact else None
@@ -387,13 +391,9 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
     if (not word[:1].isupper() or not word[1:].islower() or len(folded) < EXACT_MIN_LETTERS
             or folded in known_words.ordinary):
         return []
-    after = _NEXT_WORD.match(text, start + len(word))
-    if after is not None and after.group(1).isupper():
+    if not _stands_alone(text, start, start + len(word)):
         return []
     titled = extend_left(text, start, ()) < start
-    before = capitalised_word_before(text, start)
-    if before is not None and not titled:
-        return []
     english = folded in known_words.lexicon
     if not english and not titled:
         return _short_slip(folded, index)
@@ -440,14 +440,20 @@ def _garbles_again(text: str, found: list[dict], spans: list[tuple[int, int]], i
     for word in garbles:
         for match in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            before = capitalised_word_before(text, start)
-            after = _NEXT_WORD.match(text, end)
-            if (before is not None and extend_left(text, start, ()) == start) or (after and after.group(1).isupper()):
+            if any(s < end and start < e for s, e in taken) or not _stands_alone(text, start, end):
                 continue
             again.append({"start": start, "end": end, "surface": word, "label": "PERSON", "method": "matcher"})
     return again
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start`-`end` is no other name's part: no capitalised word just after it,
+    and none just before it but a title ("Thomson Reuters", "Mertz Bank" are other names; "Mr. Mertz",
+    "since Mertz" are not)."""
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after.group(1).isupper():
+        return False
+    return capitalised_word_before(text, start) is None or extend_left(text, start, ()) < start
 
 
 def _short_slip(folded: str, index: NameIndex) -> list[str]:
@@ -463,8 +469,7 @@ def _short_slip(folded: str, index: NameIndex) -> list[str]:
     >>> _short_slip("mertz", index), _short_slip("metz", index), _short_slip("herz", index), _short_slip("meritz", index)
     (['merz'], ['merz'], [], [])
     """
-    return [s for s in index.exact if EXACT_MIN_LETTERS <= len(s) < EDIT_MIN_LETTERS and s != folded
-            and s[0] == folded[0] and OSA.distance(folded, s, score_cutoff=1) <= 1]
+    return [s for s in index.short if s != folded and s[0] == folded[0] and OSA.distance(folded, s, score_cutoff=1) <= 1]
 
 
 def _heard_after_given(text: str, start: int, folded: str, index: NameIndex) -> tuple[int, list[str]]:
