@@ -67,7 +67,9 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                 places.append(entity)
             yield entity
 
-    credible = entities.credible_mentions(noting_places(entities_found), texts, ordinary, lexicon=lexicon)
+    foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
+    credible = entities.credible_mentions(noting_places(entities_found), texts, ordinary, lexicon=lexicon,
+                                          foreign=foreign)
     towns = _towns(places, texts)
     # Most of NER's entities are no credible person (dates, places, organisations, one-off PERSONs): a
     # story of 10,000 articles has a million of them, freed here when the caller keeps no reference.
@@ -111,7 +113,6 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     searchable += [person for person in topic_people(variant_options.get("topic"))
                    if not any(set(p["surnames"]) & set(person["surnames"]) and set(p["given"]) & set(person["given"])
                               for p in searchable)]
-    foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
 
     def page_of(key: tuple) -> tuple[object, list[str]]:
         return key[0], [texts.get((key[0], field)) or "" for field in entities.FIELDS]

@@ -78,12 +78,34 @@ def test_a_long_quotations_closing_mark_opens_no_short_quote():
 
 
 def test_a_name_in_short_single_quotes_is_talk_about_it_but_an_apostrophe_opens_no_quote():
-    text = ("Lee mocked 'Ron DeSantos' online; the ‘Kathcart’ spelling spread. Cathcart's plan, "
+    text = ("Lee dubbed him 'Ron DeSantos' online; the ‘Kathcart’ spelling spread. Cathcart's plan, "
             "Cathcart's 'reform' and Cathcart said no.")
     for name in ("DeSantos", "Kathcart"):
         assert entities.usage(text, text.index(name), text.index(name) + len(name)) == "quoted"
     for at in (text.index("Cathcart's plan"), text.index("Cathcart's 'reform'"), text.rindex("Cathcart")):
         assert entities.usage(text, at, at + 8) == "uses"
+
+
+def test_scare_quotes_and_quoted_words_are_uses_of_a_name_unless_a_naming_word_presents_it():
+    """Quotation marks alone do not make a name talk about the name: the labelled real coverage counts
+    "accusing 'Ron DeSanctus' of" as a use of the garble. A word that presents the quoted stretch as a
+    name, before or after it in its sentence, does; so does a list that such a word opens."""
+    def usage_of(text, name):
+        return entities.usage(text, text.index(name), text.index(name) + len(name))
+
+    uses = ["The governor accused 'Dale Kathcart' of disloyalty.",
+            "Critics accused “Dale Kathcart” of lying; he was called names.",
+            "He said: “Kathcart lost.” Then he left.",
+            "Nobody was named. “Kathcart is done,” he said."]
+    for text in uses:
+        assert usage_of(text, "Kathcart") == "uses", text
+    talk = ["Critics called him “Kathcart” online.",
+            "He referred to the sheriff as “Kathcart.” Later he left.",
+            "Some pages used the ‘Kathcart’ spelling.",
+            "Nicknames included “Dale the Sheriff” and “Kathcart” all week.",
+            "Los críticos lo llamaron “Kathcart” en redes."]
+    for text in talk:
+        assert usage_of(text, "Kathcart") == "quoted", text
 
 
 def _doc(text, article_id=1):
@@ -210,6 +232,21 @@ def test_the_lower_case_part_of_a_hyphenated_name_is_no_ordinary_word():
     start = text.index("Park Min-jun")
     found = [{"key": ("d", "text"), "start": start, "end": start + 12, "surface": "Park Min-jun", "label": "PERSON"}]
     assert [m["surface"] for m in credible_mentions(found * 2, {("d", "text"): text}, ordinary_words([text]))] == ["Park Min-jun"] * 2
+
+
+def test_a_foreign_pages_lower_case_word_does_not_make_an_english_word_of_a_name():
+    # "Han" opens a Korean name and is an English word (the lexicon has it); only English prose written
+    # in lower case says the story uses it as a word. A Spanish page's "han" (have) is Spanish.
+    english = "Party leader Han Ji-won resigned on Sunday. Han Ji-won said the vote was lost."
+    spanish = "Los diputados han votado. Los ministros han dimitido."
+    docs = {1: {**_doc(english), "language": "en"}, 2: {**_doc(spanish, article_id=2), "language": "es"}}
+    start = english.index("Han Ji-won")
+    found = [{"id": 1, "version_id": 1, "field": "text", "start": start, "end": start + 10,
+              "surface": "Han Ji-won", "label": "PERSON"}]
+    resolved = resolve_mentions(docs, found, lexicon=frozenset({"han"}))
+    assert {m["surface"] for m in resolved.persons} == {"Han Ji-won"}
+    docs[2]["language"] = "en"  # the same words in English prose: "han" is written as a word
+    assert [m["surface"] for m in resolve_mentions(docs, found, lexicon=frozenset({"han"})).persons] == []
 
 
 def test_a_person_span_cut_at_the_hyphen_of_a_given_name_takes_the_rest():
