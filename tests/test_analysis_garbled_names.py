@@ -31,6 +31,13 @@ def test_the_same_garble_without_the_persons_title_stays_a_person(nlp):
     assert found["Genoveva Cranston"][0] == "Genoveva Cranston"
 
 
+def test_both_names_garbled_a_little_are_the_persons_error_without_a_title(nlp):
+    # A given name keeping its first letter and most letters, and a surname a typo from theirs: two
+    # resemblances at once, where a neighbour would share the family's surname as it is spelt.
+    found = owners(nlp, "Millbrook water bill: Genevra Kranston, a baker on Main Street, said prices would rise.")
+    assert found["Genevra Kranston"] == ("Genevieve Cranston", "error")
+
+
 def test_both_names_written_as_heard_are_the_persons_error(nlp):
     found = owners(nlp, "Water bill transcript: and then Jeneveeve Krenstone signed it. Krenstone said it was overdue.")
     assert found["Jeneveeve Krenstone"] == ("Genevieve Cranston", "error")

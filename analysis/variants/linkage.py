@@ -469,7 +469,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
             other = forms[j].name
             # The story's own subject, on the story's pages (`_subject_garble`).
             subject_garbled = on_topic and root(j) in subjects and _subject_garble(
-                name, other, bool(form.titles & _titles(forms, members, root(j))), agreed=not thin)
+                name, other, bool(form.titles & _titles(forms, members, root(j))), agreed=not thin,
+                score_cutoff=score_cutoff)
             if not thin:  # aggregators agreeing on a garble, against every careful newsroom
                 if forms[j].authoritative and ((form.articles & topic_articles and _heard_as(name, other))
                                                or subject_garbled):
@@ -512,16 +513,22 @@ def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cuto
             and given_confirmed_surname(name.surname_core, other.surname_core, score_cutoff))
 
 
-def _subject_garble(name: ParsedName, subject: ParsedName, titled: bool, agreed: bool) -> bool:
+def _subject_garble(name: ParsedName, subject: ParsedName, titled: bool, agreed: bool,
+                    score_cutoff: float = DEFAULTS.score_cutoff) -> bool:
     """Whether a name garbles the story's subject's past a typo rule, on the story's pages: their very
     surname under a given name that keeps only its first letter, under a title of theirs ("Prime
     Minister Mike Carney" for Mark), or that keeps most of its letters and is written by several
     outlets (`agreed`: rewriting engines agreeing on "Tarsi Gabbard" for Tulsi, against every careful
     newsroom; one page's "Genoveva Cranston, a baker" may be a neighbour); or, under a title of theirs,
     their given name with a surname that keeps its first letter and most of its letters ("prime
-    minister Mark Carlay")."""
+    minister Mark Carlay"). Both names garbled at once, each a little (a given name keeping its first
+    letter and most letters, a surname a typo from theirs: "Dael Kathcart" for Dale Cathcart), need
+    neither: a neighbour shares a family's surname, not a misspelling of it."""
     if subject.surname_core == name.surname_core:
         return (titled or agreed) and _garble_of(name.given_tokens[0], subject.given_tokens[:1], titled=titled)
+    if (subject.given_tokens and _garble_of(name.given_tokens[0], subject.given_tokens[:1])
+            and surnames_fit(name.surname_core, subject.surname_core, score_cutoff)):
+        return True
     return (titled and bool(subject.given_tokens) and written_or_heard(name.given_tokens[0], subject.given_tokens[0])
             and name.surname_core[:1] == subject.surname_core[:1]
             and fuzz.ratio(name.surname_core, subject.surname_core) >= GARBLED_GIVEN_RATIO)
