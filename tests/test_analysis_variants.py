@@ -1244,14 +1244,44 @@ def test_a_first_name_that_is_a_more_prominent_persons_surname_is_no_family_name
 
 
 def test_a_family_name_used_alone_outside_the_persons_cluster_still_says_it_comes_first():
-    # Two letters are too few for a lone given name to be searched: "Wu" and "President Wu" stay out
-    # of Wu Ankang's cluster, yet they are how the story calls him, so "Ankang" alone is the error.
+    # Two letters are too few for a lone given name to be searched: "Wu" and "President Wu" come from
+    # pages of their own, yet they are how the story calls him, so "Ankang" alone is the error.
     mentions = [mention(i, "Wu Ankang", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
     mentions += [mention(10 + i, "President Wu", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
     mentions += [mention(20 + i, "Wu", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
     mentions += [mention(30, "Ankang", "x1", "2026-03-04")]
     found = kinds(analyse_variants(mentions))
     assert found["Ankang"] == "error"
+
+
+def test_a_family_name_alone_in_another_romanisation_is_the_family_first_persons_error():
+    # Pages that never write "Goon Min-seo" in full call him "President Gun": the linkage reads a
+    # name's last word as its surname, so the lone word fits nobody, though the story writes his name
+    # family name first and "Gun" spells "Goon" by a romanisation rule. His, and an error no careful
+    # outlet makes. Lone "Goon" is his family name. A family name two such people share ("Lim") joins
+    # neither.
+    def story(extra):
+        mentions = [mention(i, "Goon Min-seo", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+        mentions += [mention(10 + i, "President Goon", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                     for i in range(1, 4)]
+        mentions += [{**mention(20 + i, "Goon", f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
+                      "full_name": "Goon Min-seo"} for i in range(1, 7)]
+        return analyse_variants(mentions + extra)
+
+    lone = [mention(40, "President Gun", "x1", "2026-03-04"), mention(41, "Gun", "x1", "2026-03-04", article=40),
+            mention(42, "Goon", "x2", "2026-03-04"), mention(43, "Goon", "x3", "2026-03-05")]
+    result = story(lone)
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    assert owner["Gun"] == ("Goon Min-seo", "error") and owner["President Gun"] == ("Goon Min-seo", "error")
+    assert owner["Goon"] == ("Goon Min-seo", "surname")
+    lims = [mention(50 + i, full, f"l{i}", "2026-03-03", authoritative=True) for i, full in
+            enumerate(["Lim Ha-eun"] * 4 + ["Lim Do-yun"] * 4)]
+    lims += [mention(60 + i, "Minister Lim", f"l{i}", "2026-03-03", authoritative=True, article=50 + i) for i in range(8)]
+    lims += [mention(70 + i, "Lim", f"l{i}", "2026-03-03", authoritative=True, article=50 + i) for i in range(8)]
+    lims += [mention(80, "Lim", "y1", "2026-03-05")]
+    owner = {s["surface"]: c["canonical"] for c in story(lims).clusters for s in c["surfaces"]
+             if s["surface"] == "Lim" and c["canonical"] not in ("Lim Ha-eun", "Lim Do-yun")}
+    assert owner == {"Lim": "Lim"}  # a surname-only person of its own, as before
 
 
 def test_a_korean_name_in_another_romanisation_is_the_person_and_rare_use_is_an_error():

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from analysis.name_rules import explain_spelling
 from analysis.names import ParsedName
 from analysis.records import Form
+from analysis.variants.compare import surnames_fit
 
 #: Titles that go with a given name ("Sir Keir", "King Charles", "Pope Francis"): no evidence of which
 #: word is the family name.
@@ -94,3 +96,21 @@ def family_first_slip(name: ParsedName, canonical: ParsedName) -> tuple[str, str
             and len(name.tokens) < len(canonical.tokens)):
         return "error", "part of the given name left out (the name is written family name first)"
     return None
+
+
+def spells_family_name(word: str, family: str, score_cutoff: float) -> bool:
+    """Whether a folded word written alone may be a family name written family name first: the name
+    itself, a spelling a documented rule explains (a romanisation's "u" for "oo"), or, in a name of five
+    letters or more, a near one (`surnames_fit`). Most such family names are short, and a letter
+    changed in a short one makes another family's name ("Moon", "Yoon").
+
+    >>> spells_family_name("yun", "yoon", 80), spells_family_name("moon", "yoon", 80), spells_family_name("parke", "park", 80)
+    (True, False, False)
+    """
+    if word == family or explain_spelling(word, family) is not None:
+        return True
+    return min(len(word), len(family)) >= FUZZY_FAMILY_NAME and surnames_fit(word, family, score_cutoff)
+
+
+#: The shortest family name written alone that `spells_family_name` matches by similarity, not rule.
+FUZZY_FAMILY_NAME = 5

@@ -38,7 +38,7 @@ from analysis.variants.compare import (
     surnames_fit,
 )
 from analysis.variants.linkage import link_forms
-from analysis.variants.name_order import WordsAlone, family_first_slip, family_name_first
+from analysis.variants.name_order import WordsAlone, family_first_slip, family_name_first, spells_family_name
 from analysis.variants.namesakes import mention_roles, namesake_pages
 
 
@@ -136,6 +136,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     capitals = inner_capitals([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
                                if m.get("usage", "uses") == "uses" and not m.get("handle")])
     words_alone = WordsAlone.of([*parsed.values(), *(parse_name(m["surface"]) for m in given_only)], forms)
+    decided = _join_lone_family_names(decided, forms, form_of, words_alone, score_cutoff)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
                                 vouching, spellings, words_alone, capitals)
@@ -151,6 +152,54 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
                                 "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
         result.flags += _flags(cluster, group_mentions, kinds)
     return result
+
+
+#: The rule of a family name written alone, of a name the story writes family name first.
+FAMILY_NAME_FIRST = "family name of the canonical name, which writes it first"
+
+
+def _full_uses(group_mentions: list[dict], forms: list[Form], form_of: dict) -> int:
+    """How often a person's mentions write a full name (not a given name found beside it, not quoted)."""
+    return sum(1 for m in group_mentions if m.get("part") != "given" and m.get("usage", "uses") == "uses"
+               and forms[form_of[m["mention_id"]]].name.full)
+
+
+def _join_lone_family_names(decided: list[tuple], forms: list[Form], form_of: dict, words_alone: WordsAlone,
+                            score_cutoff: float) -> list[tuple]:
+    """Join each surname-only person to the one person written family name first whose family name
+    its word spells (`name_order.spells_family_name`: "Yun" or "President Yun" on a page that never
+    writes "Yoon Min-jun" in full, by a story that writes him so).
+
+    Why: the linkage reads a name's last word as its surname, so a family name written alone never
+    fits a full name written family name first, and forms a surname-only person of its own; a
+    misspelt one is then no error of anyone's. Whether a name is written family name first is the
+    story's usage (`family_name_first`); a word two such people share ("Lee", for two Lees) joins
+    neither. A user's pin decides for itself."""
+    owners = []
+    for number, (group, group_mentions, _pin) in enumerate(decided):
+        full = [i for i in group if forms[i].name.full and not forms[i].virtual]
+        if not full:
+            continue
+        name = forms[max(full, key=lambda i: (forms[i].count, forms[i].name.compact))].name
+        if family_name_first(name, _full_uses(group_mentions, forms, form_of), words_alone):
+            owners.append((number, name.given_tokens[0]))
+    if not owners:
+        return decided
+    into: dict[int, int] = {}
+    for number, (group, _mentions, pin) in enumerate(decided):
+        if pin is not None or any(forms[i].name.full or forms[i].virtual for i in group):
+            continue
+        words = {forms[i].name.surname_core for i in group}
+        fits = {owner for owner, family in owners if all(spells_family_name(w, family, score_cutoff) for w in words)}
+        if len(fits) == 1:
+            into[number] = fits.pop()
+    if not into:
+        return decided
+    joined = [(list(group), list(group_mentions), pin) for group, group_mentions, pin in decided]
+    for number, owner in into.items():
+        joined[owner][0].extend(decided[number][0])
+        joined[owner][1].extend(decided[number][1])
+    return [d for number, d in enumerate(joined) if number not in into]
 
 
 def _both_family_names(canonical: ParsedName, members: list[Form]) -> int:
@@ -730,8 +779,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
 
     user_accepted_surnames = {parse_name(surface).surname_core for surface in rows
                               if _is_listed(surface, accepted_keys)}
-    full_uses = sum(1 for m in group_mentions if m.get("part") != "given" and m.get("usage", "uses") == "uses"
-                    and forms[form_of[m["mention_id"]]].name.full)
+    full_uses = _full_uses(group_mentions, forms, form_of)
     family_first = (not surname_only and words_alone is not None
                     and family_name_first(decision.canonical_name, full_uses, words_alone))
     own = _own_shares(group_mentions, forms, form_of)
@@ -751,7 +799,9 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         elif row.get("given") and not surname_only:
             kind, why = _given_kind(surface, decision.canonical_name, decision.canonical)
             if family_first and kind == "given":
-                kind, why = "surname", "family name of the canonical name, which writes it first"
+                kind, why = "surname", FAMILY_NAME_FIRST
+        elif family_first and not name.full and name.surname_key == decision.canonical_name.given_tokens[0]:
+            kind, why = "surname", FAMILY_NAME_FIRST
         elif family_first and (slip := family_first_slip(name, decision.canonical_name)) is not None:
             kind, why = slip
         elif not name.full and name.surname_core in user_accepted_surnames \
