@@ -177,6 +177,16 @@ def usage(text: str, start: int, end: int, field: str = "text") -> str:
     return "uses"
 
 
+def in_quotation(text: str, start: int, end: int) -> bool:
+    """Whether a name sits inside double quotation marks: someone's words the page reproduces (a post,
+    a statement, a speech), spelt as they were written or heard, not as the outlet would write the name.
+
+    Why: a careful newsroom that quotes a post calling a governor "Gavin Newscum" does not vouch for
+    that spelling; its own prose does. The quoted name is still a use (`usage`), and still the page's
+    error where it is one."""
+    return any(s <= start and end <= e for s, e in _quotations(text))
+
+
 @lru_cache(maxsize=4096)
 def _quotations(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(1), m.end(1)) for m in _QUOTATION.finditer(text))

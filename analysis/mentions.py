@@ -242,8 +242,10 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
     for m in mentions:
         doc = documents[m["version_id"]]
         text = doc.get(m["field"]) or ""
+        # A careful outlet vouches for its own writing, not for the words it quotes (`entities.in_quotation`).
+        authoritative = doc["authoritative"] and not entities.in_quotation(text, m["start"], m["end"])
         row = {"mention_id": m["id"], "surface": m["surface"], "article_id": doc["article_id"],
-               "origin": doc["origin"], "authoritative": doc["authoritative"], "published": doc["published"],
+               "origin": doc["origin"], "authoritative": authoritative, "published": doc["published"],
                "field": m["field"], "start": m["start"], "usage": entities.usage(text, m["start"], m["end"], m["field"]),
                **{k: m[k] for k in GIVEN_FIELDS if k in m}}
         handle = _handle(text, m["start"], m["field"])

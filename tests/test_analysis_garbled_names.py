@@ -96,6 +96,17 @@ def test_a_name_written_as_heard_by_several_aggregators_is_the_persons_error(nlp
     assert apart["Ellen Brates"][0] == "Ellen Brates"
 
 
+def test_a_garble_a_careful_outlet_only_quotes_is_not_vouched_for_by_it(nlp):
+    """A senator's post calls the governor "Ellen Brainz"; a careful newsroom and two aggregators
+    quote it. The newsroom reproduces his words, it does not write the name so: the form has no
+    careful outlet behind it, and under her title and given name it is her error, not a namesake's."""
+    post = '"Governor Ellen Brainz refused to sign the water bill and should resign," the senator wrote.'
+    careful = [*HEARD, f"The water bill fight went on. {post} Braetz did not answer."]
+    copies = [f"Water bill news: {post} It was {word}." for word in ("shared widely", "deleted later")]
+    found = story_owners(nlp, careful, copies, "Ellen Braetz")
+    assert found["Governor Ellen Brainz"] == ("Ellen Braetz", "error")
+
+
 def test_a_name_written_twice_in_a_row_is_the_name_and_its_surname():
     """A breadcrumb glued to a headline ("Politics / Ana Ruiz" + "Ruiz Resigns") is not "Ana Ruiz Ruiz"."""
     people = [{"surnames": ["ruiz"], "given": ["ana"]}]
