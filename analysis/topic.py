@@ -2,7 +2,8 @@
 
 Names are matched the way the mentions' second pass finds people (any case, small typos, titles),
 so a page that writes only the error form ("koppinger") is still coverage: catching those pages is
-the point of the tool. Keywords are phrases matched case-insensitively.
+the point of the tool. Keywords are phrases matched case-insensitively, as whole words with a plural or
+possessive ending allowed ("fire" matches "Fires" and "fire's", not "firearm" or "wildfire").
 """
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from analysis.names import parse_name
 from analysis.records import Topic
 from analysis.settings import DEFAULTS
 
+#: What may follow a keyword in the text: a plural or a possessive ("fires", "ruling's"). Why: a story's
+#: keywords name what the coverage is about, and headlines write it in the plural ("California Fires").
+KEYWORD_ENDING = r"(?:e?s|['’]s)?"
+
 
 def topic_match(texts: list[str], *, names: list[str], keywords: list[str], score_cutoff: float = DEFAULTS.score_cutoff) -> str | None:
     """The first name or keyword of the topic found in `texts`, or None when the page is off-topic.
@@ -22,11 +27,13 @@ def topic_match(texts: list[str], *, names: list[str], keywords: list[str], scor
     'kathcart'
     >>> topic_match(["Ursula von der Leyen was re-elected"], names=["Ursula von der Leyen"], keywords=[])
     'Ursula von der Leyen'
+    >>> [topic_match([text], names=[], keywords=["fire"]) for text in ("California Fires", "a firearm", "wildfire")]
+    ['fire', None, None]
     """
     if not names and not keywords:
         return "(no topic filter)"
     for keyword in keywords:
-        pattern = re.compile(r"(?<!\w)" + re.escape(keyword) + r"(?!\w)", re.IGNORECASE)
+        pattern = re.compile(r"(?<!\w)" + re.escape(keyword) + KEYWORD_ENDING + r"(?!\w)", re.IGNORECASE)
         for text in texts:
             if text and pattern.search(text):
                 return keyword

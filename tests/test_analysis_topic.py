@@ -23,3 +23,12 @@ def test_a_page_that_writes_a_short_surname_with_a_letter_added_after_the_given_
     # letter added ("Kaltz", also an English-looking word) is her misspelling; another given name is not.
     assert topic_match(["Ines Kaltz was chosen as running mate"], names=["Ines Kalt"], keywords=[]) == "Ines Kaltz"
     assert topic_match(["Rob Kaltz was chosen as running mate"], names=["Ines Kalt"], keywords=[]) is None
+
+
+def test_a_keyword_matches_its_plural_and_possessive_but_not_a_longer_word():
+    # A story about a harbour strike is covered by headlines about "Harbour Strikes" and "the strike's
+    # cost"; "strikeout" and "airstrike" are other words.
+    for text in ("Harbour Strikes Spread", "the strike's cost", "Strikes’ toll"):
+        assert topic_match([text], names=[], keywords=["strike"]) == "strike", text
+    for text in ("a strikeout", "an airstrike", "striker"):
+        assert topic_match([text], names=[], keywords=["strike"]) is None, text
