@@ -457,6 +457,33 @@ def test_a_shared_surname_attaches_to_the_one_person_named_in_its_own_article():
     assert result.flags == []
 
 
+def test_a_bare_surname_in_coverage_of_the_story_is_its_subject_unless_the_article_is_about_a_relative():
+    # Article 50 covers the story about Patricia Brennan and names her father Thomas last: "Brennan"
+    # after both is still her, the person the coverage is about. Article 60 is a profile of Thomas
+    # (named three times in full, she once): there "Brennan" is the one named last, as before; and so it
+    # is in article 50 read as off the story's topic.
+    def story(on_topic):
+        return analyse_variants([
+            mention(1, "Patricia Brennan", "a", "2026-03-03", article=10),
+            mention(2, "Thomas Brennan", "b", "2026-03-04", article=20),
+            {**mention(8, "Patricia Brennan", "e", "2026-03-06", article=50), "field": "text", "start": 0},
+            {**mention(9, "Thomas Brennan", "e", "2026-03-06", article=50), "field": "text", "start": 40},
+            {**mention(10, "Brennan", "e", "2026-03-06", article=50), "field": "text", "start": 90},
+            *[{**mention(20 + i, "Thomas Brennan", "f", "2026-03-07", article=60), "field": "text", "start": 50 * i}
+              for i in range(1, 4)],
+            {**mention(30, "Patricia Brennan", "f", "2026-03-07", article=60), "field": "text", "start": 0},
+            {**mention(31, "Brennan", "f", "2026-03-07", article=60), "field": "text", "start": 200}],
+            topic=Topic(names=("Patricia Brennan",), articles=frozenset(on_topic)))
+
+    def owners(result):
+        by_id = {a["mention_id"]: a for a in result.assignments}
+        owner = {c["id"]: c["canonical"] for c in result.clusters}
+        return owner[by_id[10]["cluster_id"]], owner[by_id[31]["cluster_id"]]
+
+    assert owners(story({10, 20, 50, 60})) == ("Patricia Brennan", "Thomas Brennan")
+    assert owners(story({10, 20, 60})) == ("Thomas Brennan", "Thomas Brennan")
+
+
 def test_a_titled_bare_surname_goes_to_the_one_person_its_article_names_with_that_title():
     # Two Justices Brennan in the story, so the title alone settles nothing story-wide; article 50
     # names Justice Patricia Brennan, then her husband Thomas: "Justice Brennan" after both is her,

@@ -103,7 +103,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
                           if any(m["mention_id"] not in apart for m in by_form[i])]
             forms, form_of, pinned, user_distinct, by_form, linkage = link(apart, kept_apart)
     result = VariantResult()
-    in_context = _attach_by_co_mention(linkage, forms, by_form, score_cutoff)
+    in_context = _attach_by_co_mention(linkage, forms, by_form, score_cutoff, topic.articles)
     for index in linkage.unattached:
         result.assignments += [{"mention_id": m["mention_id"], "cluster_id": None, "kind": "unattached",
                                 "usage": m["usage"]} for m in by_form[index] if m["mention_id"] not in in_context]
@@ -559,13 +559,17 @@ def _mark_topic(forms: list[Form], topic: Topic) -> None:
 
 
 def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[dict]],
-                          score_cutoff: float = DEFAULTS.score_cutoff) -> dict:
+                          score_cutoff: float = DEFAULTS.score_cutoff, topic_articles: frozenset = frozenset()) -> dict:
     """Mention id -> cluster number, for surname-only mentions that fit several people of the story
     but only one person named in full in their own article: the article's context settles who
     "Brennan" is where the story as a whole cannot (record linkage's co-mention evidence), and so does
     a misspelt one ("Brenan", a typo of every Brennan's surname: `surnames_fit`). When the
     article names several, a title settles it that only one of them carries in the story's full
-    names ("Justice Jackson" beside the justice's husband); else news style decides: a bare surname
+    names ("Justice Jackson" beside the justice's husband); in coverage of the story (`topic_articles`),
+    the person the story is about, when the article has named them before it along with another, unless
+    it names another of them in full more than `SUBJECT_RATIO` times as often (a profile of the
+    subject's father names him again and again); else
+    news style decides: a bare surname
     refers back to the person of that surname named most recently before it in the same field
     (mentions carrying `field`/`start`), passing over a name introduced as somebody's relative
     (`kin`: "Haley's son, Nalin Haley, said ... Haley is vying"): the article is about the person the
@@ -580,6 +584,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     surnames_of: dict[int, set[str]] = defaultdict(set)  # cluster -> the surnames of its full names
     titles_of: dict[int, set[str]] = defaultdict(set)  # cluster -> the titles of its full names
     main: dict[int, ParsedName] = {}  # cluster -> its best-attested full name
+    named_times: Counter = Counter()  # (article, cluster) -> full names of the cluster's person it writes
+    subjects = {number for number, group in enumerate(linkage.clusters) if any(forms[i].topic for i in group)}
     for number, group in enumerate(linkage.clusters):
         full = [forms[i] for i in group if forms[i].name.full]
         if full:
@@ -591,6 +597,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                 surnames_of[number] |= surname_parts(forms[index].name)  # "Bankman" for Bankman-Fried, named in full
                 for m in by_form[index]:
                     named_in[m["article_id"]].add(number)
+                    named_times[m["article_id"], number] += 1
                     if m.get("start") is not None:
                         named_at[(m["article_id"], m.get("field"))].append((m["start"], number, bool(m.get("kin"))))
     fits: dict[tuple[str, int], bool] = {}
@@ -617,6 +624,15 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                 # also names her husband Patrick Jackson).
                 titled = {number for number in candidates if forms[index].titles & titles_of[number]}
                 candidates = titled if len(titled) == 1 else candidates
+            # Among those named before it, where the article says: nobody is called back before being introduced.
+            introduced = {number for start, number, _kin in named_at[(m["article_id"], m.get("field"))]
+                          if number in candidates and start < m["start"]} if m.get("start") is not None else set()
+            pool = introduced or candidates
+            subject = pool & subjects
+            if len(pool) > 1 and len(subject) == 1 and m["article_id"] in topic_articles:
+                most = max(named_times[m["article_id"], number] for number in candidates)
+                if SUBJECT_RATIO * named_times[m["article_id"], next(iter(subject))] >= most:
+                    candidates = subject
             if len(candidates) > 1 and m.get("start") is not None:
                 before = [(kin, start, number) for start, number, kin in named_at[(m["article_id"], m.get("field"))]
                           if start < m["start"] and number in candidates]
@@ -625,6 +641,11 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             if len(candidates) == 1:
                 attached[m["mention_id"]] = candidates.pop()
     return attached
+
+
+#: How many times as often as the story's subject an on-topic article may name another bearer of the
+#: surname in full and still mean the subject by the bare surname (`_attach_by_co_mention`).
+SUBJECT_RATIO = 2
 
 
 def _cluster_sort_key(group: list[int], forms: list[Form]) -> tuple:
