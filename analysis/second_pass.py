@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -94,6 +95,12 @@ class KnownWords:
         return word in self.ordinary or word in self.lexicon
 
 
+#: Words that follow a name in a sentence and that a lost space glues to it ("Patelwho worked"): where
+#: a link ends in a name, extraction often drops the space after it. Only words that no surname ends
+#: in: "all" or "well" would make Marshall of a Marsh and Rockwell of a Rock.
+GLUE_WORDS = frozenset("who whose which and was were has had have said says told will would with from that".split())
+
+
 @dataclass
 class NameIndex:
     """The known people's name forms, prepared once per story so each distinct word is judged once."""
@@ -109,10 +116,11 @@ class NameIndex:
     sounds: dict[str, list[str]] = field(default_factory=dict)  # Metaphone key -> the surnames, any length
 
     @classmethod
-    def of(cls, people: list[dict]) -> NameIndex:
+    def of(cls, people: list[dict], glue: frozenset = GLUE_WORDS) -> NameIndex:
         """The index of `people` (dicts of folded `surnames` and `given` names). A surname that is
-        another of the person's with a `GLUE_WORDS` word run on ("cranstonwho", NER's span over a lost
-        space) is no surname: known, it would hide the glue from `_glued_surname`.
+        another of the person's with a `glue` word run on ("cranstonwho", NER's span over a lost
+        space; `glue_words` of the story's languages) is no surname: known, it would hide the glue from
+        `_glued_surname`.
 
         >>> sorted(NameIndex.of([{"surnames": ["cranston", "cranstonwho"], "given": ["ellen"]}]).exact)
         ['cranston']
@@ -122,7 +130,7 @@ class NameIndex:
         index = cls()
         for person in people:
             surnames = [s for s in person["surnames"] if len(s) >= EXACT_MIN_LETTERS
-                        and not any(s.endswith(glue) and s[:-len(glue)] in person["surnames"] for glue in GLUE_WORDS)]
+                        and not any(s.endswith(ending) and s[:-len(ending)] in person["surnames"] for ending in glue)]
             for surname in surnames:
                 index.exact.add(surname)
                 index.sounds.setdefault(metaphone(surname), []).append(surname)
@@ -217,14 +225,14 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     `known_words`) one word that may be a given name ("Photo: Busra Ozturk/AA", where NER saw nothing),
     else a garbled given name of a person with that surname (`garbled_given_before`).
     """
-    index = NameIndex.of(people)
+    function_words = function_words or {}
+    index = NameIndex.of(people, glue_words(frozenset().union(*function_words.values())))
     if not index.exact:
         return
-    function_words = function_words or {}
     fits: dict[str, bool] = {}
     fits_abroad: dict[str, bool] = {}  # on pages in another language, without the English lexicon
     abroad_words = KnownWords(known_words.ordinary) if known_words is not None else None
-    glued_at: dict[str, int] = {}  # each distinct word judged once, as `fits`
+    glued_at: dict[tuple, int] = {}  # each distinct word judged once per language, as `fits`
     garbles: dict[str, list[str]] = {}  # and as `_garbled_surnames`
     named_on: dict = {}  # page -> `_surnames_named` of its texts, once per page
     for key, text in texts:
@@ -243,9 +251,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 if _FAMILY_THE.search(text, max(0, start - 4), start) and folded[:-1] not in index.particled:
                     continue
                 word, folded = word[:-1], folded[:-1]
-            if word not in glued_at:
-                glued_at[word] = _glued_surname(word, index)
-            glued = glued_at[word]
+            glue = glue_words(function_words.get(key, ()))
+            if (word, glue) not in glued_at:
+                glued_at[word, glue] = _glued_surname(word, index, glue)
+            glued = glued_at[word, glue]
             glued_end = start + len(word)
             if glued:
                 word, folded = word[:glued], folded[:glued]
@@ -571,11 +580,6 @@ def _surnames_named(text: str, index: NameIndex) -> tuple[set[str], set[str]]:
     return in_full, written
 
 
-#: Words that follow a name in a sentence and that a lost space glues to it ("Patelwho worked"): where
-#: a link ends in a name, extraction often drops the space after it. Only words that no surname ends
-#: in: "all" or "well" would make Marshall of a Marsh and Rockwell of a Rock.
-GLUE_WORDS = frozenset("who whose which and was were has had have said says told will would with from that".split())
-
 
 _WORD_AFTER = re.compile(r"[\s_-]+([^\W\d_]+)")
 
@@ -593,8 +597,16 @@ def _given_before_its_surname(text: str, end: int, word: str, index: NameIndex) 
     return after is not None and word in index.givens_of.get(fold(after.group(1)), ())
 
 
-def _glued_surname(word: str, index: NameIndex) -> int:
-    """The length of a known surname that opens `word` when the rest is a lower-case `GLUE_WORDS` word
+@lru_cache(maxsize=64)
+def glue_words(function_words: frozenset = frozenset()) -> frozenset:
+    """`GLUE_WORDS` and, on a page in another language, its function words of two letters or more
+    (`lexicon.function_words`: French "le" in "Cranstonle socialiste"). Not one letter: a one-letter
+    function word ("a", "u") is a case ending of the languages that decline names ("Cranstona")."""
+    return GLUE_WORDS | frozenset(w for w in function_words if len(w) >= 2 and w.isalpha())
+
+
+def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS) -> int:
+    """The length of a known surname that opens `word` when the rest is a lower-case `glue` word
     ("Cranstonwho" for "Cranston who") or any capitalised word ("CranstonThe"), and the whole is no
     known surname, else 0.
 
@@ -608,9 +620,9 @@ def _glued_surname(word: str, index: NameIndex) -> int:
     camel = next((i for i in range(EXACT_MIN_LETTERS, len(word)) if word[i].isupper() and word[i - 1].islower()), 0)
     if camel and fold(word[:camel]) in index.exact and fold(word) not in index.exact:
         return camel  # the next sentence's first word glued on by a lost break ("CranstonThe president")
-    for glue in GLUE_WORDS:
-        cut = len(word) - len(glue)
-        if cut >= EXACT_MIN_LETTERS and word.endswith(glue) and word[:1].isupper() \
+    for ending in glue:
+        cut = len(word) - len(ending)
+        if cut >= EXACT_MIN_LETTERS and word.endswith(ending) and word[:1].isupper() \
                 and fold(word[:cut]) in index.exact and fold(word) not in index.exact:
             return cut
     return 0

@@ -179,6 +179,23 @@ def test_a_surname_glued_to_the_next_word_is_the_surname():
     assert [m["surface"] for m in found] == ["Genevieve Cranston", "Cranston", "Genevieve Cranston"]
 
 
+def test_a_surname_glued_to_a_function_word_of_the_pages_language_is_the_surname_but_not_to_a_case_ending():
+    """A French page loses the space before "le" ("Genevieve Cranstonle gouverneur"): a French function
+    word, so the surname as written. A Polish page's "Genevieve Cranstona" declines the name (the
+    genitive's "a", also a Polish word): one letter is no glue, and the name stays as written there."""
+    from analysis.lexicon import function_words
+
+    people = [{"surnames": ["cranston", "cranstonle"], "given": ["genevieve"]}]
+
+    def found(text, language):
+        (_, mentions), = find_more_mentions([("k", text)], people, {}, foreign={"k"},
+                                            function_words={"k": function_words(language)})
+        return [m["surface"] for m in mentions]
+
+    assert found("Selon Genevieve Cranstonle gouverneur a signé.", "fr") == ["Genevieve Cranston"]
+    assert found("Według Genevieve Cranstona ustawa jest zła.", "pl") == ["Genevieve Cranstona"]
+
+
 def test_a_name_ner_took_with_a_glued_word_is_the_name_as_written(nlp):
     """NER reads a lost space as one word ("Genevieve Cranstonwho"); the first decision then keeps it as a
     form of the person, whose surnames the second pass searches. The run-on word is no surname of hers:
