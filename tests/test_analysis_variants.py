@@ -501,6 +501,17 @@ def test_a_titled_bare_surname_goes_to_the_one_person_its_article_names_with_tha
     assert owner[by_id[11]["cluster_id"]] == "Thomas Brennan"     # no title: the one named last before it
 
 
+def test_a_given_name_with_a_diacritic_on_a_page_in_another_language_is_that_languages_form_not_an_error():
+    # Careful outlets write "Eric Lund" plain. An English page's "Éric Lund" adds a mark the name does
+    # not have; a French page's is how French writes the given name. Its "Lünd" is still an error.
+    mentions = [mention(i, "Eric Lund", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    french = [{**mention(20, "Éric Lund", "fr1", "2026-03-04"), "foreign": True},
+              {**mention(21, "Eric Lünd", "fr2", "2026-03-04"), "foreign": True}]
+    found = kinds(analyse_variants(mentions + french))
+    assert found["Éric Lund"] != "error" and found["Eric Lünd"] == "error"
+    assert kinds(analyse_variants(mentions + [mention(20, "Éric Lund", "en1", "2026-03-04")]))["Éric Lund"] == "error"
+
+
 def test_the_canonical_keeps_the_diacritics_an_authoritative_outlet_writes():
     mentions = [mention(i, "Zoe Varga", f"o{i}", "2026-03-03", authoritative=i < 3) for i in range(1, 9)]
     mentions += [mention(20, "Zoë Varga", "a1", "2026-03-04", authoritative=True)]

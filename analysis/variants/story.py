@@ -288,12 +288,15 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
     return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
 
 
-def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], named_carefully: bool) -> bool:
+def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], named_carefully: bool,
+                     abroad: bool = False) -> bool:
     """Whether a name puts a diacritic on a word where evidence says the word has none or another
     one (`names.marks_added`): the canonical writes that word with marks of its own ("Giséle" for
     "Gisèle"), outlets that write diacritics elsewhere write it plain (`spellings`,
     `canonical.careful_spellings`: "Pélicot" where they write "Pelicot"), or careful outlets name
     the person (`named_carefully`) and none of them writes the marks (the canonical would carry them).
+    `abroad`: written only on pages in another language, whose own form of a given name it may be
+    (French "Éric", Spanish "Andrés"): only the surname is judged.
 
     Why the evidence: a canonical written plain because no careful outlet named the person at all
     says nothing against the marks; the marked writing may well be the name's own spelling that
@@ -304,8 +307,13 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     (True, False)
     >>> hyper("Giséle Ruiz", "Gisèle Ruiz", {}, False), hyper("Ana Pélicot", "Ana Pelicot", {}, True)
     (True, True)
+    >>> hyper("Éric Lund", "Eric Lund", {}, True, abroad=True), hyper("Eric Lünd", "Eric Lund", {}, True, abroad=True)
+    (False, True)
     """
     words = {fold(word): word for word in canonical.split()}
+    if abroad:
+        parsed = parse_name(canonical)
+        words = {key: word for key, word in words.items() if parsed is None or key not in parsed.given_tokens}
     for word in display.split():
         right = words.get(fold(word))
         if right is not None and marks_added(word, right) and (
@@ -794,6 +802,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         row["handles"] = row.get("handles", 0) + bool(m.get("handle"))
         row["accounts"] = row.get("accounts", 0) + (m.get("handle") == "account")
         row["couples"] = row.get("couples", 0) + bool(m.get("couple"))
+        row["abroad"] = row.get("abroad", 0) + bool(m.get("foreign"))
         row["articles"].add(m["article_id"])
         row["outlets"].add(m["origin"])
         row["first"] = min(row["first"], date_key(m["published"]))
@@ -839,7 +848,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         elif _fused(name, decision.canonical_name):
             kind, why = "error", "given name and surname run together as one word"
         elif _hypercorrection(name.display, decision.canonical, spellings or {}, decision.canonical_form is not None
-                              and bool(forms[decision.canonical_form].authoritative)):
+                              and bool(forms[decision.canonical_form].authoritative),
+                              abroad=row["abroad"] == len(row["mention_ids"])):
             kind, why = "error", "a diacritic the name does not have (" + ", ".join(format_rules(surface, decision.canonical)) + ")"
         elif row["form"] == decision.canonical_form or name.compact == decision.canonical_name.compact:
             if name.title and name.display == decision.canonical:
