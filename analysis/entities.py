@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from analysis.lexicon import Lexicon, lexicon_of
 from analysis.name_rules import given_names
-from analysis.names import ParsedName, fold, parse_name, strip_possessive
+from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
 from analysis.person_spans import (
     clean_person_span,
     extend_to_given_name,
@@ -433,8 +433,8 @@ def _in_compound(text: str, start: int) -> bool:
 
 def is_name_like(surface: str, ordinary: frozenset[str] = frozenset()) -> bool:
     """A PERSON surface worth clustering: it parses to a name none of whose words is an ordinary word
-    of the story ("Fire Department", "Volunteer Fire Department")."""
+    of the story ("Fire Department", "Volunteer Fire Department") or mixes two scripts."""
     parsed = parse_name(surface)
-    if parsed is None or len(parsed.surname) < 2:
-        return False
+    if parsed is None or len(parsed.surname) < 2 or any(one_script(word) != word for word in surface.split()):
+        return False  # no name mixes two scripts in a word: mojibake ("โ€œI") or a glued fragment
     return not any(word in ordinary for word in (*parsed.given, *parsed.surname.split()))

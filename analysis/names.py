@@ -172,6 +172,36 @@ def strip_possessive(surface: str) -> str:
     return surface
 
 
+def one_script(word: str) -> str:
+    """The letters a word opens with, up to the first letter of another script.
+
+    Why: a page decoded in the wrong code page glues another script's letters to a name (the UTF-8
+    apostrophe of "Zelsky’s" read as Thai: "Zelskyโ€™s"); the name is what comes before them, and
+    no name mixes two scripts in one word.
+
+    >>> one_script("Zelskyโ€™s"), one_script("Zoë"), one_script("Öztürk"), one_script("Ли")
+    ('Zelsky', 'Zoë', 'Öztürk', 'Ли')
+    """
+    if word.isascii():
+        return word
+    first = None
+    for index, ch in enumerate(word):
+        if not ch.isalpha():
+            continue
+        script = _script(ch)
+        if first is None:
+            first = script
+        elif script != first:
+            return word[:index]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
 def script_of(text: str) -> str:
     """The script most letters of `text` are in: "latin", another Unicode script word ("cyrillic",
     "arabic", "cjk"), or "none" when there are no letters."""

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from analysis.name_rules import FAMILY_WORDS, gender_forms, given_names, particle_words
-from analysis.names import ParsedName, fold, parse_name, strip_possessive
+from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
 from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     ATTACHED_TITLES,
     capitalised_word_before,
@@ -733,7 +733,9 @@ def _candidates(text: str, words: KnownWords | None = None) -> Iterator[tuple[in
             if words is not None and hyphenated_name(whole, words):
                 continue
         for part in _WORD.finditer(whole):
-            yield match.start() + part.start(), strip_possessive(part.group())
+            word = one_script(part.group())  # mojibake glued on ("Zelskyโ€™s") is no letter of the name
+            if word:
+                yield match.start() + part.start(), strip_possessive(word)
 
 
 def hyphenated_name(whole: str, words: Container[str]) -> bool:

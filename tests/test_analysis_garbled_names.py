@@ -196,6 +196,19 @@ def test_a_surname_glued_to_a_function_word_of_the_pages_language_is_the_surname
     assert found("Według Genevieve Cranstona ustawa jest zła.", "pl") == ["Genevieve Cranstona"]
 
 
+def test_mojibake_glued_to_a_name_is_no_letter_of_it():
+    """A page decoded in the wrong code page writes the curly apostrophe and quotes as Thai letters
+    ("Cranstonโ€™s", "โ€œI"): the surname is what comes before them, not a misspelling a letter
+    longer; and a word mixing two scripts names nobody."""
+    from analysis.entities import is_name_like
+
+    people = [{"surnames": ["cranston"], "given": ["genevieve"]}]
+    text = "Genevieve Cranstonโ€™s water bill passed. โ€œI am glad,โ€ Cranston said."
+    (_, found), = find_more_mentions([(1, text)], people, {})
+    assert [m["surface"] for m in found] == ["Genevieve Cranston", "Cranston"]
+    assert not is_name_like("โ€œI") and not is_name_like("Genevieve Cranstonโ") and is_name_like("Zoë Öztürk")
+
+
 def test_a_name_ner_took_with_a_glued_word_is_the_name_as_written(nlp):
     """NER reads a lost space as one word ("Genevieve Cranstonwho"); the first decision then keeps it as a
     form of the person, whose surnames the second pass searches. The run-on word is no surname of hers:
