@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Lexicon", "is_english", "lexicon_of"]
+__all__ = ["Lexicon", "function_words", "glue_words", "is_english", "lexicon_of"]
 
 
 def is_english(language: str | None) -> bool:
@@ -48,6 +48,20 @@ def function_words(language: str | None) -> frozenset[str]:
         return frozenset(get_lang_class(language.split("-")[0].lower()).Defaults.stop_words)
     except (ImportError, KeyError, AttributeError):
         return frozenset()
+
+
+@lru_cache(maxsize=64)
+def glue_words(language: str | None) -> frozenset[str]:
+    """The function words of a page's language that a lost space may glue to a name before them
+    (`function_words`): those of two letters or more ("le" in "Cranstonle maire"). Not one letter: in
+    the languages that decline names a one-letter function word is also a case ending (Polish
+    "Cranstona", his), and one letter is too little to tell the glue from a garble elsewhere.
+    Empty for English, whose glue words the second pass keeps.
+
+    >>> "le" in glue_words("fr"), "a" in glue_words("fr"), glue_words("en")
+    (True, False, frozenset())
+    """
+    return frozenset(w for w in function_words(language) if w.isalpha() and len(w) >= 2)
 
 
 @dataclass(frozen=True)

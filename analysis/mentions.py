@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis import entities, joined, second_pass, variants
-from analysis.lexicon import function_words, is_english
+from analysis.lexicon import function_words, glue_words, is_english
 from analysis.name_rules import FAMILY_WORDS, given_names
 from analysis.names import ParsedName, fold, parse_name, surname_parts
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -120,7 +120,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
                                     known_words=known_words, foreign=foreign, towns=towns, page_of=page_of,
                                     function_words={key: function_words(documents[key[0]].get("language"))
-                                                    for key in foreign}))
+                                                    for key in foreign},
+                                    glue={key: glue_words(documents[key[0]].get("language")) for key in foreign}))
     covered = {(m["version_id"], m["field"], s, e) for m in found for s, e in m.pop("covers", ())}
     if covered:  # NER's given names of a name it cut short, now found whole
         credible = [m for m in credible if (m["version_id"], m["field"], m["start"], m["end"]) not in covered]
@@ -229,8 +230,10 @@ def people_to_search(clusters: list[dict]) -> list[dict]:
         if not cluster["evidence"]["forms"]:
             continue
         names = [n for n in (parse_name(s["surface"]) for s in cluster["surfaces"]) if n is not None]
+        canonical = parse_name(cluster["canonical"])
         people.append({"surnames": sorted({n.surname_key for n in names} | {p for n in names for p in surname_parts(n)}),
-                       "given": sorted({g for n in names for g in n.given})})
+                       "given": sorted({g for n in names for g in n.given}),
+                       "canonical": canonical.surname_key if canonical is not None else None})
     return people
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -119,8 +118,9 @@ class NameIndex:
     def of(cls, people: list[dict], glue: frozenset = GLUE_WORDS) -> NameIndex:
         """The index of `people` (dicts of folded `surnames` and `given` names). A surname that is
         another of the person's with a `glue` word run on ("cranstonwho", NER's span over a lost
-        space; `glue_words` of the story's languages) is no surname: known, it would hide the glue from
-        `_glued_surname`.
+        space; the glue words of the story's languages, `lexicon.glue_words`) is no surname: known, it
+        would hide the glue from `_glued_surname`. Never the surname of the person's `canonical` name
+        (folded, when known): "cranstla" is no "cranst" with "la" on where a page misspells it "Cranst".
 
         >>> sorted(NameIndex.of([{"surnames": ["cranston", "cranstonwho"], "given": ["ellen"]}]).exact)
         ['cranston']
@@ -130,7 +130,8 @@ class NameIndex:
         index = cls()
         for person in people:
             surnames = [s for s in person["surnames"] if len(s) >= EXACT_MIN_LETTERS
-                        and not any(s.endswith(ending) and s[:-len(ending)] in person["surnames"] for ending in glue)]
+                        and (s == person.get("canonical") or not any(
+                            s.endswith(ending) and s[:-len(ending)] in person["surnames"] for ending in glue))]
             for surname in surnames:
                 index.exact.add(surname)
                 index.sounds.setdefault(metaphone(surname), []).append(surname)
@@ -198,6 +199,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                        towns: dict[object, Container[int]] | None = None,
                        page_of: Callable[[object], tuple[object, Iterable[str]]] | None = None,
                        function_words: dict[object, Container[str]] | None = None,
+                       glue: dict[object, frozenset[str]] | None = None,
                        ) -> Iterator[tuple[object, list[dict]]]:
     """Find the known people's surnames (and fused names) in any case and with typos; yield (key, mentions).
 
@@ -215,6 +217,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     are taken only as a known spelling, never as a near one.
     function_words: key -> the function words of a text's language (`lexicon.function_words`), never
     taken for a given name before a surname there ("Con Zelensky" in a Spanish title).
+    glue: key -> the words of a text's language a lost space may glue to a name (`lexicon.glue_words`),
+    besides the English `GLUE_WORDS`: "Cranstonle maire" is Cranston.
     page_of: key -> (page, the texts of every field of that page), where the rules that ask whether the
     page names a person look (`_garbled_surnames`, `_heard_after_given`); without it, the text itself.
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
@@ -226,7 +230,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     else a garbled given name of a person with that surname (`garbled_given_before`).
     """
     function_words = function_words or {}
-    index = NameIndex.of(people, glue_words(frozenset().union(*function_words.values())))
+    glue = glue or {}
+    index = NameIndex.of(people, GLUE_WORDS.union(*glue.values()))
     if not index.exact:
         return
     fits: dict[str, bool] = {}
@@ -251,10 +256,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 if _FAMILY_THE.search(text, max(0, start - 4), start) and folded[:-1] not in index.particled:
                     continue
                 word, folded = word[:-1], folded[:-1]
-            glue = glue_words(function_words.get(key, ()))
-            if (word, glue) not in glued_at:
-                glued_at[word, glue] = _glued_surname(word, index, glue)
-            glued = glued_at[word, glue]
+            language_glue = glue.get(key, frozenset())
+            if (word, language_glue) not in glued_at:
+                glued_at[word, language_glue] = _glued_surname(word, index, GLUE_WORDS | language_glue)
+            glued = glued_at[word, language_glue]
             glued_end = start + len(word)
             if glued:
                 word, folded = word[:glued], folded[:glued]
@@ -595,14 +600,6 @@ def _given_before_its_surname(text: str, end: int, word: str, index: NameIndex) 
     """
     after = _WORD_AFTER.match(text, end)
     return after is not None and word in index.givens_of.get(fold(after.group(1)), ())
-
-
-@lru_cache(maxsize=64)
-def glue_words(function_words: frozenset = frozenset()) -> frozenset:
-    """`GLUE_WORDS` and, on a page in another language, its function words of two letters or more
-    (`lexicon.function_words`: French "le" in "Cranstonle socialiste"). Not one letter: a one-letter
-    function word ("a", "u") is a case ending of the languages that decline names ("Cranstona")."""
-    return GLUE_WORDS | frozenset(w for w in function_words if len(w) >= 2 and w.isalpha())
 
 
 def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS) -> int:

@@ -182,18 +182,23 @@ def test_a_surname_glued_to_the_next_word_is_the_surname():
 def test_a_surname_glued_to_a_function_word_of_the_pages_language_is_the_surname_but_not_to_a_case_ending():
     """A French page loses the space before "le" ("Genevieve Cranstonle gouverneur"): a French function
     word, so the surname as written. A Polish page's "Genevieve Cranstona" declines the name (the
-    genitive's "a", also a Polish word): one letter is no glue, and the name stays as written there."""
-    from analysis.lexicon import function_words
+    genitive's "a", also a Polish word): a one-letter word is no glue, and the name stays as written.
+    The surname of the person's canonical name is never taken for another with glue on: where a page
+    misspells a "Cranstla" as "Cranst", "Cranstla" is no "Cranst" with the Spanish "la" glued on."""
+    from analysis.lexicon import function_words, glue_words
 
     people = [{"surnames": ["cranston", "cranstonle"], "given": ["genevieve"]}]
 
     def found(text, language):
         (_, mentions), = find_more_mentions([("k", text)], people, {}, foreign={"k"},
-                                            function_words={"k": function_words(language)})
+                                            function_words={"k": function_words(language)},
+                                            glue={"k": glue_words(language)})
         return [m["surface"] for m in mentions]
 
     assert found("Selon Genevieve Cranstonle gouverneur a signé.", "fr") == ["Genevieve Cranston"]
     assert found("Według Genevieve Cranstona ustawa jest zła.", "pl") == ["Genevieve Cranstona"]
+    people[:] = [{"surnames": ["cranst", "cranstla"], "given": ["genevieve"], "canonical": "cranstla"}]
+    assert found("Según Genevieve Cranstla, la ley pasó.", "es") == ["Genevieve Cranstla"]
 
 
 def test_mojibake_glued_to_a_name_is_no_letter_of_it():
