@@ -299,6 +299,7 @@ def parse_name(surface: str) -> ParsedName | None:
     if not tokens:
         return None
     mixed = any(t.isupper() for t in tokens) and any(not t.isupper() for t in tokens)
+    written = tokens  # shown as written: "JD Vance" is compared as J, D but displayed as its writer wrote it
     tokens = _split_initials(tokens)
     if split is None:
         tokens, split, marked = _surname_start(tokens, mixed)
@@ -307,7 +308,8 @@ def parse_name(surface: str) -> ParsedName | None:
     return ParsedName(surface=surface, title=" ".join(titles) or None,
                       given=tuple(part.replace("-", " ") for part in folded[:split]),
                       surname=" ".join(folded[split:]).replace("-", " "),
-                      display=" ".join(tokens + generation), marked=marked,
+                      display=" ".join((tokens if len(written) == len(tokens) or not split else written) + generation),
+                      marked=marked,
                       generation=fold(generation[-1]) if generation else "")
 
 

@@ -26,6 +26,18 @@ def test_parse_name_strips_title_possessive_and_case():
     assert parse_name("Zoë Brennan").given == ("zoe",)
 
 
+def test_initials_written_together_are_compared_as_initials_but_shown_as_written():
+    # "AJ Lund" is compared as A. J. Lund, so "A.J. Lund" is the same name; the canonical shows the way
+    # most outlets write it, not a spacing nobody wrote.
+    name = parse_name("Senator AJ Lund")
+    assert (name.given, name.surname, name.display) == (("a", "j"), "lund", "AJ Lund")
+    mentions = [mention(i, "AJ Lund", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "A.J. Lund", f"b{i}", "2026-03-03", authoritative=True) for i in range(1, 3)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["AJ Lund"]
+    assert kinds(result)["A.J. Lund"] != "error"
+
+
 def test_metaphone_links_the_first_letter_typo_that_soundex_misses():
     assert surnames_fit("cathcart", "kathcart", 80)
     assert surnames_fit("coppinger", "koppinger", 80)

@@ -150,13 +150,17 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     'Luc Pelin'
     >>> _display(Counter({"Ivo Dončić": 1, "Ivo Doncic": 4}), {"Ivo Doncic": {"b"}}, {"doncic": "dončić"})
     'Ivo Dončić'
+    >>> _display(Counter({"AJ Lund": 9, "A J Lund": 3}), {}, {"aj": "aj", "a": "a", "j": "j", "lund": "lund"})
+    'AJ Lund'
     """
     authorities = authorities or {}
     spellings = spellings or {}
 
-    def agree(written: str) -> tuple[int, int]:
+    def agree(written: str) -> tuple[int, float]:
+        # The share of its words written so, not their number: "J D Vance" has a word more than "JD
+        # Vance" to agree with, and is no better written for it.
         careful = [spellings[fold(word)] == spelt(word) for word in written.split() if fold(word) in spellings]
-        return careful.count(False), -careful.count(True)
+        return careful.count(False), -careful.count(True) / max(len(careful), 1)
 
     def key(kv):
         written, uses = kv
