@@ -100,7 +100,8 @@ class OutletConfig(BaseModel):
 class TopicConfig(BaseModel):
     """What coverage of the story looks like: a page is stored only when its title or text names one
     of `names` (matched misspelling-aware, like the mentions' second pass: "koppinger" passes for
-    Kevin Coppinger) or contains one of `keywords` (case-insensitive)."""
+    Kevin Coppinger) or contains one of `keywords` (case-insensitive whole words, a plural or possessive
+    ending allowed: "fire" matches "Fires", not "firearm")."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
