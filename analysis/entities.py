@@ -52,7 +52,7 @@ QUOTE_MAX_WORDS = 6
 NAMING_WORDS = frozenset("""
     as dub dubs dubbed known typo typos word words term phrase query queries hashtag tag tags handle
     moniker alias initials version reading reads refer refers referred referring use uses usage
-    como alias nombre apodo nome come nom comme surnom als
+    como nombre apodo nome come nom comme surnom als
 """.split())
 #: Beginnings of the naming words that are inflected: "called"/"calling", "llamaron", "soprannominato".
 NAMING_STEMS = ("call", "nicknam", "name", "naming", "spell", "spelt", "misspel", "wrot", "writ", "search",
@@ -60,7 +60,8 @@ NAMING_STEMS = ("call", "nicknam", "name", "naming", "spell", "spelt", "misspel"
                 "soprannom", "surnomm", "appel", "genannt", "nannt", "nenn", "spitznam")
 #: How many words either side of a short quote `NAMING_WORDS` are looked for in, within its sentence.
 NAMING_REACH = 3
-#: Double quotation marks around any stretch of one paragraph: words a page reproduces (`_short_quotes`).
+#: Double quotation marks around any stretch of one paragraph: words a page reproduces (`in_quotation`,
+#: and the short ones of `_short_quotes`).
 _QUOTATION = re.compile(r"[“\"]([^“”\"\n]{1,1000})[”\"]")
 
 

@@ -51,17 +51,17 @@ def function_words(language: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def glue_words(language: str | None) -> frozenset[str]:
-    """The function words of a page's language that a lost space may glue to a name before them
-    (`function_words`): those of two letters or more ("le" in "Cranstonle maire"). Not one letter: in
-    the languages that decline names a one-letter function word is also a case ending (Polish
-    "Cranstona", his), and one letter is too little to tell the glue from a garble elsewhere.
-    Empty for English, whose glue words the second pass keeps.
+def glue_words(words: frozenset[str]) -> frozenset[str]:
+    """Of a language's function words (`function_words`), those a lost space may glue to a name before
+    them: two letters or more ("le" in "Cranstonle maire"). Not one letter: in the languages that
+    decline names a one-letter function word is also a case ending (Polish "Cranstona", his), and one
+    letter is too little to tell the glue from a garble elsewhere. English has none here: the second
+    pass keeps its own glue words.
 
-    >>> "le" in glue_words("fr"), "a" in glue_words("fr"), glue_words("en")
+    >>> "le" in glue_words(function_words("fr")), "a" in glue_words(function_words("fr")), glue_words(function_words("en"))
     (True, False, frozenset())
     """
-    return frozenset(w for w in function_words(language) if w.isalpha() and len(w) >= 2)
+    return frozenset(w for w in words if w.isalpha() and len(w) >= 2)
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,7 @@ def one_script(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
+    """A letter's script: the first word of its Unicode name ("LATIN", "THAI"), "" when it has none."""
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else ""
 
@@ -209,8 +210,7 @@ def script_of(text: str) -> str:
     for ch in text:
         if not ch.isalpha():
             continue
-        name = unicodedata.name(ch, "")
-        script = name.split(" ")[0].lower() if name else "unknown"
+        script = _script(ch).lower() or "unknown"
         counts[script] = counts.get(script, 0) + 1
     if not counts:
         return "none"

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from analysis.lexicon import glue_words
 from analysis.name_rules import FAMILY_WORDS, gender_forms, given_names, particle_words
 from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
 from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
@@ -198,8 +199,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                        foreign: Container = frozenset(),
                        towns: dict[object, Container[int]] | None = None,
                        page_of: Callable[[object], tuple[object, Iterable[str]]] | None = None,
-                       function_words: dict[object, Container[str]] | None = None,
-                       glue: dict[object, frozenset[str]] | None = None,
+                       function_words: dict[object, frozenset[str]] | None = None,
                        ) -> Iterator[tuple[object, list[dict]]]:
     """Find the known people's surnames (and fused names) in any case and with typos; yield (key, mentions).
 
@@ -216,9 +216,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     towns: key -> starts of words NER tagged a town before its state ("Conway, Pennsylvania"), which
     are taken only as a known spelling, never as a near one.
     function_words: key -> the function words of a text's language (`lexicon.function_words`), never
-    taken for a given name before a surname there ("Con Zelensky" in a Spanish title).
-    glue: key -> the words of a text's language a lost space may glue to a name (`lexicon.glue_words`),
-    besides the English `GLUE_WORDS`: "Cranstonle maire" is Cranston.
+    taken for a given name before a surname there ("Con Zelensky" in a Spanish title); those a lost
+    space may glue to a name (`lexicon.glue_words`) are glue there besides the English `GLUE_WORDS`
+    ("Cranstonle maire" is Cranston).
     page_of: key -> (page, the texts of every field of that page), where the rules that ask whether the
     page names a person look (`_garbled_surnames`, `_heard_after_given`); without it, the text itself.
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
@@ -230,7 +230,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     else a garbled given name of a person with that surname (`garbled_given_before`).
     """
     function_words = function_words or {}
-    glue = glue or {}
+    glue = {words: GLUE_WORDS | glue_words(words) for words in set(function_words.values())}
     index = NameIndex.of(people, GLUE_WORDS.union(*glue.values()))
     if not index.exact:
         return
@@ -256,9 +256,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 if _FAMILY_THE.search(text, max(0, start - 4), start) and folded[:-1] not in index.particled:
                     continue
                 word, folded = word[:-1], folded[:-1]
-            language_glue = glue.get(key, frozenset())
+            language_glue = glue.get(function_words.get(key), GLUE_WORDS)
             if (word, language_glue) not in glued_at:
-                glued_at[word, language_glue] = _glued_surname(word, index, GLUE_WORDS | language_glue)
+                glued_at[word, language_glue] = _glued_surname(word, index, language_glue)
             glued = glued_at[word, language_glue]
             glued_end = start + len(word)
             if glued:

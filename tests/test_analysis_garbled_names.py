@@ -185,14 +185,13 @@ def test_a_surname_glued_to_a_function_word_of_the_pages_language_is_the_surname
     genitive's "a", also a Polish word): a one-letter word is no glue, and the name stays as written.
     The surname of the person's canonical name is never taken for another with glue on: where a page
     misspells a "Cranstla" as "Cranst", "Cranstla" is no "Cranst" with the Spanish "la" glued on."""
-    from analysis.lexicon import function_words, glue_words
+    from analysis.lexicon import function_words
 
     people = [{"surnames": ["cranston", "cranstonle"], "given": ["genevieve"]}]
 
     def found(text, language):
         (_, mentions), = find_more_mentions([("k", text)], people, {}, foreign={"k"},
-                                            function_words={"k": function_words(language)},
-                                            glue={"k": glue_words(language)})
+                                            function_words={"k": function_words(language)})
         return [m["surface"] for m in mentions]
 
     assert found("Selon Genevieve Cranstonle gouverneur a signé.", "fr") == ["Genevieve Cranston"]

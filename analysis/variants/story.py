@@ -576,9 +576,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     names ("Justice Jackson" beside the justice's husband); in coverage of the story (`topic_articles`),
     the person the story is about, when the article has named them before it along with another, unless
     it names another of them in full more than `SUBJECT_RATIO` times as often (a profile of the
-    subject's father names him again and again); else
-    news style decides: a bare surname
-    refers back to the person of that surname named most recently before it in the same field
+    subject's father names him again and again); else news style decides: a bare surname refers back
+    to the person of that surname named most recently before it in the same field
     (mentions carrying `field`/`start`), passing over a name introduced as somebody's relative
     (`kin`: "Haley's son, Nalin Haley, said ... Haley is vying"): the article is about the person the
     relative is named by, and news style calls the relative by the given name from then on.
@@ -632,20 +631,19 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                 # also names her husband Patrick Jackson).
                 titled = {number for number in candidates if forms[index].titles & titles_of[number]}
                 candidates = titled if len(titled) == 1 else candidates
-            # Among those named before it, where the article says: nobody is called back before being introduced.
-            introduced = {number for start, number, _kin in named_at[(m["article_id"], m.get("field"))]
-                          if number in candidates and start < m["start"]} if m.get("start") is not None else set()
-            pool = introduced or candidates
+            # The candidates named before it, where the article says: nobody is called back before being introduced.
+            before = [(kin, start, number) for start, number, kin in named_at[(m["article_id"], m.get("field"))]
+                      if number in candidates and start < m["start"]] if m.get("start") is not None else []
+            pool = {number for _kin, _start, number in before} or candidates
             subject = pool & subjects
             if len(pool) > 1 and len(subject) == 1 and m["article_id"] in topic_articles:
                 most = max(named_times[m["article_id"], number] for number in candidates)
                 if SUBJECT_RATIO * named_times[m["article_id"], next(iter(subject))] >= most:
                     candidates = subject
-            if len(candidates) > 1 and m.get("start") is not None:
-                before = [(kin, start, number) for start, number, kin in named_at[(m["article_id"], m.get("field"))]
-                          if start < m["start"] and number in candidates]
+            before = [b for b in before if b[2] in candidates]
+            if len(candidates) > 1 and before:
                 # The latest not introduced as a relative ("Haley's son, Nalin Haley"), else the latest.
-                candidates = {max(before, key=lambda b: (not b[0], b[1]))[2]} if before else candidates
+                candidates = {max(before, key=lambda b: (not b[0], b[1]))[2]}
             if len(candidates) == 1:
                 attached[m["mention_id"]] = candidates.pop()
     return attached
