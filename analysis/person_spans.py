@@ -13,15 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from analysis.lexicon import Lexicon
 from analysis.name_rules import PARTICLES, TITLES, given_names, is_title
 from analysis.names import fold
-from analysis.phonetic import heard_alike, metaphone, written_or_heard
+from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, written_or_heard
 
 __all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_to_given_name", "garbled_given_before",
-           "given_word_before", "headline_verb", "leading_participle", "particles_before", "trailing_headline_verb"]
+           "garbled_middle_before", "given_word_before", "headline_verb", "leading_participle", "particles_before", "trailing_headline_verb"]
 
 #: Titles written as abbreviations: only these may end in a period and still precede a name
 #: ("Dr. Ana Ruiz"). A full word with a period ("... said the coach. Ibsen added") ends a sentence.
@@ -142,6 +143,34 @@ def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
                                                and OSA.distance(folded, given, score_cutoff=1) <= 1)
                 or _short_heard(folded, given) for given in givens)
     return before.start(1) if close else start
+
+
+def garbled_middle_before(text: str, start: int, givens: Iterable[str]) -> int:
+    """The start of two given names just before `start` on the same line, the first one of `givens` as
+    written, the second a garble of another of them (same first letter, most letters kept:
+    `HEARD_RATIO`), else `start`.
+
+    Why: a second given name is garbled past one typo as often as a first ("Recep Taiip" for Recep
+    Tayyip, as heard or machine-translated), and alone such a word is no evidence. The person's own
+    first given name before it and their surname after it are: two of the three words are theirs.
+
+    >>> text = "President Ana Belgis Ruiz spoke."
+    >>> text[garbled_middle_before(text, text.index("Ruiz"), {"ana", "belkis"}):text.index(" spoke")]
+    'Ana Belgis Ruiz'
+    >>> garbled_middle_before(text, text.index("Ruiz"), {"eva", "belkis"}) == text.index("Ruiz")
+    True
+    """
+    middle = capitalised_word_before(text, start)
+    first = middle and capitalised_word_before(text, middle.start(1))
+    if not first:
+        return start
+    word, given = fold(middle.group(1)), fold(first.group(1))
+    givens = set(givens)
+    if given not in givens or word in givens:
+        return start
+    close = any(other != given and len(word) > 1 and other[:1] == word[:1] and fuzz.ratio(word, other) >= HEARD_RATIO
+                for other in givens)
+    return first.start(1) if close else start
 
 
 def _short_heard(word: str, given: str) -> bool:

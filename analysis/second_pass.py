@@ -38,6 +38,7 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     capitalised_word_before,
     extend_left,
     garbled_given_before,
+    garbled_middle_before,
     given_word_before,
     heard_given_before,
     particles_before,
@@ -350,6 +351,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                                                  not_names=function_words.get(key, ()))
                 if extended == start and word[:1].isupper():
                     extended = garbled_given_before(text, start, index.givens_of.get(folded, ()))
+                if extended == start and word[:1].isupper() and not known_given:
+                    extended = garbled_middle_before(text, start, index.givens_of.get(folded, ()))
                 if extended == start and key in foreign and folded not in index.exact and not known_given:
                     extended = _repeated_given_before(text, start, word, _near_givens(folded, index, score_cutoff))
                 if extended == start:

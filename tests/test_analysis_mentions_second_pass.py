@@ -363,3 +363,13 @@ def test_a_function_word_of_the_pages_language_is_no_given_name_before_a_surname
 
     assert found(text, spanish=True) == ["Vorst"]
     assert found(text, spanish=False) == ["Con Vorst"]  # in German it may be a name
+
+
+def test_a_garbled_middle_name_between_the_persons_given_name_and_surname_joins_the_name():
+    """ "Präsident Halil Tewfiq Sarigul" for Halil Tevfik Sarıgül on a German page: the middle name two
+    letters off, which alone is no evidence; his first given name before it and his surname after it
+    are. Another first given name before the same garble is not his."""
+    people = [{"surnames": ["sarigul"], "given": ["halil", "tevfik"]}]
+    text = "Präsident Halil Tewfiq Sarigul sprach. Meral Tewfiq Sarigul schwieg."
+    (_, mentions), = find_more_mentions([("de", text)], people, {}, known_words=KNOWN, foreign={"de"})
+    assert [m["surface"] for m in mentions] == ["Präsident Halil Tewfiq Sarigul", "Sarigul"]

@@ -970,6 +970,50 @@ def test_a_given_name_carried_over_from_a_name_on_the_same_page_is_a_blend():
     assert owner["Tim Valdez"] == ("Pete Valdez", "error")
     assert owner["Ruth Valdez"][0] == "Ruth Valdez" and owner["Tim Parlow"][0] == "Tim Parlow"
     assert owner["Ana Valdez"][0] == "Ana Valdez"
+    # Another Tim, established elsewhere in the story (Tim Okoro, a senator), changes nothing: the
+    # lawyer who lent the given name is the one named on the blend's own page.
+    senator = [mention(80 + i, "Tim Okoro", f"s{i}", "2026-03-03", authoritative=True, article=80 + i) for i in range(1, 4)]
+    owner = {s["surface"]: (c["canonical"], s["kind"])
+             for c in analyse_variants(mentions + senator).clusters for s in c["surfaces"]}
+    assert owner["Tim Valdez"] == ("Pete Valdez", "error") and owner["Tim Okoro"][0] == "Tim Okoro"
+
+
+def test_a_garbled_middle_name_under_the_persons_first_given_name_and_surname_is_their_error():
+    # "President Halil Tewfiq Sarigul", once, for President Halil Tevfik Sarıgül: his first given name and
+    # surname, his middle name garbled past a typo. The story also writes him "Tevfik Sarıgül" (the name
+    # he goes by), which a looser rule would offer too; the name that keeps his first given name wins.
+    # His brother Halil Mete Sarıgül, whose middle name is another, stays a person of his own.
+    from analysis.records import Topic
+
+    mentions = [mention(i, "President Halil Tevfik Sarıgül", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 6)]
+    mentions += [mention(10 + i, "President Tevfik Sarıgül", f"b{i}", "2026-03-03", authoritative=True, article=10 + i)
+                 for i in range(1, 4)]
+    mentions += [mention(30, "President Halil Tewfiq Sarigul", "x1", "2026-03-05", article=30),
+                 mention(31, "Halil Mete Sarıgül", "y1", "2026-03-05", article=31)]
+    topic = Topic(names=("Halil Tevfik Sarıgül",), articles=frozenset(m["article_id"] for m in mentions))
+    result = analyse_variants(mentions, topic=topic)
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    assert owner["President Halil Tewfiq Sarigul"] == ("Halil Tevfik Sarıgül", "error")
+    assert owner["Halil Mete Sarıgül"][0] == "Halil Mete Sarıgül"
+
+
+def test_the_middle_name_for_the_given_name_beside_the_whole_name_is_the_persons_error():
+    # A caption writes "Kwame Okafor" on a page that gives his whole name, Zola Kwame Okafor: the middle
+    # name taken for the given name, his error. Written also on a page that names no Zola (his uncle,
+    # say), the name is someone's own, and stays a person.
+    mentions = [mention(i, "Zola Okafor", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(20, "Kwame Okafor", "c1", "2026-03-04", article=50),
+                 mention(21, "Zola Kwame Okafor", "c1", "2026-03-04", article=50)]
+
+    def judged(found):
+        result = analyse_variants(found)
+        canonical = {c["id"]: c["canonical"] for c in result.clusters}
+        return {a["mention_id"]: (canonical[a["cluster_id"]], a["kind"]) for a in result.assignments}
+
+    assert judged(mentions)[20] == ("Zola Okafor", "error")
+    uncle = judged(mentions + [mention(30, "Kwame Okafor", "u1", "2026-03-05", article=60)])
+    assert uncle[30][0] == "Kwame Okafor"
 
 
 def test_a_titled_surname_written_as_heard_beside_the_persons_name_is_their_error():

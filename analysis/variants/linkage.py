@@ -195,6 +195,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             merge(i, j, rule, force=True)
         for i, j, rule in _heard_beside(forms, members, root, unattached):
             merge(i, j, rule, force=True)
+        for i, j, rule in _middle_as_given(forms, members, root):
+            merge(i, j, rule, force=True)
 
     for i, j in must_link:
         unattached.discard(i)
@@ -265,10 +267,11 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
         carriers = {root(j) for j in established.by_surname.get(name.surname_core, ())
                     if forms[j].name.given_tokens[:1] != (given,)}
         lenders = [j for j in established.by_given.get(given, ()) if forms[j].name.surname_core != name.surname_core]
-        beside = []  # lenders named in the blend's own articles, when no established one lends the given name
-        if not lenders and form.count == 1:  # a slip is made once; a page writing a name again means it
-            lenders = beside = [j for j in written_by_given.get(given, ()) if forms[j].articles & form.articles
-                                and forms[j].name.surname_core != name.surname_core]
+        beside = []  # lenders named in the blend's own articles
+        if form.count == 1:  # a slip is made once; a page writing a name again means it
+            beside = [j for j in written_by_given.get(given, ()) if forms[j].articles & form.articles
+                      and forms[j].name.surname_core != name.surname_core]
+        lenders = lenders or beside
         if not carriers or not lenders:
             continue
         # Of the people carrying the surname, the one in the blend's role; else, for a blend written
@@ -335,6 +338,42 @@ def _invented(forms: list[Form], members: dict, root, topic_articles: frozenset,
         target = next(m for m in members[person] if m in established.members)
         found.append((i, target, "an invented full name around a misspelt surname, on pages that give it this "
                                  "person's title"))
+    return found
+
+
+def _middle_as_given(forms: list[Form], members: dict, root) -> list[tuple[int, int, str]]:
+    """Full names that put a person's middle name in place of the given name, on pages that write the
+    person's whole name: (form, person's form, rule).
+
+    Why: a caption or a hasty writer takes the middle name for the given name ("Kwame Okafor" under
+    a story about Zola Kwame Okafor, which writes his whole name a line later); left alone, the page
+    has a person of its own and is never flagged. The page's whole name says whose name it is. Only
+    a thinly attested name (no authoritative outlet, fewer than ESTABLISHED_OUTLETS outlets: a middle
+    name the person goes by is written by careful outlets, and usage then judges it), alone in its
+    cluster, every page of which writes one such whole name, of one person only (two whole names
+    carrying that middle name on the page leave it unlinked). A relative whose given name is the
+    person's middle name is named on pages of his own, or beside a whole name that is his.
+    """
+    wholes: dict[str, list[int]] = defaultdict(list)  # surname -> full names with a middle name
+    for k, other in enumerate(forms):
+        if len(other.name.given_tokens) >= 2 and not other.name.initials_only:
+            wholes[other.name.surname_core].append(k)
+    found = []
+    for i, form in enumerate(forms):
+        name = form.name
+        if (len(name.given_tokens) != 1 or name.initials_only or form.topic or _established(form) or not form.articles
+                or len(members.get(root(i), [i])) > 1):
+            continue
+        given = name.given_tokens[0]
+        whole = [k for k in wholes.get(name.surname_core, ()) if given in forms[k].name.given_tokens[1:]
+                 and forms[k].name.given_tokens[0] != given and forms[k].articles & form.articles]
+        people = {root(k) for k in whole}
+        if len(people) != 1 or root(i) in people or not form.articles <= set().union(*(forms[k].articles for k in whole)):
+            continue
+        person, = people
+        target = next((m for m in members.get(person, [person]) if _established(forms[m])), whole[0])
+        found.append((i, target, "the middle name of this person's whole name, written on the same page, in place "
+                                 "of the given name"))
     return found
 
 
@@ -409,7 +448,9 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     story's on-topic coverage; and exactly one person with an established full name is garbled by it:
     either it has that person's surname and a given name with the same first letter that keeps most of
     theirs (`GARBLED_GIVEN_RATIO`), under a title of theirs ("President"); or both its names are theirs
-    as heard (`heard_alike` given names, surnames with one Metaphone key keeping most letters). A
+    as heard (`heard_alike` given names, surnames with one Metaphone key keeping most letters); or it
+    has that person's first given name and surname and garbles a later given name
+    (`_later_given_garbled`: "Halil Tewfiq" for Halil Tevfik), which outranks the looser rules. A
     relative ("Olena", the first lady) has another given name and another title, and stays a person;
     a namesake used by several outlets is established, and stays a person, with one exception: a name
     written as heard ("Matt Gates" for a Matt Gaetz pronounced so) that several aggregators copy but
@@ -462,7 +503,7 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
         if any(m != i and forms[m].name.full and (_established(forms[m]) or _initial(forms[m].name) != _initial(name))
                for m in group):
             continue  # the cluster holds more than this name, its shorter forms and its own slips ("Tarshi")
-        people = set()
+        people, later = set(), set()  # later: the people whose later given name it garbles, the closest fit
         for j in established.full:
             if slip and len(forms[j].authoritative) < SLIP_VOUCHERS:
                 continue
@@ -476,7 +517,10 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                                                or subject_garbled):
                     people.add(root(j))
                 continue
-            if _surname_garbled_under_given(name, other, score_cutoff):
+            if _later_given_garbled(name, other):
+                people.add(root(j))
+                later.add(root(j))
+            elif _surname_garbled_under_given(name, other, score_cutoff):
                 people.add(root(j))
             elif on_topic and _heard_as(name, other):
                 people.add(root(j))
@@ -494,6 +538,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
             elif (on_topic and name.surname_core != other.surname_core and _slip_beside(name, other)
                   and form.titles & _titles(forms, members, root(j))):
                 people.add(root(j))  # their given name and title, the surname garbled: "EP President Roberta Mezzola"
+        if len(later) == 1:
+            people = later  # their first given name and surname both: no looser rule's candidate competes
         if len(people) != 1 or root(i) in people:
             continue
         person, = people
@@ -511,6 +557,17 @@ def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cuto
         return False
     return (written_or_heard(name.given_tokens[0], other.given_tokens[0])
             and given_confirmed_surname(name.surname_core, other.surname_core, score_cutoff))
+
+
+def _later_given_garbled(name: ParsedName, other: ParsedName) -> bool:
+    """Whether a name is another's with a later given name garbled: the same first given name and
+    surname, as many given names, each later one theirs or keeping its first letter and most of its
+    letters (`_garble_of`: "Recep Taiip" for Recep Tayyip, as heard or machine-translated). The first
+    given name and the surname identify; a middle name no one else writes so is the slip, where a
+    relative differs in the first given name."""
+    ours, theirs = name.given_tokens, other.given_tokens
+    return (name.surname_core == other.surname_core and len(ours) == len(theirs) >= 2 and ours[0] == theirs[0]
+            and ours != theirs and all(a == b or _garble_of(a, (b,)) for a, b in zip(ours[1:], theirs[1:])))
 
 
 def _subject_garble(name: ParsedName, subject: ParsedName, titled: bool, agreed: bool,
