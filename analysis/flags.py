@@ -6,9 +6,40 @@ from collections import defaultdict
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 
 
+def slug_only(group: list[dict], kinds: dict[str, str]) -> list[dict]:
+    """One person's mentions, those of an error written only in an article's URL marked usage "slug"
+    when the article's headline or text writes the person's name right.
+
+    Why: a URL keeps the words of the headline it was made from, so a slug that misspells a name the
+    page itself spells right is an earlier headline's error (corrected since, or never in the text): a
+    trace worth showing, not the article using the error today. A URL that is the only place the
+    article names the person is its use, as before.
+
+    >>> group = [{"article_id": 1, "field": "url", "surface": "cranstan", "usage": "uses"},
+    ...          {"article_id": 1, "field": "text", "surface": "Ellen Cranston", "usage": "uses"},
+    ...          {"article_id": 2, "field": "url", "surface": "cranstan", "usage": "uses"}]
+    >>> [m["usage"] for m in slug_only(group, {"cranstan": "error", "Ellen Cranston": "canonical"})]
+    ['slug', 'uses', 'uses']
+    """
+    right = {m["article_id"] for m in group if m.get("field") != "url" and kinds[m["surface"]] != "error"
+             and m["usage"] == "uses"}
+    wrong = {m["article_id"] for m in group if m.get("field") != "url" and kinds[m["surface"]] == "error"}
+    return [{**m, "usage": "slug"} if m.get("field") == "url" and kinds[m["surface"]] == "error" and m["usage"] == "uses"
+            and m["article_id"] in right and m["article_id"] not in wrong else m for m in group]
+
+
+def usage_of(found: list[dict]) -> str:
+    """How an article or outlet uses an error, from its mentions': "uses" when any mention uses it, else
+    "slug" when only its URLs carry it (`slug_only`), else "quoted" (talk about the spelling)."""
+    if any(m["usage"] == "uses" for m in found):
+        return "uses"
+    return "slug" if all(m["usage"] == "slug" for m in found) else "quoted"
+
+
 def _flags(cluster: dict, group: list[dict], kinds: dict[str, str]) -> list[dict]:
-    """Mention, article and outlet flags for one cluster; quoted errors are flagged but kept apart, and
-    a name cut by the end of a text (`analysis.entities.usage`) is no error of the outlet's."""
+    """Mention, article and outlet flags for one cluster; quoted errors and those only in a URL slug
+    are flagged but kept apart, and a name cut by the end of a text (`analysis.entities.usage`) is no
+    error of the outlet's."""
     flags = []
     errors = [m for m in group if kinds[m["surface"]] == "error" and m["usage"] != "cut"]
     forms = {s["surface"]: s["form"] for s in cluster["surfaces"]}
@@ -23,7 +54,7 @@ def _flags(cluster: dict, group: list[dict], kinds: dict[str, str]) -> list[dict
         uses = [m for m in found if m["usage"] == "uses"]
         flags.append({"level": "article", "cluster_id": cluster["id"], "canonical": cluster["canonical"],
                       "surface": ", ".join(sorted({forms[m["surface"]] for m in found})), "article_id": article_id,
-                      "origin": found[0]["origin"], "usage": "uses" if uses else "quoted",
+                      "origin": found[0]["origin"], "usage": usage_of(found),
                       "count": len(uses), "quoted": len(found) - len(uses)})
     articles_of: dict[str, set] = defaultdict(set)
     for m in group:
@@ -34,6 +65,6 @@ def _flags(cluster: dict, group: list[dict], kinds: dict[str, str]) -> list[dict
         quoted = {a for a, found in by_article.items() if found[0]["origin"] == origin} - using
         flags.append({"level": "outlet", "cluster_id": cluster["id"], "canonical": cluster["canonical"],
                       "surface": ", ".join(sorted({forms[m["surface"]] for m in errors if m["origin"] == origin})),
-                      "origin": origin, "usage": "uses" if using else "quoted", "count": len(using),
+                      "origin": origin, "usage": usage_of([m for m in errors if m["origin"] == origin]), "count": len(using),
                       "quoted": len(quoted), "total": len(articles_of[origin])})
     return flags

@@ -53,15 +53,33 @@ def function_words(language: str | None) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def glue_words(words: frozenset[str]) -> frozenset[str]:
     """Of a language's function words (`function_words`), those a lost space may glue to a name before
-    them: two letters or more ("le" in "Cranstonle maire"). Not one letter: in the languages that
-    decline names a one-letter function word is also a case ending (Polish "Cranstona", his), and one
-    letter is too little to tell the glue from a garble elsewhere. English has none here: the second
-    pass keeps its own glue words.
+    them: two letters or more ("le" in "Cranstonle maire"). One letter only where a lower-case word
+    follows (`glue_letters`): elsewhere one letter is too little to tell the glue from a garble.
+    English has none here: the second pass keeps its own glue words.
 
     >>> "le" in glue_words(function_words("fr")), "a" in glue_words(function_words("fr")), glue_words(function_words("en"))
     (True, False, frozenset())
     """
     return frozenset(w for w in words if w.isalpha() and len(w) >= 2)
+
+
+#: Languages whose names take no case endings (Romance): there a one-letter function word after a name
+#: is glue, never the name declined. Polish "Tima Walza" is Tim Walz declined, given name and surname.
+NO_CASE_ENDINGS = frozenset({"fr", "it", "es", "pt", "ca", "gl"})
+
+
+def glue_letters(language: str | None) -> frozenset[str]:
+    """The one-letter function words of a page's language that a lost space may glue to a name before
+    a lower-case word ("Cranstona récidivé" for "Cranston a récidivé", a participle after its
+    auxiliary): only in a language whose names take no case endings (`NO_CASE_ENDINGS`), where such a
+    letter after a name is no ending of the name's.
+
+    >>> "a" in glue_letters("fr"), glue_letters("pl"), glue_letters("en")
+    (True, frozenset(), frozenset())
+    """
+    if not language or language.split("-")[0].lower() not in NO_CASE_ENDINGS:
+        return frozenset()
+    return frozenset(w for w in function_words(language) if w.isalpha() and len(w) == 1)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis import entities, joined, second_pass, variants
-from analysis.lexicon import function_words, is_english
+from analysis.lexicon import function_words, glue_letters, is_english
 from analysis.name_rules import FAMILY_WORDS, given_names
 from analysis.names import ParsedName, fold, parse_name, surname_parts
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -120,7 +120,9 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
                                     known_words=known_words, foreign=foreign, towns=towns, page_of=page_of,
                                     function_words={key: function_words(documents[key[0]].get("language"))
-                                                    for key in foreign}))
+                                                    for key in foreign},
+                                    glue_letters={key: glue_letters(documents[key[0]].get("language"))
+                                                  for key in foreign}))
     covered = {(m["version_id"], m["field"], s, e) for m in found for s, e in m.pop("covers", ())}
     if covered:  # NER's given names of a name it cut short, now found whole
         credible = [m for m in credible if (m["version_id"], m["field"], m["start"], m["end"]) not in covered]

@@ -44,7 +44,7 @@ class MentionInput(TypedDict, total=False):
     outlet: str
     authoritative: bool
     published: str | None
-    usage: str  # "uses", "quoted" or "cut" (`analysis.entities.usage`)
+    usage: str  # "uses", "quoted" or "cut" (`analysis.entities.usage`); "slug" after judgement (`flags.slug_only`)
     field: str
     start: int
     end: int

@@ -201,6 +201,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                        towns: dict[object, Container[int]] | None = None,
                        page_of: Callable[[object], tuple[object, Iterable[str]]] | None = None,
                        function_words: dict[object, frozenset[str]] | None = None,
+                       glue_letters: dict[object, frozenset[str]] | None = None,
                        ) -> Iterator[tuple[object, list[dict]]]:
     """Find the known people's surnames (and fused names) in any case and with typos; yield (key, mentions).
 
@@ -220,6 +221,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     taken for a given name before a surname there ("Con Zelensky" in a Spanish title); those a lost
     space may glue to a name (`lexicon.glue_words`) are glue there besides the English `GLUE_WORDS`
     ("Cranstonle maire" is Cranston).
+    glue_letters: key -> the one-letter function words glued to a name before a lower-case word there
+    (`lexicon.glue_letters`: "Cranstona récidivé" is Cranston).
     page_of: key -> (page, the texts of every field of that page), where the rules that ask whether the
     page names a person look (`_garbled_surnames`, `_heard_after_given`); without it, the text itself.
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
@@ -261,6 +264,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             if (word, language_glue) not in glued_at:
                 glued_at[word, language_glue] = _glued_surname(word, index, language_glue)
             glued = glued_at[word, language_glue]
+            letters = (glue_letters or {}).get(key)
+            if not glued and letters and _lower_word_after(text, start + len(word)):
+                glued = _glued_surname(word, index, letters)  # "Cranstona récidivé": one letter, a verb after it
             glued_end = start + len(word)
             if glued:
                 word, folded = word[:glued], folded[:glued]
@@ -603,6 +609,14 @@ def _given_before_its_surname(text: str, end: int, word: str, index: NameIndex) 
     """
     after = _WORD_AFTER.match(text, end)
     return after is not None and word in index.givens_of.get(fold(after.group(1)), ())
+
+
+def _lower_word_after(text: str, end: int) -> bool:
+    """Whether a space and a lower-case word follow `end` on the same line: what follows a name that a
+    one-letter function word was glued to (`lexicon.glue_letters`)."""
+    rest = text[end:end + 3]
+    stripped = rest.lstrip(" \t")
+    return stripped != rest and stripped[:1].islower()
 
 
 def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS) -> int:

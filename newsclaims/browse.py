@@ -37,7 +37,7 @@ TABLES = {
         "kind": "canonical, title, accepted, surname or error", "rule": "Why the surface has that kind",
         "form": "For errors: the wrong part of the name"}),
     "flags": ("Mentions, articles and outlets that use an error form, with the reviewer's decision.", {
-        "level": "mention, article or outlet", "usage": "uses, or quoted (talk about the spelling, counted apart)",
+        "level": "mention, article or outlet", "usage": "uses; or quoted (talk about the spelling) or slug (only the URL misspells it), counted apart",
         "status": "open, confirmed or dismissed (set with `newsclaims review`)",
         "active": "0 when the latest analysis no longer raises the flag",
         "reviewed_from": "The flag (of an earlier version) on which the review decision this flag carries was made; "

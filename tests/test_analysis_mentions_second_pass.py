@@ -373,3 +373,21 @@ def test_a_garbled_middle_name_between_the_persons_given_name_and_surname_joins_
     text = "Präsident Halil Tewfiq Sarigul sprach. Meral Tewfiq Sarigul schwieg."
     (_, mentions), = find_more_mentions([("de", text)], people, {}, known_words=KNOWN, foreign={"de"})
     assert [m["surface"] for m in mentions] == ["Präsident Halil Tewfiq Sarigul", "Sarigul"]
+
+
+def test_a_one_letter_function_word_glued_to_a_name_before_a_lower_case_word_is_glue():
+    """ "Ellen Cranstona récidivé" on a French page is "Cranston a récidivé" with the space lost: the
+    name as written is Cranston's own. Before a full stop the letter stays part of the word, a garble
+    for the variants stage to judge; so it does in Polish, where "Ellen Cranstona" is her name
+    declined (the given name with it, "Elleny Cranstona"), and on an English page."""
+    from analysis.lexicon import function_words, glue_letters
+    text = "Ellen Cranstona récidivé. Ellen Cranstona."
+
+    def found(language):
+        (_, mentions), = find_more_mentions([("p", text)], PEOPLE, {}, known_words=KNOWN, foreign={"p"},
+                                            function_words={"p": function_words(language)},
+                                            glue_letters={"p": glue_letters(language)})
+        return [m["surface"] for m in mentions]
+
+    assert found("fr") == ["Ellen Cranston", "Ellen Cranstona"]
+    assert found("pl") == found("en") == ["Ellen Cranstona", "Ellen Cranstona"]

@@ -1178,6 +1178,35 @@ def test_a_family_surname_careful_outlets_write_with_diacritics_keeps_them_for_a
     assert (found["Saša Dončić"], found["Sasa Doncic"]) == ("canonical", "accepted")
 
 
+def test_a_first_given_name_typo_beside_the_same_middle_name_and_surname_is_one_person():
+    # One careful page writes "Dilek Ana Okan" and, once, "Dilyek Ana Okan"; an aggregator writes her
+    # right. Usage alone is too even to tell (one use each on the careful page), but a middle name and
+    # the surname in common beside a typo of the first name are one woman misspelt, not a sister.
+    mentions = [mention(1, "Dilek Ana Okan", "c1", "2026-03-03", authoritative=True, article=1),
+                mention(2, "Dilyek Ana Okan", "c1", "2026-03-03", authoritative=True, article=1),
+                mention(3, "Dilek Ana Okan", "b1", "2026-03-04", article=2)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Dilek Ana Okan"]
+    assert kinds(result)["Dilyek Ana Okan"] == "error"
+
+
+def test_an_error_only_in_the_url_of_a_page_that_spells_the_name_right_is_a_slug_not_a_use():
+    # A page's URL ".../mayor-cranstan-signs" keeps an earlier headline's "Cranstan", while its text
+    # spells Ellen Cranston right: flagged, as "slug", and kept apart from the articles using the error.
+    # A page whose URL is the only place it names her uses the error.
+    mentions = [mention(i, "Ellen Cranston", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [{**mention(i, "Ellen Cranstan", f"b{i}", "2026-03-04", article=i), "field": "text"} for i in (10, 11)]
+    mentions += [{**mention(20, "cranstan", "c1", "2026-03-05", article=50), "field": "url"},
+                 {**mention(21, "Ellen Cranston", "c1", "2026-03-05", article=50), "field": "text"},
+                 {**mention(30, "cranstan", "d1", "2026-03-05", article=60), "field": "url"}]
+    result = analyse_variants(mentions)
+    usage = {f["article_id"]: f["usage"] for f in result.flags if f["level"] == "article"}
+    assert usage == {10: "uses", 11: "uses", 50: "slug", 60: "uses"}
+    outlets = {f["origin"]: f["usage"] for f in result.flags if f["level"] == "outlet"}
+    assert outlets["c1"] == "slug" and outlets["d1"] == "uses"
+    assert {a["mention_id"]: a["usage"] for a in result.assignments}[20] == "slug"
+
+
 def test_a_bare_surname_is_the_person_its_article_names_with_exactly_that_surname():
     # Aggregators misspell Governor Tim Ostrand as "Tim Ostrandt" and "Ostrandt"; one article names a
     # real Rep. Lena Ostrandt beside him: its bare "Ostrandt" is hers, not his error.

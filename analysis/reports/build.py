@@ -39,6 +39,7 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from analysis.dates import date_key, earliest, parse_published
+from analysis.flags import usage_of
 from analysis.names import fold
 from analysis.propagation import propagate
 from analysis.reports.claims import add_claims
@@ -272,7 +273,7 @@ def _errors(clusters, assignments, outlet_names, documents_by_article, flags_by_
                 "origin": first["origin"], "url": first["url"], "title": document.get("title"),
                 "published": first["published"], "date_rule": first["published_rule"],
                 "date_precision": parse_published(first["published"])[2],
-                "usage": "uses" if any(m["usage"] == "uses" for m in found) else "quoted",
+                "usage": usage_of(found),
                 "mentions": len(found), "version_id": first["version_id"], "fetched_at": document.get("fetched_at"),
                 "flag_id": flag.get("id"), "review": flag.get("status"),
             })

@@ -297,12 +297,13 @@ def spelling_evidence(form: Form, group: list[Form]) -> Form:
 def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: bool = False) -> set:
     """The authoritative outlets that spell the parts of the name where `form` differs from the
     canonical (its surname, its first given name, or both) the way `form` does, in any of the
-    person's forms more than once, or at least as often as they spell those parts the canonical way:
-    who vouches for that spelling as a house style (`HOUSE_STYLE_RULES`).
+    person's forms more than once, or more often than they spell those parts the canonical way: who
+    vouches for that spelling as a house style (`HOUSE_STYLE_RULES`).
 
     Why the counts: a house style is a newsroom's repeated choice. A careful outlet that writes the
     name right eight times and once otherwise has made a slip, whatever rule could explain it; one
-    that writes a wire story's romanisation twice beside its own has chosen to keep it. `abroad`: only
+    that writes a wire story's romanisation twice beside its own has chosen to keep it. Once each way
+    is no choice either: one of the two is the slip, and the story's other outlets say which. `abroad`: only
     the outlets writing it so on pages in another language (`Form.abroad`, `ABROAD_HOUSES`)."""
     name = form.name
     surname = name.surname_core if name.surname_core != canonical.surname_core else None
@@ -324,7 +325,7 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: 
             theirs.update(other.outlet_uses)
         elif writes(other, canonical.surname_core, canonical.given_tokens[0] if given is not None else ""):
             ours.update(other.outlet_uses)
-    return {outlet for outlet in outlets if theirs[outlet] >= min(2, ours[outlet])}
+    return {outlet for outlet in outlets if theirs[outlet] >= 2 or theirs[outlet] > ours[outlet]}
 
 
 #: Rules that change a name's letters (a transliteration, a nickname a letter away such as Jon/John): a

@@ -69,7 +69,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         if names[i].surname_core != names[j].surname_core and _two_surnames(names[i], names[j], givens_of):
             continue  # two surnames in their own right (Smith/Smyth), not one written two ways
         if comparison.given_typo:
-            allowed = _typo_allowed(forms[i], forms[j], topic_articles)
+            allowed = _typo_allowed(forms[i], forms[j], topic_articles, story=story)
             if allowed is None:  # something separates them: two people, whatever links the rest
                 cannot[i].add(j)
                 cannot[j].add(i)
@@ -660,7 +660,7 @@ def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) 
     return 2 * len(ga & gb) < min(len(ga), len(gb))
 
 
-def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset()) -> bool | None:
+def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset(), story: bool = False) -> bool | None:
     """Whether a given name a typo away is the same person: True when one form is very much rarer
     (in uses, or in a story in authoritative outlets) and nothing separates the two; None when
     something separates them, which forbids any merge; False when usage is not unequal enough (a bare list of distinct names keeps them apart, but another
@@ -677,6 +677,11 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset()) -> 
     only in the story's on-topic articles or beside it: coverage of the story is about its person, and
     a page writing a namesake spelt as their name is spelt is a page that misspells them. Off the
     topic, or two names ("Tim", "Tom"), they stay two people.
+
+    In a story, a middle name and the surname in common beside the typo need no unequal usage: two
+    words alike past the surname identify where a surname alone does not ("Dilek Ana Okan" once and
+    "Dilyek Ana Okan" once, on one page: a slip, not a sister with her middle name). A name list of
+    distinct people keeps them apart.
     """
     if a.titles and b.titles and not a.titles & b.titles:
         return None
@@ -684,6 +689,9 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset()) -> 
     if (not shared_role and _real_given(a) and _real_given(b) and _established(a) and _established(b)
             and not _topic_misspelt(a, b, topic_articles)):
         return None
+    if (story and len(a.name.given_tokens) >= 2 and a.name.given_tokens[1:] == b.name.given_tokens[1:]
+            and a.name.surname_core == b.name.surname_core):
+        return True
     high, low = max(a.count, b.count), min(a.count, b.count)
     if high >= USAGE_RATIO * max(low, 1):
         return True

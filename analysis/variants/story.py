@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
-from analysis.flags import _flags
+from analysis.flags import _flags, slug_only
 from analysis.name_rules import gender_forms
 from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of, spelt, surname_parts  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
@@ -148,6 +148,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
             cluster["evidence"]["distinct_by_user"] = apart  # shown in reports as the user's decision
         result.clusters.append(cluster)
         kinds = {s["surface"]: s["kind"] for s in cluster["surfaces"]}
+        group_mentions = slug_only(group_mentions, kinds)
         result.assignments += [{"mention_id": m["mention_id"], "cluster_id": cluster["id"],
                                 "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
         result.flags += _flags(cluster, group_mentions, kinds)

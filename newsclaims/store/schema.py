@@ -121,7 +121,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
             "mention_id": int,
             "article_id": int,
             "origin": str,
-            "usage": str,  # uses | quoted (talk about the spelling, counted apart)
+            "usage": str,  # uses | quoted (talk about the spelling) | slug (only the URL): counted apart
             "count": int,  # articles (or mentions, at mention level) using the error
             "quoted": int,
             "total": int,  # outlet level: the outlet's articles that mention the person
