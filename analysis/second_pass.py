@@ -98,8 +98,10 @@ class KnownWords:
 
 #: Words that follow a name in a sentence and that a lost space glues to it ("Patelwho worked"): where
 #: a link ends in a name, extraction often drops the space after it. Only words that no surname ends
-#: in: "all" or "well" would make Marshall of a Marsh and Rockwell of a Rock.
-GLUE_WORDS = frozenset("who whose which and was were has had have said says told will would with from that".split())
+#: in: "all" or "well" would make Marshall of a Marsh and Rockwell of a Rock. Prepositions and
+#: conjunctions of five letters or more that open a phrase after a subject ("Mangioneunder a thick fog").
+GLUE_WORDS = frozenset("""who whose which and was were has had have said says told will would with from that
+                          under after about during before against while""".split())
 
 
 @dataclass
@@ -123,17 +125,26 @@ class NameIndex:
         space; the glue words of the story's languages, `lexicon.glue_words`) is no surname: known, it
         would hide the glue from `_glued_surname`. Never the surname of the person's `canonical` name
         (folded, when known): "cranstla" is no "cranst" with "la" on where a page misspells it "Cranst".
+        Nor another person's surname with an English glue word run on, canonical or not: NER's span over
+        a lost space made a person of its own ("Tom Cranstonunder", the mayor's son), whose surname is
+        the family's.
 
         >>> sorted(NameIndex.of([{"surnames": ["cranston", "cranstonwho"], "given": ["ellen"]}]).exact)
+        ['cranston']
+        >>> sorted(NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]},
+        ...                      {"surnames": ["cranstonunder"], "given": ["tom"], "canonical": "cranstonunder"}]).exact)
         ['cranston']
         >>> NameIndex.of([{"surnames": ["meer", "vandermeer"], "given": ["pieter"]}]).particled
         {'meer': 2}
         """
         index = cls()
+        every = {s for person in people for s in person["surnames"]}
         for person in people:
+            others = every - set(person["surnames"])
             surnames = [s for s in person["surnames"] if len(s) >= EXACT_MIN_LETTERS
                         and (s == person.get("canonical") or not any(
-                            s.endswith(ending) and s[:-len(ending)] in person["surnames"] for ending in glue))]
+                            s.endswith(ending) and s[:-len(ending)] in person["surnames"] for ending in glue))
+                        and not any(s.endswith(ending) and s[:-len(ending)] in others for ending in GLUE_WORDS)]
             for surname in surnames:
                 index.exact.add(surname)
                 index.sounds.setdefault(metaphone(surname), []).append(surname)

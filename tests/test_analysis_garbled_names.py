@@ -129,7 +129,7 @@ def test_a_name_run_together_in_a_url_is_the_way_urls_are_written_not_a_garble()
     texts = ["Governor Ellen Cranston signed the water bill. Cranston said it was overdue.",
              "Millbrook's Governor Ellen Cranston defended the water bill.",
              "Ellen Cranston, the governor, signed the bill on Tuesday.",
-             "The water bill: EllenCranston says the supply comes first."]
+             "The water bill: Ellencranston says the supply comes first."]
     urls = ["https://o0.example/water-bill", "https://o1.example/water", "https://o2.example/bill",
             "https://o3.example/tag/ellencranston"]
     docs = {i: {"title": "", "description": "", "keywords": "", "url": urls[i], "author": "", "text": text,
@@ -141,7 +141,7 @@ def test_a_name_run_together_in_a_url_is_the_way_urls_are_written_not_a_garble()
     resolved = resolve_mentions(docs, entities_found, topic=Topic(names=("Ellen Cranston",), articles=frozenset(docs)))
     kinds = {(m["field"], m["surface"]): a["kind"] for m in resolved.persons for a in resolved.result.assignments
              if a["mention_id"] == m["id"] and m["version_id"] == 3}
-    assert kinds == {("url", "ellencranston"): "accepted", ("text", "EllenCranston"): "error"}
+    assert kinds == {("url", "ellencranston"): "accepted", ("text", "Ellencranston"): "error"}
 
 
 BAKER = [
@@ -294,3 +294,11 @@ def test_a_misspelling_in_a_long_quotation_of_someones_post_is_the_quoting_pages
     resolved = story_resolve(nlp, CAREFUL, ["Water bill fight. " + post, "Millbrook news. " + post], "Genevieve Cranston")
     articles = {f["article_id"] for f in resolved.result.flags if f["level"] == "article" and f["usage"] == "uses"}
     assert articles == {len(CAREFUL), len(CAREFUL) + 1}
+
+
+def test_a_glue_word_run_onto_a_relatives_surname_in_a_model_span_is_cut_off(nlp):
+    # A translated page lost the space before "under": the model takes "Tom Cranstonunder" whole, and
+    # the story would have a person of that name. It is Tom Cranston, of the governor's family.
+    found = owners(nlp, "The family gathered in Millbrook. In front of the house Tom Cranstonunder a thick fog, "
+                        "a dozen cars are parked.")
+    assert found == {"Tom Cranston": ("Tom Cranston", "canonical")}

@@ -391,3 +391,9 @@ def test_a_one_letter_function_word_glued_to_a_name_before_a_lower_case_word_is_
 
     assert found("fr") == ["Ellen Cranston", "Ellen Cranstona"]
     assert found("pl") == found("en") == ["Ellen Cranstona", "Ellen Cranstona"]
+
+
+def test_a_preposition_glued_to_a_name_by_a_lost_space_is_not_part_of_it():
+    """ "Ellen Cranstonunder a thick fog": a translated page lost the space before a preposition. The
+    name is Cranston's as written, not a garble of it."""
+    assert surfaces("In front of the house Ellen Cranstonunder a thick fog, cars wait.") == ["Ellen Cranston"]

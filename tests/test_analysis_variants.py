@@ -648,12 +648,16 @@ def test_a_lone_given_name_joins_the_person_its_article_names_and_is_judged_agai
 
 
 def test_a_name_run_together_as_one_word_is_an_error_and_a_hyphen_is_not():
+    # Written as one word, the later words in small letters, the name is misspelt; run together with
+    # every word's capital kept ("AnaLindahlBerg"), it has lost its spaces in extraction, and is right.
     mentions = [mention(i, "Ana Lindahl Berg", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
     mentions += [mention(10, "Ana Lindahl-Berg", "b1", "2026-03-04", authoritative=True),
-                 mention(11, "AnaLindahlBerg", "b2", "2026-03-04")]
+                 mention(11, "Analindahlberg", "b2", "2026-03-04"),
+                 mention(12, "AnaLindahlBerg", "b3", "2026-03-04")]
     result = analyse_variants(mentions)
     assert len(result.clusters) == 1
-    assert kinds(result)["Ana Lindahl-Berg"] == "accepted" and kinds(result)["AnaLindahlBerg"] == "error"
+    assert kinds(result)["Ana Lindahl-Berg"] == "accepted" and kinds(result)["Analindahlberg"] == "error"
+    assert kinds(result)["AnaLindahlBerg"] == "accepted"
 
 
 def test_a_given_name_written_as_heard_is_a_typo_of_the_person_not_another_name():
@@ -894,9 +898,9 @@ def test_a_time_and_a_day_only_date_on_the_same_day_do_not_decide_the_canonical(
 def test_a_handle_runs_the_name_together_by_necessity():
     mentions = [mention(i, "Ana Lindqvist", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
     mentions += [{**mention(10, "analindqvist", "b1", "2026-03-04"), "handle": True},
-                 mention(11, "AnaLindqvist", "b2", "2026-03-04")]
+                 mention(11, "Analindqvist", "b2", "2026-03-04")]
     result = analyse_variants(mentions)
-    assert kinds(result)["analindqvist"] == "accepted" and kinds(result)["AnaLindqvist"] == "error"
+    assert kinds(result)["analindqvist"] == "accepted" and kinds(result)["Analindqvist"] == "error"
 
 
 def test_a_name_and_its_ascii_transliterations_are_one_person_with_the_marked_canonical():
@@ -1261,10 +1265,10 @@ def test_a_url_slug_is_no_outlets_spelling_of_a_name():
 
 def test_a_last_given_name_run_into_the_surname_is_an_error_a_space_lost_inside_the_given_names_is_not():
     mentions = [mention(i, "Ellen Mae Cranston", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
-    mentions += [mention(10, "Ellen MaeCranston", "b1", "2026-03-04", article=10),
+    mentions += [mention(10, "Ellen Maecranston", "b1", "2026-03-04", article=10),
                  mention(11, "EllenMae Cranston", "b2", "2026-03-04", article=11)]
     found = kinds(analyse_variants(mentions))
-    assert (found["Ellen MaeCranston"], found["EllenMae Cranston"]) == ("error", "accepted")
+    assert (found["Ellen Maecranston"], found["EllenMae Cranston"]) == ("error", "accepted")
 
 
 def test_a_son_and_his_father_named_side_by_side_are_two_people_and_the_son_keeps_his_jr():

@@ -271,6 +271,34 @@ def _fused(name: ParsedName, canonical: ParsedName) -> bool:
     return len(name.tokens) == 1 or (seam is not None and seam in name.tokens)
 
 
+#: The rule of a name run together with its capitals kept (`_capitals_kept`).
+LOST_SPACE = "the name's words run together with their capitals: a space lost, not a spelling"
+
+
+def _capitals_kept(display: str, canonical: str) -> bool:
+    """Whether a name run together (`_fused`) keeps the capital of every word of the canonical where that
+    word starts ("EllenCranston", "EllenMaeCranston" for Ellen Mae Cranston).
+
+    Why: extraction that drops a line break or a tag's space glues words and keeps their letters
+    ("OfficeEllen", "primeminister" nearby); a writer who runs a name together writes it as one word,
+    the later words in small letters ("Ellencranston", a machine's or a slug's). The first keeps the
+    name as written, the second is a spelling of it.
+
+    >>> [_capitals_kept(s, "Ellen Mae Cranston") for s in ("EllenMaeCranston", "Ellen MaeCranston", "Ellencranston")]
+    [True, True, False]
+    """
+    joined = display.replace(" ", "")
+    words = canonical.split()
+    if len(joined) != len("".join(words)) or fold(joined) != fold("".join(words)):
+        return False
+    position = 0
+    for word in words:
+        if not joined[position:position + 1].isupper():
+            return False
+        position += len(word)
+    return True
+
+
 def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str, str]:
     """The kind of a lone given name: the canonical given name (any case, or with accents dropped), a
     nickname of it (a choice of name), or an error of the given name (an accent added or changed is
@@ -844,6 +872,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "accepted", "an account's handle (@name): its owner's choice, not a writer's spelling"
         elif _fused(name, decision.canonical_name) and row["handles"] == len(row["mention_ids"]):
             kind, why = "accepted", "a handle, hashtag or URL: the name run together, as they must be"
+        elif _fused(name, decision.canonical_name) and _capitals_kept(name.display, decision.canonical):
+            kind, why = "accepted", LOST_SPACE
         elif _fused(name, decision.canonical_name):
             kind, why = "error", "given name and surname run together as one word"
         elif _hypercorrection(name.display, decision.canonical, spellings or {}, decision.canonical_form is not None
