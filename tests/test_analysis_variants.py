@@ -1020,6 +1020,18 @@ def test_the_middle_name_for_the_given_name_beside_the_whole_name_is_the_persons
     assert uncle[30][0] == "Kwame Okafor"
 
 
+def test_a_two_part_surname_written_as_two_words_with_one_part_garbled_is_the_persons_error():
+    # A transcript writes "Ana Lindel Berg" for Ana Lindahl-Berg: her given name, the second part of her
+    # surname exactly, the first garbled past a typo. The parse reads "Lindel" as a middle name, so only
+    # the whole name ties it to her. Her mother Eva Berg stays a person of her own.
+    mentions = [mention(i, "Ana Lindahl-Berg", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(20, "Ana Lindel Berg", "t1", "2026-03-04", article=20),
+                 mention(21, "Eva Berg", "t1", "2026-03-04", article=20)]
+    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    assert owner["Ana Lindel Berg"] == ("Ana Lindahl-Berg", "error")
+    assert owner["Eva Berg"][0] == "Eva Berg"
+
+
 def test_a_titled_surname_written_as_heard_beside_the_persons_name_is_their_error():
     # A transcript writes "Mr. Daxen" (one sound with Dagsen, two letters off) on a page that also writes
     # "Mr. Dagsen": his surname as heard, his error. On a page naming no Dagsen it stays a name of its own.

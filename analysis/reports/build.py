@@ -12,7 +12,8 @@ Schema `newsclaims.story-report`, version 1 (every key below is always present):
 - `errors[]`: {cluster_id, canonical, form, surfaces[], articles, outlets[], first_use[] (every use
   tied for first: several when dates cannot order them), uses[] (earliest first): {outlet,
   outlet_name, origin, url, title, published, date_rule, date_precision, usage, mentions, version_id,
-  fetched_at, flag_id, review}}
+  fetched_at, flag_id, review}} (usage: "uses"; "quoted", talk about the spelling; "slug", only the
+  URL carries the error while the page spells the name right: `flags.slug_only`. Only "uses" counts)
 - `outlets[]`: {outlet, name, origin, authoritative, articles, articles_mentioning, articles_using_errors,
   articles_quoting_errors, error_forms[], error_rate: {rate, k, n, low, high} | null, ranked, rank,
   timeline[{date, mentioning, using_error}], corrections: null, copied: null, absent: {field: why}}

@@ -7,7 +7,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import given_names, role_title, title_gender
+from analysis.name_rules import PARTICLES, given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
@@ -450,7 +450,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     theirs (`GARBLED_GIVEN_RATIO`), under a title of theirs ("President"); or both its names are theirs
     as heard (`heard_alike` given names, surnames with one Metaphone key keeping most letters); or it
     has that person's first given name and surname and garbles a later given name
-    (`_later_given_garbled`: "Halil Tewfiq" for Halil Tevfik), which outranks the looser rules. A
+    (`_later_given_garbled`: "Halil Tewfiq" for Halil Tevfik) or the first part of a two-part surname
+    written as two words (`_hyphen_half_garbled`), which outrank the looser rules. A
     relative ("Olena", the first lady) has another given name and another title, and stays a person;
     a namesake used by several outlets is established, and stays a person, with one exception: a name
     written as heard ("Matt Gates" for a Matt Gaetz pronounced so) that several aggregators copy but
@@ -517,7 +518,7 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                                                or subject_garbled):
                     people.add(root(j))
                 continue
-            if _later_given_garbled(name, other):
+            if _later_given_garbled(name, other) or _hyphen_half_garbled(name, other):
                 people.add(root(j))
                 later.add(root(j))
             elif _surname_garbled_under_given(name, other, score_cutoff):
@@ -568,6 +569,18 @@ def _later_given_garbled(name: ParsedName, other: ParsedName) -> bool:
     ours, theirs = name.given_tokens, other.given_tokens
     return (name.surname_core == other.surname_core and len(ours) == len(theirs) >= 2 and ours[0] == theirs[0]
             and ours != theirs and all(a == b or _garble_of(a, (b,)) for a, b in zip(ours[1:], theirs[1:])))
+
+
+def _hyphen_half_garbled(name: ParsedName, other: ParsedName) -> bool:
+    """Whether a name is another's, its two-part surname written as two words with the first part
+    garbled: their first given name, then a word keeping the first part's first letter and most of
+    its letters (`_garble_of`), then the second part exactly ("Sam Batemann Fried" for Sam
+    Bankmann-Fried, as heard in a transcript). The parse takes the garbled part for a middle name,
+    so the surnames alone never meet; the given name and the intact part are the evidence."""
+    parts = [t for t in other.surname_tokens if t not in PARTICLES]
+    ours = name.given_tokens
+    return (len(parts) == 2 and len(ours) >= 2 and bool(other.given_tokens) and ours[0] == other.given_tokens[0]
+            and name.surname_core == parts[1] and _garble_of(ours[-1], (parts[0],)))
 
 
 def _subject_garble(name: ParsedName, subject: ParsedName, titled: bool, agreed: bool,
