@@ -14,6 +14,11 @@ def kinds(result):
     return {s["surface"]: s["kind"] for c in result.clusters for s in c["surfaces"]}
 
 
+def owners(result):
+    """surface -> (canonical of its person, kind)."""
+    return {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+
+
 def people_and_kind(mentions, surface, **options):
     """The canonicals the story finds, and the kind it judges one surface."""
     result = analyse_variants(mentions, **options)
@@ -948,7 +953,7 @@ def test_a_blend_of_two_office_holders_names_is_an_error_of_the_surnames_person(
     mentions += [mention(30, "Mayor Tomas Cranston", "x1", "2026-03-05"),
                  mention(31, "Ruth Cranston", "x2", "2026-03-05")]
     result = analyse_variants(mentions)
-    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    owner = owners(result)
     assert owner["Mayor Tomas Cranston"] == ("Ellen Cranston", "error")
     assert owner["Ruth Cranston"][0] == "Ruth Cranston"
     assert owner["Mayor Tomas Brook"][0] == "Tomas Brook"
@@ -970,15 +975,14 @@ def test_a_given_name_carried_over_from_a_name_on_the_same_page_is_a_blend():
                  mention(41, "Ana Valdez", "y1", "2026-03-05", article=70),
                  mention(42, "Ana Valdez", "y1", "2026-03-05", article=70),
                  mention(43, "Pete Valdez", "y1", "2026-03-05", article=70)]
-    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    owner = owners(analyse_variants(mentions))
     assert owner["Tim Valdez"] == ("Pete Valdez", "error")
     assert owner["Ruth Valdez"][0] == "Ruth Valdez" and owner["Tim Parlow"][0] == "Tim Parlow"
     assert owner["Ana Valdez"][0] == "Ana Valdez"
     # Another Tim, established elsewhere in the story (Tim Okoro, a senator), changes nothing: the
     # lawyer who lent the given name is the one named on the blend's own page.
     senator = [mention(80 + i, "Tim Okoro", f"s{i}", "2026-03-03", authoritative=True, article=80 + i) for i in range(1, 4)]
-    owner = {s["surface"]: (c["canonical"], s["kind"])
-             for c in analyse_variants(mentions + senator).clusters for s in c["surfaces"]}
+    owner = owners(analyse_variants(mentions + senator))
     assert owner["Tim Valdez"] == ("Pete Valdez", "error") and owner["Tim Okoro"][0] == "Tim Okoro"
 
 
@@ -997,7 +1001,7 @@ def test_a_garbled_middle_name_under_the_persons_first_given_name_and_surname_is
                  mention(31, "Halil Mete Sarıgül", "y1", "2026-03-05", article=31)]
     topic = Topic(names=("Halil Tevfik Sarıgül",), articles=frozenset(m["article_id"] for m in mentions))
     result = analyse_variants(mentions, topic=topic)
-    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    owner = owners(result)
     assert owner["President Halil Tewfiq Sarigul"] == ("Halil Tevfik Sarıgül", "error")
     assert owner["Halil Mete Sarıgül"][0] == "Halil Mete Sarıgül"
 
@@ -1027,7 +1031,7 @@ def test_a_two_part_surname_written_as_two_words_with_one_part_garbled_is_the_pe
     mentions = [mention(i, "Ana Lindahl-Berg", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
     mentions += [mention(20, "Ana Lindel Berg", "t1", "2026-03-04", article=20),
                  mention(21, "Eva Berg", "t1", "2026-03-04", article=20)]
-    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    owner = owners(analyse_variants(mentions))
     assert owner["Ana Lindel Berg"] == ("Ana Lindahl-Berg", "error")
     assert owner["Eva Berg"][0] == "Eva Berg"
 
@@ -1038,7 +1042,7 @@ def test_a_titled_surname_written_as_heard_beside_the_persons_name_is_their_erro
     mentions = [mention(i, "Piet Dagsen", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
     mentions += [mention(20, "Mr. Dagsen", "t1", "2026-03-04", article=50),
                  mention(21, "Mr. Daxen", "t1", "2026-03-04", article=50)]
-    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    owner = owners(analyse_variants(mentions))
     assert owner["Mr. Daxen"] == ("Piet Dagsen", "error")
     # With his brother in the story, the page's "Col. Dagsen" fits both: no garble, placed by context,
     # and every mention still has one assignment.
@@ -1083,7 +1087,7 @@ def test_a_whole_name_misheard_with_a_short_surname_is_the_persons_error_on_topi
     mentions = [mention(i, "Gov. Kristin Moen", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
     mentions += [mention(40, "Christin mown", "q1", "2026-03-05", article=77)]
     result = analyse_variants(mentions, topic=Topic(names=("Kristin Moen",), articles=frozenset({1, 2, 3, 4, 5, 77})))
-    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    owner = owners(result)
     assert owner["Christin mown"] == ("Kristin Moen", "error")
 
 
@@ -1136,7 +1140,7 @@ def test_a_surname_is_vouched_for_by_careful_spellings_of_the_whole_family():
                  mention(31, "Hugh Marden", "a2", "2026-03-05", authoritative=True),
                  mention(32, "HUGH MADEN", "a3", "2026-03-05", authoritative=True)]
     result = analyse_variants(mentions)
-    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    owner = owners(result)
     assert owner["HUGH MADEN"] == ("Hugh Marden", "error")
 
 
@@ -1410,7 +1414,7 @@ def test_a_family_name_alone_in_another_romanisation_is_the_family_first_persons
     lone = [mention(40, "President Gun", "x1", "2026-03-04"), mention(41, "Gun", "x1", "2026-03-04", article=40),
             mention(42, "Goon", "x2", "2026-03-04"), mention(43, "Goon", "x3", "2026-03-05")]
     result = story(lone)
-    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in result.clusters for s in c["surfaces"]}
+    owner = owners(result)
     assert owner["Gun"] == ("Goon Min-seo", "error") and owner["President Gun"] == ("Goon Min-seo", "error")
     assert owner["Goon"] == ("Goon Min-seo", "surname")
     lims = [mention(50 + i, full, f"l{i}", "2026-03-03", authoritative=True) for i, full in
@@ -1899,7 +1903,7 @@ def test_a_letter_dropped_from_a_four_letter_surname_is_compared_and_judged():
     assert (0, 1) in candidate_pairs([p("Christopher Ray"), p("Christopher Wray")])
     mentions = [mention(i, "Christopher Wray", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
     mentions += [mention(10, "Christopher Ray", "x1", "2026-03-04")]
-    owner = {s["surface"]: (c["canonical"], s["kind"]) for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    owner = owners(analyse_variants(mentions))
     assert owner["Christopher Ray"] == ("Christopher Wray", "error")
 
 
