@@ -263,3 +263,15 @@ def test_copy_edges_are_stored_by_analyse_and_read_not_recomputed_by_the_report(
     legacy = jobs.build_report(database, "demo")
     assert legacy["copies"] == [] and "analyse demo --force" in legacy["absent"]["copies"]
     database.close()
+
+
+def test_an_article_whose_url_alone_carries_an_error_is_neither_using_nor_quoting_it():
+    # Three articles of one outlet: one only in its URL slug ("slug"), one quoting the spelling, one
+    # using it. Only the last is a use; the slug is no quotation either.
+    from analysis.reports.build import _outlets
+    outlets = [{"origin": "o", "slug": "o", "name": "O", "authoritative": 0}]
+    assignments = [{"cluster_id": "c", "origin": "o", "article_id": i, "published": f"2026-03-0{i}"} for i in (1, 2, 3)]
+    uses = [{"origin": "o", "url": f"u{i}", "usage": usage, "published": f"2026-03-0{i}"}
+            for i, usage in ((1, "slug"), (2, "quoted"), (3, "uses"))]
+    row, = _outlets(outlets, [{"origin": "o"}] * 3, assignments, [{"form": "Cranstan", "uses": uses}], {"c"}, 5)
+    assert (row["articles_using_errors"], row["articles_quoting_errors"]) == (1, 1)

@@ -18,7 +18,8 @@ Schema `newsclaims.story-report`, version 1 (every key below is always present):
   articles_quoting_errors, error_forms[], error_rate: {rate, k, n, low, high} | null, ranked, rank,
   timeline[{date, mentioning, using_error}], corrections: null, copied: null, absent: {field: why}}
   (error_rate = articles using an error / articles mentioning a person with an error form; low/high
-  is the 95% Wilson interval; ranked only when n >= min_n)
+  is the 95% Wilson interval; ranked only when n >= min_n; an article whose URL alone carries an
+  error, usage "slug", is neither using nor quoting it)
 - `flagged_mentions[]`: {flag_id, review, note, canonical, surface, form, field, usage, sentence, start,
   end, outlet, outlet_name, url, published, date_rule, version_id, fetched_at}
 - `review`: {open, confirmed, dismissed, new_since_last_run[] (flag ids first raised by the latest
@@ -309,7 +310,7 @@ def _outlets(outlets, documents, assignments, errors, erring_clusters, min_n) ->
         origin = outlet["origin"]
         mentioning = {a["article_id"]: a["published"] for a in mentions_of[origin]}
         using = {u["url"]: u["published"] for _e, u in uses_of[origin] if u["usage"] == "uses"}
-        quoting = {u["url"] for _e, u in uses_of[origin]} - set(using)
+        quoting = {u["url"] for _e, u in uses_of[origin] if u["usage"] == "quoted"} - set(using)
         interval = wilson(len(using), len(mentioning))
         mentioning_days = Counter(publication_day(p) for p in mentioning.values())
         using_days = Counter(publication_day(p) for p in using.values())

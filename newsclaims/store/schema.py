@@ -123,7 +123,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
             "origin": str,
             "usage": str,  # uses | quoted (talk about the spelling) | slug (only the URL): counted apart
             "count": int,  # articles (or mentions, at mention level) using the error
-            "quoted": int,
+            "quoted": int,  # the mentions (articles, at outlet level) kept apart: quoted, or a slug alone
             "total": int,  # outlet level: the outlet's articles that mention the person
             "active": int,
             "status": str,  # open | confirmed | dismissed: the reviewer's word survives re-analysis
