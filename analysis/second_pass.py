@@ -259,6 +259,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
         spans = taken.get(key, [])
         found = []
         named: tuple[set[str], set[str]] | None = None  # this text's known surnames: in full, and at all
+        repeated: list[tuple[str, str]] = []  # (given name, near spelling) this text repeats together
         for start, word in _candidates(text, known_words):
             folded = fold(word).replace("-", "")
             if folded[-1:] == "s" and folded not in index.exact and folded[:-1] in index.exact:
@@ -372,6 +373,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                     extended = garbled_middle_before(text, start, index.givens_of.get(folded, ()))
                 if extended == start and key in foreign and folded not in index.exact and not known_given:
                     extended = _repeated_given_before(text, start, word, _near_givens(folded, index, score_cutoff))
+                    if extended < start:
+                        repeated.append((fold(text[extended:start]).strip(), folded))
+                if extended == start and key in foreign and folded in index.exact and not known_given:
+                    extended = _given_of_a_near_spelling(text, start, folded, repeated, score_cutoff)
                 if extended == start:
                     break
                 start = extended
@@ -566,6 +571,28 @@ def _repeated_given_before(text: str, start: int, word: str, theirs: Container[s
     if any(given[:1] == g[:1] and fuzz.ratio(given, g) >= HEARD_RATIO for g in theirs):
         return start
     return before.start(1) if text.count(f"{before.group(1)} {word}") >= REPEATED_GIVEN else start
+
+
+def _given_of_a_near_spelling(text: str, start: int, surname: str, repeated: list[tuple[str, str]],
+                              cutoff: float) -> int:
+    """The start of the capitalised word just before a known surname when this text has joined that
+    word as a given name to a near spelling of the surname (`_repeated_given_before`), else `start`.
+
+    Why: a page in another language that writes "Alberto Melloni" twice and then "Alberto Meloni" names
+    one man, once spelt right; the bare "Meloni" would otherwise go to the story's Meloni. The word
+    the page itself repeats as his given name is the evidence, not a given-name list.
+
+    >>> text = "Alberto Meloni è il bomber."
+    >>> text[_given_of_a_near_spelling(text, text.index("Meloni"), "meloni", [("alberto", "melloni")], 80):14]
+    'Alberto Meloni'
+    >>> _given_of_a_near_spelling(text, text.index("Meloni"), "meloni", [("premier", "melloni")], 80) == 8
+    True
+    """
+    before = capitalised_word_before(text, start)
+    if before is None:
+        return start
+    given = fold(before.group(1))
+    return before.start(1) if any(g == given and near_spelling(word, surname, cutoff) for g, word in repeated) else start
 
 
 def _named_on_page(key: object, text: str, page_of, index: NameIndex, cache: dict) -> tuple[set[str], set[str]]:
