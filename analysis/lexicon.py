@@ -64,7 +64,7 @@ def glue_words(words: frozenset[str]) -> frozenset[str]:
 
 
 #: Languages whose names take no case endings (Romance): there a one-letter function word after a name
-#: is glue, never the name declined. Polish "Tima Walza" is Tim Walz declined, given name and surname.
+#: is glue, never the name declined. Polish "Elleny Cranstona" is Ellen Cranston declined, given name and surname.
 NO_CASE_ENDINGS = frozenset({"fr", "it", "es", "pt", "ca", "gl"})
 
 

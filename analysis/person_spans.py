@@ -150,8 +150,8 @@ def garbled_middle_before(text: str, start: int, givens: Iterable[str]) -> int:
     written, the second a garble of another of them (same first letter, most letters kept:
     `HEARD_RATIO`), else `start`.
 
-    Why: a second given name is garbled past one typo as often as a first ("Recep Taiip" for Recep
-    Tayyip, as heard or machine-translated), and alone such a word is no evidence. The person's own
+    Why: a second given name is garbled past one typo as often as a first ("Ana Belgis" for Ana
+    Belkis, as heard or machine-translated), and alone such a word is no evidence. The person's own
     first given name before it and their surname after it are: two of the three words are theirs.
 
     >>> text = "President Ana Belgis Ruiz spoke."

@@ -99,7 +99,7 @@ class KnownWords:
 #: Words that follow a name in a sentence and that a lost space glues to it ("Patelwho worked"): where
 #: a link ends in a name, extraction often drops the space after it. Only words that no surname ends
 #: in: "all" or "well" would make Marshall of a Marsh and Rockwell of a Rock. Prepositions and
-#: conjunctions of five letters or more that open a phrase after a subject ("Mangioneunder a thick fog").
+#: conjunctions of five letters or more that open a phrase after a subject ("Cranstonunder a thick fog").
 GLUE_WORDS = frozenset("""who whose which and was were has had have said says told will would with from that
                           under after about during before against while""".split())
 
@@ -578,14 +578,14 @@ def _given_of_a_near_spelling(text: str, start: int, surname: str, repeated: lis
     """The start of the capitalised word just before a known surname when this text has joined that
     word as a given name to a near spelling of the surname (`_repeated_given_before`), else `start`.
 
-    Why: a page in another language that writes "Alberto Melloni" twice and then "Alberto Meloni" names
-    one man, once spelt right; the bare "Meloni" would otherwise go to the story's Meloni. The word
+    Why: a page in another language that writes "Aldo Marchessi" twice and then "Aldo Marchesi" names
+    one man, once spelt right; the bare "Marchesi" would otherwise go to the story's Lucia Marchesi. The word
     the page itself repeats as his given name is the evidence, not a given-name list.
 
-    >>> text = "Alberto Meloni è il bomber."
-    >>> text[_given_of_a_near_spelling(text, text.index("Meloni"), "meloni", [("alberto", "melloni")], 80):14]
-    'Alberto Meloni'
-    >>> _given_of_a_near_spelling(text, text.index("Meloni"), "meloni", [("premier", "melloni")], 80) == 8
+    >>> text = "Aldo Marchesi è il bomber."
+    >>> text[_given_of_a_near_spelling(text, text.index("Marchesi"), "marchesi", [("aldo", "marchessi")], 80):13]
+    'Aldo Marchesi'
+    >>> _given_of_a_near_spelling(text, text.index("Marchesi"), "marchesi", [("premier", "marchessi")], 80) == 5
     True
     """
     before = capitalised_word_before(text, start)

@@ -400,9 +400,9 @@ def test_a_preposition_glued_to_a_name_by_a_lost_space_is_not_part_of_it():
 
 
 def test_a_given_name_a_page_repeats_before_a_near_spelling_joins_the_exact_surname_too():
-    """An Italian page about a footballer writes "Alberto Melloni" twice, then "Alberto Meloni": the
-    page's own Alberto, once spelt right, not a bare "Meloni" of the story's Giorgia Meloni."""
-    people = [{"surnames": ["meloni"], "given": ["giorgia"]}]
-    text = "Alberto Melloni\nAlberto Melloni\nUn bomber. Alberto Meloni è il capocannoniere."
+    """An Italian page about a footballer writes "Aldo Marchessi" twice, then "Aldo Marchesi": the
+    page's own Aldo, once spelt right, not a bare "Marchesi" of the story's Lucia Marchesi."""
+    people = [{"surnames": ["marchesi"], "given": ["lucia"]}]
+    text = "Aldo Marchessi\nAldo Marchessi\nUn bomber. Aldo Marchesi è il capocannoniere."
     (_, mentions), = find_more_mentions([("it", text)], people, {}, known_words=KNOWN, foreign={"it"})
-    assert [m["surface"] for m in mentions] == ["Alberto Melloni", "Alberto Melloni", "Alberto Meloni"]
+    assert [m["surface"] for m in mentions] == ["Aldo Marchessi", "Aldo Marchessi", "Aldo Marchesi"]

@@ -345,8 +345,8 @@ def _middle_as_given(forms: list[Form], members: dict, root) -> list[tuple[int, 
     """Full names that put a person's middle name in place of the given name, on pages that write the
     person's whole name: (form, person's form, rule).
 
-    Why: a caption or a hasty writer takes the middle name for the given name ("Kwame Okafor" under
-    a story about Zola Kwame Okafor, which writes his whole name a line later); left alone, the page
+    Why: a caption or a hasty writer takes the middle name for the given name ("Teni Okafor" under
+    a story about Zola Teni Okafor, which writes his whole name a line later); left alone, the page
     has a person of its own and is never flagged. The page's whole name says whose name it is. Only
     a thinly attested name (no authoritative outlet, fewer than ESTABLISHED_OUTLETS outlets: a middle
     name the person goes by is written by careful outlets, and usage then judges it), alone in its
@@ -563,7 +563,7 @@ def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cuto
 def _later_given_garbled(name: ParsedName, other: ParsedName) -> bool:
     """Whether a name is another's with a later given name garbled: the same first given name and
     surname, as many given names, each later one theirs or keeping its first letter and most of its
-    letters (`_garble_of`: "Recep Taiip" for Recep Tayyip, as heard or machine-translated). The first
+    letters (`_garble_of`: "Halil Tewfiq" for Halil Tevfik, as heard or machine-translated). The first
     given name and the surname identify; a middle name no one else writes so is the slip, where a
     relative differs in the first given name."""
     ours, theirs = name.given_tokens, other.given_tokens
@@ -574,8 +574,8 @@ def _later_given_garbled(name: ParsedName, other: ParsedName) -> bool:
 def _hyphen_half_garbled(name: ParsedName, other: ParsedName) -> bool:
     """Whether a name is another's, its two-part surname written as two words with the first part
     garbled: their first given name, then a word keeping the first part's first letter and most of
-    its letters (`_garble_of`), then the second part exactly ("Sam Batemann Fried" for Sam
-    Bankmann-Fried, as heard in a transcript). The parse takes the garbled part for a middle name,
+    its letters (`_garble_of`), then the second part exactly ("Ana Lindel Berg" for Ana
+    Lindahl-Berg, as heard in a transcript). The parse takes the garbled part for a middle name,
     so the surnames alone never meet; the given name and the intact part are the evidence."""
     parts = [t for t in other.surname_tokens if t not in PARTICLES]
     ours = name.given_tokens
@@ -692,8 +692,8 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset(), sto
     topic, or two names ("Tim", "Tom"), they stay two people.
 
     In a story, a middle name and the surname in common beside the typo need no unequal usage: two
-    words alike past the surname identify where a surname alone does not ("Dilek Ana Okan" once and
-    "Dilyek Ana Okan" once, on one page: a slip, not a sister with her middle name). A name list of
+    words alike past the surname identify where a surname alone does not ("Selin Ana Okan" once and
+    "Selyn Ana Okan" once, on one page: a slip, not a sister with her middle name). A name list of
     distinct people keeps them apart.
     """
     if a.titles and b.titles and not a.titles & b.titles:
