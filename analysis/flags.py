@@ -59,12 +59,15 @@ def _flags(cluster: dict, group: list[dict], kinds: dict[str, str]) -> list[dict
     articles_of: dict[str, set] = defaultdict(set)
     for m in group:
         articles_of[m["origin"]].add(m["article_id"])
-    for origin in sorted({m["origin"] for m in errors}):
-        using = {a for a, found in by_article.items() if found[0]["origin"] == origin
-                 and any(m["usage"] == "uses" for m in found)}
-        quoted = {a for a, found in by_article.items() if found[0]["origin"] == origin} - using
+    errors_of: dict[str, list[dict]] = defaultdict(list)
+    for m in errors:
+        errors_of[m["origin"]].append(m)
+    for origin in sorted(errors_of):
+        theirs = errors_of[origin]
+        using = {m["article_id"] for m in theirs if m["usage"] == "uses"}
+        quoted = {m["article_id"] for m in theirs} - using
         flags.append({"level": "outlet", "cluster_id": cluster["id"], "canonical": cluster["canonical"],
-                      "surface": ", ".join(sorted({forms[m["surface"]] for m in errors if m["origin"] == origin})),
-                      "origin": origin, "usage": usage_of([m for m in errors if m["origin"] == origin]), "count": len(using),
+                      "surface": ", ".join(sorted({forms[m["surface"]] for m in theirs})),
+                      "origin": origin, "usage": usage_of(theirs), "count": len(using),
                       "quoted": len(quoted), "total": len(articles_of[origin])})
     return flags

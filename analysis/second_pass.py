@@ -140,11 +140,12 @@ class NameIndex:
         index = cls()
         every = {s for person in people for s in person["surnames"]}
         for person in people:
-            others = every - set(person["surnames"])
+            own = set(person["surnames"])
             surnames = [s for s in person["surnames"] if len(s) >= EXACT_MIN_LETTERS
                         and (s == person.get("canonical") or not any(
-                            s.endswith(ending) and s[:-len(ending)] in person["surnames"] for ending in glue))
-                        and not any(s.endswith(ending) and s[:-len(ending)] in others for ending in GLUE_WORDS)]
+                            s.endswith(ending) and s[:-len(ending)] in own for ending in glue))
+                        and not any(s.endswith(ending) and s[:-len(ending)] in every and s[:-len(ending)] not in own
+                                    for ending in GLUE_WORDS)]
             for surname in surnames:
                 index.exact.add(surname)
                 index.sounds.setdefault(metaphone(surname), []).append(surname)
@@ -245,6 +246,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     else a garbled given name of a person with that surname (`garbled_given_before`).
     """
     function_words = function_words or {}
+    glue_letters = glue_letters or {}
     glue = {words: GLUE_WORDS | glue_words(words) for words in set(function_words.values())}
     index = NameIndex.of(people, GLUE_WORDS.union(*glue.values()))
     if not index.exact:
@@ -276,9 +278,12 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             if (word, language_glue) not in glued_at:
                 glued_at[word, language_glue] = _glued_surname(word, index, language_glue)
             glued = glued_at[word, language_glue]
-            letters = (glue_letters or {}).get(key)
+            letters = glue_letters.get(key)
             if not glued and letters and _lower_word_after(text, start + len(word)):
-                glued = _glued_surname(word, index, letters)  # "Cranstona récidivé": one letter, a verb after it
+                # "Cranstona récidivé": one letter, a verb after it
+                if (word, letters) not in glued_at:
+                    glued_at[word, letters] = _glued_surname(word, index, letters)
+                glued = glued_at[word, letters]
             glued_end = start + len(word)
             if glued:
                 word, folded = word[:glued], folded[:glued]
