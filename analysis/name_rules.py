@@ -28,8 +28,8 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-#: Offices written before a name in German, French, Spanish and Italian coverage, folded, and the English
-#: office each is ("Bundeskanzler Friedrich ..." is a chancellor, not a given name "Bundeskanzler"):
+#: Offices written before a name in German, French, Spanish, Italian and Portuguese coverage, folded, and
+#: the English office each is ("Bundeskanzler Friedrich ..." is a chancellor, not a given name "Bundeskanzler"):
 #: translated and foreign pages keep their own language's titles. A word that is also a surname
 #: ("Richter") is left out.
 FOREIGN_OFFICES = {
@@ -45,6 +45,8 @@ FOREIGN_OFFICES = {
     **dict.fromkeys("senatorin senateur senatrice senador senadora senatore".split(), "senator"),
     **dict.fromkeys("depute deputee diputado diputada deputato deputata".split(), "representative"),
     **dict.fromkeys("richterin juge jueza giudice".split(), "judge"),
+    **dict.fromkeys("kardinal cardinale cardenal cardeal".split(), "cardinal"),
+    **dict.fromkeys("erzbischof archeveque arzobispo arcivescovo arcebispo".split(), "archbishop"),
     "premier": "premier", "primer": "prime",
 }
 
@@ -58,9 +60,14 @@ TITLES = frozenset("""
     adm admiral attorney trooper inspector superintendent supt director engineer coach principal
     chancellor speaker state county city assemblyman assemblywoman congressman congresswoman
     fire police sheikh shaikh haji hajji mullah maulawi maulvi sayyid monsieur mme mlle madame herr frau
+    cardinal archbishop monsignor msgr rabbi imam
     prasident senor senora dona don
     fiance fiancee husband wife widow widower mother
 """.split()) | frozenset(FOREIGN_OFFICES)
+
+#: Titles written between the given name and the surname, in the Church's old style ("John Cardinal
+#: Newman" for Cardinal John Newman): a title wherever it stands, never a middle name.
+TITLES_INSIDE = frozenset({"cardinal"})
 
 #: Abbreviated titles and the word each stands for: "Sen. Ruiz" and "Senator Ruiz" hold one office.
 TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "sec": "secretary",
@@ -348,6 +355,49 @@ def explain_spelling(a: str, b: str) -> tuple[str, ...] | None:
         # Cyrillic zh/z, but a letter moved.
         return None
     return tuple(rules)
+
+
+#: Letters a romanisation writes one way or the other but always the same way within one word: a
+#: vowel y or i between consonants (и, ы, і: "Dmytryk" or "Dmitrik"). Not v or w: names romanised
+#: from Thai write one letter both ways in one word ("Worawatvichai"), as their owners do.
+_ONE_RENDERING = ({"i", "y"},)
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+
+
+def splits_a_letter(right: str, written: str) -> bool:
+    """Whether folded word `written` differs from `right` only in letters of `_ONE_RENDERING`, writing
+    one the other way in one place and keeping it in another ("dmitryk" for "dmytryk": the first
+    vowel y as i, the second kept).
+
+    Why: a romanisation is one system applied to the whole word, so it writes the same letter the
+    same way every time it occurs; a word that writes it two ways is no system's output but a slip
+    that happens to touch a letter a system could change. Only against the right word: a word that
+    writes two letters of its own ("Pushylin": и as y, і as i) may well be written by a system that
+    merges them ("Pushilin").
+
+    >>> splits_a_letter("dmytryk", "dmitryk"), splits_a_letter("dmytryk", "dmitrik"), splits_a_letter("pushylin", "pushilin")
+    (True, False, False)
+    """
+    if len(right) != len(written) or right == written:
+        return False
+
+    def kind(k: int) -> int | None:
+        letter = right[k]
+        if letter in "iy" and not (0 < k < len(right) - 1 and right[k - 1] in _CONSONANTS and right[k + 1] in _CONSONANTS):
+            return None
+        return next((n for n, letters in enumerate(_ONE_RENDERING) if letter in letters), None)
+
+    changed, kept = set(), set()
+    for k, (x, y) in enumerate(zip(right, written)):
+        group = kind(k)
+        if x == y:
+            if group is not None:
+                kept.add((group, x))
+        elif group is None or y not in _ONE_RENDERING[group]:
+            return False  # other letters differ too: judged as a whole by the alternations
+        else:
+            changed.add((group, x))
+    return bool(changed & kept)
 
 
 def _explain_block(a: str, b: str, i1: int, i2: int, j1: int, j2: int) -> str | None:

@@ -263,6 +263,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
         named: tuple[set[str], set[str]] | None = None  # this text's known surnames: in full, and at all
         repeated: list[tuple[str, str]] = []  # (given name, near spelling) this text repeats together
         for start, word in _candidates(text, known_words):
+            elided = _ELISION.match(word)
+            if elided and re.sub(r"['’-]", "", fold(word)) not in index.exact:
+                start, word = start + elided.end(), word[elided.end():]
             folded = fold(word).replace("-", "")
             if folded[-1:] == "s" and folded not in index.exact and folded[:-1] in index.exact:
                 # A known surname with an "s" is its possessive with the apostrophe dropped (URL slugs
@@ -710,8 +713,8 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
     Gates" for a Matt Gaetz); alone the surname is too far from any known one to be taken,
     but the person's own given name just before it is the evidence a lone word lacks. The ratio
     cutoff still holds, and the word must be no known word. Without `known_words` (the topic filter,
-    which sees one page and no model) the pair alone decides: a page that writes only "Giselle
-    Pellico" is coverage of Gisèle Pelicot, and catching such pages is the point of the tool.
+    which sees one page and no model) the pair alone decides: a page that writes only "Odelle
+    Pellar" is coverage of Odèle Pelard, and catching such pages is the point of the tool.
     """
     if len(word) < EDIT_MIN_LETTERS or (known_words is not None and word in known_words):
         return _given_then_short_surname(text, start, word, index, cutoff)
@@ -769,6 +772,14 @@ _PHONETIC = re.compile("[\u0250-\u02af\u02c8\u02cc\u02d0\u02d1]")
 
 #: "the " just before a word: a surname with an "s" there is the family's plural.
 _FAMILY_THE = re.compile(r"\b[Tt]he\s$")
+
+
+#: An article or preposition elided before a capital and joined to it by an apostrophe, in small
+#: letters ("d’Ilvane", "l’Orsini", "dell’Aquila", "qu’Ambler"): French, Italian and Catalan write it
+#: so before any word, names too. It is a word of its own, and the name starts after the apostrophe;
+#: a capital before the apostrophe opens a name ("O’Neil", "D’Amato"), and a surname known with its
+#: particle run in ("d’Estaing") stays whole.
+_ELISION = re.compile(r"(?:[dlnsjcmt]|dell|dall|all|nell|sull|coll|qu)['’](?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _candidates(text: str, words: KnownWords | None = None) -> Iterator[tuple[int, str]]:

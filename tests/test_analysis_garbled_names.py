@@ -200,6 +200,19 @@ def test_a_surname_glued_to_a_function_word_of_the_pages_language_is_the_surname
     assert found("Según Genevieve Cranstla, la ley pasó.", "es") == ["Genevieve Cranstla"]
 
 
+def test_an_elided_article_before_a_name_is_a_word_of_its_own():
+    """French and Italian join an elided article or preposition to the next word ("d’Cranston", "l'",
+    "dell’"): the name starts after the apostrophe, not a misspelling a letter longer. A capital
+    before the apostrophe opens a name (the story's own "D'Avella"), and a surname known with its
+    particle run in ("d’Ormesan") stays whole."""
+    people = [{"surnames": ["cranston"], "given": ["genevieve"]}, {"surnames": ["davella"], "given": ["lucia"]},
+              {"surnames": ["dormesan"], "given": ["paul"]}]
+    text = ("Le plan d’Cranston est passé. Le mandat dell’Cranston finit. D'Avella a voté. "
+            "Lucia D'Avella aussi, et Paul d’Ormesan.")
+    (_, found), = find_more_mentions([("k", text)], people, {}, foreign={"k"})
+    assert [m["surface"] for m in found] == ["Cranston", "Cranston", "D'Avella", "Lucia D'Avella", "Paul d’Ormesan"]
+
+
 def test_mojibake_glued_to_a_name_is_no_letter_of_it():
     """A page decoded in the wrong code page writes the curly apostrophe and quotes as Thai letters
     ("Cranstonโ€™s", "โ€œI"): the surname is what comes before them, not a misspelling a letter

@@ -97,7 +97,9 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
     with a neighbouring surname; names of three or more words also meet by their set of words
     ("bin Salman Mohammed"); with `family_names` (a story), a two-word name meets the longer names
     ending in its words (`compare._family_names`), and a full name the same name with one more word
-    after it (`compare._second_family_name`). Never all pairs: the work grows with the size of the blocks."""
+    after it (`compare._second_family_name`); a surname of two words or more meets the full names
+    ending in its words written apart (`compare.aligned_surnames`). Never all pairs: the work grows
+    with the size of the blocks."""
     by_core: dict[str, list[int]] = defaultdict(list)
     tokens_of: dict[str, tuple[str, ...]] = {}
     for index, name in enumerate(names):
@@ -161,6 +163,20 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
             tails[" ".join(name.tokens[-2:])][len(name.tokens) > 2].append(index)
     for short, long_ in tails.values():
         pairs.update((min(i, j), max(i, j)) for i in short for j in long_)
+    # A surname of two words or more meets the names ending in its words written apart ("Ana Lindahl
+    # Berg" for Lindahl-Berg), whose surname the parse takes to be the last word (`compare.aligned_surnames`).
+    compounds: dict[tuple[str, ...], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for index, name in enumerate(names):
+        if len(name.surname_tokens) >= 2:
+            compounds[name.surname_tokens][0].append(index)
+    if compounds:
+        for index, name in enumerate(names):
+            if len(name.surname_tokens) == 1 and name.full:
+                for size in {len(words) for words in compounds}:
+                    if len(name.tokens) > size and tuple(name.tokens[-size:]) in compounds:
+                        compounds[tuple(name.tokens[-size:])][1].append(index)
+        for whole, apart in compounds.values():
+            pairs.update((min(i, j), max(i, j)) for i in whole for j in apart)
     # A full name meets the same name with one more family name after it ("Claudia Sheinbaum Pardo"),
     # whose surname the parse takes to be the last word (`compare._second_family_name`).
     heads: dict[tuple[str, ...], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analysis.name_rules import particle_change
+from analysis.name_rules import particle_change, splits_a_letter
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
-from analysis.variants.compare import compare_names
+from analysis.variants.compare import compare_names, opens_family_names
 
 #: One authoritative outlet's spelling is a slip, not acceptance, when the canonical form has this many
 #: times as many authoritative outlets behind it (a careful newsroom can mistype once; several agreeing
@@ -116,6 +116,7 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
     "given name in use". `spellings`: how careful outlets write each word (`careful_spellings`).
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story."""
     full = [i for i in indices if forms[i].name.full and not forms[i].name.initials_only]
+    full = [i for i in full if not _family_names_alone(forms[i].name, [forms[j].name for j in full])] or full
     candidates = full or [i for i in indices if forms[i].name.full] or indices
     ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses, vouching)
     best = forms[ranked[0]]
@@ -127,6 +128,15 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
     return _Decision(canonical, best.name, ranked[0], rule, ranked)
 
 
+def _family_names_alone(name: ParsedName, others: list[ParsedName]) -> bool:
+    """Whether a name is the last words of a longer one written alone, opening with no listed given
+    name ("Ibarra Soler" beside "Tomas Ibarra Soler"): the person's family names, which a parse reads
+    as a given name and a surname. No canonical, however often used: the person has a given name."""
+    words = name.tokens
+    return len(words) >= 2 and opens_family_names(words[0]) and any(
+        len(other.tokens) > len(words) and other.tokens[-len(words):] == words for other in others)
+
+
 def _display(counts: Counter, authorities: dict | None = None, spellings: dict | None = None) -> str:
     """The way of writing a name to show as canonical: capitalised before lower case; the fewest words
     written otherwise than careful outlets write them (`spellings`: `careful_spellings`, story-wide),
@@ -135,8 +145,8 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
 
     Why: dropping diacritics is the usual simplification (ASCII-only newsrooms, wire style), so a
     careful outlet's "Zoë" is the person's own spelling and "Zoe" an accepted variant. But an outlet
-    that writes diacritics is not simplifying: where such outlets disagree on a word ("Pelicot" and
-    "Pélicot"), the accent is a matter of evidence like any letter, and an extra one a hypercorrection.
+    that writes diacritics is not simplifying: where such outlets disagree on a word ("Pelard" and
+    "Pélard"), the accent is a matter of evidence like any letter, and an extra one a hypercorrection.
     Words, not whole names, because a family shares its surname: the outlets that spell the wife's
     surname without the accent vouch for the husband's, and those that write the son's "Dončić" vouch
     for the father's, when only ASCII-only newsrooms happened to name the father.
@@ -177,9 +187,9 @@ def careful_spellings(uses: list[tuple[str, str]], marking: set) -> dict[str, st
     their spellings is an ASCII simplification); the spelling most of them write, then most often.
     Words no such outlet writes are absent.
 
-    >>> careful_spellings([("a", "Gisèle Pelicot"), ("b", "Gisèle Pélicot"), ("a", "Luc Pelicot"),
-    ...                    ("c", "Gisele Pelicot")], {"a", "b"})["pelicot"]
-    'pelicot'
+    >>> careful_spellings([("a", "Odèle Pelard"), ("b", "Odèle Pélard"), ("a", "Luc Pelard"),
+    ...                    ("c", "Odele Pelard")], {"a", "b"})["pelard"]
+    'pelard'
     """
     outlets: dict[str, dict[str, set]] = {}
     times: Counter = Counter()
@@ -352,8 +362,12 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
     spelling rule (Sergei/Sergey, Jon/John) excuses a form only when authoritative outlets or several
     independent ones use it (in a name list, several sources or a fair share of the uses). A rare form
     excused only by such a rule is an error, and the rule is shown as a mitigating note. `house`: the
-    authoritative outlets spelling it so (`house_outlets`), for a romanisation (`HOUSE_STYLE_RULES`)."""
+    authoritative outlets spelling it so (`house_outlets`), for a romanisation (`HOUSE_STYLE_RULES`).
+    A word that writes one of the right word's letters two ways (`splits_a_letter`) is no house
+    style, however often an outlet writes it: no romanisation writes it so."""
     explanation = prefix + ("; ".join(rules) or "same name")
+    if story and _splits_a_letter(form.name, decision.canonical_name):
+        house = frozenset()
     if not any(rule.startswith(SPELLING_RULES) for rule in rules):
         return "accepted", explanation
     if story and house and all(rule.startswith(HOUSE_STYLE_RULES) for rule in rules if rule.startswith(SPELLING_RULES)):
@@ -362,6 +376,13 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
     if kind == "accepted":
         return "accepted", f"{explanation}, and {why}"
     return "error", f"{why} (mitigating: {explanation})"
+
+
+def _splits_a_letter(name: ParsedName, canonical: ParsedName) -> bool:
+    """Whether a word of `name` writes a letter of the canonical's word in its place two ways (the
+    first given names, then the surnames, word by word)."""
+    pairs = list(zip(name.given_tokens[:1], canonical.given_tokens[:1])) + list(zip(name.surname_tokens, canonical.surname_tokens))
+    return any(splits_a_letter(right, written) for written, right in pairs)
 
 
 def _is_accepted(form: Form, decision: _Decision, forms: list[Form], story: bool, score_cutoff: float,

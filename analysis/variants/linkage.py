@@ -15,7 +15,7 @@ from analysis.second_pass import given_confirmed_surname
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
 from analysis.variants.canonical import SLIP_VOUCHERS
-from analysis.variants.compare import FAMILY_NAMES_GIVEN, Comparison, compare_names, surnames_fit
+from analysis.variants.compare import FAMILY_NAMES_GIVEN, FAMILY_NAMES_RULE, Comparison, compare_names, surnames_fit
 
 #: A given name a typo away is one person only when the other form is used this many times as often.
 USAGE_RATIO = 4
@@ -77,6 +77,13 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
                 continue
             typo_of[i].add(j)
             typo_of[j].add(i)
+        if (story and comparison.surname_typo and names[i].full and names[j].full
+                and names[i].given_tokens[:1] != names[j].given_tokens[:1]
+                and not _in_context(forms[i], forms[j], topic_articles)
+                and not (forms[i].articles & topic_articles and forms[j].articles & topic_articles)):
+            # Both names written otherwise ("Jon Provard" for John Prevard) on a page off the story:
+            # another person, as like as namesakes come, not a garble of both at once.
+            continue
         rule = _link_rule(comparison)
         if comparison.verdict == "same" and not (names[i].full or names[j].full):
             late_edges.append((-comparison.score, i, j, rule))
@@ -168,7 +175,11 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         # of: "DeSantis" joined to Ron DeSantis (by "Mr DeSantis") does not then take Casey DeSantis too.
         options = {r: o for r, o in options.items()
                    if not _two_people(names, members[root(index)], members[r], score_cutoff)}
-        if len(options) > 1 and not names[index].full or len(options) > 1 and names[index].initials_only:
+        # Family names written alone ("Ibarra Soler") are a surname, whatever the parse says of their
+        # first word: broken like one.
+        surname_like = not names[index].full or names[index].initials_only or all(
+            rule == FAMILY_NAMES_RULE for _longer, rule in options.values())
+        if len(options) > 1 and surname_like:
             options = _break_tie(index, options, forms, members, topic_articles)
         if len(options) == 1:
             (longer, rule), = options.values()
@@ -466,7 +477,7 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     first letter and most letters under their given name and title.
 
     One garble needs no on-topic coverage: the person's own given name (as written or heard) with a
-    surname one edit further than a near spelling, keeping `score_cutoff` of it ("Gisèle Pellicourt"
+    surname one edit further than a near spelling, keeping `score_cutoff` of it ("Odèle Pellarcourt"
     in a transcript that never names the story's keyword): the whole name is the evidence, as in the
     second pass (`second_pass._given_then_garbled_surname`). Nor does a slip beside the person's own
     name: a page that writes their full name right and, once, a near one (`_slip_beside`) has named
@@ -691,20 +702,21 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset(), sto
     a page writing a namesake spelt as their name is spelt is a page that misspells them. Off the
     topic, or two names ("Tim", "Tom"), they stay two people.
 
-    In a story, a middle name and the surname in common beside the typo need no unequal usage: two
-    words alike past the surname identify where a surname alone does not ("Selin Ana Okan" once and
-    "Selyn Ana Okan" once, on one page: a slip, not a sister with her middle name). A name list of
-    distinct people keeps them apart.
+    In a story, a middle name and the surname in common beside the typo need no unequal usage, and
+    two given names in established use do not separate them: two words alike past the surname
+    identify where a surname alone does not ("Selin Ana Okan" once and "Selyn Ana Okan" once, on one
+    page: a slip, not a sister with her middle name; a careful newsroom copying an official document's
+    "Selyn Ana Okan" copies its typo). A name list of distinct people keeps them apart.
     """
     if a.titles and b.titles and not a.titles & b.titles:
-        return None
-    shared_role = bool(a.titles & b.titles)  # one title ("Press Secretary"): one role, likely one person
-    if (not shared_role and _real_given(a) and _real_given(b) and _established(a) and _established(b)
-            and not _topic_misspelt(a, b, topic_articles)):
         return None
     if (story and len(a.name.given_tokens) >= 2 and a.name.given_tokens[1:] == b.name.given_tokens[1:]
             and a.name.surname_core == b.name.surname_core):
         return True
+    shared_role = bool(a.titles & b.titles)  # one title ("Press Secretary"): one role, likely one person
+    if (not shared_role and _real_given(a) and _real_given(b) and _established(a) and _established(b)
+            and not _topic_misspelt(a, b, topic_articles)):
+        return None
     high, low = max(a.count, b.count), min(a.count, b.count)
     if high >= USAGE_RATIO * max(low, 1):
         return True

@@ -8,6 +8,7 @@ the stage then judges the forms that only a family-first name can get wrong (`fa
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -70,7 +71,8 @@ def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) 
     and when it is, it is a more prominent person's surname ("Harris Dickinson" beside a Vice President
     Harris); a minor person's given name ("Li Xi") does not make "Xi" no family name.
     Counted over the story, not the person's cluster: a family name is shared ("Lee", "Hu"), and two
-    letters are too few for a lone given name to be searched ("Xi").
+    letters are too few for a lone given name to be searched ("Xi"). A given name of syllables joined
+    by a hyphen ("Jae-myung") says so without titles (`syllables_joined`).
     """
     if not canonical.full or canonical.marked or not canonical.given_tokens:
         return False
@@ -79,9 +81,33 @@ def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) 
     others = sum(n for given, n in words.last_words.get(first, Counter()).items() if not set(given) <= own)
     if others >= full_uses:
         return False
+    if syllables_joined(canonical):
+        return True
     alone, titled = words.alone, words.titled
     return (alone[first] >= FAMILY_FIRST_USES and alone[first] > 2 * alone[last]
             and titled[first] >= FAMILY_FIRST_TITLED and titled[first] >= titled[last])
+
+
+#: A short first word, then a given name of two syllables joined by a hyphen, the second in small
+#: letters ("Han Dong-hoon", "Chiang Kai-shek"): how Korean names and older Chinese romanisations write
+#: a given name, and no Western name.
+_SYLLABLES_JOINED = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+")
+
+
+def syllables_joined(canonical: ParsedName) -> bool:
+    """Whether a name is written as a family name of one short word and a given name of syllables joined
+    by a hyphen, the second small (`_SYLLABLES_JOINED`).
+
+    Why: that writing is itself the evidence of the order, where titles may be missing ("Han", shared
+    by two people of one story and never titled alone): a Western given name joined by a hyphen comes
+    first and keeps its capitals ("Jean-Pierre Moreau"), a Western surname joined so keeps them too
+    ("Ada Tarr-Gould").
+
+    >>> from analysis.names import parse_name
+    >>> [syllables_joined(parse_name(name)) for name in ("Min Sang-woo", "Jean-Pierre Moreau", "Ada Tarr-Gould", "Min Sang Woo")]
+    [True, False, False, False]
+    """
+    return bool(_SYLLABLES_JOINED.fullmatch(canonical.display))
 
 
 def family_first_slip(name: ParsedName, canonical: ParsedName) -> tuple[str, str] | None:
