@@ -97,7 +97,8 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
     with a neighbouring surname; names of three or more words also meet by their set of words
     ("bin Salman Mohammed"); with `family_names` (a story), a two-word name meets the longer names
     ending in its words (`compare._family_names`), and a full name the same name with one more word
-    after it (`compare._second_family_name`); a surname of two words or more meets the full names
+    after it (`compare._second_family_name`) and the same two words in the other order
+    (`compare._order_swapped`); a surname of two words or more meets the full names
     ending in its words written apart (`compare.aligned_surnames`). Never all pairs: the work grows
     with the size of the blocks."""
     by_core: dict[str, list[int]] = defaultdict(list)
@@ -163,6 +164,15 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
             tails[" ".join(name.tokens[-2:])][len(name.tokens) > 2].append(index)
     for short, long_ in tails.values():
         pairs.update((min(i, j), max(i, j)) for i in short for j in long_)
+    # A two-word full name meets the same two words in the other order ("Hoshida Ren"): a name written
+    # family name first beside its Western order (`compare._order_swapped`).
+    swapped: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index, name in enumerate(names if family_names else ()):
+        if name.full and len(name.tokens) == 2:
+            swapped[tuple(sorted(name.tokens))].append(index)
+    for members in swapped.values():
+        pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1:]
+                     if names[i].tokens == names[j].tokens[::-1])
     # A surname of two words or more meets the names ending in its words written apart ("Ana Lindahl
     # Berg" for Lindahl-Berg), whose surname the parse takes to be the last word (`compare.aligned_surnames`).
     compounds: dict[tuple[str, ...], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))

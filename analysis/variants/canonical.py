@@ -349,6 +349,11 @@ SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration", "s
 #: transliteration of a name by accident. A nickname a letter away (Jon/John) is not one: it is the
 #: slip a careful writer makes.
 HOUSE_STYLE_RULES = ("romanisation", "transliteration")
+#: Romanisations that change only the vowel before a word's last consonant ("-ad/-ed", "-is/-es"):
+#: Latin-script names of any origin end so, and a vowel changed there is the commonest slip there is
+#: ("Xines" for a Greek Xinis, "Kilmer" copied from a document's typo for Kilmar). No house style:
+#: such a spelling is accepted on the usage of several outlets, as a slip would need to be.
+VOWEL_ENDING_RULES = ("romanisation: fatha/kasra before a final consonant", "romanisation: kasra before a final consonant")
 #: Careful outlets writing in another language that must agree on a spelling, each repeatedly, for it
 #: to be that language's rendering of the name whatever the edit ("Galant" for a Hebrew name English
 #: writes "Gallant": German does not double the letter). Several, because one careful outlet's
@@ -370,7 +375,8 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
         house = frozenset()
     if not any(rule.startswith(SPELLING_RULES) for rule in rules):
         return "accepted", explanation
-    if story and house and all(rule.startswith(HOUSE_STYLE_RULES) for rule in rules if rule.startswith(SPELLING_RULES)):
+    if story and house and all(rule.startswith(HOUSE_STYLE_RULES) and not rule.startswith(VOWEL_ENDING_RULES)
+                               for rule in rules if rule.startswith(SPELLING_RULES)):
         return "accepted", f"{explanation}, the house style of {len(house)} authoritative outlet{'s' if len(house) > 1 else ''}"
     kind, why = _unexplained(form, decision, forms, story, "name", house)
     if kind == "accepted":

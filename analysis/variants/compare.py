@@ -258,8 +258,25 @@ def compare_names(a: ParsedName, b: ParsedName, score_cutoff: float = DEFAULTS.s
         if other is not None:
             return other
     if family_names:
-        return _family_names(a, b, result.score, family_names) or _second_family_name(a, b, result.score) or result
+        return (_family_names(a, b, result.score, family_names) or _second_family_name(a, b, result.score)
+                or _order_swapped(a, b, result.score) or result)
     return result
+
+
+#: The rule `_order_swapped` names.
+NAME_ORDER_RULE = "the same two words in the other order (family name first)"
+
+
+def _order_swapped(a: ParsedName, b: ParsedName, score: float) -> Comparison | None:
+    """Two words of a full name written in the other order ("Hoshida Ren" for Ren Hoshida): how
+    Japanese, Chinese, Korean and Hungarian newsrooms write a name, family name first, beside the
+    Western order. In a story only: a story that names one person so both ways is writing one name
+    in two orders; in a name list, "Hans Friedrich" and "Friedrich Hans" may be two people
+    (`_compare_words` wants three words)."""
+    if a.full and b.full and len(a.tokens) == len(b.tokens) == 2 and a.tokens == b.tokens[::-1] \
+            and a.tokens[0] != a.tokens[1]:
+        return Comparison("same", rules=(NAME_ORDER_RULE,), score=score)
+    return None
 
 
 def aligned_surnames(a: ParsedName, b: ParsedName) -> tuple[ParsedName, ParsedName]:
