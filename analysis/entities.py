@@ -34,7 +34,7 @@ NER_FIELDS = ("title", "description", "captions", "text")
 #: Prose fields: what "ordinary word" counts read (URL slugs and keywords are lower case by nature).
 PROSE_FIELDS = NER_FIELDS
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-#: A capitalised word and a hyphen just before a word: "Jae-" of "Jae-myung", "Duck-" of "Duck-soo".
+#: A capitalised word and a hyphen just before a word: "Ha-" of "Ha-rin", "Tae-" of "Tae-sung".
 _CAPITALISED_HYPHEN = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*[-\u2010]$")
 #: Single quotes, curly or straight, opened after a space or bracket and closed before no letter
 #: ("accusing 'Ron Brandt' of", headlines' 'Brandt'): never an apostrophe ("Brandt's", "rock 'n' roll"
@@ -46,9 +46,9 @@ _CUT_END = re.compile(r"\s*(?:\.\.\.|\u2026)?\s*\Z")
 #: *about* the name, not a use of it.
 QUOTE_MAX_WORDS = 6
 #: Words that present what is quoted beside them as a name, a spelling or a search: "called him
-#: “Newscum”", "referred to him as “Newscum”", "the ‘Kathcart’ spelling", "searched for “...”". Folded;
+#: “Halscum”", "referred to him as “Halscum”", "the ‘Kathcart’ spelling", "searched for “...”". Folded;
 #: the languages the crawl meets most. Without one of them near, quotation marks around a name are
-#: scare quotes or someone's words ("accusing 'Ron DeSanctus' of being disloyal"): a use.
+#: scare quotes or someone's words ("accusing 'Rod DeMarinus' of being disloyal"): a use.
 NAMING_WORDS = frozenset("""
     as dub dubs dubbed known typo typos word words term phrase query queries hashtag tag tags handle
     moniker alias initials version reading reads refer refers referred referring use uses usage
@@ -84,7 +84,7 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
     it and `text[start:end] == surface` holds: a trailing possessive goes ("Cathcart’s" -> "Cathcart"),
     so do punctuation, a line break, an agency after a slash and a headline's verb; the titles written
     just before the name join it ("Sheriff Kevin Coppinger"), and so does a given name NER left out, or
-    the rest of a hyphenated given name it cut ("Han Duck" | "-soo").
+    the rest of a hyphenated given name it cut ("Choi Tae" | "-sung").
     """
     lexicon = lexicon_of(nlp)
     pieces = ((chunk, (key, offset, text)) for key, text in texts for offset, chunk in _chunks(text))
@@ -106,15 +106,15 @@ def find_entities(nlp, texts: Iterable[tuple[object, str]], *, batch_size: int =
         yield current, entities
 
 
-#: A hyphen and lower-case letters right after a word: the rest of a hyphenated given name ("-soo").
+#: A hyphen and lower-case letters right after a word: the rest of a hyphenated given name ("-sung").
 _HYPHEN_TAIL = re.compile(r"[-\u2010]([^\W\d_]+)")
 
 
 def _hyphen_tail(text: str, end: int, lexicon: Lexicon) -> int:
-    """The end of a PERSON span that NER cut at a hyphen inside a name ("Han Duck" | "-soo"): past the
+    """The end of a PERSON span that NER cut at a hyphen inside a name ("Choi Tae" | "-sung"): past the
     hyphen and the rest, when the span's last word and it are one hyphenated name (`hyphenated_name`).
     Why: Korean given names write their later syllables in lower case after a hyphen, and the model
-    stops there; a name joined to a word ("Trump-backed") keeps its end."""
+    stops there; a name joined to a word ("Barlow-backed") keeps its end."""
     tail = _HYPHEN_TAIL.match(text, end)
     if tail is None:
         return end
@@ -130,7 +130,7 @@ def _person_spans(text: str, start: int, end: int, lexicon: Lexicon) -> list[tup
         e = _hyphen_tail(text, e, lexicon)
         first = text[s:e].split(None, 1)
         if len(first) == 2 and leading_participle(first[0], lexicon):
-            s = e - len(first[1])  # "Castigating Zelensky": the clause's verb, then the name
+            s = e - len(first[1])  # "Castigating Bilensky": the clause's verb, then the name
         if title_case(_line_at(text, s)):
             if trailing_headline_verb(text[s:e], lexicon):
                 e = s + len(text[s:e].rstrip().rsplit(None, 1)[0])
@@ -161,7 +161,7 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 
 def usage(text: str, start: int, end: int, field: str = "text") -> str:
     """'quoted' when the name sits in a short quoted stretch that a naming word beside it presents as a
-    name (talk about the spelling: "called him “Newscum”"), 'cut' when a body text stops in the middle
+    name (talk about the spelling: "called him “Halscum”"), 'cut' when a body text stops in the middle
     of it, else 'uses'.
 
     A long quotation that contains a name (a speaker's words) is still a use of the name. A body text
@@ -182,7 +182,7 @@ def in_quotation(text: str, start: int, end: int) -> bool:
     """Whether a name sits inside double quotation marks: someone's words the page reproduces (a post,
     a statement, a speech), spelt as they were written or heard, not as the outlet would write the name.
 
-    Why: a careful newsroom that quotes a post calling a governor "Gavin Newscum" does not vouch for
+    Why: a careful newsroom that quotes a post calling a governor "Galen Halscum" does not vouch for
     that spelling; its own prose does. The quoted name is still a use (`usage`), and still the page's
     error where it is one."""
     return any(s <= start and end <= e for s, e in _quotations(text))
@@ -206,7 +206,7 @@ def _short_quotes(text: str) -> tuple[tuple[int, int], ...]:
 
 #: A sentence's end, or a colon opening someone's words: where `NAMING_WORDS` stop being looked for.
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]\s")
-#: What joins quoted names in a list ("“Ron DeSanctimonious” and “Meatball Ron”"): one introduction for all.
+#: What joins quoted names in a list ("“Rod DeMarinated” and “Meatball Rod”"): one introduction for all.
 _LIST_JOIN = re.compile(r"[”\"'’]?\s*(?:,|and|or|y|et|und|e|o|ou|oder)?\s*[“\"'‘]?\s*\Z", re.IGNORECASE)
 
 
@@ -214,11 +214,11 @@ _LIST_JOIN = re.compile(r"[”\"'’]?\s*(?:,|and|or|y|et|und|e|o|ou|oder)?\s*[�
 def _naming_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """The short quoted stretches that talk about a name: a `NAMING_WORDS` word within `NAMING_REACH`
     words before the opening mark or after the closing one, in the same sentence; or listed right after
-    such a stretch ("nicknames including “Ron DeSanctimonious” and “Meatball Ron”").
+    such a stretch ("nicknames including “Rod DeMarinated” and “Meatball Rod”").
 
     Why: the labelled real coverage counts scare quotes and quoted statements as uses of a name (a page
-    that writes "accusing 'Ron DeSanctus' of" carries the garble), and a passage about the name as no
-    use ("referred to him as “Newscum”"). What tells the two apart is the word that introduces it.
+    that writes "accusing 'Rod DeMarinus' of" carries the garble), and a passage about the name as no
+    use ("referred to him as “Halscum”"). What tells the two apart is the word that introduces it.
     """
     found: list[tuple[int, int]] = []
     for quote_start, quote_end in sorted(_short_quotes(text)):
@@ -244,7 +244,7 @@ def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str
     story gives them away by using the same words in lower case. A real surname is capitalised
     almost everywhere (the SEO phrase "koppinger" is the rare exception, outnumbered by the names).
     min_texts: how many texts must write the word in lower case. The second pass asks for two: a
-    garbled name written in lower case on one page ("ozturkun") is that page's, not the story's word.
+    garbled name written in lower case on one page ("ozdemirin") is that page's, not the story's word.
     """
     return story_words(texts, min_texts=min_texts)[0]
 
@@ -424,9 +424,9 @@ def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _in_compound(text: str, start: int) -> bool:
-    """Whether the lower-case word at `start` ends a capitalised hyphenated word ("Jae-myung",
-    "Duck-soo"). Why: Korean given names and many double-barrelled names write their later parts in
-    lower case, so counting "myung" as a lower-case word of the story would make it an ordinary word
+    """Whether the lower-case word at `start` ends a capitalised hyphenated word ("Ha-rin",
+    "Tae-sung"). Why: Korean given names and many double-barrelled names write their later parts in
+    lower case, so counting "rin" as a lower-case word of the story would make it an ordinary word
     and the whole name no name. A word after a hyphen in a lower-case compound ("anti-war") still
     counts."""
     return start > 0 and text[start - 1] in "-\u2010" and _CAPITALISED_HYPHEN.search(text, max(0, start - 40), start) is not None

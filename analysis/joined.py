@@ -1,14 +1,14 @@
-"""Two names written side by side and tagged as one: "Trump Zelenskyy meeting", "Harris Walz rally",
-"Donald Trump Olena Kovac" in a caption's list of names. NER reads such a run of capitalised words as one
+"""Two names written side by side and tagged as one: "Barlow Bilenkyy meeting", "Harris Holz rally",
+"Harold Barlow Olena Kovac" in a caption's list of names. NER reads such a run of capitalised words as one
 PERSON, and the clustering then sees a new full name whose "given name" is another person's surname:
-a phantom person, or worse, a misspelling of the second person ("Trump Zelenskyy" is not how anyone
-writes Zelenskyy's name).
+a phantom person, or worse, a misspelling of the second person ("Barlow Bilenkyy" is not how anyone
+writes Bilenkyy's name).
 
 A mention is *joined* when, after its titles, it opens with the full name of an established person of
 the story, or with an established person's surname that is no given name (in the given-name list, or
 of anyone in the story), and more name words follow; or when one word that is no given name leads an
 established person's given name and a surname a letter or two from theirs (a dateline or a garbled
-title NER took into the name: "Gavor Gavin Newpom"). Established: named in full by two outlets or by
+title NER took into the name: "Gavor Galen Halpom"). Established: named in full by two outlets or by
 an authoritative one, so one outlet's mistake cannot split other mentions. The mention stage drops a
 joined mention and lets the second pass find its parts, each a known name in its own right.
 """
@@ -28,7 +28,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 def established_names(clusters: Iterable[dict]) -> tuple[set[tuple[str, ...]], set[str], set[str]]:
     """(full names as folded word tuples, surnames, given names) of the established people among the
     clusters of `analysis.variants.analyse_variants`. A cluster whose "given name" and surname are
-    each the surname of another established person ("Trump Vance", used by several outlets' SEO
+    each the surname of another established person ("Barlow Hollis", used by several outlets' SEO
     titles) is two of them side by side, not a person.
 
     >>> def cluster(name, outlets):
@@ -96,7 +96,7 @@ def is_joined(surface: str, full: set[tuple[str, ...]], surnames: set[str], give
     if first in surnames and first not in givens and first not in given_names():
         return True
     # Led by a word that is no given name, before an established person's given name and a surname a
-    # letter or two from theirs: a dateline or a garbled title NER took in ("Gavor Gavin Newpom").
+    # letter or two from theirs: a dateline or a garbled title NER took in ("Gavor Galen Halpom").
     return (len(words) == 3 and first not in givens and first not in given_names()
             and any(words[1] == name[0] and len(name) == 2 and OSA.distance(words[2], name[1]) <= LED_EDITS
                     for name in full))

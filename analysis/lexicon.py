@@ -1,7 +1,7 @@
 """The English words a loaded spaCy model already knows: the word list of its rule lemmatizer.
 
 Why: the second pass accepts a word a letter or two away from a story surname as a misspelling of it,
-and English has many such neighbours ("change" for Chang, "tramp" for Trump). Telling them apart needs
+and English has many such neighbours ("change" for Chang, "barrow" for Barlow). Telling them apart needs
 a list of English words, and en_core_web_sm carries one: its lemmatizer's `lemma_index` (the WordNet
 lemmas, about 80,000, plus the model's stop words) with the suffix rules and irregular forms that map "reviews" or "makes" onto them.
 Nothing new is bundled, and the list travels with the model id that every analysis run records.
@@ -34,8 +34,8 @@ def function_words(language: str | None) -> frozenset[str]:
     empty for English, an unknown language or one spaCy has no list for.
 
     Why: a capitalised word of the page's own grammar before a surname is no given name, though
-    English lists have it as one ("Con", "Del", "Ella"): a Spanish title "Reunión de Trump Con
-    Zelensky" names no "Con Zelensky".
+    English lists have it as one ("Con", "Del", "Ella"): a Spanish title "Reunión de Barlow Con
+    Bilensky" names no "Con Bilensky".
 
     >>> "con" in function_words("es"), "con" in function_words("en"), function_words("xx")
     (True, False, frozenset())

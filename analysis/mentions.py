@@ -78,7 +78,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # final decision holds, at a few hundred thousand mentions.
     first = variants.analyse_variants(_variant_input(credible, documents, lexicon), settings=settings,
                                       **variant_options).clusters
-    # Two names tagged as one ("Trump Zelenskyy"): dropped, so the second pass finds each part as the
+    # Two names tagged as one ("Barlow Bilenkyy"): dropped, so the second pass finds each part as the
     # known name it is, and decided again without them, so no phantom person is searched for.
     full, surnames, givens = joined.established_names(first)
     kept = [m for m in credible if not joined.is_joined(m["surface"], full, surnames, givens)]
@@ -105,9 +105,9 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                 found.append({**match, "id": ident, "version_id": version_id, "field": field})
 
     # The people the story config says it is about are searched whatever NER made of them: the small
-    # model tags "Leyen" of "Ursula von der Leyen" as a place, and a person it never tags as one would
+    # model tags "Malen" of "Greta von der Malen" as a place, and a person it never tags as one would
     # otherwise never be searched at all. One NER did find is searched as its cluster says.
-    # So is one whose name NER tags otherwise more often than as a person ("Vivek Ramaswamy" as an ORG),
+    # So is one whose name NER tags otherwise more often than as a person ("Pranav Venkataswamy" as an ORG),
     # though relatives or namesakes NER did find share the surname: searched with their own given names.
     searchable = people_to_search(first)
     searchable += [person for person in topic_people(variant_options.get("topic"))
@@ -145,12 +145,12 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
 
 def _towns(places: list[dict], texts: dict) -> dict[object, set[int]]:
     """(version id, field) -> the starts of the places (NER's GPE entities) before a comma and another
-    place ("Conway, Pennsylvania"): a town and its state or country. There a word a letter from a known
+    place ("Butler, Pennsylvania"): a town and its state or country. There a word a letter from a known
     surname is the town, not a garble of the name, whatever the second pass would make of it.
 
     >>> places = [{"version_id": 1, "field": "text", "start": s, "end": e, "label": "GPE"}
     ...           for s, e in ((3, 9), (11, 23))]
-    >>> _towns(places, {(1, "text"): "To Conway, Pennsylvania."})
+    >>> _towns(places, {(1, "text"): "To Butler, Pennsylvania."})
     {(1, 'text'): {3}}
     """
     spans_of: dict[tuple, dict[int, int]] = defaultdict(dict)
@@ -169,7 +169,7 @@ def _relatives(full_names: dict[object, list[ParsedName]]) -> dict[str, list[Par
     """Surname core -> the full names the story writes with it, any article (for a given name written
     alone after a family word: `second_pass.find_given_mentions`). Every article's, not the clusters':
     a person NER never tags is found by the second pass only, and a wife first clustered under her
-    maiden name ("Apoorva Tewari") is named with her married name somewhere."""
+    maiden name ("Anoopa Trivedi") is named with her married name somewhere."""
     relatives: dict[str, list[ParsedName]] = defaultdict(list)
     for names in full_names.values():
         for name in names:
@@ -193,7 +193,7 @@ def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words,
     """A one-word NER mention that is the given name of one person its article names in full, marked
     as such (`part`, `full_name`) like the second pass's lone given names; other mentions unchanged.
 
-    NER often takes the family word before a relative's given name into the name ("wife Apporva"):
+    NER often takes the family word before a relative's given name into the name ("wife Annopa"):
     like the second pass (`second_pass.find_given_mentions`), such a word may be the given name of a
     relative of the article's people (`relatives`), though the article never names them in full.
     Left a title and a surname, it was a surname-only person of its own, and its misspelling unjudged."""
@@ -265,19 +265,19 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
     return rows
 
 
-#: "Anatoly and " before a name: two people sharing the surname written after the second of them.
+#: "Gennady and " before a name: two people sharing the surname written after the second of them.
 _COUPLE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
 
 
 def _kin(text: str, start: int, surface: str) -> bool:
     """Whether a full name is introduced as somebody's relative: a family word just before it or as its
-    title ("Haley's son, Nalin Haley", "his wife Casey Brandt"). Why it matters: the article is about
+    title ("Galey's son, Rohan Galey", "his wife Casey Brandt"). Why it matters: the article is about
     the person the relative is named by, and its bare surnames go on meaning that person, not the
     relative named last (`variants.story._attach_by_co_mention`).
 
-    >>> _kin("Haley's son, Nalin Haley, said", 13, "Nalin Haley"), _kin("wife Ana Ruiz", 0, "wife Ana Ruiz")
+    >>> _kin("Galey's son, Rohan Galey, said", 13, "Rohan Galey"), _kin("wife Ana Ruiz", 0, "wife Ana Ruiz")
     (True, True)
-    >>> _kin("Nalin Haley, her son, said", 0, "Nalin Haley")
+    >>> _kin("Rohan Galey, her son, said", 0, "Rohan Galey")
     False
     """
     name = parse_name(surface)
@@ -289,14 +289,14 @@ def _kin(text: str, start: int, surface: str) -> bool:
 
 
 def _couple(text: str, start: int, lexicon: Container[str]) -> bool:
-    """Whether a name is the second of a couple that shares its surname ("Anatoly and Lyudmila
-    Navalny", "Bill and Hillary Clinton"): a given name, or a capitalised word that is no English
+    """Whether a name is the second of a couple that shares its surname ("Gennady and Lyudmila
+    Zaretny", "Bill and Hillary Clinton"): a given name, or a capitalised word that is no English
     word, then "and", just before it. There the surname is the family's, written once for both (a
     woman's Slavic surname in the masculine form is then no slip of hers: `variants.story`).
 
-    >>> _couple("his parents, Anatoly and Lyudmila Navalny", 25, frozenset({"parents"}))
+    >>> _couple("his parents, Gennady and Lyudmila Zaretny", 25, frozenset({"parents"}))
     True
-    >>> _couple("Police and Lyudmila Navalny", 11, frozenset({"police"}))
+    >>> _couple("Police and Lyudmila Zaretny", 11, frozenset({"police"}))
     False
     """
     match = _COUPLE.search(text, max(0, start - 40), start)

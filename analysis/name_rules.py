@@ -1,7 +1,7 @@
 """Rules about names that are data, not logic: titles, particles, nicknames, romanisation alternations.
 
 Each rule has a name that a report can print, so that "accepted" always comes with a *why*:
-"Navalnyy" is accepted because -yy and -y are both romanisations of the Russian ending -ый, not
+"Zaretnyy" is accepted because -yy and -y are both romanisations of the Russian ending -ый, not
 because it is frequent; "Koppinger" is not explained by any rule here (a C written as K is not a
 documented alternation of English names), so in a rare form it is an error.
 
@@ -10,7 +10,7 @@ into accepted variants everywhere (the table cannot know which language a name c
 pair is only listed when a romanisation system or a spelling convention produces it:
 
 - Cyrillic: BGN/PCGN, ISO 9, ICAO 9303 passports, and German/French/Polish transcription
-  (Sergey/Sergei/Sergej, Navalny/Navalnyy, Yuliya/Yulia, Khodorkovsky/Chodorkowski, Lavrov/Lavrow);
+  (Sergey/Sergei/Sergej, Zaretny/Zaretnyy, Yuliya/Yulia, Khodorkovsky/Chodorkowski, Lavrov/Lavrow);
 - Arabic: the common English/French systems (Qaddafi/Gaddafi/Qadhafi, Mohammed/Muhammad,
   Nooristani/Nuristani, Hameed/Hamid, Abdullah/Abdulla);
 - German umlauts written out (Müller/Mueller) and a few Latin-script conventions (ph/f, ck/k).
@@ -29,7 +29,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 #: Offices written before a name in German, French, Spanish, Italian and Portuguese coverage, folded, and
-#: the English office each is ("Bundeskanzler Friedrich ..." is a chancellor, not a given name "Bundeskanzler"):
+#: the English office each is ("Bundeskanzler Friedhelm ..." is a chancellor, not a given name "Bundeskanzler"):
 #: translated and foreign pages keep their own language's titles. A word that is also a surname
 #: ("Richter") is left out.
 FOREIGN_OFFICES = {
@@ -81,7 +81,7 @@ TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "pr
 HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady monsieur mme mlle madame herr frau senor senora dona don".split())
 
 
-#: Words for a relative written before their given name alone ("his wife Apoorva", "His mother,
+#: Words for a relative written before their given name alone ("his wife Anoopa", "His mother,
 #: Ludmila"): the page names the relation, and through it the family, without the full name.
 FAMILY_WORDS = frozenset("wife husband widow widower mother father son daughter brother sister fiance fiancee "
                          "partner".split())
@@ -149,12 +149,12 @@ DROPPABLE_PARTICLES = frozenset({"al", "el", "ul"})
 
 
 def particle_change(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
-    """How the particles of two folded surnames of one core differ: "dropped" ("Leyen" for von der
-    Leyen, "Gaulle" for de Gaulle), "changed" ("van der Leyen"), or None when they agree (one
+    """How the particles of two folded surnames of one core differ: "dropped" ("Malen" for von der
+    Malen, "Gaulle" for de Gaulle), "changed" ("van der Malen"), or None when they agree (one
     spelling of a particle group, "bin"/"ibn", counts as the same; the Arabic article is dropped by
     custom).
 
-    >>> particle_change(("leyen",), ("von", "der", "leyen")), particle_change(("van", "der", "leyen"), ("von", "der", "leyen"))
+    >>> particle_change(("malen",), ("von", "der", "malen")), particle_change(("van", "der", "malen"), ("von", "der", "malen"))
     ('dropped', 'changed')
     >>> particle_change(("assad",), ("al", "assad")), particle_change(("ibn", "saud"), ("bin", "saud"))
     (None, None)
@@ -190,7 +190,7 @@ def particle_words(prefix: str) -> int | None:
 EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
                              "ß": "ss", "ŀ": "l", "ħ": "h"})
 
-#: A surname's feminine and masculine forms in Slavic languages (folded): Navalnaya/Navalny,
+#: A surname's feminine and masculine forms in Slavic languages (folded): Zaretnaya/Zaretny,
 #: Ivanova/Ivanov, Radwanska/Radwanski, Novakova/Novak. The same given name under the other gender's
 #: form is one person with a slip, never a relative: a relative has a given name of their own.
 GENDER_SURNAME_ENDINGS = (("skaya", "sky"), ("skaya", "ski"), ("skaya", "skiy"), ("aya", "y"), ("aya", "iy"),
@@ -220,7 +220,7 @@ def masculine_forms(surname: str) -> set[str]:
 def gender_forms(a: str, b: str) -> bool:
     """Whether two folded surnames are one surname's feminine and masculine forms.
 
-    >>> gender_forms("navalnaya", "navalny"), gender_forms("ivanov", "ivanova"), gender_forms("navalny", "navalni")
+    >>> gender_forms("zaretnaya", "zaretny"), gender_forms("ivanov", "ivanova"), gender_forms("zaretny", "zaretni")
     (True, True, False)
     """
     return (any(b == stem + masculine for stem, masculine in _stems(a))
@@ -288,7 +288,7 @@ _FROM_ARABIC: list[tuple[str, str, str, str]] = [
 ]
 _FROM_HANGUL: list[tuple[str, str, str, str]] = [
     # Korean: Revised Romanisation and McCune-Reischauer (and newsroom habit) write ㅓ as eo, o or u
-    # (Seok/Suk, Myeong/Myung, Yeol/Yol) and ㅜ as u or oo (Yun/Yoon).
+    # (Seong/Sung, Jeong/Jung, Geon/Gon) and ㅜ as u or oo (Ju/Joo).
     *_pairs("romanisation: ㅓ as eo/o/u", ["eo", "o", "u"]),
     *_pairs("romanisation: ㅜ as u/oo", ["u", "oo"]),
 ]
@@ -324,7 +324,7 @@ def explain_spelling(a: str, b: str) -> tuple[str, ...] | None:
     with shared context on either side (so "dd"/"dh" and "ya"/"ia" are found
     whichever way the alignment placed the edit).
 
-    >>> explain_spelling("navalnyy", "navalny")
+    >>> explain_spelling("zaretnyy", "zaretny")
     ('romanisation: -ый/-ий ending as y/yy/iy/ii/ij/yi',)
     >>> explain_spelling("koppinger", "coppinger") is None
     True
@@ -447,7 +447,7 @@ def load_nicknames(path: str | None = None) -> tuple[dict[str, frozenset[str]], 
 def given_names(path: str | None = None) -> frozenset[str]:
     """Every folded name of the nickname list, full names and nicknames alike: all are given names.
 
-    A compact list (about 2,000 mostly English names), so absence proves nothing ("Rumeysa" is not in
+    A compact list (about 2,000 mostly English names), so absence proves nothing ("Zeynep" is not in
     it); presence does: "Caroline" is a given name although English dictionaries list it too.
     """
     related, full = load_nicknames(path)

@@ -23,12 +23,12 @@ __all__ = ["TITLES", "ParsedName", "fold", "strip_possessive", "parse_name", "gi
            "surname_parts"]
 
 #: A possessive ("Cathcart's", "CATHCART'S", "Cathcart'"), or a Turkish case ending after an apostrophe
-#: (Turkish writes every case of a foreign name so: "Starmer'ı", "Starmer'ın", "Starmer'dan"). Only
+#: (Turkish writes every case of a foreign name so: "Plummer'ı", "Plummer'ın", "Plummer'dan"). Only
 #: endings no other romanisation ends a name with: Arabic "Sa'id", "Sa'da", "Ala'a" and Korean
 #: (McCune-Reischauer) "Ch'un", "Ch'in" keep their apostrophe.
 _TURKISH_CASE_ENDINGS = "ı|ü|ın|ün|nın|nin|nun|nün|yı|yi|yu|yü|ya|ye|dan|den|tan|ten|yla|yle"
 _POSSESSIVE = re.compile(rf"(?:['’][sS]|['’](?:{_TURKISH_CASE_ENDINGS})|['’])$")
-#: The short Turkish endings ("Hegseth'i", "Trump'a", "Biden'in", "Trump'ta") only after a word of four
+#: The short Turkish endings ("Lagseth'i", "Barlow'a", "Biden'in", "Barlow'ta") only after a word of four
 #: letters or more that ends in a consonant and has a vowel: Hawaiian "Hawai'i", Arabic "Ala'a",
 #: "Mu'in", "Raw'a", "Mar'i" (a three-letter root and an ayn) and Korean "Ch'in" keep their apostrophe.
 _SHORT_CASE_ENDING = re.compile(r"(?<=[^\W\d_]{3}[bcdfghjklmnpqrstvwxyzçğşBCDFGHJKLMNPQRSTVWXYZÇĞŞ])['’]"
@@ -78,7 +78,7 @@ class ParsedName:
     @cached_property
     def given_tokens(self) -> tuple[str, ...]:
         """Given names word by word, without apostrophes, and without particles after the first word
-        ("Isa Bin Tarif" -> isa, tarif; "Ben Netanyahu" keeps "ben")."""
+        ("Isa Bin Tarif" -> isa, tarif; "Ben Hadari" keeps "ben")."""
         words = [t for part in self.given for t in part.translate(_APOSTROPHES).split() if t]
         return tuple(w for i, w in enumerate(words) if i == 0 or w not in PARTICLES)
 
@@ -159,10 +159,10 @@ def _hiatus(word: str, at: int, plain: str) -> bool:
 def strip_possessive(surface: str) -> str:
     """ "Cathcart’s" -> "Cathcart"; spaCy often keeps the possessive inside a PERSON span.
 
-    >>> [strip_possessive(s) for s in ("Cathcart’s", "CATHCART'S", "Starmer'ın", "O'Neil", "Cathcart'", "Sa'da", "Ch'un")]
-    ['Cathcart', 'CATHCART', 'Starmer', "O'Neil", 'Cathcart', "Sa'da", "Ch'un"]
-    >>> [strip_possessive(s) for s in ("Pete Hegseth'i", "Trump'a", "Hawai'i", "Ala'a", "Mu'in", "Ch'in", "Raw'a", "Biden'in")]
-    ['Pete Hegseth', 'Trump', "Hawai'i", "Ala'a", "Mu'in", "Ch'in", "Raw'a", 'Biden']
+    >>> [strip_possessive(s) for s in ("Cathcart’s", "CATHCART'S", "Plummer'ın", "O'Neil", "Cathcart'", "Sa'da", "Ch'un")]
+    ['Cathcart', 'CATHCART', 'Plummer', "O'Neil", 'Cathcart', "Sa'da", "Ch'un"]
+    >>> [strip_possessive(s) for s in ("Pete Lagseth'i", "Barlow'a", "Hawai'i", "Ala'a", "Mu'in", "Ch'in", "Raw'a", "Biden'in")]
+    ['Pete Lagseth', 'Barlow', "Hawai'i", "Ala'a", "Mu'in", "Ch'in", "Raw'a", 'Biden']
     """
     # "Meghan Markle '" (a span ending at an opening quote) must not keep the space before it.
     surface = _POSSESSIVE.sub("", surface.rstrip()).rstrip()
@@ -176,11 +176,11 @@ def one_script(word: str) -> str:
     """The letters a word opens with, up to the first letter of another script.
 
     Why: a page decoded in the wrong code page glues another script's letters to a name (the UTF-8
-    apostrophe of "Zelsky’s" read as Thai: "Zelskyโ€™s"); the name is what comes before them, and
+    apostrophe of "Bilsky’s" read as Thai: "Bilskyโ€™s"); the name is what comes before them, and
     no name mixes two scripts in one word.
 
-    >>> one_script("Zelskyโ€™s"), one_script("Zoë"), one_script("Öztürk"), one_script("Ли")
-    ('Zelsky', 'Zoë', 'Öztürk', 'Ли')
+    >>> one_script("Bilskyโ€™s"), one_script("Zoë"), one_script("Özdemir"), one_script("Ли")
+    ('Bilsky', 'Zoë', 'Özdemir', 'Ли')
     """
     if word.isascii():
         return word
@@ -253,7 +253,7 @@ def _split_initials(tokens: list[str]) -> list[str]:
     return out
 
 
-#: A one-word nickname in quotes inside a name ("Kashyap “Kash” Patel", "Robert 'Bob' Roe").
+#: A one-word nickname in quotes inside a name ("Kadeem “Kade” Desai", "Robert 'Bob' Roe").
 _NICKNAME = re.compile(r"(?<!\S)[\"“”‘'’]([^\W\d_]+(?:[-.][^\W\d_]+)*)[\"“”‘'’](?!\S)")
 
 
@@ -261,15 +261,15 @@ _NICKNAME = re.compile(r"(?<!\S)[\"“”‘'’]([^\W\d_]+(?:[-.][^\W\d_]+)*)[\
 def parse_name(surface: str) -> ParsedName | None:
     """Split a surface into title, given names and surname; None when no name is left. A nickname in
     quotes between the given names and the surname is the name in use, which the person's other
-    writings carry ("Kash Patel"): the formal given names before it are left out of the parse (the
+    writings carry ("Kade Desai"): the formal given names before it are left out of the parse (the
     surface keeps them), as a title is.
 
     >>> parse_name("Sheriff Dale Cathcart’s")
     ParsedName(surface='Sheriff Dale Cathcart’s', title='sheriff', given=('dale',), surname='cathcart', display='Dale Cathcart', marked=False)
     >>> parse_name("QADHAFI, Muammar").key
     'muammar qadhafi'
-    >>> [parse_name(s).display for s in ("Director Kashyap “Kash” Patel", "Robert 'Bob' Roe", "Robert Bob Roe", "“Kash” Patel")]
-    ['Kash Patel', 'Bob Roe', 'Robert Bob Roe', 'Kash Patel']
+    >>> [parse_name(s).display for s in ("Director Kadeem “Kade” Desai", "Robert 'Bob' Roe", "Robert Bob Roe", "“Kade” Desai")]
+    ['Kade Desai', 'Bob Roe', 'Robert Bob Roe', 'Kade Desai']
     >>> (lambda n: (n.title, n.display))(parse_name("Anke Cardinal Tolzmann"))
     ('cardinal', 'Anke Tolzmann')
     """
@@ -303,7 +303,7 @@ def parse_name(surface: str) -> ParsedName | None:
     if not tokens:
         return None
     mixed = any(t.isupper() for t in tokens) and any(not t.isupper() for t in tokens)
-    written = tokens  # shown as written: "JD Vance" is compared as J, D but displayed as its writer wrote it
+    written = tokens  # shown as written: "JD Hollis" is compared as J, D but displayed as its writer wrote it
     tokens = _split_initials(tokens)
     if split is None:
         tokens, split, marked = _surname_start(tokens, mixed)
@@ -334,7 +334,7 @@ def _surname_start(tokens: list[str], mixed: bool) -> tuple[list[str], int, bool
     while start > 1 and fold(tokens[start - 1]) in PARTICLES:
         start -= 1
     if start == 1 and fold(tokens[0]) in PARTICLES and (tokens[0][:1].islower() or len(tokens) > 2):
-        # Particles all the way ("von der Leyen", "Van der Bellen", "de Gaulle"): a surname alone. One
+        # Particles all the way ("von der Malen", "Van der Bellen", "de Gaulle"): a surname alone. One
         # capitalised particle before one word may be a given name ("Van Jones") and stays one.
         start = 0
     return tokens, start, False

@@ -4,8 +4,8 @@ en_core_web_sm's PERSON spans on real pages carry debris that later becomes a ph
 steals a person's errors: a bullet or a colon ("• Ana Ruiz", "Ana Ruiz:"), a photo agency after a
 slash ("Ana Ruiz/AP"), the owner of a possessive ("Breitbart’s Ana Ruiz"), two lines at once
 ("Secretary\\nAna Ruiz"), and, in a Title Case headline, the verb after the name ("Ana Ruiz Makes
-History" -> "Ana Ruiz Makes"). NER also starts late inside a three-part name ("Mehmet Ali Öztürk" ->
-"Ali Öztürk"). Each function here takes the text and a span and returns the repaired span(s);
+History" -> "Ana Ruiz Makes"). NER also starts late inside a three-part name ("Kerem Ali Özdemir" ->
+"Ali Özdemir"). Each function here takes the text and a span and returns the repaired span(s);
 none knows any name.
 """
 from __future__ import annotations
@@ -66,13 +66,13 @@ def extend_left(text: str, start: int, givens: Container[str], titles: Container
 
 
 def extend_to_given_name(text: str, start: int, end: int, lexicon: Container[str]) -> int:
-    """Move the start of a one- or two-word name left over one more given name NER left out ("Mehmet
-    Ali Öztürk" tagged "Ali Öztürk", "Rumesya Ozturk" tagged "Ozturk"): the word just before it on the line, capitalised (not all capitals),
-    no title, and a listed given name or no English word ("Mehmet": the list is mostly English names).
+    """Move the start of a one- or two-word name left over one more given name NER left out ("Kerem
+    Ali Özdemir" tagged "Ali Özdemir", "Zeyenp Ozdemir" tagged "Ozdemir"): the word just before it on the line, capitalised (not all capitals),
+    no title, and a listed given name or no English word ("Kerem": the list is mostly English names).
 
-    >>> text = "Police said Mehmet Ali Öztürk and Ana Ruiz left Boston. Meet Ana Ruiz."
-    >>> s = text.index("Ali"); text[extend_to_given_name(text, s, s + 10, {"meet", "police", "said"}):s + 10]
-    'Mehmet Ali Öztürk'
+    >>> text = "Police said Kerem Ali Özdemir and Ana Ruiz left Boston. Meet Ana Ruiz."
+    >>> s = text.index("Ali"); text[extend_to_given_name(text, s, s + 11, {"meet", "police", "said"}):s + 11]
+    'Kerem Ali Özdemir'
     >>> s = text.rindex("Ana"); text[extend_to_given_name(text, s, s + 8, {"meet"}):s + 8]
     'Ana Ruiz'
     """
@@ -88,7 +88,7 @@ def given_word_before(text: str, start: int, lexicon: Container[str], not_names:
     Plausible: capitalised (not all capitals, no capital inside), no title, not the word itself again
     (a breadcrumb "Ana Ruiz" glued to a headline "Ruiz Resigns"), no full stop after it, and
     a listed given name or, with a lexicon to tell, no English word that does not open a sentence
-    ("Mehmet", "Busra": the list is mostly English; "Later Cranton" is no name). Never one of
+    ("Kerem", "Esra": the list is mostly English; "Later Cranton" is no name). Never one of
     `not_names`, the function words of the page's language (`lexicon.function_words`: Spanish "Con").
     """
     before = capitalised_word_before(text, start)
@@ -121,7 +121,7 @@ def capitalised_word_before(text: str, start: int) -> re.Match | None:
 def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
     """The start of a given name written just before `start` on the same line that is one of `givens`
     written as heard (`heard_alike`: "Katelyn" before a surname whose person is "Caitlin"; a short one
-    with one letter changed, `_short_heard`: "Cash" for "Kash") or with one typo (5+ letters: "Marcu"
+    with one letter changed, `_short_heard`: "Cade" for "Kade") or with one typo (5+ letters: "Marcu"
     for "Marco"), else `start`.
 
     Why a test of its own beside `given_word_before`: a garbled given name is often a common name or
@@ -174,8 +174,8 @@ def garbled_middle_before(text: str, start: int, givens: Iterable[str]) -> int:
 
 
 def _short_heard(word: str, given: str) -> bool:
-    """A short given name (3-4 letters) written as heard, one letter changed and the sound kept ("Cash"
-    for "Kash", "Jon" for "Jonn"): too short to be judged alone (`heard_alike` needs 5 letters), but the
+    """A short given name (3-4 letters) written as heard, one letter changed and the sound kept ("Cade"
+    for "Kade", "Jon" for "Jonn"): too short to be judged alone (`heard_alike` needs 5 letters), but the
     person's surname right after it is the evidence."""
     return (word != given and 3 <= min(len(word), len(given)) < TYPO_MIN_LETTERS
             and metaphone(word) == metaphone(given) and OSA.distance(word, given, score_cutoff=1) <= 1)
@@ -203,7 +203,7 @@ TYPO_MIN_LETTERS = 5
 
 
 #: A word and what joins it to the next word of a name: spaces, or a hyphen or underscore as in a URL
-#: slug ("ursula-von-der-leyen") or "al-Assad".
+#: slug ("greta-von-der-malen") or "al-Assad".
 _PARTICLE_BEFORE = re.compile(r"([^\W\d_]+)(?:[^\S\n]+|[-_])$")
 
 
@@ -274,7 +274,7 @@ def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
             e = slash
         credit = _CREDIT.search(text, s, e + 3) if text.startswith("/", e) else None
         if credit and text[s:credit.start()].strip():
-            e = credit.start()  # "Jannik Sinner REUTERS/Issei Kato": the agency of a photo credit
+            e = credit.start()  # "Lennart Vesper REUTERS/Issei Kato": the agency of a photo credit
         dash = _SPACED_DASH.search(text, s, e)
         if dash:
             e = dash.start()  # "Ana Ruiz - Attorney": a guest list's role; a name's hyphen has no spaces
@@ -288,7 +288,7 @@ def clean_person_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s += 1
         while ((lead := _LEAD.match(text, s, e)) and lead.group(1)[0].islower() and text[lead.end()].isupper()
                and fold(lead.group(1)) not in PARTICLES):
-            s = lead.end()  # "giết Brian Thompson": a word of the sentence, not a name's (particles stay)
+            s = lead.end()  # "giết Brian Carvel": a word of the sentence, not a name's (particles stay)
         while e > s and not text[e - 1].isalpha() and not (text[e - 1] == "." and _INITIAL_OR_SUFFIX.search(text, s, e)):
             e -= 1
         if e > s:
@@ -315,7 +315,7 @@ def headline_verb(word: str, lexicon: Lexicon) -> bool:
 def leading_participle(word: str, lexicon: Lexicon) -> bool:
     """Whether a capitalised word is the present participle of one of the lexicon's verbs
     ("Castigating", "Slamming", "Blaming") and no given name: a clause's verb that NER took into the
-    name after it ("Castigating Zelensky, Trump said" -> a person "Castigating Zelensky").
+    name after it ("Castigating Bilensky, Barlow said" -> a person "Castigating Bilensky").
 
     Why: a name never opens with a verb; left in, the phantom is a second person of the surname, and
     every bare or misspelt surname that might be either stays unattached. Listed given names ending
@@ -338,7 +338,7 @@ def trailing_headline_verb(surface: str, lexicon: Lexicon) -> bool:
     ("Ana Ruiz Makes History" -> NER's "Ana Ruiz Makes"), to be cut off.
 
     The word must be a `headline_verb`, and what remains must still be a name: two or more words, or
-    one word that is not a given name (a surname: "Trump Taps" -> "Trump"; "Ana Powers" stays whole).
+    one word that is not a given name (a surname: "Barlow Taps" -> "Barlow"; "Ana Powers" stays whole).
     """
     words = surface.split()
     if len(words) < 2 or not headline_verb(words[-1], lexicon):

@@ -3,8 +3,8 @@
 Real data taught us why it exists and how loose it must be. NER misses a name in a lower-case SEO
 keyword string ("ice confrontations massachusetts koppinger"), in a page it does not read (a
 Spanish page: the model is English), and in the garbles machine translation and speech recognition
-make: a consonant changed or dropped ("Oztulk" for Ozturk), letters added ("Oztzurku"), given name and
-surname fused into one word ("Rümeysaöztürk", "karolineleavitt"). A sound-alike key alone (Metaphone)
+make: a consonant changed or dropped ("Ozdemil" for Ozdemir), letters added ("Ozdzemiru"), given name and
+surname fused into one word ("Zeynepözdemir", "krystalpeacott"). A sound-alike key alone (Metaphone)
 finds the first kind only.
 
 So a word is taken for a known surname when it is
@@ -67,9 +67,9 @@ FUSED_MIN_LETTERS = 8
 def max_edits(a: str, b: str) -> int:
     """Edits allowed between a word and a name, scaled by the longer one: none below 5 letters, one up
     to 7, two from 8. One typo in a short name already changes a fifth of it; a long garbled name
-    ("Oztzurku") keeps its shape through two.
+    ("Ozdzemiru") keeps its shape through two.
 
-    >>> max_edits("levit", "leavitt"), max_edits("oztzurku", "ozturk"), max_edits("gore", "gores")
+    >>> max_edits("pecot", "peacott"), max_edits("ozdzemiru", "ozdemir"), max_edits("gore", "gores")
     (1, 2, 1)
     """
     longest = max(len(a), len(b))
@@ -224,13 +224,13 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     score_cutoff: the rapidfuzz ratio (0-100) a typo must reach against a known surname.
     known_words: folded words that are not names here (`KnownWords`); None allows sound-alikes only.
     foreign: keys of texts in a language the lexicon is not of. There a lower-case word that is no
-    known spelling is taken only right after a capitalised word ("Rumya ozturkun"): nothing tells a
+    known spelling is taken only right after a capitalised word ("Zenep ozdemirin"): nothing tells a
     garble from a word of that language ("la mayoría" is no Mayorkas), but a name's words follow
     each other; and a word under `SOUND_MIN_LETTERS` letters is taken only as a known spelling.
-    towns: key -> starts of words NER tagged a town before its state ("Conway, Pennsylvania"), which
+    towns: key -> starts of words NER tagged a town before its state ("Butler, Pennsylvania"), which
     are taken only as a known spelling, never as a near one.
     function_words: key -> the function words of a text's language (`lexicon.function_words`), never
-    taken for a given name before a surname there ("Con Zelensky" in a Spanish title); those a lost
+    taken for a given name before a surname there ("Con Bilensky" in a Spanish title); those a lost
     space may glue to a name (`lexicon.glue_words`) are glue there besides the English `GLUE_WORDS`
     ("Cranstonle maire" is Cranston).
     glue_letters: key -> the one-letter function words glued to a name before a lower-case word there
@@ -242,7 +242,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     is refused on English pages only.
     A hyphenated compound is tried whole (only as a known surname, "Lindahl-Berg"), then part by part. The particles, a given name and titles
     just before the surname join the mention: a known given name of the story, else (with
-    `known_words`) one word that may be a given name ("Photo: Busra Ozturk/AA", where NER saw nothing),
+    `known_words`) one word that may be a given name ("Photo: Esra Ozdemir/AA", where NER saw nothing),
     else a garbled given name of a person with that surname (`garbled_given_before`).
     """
     function_words = function_words or {}
@@ -273,7 +273,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # that surname as written, not a misspelling of it. After "the" it is the family's
                 # plural, which names no one of them ("The Cranstons have kept their children out of
                 # view"): no mention at all. Not a surname's core without its particles ("from the
-                # Leyens", a translation's garble): the family's plural keeps the whole surname.
+                # Malens", a translation's garble): the family's plural keeps the whole surname.
                 if _FAMILY_THE.search(text, max(0, start - 4), start) and folded[:-1] not in index.particled:
                     continue
                 word, folded = word[:-1], folded[:-1]
@@ -296,16 +296,16 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 fits[folded] = index.fits(folded, score_cutoff, known_words)
             fit = fits[folded]
             if fit and towns and start in towns.get(key, ()) and folded not in index.exact:
-                continue  # "Conway, Pennsylvania" is no garbled Conaway
+                continue  # "Butler, Pennsylvania" is no garbled Buttler
             if not fit and key in foreign and word[:1].isupper() and abroad_words is not None:
                 # An English word is no evidence against a capitalised name on a page in another
-                # language ("Halley" for Haley on a Spanish page): the lexicon is English.
+                # language ("Galley" for Galey on a Spanish page): the lexicon is English.
                 if folded not in fits_abroad:
                     fits_abroad[folded] = index.fits(folded, score_cutoff, abroad_words)
                 fit = fits_abroad[folded]
             if fit and key in foreign and len(folded) < SOUND_MIN_LETTERS and folded not in index.exact:
                 # A short word a letter away from a short surname, on a page in another language: a word
-                # of that language as likely as a garble ("Leben" by a Leyen), and German capitalises
+                # of that language as likely as a garble ("Maler" by a Malen), and German capitalises
                 # every noun; the English lexicon that refuses such words at home knows none of them.
                 fit = False
             if not fit and known_words is not None and key not in foreign:
@@ -334,8 +334,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             end = start + len(word)
             word_start = start
             if not fit and word[:1].isupper():
-                # A surname written with its particle run in ("DeSantis"), split at the particle and
-                # misspelt ("the De Santos campaign"): the capitalised particle and the word are the name.
+                # A surname written with its particle run in ("DeMarin"), split at the particle and
+                # misspelt ("the De Maren campaign"): the capitalised particle and the word are the name.
                 split_at = next(iter(particles_before(text, start)), None)
                 if split_at is not None and text[split_at].isupper():
                     joined = fold(text[split_at:start]).replace(" ", "") + folded
@@ -346,7 +346,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                                       "method": "matcher"})
                         continue
             if fit and _given_before_its_surname(text, end, folded, index):
-                continue  # "miley-cyrus": a known person's given name before their surname, not a misspelling
+                continue  # "riley-vantol": a known person's given name before their surname, not a misspelling
             if not fit:
                 given_start = _given_then_garbled_surname(text, start, folded, index, score_cutoff, known_words)
                 if given_start == start or any(s < end and given_start < e for s, e in spans):
@@ -359,20 +359,20 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             starts = particles_before(text, start)
             known = [s for s in starts if fold(text[s:end]).replace(" ", "").replace("-", "") in index.exact]
             if known:
-                start = known[-1]  # "van der Meer", "Von der Meer", not Spanish "de Trump"
+                start = known[-1]  # "van der Meer", "Von der Meer", not Spanish "de Barlow"
             elif starts and folded in index.particled:
                 # The particles of a surname written otherwise ("Van der Meer", "von del Meer" for van
                 # der Meer): the surname as written, for the variants stage to judge, not its core alone.
                 start = starts[min(index.particled[folded], len(starts)) - 1]
             known_given = False  # a given name of the story's people taken already
-            for _ in range(3):  # up to three given names: "Karoline Claire Leavitt", "Andrés Manuel López Obrador"
+            for _ in range(3):  # up to three given names: "Krystal Anne Peacott", "José Tomás Ibáñez Soler"
                 extended = extend_left(text, start, index.givens, titles=())
                 known_given = known_given or extended < start
                 if extended == start and word[:1].isupper() and known_words is not None:
                     # On a page in another language only a listed given name: the lexicon is English, and
-                    # German capitalises every noun ("Tennisprofi Jannik ..."). Nor, anywhere, before a
+                    # German capitalises every noun ("Tennisprofi Lennart ..."). Nor, anywhere, before a
                     # known given name already taken: there an unknown word is rather a title or a noun,
-                    # garbled or not ("Gavor Gavin Newpom", "Tennisprofi Ada Merlo").
+                    # garbled or not ("Gavor Galen Halpom", "Tennisprofi Ada Merlo").
                     extended = given_word_before(text, start, () if key in foreign or known_given else known_words,
                                                  not_names=function_words.get(key, ()))
                 if extended == start and word[:1].isupper():
@@ -399,7 +399,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # replaces its given names, or the surname is left to another person.
                 mention["covers"] = overlapping
             while found and start <= found[-1]["start"] and found[-1]["end"] <= end:
-                # A middle name that is also a known surname ("Ketanji Brown" | "Jackson", where a Brown
+                # A middle name that is also a known surname ("Nkechi Brown" | "Tolliver", where a Brown
                 # is in the story): the whole name found next is the name, not two.
                 found.pop()
             found.append(mention)
@@ -416,15 +416,15 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
     for a garble as heard): empty unless the word stands alone (no capitalised word but a title just
     before it, none just after it: "Thomson Reuters" is another name) and is
     - an English word a near spelling of the surname, or the surname with a doubled letter written once
-      (`spelt_alike`: "Masa accepted defeat" a line after Sergio Massa, 4 letters being too few for a
-      near spelling), which the story never writes in lower case in any of its forms ("Stammer was born
-      in London" on a page about Keir Starmer, "Thomson's shooting" beside Brian Thompson), or
+      (`spelt_alike`: "Fasa accepted defeat" a line after Sergio Fassa, 4 letters being too few for a
+      near spelling), which the story never writes in lower case in any of its forms ("Plumber was born
+      in London" on a page about Ewen Plummer, "Carver's shooting" beside Brian Carvel), or
     - no English word, after a title, and the surname written as heard (`surname_heard_alike`: one
-      Metaphone key, most letters kept; surnames of `SOUND_MIN_LETTERS`): a transcript's "Mr. Hexith,
-      suspend your remarks" at a hearing where the same chairman's "Mr. Hegseth" is written right, or
+      Metaphone key, most letters kept; surnames of `SOUND_MIN_LETTERS`): a transcript's "Mr. Laxith,
+      suspend your remarks" at a hearing where the same chairman's "Mr. Lagseth" is written right, or
     - no English word, a short surname (`EXACT_MIN_LETTERS` up to `EDIT_MIN_LETTERS`, too short for
       a near spelling anywhere) with one letter added, dropped, changed or two swapped, the first kept
-      (`_short_slip`): "Since Mertz took office" on a page that names Friedrich Merz.
+      (`_short_slip`): "Since Lentz took office" on a page that names Friedhelm Lenz.
 
     Why: the lexicon that keeps "change" from being Chang also keeps every misspelling that happens to
     be an English word, and the edit bound that keeps a lone word from being any name keeps a name
@@ -456,22 +456,22 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
 
 def _garbles_again(text: str, found: list[dict], spans: list[tuple[int, int]], index: NameIndex,
                    known_words: KnownWords | None = None) -> list[dict]:
-    """Mentions of the garbled surnames this text writes under a given name ("Friedrich Mertz" for
-    Friedrich Merz, found here by the given name), where it writes them again alone ("Mertz said"),
+    """Mentions of the garbled surnames this text writes under a given name ("Friedhelm Lentz" for
+    Friedhelm Lenz, found here by the given name), where it writes them again alone ("Lentz said"),
     capitalised as there and no other name's part (no capitalised word but a title just before, none
     just after); never an English word or one the story writes in lower case (`known_words`): alone,
     "Bake" of a "Tomasz Bake" is the word ("Bake sales").
 
-    Why: a writer who garbles a name once keeps the garble ("Friedrich Mertz ... Mertz's coalition"),
+    Why: a writer who garbles a name once keeps the garble ("Friedhelm Lentz ... Lentz's coalition"),
     and the surname alone is then that person's name as this page spells it; the bounds that keep a
     lone word from being taken for a known surname do not apply to the spelling the page itself has
     just given the person.
 
-    >>> text = "Friedrich Mertz won. Mertz said so; Mertz Bank did not. Mayor Metz, Metz."
-    >>> found = [{"start": 0, "end": 15, "surface": "Friedrich Mertz"}, {"start": 57, "end": 67, "surface": "Mayor Metz"}]
-    >>> index = NameIndex.of([{"surnames": ["merz"], "given": ["friedrich"]}])
+    >>> text = "Friedhelm Lentz won. Lentz said so; Lentz Bank did not. Mayor Letz, Letz."
+    >>> found = [{"start": 0, "end": 15, "surface": "Friedhelm Lentz"}, {"start": 57, "end": 67, "surface": "Mayor Letz"}]
+    >>> index = NameIndex.of([{"surnames": ["lenz"], "given": ["friedhelm"]}])
     >>> [m["surface"] + "@" + str(m["start"]) for m in _garbles_again(text, found, [], index)]
-    ['Mertz@21']
+    ['Lentz@21']
     """
     garbles = set()
     for m in found:
@@ -495,8 +495,8 @@ def _garbles_again(text: str, found: list[dict], spans: list[tuple[int, int]], i
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether the word at `start`-`end` is no other name's part: no capitalised word just after it,
-    and none just before it but a title ("Thomson Reuters", "Mertz Bank" are other names; "Mr. Mertz",
-    "since Mertz" are not)."""
+    and none just before it but a title ("Thomson Reuters", "Lentz Bank" are other names; "Mr. Lentz",
+    "since Lentz" are not)."""
     after = _NEXT_WORD.match(text, end)
     if after is not None and after.group(1).isupper():
         return False
@@ -508,13 +508,13 @@ def _short_slip(folded: str, index: NameIndex) -> list[str]:
     one typo from (one letter added, dropped or changed, or two swapped), its first letter kept.
 
     Why apart from `near_spelling`: a four-letter surname has too many neighbours for a lone word to
-    be taken for it anywhere ("Merz", "Mertz", "Metz", "Mers" are all names), so the near-spelling
+    be taken for it anywhere ("Lenz", "Lentz", "Letz", "Lenk" are all names), so the near-spelling
     search leaves such surnames out; `_garbled_surnames` asks this only where the page names the person
     by the surname written right, so that the word stands where that surname is expected.
 
-    >>> index = NameIndex.of([{"surnames": ["merz"], "given": ["friedrich"]}])
-    >>> _short_slip("mertz", index), _short_slip("metz", index), _short_slip("herz", index), _short_slip("meritz", index)
-    (['merz'], ['merz'], [], [])
+    >>> index = NameIndex.of([{"surnames": ["lenz"], "given": ["friedhelm"]}])
+    >>> _short_slip("lentz", index), _short_slip("letz", index), _short_slip("henz", index), _short_slip("lenitz", index)
+    (['lenz'], ['lenz'], [], [])
     """
     return [s for s in index.short if s != folded and s[0] == folded[0] and OSA.distance(folded, s, score_cutoff=1) <= 1]
 
@@ -525,8 +525,8 @@ def _heard_after_given(text: str, start: int, folded: str, index: NameIndex) -> 
     written or heard (`heard_given_before`); else (start, []). The caller asks that the page name the
     person in full (`_surnames_named`).
 
-    Why: a reader's query or a transcript writes a whole name as it sounds ("Why did Christy gnome shoot
-    her dog", on a page answering about Kristi Noem): the surname then may be short and an English word,
+    Why: a reader's query or a transcript writes a whole name as it sounds ("Why did Christa kneel quit
+    the board", on a page answering about Krista Neel): the surname then may be short and an English word,
     which no spelling rule takes, but given name and surname heard together, on a page that writes the
     name right, are the person's name misheard. Most words share no key with a story surname, so the
     look back for a given name is rarely made."""
@@ -556,20 +556,20 @@ def _near_givens(folded: str, index: NameIndex, cutoff: float) -> set[str]:
 def _repeated_given_before(text: str, start: int, word: str, theirs: Container[str] = ()) -> int:
     """The start of the capitalised word just before `word` when the page writes the two together
     `REPEATED_GIVEN` times or more and it is no rendering of `theirs` (the given names of the people the
-    word's surname may be: "Volodímir Zelenski" on a Spanish page is Volodymyr Zelensky, his names in
+    word's surname may be: "Miroslav Bilenski" on a Spanish page is Myroslav Bilensky, his names in
     that language, which the variants stage judges), else `start`: on a page in another language, a
     name the page repeats.
 
     Why: there the second pass joins only a listed given name to a surname (the list is mostly English,
-    and German capitalises every noun), so "Alberto Melloni" on an Italian page is a bare "Melloni", a
-    near spelling of a story's Meloni, taken for her error. A page that writes "Alberto Melloni" again
+    and German capitalises every noun), so "Alberto Marrani" on an Italian page is a bare "Marrani", a
+    near spelling of a story's Marani, taken for her error. A page that writes "Alberto Marrani" again
     and again names a person of that name; the caller asks this only for near spellings, never for a
-    known surname, where a repeated title or noun ("Premier Meloni") would make a phantom.
+    known surname, where a repeated title or noun ("Premier Marani") would make a phantom.
 
-    >>> text = "Ad Alberto Melloni abbiamo chiesto. Alberto Melloni è nato a Reggio. Sostiene Melloni."
-    >>> text[_repeated_given_before(text, text.index("Melloni"), "Melloni"):text.index(" abbiamo")]
-    'Alberto Melloni'
-    >>> _repeated_given_before(text, text.rindex("Melloni"), "Melloni") == text.rindex("Melloni")
+    >>> text = "Ad Alberto Marrani abbiamo chiesto. Alberto Marrani è nato a Reggio. Sostiene Marrani."
+    >>> text[_repeated_given_before(text, text.index("Marrani"), "Marrani"):text.index(" abbiamo")]
+    'Alberto Marrani'
+    >>> _repeated_given_before(text, text.rindex("Marrani"), "Marrani") == text.rindex("Marrani")
     True
     """
     before = capitalised_word_before(text, start)
@@ -620,12 +620,12 @@ def _named_on_page(key: object, text: str, page_of, index: NameIndex, cache: dic
 
 
 def _surnames_named(text: str, index: NameIndex) -> tuple[set[str], set[str]]:
-    """The known surnames `text` writes just after one of their people's given names ("Keir Starmer"),
+    """The known surnames `text` writes just after one of their people's given names ("Ewen Plummer"),
     and those it writes at all, exactly (any case).
 
-    >>> index = NameIndex.of([{"surnames": ["starmer"], "given": ["keir"]}])
-    >>> _surnames_named("Labour leader Keir Starmer said", index), _surnames_named("Mr. Starmer's plan", index)
-    (({'starmer'}, {'starmer'}), (set(), {'starmer'}))
+    >>> index = NameIndex.of([{"surnames": ["plummer"], "given": ["ewen"]}])
+    >>> _surnames_named("Labour leader Ewen Plummer said", index), _surnames_named("Mr. Plummer's plan", index)
+    (({'plummer'}, {'plummer'}), (set(), {'plummer'}))
     """
     in_full, written = set(), set()
     words = list(_WORD.finditer(text))
@@ -647,7 +647,7 @@ _WORD_AFTER = re.compile(r"[\s_-]+([^\W\d_]+)")
 def _given_before_its_surname(text: str, end: int, word: str, index: NameIndex) -> bool:
     """Whether the folded `word` ending at `end` is a known person's given name and their surname comes
     next ("Kim Lundqvist" where a Lundqvist named Kim is known): that person named, not a near spelling of another
-    person's surname, however close ("Miley" in a slug "miley-cyrus", beside a story about a Milei).
+    person's surname, however close ("Riley" in a slug "riley-vantol", beside a story about a Rilei).
 
     >>> index = NameIndex.of([{"surnames": ["lundqvist"], "given": ["kim"]}])
     >>> _given_before_its_surname("kim-lundqvist", 3, "kim", index), _given_before_its_surname("kim said", 3, "kim", index)
@@ -708,8 +708,8 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
     """The start of the given name before `word` when the two are one known person's given name (as
     written or as heard) and surname garbled one edit further than a near spelling may be, else `start`.
 
-    Why: speech recognition and machine translation garble both names of one person at once ("Kaylee
-    mcanenny" in a radio transcript) or write the surname as it sounds (`surname_heard_alike`: "Matt
+    Why: speech recognition and machine translation garble both names of one person at once ("Haylee
+    mcanelli" in a radio transcript) or write the surname as it sounds (`surname_heard_alike`: "Matt
     Gates" for a Matt Gaetz); alone the surname is too far from any known one to be taken,
     but the person's own given name just before it is the evidence a lone word lacks. The ratio
     cutoff still holds, and the word must be no known word. Without `known_words` (the topic filter,
@@ -732,7 +732,7 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
 def _given_then_short_surname(text: str, start: int, word: str, index: NameIndex, cutoff: float) -> int:
     """The start of the given name before a capitalised `word` when the two are one known person's given
     name, written exactly, and surname with one typo, though the word or the surname is short (4
-    letters: "Tim Walzt" for a Tim Walz) or the word is an English one; else `start`.
+    letters: "Tim Holzt" for a Tim Holz) or the word is an English one; else `start`.
 
     Why: the commonest typo drops or swaps one letter of a surname, and the result is often a short word
     or a word of English in its own right ("Ellen Crane" for an Ellen Cranes, "Tom Bake" for a Tom
@@ -784,7 +784,7 @@ _ELISION = re.compile(r"(?:[dlnsjcmt]|dell|dall|all|nell|sull|coll|qu)['’](?=[
 
 def _candidates(text: str, words: KnownWords | None = None) -> Iterator[tuple[int, str]]:
     """(start, word) of the words a surname may be: a hyphenated compound whole ("Lindahl-Berg"), and
-    each of its parts alone ("Trump" in "Trump-appointed") unless it is one hyphenated name
+    each of its parts alone ("Barlow" in "Barlow-appointed") unless it is one hyphenated name
     (`hyphenated_name`), without a possessive. Words inside an e-mail address or a media file's
     name are none, nor a word with a phonetic symbol ("netanˈjahu" in "pronounced [...]"): a
     pronunciation, not a spelling."""
@@ -808,15 +808,15 @@ def _candidates(text: str, words: KnownWords | None = None) -> Iterator[tuple[in
 
 def hyphenated_name(whole: str, words: Container[str]) -> bool:
     """Whether a hyphenated compound is one name: a capitalised word joined to lower-case parts that
-    are no words ("Hyung-jin", "Suk-yeol"), as Korean and Chinese given names are written.
+    are no words ("Hyung-jin", "Min-seo"), as Korean and Chinese given names are written.
 
     Why: its parts are syllables of one given name, not names: taken alone, "Hyung" would be a near
-    spelling of a "Myung" and "yeol" a family name; and NER, which cuts such a name at its hyphen, is
-    given the rest back (`entities._hyphen_tail`). A capitalised word joined to a word ("Trump-
+    spelling of a "Hyun" and "seo" a family name; and NER, which cuts such a name at its hyphen, is
+    given the rest back (`entities._hyphen_tail`). A capitalised word joined to a word ("Barlow-
     appointed", `words` knowing it) is a name and a word, and its name is still searched.
 
     >>> words = KnownWords(lexicon=frozenset({"appointed"}))
-    >>> hyphenated_name("Hyung-jin", words), hyphenated_name("Trump-appointed", words), hyphenated_name("Lindahl-Berg", words)
+    >>> hyphenated_name("Hyung-jin", words), hyphenated_name("Barlow-appointed", words), hyphenated_name("Lindahl-Berg", words)
     (True, False, False)
     """
     head, *rest = whole.split("-")
@@ -840,9 +840,9 @@ def kin_of(names: list[ParsedName], relatives: dict[str, list[ParsedName]]) -> l
     name of the article and are not named in it in full.
 
     >>> from analysis.names import parse_name
-    >>> relatives = {"navalnaya": [parse_name("Ludmila Navalnaya")], "park": [parse_name("Maya Park")]}
-    >>> [n.display for n in kin_of([parse_name("Alexei Navalny")], relatives)]
-    ['Ludmila Navalnaya']
+    >>> relatives = {"zaretnaya": [parse_name("Ludmila Zaretnaya")], "park": [parse_name("Maya Park")]}
+    >>> [n.display for n in kin_of([parse_name("Dmitri Zaretny")], relatives)]
+    ['Ludmila Zaretnaya']
     """
     cores = {n.surname_core for n in names}
     on_page = {n.key for n in names}
@@ -859,7 +859,7 @@ def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: fl
     and translated or transcribed pages misspell that too ("Elen"). A word is the given name of
     the article's full names that write it exactly, else of those a typo away (`max_edits`,
     ratio >= `score_cutoff`) unless it is one of `words` and no given name itself (English: "March" is
-    not a typo of Marco; "Caroline", in dictionaries and in the given-name list, may be one of Karoline). Full names whose surnames are a typo apart are one person written two
+    not a typo of Marco; "Crystal", in dictionaries and in the given-name list, may be one of Krystal). Full names whose surnames are a typo apart are one person written two
     ways; two people left ("Ellen Cranston" and "Ellen Park") make the word ambiguous: None.
 
     >>> from analysis.names import parse_name
@@ -883,8 +883,8 @@ def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: fl
 
 
 def _given_near(word: str, given: str, cutoff: float) -> bool:
-    """A typo of the given name, or its letters scrambled after the first (6+ letters: "Kentaji" for
-    "Ketanji"), as the surname search allows (`NameIndex.scrambled`). Not the given name whole with
+    """A typo of the given name, or its letters scrambled after the first (6+ letters: "Nkehci" for
+    "Nkechi"), as the surname search allows (`NameIndex.scrambled`). Not the given name whole with
     letters put before or after it: that is another name made from it ("McDonald", "Donalds",
     "Petey"), a surname or a pet name, not a slip of the pen.
 
@@ -924,7 +924,7 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
     ("Will", "Hope" at a sentence start), or when a capitalised word follows it on the line: that is
     another two-word name ("Ellen Park") NER did not report, not this person's given name.
     relatives: surname core -> the full names of the story's people. A word right after a family word
-    ("his wife Apporva") may be the given name of one of them whose surname (or its other gender's
+    ("his wife Annopa") may be the given name of one of them whose surname (or its other gender's
     form) a full name of the article carries, though the article never names them in full.
     """
     known_words = known_words if known_words is not None else KnownWords()

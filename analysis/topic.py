@@ -25,8 +25,8 @@ def topic_match(texts: list[str], *, names: list[str], keywords: list[str], scor
 
     >>> topic_match(["searches for harrow county bridge collapse kathcart spiked"], names=["Dale Cathcart"], keywords=[])
     'kathcart'
-    >>> topic_match(["Ursula von der Leyen was re-elected"], names=["Ursula von der Leyen"], keywords=[])
-    'Ursula von der Leyen'
+    >>> topic_match(["Greta von der Malen was re-elected"], names=["Greta von der Malen"], keywords=[])
+    'Greta von der Malen'
     >>> [topic_match([text], names=[], keywords=["fire"]) for text in ("California Fires", "a firearm", "wildfire")]
     ['fire', None, None]
     """
@@ -47,13 +47,13 @@ def topic_match(texts: list[str], *, names: list[str], keywords: list[str], scor
 def topic_people(topic: Topic | None) -> list[dict]:
     """The story's topic names (`records.Topic.names`) as people for the second pass to search.
 
-    >>> topic_people(Topic(names=("Ursula von der Leyen",)))
-    [{'surnames': ['leyen', 'vonderleyen'], 'given': ['ursula']}]
+    >>> topic_people(Topic(names=("Greta von der Malen",)))
+    [{'surnames': ['malen', 'vondermalen'], 'given': ['greta']}]
     """
     people = []
     for name in (parse_name(n) for n in (topic.names if topic is not None else ())):
         if name is not None:
-            # A surname with particles by its own word too ("Leyen"): a text never writes "vonderleyen".
-            # Not one half of a double surname: "Fried" alone names the mother of a Bankman-Fried.
+            # A surname with particles by its own word too ("Malen"): a text never writes "vondermalen".
+            # Not one half of a double surname: "Vell" alone names the mother of a Tarrant-Vell.
             people.append({"surnames": sorted({name.surname_key, name.surname_core}), "given": sorted(set(name.given))})
     return people

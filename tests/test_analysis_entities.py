@@ -78,9 +78,9 @@ def test_a_long_quotations_closing_mark_opens_no_short_quote():
 
 
 def test_a_name_in_short_single_quotes_is_talk_about_it_but_an_apostrophe_opens_no_quote():
-    text = ("Lee dubbed him 'Ron DeSantos' online; the ‘Kathcart’ spelling spread. Cathcart's plan, "
+    text = ("Lee dubbed him 'Vic DeVarnos' online; the ‘Kathcart’ spelling spread. Cathcart's plan, "
             "Cathcart's 'reform' and Cathcart said no.")
-    for name in ("DeSantos", "Kathcart"):
+    for name in ("DeVarnos", "Kathcart"):
         assert entities.usage(text, text.index(name), text.index(name) + len(name)) == "quoted"
     for at in (text.index("Cathcart's plan"), text.index("Cathcart's 'reform'"), text.rindex("Cathcart")):
         assert entities.usage(text, at, at + 8) == "uses"
@@ -88,8 +88,9 @@ def test_a_name_in_short_single_quotes_is_talk_about_it_but_an_apostrophe_opens_
 
 def test_scare_quotes_and_quoted_words_are_uses_of_a_name_unless_a_naming_word_presents_it():
     """Quotation marks alone do not make a name talk about the name: the labelled real coverage counts
-    "accusing 'Ron DeSanctus' of" as a use of the garble. A word that presents the quoted stretch as a
-    name, before or after it in its sentence, does; so does a list that such a word opens."""
+    a garble in single quotes after "accusing" (as "accused 'Dale Kathcart' of" below) as a use of the
+    garble. A word that presents the quoted stretch as a name, before or after it in its sentence,
+    does; so does a list that such a word opens."""
     def usage_of(text, name):
         return entities.usage(text, text.index(name), text.index(name) + len(name))
 

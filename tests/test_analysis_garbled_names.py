@@ -44,18 +44,18 @@ def test_both_names_written_as_heard_are_the_persons_error(nlp):
 
 
 def test_a_surname_garbled_past_a_near_spelling_is_found_after_the_persons_given_name():
-    people = [{"surnames": ["mcenany"], "given": ["kayleigh"]}]
+    people = [{"surnames": ["mcinany"], "given": ["ashleigh"]}]
     words = KnownWords(frozenset({"unlike", "former", "said"}))
-    text = "unlike Kaylee mcanenny, former secretaries; unlike mcanenny; Bob mcanenny said"
+    text = "unlike Ashlee mcaninny, former secretaries; unlike mcaninny; Bob mcaninny said"
     (_, found), = find_more_mentions([(1, text)], people, {}, known_words=words)
     # With the person's given name (as heard) before it, one more edit is allowed; alone, or after
     # another given name, the word is too far from the surname to be taken.
-    assert [m["surface"] for m in found] == ["Kaylee mcanenny"]
+    assert [m["surface"] for m in found] == ["Ashlee mcaninny"]
 
 
 def test_a_name_ner_cut_short_before_a_misspelt_surname_is_found_whole():
-    """NER tags the given names and stops before a surname it does not know ("Rep. Marjorie Taylor" |
-    "Green"); the second pass finds the whole name, which replaces NER's given names, so the page is
+    """NER tags the given names and stops before a surname it does not know ("Anna Louise" |
+    "Kranston"); the second pass finds the whole name, which replaces NER's given names, so the page is
     the person's error instead of an "Anna Louise" of its own."""
     texts = ["Governor Anna Louise Cranston signed the water bill. Cranston said it was overdue.",
              "Millbrook's Governor Anna Louise Cranston defended the water bill.",
@@ -223,7 +223,7 @@ def test_mojibake_glued_to_a_name_is_no_letter_of_it():
     text = "Genevieve Cranstonโ€™s water bill passed. โ€œI am glad,โ€ Cranston said."
     (_, found), = find_more_mentions([(1, text)], people, {})
     assert [m["surface"] for m in found] == ["Genevieve Cranston", "Cranston"]
-    assert not is_name_like("โ€œI") and not is_name_like("Genevieve Cranstonโ") and is_name_like("Zoë Öztürk")
+    assert not is_name_like("โ€œI") and not is_name_like("Genevieve Cranstonโ") and is_name_like("Zoë Özdurak")
 
 
 def test_a_name_ner_took_with_a_glued_word_is_the_name_as_written(nlp):
@@ -271,22 +271,22 @@ def test_a_capitalised_noun_before_a_name_on_a_page_in_another_language_is_no_gi
 
 
 def test_a_name_a_page_in_another_language_repeats_keeps_its_unlisted_given_name():
-    """An Italian page names the historian Alberto Melloni again and again; the story is about Giorgia
-    Meloni. "Alberto" is in no given-name list, so "Melloni" alone was a near spelling of her surname:
+    """An Italian page names the historian Alberto Garelli again and again; the story is about Flavia
+    Gareli. "Alberto" is in no given-name list, so "Garelli" alone was a near spelling of her surname:
     her error, on a page that never names her. Written before the same word twice, it is that person's
-    name, and the page's lone "Melloni" is his. Once only, or before her known surname, nothing changes."""
-    people = [{"surnames": ["meloni"], "given": ["giorgia"]}]
+    name, and the page's lone "Garelli" is his. Once only, or before her known surname, nothing changes."""
+    people = [{"surnames": ["gareli"], "given": ["flavia"]}]
     words = KnownWords(frozenset(), frozenset({"ad", "abbiamo"}))
-    page = "Ad Alberto Melloni abbiamo chiesto. Alberto Melloni è nato nel 1959. Sostiene Melloni."
+    page = "Ad Alberto Garelli abbiamo chiesto. Alberto Garelli è nato nel 1959. Sostiene Garelli."
     found = dict(find_more_mentions([("it", page)], people, {}, known_words=words, foreign={"it"}))
-    assert [m["surface"] for m in found["it"]] == ["Alberto Melloni", "Alberto Melloni", "Melloni"]
+    assert [m["surface"] for m in found["it"]] == ["Alberto Garelli", "Alberto Garelli", "Garelli"]
     # A rendering of her own given name before it is hers, whatever the page repeats: left to be judged.
-    rendered = "Giorgina Melloni ha vinto. Giorgina Melloni governa."
+    rendered = "Flavina Garelli ha vinto. Flavina Garelli governa."
     found = dict(find_more_mentions([("it", rendered)], people, {}, known_words=words, foreign={"it"}))
-    assert [m["surface"] for m in found["it"]] == ["Melloni", "Melloni"]
-    once = "Ad Alberto Melloni abbiamo chiesto. Con la Lega Meloni vince; con la Lega Meloni governa."
+    assert [m["surface"] for m in found["it"]] == ["Garelli", "Garelli"]
+    once = "Ad Alberto Garelli abbiamo chiesto. Con la Lega Gareli vince; con la Lega Gareli governa."
     found = dict(find_more_mentions([("it", once)], people, {}, known_words=words, foreign={"it"}))
-    assert [m["surface"] for m in found["it"]] == ["Melloni", "Meloni", "Meloni"]
+    assert [m["surface"] for m in found["it"]] == ["Garelli", "Gareli", "Gareli"]
 
 
 def test_a_bare_surname_after_a_relative_is_introduced_is_still_the_person_the_article_is_about(nlp):

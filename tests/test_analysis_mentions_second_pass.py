@@ -7,7 +7,7 @@ from analysis.second_pass import KnownWords, find_more_mentions, max_edits
 
 PEOPLE = [{"surnames": ["cranston"], "given": ["ellen"]}]
 #: A tiny stand-in for the model's lexicon: the English neighbours of the invented names below.
-_NOUNS = frozenset({"change", "crayon", "hope", "mayor", "tramp"})
+_NOUNS = frozenset({"change", "crayon", "hope", "mayor", "trunk"})
 LEXICON = Lexicon(_NOUNS, (("s", "", _NOUNS),))
 KNOWN = KnownWords(frozenset(), LEXICON)
 
@@ -22,19 +22,19 @@ def surfaces(text, people=PEOPLE, known_words=KNOWN, **kw):
 
 
 def test_a_middle_name_that_is_another_persons_surname_does_not_split_the_name():
-    """Ana Lowe Jackson's middle name is Tom Lowe's surname: the second pass finds "Ana Lowe" at "Lowe",
-    then the whole name at "Jackson", which replaces it."""
-    people = [{"surnames": ["jackson"], "given": ["ana", "lowe"]}, {"surnames": ["lowe"], "given": ["tom"]}]
-    assert surfaces("The confirmation of Ana Lowe Jackson, and Tom Lowe.", people=people) == ["Ana Lowe Jackson", "Tom Lowe"]
+    """Ana Lowe Sheldon's middle name is Tom Lowe's surname: the second pass finds "Ana Lowe" at "Lowe",
+    then the whole name at "Sheldon", which replaces it."""
+    people = [{"surnames": ["sheldon"], "given": ["ana", "lowe"]}, {"surnames": ["lowe"], "given": ["tom"]}]
+    assert surfaces("The confirmation of Ana Lowe Sheldon, and Tom Lowe.", people=people) == ["Ana Lowe Sheldon", "Tom Lowe"]
 
 
 def test_a_short_given_name_written_as_heard_joins_the_persons_surname():
-    """ "Cash" for "Kash" (one letter, one sound; too short to judge alone): before the person's surname it
+    """ "Cane" for "Kane" (one letter, one sound; too short to judge alone): before the person's surname it
     is their given name; before another surname, or far from the name, it is not."""
-    people = [{"surnames": ["okafor"], "given": ["kash"]}]
-    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"cash", "cast"}, ()))
-    text = "Cash Okafor spoke. Cast Okafor left. Cash Brennan paid."
-    assert surfaces(text, people=people, known_words=known) == ["Cash Okafor", "Okafor"]
+    people = [{"surnames": ["okafor"], "given": ["kane"]}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"cane", "cake"}, ()))
+    text = "Cane Okafor spoke. Cake Okafor left. Cane Brennan paid."
+    assert surfaces(text, people=people, known_words=known) == ["Cane Okafor", "Okafor"]
 
 
 def test_a_swapped_or_dropped_consonant_is_a_near_spelling():
@@ -64,9 +64,9 @@ def test_a_known_surname_with_an_s_is_its_possessive_or_plural_not_a_typo():
 
 
 def test_english_neighbours_of_a_name_are_left_alone():
-    people = [{"surnames": ["chang", "trump"], "given": ["mei", "ivo"]}]
-    text = "Change came fast. Critics called Trump a tramp; the Trumps changes nothing. Mei Chang spoke."
-    assert surfaces(text, people) == ["Trump", "Mei Chang"]  # "the Trumps": the family, no one of them
+    people = [{"surnames": ["chang", "tronk"], "given": ["mei", "ivo"]}]
+    text = "Change came fast. Critics called Tronk a trunk; the Tronks changes nothing. Mei Chang spoke."
+    assert surfaces(text, people) == ["Tronk", "Mei Chang"]  # "the Tronks": the family, no one of them
 
 
 def test_ordinary_words_of_the_story_are_not_near_spellings():
@@ -119,8 +119,8 @@ def test_the_particles_of_a_surname_join_it_in_any_case_and_when_written_otherwi
 def test_a_given_name_nobody_reported_joins_a_found_surname():
     """A photo credit NER never reads: the word before the surname may be a given name."""
     people = [{"surnames": ["aksoy"], "given": ["deniz"]}]
-    text = "Photo: Selin Aksoy/AA\nLater Aksoy said it; Karoline Claire Aksoy agreed."
-    assert surfaces(text, people) == ["Selin Aksoy", "Aksoy", "Karoline Claire Aksoy"]
+    text = "Photo: Selin Aksoy/AA\nLater Aksoy said it; Henrike Claire Aksoy agreed."
+    assert surfaces(text, people) == ["Selin Aksoy", "Aksoy", "Henrike Claire Aksoy"]
 
 
 def test_a_hyphenated_compound_is_whole_only_as_a_known_surname():
@@ -176,10 +176,11 @@ def test_the_same_letters_scrambled_are_a_near_spelling_of_a_long_surname():
 
 
 def test_a_lower_case_near_spelling_on_a_page_in_another_language_needs_a_name_before_it():
-    """No lexicon of the page's language tells "mayoría" from a garbled "Mayorkas"; a capitalised word
-    before a lower-case one ("Rumya ozturkun") is what a name looks like in any language."""
-    people = [{"surnames": ["marquardt", "ozturk"], "given": ["elena", "rumeysa"]}]
-    text = "la marquardo republicana apoya a Rumya ozturkun; marquardt dijo"
+    """No lexicon of the page's language tells one of its words ("marquardo" stands for one below) from a
+    garbled "Marquardt"; a capitalised word before a lower-case one ("Hatce yalcinin") is what a name
+    looks like in any language."""
+    people = [{"surnames": ["marquardt", "yalcin"], "given": ["elena", "hatice"]}]
+    text = "la marquardo republicana apoya a Hatce yalcinin; marquardt dijo"
     words = KnownWords(frozenset({"la", "republicana", "apoya", "dijo"}))
 
     def found(foreign):
@@ -188,14 +189,14 @@ def test_a_lower_case_near_spelling_on_a_page_in_another_language_needs_a_name_b
 
     # Read as English, the garble "marquardo" is taken; on the Spanish page only the name after a
     # capitalised word and the known spelling are.
-    assert found(frozenset()) == ["marquardo", "ozturkun", "marquardt"]
-    assert found({"es"}) == ["ozturkun", "marquardt"]
+    assert found(frozenset()) == ["marquardo", "yalcinin", "marquardt"]
+    assert found({"es"}) == ["yalcinin", "marquardt"]
 
 
 def test_a_short_word_near_a_short_surname_on_a_page_in_another_language_is_a_word_of_it():
     """German capitalises every noun: "Leben" (life) is one letter from a Loben, and no English
     lexicon knows it. A known spelling is still the name there, and a longer garble still a garble."""
-    people = [{"surnames": ["loben", "marquardt"], "given": ["ursula", "elena"]}]
+    people = [{"surnames": ["loben", "marquardt"], "given": ["greta", "elena"]}]
     text = "im politischen Leben ist Loben, sagte Marquadt"
 
     def found(foreign):
@@ -230,7 +231,7 @@ def test_a_hyphenated_given_name_is_one_name_not_syllables_to_search():
     spelling of a known Hwang, and "hwang" in "Do-hwang" no family name. A name joined to a word
     ("Hwang-appointed") is still searched."""
     people = [{"surnames": ["hwang"], "given": ["minseo"]}]
-    text = "Reporter Hwanf-jin Park wrote it. A Hwang-appointed panel met. Kang Do-hwang spoke."
+    text = "Reporter Hwanf-jin Park wrote it. A Hwang-appointed panel met. Baek Do-hwang spoke."
     assert surfaces(text, people=people, known_words=KnownWords(frozenset(), Lexicon(_NOUNS | {"appointed"}, ()))) == ["Hwang"]
 
 
@@ -261,35 +262,35 @@ def test_the_storys_subject_is_searched_even_when_ner_never_tags_them():
 
 
 def test_a_name_found_by_its_surname_keeps_three_given_names_before_it():
-    """Spanish names carry two given names and a first family name before the last: "Andrés Manuel
-    López Obrador" found at "Obrador" is the whole name, not "Manuel López Obrador" (a person of its own)."""
-    people = [{"surnames": ["obrador"], "given": ["andres", "manuel", "lopez"]}]
-    assert surfaces("Incumbent Andrés Manuel López Obrador congratulated her.", people=people) == [
-        "Andrés Manuel López Obrador"]
+    """Spanish names carry two given names and a first family name before the last: "Joaquín Manuel
+    Ibáñez Orduna" found at "Orduna" is the whole name, not "Manuel Ibáñez Orduna" (a person of its own)."""
+    people = [{"surnames": ["orduna"], "given": ["joaquin", "manuel", "ibanez"]}]
+    assert surfaces("Incumbent Joaquín Manuel Ibáñez Orduna congratulated her.", people=people) == [
+        "Joaquín Manuel Ibáñez Orduna"]
 
 
 def test_a_surname_with_its_particle_run_in_split_at_the_particle_and_misspelt_is_found():
-    """ "the De Santos campaign" for a DeSantis: the capitalised particle and the next word together are
+    """ "the De Varnos campaign" for a DeVarnis: the capitalised particle and the next word together are
     a near spelling of the surname, though neither alone is. A lower-case "de" before a capitalised
-    word is a preposition ("la victoria de Santos"), not part of a name."""
-    people = [{"surnames": ["desantis"], "given": ["ron"]}]
-    assert surfaces("We have the De Santos Campaign front and center.", people=people) == ["De Santos"]
-    assert surfaces("la victoria de Santos en Brasil.", people=people) == []
+    word is a preposition ("la victoria de Varnos"), not part of a name."""
+    people = [{"surnames": ["devarnis"], "given": ["vic"]}]
+    assert surfaces("We have the De Varnos Campaign front and center.", people=people) == ["De Varnos"]
+    assert surfaces("la victoria de Varnos en Brasil.", people=people) == []
 
 
 def test_an_english_word_misspelling_a_surname_is_the_name_on_a_page_naming_the_person_in_full():
-    """ "Stammer" for Starmer, "Thomson" for Thompson: English words, which the lexicon alone refuses. On
+    """ "Stutter" for Stutzer, "Porter" for Portner: English words, which the lexicon alone refuses. On
     a page that names the person in full, a capitalised word a typo from their surname that the story
     never writes in lower case (in any form) and that no other capitalised word joins is the surname."""
-    people = [{"surnames": ["starmer"], "given": ["keir"]}, {"surnames": ["thompson"], "given": ["brian"]}]
-    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"stammer", "thomson"}, (("s", "", frozenset({"stammer"})),)))
-    page = "Keir Starmer leads Labour. Stammer was born in London. Brian Thompson died; Thomson's killing shocked."
-    assert surfaces(page, people, known) == ["Keir Starmer", "Stammer", "Brian Thompson", "Thomson"]
-    # Not without the full name on the page, nor beside another capitalised word ("Thomson Reuters").
-    assert surfaces("Stammer was born in London. Starmer won.", people, known) == ["Starmer"]
-    assert surfaces("Brian Thompson died, Thomson Reuters said.", people, known) == ["Brian Thompson"]
+    people = [{"surnames": ["stutzer"], "given": ["owen"]}, {"surnames": ["portner"], "given": ["neil"]}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"stutter", "porter"}, (("s", "", frozenset({"stutter"})),)))
+    page = "Owen Stutzer leads the party. Stutter was born in Leeds. Neil Portner died; Porter's killing shocked."
+    assert surfaces(page, people, known) == ["Owen Stutzer", "Stutter", "Neil Portner", "Porter"]
+    # Not without the full name on the page, nor beside another capitalised word ("Porter Logistics").
+    assert surfaces("Stutter was born in Leeds. Stutzer won.", people, known) == ["Stutzer"]
+    assert surfaces("Neil Portner died, Porter Logistics said.", people, known) == ["Neil Portner"]
     # Nor when the story uses the word as a word, in any form.
-    assert surfaces(page + " He stammers.", people, known) == ["Keir Starmer", "Brian Thompson", "Thomson"]
+    assert surfaces(page + " He stutters.", people, known) == ["Owen Stutzer", "Neil Portner", "Porter"]
 
 
 def test_a_titled_surname_written_as_heard_is_the_name_on_a_page_that_writes_it_right():
@@ -305,28 +306,28 @@ def test_a_titled_surname_written_as_heard_is_the_name_on_a_page_that_writes_it_
 
 
 def test_a_short_english_word_that_is_the_surname_with_a_doubled_letter_written_once_is_the_name():
-    """ "Masa accepted defeat" a line after Sergio Massa: four letters, too few for a near spelling, and an
+    """ "Gala accepted defeat" a line after Marco Galla: four letters, too few for a near spelling, and an
     English word; the surname with its doubled letter written once, on a page naming him in full, it is
     his surname misspelt. Written in lower case anywhere in the story, it is the word."""
-    people = [{"surnames": ["massa"], "given": ["sergio"]}]
-    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"masa"}, ()))
-    page = "Milei defeated Sergio Massa of the ruling party. Masa accepted defeat."
-    assert surfaces(page, people, known) == ["Sergio Massa", "Masa"]
-    assert surfaces(page + " Corn masa is sold.", people, known) == ["Sergio Massa"]
+    people = [{"surnames": ["galla"], "given": ["marco"]}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"gala"}, ()))
+    page = "Pereyra defeated Marco Galla of the ruling party. Gala accepted defeat."
+    assert surfaces(page, people, known) == ["Marco Galla", "Gala"]
+    assert surfaces(page + " The gala is sold out.", people, known) == ["Marco Galla"]
 
 
 def test_a_whole_name_written_as_heard_is_found_on_a_page_that_names_the_person_in_full():
-    """A reader's query as a headline: "Why did Christin mown sell the farm", answered by a page naming
-    Gov. Kristin Moen. Given name heard ("Chr" sounds "Kr"), surname with Moen's sound though a short
+    """A reader's query as a headline: "Why did Christin sown sell the farm", answered by a page naming
+    Gov. Kristin Soen. Given name heard ("Chr" sounds "Kr"), surname with Soen's sound though a short
     English word in lower case: her name misheard, in the headline too when another field of the page
     names her. On a page that never names her, it is left alone."""
-    people = [{"surnames": ["moen"], "given": ["kristin"]}]
-    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"mown"}, ()))
-    headline, body = "Why did Christin mown sell the farm", "Gov. Kristin Moen sold it in May."
+    people = [{"surnames": ["soen"], "given": ["kristin"]}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"sown"}, ()))
+    headline, body = "Why did Christin sown sell the farm", "Gov. Kristin Soen sold it in May."
     texts = [("title", headline), ("text", body)]
     found = dict(find_more_mentions(texts, people, {}, known_words=known, page_of=lambda key: (1, [headline, body])))
-    assert [m["surface"] for m in found["title"]] == ["Christin mown"]
-    assert [m["surface"] for m in found["text"]] == ["Gov. Kristin Moen"]
+    assert [m["surface"] for m in found["title"]] == ["Christin sown"]
+    assert [m["surface"] for m in found["text"]] == ["Gov. Kristin Soen"]
     assert surfaces(headline + ". She left.", people, known) == []
 
 
@@ -350,12 +351,12 @@ def test_a_garbled_surname_the_page_writes_under_the_given_name_is_the_name_alon
 
 
 def test_a_function_word_of_the_pages_language_is_no_given_name_before_a_surname():
-    """A Spanish title from a slug, "Reunión De Trump Con Vorst Termina": "Con" is a listed (English)
+    """A Spanish title from a slug, "Reunión De Ibarra Con Vorst Termina": "Con" is a listed (English)
     given name, but on a Spanish page it is the preposition, and "Con Vorst" no person."""
     from analysis.lexicon import function_words
 
     people = [{"surnames": ["vorst"], "given": ["anke"]}]
-    text = "Reunión De Trump Con Vorst Termina A Los Gritos"
+    text = "Reunión De Ibarra Con Vorst Termina A Los Gritos"
     def found(text, spanish):
         (_, mentions), = find_more_mentions([("k", text)], people, {}, known_words=KNOWN, foreign={"k"},
                                             function_words={"k": function_words("es" if spanish else "de")})

@@ -338,10 +338,10 @@ def test_min_chars_is_configurable():
 
 
 def test_tokens_keep_offsets_into_the_original_text():
-    text = "Öztürk’s  CREW, said Koppinger."
+    text = "Özdurak’s  CREW, said Koppinger."
     tokens = tokenize(text)
-    assert tokens.keys == ("ozturk's", "crew", "said", "koppinger")
-    assert [text[s:e] for s, e in zip(tokens.starts, tokens.ends)] == ["Öztürk’s", "CREW", "said", "Koppinger"]
+    assert tokens.keys == ("ozdurak's", "crew", "said", "koppinger")
+    assert [text[s:e] for s, e in zip(tokens.starts, tokens.ends)] == ["Özdurak’s", "CREW", "said", "Koppinger"]
 
 
 def _longest_run(sequence, other):

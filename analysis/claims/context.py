@@ -2,7 +2,7 @@
 
 Claims are about people as the name clusters know them: a token inside a mention span maps to that
 mention's cluster, so "Kranston" lands where "Cranston" does. Beyond names, news prose refers to its
-people by pronoun ("she was detained"), by relative pronoun ("Leavitt, who served as ...") and by
+people by pronoun ("she was detained"), by relative pronoun ("Peacott, who served as ...") and by
 description ("the Turkish national", "a PhD scholar"); those resolve here, each marked with how
 (``via``), so a conflict can be judged on how its subject was found.
 """
@@ -76,7 +76,7 @@ class Context:
             if any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this") for c in token.children) or \
                     any(c.dep_ == "amod" for c in token.children):
                 return self.dominant, "description"
-        for child in token.children:  # "the student Rumeysa Ozturk": the name is an apposition
+        for child in token.children:  # "the student Zeynep Ozdemir": the name is an apposition
             if child.dep_ == "appos" and child.i in self.token_person:
                 return self.token_person[child.i], "name"
         return None, None

@@ -40,8 +40,8 @@ def sentence_case(text: str, keep: list[tuple[int, int]] = ()) -> str:
     """`text` with its capitalised words in lower case, except the first word, ALL-CAPS words and
     the words inside `keep` (offsets into `text`). Same length, every character in its place.
 
-    >>> sentence_case("Trump Picks Ana Ruiz As White House Press Secretary", keep=[(12, 20)])
-    'Trump picks Ana Ruiz as white house press secretary'
+    >>> sentence_case("Barlow Picks Ana Ruiz As White House Press Secretary", keep=[(13, 21)])
+    'Barlow picks Ana Ruiz as white house press secretary'
     """
     chars = list(text)
     for n, match in enumerate(_WORD.finditer(text)):

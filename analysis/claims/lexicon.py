@@ -59,12 +59,12 @@ ACTIVITY_CLASSES: dict[str, str] = _by_word({
 COUNT_EVENTS = set(EVENT_CLASSES.values()) | {"evacuate", "injure", "kill", "cancel", "rescue", "hospitalize",
                                                "last", "spend", "attend", "displace", "evacuation"}
 
-#: Announcing verbs: "Trump announced that Leavitt will serve" reports an appointment when the
+#: Announcing verbs: "Barlow announced that Peacott will serve" reports an appointment when the
 #: announced clause is about a person taking a role.
 ANNOUNCE_VERBS = {"announce", "say", "confirm", "declare", "reveal"}
 ROLE_TAKING_VERBS = {"serve", "take", "become", "lead", "join", "be", "replace", "succeed"}
 
-#: Writings whose date is one fact ("a 2024 op-ed"): the noun names the event (real Öztürk pages
+#: Writings whose date is one fact ("a 2024 op-ed"): the noun names the event (real Özdemir pages
 #: call one piece an op-ed, an opinion essay and a blog post).
 WRITING_NOUNS: dict[str, str] = {w: "op-ed" for w in ("op-ed", "oped", "essay", "column", "editorial")}
 

@@ -6,7 +6,7 @@ Three refinements, each from what the real stories showed:
 
 - a claim whose subject the text did not name (a count of restored passes with no person in reach)
   joins the one person group of its kind and slot in the story, if there is exactly one;
-- claims carrying a qualifier (`context`: "during Trump's first term") only meet claims whose
+- claims carrying a qualifier (`context`: "during Barlow's first term") only meet claims whose
   qualifier shares a word, since a person held different roles in different periods;
 - quotes are grouped by their words (rapidfuzz), whoever is said to have spoken: a quote given to
   another speaker is the same quote with a different value.

@@ -1,9 +1,9 @@
 """Roles and who holds them: "Secretary of State Marco Rubio", "Steven Chang will take over as White
-House communications director", "she served as assistant press secretary during Trump's first term".
+House communications director", "she served as assistant press secretary during Barlow's first term".
 
 A title written before a name is the writer's claim about the person's role at the time; a role given
 with "as" is a claim about a post, and its holder is a claim about the post (an *attribution*: who is
-credited with it). Past roles ("served as ... during Trump's first term") differ by period, so they
+credited with it). Past roles ("served as ... during Barlow's first term") differ by period, so they
 carry their qualifier (`context`) and only meet claims about the same period.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A spaCy component that starts a sentence at every line break.
 
 Why: news text arrives as lines (headline, dateline, paragraphs, list items) and the parser happily
-joins a headline to the next paragraph, so "US revokes visa of Turkish PhD student Rumeysa Ozturk" ends
+joins a headline to the next paragraph, so "US revokes visa of Turkish PhD student Zeynep Ozdemir" ends
 up governing the next line's "was detained on March 25" and the detention loses its subject. Preset
 boundaries are respected by spaCy's parser, so this runs before it::
 

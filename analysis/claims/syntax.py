@@ -124,7 +124,7 @@ def patient_tokens(verb):
 def event_class(verb, ctx) -> tuple[str | None, object]:
     """(event class, patient token) for a verb that reports a one-off event, or (None, None).
 
-    "Trump announced that Leavitt will serve as ..." is an appointment whose patient is Leavitt;
+    "Barlow announced that Peacott will serve as ..." is an appointment whose patient is Peacott;
     "ICE agents took her into custody" is a detention.
     """
     word = event_lemma(verb)

@@ -42,7 +42,7 @@ def propagate(versions: list[dict], errors: list[dict], person_urls: dict | None
 
     Which articles carry an error: those whose latest version uses it (the mention stages decided), and
     those that name the person now and used the error's surface in an earlier version (corrected since).
-    An older version is searched only in articles about that person, since a surface alone ("Levitt")
+    An older version is searched only in articles about that person, since a surface alone ("Pecott")
     may be another person's right name.
     """
     person_urls = person_urls or {}

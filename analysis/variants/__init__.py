@@ -16,7 +16,7 @@ How two names are linked (record linkage, not one similarity threshold):
    Metaphone, unlike Soundex, keeps Coppinger/Koppinger and Cathcart/Kathcart together.
 3. Each candidate pair is compared part by part (`compare_names`): a surname typo under the same given
    name is one person; the same surname under clearly different given names is two people and may
-   never be merged (Andrew and Chris Cuomo, Thomas and Patricia Brennan), even through a chain of
+   never be merged (Andrew and Chris Lucchesi, Thomas and Patricia Brennan), even through a chain of
    other links; a nickname (Bob/Robert), an initial or a documented romanisation (Sergey/Sergei) makes
    given names compatible; a given name a typo away (Micheal/Michael) is one person only when usage
    says so: one form very much rarer than the other, and no title or shared article separating them.

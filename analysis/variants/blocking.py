@@ -51,12 +51,12 @@ def _surname_keys(core: str, tokens: tuple[str, ...]) -> set[str]:
     scrambled, Sanchez/Snachez across a vowel, which `surnames_fit` takes for a typo), and its
     masculine form when it may be a feminine one (`name_rules.masculine_forms`)."""
     keys = {code for code in ("m" + metaphone(core), "n" + nysiis(core)) if len(code) > 3}
-    keys |= {"g" + form for form in masculine_forms(core)}  # Navalnaya/Navalny, Ivanova/Ivanov
+    keys |= {"g" + form for form in masculine_forms(core)}  # Zaretnaya/Zaretny, Ivanova/Ivanov
     if len(core) >= 5:
         keys.add("a" + "".join(sorted(core)))
     for spelling in {core, block_skeleton(core)}:
         keys.add("d" + spelling)
-        if len(spelling) >= 4:  # one letter off a 4-letter surname ("Ray" for Wray) is 86 similar; shorter ones less
+        if len(spelling) >= 4:  # one letter off a 4-letter surname ("Kay" for Kaye) is 86 similar; shorter ones less
             keys |= {"d" + spelling[:k] + spelling[k + 1:] for k in range(len(spelling))}
     words = [t for t in tokens if t not in PARTICLES and len(t) >= 4]
     if len(words) > 1:
@@ -157,7 +157,7 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
             for j in members[x + 1:]:
                 pairs.add((i, j))
     # A two-word name meets the longer names ending in its words: the family names written alone
-    # ("López Obrador" of "Andrés Manuel López Obrador"), whose first word the parse takes for a given name.
+    # ("Ibáñez Soler" of "José Tomás Ibáñez Soler"), whose first word the parse takes for a given name.
     tails: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for index, name in enumerate(names if family_names else ()):
         if len(name.tokens) == 2 and name.tokens[0] not in given_names() or len(name.tokens) >= 2 + FAMILY_NAMES_GIVEN:
@@ -187,7 +187,7 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
                         compounds[tuple(name.tokens[-size:])][1].append(index)
         for whole, apart in compounds.values():
             pairs.update((min(i, j), max(i, j)) for i in whole for j in apart)
-    # A full name meets the same name with one more family name after it ("Claudia Sheinbaum Pardo"),
+    # A full name meets the same name with one more family name after it ("Lucía Lindner Arce"),
     # whose surname the parse takes to be the last word (`compare._second_family_name`).
     heads: dict[tuple[str, ...], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for index, name in enumerate(names if family_names else ()):

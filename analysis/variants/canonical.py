@@ -42,7 +42,7 @@ class _Decision:
     #: surname is a family's, so careful newsrooms spelling it for the daughter vouch for the father's.
     surname_vouching: int = 0
     #: The same for the canonical's given words that are a surname in the story (a second family name
-    #: parsed as a middle name: "Sheinbaum" in "Claudia Sheinbaum Pardo"): word -> outlets.
+    #: parsed as a middle name: "Lindner" in "Lucía Lindner Arce"): word -> outlets.
     inner_vouching: dict = field(default_factory=dict)
 
 
@@ -62,7 +62,7 @@ _CRITERIA = (
     ("earliest use", lambda f, ctx: ctx["forms"][f].first[:10]),
     ("frequency", lambda f, ctx: -ctx["forms"][f].count),
     # Then the given name the coverage calls the person by, counting lone given names ("Mike" in a
-    # caption): a formal full name written once at the top ("Michael O. Leavitt" in an official bio
+    # caption): a formal full name written once at the top ("Michael O. Pendry" in an official bio
     # style) is not the name in use when the same text keeps writing "Mike". Evidence of use, where
     # the alternative is the alphabet.
     ("given name in use", lambda f, ctx: -ctx["given_uses"].get(_first_given(ctx["forms"][f].name), 0)),
@@ -167,8 +167,8 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     spellings = spellings or {}
 
     def agree(written: str) -> tuple[int, float]:
-        # The share of its words written so, not their number: "J D Vance" has a word more than "JD
-        # Vance" to agree with, and is no better written for it.
+        # The share of its words written so, not their number: "J D Hollis" has a word more than "JD
+        # Hollis" to agree with, and is no better written for it.
         careful = [spellings[fold(word)] == spelt(word) for word in written.split() if fold(word) in spellings]
         return careful.count(False), -careful.count(True) / max(len(careful), 1)
 
@@ -203,22 +203,22 @@ def careful_spellings(uses: list[tuple[str, str]], marking: set) -> dict[str, st
 
 
 def _inner_capital(word: str) -> bool:
-    """Whether a word has a capital right after a small letter ("DeWine", "McEnany"), and is not in capitals."""
+    """Whether a word has a capital right after a small letter ("DeLisle", "McAnelly"), and is not in capitals."""
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
 
 
 def inner_capitals(uses: list[tuple[str, str]]) -> dict[str, str]:
-    """Folded word -> its writing with a capital inside ("DeWine", "McEnany"), for the words more
-    outlets write so than capitalised plainly ("Dewine"): (outlet, surface) pairs of the story's uses.
+    """Folded word -> its writing with a capital inside ("DeLisle", "McAnelly"), for the words more
+    outlets write so than capitalised plainly ("Delisle"): (outlet, surface) pairs of the story's uses.
 
     Why: a capital inside a name is its bearer's spelling; nobody adds one by chance (a held shift
-    key capitalises the second letter, "SInner", after a capital, not after a small letter), while
+    key capitalises the second letter, "VEsper", after a capital, not after a small letter), while
     writing it plainly is a slip as easy as dropping a diacritic. So where a name is written in full
-    only plainly ("Mike Dewine", once) and alone with its capital by most outlets ("Gov. DeWine"),
+    only plainly ("Mike Delisle", once) and alone with its capital by most outlets ("Gov. DeLisle"),
     the canonical is written with the capital.
 
-    >>> inner_capitals([("a", "Gov. DeWine"), ("b", "DeWine"), ("c", "Mike Dewine"), ("c", "Mike Ross")])
-    {'dewine': 'DeWine'}
+    >>> inner_capitals([("a", "Gov. DeLisle"), ("b", "DeLisle"), ("c", "Mike Delisle"), ("c", "Mike Ross")])
+    {'delisle': 'DeLisle'}
     """
     inner: dict[str, dict[str, set]] = {}
     plain: dict[str, set] = {}
@@ -239,9 +239,9 @@ def inner_capitals(uses: list[tuple[str, str]]) -> dict[str, str]:
 def with_inner_capitals(name: str, capitals: dict[str, str]) -> str:
     """`name` with each plainly capitalised word written with its capital inside (`inner_capitals`).
 
-    >>> capitals = {"dewine": "DeWine"}
-    >>> with_inner_capitals("Mike Dewine", capitals), with_inner_capitals("MIKE DEWINE", capitals)
-    ('Mike DeWine', 'MIKE DEWINE')
+    >>> capitals = {"delisle": "DeLisle"}
+    >>> with_inner_capitals("Mike Delisle", capitals), with_inner_capitals("MIKE DELISLE", capitals)
+    ('Mike DeLisle', 'MIKE DELISLE')
     """
     return " ".join(capitals[fold(word)] if fold(word) in capitals and word[:1].isupper() and word[1:].islower()
                     and spelt(capitals[fold(word)]) == spelt(word) else word for word in name.split())
@@ -344,19 +344,19 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: 
 #: letter of the name written and need no usage.
 SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration", "spelling convention", "gender form")
 #: Spelling rules that are a newsroom's choice, not a slip: a romanisation or transliteration of a name
-#: from another script (Zelenskyy, Zelensky, Zelenskiy). One authoritative outlet writing it is a house
+#: from another script (Bilenskyy, Bilensky, Bilenskiy). One authoritative outlet writing it is a house
 #: style and makes it accepted, however many others write another one; no careful outlet writes a
 #: transliteration of a name by accident. A nickname a letter away (Jon/John) is not one: it is the
 #: slip a careful writer makes.
 HOUSE_STYLE_RULES = ("romanisation", "transliteration")
 #: Romanisations that change only the vowel before a word's last consonant ("-ad/-ed", "-is/-es"):
 #: Latin-script names of any origin end so, and a vowel changed there is the commonest slip there is
-#: ("Xines" for a Greek Xinis, "Kilmer" copied from a document's typo for Kilmar). No house style:
+#: ("Korines" for a Greek Korinis, "Elmer" copied from a document's typo for Elmar). No house style:
 #: such a spelling is accepted on the usage of several outlets, as a slip would need to be.
 VOWEL_ENDING_RULES = ("romanisation: fatha/kasra before a final consonant", "romanisation: kasra before a final consonant")
 #: Careful outlets writing in another language that must agree on a spelling, each repeatedly, for it
-#: to be that language's rendering of the name whatever the edit ("Galant" for a Hebrew name English
-#: writes "Gallant": German does not double the letter). Several, because one careful outlet's
+#: to be that language's rendering of the name whatever the edit ("Gelert" for a Hebrew name English
+#: writes "Gellert": German does not double the letter). Several, because one careful outlet's
 #: spelling may still be its slip; a rendering is what a language's newsrooms share.
 ABROAD_HOUSES = 2
 
@@ -400,8 +400,8 @@ def _is_accepted(form: Form, decision: _Decision, forms: list[Form], story: bool
 def _one_off(form: Form) -> bool:
     """Whether a form is written once, on one page, by one outlet: a house style is a newsroom's
     repeated choice, and one use shows no choice at all. Against a name several careful outlets
-    write, an unexplained one-off by a careful outlet is its slip (the Turkish daily's "Rushi" for
-    "Rishi", once, beside three newsrooms writing it right); with fewer behind the name, nothing tells
+    write, an unexplained one-off by a careful outlet is its slip (the Turkish daily's "Ruvi" for
+    "Ravi", once, beside three newsrooms writing it right); with fewer behind the name, nothing tells
     the slip from the rarer spelling, and the ratio decides as before."""
     return form.count == 1 and len(form.articles) == 1 and len(form.sources) == 1
 
@@ -410,7 +410,7 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
                  house: set | None = None) -> tuple[str, str]:
     """An edit no rule explains: accepted only on evidence of use, else an error. `house`: in a story,
     the careful outlets that write this spelling as their own (`house_outlets`); one writing the
-    canonical name four times and this once ("Conway ist unzufrieden" after four "Conaway") has made
+    canonical name four times and this once ("Butler ist unzufrieden" after four "Buttler") has made
     a slip, and vouches for nothing."""
     part = "surname differs" if what == "surname" else "differs"
     if story:
@@ -422,7 +422,7 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
         vouching = max([vouching] + [decision.inner_vouching[word] for word in changed])
         careful = form.authoritative if house is None else form.authoritative & house
         if careful and _one_off(form) and vouching >= SLIP_VOUCHERS:
-            careful = set()  # written once, on one page: a newsroom's slip, not its choice ("Rushi Sunak")
+            careful = set()  # written once, on one page: a newsroom's slip, not its choice ("Ruvi Mehra")
         if careful and len(careful) * AUTHORITY_RATIO > vouching:
             return "accepted", "surname form used by an authoritative outlet" if what == "surname" else "used by an authoritative outlet"
         rivals = len(best.independent) if best is not None else 0

@@ -95,7 +95,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             part_edges.append((shorter, longer, comparison))
 
     # Two garbles of one established name can be further from each other than from it ("Volodymie" and
-    # "Voldymyr" for "Volodymyr"): in a story their difference is no evidence of two people.
+    # "Myrslav" for "Myroslav"): in a story their difference is no evidence of two people.
     for i, j in apart:
         if not (story and any(_established(forms[k]) for k in typo_of[i] & typo_of[j])):
             cannot[i].add(j)
@@ -172,7 +172,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
                 unattached.add(index)
             options = kept
         # A cluster already holding one person's full name is not that of another it could also be part
-        # of: "DeSantis" joined to Ron DeSantis (by "Mr DeSantis") does not then take Casey DeSantis too.
+        # of: "DeMarin" joined to Rod DeMarin (by "Mr DeMarin") does not then take Casey DeMarin too.
         options = {r: o for r, o in options.items()
                    if not _two_people(names, members[root(index)], members[r], score_cutoff)}
         # Family names written alone ("Ibarra Soler") are a surname, whatever the parse says of their
@@ -254,9 +254,9 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     outlets, not a name the story config names); its given name is exactly the first given name of an
     established full name of another person with another surname, or of any full name with another
     surname written in one of the blend's own articles (a transcript or a hasty writer carrying over
-    the given name of the man named a line before: "Tim Parlatore is Hegseth's attorney ... helpful to
-    Tim Hegseth", beside "Pete Hegseth"), when the blend is written once (a page that writes "Sara
-    Netanyahu" again and again, and her maiden name "Sara Ben-Artzi", means a person); and of the
+    the given name of the man named a line before: "Tim Varga is Lagseth's attorney ... helpful to
+    Tim Lagseth", beside "Pete Lagseth"), when the blend is written once (a page that writes "Sara
+    Hadari" again and again, and her maiden name "Sara Ben-Amoz", means a person); and of the
     people with an established full name carrying its surname under another given name, exactly one is
     in its role: shares a title with it, or, for a blend written only in the story's on-topic coverage
     and under no office, is the person the story is about (a namesake elsewhere in the story keeps its
@@ -293,7 +293,7 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
             carrier, = in_role
         elif len(about) == 1 and form.articles and form.articles <= topic_articles and not any(
                 role_title(title) for title in form.titles):
-            # Not under an office the subject never holds: "Rep. Mike Waltz" beside Gov. Tim Walz is
+            # Not under an office the subject never holds: "Rep. Mike Holtz" beside Gov. Tim Holz is
             # a namesake in his own office, not a blend (as `namesakes` splits such a page off).
             carrier, = about
         elif beside and len(named_here := {r for r in carriers if any(
@@ -391,8 +391,8 @@ def _middle_as_given(forms: list[Form], members: dict, root) -> list[tuple[int, 
 def _heard_beside(forms: list[Form], members: dict, root, unattached: set[int]) -> list[tuple[int, int, str]]:
     """Titled bare surnames written as heard on pages that name the person: (garble, person's form, rule).
 
-    A transcript writes a surname as it hears it ("Mr. Hexith, suspend your remarks" a few lines after
-    "Mr. Hegseth, you may continue"): one Metaphone key and most letters kept (`surname_heard_alike`),
+    A transcript writes a surname as it hears it ("Mr. Laxith, suspend your remarks" a few lines after
+    "Mr. Lagseth, you may continue"): one Metaphone key and most letters kept (`surname_heard_alike`),
     but too far in letters for any typo rule, so the bare form is a person of its own. It is the error
     of the one person it is heard as when: it carries a title (the page says a person's surname
     follows), it is thinly attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS outlets),
@@ -451,8 +451,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     form, person's form, rule).
 
     Machine translation, speech recognition and careless rewriting garble a given name beyond any typo
-    rule ("Volodmia" for "Volodymyr") while the surname survives, or write both names as heard
-    ("Folodimir Zelinski"); left alone, the garble is a person of its own and the page is never
+    rule ("Mirosya" for "Myroslav") while the surname survives, or write both names as heard
+    ("Miroslaf Bilinski"); left alone, the garble is a person of its own and the page is never
     flagged. Such a name is the error of the person it garbles when all of this holds: it is thinly
     attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS outlets; or one careful page's
     slip, against a name `SLIP_VOUCHERS` careful outlets write) and written only in the
@@ -463,7 +463,7 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     has that person's first given name and surname and garbles a later given name
     (`_later_given_garbled`: "Halil Tewfiq" for Halil Tevfik) or the first part of a two-part surname
     written as two words (`_hyphen_half_garbled`), which outrank the looser rules. A
-    relative ("Olena", the first lady) has another given name and another title, and stays a person;
+    relative ("Oksana", the first lady) has another given name and another title, and stays a person;
     a namesake used by several outlets is established, and stays a person, with one exception: a name
     written as heard ("Matt Gates" for a Matt Gaetz pronounced so) that several aggregators copy but
     no authoritative outlet writes, in the story's on-topic coverage (and maybe in their coverage of
@@ -484,10 +484,10 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     them twice, the second time by mistake; unless the page is a careful outlet's, which writes two
     near names side by side to tell two people apart ("Tim" and "Tom Okafor"). Their surname under an
     office of theirs, in on-topic coverage, with a word no given-name list has in place of their given
-    name, is a given name garbled past recognition ("former Defense Minister Uvo Gallant" for Yoav):
-    a namesake in the same office has a given name ("Justice Robert H. Jackson" stays his own). Under a
+    name, is a given name garbled past recognition ("former Defense Minister Ewel Gellert" for Yoel):
+    a namesake in the same office has a given name ("Justice Robert H. Tolliver" stays his own). Under a
     title of theirs, in on-topic coverage, their given name with such a surname is theirs too, as the
-    story's subject's is ("EP President Roberta Mezzola" for the parliament's President Metsola).
+    story's subject's is ("EP President Roberta Raizzola" for the parliament's President Raitsola).
     """
     established = _Established(forms)
     subjects = {root(j) for j, form in enumerate(forms) if form.topic}
@@ -502,7 +502,7 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     found = []
     for i, form in enumerate(forms):
         name = form.name
-        # One careful page's slip ("Pierre Poilier", once, by one authoritative outlet) is judged as a
+        # One careful page's slip ("Pierre Thibodier", once, by one authoritative outlet) is judged as a
         # thinly attested garble, against a name more careful outlets write (as any spelling would be).
         # A careful page that writes the name again and again means it (a namesake's own page).
         slip = len(form.authoritative) == 1 and len(form.sources) == 1 and len(form.articles) == 1 and form.count == 1
@@ -544,12 +544,12 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                 people.add(root(j))
             elif (on_topic and other.surname_core == name.surname_core and name.given_tokens[0] not in given_names()
                   and len(name.given_tokens[0]) > 1 and form.titles & _titles(forms, members, root(j))):
-                people.add(root(j))  # no given name at all, in their office: "Defense Minister Uvo Gallant"
+                people.add(root(j))  # no given name at all, in their office: "Defense Minister Ewel Gellert"
             elif not form.authoritative and _slip_beside(name, other) and form.articles <= articles_naming(root(j)):
                 people.add(root(j))
             elif (on_topic and name.surname_core != other.surname_core and _slip_beside(name, other)
                   and form.titles & _titles(forms, members, root(j))):
-                people.add(root(j))  # their given name and title, the surname garbled: "EP President Roberta Mezzola"
+                people.add(root(j))  # their given name and title, the surname garbled: "EP President Roberta Raizzola"
         if len(later) == 1:
             people = later  # their first given name and surname both: no looser rule's candidate competes
         if len(people) != 1 or root(i) in people:
@@ -598,8 +598,8 @@ def _subject_garble(name: ParsedName, subject: ParsedName, titled: bool, agreed:
                     score_cutoff: float = DEFAULTS.score_cutoff) -> bool:
     """Whether a name garbles the story's subject's past a typo rule, on the story's pages: their very
     surname under a given name that keeps only its first letter, under a title of theirs ("Prime
-    Minister Mike Carney" for Mark), or that keeps most of its letters and is written by several
-    outlets (`agreed`: rewriting engines agreeing on "Tarsi Gabbard" for Tulsi, against every careful
+    Minister Mike Callery" for Mark), or that keeps most of its letters and is written by several
+    outlets (`agreed`: rewriting engines agreeing on "Larita Brennock" for Lalita, against every careful
     newsroom; one page's "Genoveva Cranston, a baker" may be a neighbour); or, under a title of theirs,
     their given name with a surname that keeps its first letter and most of its letters ("prime
     minister Mark Carlay"). Both names garbled at once, each a little (a given name keeping its first
@@ -617,9 +617,9 @@ def _subject_garble(name: ParsedName, subject: ParsedName, titled: bool, agreed:
 
 def _slip_beside(name: ParsedName, other: ParsedName) -> bool:
     """Whether a name may be a slip for another that its page also writes: their surname under a given
-    name with their initial, a letter or two away from theirs ("Tom Walz" on a page about Tim Walz), or
+    name with their initial, a letter or two away from theirs ("Tom Holz" on a page about Tim Holz), or
     their given name (as written or heard) with a surname keeping its first letter, most of its letters
-    and about its length ("Pierre Polyaev" in a transcript that also writes Pierre Poilievre)."""
+    and about its length ("Pierre Tibodyev" in a transcript that also writes Pierre Thibodière)."""
     if not name.given_tokens or not other.given_tokens:
         return False
     given, theirs = name.given_tokens[0], other.given_tokens[0]
@@ -632,10 +632,10 @@ def _slip_beside(name: ParsedName, other: ParsedName) -> bool:
 
 
 #: How many letters longer or shorter than the surname it slips on a slip's may be: a garble keeps
-#: roughly its length, a word much longer that keeps its letters is made on purpose ("DeSanctimonious").
+#: roughly its length, a word much longer that keeps its letters is made on purpose ("DeMarinated").
 SLIP_LENGTH = 2
-#: How many letters a slip for a given name changes: "Tom"/"Tim", "Keith"/"Keir"; a relative's name on
-#: the same page ("Benzion" beside his son "Benjamin") differs in more.
+#: How many letters a slip for a given name changes: "Tom"/"Tim", "Evan"/"Ewen"; a relative's name on
+#: the same page ("Eliezer" beside his son "Elazar") differs in more.
 SLIP_EDITS = 2
 
 
@@ -647,7 +647,7 @@ def _initial(name: ParsedName) -> str:
 def _garble_of(given: str, other: tuple[str, ...], titled: bool = False) -> bool:
     """Whether a folded given name may be a garble of another: same first letter, not the same name,
     most letters kept; under the person's title and surname the first letter is enough (a familiar
-    name put for a rarer one: "Prime Minister Mike Carney" for Mark)."""
+    name put for a rarer one: "Prime Minister Mike Callery" for Mark)."""
     return (bool(other) and len(other[0]) > 1 and len(given) > 1 and other[0] != given and other[0][:1] == given[:1]
             and (titled or fuzz.ratio(given, other[0]) >= GARBLED_GIVEN_RATIO))
 
@@ -656,8 +656,8 @@ def _heard_as(name: ParsedName, other: ParsedName) -> bool:
     """Whether one name is the other's written as heard: given names as written or `heard_alike`,
     surnames other than equal with one Metaphone key and most letters kept ("Matt Gates" for a "Matt
     Gaetz" pronounced so). With the given name itself written as heard (not as the person writes it),
-    a surname of four letters is enough: the whole name misheard (a reader's "Christy gnome" for Kristi
-    Noem). A short surname's key alone has too many neighbours."""
+    a surname of four letters is enough: the whole name misheard (a reader's "Christa kneel" for Krista
+    Neel). A short surname's key alone has too many neighbours."""
     if not name.given_tokens or not other.given_tokens or name.surname_core == other.surname_core:
         return False
     given, surname = name.given_tokens[0], name.surname_core
@@ -694,10 +694,10 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset(), sto
     names each in established use ("Tim and Tom Okafor"; "Karin" and "Carin" both written by careful
     newsrooms) unless one title joins them ("Mayor Karin Lund", "Mayor Carin Lund": one office). Why not any shared article or any authoritative use, as before: a writer who misspells
     a name often spells it right in the same piece (a quoted post, a caption), and a careful newsroom
-    can slip once; a typo ("Rumesya", "Elen") is no name of its own.
+    can slip once; a typo ("Zeyenp", "Elen") is no name of its own.
 
     Nor are two real given names two people when they are one name spelt two ways (`spelt_alike`:
-    "Kristie" for "Kristi"), one form names the person the story is about and the other is written
+    "Terri" for "Teri"), one form names the person the story is about and the other is written
     only in the story's on-topic articles or beside it: coverage of the story is about its person, and
     a page writing a namesake spelt as their name is spelt is a page that misspells them. Off the
     topic, or two names ("Tim", "Tom"), they stay two people.
@@ -755,10 +755,10 @@ def _clearly_different(a: ParsedName, b: ParsedName) -> bool:
     """Whether two names judged different may never share a person, even through other forms.
 
     Two given names a couple of letters apart or written as heard (`heard_alike`), one of them no
-    real given name ("Rumeisa" and "Rumesya", two garbles of one name; "Katelyn" in a transcript of
+    real given name ("Zeinep" and "Zeyenp", two garbles of one name; "Katelyn" in a transcript of
     "Caitlin"), are not evidence of two people: each may still join the person both misspell. Two
     real given names (Tim, Tom) or clearly unlike ones are. Nor are two spellings of one short name
-    (`spelt_alike`: "Niki", "Nikky"), however many letters apart.
+    (`spelt_alike`: "Teri", "Terry"), however many letters apart.
     """
     ga, gb = a.given_tokens[:1], b.given_tokens[:1]
     if ga and gb and spelt_alike(ga[0], gb[0]):
@@ -774,7 +774,7 @@ def _clearly_different(a: ParsedName, b: ParsedName) -> bool:
 def _two_people(names: list[ParsedName], a: list[int], b: list[int], score_cutoff: float) -> bool:
     """Whether two clusters hold full names judged two people (`_clearly_different`), though blocking
     never paired them: the shorter forms they share then fit either, and join neither to the other.
-    Only names whose given name is a known one: "De Santis" parses as given "De", and is no person."""
+    Only names whose given name is a known one: "De Marin" parses as given "De", and is no person."""
     known = given_names()
     full_a = [names[i] for i in a if names[i].given_tokens[:1] and names[i].given_tokens[0] in known]
     full_b = [names[j] for j in b if names[j].given_tokens[:1] and names[j].given_tokens[0] in known]
@@ -806,7 +806,7 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
     """Among several people a short form fits, keep the one with this exact surname, else the one
     with this title ("Mayor Brennan" is the Brennan who is mayor), else, for a form used only in the
     story's on-topic coverage whose articles name no other of them in full, the person the story is
-    about (a garbled "Oztulk" in coverage of a story about an Ozturk is theirs, not a namesake's),
+    about (a garbled "Ozdemil" in coverage of a story about an Ozdemir is theirs, not a namesake's),
     else the one whose surname it is strictly fewest edits from."""
     name = forms[index].name
     exact = {r: o for r, o in options.items()
@@ -830,7 +830,7 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
             return about
     if not exact and len(options) > 1:
         # Else the one whose surname it is strictly fewest edits from: a misspelling is most likely of
-        # the name it is nearest ("Zelenksy", two letters swapped, by a Zelensky and a Zeleny).
+        # the name it is nearest ("Bilenksy", two letters swapped, by a Bilensky and a Bileny).
         edits = {r: min((OSA.distance(name.surname_core, forms[m].name.surname_core)
                          for m in members[r] if forms[m].name.full), default=99) for r in options}
         nearest = min(edits.values())

@@ -178,8 +178,8 @@ def cluster_names(surfaces: list[str], *, counts: list[int] | None = None,
 
     Surfaces that are not names are left out; unattached surnames come back alone.
 
-    >>> cluster_names(["Kevin Coppinger", "Kevin Koppinger", "Chris Cuomo", "Andrew Cuomo"])
-    [['Andrew Cuomo'], ['Chris Cuomo'], ['Kevin Coppinger', 'Kevin Koppinger']]
+    >>> cluster_names(["Kevin Coppinger", "Kevin Koppinger", "Chris Lucchesi", "Andrew Lucchesi"])
+    [['Andrew Lucchesi'], ['Chris Lucchesi'], ['Kevin Coppinger', 'Kevin Koppinger']]
     """
     rows = [{"surface": s, "count": c} for s, c in zip(surfaces, counts or [1] * len(surfaces))]
     out, _ = cluster_name_list(rows, settings=settings)

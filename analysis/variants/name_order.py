@@ -1,5 +1,5 @@
-"""Name order: whether a story writes a person's name family name first ("Yoon Suk Yeol", "Lee
-Jae-myung", "Xi Jinping"), and the errors only such a name can have.
+"""Name order: whether a story writes a person's name family name first ("Goon Min Seo", "Ryu
+Ha-rin", "Xi Jinping"), and the errors only such a name can have.
 
 Why its own module: the rest of the variants stage reads a name's last word as its surname, as English
 writes names; Korean, Chinese, Vietnamese and Hungarian names put the family name first, and English
@@ -17,7 +17,7 @@ from analysis.names import ParsedName
 from analysis.records import Form
 from analysis.variants.compare import surnames_fit
 
-#: Titles that go with a given name ("Sir Keir", "King Charles", "Pope Francis"): no evidence of which
+#: Titles that go with a given name ("Sir Ewen", "King Charles", "Pope Francis"): no evidence of which
 #: word is the family name.
 GIVEN_NAME_TITLES = frozenset("sir dame lord lady king queen prince princess pope saint st sister brother father".split())
 #: Lone uses of a name's first word that say it is written family name first: at least this many, under
@@ -30,8 +30,8 @@ FAMILY_FIRST_TITLED = 1
 class WordsAlone:
     """How a story writes words alone and ends full names with them, counted once per story.
 
-    `titled`: folded word -> uses alone under a title that goes with a family name ("President Yoon",
-    "Mr. Lee"; not "Sir Keir"); `alone`: uses alone at all (capitalised: a slug's "yoon-suk-yeol" says
+    `titled`: folded word -> uses alone under a title that goes with a family name ("President Goon",
+    "Mr. Lee"; not "Sir Ewen"); `alone`: uses alone at all (capitalised: a slug's "goon-min-seo" says
     nothing); `last_words`: the last word of full names -> their given words -> uses.
     """
 
@@ -58,13 +58,13 @@ class WordsAlone:
 
 
 def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) -> bool:
-    """Whether a person's name is written family name first ("Yoon Suk Yeol", "Lee Jae-myung", "Xi
-    Jinping"): the story writes its first word alone, under titles ("President Yoon") and bare, far
+    """Whether a person's name is written family name first ("Goon Min Seo", "Ryu Ha-rin", "Xi
+    Jinping"): the story writes its first word alone, under titles ("President Goon") and bare, far
     more than its last word, and no full name of another person ending in that word is used as often
-    as the person's own (`full_uses`); the same name in Western order, "Jae-myung Lee", is no other
+    as the person's own (`full_uses`); the same name in Western order, "Ha-rin Ryu", is no other
     person.
 
-    Why: in such a name the last word is no surname: a page calling him "Yeol" or "Mr. Jae-myung" uses
+    Why: in such a name the last word is no surname: a page calling him "Seo" or "Mr. Ha-rin" uses
     a given name as his family name, an error the surname rules would call right. Titles decide it:
     English puts "President" and "Mr." before a family name, never a given name (bar the titles of
     `GIVEN_NAME_TITLES`), so a Western name's first word is rarely titled alone,
@@ -72,7 +72,7 @@ def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) 
     Harris); a minor person's given name ("Li Xi") does not make "Xi" no family name.
     Counted over the story, not the person's cluster: a family name is shared ("Lee", "Hu"), and two
     letters are too few for a lone given name to be searched ("Xi"). A given name of syllables joined
-    by a hyphen ("Jae-myung") says so without titles (`syllables_joined`).
+    by a hyphen ("Ha-rin") says so without titles (`syllables_joined`).
     """
     if not canonical.full or canonical.marked or not canonical.given_tokens:
         return False
@@ -89,7 +89,7 @@ def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) 
 
 
 #: A short first word, then a given name of two syllables joined by a hyphen, the second in small
-#: letters ("Han Dong-hoon", "Chiang Kai-shek"): how Korean names and older Chinese romanisations write
+#: letters ("Choi Tae-sung", "Chiang Kai-shek"): how Korean names and older Chinese romanisations write
 #: a given name, and no Western name.
 _SYLLABLES_JOINED = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+")
 
@@ -98,7 +98,7 @@ def syllables_joined(canonical: ParsedName) -> bool:
     """Whether a name is written as a family name of one short word and a given name of syllables joined
     by a hyphen, the second small (`_SYLLABLES_JOINED`).
 
-    Why: that writing is itself the evidence of the order, where titles may be missing ("Han", shared
+    Why: that writing is itself the evidence of the order, where titles may be missing ("Choi", shared
     by two people of one story and never titled alone): a Western given name joined by a hyphen comes
     first and keeps its capitals ("Jean-Pierre Moreau"), a Western surname joined so keeps them too
     ("Ada Tarr-Gould").
@@ -112,10 +112,10 @@ def syllables_joined(canonical: ParsedName) -> bool:
 
 def family_first_slip(name: ParsedName, canonical: ParsedName) -> tuple[str, str] | None:
     """The error a form of a family-name-first name makes, if any: its given name (last word) alone
-    as if it were the family name ("Yeol", "Mr. Jae-myung"), or its family name with part of its given
-    name left out ("Yoon Yeol" for "Yoon Suk Yeol": the given name is "Suk Yeol", no middle name).
-    A lower-case last word alone is a piece of a slug or a hyphenated name ("yoon-suk-yeol",
-    "Suk-yeol"), not a use of it as a family name."""
+    as if it were the family name ("Seo", "Mr. Ha-rin"), or its family name with part of its given
+    name left out ("Goon Seo" for "Goon Min Seo": the given name is "Min Seo", no middle name).
+    A lower-case last word alone is a piece of a slug or a hyphenated name ("goon-min-seo",
+    "Min-seo"), not a use of it as a family name."""
     if not name.full and name.surname_key == canonical.surname_key and name.display[:1].isupper():
         return "error", "given name written alone as a family name (the name is written family name first)"
     if (name.full and name.given_tokens[:1] == canonical.given_tokens[:1] and name.surname_key == canonical.surname_key
@@ -128,9 +128,9 @@ def spells_family_name(word: str, family: str, score_cutoff: float) -> bool:
     """Whether a folded word written alone may be a family name written family name first: the name
     itself, a spelling a documented rule explains (a romanisation's "u" for "oo"), or, in a name of five
     letters or more, a near one (`surnames_fit`). Most such family names are short, and a letter
-    changed in a short one makes another family's name ("Moon", "Yoon").
+    changed in a short one makes another family's name ("Moon", "Goon").
 
-    >>> spells_family_name("yun", "yoon", 80), spells_family_name("moon", "yoon", 80), spells_family_name("parke", "park", 80)
+    >>> spells_family_name("gun", "goon", 80), spells_family_name("moon", "goon", 80), spells_family_name("parke", "park", 80)
     (True, False, False)
     """
     if word == family or explain_spelling(word, family) is not None:

@@ -1,7 +1,7 @@
 """Namesake pages: one way of writing a name that, on one page, is somebody else.
 
 Why its own step: clustering joins *forms* (every mention written the same way), so a form that two
-pages use for two people ("Mark Kearney", a transcript's mishearing of the story's Mark Carney on one
+pages use for two people ("Mark Kellery", a transcript's mishearing of the story's Mark Callery on one
 page, and a professor's own name on a page of its own) drags the other person into the cluster and
 flags their right name as an error. Forms cannot tell them apart; pages can. A page is a namesake's
 when, there, the person is named only in forms other than the cluster's leading one (its most-used
@@ -30,14 +30,14 @@ def namesake_pages(clusters: list[list[int]], forms: list[Form], by_form: dict[i
     of each cluster (module docstring). `roles`: mention id -> the office its title names, or None.
 
     >>> from analysis.names import parse_name
-    >>> rows = [("Mark Carney", 1, "prime minister"), ("Mark Carney", 2, "governor"),
-    ...         ("Mark Kearney", 2, "governor"), ("Mark Kearney", 3, "professor"), ("Mark Kearney", 3, None),
-    ...         ("Mark Kearney", 3, "professor")]
-    >>> forms = [Form(name=parse_name("Mark Carney"), count=9), Form(name=parse_name("Mark Kearney"), count=3)]
+    >>> rows = [("Mark Callery", 1, "prime minister"), ("Mark Callery", 2, "governor"),
+    ...         ("Mark Kellery", 2, "governor"), ("Mark Kellery", 3, "professor"), ("Mark Kellery", 3, None),
+    ...         ("Mark Kellery", 3, "professor")]
+    >>> forms = [Form(name=parse_name("Mark Callery"), count=9), Form(name=parse_name("Mark Kellery"), count=3)]
     >>> by_form = {0: [], 1: []}
     >>> roles = {}
     >>> for n, (surface, article, role) in enumerate(rows):
-    ...     by_form[0 if surface == "Mark Carney" else 1].append({"mention_id": n, "article_id": article})
+    ...     by_form[0 if surface == "Mark Callery" else 1].append({"mention_id": n, "article_id": article})
     ...     roles[n] = role
     >>> namesake_pages([[0, 1]], forms, by_form, roles)
     {3: 0, 4: 0, 5: 0}

@@ -128,7 +128,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
         vouching[form.name.surname_core] |= form.authoritative
     # Outlets that write diacritics in some name of the story: their plain spellings are choices, not
     # ASCII simplification (`canonical._display`). Not in a URL or a handle: those are ASCII by
-    # necessity ("/erdogans-victory" on a page that writes "Erdoğan"), no spelling of the outlet's.
+    # necessity ("/saglams-victory" on a page that writes "Sağlam"), no spelling of the outlet's.
     marking = {m["origin"] for m in mentions if not m["surface"].isascii()}
     spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
@@ -168,15 +168,15 @@ def _full_uses(group_mentions: list[dict], forms: list[Form], form_of: dict) -> 
 def _join_lone_family_names(decided: list[tuple], forms: list[Form], form_of: dict, words_alone: WordsAlone,
                             score_cutoff: float) -> list[tuple]:
     """Join each surname-only person to the one person written family name first whose family name
-    its word spells (`name_order.spells_family_name`: "Yun" or "President Yun" on a page that never
-    writes "Yoon Min-jun" in full, by a story that writes him so).
+    its word spells (`name_order.spells_family_name`: "Gun" or "President Gun" on a page that never
+    writes "Goon Min-jun" in full, by a story that writes him so).
 
     Why: the linkage reads a name's last word as its surname, so a family name written alone never
     fits a full name written family name first, and forms a surname-only person of its own; a
     misspelt one is then no error of anyone's. Whether a name is written family name first is the
     story's usage (`family_name_first`); a word two such people share ("Lee", for two Lees) joins
     neither. Only a person a careful outlet or two outlets name owns a family name: a name one page
-    garbles ("Yoon Min-jun" as "Yeon Min-ju", a person of its own) shares no word with the real one.
+    garbles ("Goon Min-jun" as "Geon Min-ju", a person of its own) shares no word with the real one.
     A user's pin decides for itself."""
     owners = []
     for number, (group, group_mentions, _pin) in enumerate(decided):
@@ -207,8 +207,8 @@ def _join_lone_family_names(decided: list[tuple], forms: list[Form], form_of: di
 
 
 def _both_family_names(canonical: ParsedName, members: list[Form]) -> int:
-    """How many careful outlets call the person by their two family names alone ("López Obrador",
-    "Mr López Obrador" for Andrés Manuel López Obrador): the last alone is then no name of theirs in
+    """How many careful outlets call the person by their two family names alone ("Ibáñez Soler",
+    "Mr Ibáñez Soler" for José Tomás Ibáñez Soler): the last alone is then no name of theirs in
     careful use (`FAMILY_VOUCHERS`). 0 when the canonical's last two words are not two family names."""
     tail = canonical.tokens[-2:]
     if len(canonical.tokens) < 3 or not opens_family_names(tail[0]):
@@ -221,8 +221,8 @@ def _both_family_names(canonical: ParsedName, members: list[Form]) -> int:
 FAMILY_VOUCHERS = 2
 
 
-#: A bare surname this long may be two edits from a person's surname and still be theirs ("Oztzurku",
-#: "ozturkun" for Ozturk: what machine translation and inflection make), which blocking's one-edit keys
+#: A bare surname this long may be two edits from a person's surname and still be theirs ("Ozdzemiru",
+#: "ozdemirin" for Ozdemir: what machine translation and inflection make), which blocking's one-edit keys
 #: cannot meet.
 FAR_SURNAME_LETTERS = 7
 
@@ -332,7 +332,7 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
 
     Why the evidence: a canonical written plain because no careful outlet named the person at all
     says nothing against the marks; the marked writing may well be the name's own spelling that
-    ASCII newsrooms drop ("Buttiġieġ" for a Maltese name), as "Zoë" is.
+    ASCII newsrooms drop ("Buġeja" for a Maltese name), as "Zoë" is.
 
     >>> careful, hyper = {"pelard": "pelard"}, _hypercorrection
     >>> hyper("Ana Pélard", "Ana Pelard", careful, False), hyper("Ana Pélard", "Ana Pelard", {}, False)
@@ -361,12 +361,12 @@ INFLECTED = "the surname's plural (\"the Walzes\") or its possessive with the ap
 def _inflected(name: ParsedName, canonical: ParsedName) -> bool:
     """Whether a name is the canonical's with "s" added to its surname, or "es" after a hissing
     ending (s, x, z, ch, sh), and its given names, if any, the canonical's: a family's plural ("the
-    Walzes") or a possessive whose apostrophe a URL slug or an SEO title dropped ("Tim Walzs
+    Holzes") or a possessive whose apostrophe a URL slug or an SEO title dropped ("Tim Holzs
     Debate Styles"). NER takes either for a name; the letters before the ending are the person's own
     surname, so it is no misspelling of it.
 
     >>> from analysis.names import parse_name as p
-    >>> [_inflected(p(n), p("Tim Walz")) for n in ("Walzes", "Tim Walzs", "Walzs", "Walze", "Jim Walzs", "Walz")]
+    >>> [_inflected(p(n), p("Tim Holz")) for n in ("Holzes", "Tim Holzs", "Holzs", "Holze", "Jim Holzs", "Holz")]
     [True, True, True, False, False, False]
     >>> _inflected(p("Cranstones"), p("Ellen Cranston")), _inflected(p("Cranstons"), p("Ellen Cranston"))
     (False, True)
@@ -385,7 +385,7 @@ PARTICLE_CAPITALISED = "a particle of the name capitalised, as a whole word: the
 
 def _particle_capitalised(display: str, canonical: str) -> bool:
     """Whether a name capitalises a particle the canonical writes small after its first word, and
-    differs in nothing else ("Ursula Von Der Leyen", "Von Der Leyen"). The letters are the name's and
+    differs in nothing else ("Greta Von Der Malen", "Von Der Malen"). The letters are the name's and
     the case is a whole word's, as in a name in capitals throughout: Title Case headlines capitalise
     every word, particles too, and careful readers label it the right name. A letter's case inside
     a word ("Tarr-gould") is the name misspelt (`_case_slip`).
@@ -433,7 +433,7 @@ def _case_slip(display: str, canonical: str) -> bool:
         if word.casefold() != right.casefold() or word.isupper() or word.islower():
             continue
         if position and right.islower():
-            return True  # a particle capitalised inside the name ("Von Der Leyen"): only a first word opens a sentence
+            return True  # a particle capitalised inside the name ("Von Der Malen"): only a first word opens a sentence
         if any(before == "-" and c.islower() and r.isupper() for before, c, r in zip(word, word[1:], right[1:])):
             return True
     return False
@@ -472,43 +472,43 @@ def _capital_added(display: str, canonical: str) -> bool:
 def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Collection],
                        family_first: bool = False) -> str | None:
     """How a name differs from the canonical (or its last words, for a surname alone) when it differs
-    only by its word breaks: a hyphen written as a space ("Sam Bankman Fried" for "Sam Bankman-Fried")
+    only by its word breaks: a hyphen written as a space ("Sam Tarrant Vell" for "Sam Tarrant-Vell")
     where careful outlets agree on the canonical's and none writes this one (`HYPHEN_VOUCHERS`); a word
-    split or joined ("Ron De Santis" for "Ron DeSantis") where careful outlets write the canonical's by a
+    split or joined ("Rod De Marin" for "Rod DeMarin") where careful outlets write the canonical's by a
     clear majority (`AUTHORITY_RATIO` times as many as write this one, as for any spelling); or by the
-    capital inside a word the canonical has ("Mike Dewine" for "Mike DeWine": the canonical has it
+    capital inside a word the canonical has ("Mike Delisle" for "Mike DeLisle": the canonical has it
     because most outlets write it, `inner_capitals`, and nobody adds one by chance). None when it is no
     such slip.
     `authorities`: each way the person's name is written (titles aside) -> the authoritative outlets
-    writing it; a writing ending in the words at issue vouches for them ("Governor DeWine" for "DeWine").
+    writing it; a writing ending in the words at issue vouches for them ("Governor DeLisle" for "DeLisle").
 
     Why: a double surname's hyphen and a name's word breaks are part of its spelling when careful
     newsrooms write them so; changed by aggregators it is their error, as a letter would be. Where
     careful outlets differ on a hyphen ("Lindahl Berg", "Lindahl-Berg") both are ways of writing the
     name: style guides differ on it, as they do not on splitting a word. A word in
-    capitals or small letters throughout is a style ("DEWINE"), and a first letter's case is a sentence's
-    or a particle's ("Von der Leyen"), not this. Nor are the breaks of a romanised given name: a hyphen
-    before a small letter joins the syllables of one word ("Suk-yeol", "Kai-shek"; a double surname
+    capitals or small letters throughout is a style ("DELISLE"), and a first letter's case is a sentence's
+    or a particle's ("Von der Malen"), not this. Nor are the breaks of a romanised given name: a hyphen
+    before a small letter joins the syllables of one word ("Min-seo", "Kai-shek"; a double surname
     capitalises both), and where the name is written family name first (`family_first`) every word after
     the family name is the given name, which romanisation systems and newsrooms break each their own
-    way ("Yoon Suk Yeol", "Yoon Suk-yeol", "Yoon Suk-Yeol").
+    way ("Goon Min Seo", "Goon Min-seo", "Goon Min-Seo").
 
-    >>> careful = {"Sam Bankman-Fried": {"a", "b"}, "Bankman-Fried": {"c"}}
-    >>> _unvouched_writing("Sam Bankman Fried", "Sam Bankman-Fried", careful)
+    >>> careful = {"Sam Tarrant-Vell": {"a", "b"}, "Tarrant-Vell": {"c"}}
+    >>> _unvouched_writing("Sam Tarrant Vell", "Sam Tarrant-Vell", careful)
     'a hyphen dropped or added in the name: careful outlets join it otherwise'
-    >>> _unvouched_writing("Sam Bankman Fried", "Sam Bankman-Fried", {**careful, "Bankman Fried": {"d"}}) is None
+    >>> _unvouched_writing("Sam Tarrant Vell", "Sam Tarrant-Vell", {**careful, "Tarrant Vell": {"d"}}) is None
     True
-    >>> careful = {"Ron DeSantis": set("abcde"), "De Santis": {"f"}}
-    >>> _unvouched_writing("Ron De Santis", "Ron DeSantis", careful)
-    'a word of the name split or joined: careful outlets write DeSantis'
-    >>> _unvouched_writing("Ron De Santis", "Ron DeSantis", {**careful, "Ron De Santis": {"g"}}) is None
+    >>> careful = {"Rod DeMarin": set("abcde"), "De Marin": {"f"}}
+    >>> _unvouched_writing("Rod De Marin", "Rod DeMarin", careful)
+    'a word of the name split or joined: careful outlets write DeMarin'
+    >>> _unvouched_writing("Rod De Marin", "Rod DeMarin", {**careful, "Rod De Marin": {"g"}}) is None
     True
-    >>> careful = {"Mike DeWine": {"a"}, "DeWine": {"b"}}
-    >>> [bool(_unvouched_writing(d, "Mike DeWine", careful))
-    ...  for d in ("Mike Dewine", "De Wine", "DEWINE", "Mike De Wine", "de wine")]
+    >>> careful = {"Mike DeLisle": {"a"}, "DeLisle": {"b"}}
+    >>> [bool(_unvouched_writing(d, "Mike DeLisle", careful))
+    ...  for d in ("Mike Delisle", "De Lisle", "DELISLE", "Mike De Lisle", "de lisle")]
     [True, True, False, True, False]
-    >>> [bool(_unvouched_writing(d, "Ursula von der Leyen", {"Ursula von der Leyen": {"a", "b"}}))
-    ...  for d in ("Von der Leyen", "Ursula von der leyen")]
+    >>> [bool(_unvouched_writing(d, "Greta von der Malen", {"Greta von der Malen": {"a", "b"}}))
+    ...  for d in ("Von der Malen", "Greta von der malen")]
     [False, False]
     >>> korean = {"Park Min Jun": {"a", "b", "c"}}
     >>> [bool(_unvouched_writing(d, "Park Min Jun", korean, family_first=f))
@@ -548,9 +548,9 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
 
 def _syllable_hyphens(written: str) -> bool:
     """Whether every hyphen of a name is followed by a small letter: the hyphen of a romanisation that
-    joins the syllables of one word ("Suk-yeol"), none at all being no exception.
+    joins the syllables of one word ("Min-seo"), none at all being no exception.
 
-    >>> _syllable_hyphens("Yoon Suk-yeol"), _syllable_hyphens("Yoon Suk Yeol"), _syllable_hyphens("Sam Bankman-Fried")
+    >>> _syllable_hyphens("Goon Min-seo"), _syllable_hyphens("Goon Min Seo"), _syllable_hyphens("Sam Tarrant-Vell")
     (True, True, False)
     """
     return all(after[:1].islower() for after in written.split("-")[1:])
@@ -572,7 +572,7 @@ _BREAKS = re.compile(r"[\s\-]+")
 
 def _judge_givens_as_full_forms(surfaces: list[dict], lone: set[str], canonical: ParsedName) -> None:
     """Accept a lone given name judged an error when a full name of the person, judged right, writes
-    that given name ("Alexey" beside an accepted "Alexey Navalny", canonical "Alexei Navalny").
+    that given name ("Dmitry" beside an accepted "Dmitry Zaretny", canonical "Dmitri Zaretny").
 
     Why: a lone given name is a part of the person's name, and the story's own judgement of the full
     forms is the evidence of which spellings of it are right (a romanisation careful outlets use, by the
@@ -632,17 +632,17 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     "Brennan" is where the story as a whole cannot (record linkage's co-mention evidence), and so does
     a misspelt one ("Brenan", a typo of every Brennan's surname: `surnames_fit`). When the
     article names several, a title settles it that only one of them carries in the story's full
-    names ("Justice Jackson" beside the justice's husband); in coverage of the story (`topic_articles`),
+    names ("Justice Tolliver" beside the justice's husband); in coverage of the story (`topic_articles`),
     the person the story is about, when the article has named them before it along with another, unless
     it names another of them in full more than `SUBJECT_RATIO` times as often (a profile of the
     subject's father names him again and again); else news style decides: a bare surname refers back
     to the person of that surname named most recently before it in the same field
     (mentions carrying `field`/`start`), passing over a name introduced as somebody's relative
-    (`kin`: "Haley's son, Nalin Haley, said ... Haley is vying"): the article is about the person the
+    (`kin`: "Galey's son, Rohan Galey, said ... Galey is vying"): the article is about the person the
     relative is named by, and news style calls the relative by the given name from then on.
     First, though, a person whose own surname it is (that of their best-attested full name) comes
-    before other people it fits as a typo: "Waltz" where an article names a Mike Waltz and a Tim Walz
-    whom other pages misspell "Waltz". Not before the same person's garbled span ("Arden Jacinda
+    before other people it fits as a typo: "Holtz" where an article names a Mike Holtz and a Tim Holz
+    whom other pages misspell "Holtz". Not before the same person's garbled span ("Arden Jacinda
     Arden"), and an article's own misspelling is no such evidence: where it writes "Pellardt" for her
     and "Pellard" for her husband, a later "Pellard" may be either."""
     named_in: dict[object, set[int]] = defaultdict(set)
@@ -660,7 +660,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             if forms[index].name.full:
                 titles_of[number] |= forms[index].titles
                 surnames_of[number].add(forms[index].name.surname_core)
-                surnames_of[number] |= surname_parts(forms[index].name)  # "Bankman" for Bankman-Fried, named in full
+                surnames_of[number] |= surname_parts(forms[index].name)  # "Tarrant" for Tarrant-Vell, named in full
                 for m in by_form[index]:
                     named_in[m["article_id"]].add(number)
                     named_times[m["article_id"], number] += 1
@@ -686,8 +686,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                                      in ("different", "unrelated") for number in candidates - set(own)):
                 candidates = set(own)
             if len(candidates) > 1 and forms[index].titles:
-                # A title only one of them holds in the story says who ("Justice Jackson" where the page
-                # also names her husband Patrick Jackson).
+                # A title only one of them holds in the story says who ("Justice Tolliver" where the page
+                # also names her husband Patrick Tolliver).
                 titled = {number for number in candidates if forms[index].titles & titles_of[number]}
                 candidates = titled if len(titled) == 1 else candidates
             # The candidates named before it, where the article says: nobody is called back before being introduced.
@@ -701,7 +701,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                     candidates = subject
             before = [b for b in before if b[2] in candidates]
             if len(candidates) > 1 and before:
-                # The latest not introduced as a relative ("Haley's son, Nalin Haley"), else the latest.
+                # The latest not introduced as a relative ("Galey's son, Rohan Galey"), else the latest.
                 candidates = {max(before, key=lambda b: (not b[0], b[1]))[2]}
             if len(candidates) == 1:
                 attached[m["mention_id"]] = candidates.pop()
@@ -789,12 +789,12 @@ def _given_uses_of(group_mentions: list[dict]) -> Counter:
 
 def _own_shares(group_mentions: list[dict], forms: list[Form], form_of: dict) -> dict[int, Form]:
     """Form index -> the evidence of a surname alone from this person's own mentions of it, for each
-    such form whose uses the story shares between people (a bare "Ramaswami" attached article by
-    article: to the Ashwin Ramaswami a careful paper profiles, and to a Vivek Ramaswamy an aggregator
+    such form whose uses the story shares between people (a bare "Venkataswami" attached article by
+    article: to the Arjun Venkataswami a careful paper profiles, and to a Pranav Venkataswamy an aggregator
     misspells).
 
     Why: who writes a spelling for one person vouches nothing for another's. Pooled, the careful
-    paper's "Ramaswami" for its own Ashwin would make the aggregator's slip for Vivek a house style.
+    paper's "Venkataswami" for its own Arjun would make the aggregator's slip for Pranav a house style.
     """
     mine: dict[int, list[dict]] = defaultdict(list)
     for m in group_mentions:
@@ -931,7 +931,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             pooled = spelling_evidence(form, members)
             kind, why = _kind(pooled, decision, forms, story=True, score_cutoff=score_cutoff,
                               house=house_outlets(form, decision.canonical_name, members), group=members)
-            # Letters only: a language renders a name's sounds, never its spacing or capitals ("De Santis").
+            # Letters only: a language renders a name's sounds, never its spacing or capitals ("De Marin").
             respelt = name.compact not in (decision.canonical_name.compact, decision.canonical_name.surname_key)
             abroad = house_outlets(form, decision.canonical_name, members, abroad=True) if kind == "error" and respelt else ()
             if len(abroad) >= ABROAD_HOUSES:
@@ -951,10 +951,10 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                     writing := _unvouched_writing(name.display, decision.canonical, authorities, family_first)):
                 kind, why = "error", writing
             elif kind == "error" and row["handles"] == len(row["mention_ids"]) and HYPHEN_PART_RULE in why:
-                kind, why = "accepted", "a URL or handle: a hyphenated name cut where its words are (\"sam-bankman-\")"
+                kind, why = "accepted", "a URL or handle: a hyphenated name cut where its words are (\"ada-tarr-\")"
             elif (kind == "error" and row["couples"] == len(row["mention_ids"])
                   and gender_forms(name.surname_core, decision.canonical_name.surname_core)):
-                kind, why = "accepted", "the family surname of a couple named together (\"Anatoly and Lyudmila Navalny\")"
+                kind, why = "accepted", "the family surname of a couple named together (\"Pavel and Olga Sorokin\")"
         surfaces.append({"surface": surface, "kind": kind, "rule": why, "mentions": len(row["mention_ids"]),
                          "articles": len(row["articles"]), "outlets": len(row["outlets"]),
                          "first_published": None if row["first"].startswith("~") else row["first"],
@@ -986,7 +986,7 @@ def _link_evidence(group: list[int], forms: list[Form], linkage: Linkage) -> lis
 
 def _error_form(name: ParsedName, canonical: ParsedName) -> str:
     """The wrong part of an error surface, folded: the surname if it differs, else the given names.
-    Where both fold to the canonical's (an error of letter case or marks alone: "Von Der Leyen",
+    Where both fold to the canonical's (an error of letter case or marks alone: "Von Der Malen",
     "Comín" for Comin), folding would leave nothing of it, and two such errors of two people would
     share one empty form: then the wrong part as written, the surname unless it is written the
     canonical's way."""
