@@ -1651,6 +1651,24 @@ def test_a_church_office_in_any_of_the_pages_languages_is_a_title_not_a_given_na
     assert not result.flags
 
 
+def test_a_careful_outlet_copying_a_flawed_documents_name_vouches_for_none_of_its_writing():
+    # Careful newsrooms write "Kilmor Ibarra Soler" and "Ibarra Soler". A court filing's "Kilmar
+    # Ibarra-Soler", its given name misspelt and its surname hyphenated, is copied by one careful
+    # newsroom: that is the filing's writing, not the newsroom's choice of hyphen, so an aggregator's
+    # "Ibarra-Soler" is still the hyphen careful outlets never write.
+    mentions = [mention(i, "Kilmor Ibarra Soler", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Ibarra Soler", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
+    mentions += [mention(20, "Kilmar Ibarra-Soler", "c1", "2026-03-04", authoritative=True, article=20),
+                 mention(21, "Ibarra-Soler", "b1", "2026-03-04", article=21)]
+    found = kinds(analyse_variants(mentions))
+    assert (found["Kilmar Ibarra-Soler"], found["Ibarra-Soler"]) == ("error", "error")
+    # Careful newsrooms writing in another language add the accents ("Íbarra Sóler"), which then make the
+    # canonical: the hyphen is judged on the letters alone, the accents apart.
+    accented = [dict(m, surface=m["surface"].replace("Ibarra Soler", "Íbarra Sóler")) for m in mentions[:6]]
+    found = kinds(analyse_variants(accented + mentions[6:]))
+    assert found["Ibarra-Soler"] == "error"
+
+
 def test_a_hyphen_every_careful_outlet_writes_dropped_is_an_error_one_careful_outlet_dropping_it_is_not():
     mentions = [mention(i, "Sam Orrin-Vell", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
     dropped = [mention(10 + i, "Sam Orrin Vell", f"b{i}", "2026-03-04") for i in range(2)]

@@ -515,13 +515,13 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     ...  for d, f in (("Park Min-jun", False), ("Park Min-Jun", False), ("Park Min-Jun", True))]
     [False, True, False]
     """
-    squeezed = _BREAKS.sub("", display).casefold()
+    squeezed = fold(_BREAKS.sub("", display))
     words = canonical.split()
     tails = (" ".join(words[len(words) - n:]) for n in range(len(words), 0, -1))
-    right = next((tail for tail in tails if _BREAKS.sub("", tail).casefold() == squeezed), None)
+    right = next((tail for tail in tails if fold(_BREAKS.sub("", tail)) == squeezed), None)
     if right is None or right == display:
         return None
-    written, canonical_written = display.casefold(), right.casefold()
+    written, canonical_written = fold(display), fold(right)  # diacritics are judged apart (`_hypercorrection`)
     same_words = _BREAKS.split(written) == _BREAKS.split(canonical_written)
     if same_words and written == canonical_written:  # letter case alone
         for word, good in zip(display.split(), right.split()):
@@ -546,6 +546,25 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     return f"a word of the name split or joined: careful outlets write {' '.join(theirs[same:])}"
 
 
+def _given_misspelt(name: ParsedName, canonical: ParsedName) -> bool:
+    """Whether a full name's first given name is written otherwise than the canonical's, and not as its
+    initial or a known nickname ("Bob" for Robert, a choice of name): a careful outlet writing "Kilmor
+    Ibarra-Soler" for Kilmar Ibarra Soler has copied a flawed source (a court filing, a wire's slip),
+    and the way it breaks the surname is that source's too, no choice of its own (`_unvouched_writing`).
+
+    >>> from analysis.names import parse_name as p
+    >>> [_given_misspelt(p(n), p("Kilmar Ibarra Soler")) for n in ("Kilmor Ibarra-Soler", "K. Ibarra-Soler", "Ibarra Soler")]
+    [True, False, False]
+    """
+    mine, theirs = name.given_tokens[:1], canonical.given_tokens[:1]
+    if not (mine and theirs) or mine == theirs or len(mine[0]) == 1:
+        return False
+    if len(name.tokens) < len(canonical.tokens) and canonical.tokens[-len(name.tokens):] == name.tokens:
+        return False  # the family names alone ("Ibarra Soler"): no given name at all
+    relation, rule = given_relation(mine[0], theirs[0])
+    return not (relation == "variant" and (rule or "").startswith("known nickname"))
+
+
 def _syllable_hyphens(written: str) -> bool:
     """Whether every hyphen of a name is followed by a small letter: the hyphen of a romanisation that
     joins the syllables of one word ("Min-seo"), none at all being no exception.
@@ -562,9 +581,11 @@ HYPHEN_VOUCHERS = 2
 
 
 def _vouchers(tail: list[str], authorities: dict[str, Collection]) -> set:
-    """The authoritative outlets writing a name that ends in these words, exactly so."""
-    return {outlet for written, outlets in authorities.items() if written.split()[-len(tail):] == tail
-            for outlet in outlets}
+    """The authoritative outlets writing a name that ends in these words, exactly so but for diacritics
+    (judged apart: an outlet writing "Ibarra Soler" vouches for the break of "Ibárra Soler")."""
+    tail = [fold(word) for word in tail]
+    return {outlet for written, outlets in authorities.items()
+            if [fold(word) for word in written.split()[-len(tail):]] == tail for outlet in outlets}
 
 
 _BREAKS = re.compile(r"[\s\-]+")
@@ -872,9 +893,12 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     own = _own_shares(group_mentions, forms, form_of)
     members = [own.get(i, forms[i]) for i in group]
     authorities: dict[str, set] = defaultdict(set)
+    # An outlet copying a flawed source ("Kilmor Ibarra-Soler" from a document) vouches for none of its writing.
+    copying = set().union(*(member.authoritative for member in members
+                            if _given_misspelt(member.name, decision.canonical_name)))
     for member in members:
         for written, outlets in member.display_authorities.items():
-            authorities[written] |= outlets
+            authorities[written] |= set(outlets) - copying
     both_alone = _both_family_names(decision.canonical_name, members) if not surname_only else 0
     surfaces = []
     for surface, row in sorted(rows.items()):
