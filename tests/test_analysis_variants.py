@@ -1651,6 +1651,20 @@ def test_a_church_office_in_any_of_the_pages_languages_is_a_title_not_a_given_na
     assert not result.flags
 
 
+def test_marks_only_careful_outlets_in_another_language_write_do_not_make_the_canonical():
+    # English careful newsrooms write "Tomas Ibarra Soler"; two Spanish ones write "Tomás Ibarra Sóler".
+    # The story's own careful outlets decide how the canonical is written: the marks may be the name's
+    # own or a hypercorrection, judged as marks are (`_hypercorrection`), not taken for the canonical.
+    # Where only careful outlets abroad name him, their marks are the name's spelling, as before.
+    home = [mention(i, "Tomas Ibarra Soler", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
+    spanish = [dict(mention(10 + i, "Tomás Ibarra Sóler", f"es{i}", "2026-03-03", authoritative=True, article=10 + i),
+                    foreign=True) for i in range(1, 3)]
+    result = analyse_variants(home + spanish)
+    assert [c["canonical"] for c in result.clusters] == ["Tomas Ibarra Soler"]
+    aggregator = [mention(30, "Tomas Ibarra Soler", "x1", "2026-03-04", article=30)]
+    assert [c["canonical"] for c in analyse_variants(spanish + aggregator).clusters] == ["Tomás Ibarra Sóler"]
+
+
 def test_a_careful_outlet_copying_a_flawed_documents_name_vouches_for_none_of_its_writing():
     # Careful newsrooms write "Kilmor Ibarra Soler" and "Ibarra Soler". A court filing's "Kilmar
     # Ibarra-Soler", its given name misspelt and its surname hyphenated, is copied by one careful

@@ -121,7 +121,13 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
     ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses, vouching)
     best = forms[ranked[0]]
     written = getattr(best, writing)
-    canonical = _display(written, best.display_authorities if writing == "displays" else None, spellings) if written \
+    authorities = best.display_authorities if writing == "displays" else None
+    abroad = set().union(*(forms[i].abroad for i in indices))
+    if authorities and abroad and set().union(*(forms[i].authoritative for i in indices)) - abroad:
+        # Careful outlets at home decide how the name is written; a language's own marks ("Ábrego" in
+        # Spanish coverage of a name English coverage writes plain) are its rendering, accepted, no more.
+        authorities = {written: outlets - abroad for written, outlets in authorities.items()}
+    canonical = _display(written, authorities, spellings) if written \
         else best.name.display
     if len(ranked) == 1 and len([w for w, n in written.items() if n]) > 1 and rule in ("only form", "only full form"):
         rule += ", written its most used way"

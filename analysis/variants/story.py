@@ -130,7 +130,9 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     # ASCII simplification (`canonical._display`). Not in a URL or a handle: those are ASCII by
     # necessity ("/saglams-victory" on a page that writes "Sağlam"), no spelling of the outlet's.
     marking = {m["origin"] for m in mentions if not m["surface"].isascii()}
-    spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
+    home = [m for m in mentions if not m.get("foreign")]  # at home, if any careful outlet writes there
+    careful_at = home if any(m["authoritative"] for m in home) else mentions
+    spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in careful_at
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
                                    and not m.get("handle")], marking)
     capitals = inner_capitals([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
