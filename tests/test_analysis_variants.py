@@ -1665,6 +1665,20 @@ def test_marks_only_careful_outlets_in_another_language_write_do_not_make_the_ca
     assert [c["canonical"] for c in analyse_variants(spanish + aggregator).clusters] == ["Tomás Ibarra Sóler"]
 
 
+def test_a_middle_name_careful_outlets_write_garbled_is_the_persons_error_and_no_second_person():
+    # Careful outlets call him "Tomas Veldt" and, now and then, "Tomas Andres Veldt". An aggregator's
+    # "Tomas Adnres Veldt" garbles the middle name: his error, not a middle name added by choice; nor,
+    # while the garble is a cluster of its own, does "Tomas Veldt" fit two people and stay apart.
+    mentions = [mention(i, "Tomas Veldt", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Tomas Andres Veldt", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 3)]
+    mentions += [mention(20, "Tomas Adnres Veldt", "b1", "2026-03-04", article=20)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Tomas Veldt"]
+    found = kinds(result)
+    assert (found["Tomas Andres Veldt"], found["Tomas Adnres Veldt"]) == ("accepted", "error")
+
+
 def test_a_careful_outlet_copying_a_flawed_documents_name_vouches_for_none_of_its_writing():
     # Careful newsrooms write "Kilmor Ibarra Soler" and "Ibarra Soler". A court filing's "Kilmar
     # Ibarra-Soler", its given name misspelt and its surname hyphenated, is copied by one careful

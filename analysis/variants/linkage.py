@@ -153,6 +153,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     for shorter, longer, comparison in part_edges:
         targets[shorter].append((longer, _link_rule(comparison)))
     unattached: set[int] = set()
+    undecided: list[tuple[int, dict]] = []  # full names that fitted several people: `_garbled_given` may join them
     order = sorted(range(n), key=lambda i: (-len(names[i].tokens), -forms[i].count, names[i].compact))
     for index in order:
         if index not in targets:
@@ -186,6 +187,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             merge(index, longer, rule)
         elif len(options) > 1 and (not names[index].full or names[index].initials_only) and len(members[root(index)]) == 1:
             unattached.add(index)
+        elif len(options) > 1:
+            undecided.append((index, options))
 
     # Surnames that no person with a given name took form a surname-only person of their own.
     for _score, i, j, rule in sorted(late_edges):
@@ -208,6 +211,13 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             merge(i, j, rule, force=True)
         for i, j, rule in _middle_as_given(forms, members, root):
             merge(i, j, rule, force=True)
+        # A full name that fitted two clusters ("Tomas Veldt" by "Tomas Andres Veldt" and a page's
+        # "Tomas Adnres Veldt") fits one person once the rules above have joined the garble to its name.
+        for index, options in undecided:
+            people = {root(longer) for longer, _rule in options.values()}
+            if len(people) == 1 and root(index) not in people:
+                (longer, rule), *_rest = options.values()
+                merge(index, longer, rule)
 
     for i, j in must_link:
         unattached.discard(i)

@@ -548,6 +548,28 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     return f"a word of the name split or joined: careful outlets write {' '.join(theirs[same:])}"
 
 
+def _middle_misspelt(name: ParsedName, canonical: ParsedName, members: list[Form]) -> str | None:
+    """The middle name careful outlets write for the person that a name's middle name misspells ("Tomas
+    Adnres Veldt" where they write "Tomas Andres Veldt"), or None: a middle name no careful outlet
+    writes, its first letter theirs and at most two edits from it, under the person's own given name.
+    A middle name written right, or one nobody careful writes anything like, is a choice of name.
+
+    Why: adding a middle name is no error, and the canonical may well lack one; but a middle name is
+    the person's, and a garble of it is as wrong as a garbled surname (the issue's "Ellen Cransten Jr.")."""
+    mine = name.given_tokens[1:]
+    if not mine or not canonical.given_tokens or name.given_tokens[:1] != canonical.given_tokens[:1]:
+        return None
+    careful = {word for member in members if member.authoritative
+               and member.name.given_tokens[:1] == canonical.given_tokens[:1] for word in member.name.given_tokens[1:]}
+    for word in mine:
+        if word in careful or len(word) < 4:
+            continue
+        near = sorted(w for w in careful if w[:1] == word[:1] and len(w) >= 4 and OSA.distance(word, w) <= 2)
+        if near:
+            return near[0].capitalize()
+    return None
+
+
 def _given_misspelt(name: ParsedName, canonical: ParsedName) -> bool:
     """Whether a full name's first given name is written otherwise than the canonical's, and not as its
     initial or a known nickname ("Bob" for Robert, a choice of name): a careful outlet writing "Kilmor
@@ -976,6 +998,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             elif kind in ("surname", "title", "accepted") and (
                     writing := _unvouched_writing(name.display, decision.canonical, authorities, family_first)):
                 kind, why = "error", writing
+            elif kind == "accepted" and (middle := _middle_misspelt(name, decision.canonical_name, members)):
+                kind, why = "error", f"a middle name misspelt: careful outlets write {middle}"
             elif kind == "error" and row["handles"] == len(row["mention_ids"]) and HYPHEN_PART_RULE in why:
                 kind, why = "accepted", "a URL or handle: a hyphenated name cut where its words are (\"ada-tarr-\")"
             elif (kind == "error" and row["couples"] == len(row["mention_ids"])
