@@ -180,9 +180,10 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
         if len(name.surname_tokens) >= 2:
             compounds[name.surname_tokens][0].append(index)
     if compounds:
+        sizes = {len(words) for words in compounds}
         for index, name in enumerate(names):
             if len(name.surname_tokens) == 1 and name.full:
-                for size in {len(words) for words in compounds}:
+                for size in sizes:
                     if len(name.tokens) > size and tuple(name.tokens[-size:]) in compounds:
                         compounds[tuple(name.tokens[-size:])][1].append(index)
         for whole, apart in compounds.values():

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from analysis.name_rules import particle_change, splits_a_letter
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
-from analysis.variants.compare import compare_names, opens_family_names
+from analysis.variants.compare import compare_names, family_names_of
 
 #: One authoritative outlet's spelling is a slip, not acceptance, when the canonical form has this many
 #: times as many authoritative outlets behind it (a careful newsroom can mistype once; several agreeing
@@ -138,9 +138,7 @@ def _family_names_alone(name: ParsedName, others: list[ParsedName]) -> bool:
     """Whether a name is the last words of a longer one written alone, opening with no listed given
     name ("Ibarra Soler" beside "Tomas Ibarra Soler"): the person's family names, which a parse reads
     as a given name and a surname. No canonical, however often used: the person has a given name."""
-    words = name.tokens
-    return len(words) >= 2 and opens_family_names(words[0]) and any(
-        len(other.tokens) > len(words) and other.tokens[-len(words):] == words for other in others)
+    return any(family_names_of(name, other) for other in others)
 
 
 def _display(counts: Counter, authorities: dict | None = None, spellings: dict | None = None) -> str:

@@ -376,11 +376,24 @@ def _family_names(a: ParsedName, b: ParsedName, score: float, given: int) -> Com
     Arabic style, his father; a story calls a person as its careful outlets do, and
     `story._both_family_names` weighs that usage."""
     shorter = 0 if len(a.tokens) <= len(b.tokens) else 1
-    words, large = (a.tokens, b.tokens) if shorter == 0 else (b.tokens, a.tokens)
-    if (len(words) < 2 or len(large) < len(words) + given or large[-len(words):] != words
-            or not opens_family_names(words[0])):
+    if not family_names_of(*((a, b) if shorter == 0 else (b, a)), given=given):
         return None
     return Comparison("part", shorter, False, False, (FAMILY_NAMES_RULE,), score)
+
+
+def family_names_of(name: ParsedName, longer: ParsedName, given: int = 1) -> bool:
+    """Whether a name is the last two words or more of a longer one, written after at least `given`
+    of its given names, and opens with no listed given name (`opens_family_names`): the longer name's
+    family names written alone ("Ibarra Soler" of "Tomas Ibarra Soler"), which the parse reads as a
+    given name and a surname.
+
+    >>> from analysis.names import parse_name as p
+    >>> family_names_of(p("Ibarra Soler"), p("Tomas Ibarra Soler")), family_names_of(p("Ibarra Soler"), p("Tomas Ibarra Soler"), given=2)
+    (True, False)
+    """
+    words, large = name.tokens, longer.tokens
+    return (len(words) >= 2 and len(large) >= len(words) + given and large[-len(words):] == words
+            and opens_family_names(words[0]))
 
 
 def opens_family_names(word: str) -> bool:

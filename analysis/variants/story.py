@@ -385,6 +385,20 @@ CASE_SLIP = "letter case garbled inside a word of the name"
 PARTICLE_CAPITALISED = "a particle of the name capitalised, as a whole word: the name's letters, in a headline's case"
 
 
+def _beside_last_words(display: str, canonical: str) -> list[tuple[str, str]] | None:
+    """Each word of a name beside the canonical's word it stands for, a shorter name lined up with the
+    canonical's last words (a surname alone with the surname); None when the name has no words or more
+    words than the canonical.
+
+    >>> _beside_last_words("Van Der Meer", "Pieter van der Meer"), _beside_last_words("A B C", "A B")
+    ([('Van', 'van'), ('Der', 'der'), ('Meer', 'Meer')], None)
+    """
+    words, canonical_words = display.split(), canonical.split()
+    if not words or len(words) > len(canonical_words):
+        return None
+    return list(zip(words, canonical_words[len(canonical_words) - len(words):]))
+
+
 def _particle_capitalised(display: str, canonical: str) -> bool:
     """Whether a name capitalises a particle the canonical writes small after its first word, and
     differs in nothing else ("Greta Von Der Malen", "Von Der Malen"). The letters are the name's and
@@ -396,11 +410,11 @@ def _particle_capitalised(display: str, canonical: str) -> bool:
     >>> [_particle_capitalised(name, canonical) for name in ("Van Der Meer", "Pieter Van der Meer", "Van der Meer", "Van Der MEer")]
     [True, True, False, False]
     """
-    words, canonical_words = display.split(), canonical.split()
-    if len(words) > len(canonical_words) or display.casefold() != " ".join(canonical_words[-len(words):]).casefold():
+    pairs = _beside_last_words(display, canonical)
+    if pairs is None or any(word.casefold() != right.casefold() for word, right in pairs):
         return False
     capitalised = False
-    for position, (word, right) in enumerate(zip(words, canonical_words[len(canonical_words) - len(words):])):
+    for position, (word, right) in enumerate(pairs):
         if word == right or word.isupper():
             continue
         if position and right.islower() and word == right[:1].upper() + right[1:]:
@@ -428,10 +442,7 @@ def _case_slip(display: str, canonical: str) -> bool:
     >>> slip("Van Der Meer", canonical), slip("Van der Meer", canonical), slip("Pieter Van der Meer", canonical)
     (True, False, True)
     """
-    words, canonical_words = display.split(), canonical.split()
-    if len(words) > len(canonical_words):
-        return False
-    for position, (word, right) in enumerate(zip(words, canonical_words[len(canonical_words) - len(words):])):
+    for position, (word, right) in enumerate(_beside_last_words(display, canonical) or ()):
         if word.casefold() != right.casefold() or word.isupper() or word.islower():
             continue
         if position and right.islower():
@@ -456,11 +467,8 @@ def _capital_added(display: str, canonical: str) -> bool:
     >>> [_capital_added(name, "Ellen MacAvoy") for name in ("MAcAvoy", "ELlen MacAvoy", "Macavoy", "MACAVOY", "MAcavoy")]
     [True, True, False, False, False]
     """
-    words, canonical_words = display.split(), canonical.split()
-    if not words or len(words) > len(canonical_words):
-        return False
     added = False
-    for word, right in zip(words, canonical_words[len(canonical_words) - len(words):]):
+    for word, right in _beside_last_words(display, canonical) or ():
         if word == right:
             continue
         if word.casefold() != right.casefold() or word.isupper() or word[:1] != right[:1]:
