@@ -28,7 +28,7 @@ def _form_index(name: ParsedName, forms: list["Form"], index_of: dict[str, int],
 def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None,
                          apart: dict | None = None) -> tuple[list[Form], dict]:
     """One Form per written-the-same name. Only mentions that *use* a name are evidence for it; a
-    quoted form (talk about the spelling) is clustered but carries no weight. `apart`: mention id ->
+    quoted form (talk about the spelling) or a URL's is clustered but carries no weight. `apart`: mention id ->
     a tag; tagged mentions make forms of their own, one per tag (a namesake's pages,
     `variants.namesakes`)."""
     apart = apart or {}
@@ -49,7 +49,9 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
         role = role_title(name.title)
         if role:
             form.titles.add(role)
-        if m.get("usage", "uses") != "uses":
+        if m.get("usage", "uses") != "uses" or m.get("field") == "url":
+            # A URL's slug is no writing of the outlet's either: it has no case, marks, spaces or
+            # hyphens of its own ("ana-lindahl-berg" for Ana Lindahl-Berg), and repeats the headline.
             continue
         form.surfaces[m["surface"]] += 1
         form.displays[name.display] += 1

@@ -1,12 +1,53 @@
 """Flags from decisions: a mention, article or outlet that uses an error form."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
-def slug_only(group: list[dict], kinds: dict[str, str]) -> list[dict]:
+
+def _letters(name: str) -> str:
+    return _NOT_LETTERS.sub("", fold(name))
+
+
+def slug_kinds(group: list[dict], kinds: dict[str, str], canonical: str) -> dict:
+    """Mention id -> kind, for each error found in a URL whose letters are those of the canonical name
+    or of its last words: the kind of those words written the canonical's way, where that is no error
+    ("sam-bankman-fried" judged as Sam Bankman-Fried, "bankman-fried" as Bankman-Fried alone).
+
+    Why: a slug has no capitals, marks, spaces or hyphens of its own (`mentions.slug_words` reads its
+    hyphens as spaces), so it garbles none of them; its letters are all it writes. A word the story
+    gets wrong alone is as wrong in a slug ("garcia" where García alone is an error).
+
+    >>> group = [{"mention_id": 1, "field": "url", "surface": "ana lindahl berg"},
+    ...          {"mention_id": 2, "field": "text", "surface": "Ana Lindahl Berg"},
+    ...          {"mention_id": 3, "field": "url", "surface": "ana lindal berg"}]
+    >>> slug_kinds(group, {"ana lindahl berg": "error", "Ana Lindahl Berg": "error", "ana lindal berg": "error"},
+    ...            "Ana Lindahl-Berg")
+    {1: 'canonical'}
+    """
+    words = canonical.split()
+    written = {_letters(" ".join(words[-k:])): " ".join(words[-k:]) for k in range(1, len(words) + 1)}
+    out = {}
+    for m in group:
+        tail = written.get(_letters(m["surface"])) if m.get("field") == "url" else None
+        if tail is None or kinds[m["surface"]] != "error":
+            continue
+        kind = "canonical" if tail == canonical else kinds.get(tail)
+        if kind not in (None, "error"):
+            out[m["mention_id"]] = kind
+    return out
+
+
+def kind_of(m: dict, kinds: dict[str, str], slugs: dict) -> str:
+    """A mention's kind: its surface's, or its slug's (`slug_kinds`)."""
+    return slugs.get(m["mention_id"]) or kinds[m["surface"]]
+
+
+def slug_only(group: list[dict], kinds: dict[str, str], slugs: dict | None = None) -> list[dict]:
     """One person's mentions, those of an error written only in an article's URL marked usage "slug"
     when the article's headline or text writes the person's name right.
 
@@ -15,17 +56,18 @@ def slug_only(group: list[dict], kinds: dict[str, str]) -> list[dict]:
     trace worth showing, not the article using the error today. A URL that is the only place the
     article names the person is its use, as before.
 
-    >>> group = [{"article_id": 1, "field": "url", "surface": "cranstan", "usage": "uses"},
-    ...          {"article_id": 1, "field": "text", "surface": "Ellen Cranston", "usage": "uses"},
-    ...          {"article_id": 2, "field": "url", "surface": "cranstan", "usage": "uses"}]
+    >>> group = [{"mention_id": 1, "article_id": 1, "field": "url", "surface": "cranstan", "usage": "uses"},
+    ...          {"mention_id": 2, "article_id": 1, "field": "text", "surface": "Ellen Cranston", "usage": "uses"},
+    ...          {"mention_id": 3, "article_id": 2, "field": "url", "surface": "cranstan", "usage": "uses"}]
     >>> [m["usage"] for m in slug_only(group, {"cranstan": "error", "Ellen Cranston": "canonical"})]
     ['slug', 'uses', 'uses']
     """
+    slugs = slugs or {}
     right = {m["article_id"] for m in group if m.get("field") != "url" and kinds[m["surface"]] != "error"
              and m["usage"] == "uses"}
     wrong = {m["article_id"] for m in group if m.get("field") != "url" and kinds[m["surface"]] == "error"}
-    return [{**m, "usage": "slug"} if m.get("field") == "url" and kinds[m["surface"]] == "error" and m["usage"] == "uses"
-            and m["article_id"] in right and m["article_id"] not in wrong else m for m in group]
+    return [{**m, "usage": "slug"} if m.get("field") == "url" and kind_of(m, kinds, slugs) == "error"
+            and m["usage"] == "uses" and m["article_id"] in right and m["article_id"] not in wrong else m for m in group]
 
 
 def usage_of(found: list[dict]) -> str:
@@ -36,12 +78,12 @@ def usage_of(found: list[dict]) -> str:
     return "slug" if all(m["usage"] == "slug" for m in found) else "quoted"
 
 
-def _flags(cluster: dict, group: list[dict], kinds: dict[str, str]) -> list[dict]:
+def _flags(cluster: dict, group: list[dict], kinds: dict[str, str], slugs: dict | None = None) -> list[dict]:
     """Mention, article and outlet flags for one cluster; quoted errors and those only in a URL slug
     are flagged but kept apart, and a name cut by the end of a text (`analysis.entities.usage`) is no
-    error of the outlet's."""
+    error of the outlet's, nor a slug's spelling the name right (`slug_kinds`)."""
     flags = []
-    errors = [m for m in group if kinds[m["surface"]] == "error" and m["usage"] != "cut"]
+    errors = [m for m in group if kind_of(m, kinds, slugs or {}) == "error" and m["usage"] != "cut"]
     forms = {s["surface"]: s["form"] for s in cluster["surfaces"]}
     for m in errors:
         flags.append({"level": "mention", "cluster_id": cluster["id"], "canonical": cluster["canonical"],

@@ -23,7 +23,7 @@ from functools import lru_cache
 from analysis import entities, joined, second_pass, variants
 from analysis.lexicon import function_words, glue_letters, is_english
 from analysis.name_rules import FAMILY_WORDS, given_names
-from analysis.names import ParsedName, fold, parse_name, surname_parts
+from analysis.names import ParsedName, fold, parse_name, slug_words, surname_parts
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_people
 
@@ -56,8 +56,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     lexicon: folded English words (`analysis.lexicon.lexicon_of(nlp)`), which the second pass never
         takes for a misspelt name; empty, only the story's own ordinary words say what is a word.
     """
-    texts = {(version_id, field): doc.get(field) or "" for version_id, doc in documents.items()
-             for field in entities.FIELDS}
+    texts = {(version_id, field): slug_words(doc.get(field) or "") if field == "url" else doc.get(field) or ""
+             for version_id, doc in documents.items() for field in entities.FIELDS}
     ordinary = entities.ordinary_words(text for (_, field), text in texts.items() if text and field in entities.PROSE_FIELDS)
     places: list[dict] = []  # `entities_found` may be read once only (the store yields it)
 

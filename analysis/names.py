@@ -99,6 +99,20 @@ class ParsedName:
         return "".join(self.tokens)
 
 
+_SLUG_SEPARATORS = re.compile(r"[-_+/]")
+
+
+def slug_words(url: str) -> str:
+    """A URL with its word separators as spaces, every offset kept: a slug writes a name of three words
+    as "ana-lindahl-berg", and read as one hyphenated word its surname would be cut off alone ("berg",
+    a last family name alone) and its given names lost. Spaced, the second pass finds the name whole.
+
+    >>> slug_words("https://example.org/news/return-of-ana-lindahl-berg")
+    'https:  example.org news return of ana lindahl berg'
+    """
+    return _SLUG_SEPARATORS.sub(" ", url)
+
+
 @lru_cache(maxsize=50_000)
 def fold(text: str) -> str:
     """Lower case without accents: "Zoë" -> "zoe", "Søren" -> "soren"."""

@@ -193,3 +193,19 @@ def test_a_family_word_ner_took_into_a_relatives_given_name_does_not_make_a_pers
     assert (wife.get("part"), wife.get("full_name")) == ("given", "Marisol Cranston")
     owner = {s["surface"]: (c["canonical"], s["kind"]) for c in resolved.result.clusters for s in c["surfaces"]}
     assert owner["wife Marizol"] == ("Marisol Cranston", "error")  # as written, as a titled name is
+
+
+def test_a_name_in_a_url_is_read_with_its_hyphens_as_spaces():
+    # Two outlets write "Ana Lindahl Berg" in their text and "ana-lindahl-berg" in their URLs. Read as one
+    # hyphenated word, the slug would give "berg" alone (her last family name alone, an error where
+    # careful outlets call her by both); read as the words it stands for, it is her whole name.
+    docs, found = {}, []
+    for n in (1, 2):
+        text = "Ana Lindahl Berg spoke on Monday."
+        docs[n] = {**_doc(text), "article_id": n, "url": f"https://example.org/news/ana-lindahl-berg-speaks-{n}"}
+        found.append({"id": f"n{n}", "version_id": n, "field": "text", "start": 0, "end": 16,
+                      "surface": "Ana Lindahl Berg", "label": "PERSON"})
+    resolved = resolve_mentions(docs, found)
+    in_urls = sorted((m["surface"], docs[m["version_id"]]["url"][m["start"]:m["end"]])
+                     for m in resolved.persons if m["field"] == "url")
+    assert in_urls == [("ana lindahl berg", "ana-lindahl-berg")] * 2

@@ -2041,6 +2041,28 @@ def test_two_family_names_written_alone_are_the_person_and_the_last_alone_is_not
     assert len(analyse_variants(jones).clusters) == 2
 
 
+def test_a_careful_outlets_one_slip_to_the_last_family_name_is_no_vote_for_it():
+    # Eight careful newsrooms call Luis Tomás Ezquerra Lindo "Ezquerra Lindo", three times each; two of them
+    # slip once to "Lindo". Two more careful ones write "Lindo" throughout. Those two alone are a house
+    # usage, outvoted four to one: "Lindo" is an error. Counting the slips as votes would excuse it.
+    mentions = [mention(i, "Luis Tomás Ezquerra Lindo", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(100 * i + k, "Ezquerra Lindo", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 9) for k in range(3)]
+    mentions += [mention(900 + i, "Lindo", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in (1, 2)]
+    mentions += [mention(950 + i, "Luis Tomás Ezquerra Lindo", f"c{i}", "2026-03-04", authoritative=True) for i in (1, 2)]
+    mentions += [mention(960 + i + 10 * k, "Lindo", f"c{i}", "2026-03-04", authoritative=True, article=950 + i)
+                 for i in (1, 2) for k in range(3)]
+    kind = kinds(analyse_variants(mentions))
+    assert kind["Ezquerra Lindo"] == "accepted" and kind["Lindo"] == "error"
+    # A slug is no careful writing: the last word matched in ".../luis-tomas-ezquerra-lindo" of six
+    # more careful outlets votes for nothing.
+    for i in range(1, 7):
+        mentions += [mention(970 + i, "Luis Tomás Ezquerra Lindo", f"d{i}", "2026-03-05", authoritative=True),
+                     {**mention(980 + i, "lindo", f"d{i}", "2026-03-05", authoritative=True, article=970 + i),
+                      "field": "url"}]
+    assert kinds(analyse_variants(mentions))["lindo"] == "error"
+
+
 def test_the_family_names_alone_of_a_person_linked_by_their_longest_name_are_no_error_of_the_shorter():
     # "Stone Whitfield" is linked as the family names of "Amara Joy Stone Whitfield" (two given names
     # before them); judged against her canonical "Amara Stone Whitfield" they are still her family

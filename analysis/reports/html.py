@@ -28,6 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from analysis.dates import date_key, parse_published
+from analysis.names import slug_words
 from analysis.reports.cascade import cascade_charts
 from analysis.reports.charts import _MONTHS, error_rate_chart, outlet_timeline_chart, variant_timeline_chart
 from analysis.reports.claims import html_view as claims_view
@@ -289,14 +290,21 @@ def _flagged_by_article(mentions: list[dict], titles: dict, snapshot_base, new_f
 def highlight(sentence: str | None, surface: str) -> tuple[str, str, str] | None:
     """(before, surface as written, after) so the template can mark the surface; None without a sentence.
 
+    A name found in a URL was read with its hyphens as spaces (`names.slug_words`), and is marked
+    where it stands in the URL.
+
     >>> highlight("Sheriff Kathcart said", "Kathcart")
     ('Sheriff ', 'Kathcart', ' said')
+    >>> highlight("https://example.org/a/sheriff-kathcart-said", "sheriff kathcart")
+    ('https://example.org/a/', 'sheriff-kathcart', '-said')
     """
     if not sentence:
         return None
     at = sentence.find(surface)
     if at < 0:
         at = sentence.casefold().find(surface.casefold())
+        if at < 0:
+            at = slug_words(sentence).casefold().find(surface.casefold())
         if at < 0 or len(sentence.casefold()) != len(sentence):
             return sentence, "", ""
     return sentence[:at], sentence[at:at + len(surface)], sentence[at + len(surface):]

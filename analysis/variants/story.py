@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
-from analysis.flags import _flags, slug_only
+from analysis.flags import _flags, kind_of, slug_kinds, slug_only
 from analysis.name_rules import gender_forms
 from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of, spelt, surname_parts  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
@@ -150,10 +150,11 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
             cluster["evidence"]["distinct_by_user"] = apart  # shown in reports as the user's decision
         result.clusters.append(cluster)
         kinds = {s["surface"]: s["kind"] for s in cluster["surfaces"]}
-        group_mentions = slug_only(group_mentions, kinds)
+        slugs = slug_kinds(group_mentions, kinds, cluster["canonical"])
+        group_mentions = slug_only(group_mentions, kinds, slugs)
         result.assignments += [{"mention_id": m["mention_id"], "cluster_id": cluster["id"],
-                                "kind": kinds[m["surface"]], "usage": m["usage"]} for m in group_mentions]
-        result.flags += _flags(cluster, group_mentions, kinds)
+                                "kind": kind_of(m, kinds, slugs), "usage": m["usage"]} for m in group_mentions]
+        result.flags += _flags(cluster, group_mentions, kinds, slugs)
     return result
 
 
@@ -208,14 +209,31 @@ def _join_lone_family_names(decided: list[tuple], forms: list[Form], form_of: di
     return [d for number, d in enumerate(joined) if number not in into]
 
 
-def _both_family_names(canonical: ParsedName, members: list[Form]) -> int:
-    """How many careful outlets call the person by their two family names alone ("Ibáñez Soler",
-    "Mr Ibáñez Soler" for José Tomás Ibáñez Soler): the last alone is then no name of theirs in
-    careful use (`FAMILY_VOUCHERS`). 0 when the canonical's last two words are not two family names."""
+def _both_family_names(canonical: ParsedName, members: list[Form]) -> Counter:
+    """How often each careful outlet calls the person by their two family names alone ("Ibáñez
+    Soler", "Mr Ibáñez Soler" for José Tomás Ibáñez Soler): the last alone is then no name of theirs
+    in careful use (`FAMILY_VOUCHERS`). Empty when the canonical's last two words are not two family
+    names."""
     tail = canonical.tokens[-2:]
+    uses: Counter = Counter()
     if len(canonical.tokens) < 3 or not opens_family_names(tail[0]):
-        return 0
-    return len(set().union(*(f.authoritative for f in members if f.name.full and f.name.tokens == tail)))
+        return uses
+    for form in members:
+        if form.name.full and form.name.tokens == tail:
+            uses.update({outlet: form.outlet_uses[outlet] for outlet in form.authoritative})
+    return uses
+
+
+def _last_alone_writers(name: ParsedName, pooled: Form, both: Counter, members: list[Form]) -> set:
+    """The careful outlets that call the person by the last family name alone (`name`) as their way
+    of naming them: not those calling them by both family names as often or more ("Ibáñez Soler"
+    four times, "Soler" once). Why: a house style is a newsroom's repeated choice (`house_outlets`);
+    one short form among its own full ones is a slip of that newsroom, no vote for the short form."""
+    alone: Counter = Counter()
+    for form in members:
+        if not form.name.full and not form.name.initials_only and form.name.surname_core == name.surname_core:
+            alone.update({outlet: form.outlet_uses[outlet] for outlet in form.authoritative})
+    return {outlet for outlet in pooled.authoritative if alone[outlet] > both[outlet]}
 
 
 #: Careful outlets that must call a person by both family names alone for the last alone to be an
@@ -931,7 +949,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     for member in members:
         for written, outlets in member.display_authorities.items():
             authorities[written] |= set(outlets) - copying
-    both_alone = _both_family_names(decision.canonical_name, members) if not surname_only else 0
+    both_alone = _both_family_names(decision.canonical_name, members) if not surname_only else Counter()
     surfaces = []
     for surface, row in sorted(rows.items()):
         form = own.get(row["form"], forms[row["form"]])
@@ -999,9 +1017,9 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 kind, why = "error", CASE_SLIP
             elif kind in ("surname", "title") and _capital_added(name.display, decision.canonical):
                 why = f"{why}; {CAPITAL_ADDED}"
-            elif (kind in ("surname", "title") and both_alone >= FAMILY_VOUCHERS
-                  and len(pooled.authoritative) * AUTHORITY_RATIO <= both_alone):
-                kind, why = "error", (f"the last family name alone: {both_alone} careful outlets call the person by "
+            elif (kind in ("surname", "title") and len(both_alone) >= FAMILY_VOUCHERS
+                  and len(_last_alone_writers(name, pooled, both_alone, members)) * AUTHORITY_RATIO <= len(both_alone)):
+                kind, why = "error", (f"the last family name alone: {len(both_alone)} careful outlets call the person by "
                                       f"both ({' '.join(decision.canonical.split()[-2:])}), by a clear majority")
             elif kind in ("surname", "title", "accepted") and (
                     writing := _unvouched_writing(name.display, decision.canonical, authorities, family_first)):
