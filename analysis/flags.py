@@ -16,7 +16,7 @@ def _letters(name: str) -> str:
 def slug_kinds(group: list[dict], kinds: dict[str, str], canonical: str) -> dict:
     """Mention id -> kind, for each error found in a URL whose letters are those of the canonical name
     or of its last words: the kind of those words written the canonical's way, where that is no error
-    ("sam-bankman-fried" judged as Sam Bankman-Fried, "bankman-fried" as Bankman-Fried alone).
+    ("ada-tarr-gould" judged as Ada Tarr-Gould, "tarr-gould" as Tarr-Gould alone).
 
     Why: a slug has no capitals, marks, spaces or hyphens of its own (`mentions.slug_words` reads its
     hyphens as spaces), so it garbles none of them; its letters are all it writes. A word the story

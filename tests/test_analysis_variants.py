@@ -244,7 +244,7 @@ def test_list_error_vs_accepted_from_the_rules():
     # A small labelled list: a romanisation (Zharovny), Gaddafi and a diacritics-only pair (Öğütlü) as in the
     # issue and nomenklatura, Coppinger from the
     # real article, Macron's doubled letter from nomenklatura. The kinds follow from counts and rules: a
-    # spelling rule alone (a romanisation) excuses no rare form (Navalnyy 3 vs 40 uses); usage does
+    # spelling rule alone (a romanisation) excuses no rare form (Zharovnyy 3 vs 40 uses); usage does
     # (Gaddafi 8 vs 10); accents, hyphens and a nickname that is another name (Bob) change no letter.
     labelled = {
         "Pavel Zharovnyy": "error", "Muammar Gaddafi": "accepted", "Selim Tarkan Ogutlu": "accepted",
@@ -1680,16 +1680,16 @@ def test_a_middle_name_careful_outlets_write_garbled_is_the_persons_error_and_no
 
 
 def test_a_careful_outlet_copying_a_flawed_documents_name_vouches_for_none_of_its_writing():
-    # Careful newsrooms write "Kilmor Ibarra Soler" and "Ibarra Soler". A court filing's "Kilmar
+    # Careful newsrooms write "Teodar Ibarra Soler" and "Ibarra Soler". A court filing's "Teodor
     # Ibarra-Soler", its given name misspelt and its surname hyphenated, is copied by one careful
     # newsroom: that is the filing's writing, not the newsroom's choice of hyphen, so an aggregator's
     # "Ibarra-Soler" is still the hyphen careful outlets never write.
-    mentions = [mention(i, "Kilmor Ibarra Soler", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
+    mentions = [mention(i, "Teodar Ibarra Soler", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
     mentions += [mention(10 + i, "Ibarra Soler", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
-    mentions += [mention(20, "Kilmar Ibarra-Soler", "c1", "2026-03-04", authoritative=True, article=20),
+    mentions += [mention(20, "Teodor Ibarra-Soler", "c1", "2026-03-04", authoritative=True, article=20),
                  mention(21, "Ibarra-Soler", "b1", "2026-03-04", article=21)]
     found = kinds(analyse_variants(mentions))
-    assert (found["Kilmar Ibarra-Soler"], found["Ibarra-Soler"]) == ("error", "error")
+    assert (found["Teodor Ibarra-Soler"], found["Ibarra-Soler"]) == ("error", "error")
     # Careful newsrooms writing in another language add the accents ("Íbarra Sóler"), which then make the
     # canonical: the hyphen is judged on the letters alone, the accents apart.
     accented = [dict(m, surface=m["surface"].replace("Ibarra Soler", "Íbarra Sóler")) for m in mentions[:6]]

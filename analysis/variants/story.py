@@ -598,12 +598,12 @@ def _middle_misspelt(name: ParsedName, canonical: ParsedName, members: list[Form
 
 def _given_misspelt(name: ParsedName, canonical: ParsedName) -> bool:
     """Whether a full name's first given name is written otherwise than the canonical's, and not as its
-    initial or a known nickname ("Bob" for Robert, a choice of name): a careful outlet writing "Kilmor
-    Ibarra-Soler" for Kilmar Ibarra Soler has copied a flawed source (a court filing, a wire's slip),
+    initial or a known nickname ("Bob" for Robert, a choice of name): a careful outlet writing "Teodar
+    Ibarra-Soler" for Teodor Ibarra Soler has copied a flawed source (a court filing, a wire's slip),
     and the way it breaks the surname is that source's too, no choice of its own (`_unvouched_writing`).
 
     >>> from analysis.names import parse_name as p
-    >>> [_given_misspelt(p(n), p("Kilmar Ibarra Soler")) for n in ("Kilmor Ibarra-Soler", "K. Ibarra-Soler", "Ibarra Soler")]
+    >>> [_given_misspelt(p(n), p("Teodor Ibarra Soler")) for n in ("Teodar Ibarra-Soler", "T. Ibarra-Soler", "Ibarra Soler")]
     [True, False, False]
     """
     mine, theirs = name.given_tokens[:1], canonical.given_tokens[:1]
@@ -943,7 +943,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     own = _own_shares(group_mentions, forms, form_of)
     members = [own.get(i, forms[i]) for i in group]
     authorities: dict[str, set] = defaultdict(set)
-    # An outlet copying a flawed source ("Kilmor Ibarra-Soler" from a document) vouches for none of its writing.
+    # An outlet copying a flawed source ("Teodar Ibarra-Soler" from a document) vouches for none of its writing.
     copying = set().union(*(member.authoritative for member in members
                             if _given_misspelt(member.name, decision.canonical_name)))
     for member in members:
