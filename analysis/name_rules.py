@@ -190,6 +190,23 @@ def particle_words(prefix: str) -> int | None:
 EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
                              "ß": "ss", "ŀ": "l", "ħ": "h"})
 
+#: Marked letters the main languages of news coverage (English, French, Spanish, Portuguese, Italian,
+#: German) write in words of their own: a careful outlet writing one of them may put these on a foreign
+#: name as its rendering ("Ibáñez" in Spanish coverage of a name English coverage writes "Ibanez").
+RENDERING_LETTERS = frozenset("àâæçéèêëîïôœùûüÿáíóúñäößãõìò")
+
+
+def own_marks(written: str) -> bool:
+    """Whether a name carries a marked letter no main language of news coverage writes as its own
+    ("ł", "ğ", "ř", "İ"): no outlet's rendering, so an outlet writing in another language reproduces
+    the name's own spelling with it, as careful outlets at home would.
+
+    >>> own_marks("Marek Zając"), own_marks("Tomás Ibáñez"), own_marks("Emre Kandoğlu"), own_marks("Ruiz")
+    (True, False, True, False)
+    """
+    return any(not ch.isascii() and ch.isalpha() and ch.lower() not in RENDERING_LETTERS for ch in written)
+
+
 #: A surname's feminine and masculine forms in Slavic languages (folded): Zaretnaya/Zaretny,
 #: Ivanova/Ivanov, Radwanska/Radwanski, Novakova/Novak. The same given name under the other gender's
 #: form is one person with a slip, never a relative: a relative has a given name of their own.

@@ -2179,3 +2179,23 @@ def test_a_misspelt_bare_surname_that_fits_two_people_goes_to_the_one_it_is_fewe
     owner = {c["id"]: c["canonical"] for c in result.clusters}
     assigned = {a["mention_id"]: a for a in result.assignments}[20]
     assert owner.get(assigned["cluster_id"]) == "Pavlo Marensky" and assigned["kind"] == "error"
+
+
+def test_a_letter_no_language_renders_with_is_the_names_own_whoever_writes_it():
+    # Careful newsrooms at home write "Marek Zajac"; one of them writes marks elsewhere in the story
+    # ("Ewa Müller"), so its plain "Zajac" is a choice. A careful French outlet and five others write
+    # "Marek Zając": no French word has "ą", so it is the name's own letter, reproduced, not French's
+    # rendering. The canonical keeps it and the plain form is the accepted simplification.
+    mentions = [mention(i, "Marek Zajac", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(10, "Ewa Müller", "a1", "2026-03-03", authoritative=True, article=1)]
+    mentions += [{**mention(20, "Marek Zając", "f1", "2026-03-04", authoritative=True), "foreign": True}]
+    mentions += [mention(30 + i, "Marek Zając", f"b{i}", "2026-03-04") for i in range(1, 6)]
+    found = owners(analyse_variants(mentions))
+    assert found["Marek Zając"] == ("Marek Zając", "canonical") and found["Marek Zajac"][1] == "accepted"
+    # Spanish coverage's "Tomás Ibáñez" for a name careful English coverage writes "Tomas Ibanez" is
+    # Spanish's own rendering: accepted, and no canonical.
+    mentions = [mention(i, "Tomas Ibanez", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(10, "Ewa Müller", "a1", "2026-03-03", authoritative=True, article=1)]
+    mentions += [{**mention(20, "Tomás Ibáñez", "f1", "2026-03-04", authoritative=True), "foreign": True}]
+    mentions += [mention(30 + i, "Tomás Ibáñez", f"b{i}", "2026-03-04") for i in range(1, 6)]
+    assert owners(analyse_variants(mentions))["Tomas Ibanez"] == ("Tomas Ibanez", "canonical")

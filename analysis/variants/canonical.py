@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analysis.name_rules import particle_change, splits_a_letter
+from analysis.name_rules import own_marks, particle_change, splits_a_letter
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
 from analysis.variants.compare import compare_names, family_names_of
@@ -126,7 +126,9 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
     if authorities and abroad and set().union(*(forms[i].authoritative for i in indices)) - abroad:
         # Careful outlets at home decide how the name is written; a language's own marks ("Ábrego" in
         # Spanish coverage of a name English coverage writes plain) are its rendering, accepted, no more.
-        authorities = {written: outlets - abroad for written, outlets in authorities.items()}
+        # Marks no language renders with are the name's own, whoever reproduces them (`own_marks`).
+        authorities = {written: outlets if own_marks(written) else outlets - abroad
+                       for written, outlets in authorities.items()}
     canonical = _display(written, authorities, spellings) if written \
         else best.name.display
     if len(ranked) == 1 and len([w for w, n in written.items() if n]) > 1 and rule in ("only form", "only full form"):
@@ -188,12 +190,16 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
 def careful_spellings(uses: list[tuple[str, str]], marking: set) -> dict[str, str]:
     """Folded word -> how the careful outlets write it: (outlet, surface) pairs of authoritative uses,
     counted only for outlets in `marking` (they write diacritics somewhere in the story, so none of
-    their spellings is an ASCII simplification); the spelling most of them write, then most often.
-    Words no such outlet writes are absent.
+    their spellings is an ASCII simplification); the spelling most of them write, then most often,
+    an outlet writing a word both with marks and plain counted for the marks. Words no such outlet
+    writes are absent.
 
     >>> careful_spellings([("a", "Odèle Pelard"), ("b", "Odèle Pélard"), ("a", "Luc Pelard"),
     ...                    ("c", "Odele Pelard")], {"a", "b"})["pelard"]
     'pelard'
+    >>> careful_spellings([("a", "Marek Ząbik"), ("a", "Mayor Zabik"), ("b", "Zabik"), ("b", "Zabik"),
+    ...                    ("c", "Ząbik")], {"a", "b", "c"})["zabik"]
+    'ząbik'
     """
     outlets: dict[str, dict[str, set]] = {}
     times: Counter = Counter()
@@ -203,6 +209,13 @@ def careful_spellings(uses: list[tuple[str, str]], marking: set) -> dict[str, st
         for word in surface.split():
             outlets.setdefault(fold(word), {}).setdefault(spelt(word), set()).add(outlet)
             times[spelt(word)] += 1
+    for ways in outlets.values():
+        # An outlet writing a word both with its marks and plain ("Rafał", "Rafal") dropped them: nobody
+        # types a mark a name lacks by chance, and the plain one is the usual slip (`_display`).
+        marked = set().union(*(by for way, by in ways.items() if way != fold(way)))
+        for way, by in ways.items():
+            if way == fold(way):
+                by -= marked
     return {word: max(ways, key=lambda w: (len(ways[w]), times[w], w)) for word, ways in outlets.items()}
 
 

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from analysis.name_rules import (
+    EXTRA_FOLDS,
     PARTICLES,
     explain_spelling,
     gender_forms,
@@ -563,6 +564,13 @@ def _marks(text: str) -> str:
     return re.sub(r"[^\W_]", "", text)
 
 
+#: `EXTRA_FOLDS` with the case kept: "Ł" -> "L", "ł" -> "l".
+_CASED_FOLDS = str.maketrans({**{chr(k): v for k, v in EXTRA_FOLDS.items()},
+                              **{chr(k).upper(): v[:1].upper() + v[1:] for k, v in EXTRA_FOLDS.items()
+                                 if len(chr(k).upper()) == 1 and chr(k).upper() != chr(k)}})
+
+
 def _strip_accents(text: str) -> str:
-    """Without combining marks, case kept: "Sağlam" -> "Saglam"."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    """Without combining marks or letters with marks of their own, case kept: "Sağlam" -> "Saglam",
+    "Łucja" -> "Lucja"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).translate(_CASED_FOLDS)

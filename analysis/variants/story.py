@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags, kind_of, slug_kinds, slug_only
-from analysis.name_rules import gender_forms
+from analysis.name_rules import gender_forms, own_marks
 from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of, spelt, surname_parts  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -130,7 +130,8 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     # ASCII simplification (`canonical._display`). Not in a URL or a handle: those are ASCII by
     # necessity ("/saglams-victory" on a page that writes "Sağlam"), no spelling of the outlet's.
     marking = {m["origin"] for m in mentions if not m["surface"].isascii()}
-    home = [m for m in mentions if not m.get("foreign")]  # at home, if any careful outlet writes there
+    # At home, if any careful outlet writes there; abroad too, a name's own marks (`own_marks`).
+    home = [m for m in mentions if not m.get("foreign") or own_marks(m["surface"])]
     careful_at = home if any(m["authoritative"] for m in home) else mentions
     spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in careful_at
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
