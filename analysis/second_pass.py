@@ -99,9 +99,11 @@ class KnownWords:
 #: Words that follow a name in a sentence and that a lost space glues to it ("Patelwho worked"): where
 #: a link ends in a name, extraction often drops the space after it. Only words that no surname ends
 #: in: "all" or "well" would make Marshall of a Marsh and Rockwell of a Rock. Prepositions and
-#: conjunctions of five letters or more that open a phrase after a subject ("Cranstonunder a thick fog").
+#: conjunctions of five letters or more that open a phrase after a subject ("Cranstonunder a thick fog"),
+#: and the pronouns that open the next clause ("Cranstonhe said"): cut only where what is left is a
+#: surname of the story, so a surname ending in them ("Roche") stays whole.
 GLUE_WORDS = frozenset("""who whose which and was were has had have said says told will would with from that
-                          under after about during before against while""".split())
+                          under after about during before against while he she his her they""".split())
 
 
 @dataclass

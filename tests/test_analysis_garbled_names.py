@@ -177,6 +177,10 @@ def test_a_surname_glued_to_the_next_word_is_the_surname():
             "Genevieve CranstonThe governor's office")
     (_, found), = find_more_mentions([(1, text)], people, {}, known_words=KnownWords(frozenset({"residents"})))
     assert [m["surface"] for m in found] == ["Genevieve Cranston", "Cranston", "Genevieve Cranston"]
+    # A pronoun opening the next clause is glue too ("Cranstonhe said"); "Cranstonshe" as much.
+    text = "Genevieve Cranstonhe said, and later Cranstonshe added."
+    (_, found), = find_more_mentions([(1, text)], people, {}, known_words=KnownWords(frozenset()))
+    assert [m["surface"] for m in found] == ["Genevieve Cranston", "Cranston"]
 
 
 def test_a_surname_glued_to_a_function_word_of_the_pages_language_is_the_surname_but_not_to_a_case_ending():
