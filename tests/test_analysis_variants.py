@@ -2199,3 +2199,17 @@ def test_a_letter_no_language_renders_with_is_the_names_own_whoever_writes_it():
     mentions += [{**mention(20, "Tomás Ibáñez", "f1", "2026-03-04", authoritative=True), "foreign": True}]
     mentions += [mention(30 + i, "Tomás Ibáñez", f"b{i}", "2026-03-04") for i in range(1, 6)]
     assert owners(analyse_variants(mentions))["Tomas Ibanez"] == ("Tomas Ibanez", "canonical")
+
+
+def test_a_careful_outlet_abroad_does_not_decide_how_the_story_writes_a_minor_persons_name():
+    # Careful English newsrooms name Lena and Anton Zhelnov; only a careful Norwegian outlet and two
+    # English aggregators name Pavel: "Pavel Zjelnov", Norwegian's rendering, and "Pavel Zhelnov". The
+    # rendering, written only abroad, ranks no higher than any outlet's use; the family's surname as
+    # careful outlets at home write it decides, and the English aggregators' form is no error.
+    mentions = [mention(i, "Lena Zhelnova", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Anton Zhelnov", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 5)]
+    mentions += [{**mention(20 + k, "Pavel Zjelnov", "n1", "2026-03-04", authoritative=True, article=20),
+                  "foreign": True} for k in range(3)]
+    mentions += [mention(30 + i, "Pavel Zhelnov", f"b{i}", "2026-03-04") for i in range(1, 3)]
+    assert owners(analyse_variants(mentions))["Pavel Zhelnov"] == ("Pavel Zhelnov", "canonical")

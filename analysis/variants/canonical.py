@@ -48,7 +48,7 @@ class _Decision:
 
 _CRITERIA = (
     ("pinned in story config", lambda f, ctx: 0 if ctx["pinned"] == f else 1),
-    ("authoritative outlets", lambda f, ctx: -len(ctx["forms"][f].authoritative)),
+    ("authoritative outlets", lambda f, ctx: 0 if f in ctx["rendered"] else -len(ctx["forms"][f].authoritative)),
     # Then the surname careful outlets write for anyone in the story: a surname is a family's, so the
     # newsrooms spelling the father's vouch for the son's, when only aggregators named the son.
     ("surname careful outlets write", lambda f, ctx: -len(ctx["vouching"].get(ctx["forms"][f].name.surname_core, ()))),
@@ -87,9 +87,10 @@ def _first_given(name: ParsedName) -> str:
 
 
 def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
-                given_uses: Counter | None = None, vouching: dict | None = None) -> tuple[list[int], str]:
+                given_uses: Counter | None = None, vouching: dict | None = None,
+                rendered: frozenset = frozenset()) -> tuple[list[int], str]:
     ctx = {"forms": forms, "pinned": pinned, "given_uses": given_uses or Counter(), "vouching": vouching or {},
-           "names": [forms[i].name for i in indices]}
+           "names": [forms[i].name for i in indices], "rendered": rendered}
     used = [(label, fn) for label, fn in _CRITERIA if label in criteria]
 
     def key(f: int):
@@ -109,16 +110,24 @@ def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, crite
 
 def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
                       writing: str = "surfaces", given_uses: Counter | None = None,
-                      spellings: dict | None = None, vouching: dict | None = None) -> _Decision:
+                      spellings: dict | None = None, vouching: dict | None = None,
+                      rendered: frozenset = frozenset()) -> _Decision:
     """The best-evidenced form, written the way it is written most (`writing`: "surfaces" for a list,
     where the canonical is an input surface; "displays" for a story, where it is the name without title).
     `given_uses`: how often the person's mentions use each given name (a story's), for the criterion
     "given name in use". `spellings`: how careful outlets write each word (`careful_spellings`).
-    `vouching`: surname -> the authoritative outlets writing it for anyone in the story."""
+    `vouching`: surname -> the authoritative outlets writing it for anyone in the story. `rendered`: the
+    forms written only on pages in another language, of a story careful outlets write in its own; their
+    careful outlets rank them no higher than any other outlet would.
+
+    Why: a careful outlet abroad writes the name its language's way ("Sjelnov" in Norwegian for a name
+    English writes "Zhelnov"); where it alone of careful outlets names a minor person, its rendering is
+    no evidence of how the story, in its own language, writes them: the family's surname as careful
+    outlets at home write it is (`vouching`)."""
     full = [i for i in indices if forms[i].name.full and not forms[i].name.initials_only]
     full = [i for i in full if not _family_names_alone(forms[i].name, [forms[j].name for j in full])] or full
     candidates = full or [i for i in indices if forms[i].name.full] or indices
-    ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses, vouching)
+    ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses, vouching, rendered)
     best = forms[ranked[0]]
     written = getattr(best, writing)
     authorities = best.display_authorities if writing == "displays" else None

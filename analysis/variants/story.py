@@ -133,6 +133,9 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     # At home, if any careful outlet writes there; abroad too, a name's own marks (`own_marks`).
     home = [m for m in mentions if not m.get("foreign") or own_marks(m["surface"])]
     careful_at = home if any(m["authoritative"] for m in home) else mentions
+    # Forms written only abroad, in a story careful outlets write at home: a language's renderings.
+    written_home = {form_of.get(m["mention_id"]) for m in mentions if not m.get("foreign")}
+    rendered = frozenset(range(len(forms))) - written_home if careful_at is home else frozenset()
     spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in careful_at
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
                                    and not m.get("handle")], marking)
@@ -142,7 +145,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     decided = _join_lone_family_names(decided, forms, form_of, words_alone, score_cutoff)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
-                                vouching, spellings, words_alone, capitals)
+                                vouching, spellings, words_alone, capitals, rendered)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -887,12 +890,13 @@ def _own_shares(group_mentions: list[dict], forms: list[Form], form_of: dict) ->
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
                   accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
                   spellings: dict | None = None, words_alone: WordsAlone | None = None,
-                  capitals: dict | None = None) -> dict:
+                  capitals: dict | None = None, rendered: frozenset = frozenset()) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each.
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `spellings`: how
     careful outlets write each word of the story's names (`canonical.careful_spellings`); `words_alone`:
     how the story writes words alone, to tell a name written family name first (`name_order`);
-    `capitals`: the story's words written with a capital inside (`canonical.inner_capitals`)."""
+    `capitals`: the story's words written with a capital inside (`canonical.inner_capitals`); `rendered`:
+    the forms only pages in another language write (`canonical._decide_canonical`)."""
     full_forms = [i for i in group if forms[i].name.full and not forms[i].virtual]
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -912,7 +916,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     else:
         candidates = full_forms + ([pinned_form] if pinned_form is not None and pinned_form not in full_forms else [])
         decision = _decide_canonical(candidates, forms, pinned_form, criteria, writing="displays",
-                                     given_uses=_given_uses_of(group_mentions), spellings=spellings, vouching=vouching)
+                                     given_uses=_given_uses_of(group_mentions), spellings=spellings, vouching=vouching,
+                                     rendered=rendered)
         if pin is not None and decision.canonical_form == pinned_form:
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
