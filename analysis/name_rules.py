@@ -271,7 +271,14 @@ _FROM_CYRILLIC: list[tuple[str, str, str, str]] = [
     *[p for v in _VOWELS for p in _pairs("romanisation: е as e/ye/je", [v + "e", v + "ye", v + "je"])],
     *_pairs("romanisation: ё as yo/jo/io/e", ["yo", "jo", "io", "e"]),
     *_pairs("romanisation: х as kh/h/ch", ["kh", "h", "ch"]),
-    *_pairs("romanisation: ж as zh/j/z", ["zh", "j", "z"]),
+    # German writes ж "sch", Dutch and the Scandinavian languages "zj", French "j".
+    *_pairs("romanisation: ж as zh/j/z/sch/zj", ["zh", "j", "z", "sch", "zj"]),
+    # French writes у "ou" and ends a name in -ine where English ends it in -in ("Poutine").
+    *_pairs("romanisation: у as u/ou", ["u", "ou"]),
+    ("in", "ine", "end", "romanisation: -ин as in/ine"),
+    # Spanish keeps г hard before e and i with "gu" ("Yevgueni").
+    ("ge", "gue", "any", "romanisation: г as g/gu"),
+    ("gi", "gui", "any", "romanisation: г as g/gu"),
     *_pairs("romanisation: ш as sh/sch/sz", ["sh", "sch", "sz"]),
     *_pairs("romanisation: ч as ch/tch/tsch/cz", ["ch", "tch", "tsch", "cz"]),
     *_pairs("romanisation: щ as shch/sch/szcz/sc", ["shch", "sch", "szcz", "sc"]),

@@ -1424,6 +1424,25 @@ def test_a_name_cut_by_the_end_of_a_teaser_is_no_error_of_the_outlet():
     assert {f["surface"] for f in analyse_variants(mentions).flags} >= {"Taras Bilenk"}
 
 
+def test_german_french_and_spanish_renderings_of_a_cyrillic_name_are_romanisations():
+    # German writes ж "sch" ("Dorigoschin"), Dutch and Norwegian "zj", French "j" with -ine for -in and
+    # "ou" for у ("Dorigojine", "Toukin"), Spanish "gu" for a hard г before e ("Yevgueni"): each the
+    # language's rendering, linked to the name English writes, judged as any romanisation by usage.
+    from analysis.name_rules import explain_spelling
+
+    assert explain_spelling("dorigozhin", "dorigoschin") == ("romanisation: ж as zh/j/z/sch/zj",)
+    assert explain_spelling("dorigozhin", "dorigozjin") == ("romanisation: ж as zh/j/z/sch/zj",)
+    assert explain_spelling("dorigozhin", "dorigojine") == ("romanisation: ж as zh/j/z/sch/zj",
+                                                            "romanisation: -ин as in/ine")
+    assert explain_spelling("tukin", "toukin") == ("romanisation: у as u/ou",)
+    assert explain_spelling("yevgeny", "yevgueni")[0] == "romanisation: г as g/gu"
+    # Two careful German outlets writing "Jewgeni Dorigoschin": German's house rendering, accepted, one person.
+    mentions = [mention(i, "Yevgeny Dorigozhin", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [{**mention(20 + i + k, "Jewgeni Dorigoschin", f"g{i}", "2026-03-04", authoritative=True, article=20 + i),
+                  "foreign": True} for i in (1, 2) for k in (0, 10)]
+    assert owners(analyse_variants(mentions))["Jewgeni Dorigoschin"] == ("Yevgeny Dorigozhin", "accepted")
+
+
 def test_romanisation_rules_of_two_scripts_do_not_explain_one_spelling():
     # "Gh" for "g" is a romanisation of Arabic, "z" for "zh" one of Cyrillic: a name comes from one
     # script, so "Dorighozin" for "Dorigozhin" is a letter moved, not a romanisation; either rule alone
@@ -1431,7 +1450,7 @@ def test_romanisation_rules_of_two_scripts_do_not_explain_one_spelling():
     from analysis.name_rules import explain_spelling
 
     assert explain_spelling("dorighozin", "dorigozhin") is None
-    assert explain_spelling("dorigozin", "dorigozhin") == ("romanisation: ж as zh/j/z",)
+    assert explain_spelling("dorigozin", "dorigozhin") == ("romanisation: ж as zh/j/z/sch/zj",)
     mentions = [mention(i, "Taras Dorigozhin", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
     mentions += [mention(20, "Dorighozin", "d1", "2026-03-04", authoritative=True)]
     found = kinds(analyse_variants(mentions))
