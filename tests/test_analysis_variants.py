@@ -1441,6 +1441,10 @@ def test_german_french_and_spanish_renderings_of_a_cyrillic_name_are_romanisatio
     mentions += [{**mention(20 + i + k, "Jewgeni Dorigoschin", f"g{i}", "2026-03-04", authoritative=True, article=20 + i),
                   "foreign": True} for i in (1, 2) for k in (0, 10)]
     assert owners(analyse_variants(mentions))["Jewgeni Dorigoschin"] == ("Yevgeny Dorigozhin", "accepted")
+    # "Jewgeni Dorigoschins Tod": German's genitive of that accepted rendering, no misspelling of it.
+    mentions += [{**mention(40, "Jewgeni Dorigoschins", "g1", "2026-03-05", authoritative=True, article=21),
+                  "foreign": True}]
+    assert owners(analyse_variants(mentions))["Jewgeni Dorigoschins"] == ("Yevgeny Dorigozhin", "accepted")
 
 
 def test_romanisation_rules_of_two_scripts_do_not_explain_one_spelling():

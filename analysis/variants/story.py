@@ -670,6 +670,35 @@ def _judge_givens_as_full_forms(surfaces: list[dict], lone: set[str], canonical:
             entry.update(kind="accepted", rule=f"given name of an accepted full name ({written[word]})", form=None)
 
 
+def _judge_genitives_abroad(surfaces: list[dict], abroad: set[str]) -> None:
+    """Judge a name written only on pages in another language, with an "s" on its surname, as the same
+    name without it when that is judged right ("Jan Novaks" beside an accepted "Jan Novak").
+
+    Why: German, Dutch and the Scandinavian languages write the genitive with an "s" and no apostrophe
+    ("Novaks Rücktritt"); the letters before it are the name as the page writes it, judged already, so
+    the ending is grammar, no misspelling. English keeps the apostrophe; a slug's dropped one is
+    `_inflected`'s. `abroad`: the surfaces written only on pages in another language.
+
+    >>> surfaces = [{"surface": "Jan Novak", "kind": "accepted"}, {"surface": "Jan Novaks", "kind": "error"},
+    ...             {"surface": "Jan Novacs", "kind": "error"}]
+    >>> _judge_genitives_abroad(surfaces, {"Jan Novaks", "Jan Novacs"}); [s["kind"] for s in surfaces]
+    ['accepted', 'accepted', 'error']
+    """
+    right = {}
+    for entry in surfaces:
+        name = parse_name(entry["surface"])
+        if entry["kind"] != "error" and name is not None:
+            right.setdefault((name.given, name.surname_key), entry["surface"])
+    for entry in surfaces:
+        name = parse_name(entry["surface"])
+        if entry["kind"] != "error" or entry["surface"] not in abroad or name is None \
+                or not name.surname_key.endswith("s"):
+            continue
+        base = right.get((name.given, name.surname_key[:-1]))
+        if base is not None:
+            entry.update(kind="accepted", rule=f"the genitive of {base}, as the page's language writes it", form=None)
+
+
 def _generations_apart(forms: list[Form]) -> list[tuple[int, int]]:
     """Pairs of full-name forms that differ only by a generation ("Robert Roe Jr." and "Robert Roe", or
     "Jr." and "Sr.") and are written in one article: there the article names two people, a father and
@@ -1045,6 +1074,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     if not surname_only:
         _judge_givens_as_full_forms(surfaces, {surface for surface, row in rows.items() if row.get("given")},
                                     decision.canonical_name)
+        _judge_genitives_abroad(surfaces, {surface for surface, row in rows.items()
+                                           if row["abroad"] == len(row["mention_ids"])})
     ranked = [i for i in decision.ranked if not forms[i].virtual]
     evidence = {
         "forms": [{"name": _display(forms[i].displays) if forms[i].displays else forms[i].name.display,
