@@ -15,7 +15,7 @@ article that introduces a person also finds that person's lower-case mention in 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,7 +109,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # otherwise never be searched at all. One NER did find is searched as its cluster says.
     # So is one whose name NER tags otherwise more often than as a person ("Pranav Venkataswamy" as an ORG),
     # though relatives or namesakes NER did find share the surname: searched with their own given names.
-    searchable = people_to_search(first)
+    named = Counter(fold(m["surface"].split()[-1]) for m in credible if m["surface"].split())
+    searchable = people_to_search(first, _place_words(places, texts), named)
     searchable += [person for person in topic_people(variant_options.get("topic"))
                    if not any(set(p["surnames"]) & set(person["surnames"]) and set(p["given"]) & set(person["given"])
                               for p in searchable)]
@@ -141,6 +142,16 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     result = variants.analyse_variants(_variant_input(persons, documents, lexicon), settings=settings,
                                        id_prefix=id_prefix, **variant_options)
     return ResolvedMentions(found=found, persons=persons, result=result)
+
+
+def _place_words(places: list[dict], texts: dict) -> Counter:
+    """How often NER tags each one-word place of the story (GPE entities, folded)."""
+    words: Counter = Counter()
+    for e in places:
+        written = (texts.get((e["version_id"], e["field"])) or "")[e["start"]:e["end"]]
+        if written and " " not in written:
+            words[fold(written)] += 1
+    return words
 
 
 def _towns(places: list[dict], texts: dict) -> dict[object, set[int]]:
@@ -223,14 +234,28 @@ def _given_not_near_surname(mention: dict, full_names: dict, surnames: set[str])
     return {**mention, "part": "given", "full_name": owners.pop()}
 
 
-def people_to_search(clusters: list[dict]) -> list[dict]:
+def people_to_search(clusters: list[dict], places: Counter | None = None, named: Counter | None = None) -> list[dict]:
     """People whose names the second pass may search for: only those seen with a given name and a
-    surname, so that NER's one-word mistakes ("Worcester" as a PERSON) are not multiplied."""
+    surname, so that NER's one-word mistakes ("Worcester" as a PERSON) are not multiplied. Nor a name
+    whose given name no list knows and whose surname NER tags as a place more often than it ends a
+    person's name anywhere in the story (`places`, `named`: folded word -> times): an organisation's
+    office tagged as a person ("Gallup Canada"), whose "Canada" the second pass would otherwise find in
+    every sentence, and glue to names before it. A surname NER also takes for a place now and then
+    ("Mamdani" as a GPE) ends far more names than places.
+
+    >>> cluster = {"evidence": {"forms": [{}]}, "canonical": "Gallup Canada", "surfaces": [{"surface": "Gallup Canada"}]}
+    >>> people_to_search([cluster], Counter(canada=9), Counter(canada=1)), len(people_to_search([cluster], Counter(canada=9), Counter(canada=20)))
+    ([], 1)
+    """
+    places, named = places or Counter(), named or Counter()
     people = []
     for cluster in clusters:
         if not cluster["evidence"]["forms"]:
             continue
         names = [n for n in (parse_name(s["surface"]) for s in cluster["surfaces"]) if n is not None]
+        if names and all(places[n.surname_key] > named[n.surname_key] and not set(n.given) & given_names()
+                         for n in names):
+            continue
         canonical = parse_name(cluster["canonical"])
         people.append({"surnames": sorted({n.surname_key for n in names} | {p for n in names for p in surname_parts(n)}),
                        "given": sorted({g for n in names for g in n.given}),
