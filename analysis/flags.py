@@ -18,7 +18,7 @@ def slug_kinds(group: list[dict], kinds: dict[str, str], canonical: str) -> dict
     or of its last words: the kind of those words written the canonical's way, where that is no error
     ("ada-tarr-gould" judged as Ada Tarr-Gould, "tarr-gould" as Tarr-Gould alone).
 
-    Why: a slug has no capitals, marks, spaces or hyphens of its own (`mentions.slug_words` reads its
+    Why: a slug has no capitals, marks, spaces or hyphens of its own (`names.slug_words` reads its
     hyphens as spaces), so it garbles none of them; its letters are all it writes. A word the story
     gets wrong alone is as wrong in a slug ("garcia" where García alone is an error).
 
