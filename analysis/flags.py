@@ -82,8 +82,8 @@ def _flags(cluster: dict, group: list[dict], kinds: dict[str, str], slugs: dict 
     """Mention, article and outlet flags for one cluster; quoted errors and those only in a URL slug
     are flagged but kept apart, and a name cut by the end of a text (`analysis.entities.usage`) is no
     error of the outlet's, nor a slug's spelling the name right (`slug_kinds`)."""
-    flags = []
-    errors = [m for m in group if kind_of(m, kinds, slugs or {}) == "error" and m["usage"] != "cut"]
+    flags, slugs = [], slugs or {}
+    errors = [m for m in group if kind_of(m, kinds, slugs) == "error" and m["usage"] != "cut"]
     forms = {s["surface"]: s["form"] for s in cluster["surfaces"]}
     for m in errors:
         flags.append({"level": "mention", "cluster_id": cluster["id"], "canonical": cluster["canonical"],

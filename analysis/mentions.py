@@ -109,7 +109,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # otherwise never be searched at all. One NER did find is searched as its cluster says.
     # So is one whose name NER tags otherwise more often than as a person ("Pranav Venkataswamy" as an ORG),
     # though relatives or namesakes NER did find share the surname: searched with their own given names.
-    named = Counter(fold(m["surface"].split()[-1]) for m in credible if m["surface"].split())
+    named = Counter(name.surname_key for name in map(parse_name, (m["surface"] for m in credible)) if name is not None)
     searchable = people_to_search(first, _place_words(places, texts), named)
     searchable += [person for person in topic_people(variant_options.get("topic"))
                    if not any(set(p["surnames"]) & set(person["surnames"]) and set(p["given"]) & set(person["given"])

@@ -222,9 +222,9 @@ def careful_spellings(uses: list[tuple[str, str]], marking: set) -> dict[str, st
         # An outlet writing a word both with its marks and plain ("Rafał", "Rafal") dropped them: nobody
         # types a mark a name lacks by chance, and the plain one is the usual slip (`_display`).
         marked = set().union(*(by for way, by in ways.items() if way != fold(way)))
-        for way, by in ways.items():
+        for way in ways:
             if way == fold(way):
-                by -= marked
+                ways[way] = ways[way] - marked
     return {word: max(ways, key=lambda w: (len(ways[w]), times[w], w)) for word, ways in outlets.items()}
 
 
@@ -327,6 +327,7 @@ def spelling_evidence(form: Form, group: list[Form]) -> Form:
             pooled.sources |= other.sources
             pooled.authoritative |= other.authoritative
             pooled.independent |= other.independent
+            pooled.outlet_uses.update(other.outlet_uses)
     return pooled
 
 

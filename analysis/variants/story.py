@@ -228,16 +228,13 @@ def _both_family_names(canonical: ParsedName, members: list[Form]) -> Counter:
     return uses
 
 
-def _last_alone_writers(name: ParsedName, pooled: Form, both: Counter, members: list[Form]) -> set:
-    """The careful outlets that call the person by the last family name alone (`name`) as their way
-    of naming them: not those calling them by both family names as often or more ("Ibáñez Soler"
-    four times, "Soler" once). Why: a house style is a newsroom's repeated choice (`house_outlets`);
-    one short form among its own full ones is a slip of that newsroom, no vote for the short form."""
-    alone: Counter = Counter()
-    for form in members:
-        if not form.name.full and not form.name.initials_only and form.name.surname_core == name.surname_core:
-            alone.update({outlet: form.outlet_uses[outlet] for outlet in form.authoritative})
-    return {outlet for outlet in pooled.authoritative if alone[outlet] > both[outlet]}
+def _last_alone_writers(pooled: Form, both: Counter) -> set:
+    """The careful outlets that call the person by the last family name alone (`pooled`: its usage,
+    `canonical.spelling_evidence`) as their way of naming them: not those calling them by both family
+    names as often or more ("Ibáñez Soler" four times, "Soler" once). Why: a house style is a newsroom's
+    repeated choice (`house_outlets`); one short form among its own full ones is a slip of that
+    newsroom, no vote for the short form."""
+    return {outlet for outlet in pooled.authoritative if pooled.outlet_uses[outlet] > both[outlet]}
 
 
 #: Careful outlets that must call a person by both family names alone for the last alone to be an
@@ -1053,7 +1050,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             elif kind in ("surname", "title") and _capital_added(name.display, decision.canonical):
                 why = f"{why}; {CAPITAL_ADDED}"
             elif (kind in ("surname", "title") and len(both_alone) >= FAMILY_VOUCHERS
-                  and len(_last_alone_writers(name, pooled, both_alone, members)) * AUTHORITY_RATIO <= len(both_alone)):
+                  and len(_last_alone_writers(pooled, both_alone)) * AUTHORITY_RATIO <= len(both_alone)):
                 kind, why = "error", (f"the last family name alone: {len(both_alone)} careful outlets call the person by "
                                       f"both ({' '.join(decision.canonical.split()[-2:])}), by a clear majority")
             elif kind in ("surname", "title", "accepted") and (
