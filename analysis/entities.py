@@ -178,6 +178,57 @@ def usage(text: str, start: int, end: int, field: str = "text") -> str:
     return "uses"
 
 
+#: What bounds the stretch a name in small letters is judged in (`lowered_in_prose`): a sentence's end,
+#: a list's comma, a colon, a line, the separators of menus and tag lists, brackets and quotation marks.
+_STRETCH_BREAK = re.compile(r"[.!?](?=\s|\Z)|[,;:|•/()\[\]{}\"“”«»\n]")
+#: Characters that glue a name to what is beside it as a URL, a path, a handle or a hashtag does.
+_GLUE_BEFORE, _GLUE_AFTER = "#@/_-.'’", "@/_-"
+
+
+def lowered_in_prose(text: str, start: int, end: int, names: Iterable[tuple[int, int]] = ()) -> bool:
+    """Whether a name with a word in small letters ("navalnaya", "Kilmar abrego garcia") is written so
+    among words that capitalise names: another word of the name is capitalised, or the stretch of text
+    around it (`_STRETCH_BREAK`) has a capitalised word after its first, or opens on another name
+    (`names`: the spans of the text's other mentions). Not a name glued to a URL, a path, a handle or a
+    hashtag, nor one in a stretch written in small letters throughout.
+
+    Why: a keyword string, a tag list, a slug or a caption track writes every word small, names too
+    ("ice confrontations massachusetts coppinger", "#southkorea #yoon"), and there the small letters are
+    the string's, no spelling of the name. A sentence that capitalises its other names and lowers this
+    one ("She navalnaya has been living in Berlin", "Rubiales admits mistake as hermoso speaks out")
+    writes the name wrong, as machine rewrites do. Whether the small word is the name's own (a particle,
+    "von der") is the story's to say, which knows the canonical name.
+
+    >>> text = "Tags: ellen cranston, Politics. She ellen cranston has left Harrow. Ellen cranston: a profile"
+    >>> [lowered_in_prose(text, m.start(), m.end()) for m in re.finditer("(?i)ellen cranston", text)]
+    [False, True, True]
+    >>> text = "Fraser admits mistake as cranston speaks out. Latest podcasts about cranston"
+    >>> [lowered_in_prose(text, m.start(), m.end(), [(0, 6)]) for m in re.finditer("cranston", text)]
+    [True, False]
+    >>> text = "https://example.org/news/ellen-cranston-wins in Harrow, #cranston for Mayor"
+    >>> [lowered_in_prose(text, m.start(), m.end()) for m in re.finditer("cranston", text)]
+    [False, False]
+    """
+    if start and (text[start - 1].isalnum() or text[start - 1] in _GLUE_BEFORE):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] in _GLUE_AFTER):
+        return False
+    if any(word[:1].isupper() for word in text[start:end].split()):
+        return True
+    opening = max((m.end() for m in _STRETCH_BREAK.finditer(text, 0, start)), default=0)
+    closing = next((m.start() for m in _STRETCH_BREAK.finditer(text, end)), len(text))
+    spans = list(names)
+    first = True
+    for word in re.finditer(r"\S+", text[opening:closing]):
+        at = opening + word.start()
+        written = word.group().strip("'\"‘’“”")
+        if not (start <= at < end) and written[:1].isupper() and written[1:2].islower():
+            if not first or any(a <= at < b for a, b in spans):
+                return True
+        first = False
+    return False
+
+
 def in_quotation(text: str, start: int, end: int) -> bool:
     """Whether a name sits inside double quotation marks: someone's words the page reproduces (a post,
     a statement, a speech), spelt as they were written or heard, not as the outlet would write the name.

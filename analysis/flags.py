@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 
+from analysis.name_rules import PARTICLES, SUFFIXES
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -42,8 +44,43 @@ def slug_kinds(group: list[dict], kinds: dict[str, str], canonical: str) -> dict
     return out
 
 
+def lowered_kinds(group: list[dict], kinds: dict[str, str], canonical: str, users: Collection[str] = ()) -> dict:
+    """Mention id -> "error", for each mention that writes in small letters, in prose that capitalises
+    names (`lowered`: `entities.lowered_in_prose`), a word the canonical name capitalises, and whose
+    surface is otherwise no error ("navalnaya" in "She navalnaya has been living in Berlin", "Kilmar
+    abrego garcia" in a headline). A particle ("von der", "de") is no such word: outlets write
+    them small or capitalised as their style has it.
+
+    Why: the letters are right but the name is not written as a name; careful readers label it an
+    error, as they do a name glued to the next word. The same surface in a keyword string, a tag list
+    or a slug is that string's style, so the judgement is the mention's, not the surface's. A surface
+    the user accepted (`users`: accepted in the story's config) is accepted however it is written.
+
+    >>> group = [{"mention_id": 1, "surface": "cranston", "lowered": True},
+    ...          {"mention_id": 2, "surface": "cranston"},
+    ...          {"mention_id": 3, "surface": "Ellen van der Berg", "lowered": True},
+    ...          {"mention_id": 4, "surface": "Ellen van der berg", "lowered": True},
+    ...          {"mention_id": 5, "surface": "mayor Ellen van der Berg", "lowered": True}]
+    >>> kinds = {"cranston": "surname", "Ellen van der Berg": "canonical", "Ellen van der berg": "accepted",
+    ...          "mayor Ellen van der Berg": "title"}
+    >>> lowered_kinds(group, kinds, "Ellen van der Berg Cranston")
+    {1: 'error', 4: 'error'}
+    """
+    small = {fold(word) for word in canonical.split() if not word[:1].isupper()}
+    out = {}
+    for m in group:
+        if not m.get("lowered") or kinds[m["surface"]] == "error" or m["surface"] in users:
+            continue
+        name = parse_name(m["surface"])  # the name's words: a title before it ("secretary") is no part of it
+        if name is not None and any(word[:1].islower() and fold(word) not in small | PARTICLES | SUFFIXES
+                                    for word in name.display.split()):
+            out[m["mention_id"]] = "error"
+    return out
+
+
 def kind_of(m: dict, kinds: dict[str, str], slugs: dict) -> str:
-    """A mention's kind: its surface's, or its slug's (`slug_kinds`)."""
+    """A mention's kind: its surface's, or the one its own writing gives it (`slug_kinds`,
+    `lowered_kinds`)."""
     return slugs.get(m["mention_id"]) or kinds[m["surface"]]
 
 
@@ -84,6 +121,7 @@ def _flags(cluster: dict, group: list[dict], kinds: dict[str, str], slugs: dict 
     error of the outlet's, nor a slug's spelling the name right (`slug_kinds`)."""
     flags, slugs = [], slugs or {}
     errors = [m for m in group if kind_of(m, kinds, slugs) == "error" and m["usage"] != "cut"]
+    # An error's form, or the surface as written where only the mention's writing is wrong (`lowered_kinds`).
     forms = {s["surface"]: s["form"] for s in cluster["surfaces"]}
     for m in errors:
         flags.append({"level": "mention", "cluster_id": cluster["id"], "canonical": cluster["canonical"],
@@ -95,7 +133,7 @@ def _flags(cluster: dict, group: list[dict], kinds: dict[str, str], slugs: dict 
     for article_id, found in sorted(by_article.items()):
         uses = [m for m in found if m["usage"] == "uses"]
         flags.append({"level": "article", "cluster_id": cluster["id"], "canonical": cluster["canonical"],
-                      "surface": ", ".join(sorted({forms[m["surface"]] for m in found})), "article_id": article_id,
+                      "surface": ", ".join(sorted({forms[m["surface"]] or m["surface"] for m in found})), "article_id": article_id,
                       "origin": found[0]["origin"], "usage": usage_of(found),
                       "count": len(uses), "quoted": len(found) - len(uses)})
     articles_of: dict[str, set] = defaultdict(set)
@@ -109,7 +147,7 @@ def _flags(cluster: dict, group: list[dict], kinds: dict[str, str], slugs: dict 
         using = {m["article_id"] for m in theirs if m["usage"] == "uses"}
         quoted = {m["article_id"] for m in theirs} - using
         flags.append({"level": "outlet", "cluster_id": cluster["id"], "canonical": cluster["canonical"],
-                      "surface": ", ".join(sorted({forms[m["surface"]] for m in theirs})),
+                      "surface": ", ".join(sorted({forms[m["surface"]] or m["surface"] for m in theirs})),
                       "origin": origin, "usage": usage_of(theirs), "count": len(using),
                       "quoted": len(quoted), "total": len(articles_of[origin])})
     return flags

@@ -265,9 +265,14 @@ def people_to_search(clusters: list[dict], places: Counter | None = None, named:
 
 def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str] = frozenset()) -> list[dict]:
     """The variants stage's records of these mentions. Ten keys at most for most (`handle`, `couple`,
-    `kin`, and `foreign`, a page in another language, only when true): a dict of eleven or more takes
+    `kin`, `lowered` (`entities.lowered_in_prose`), and `foreign`, a page in another language, only when
+    true): a dict of eleven or more takes
     464 bytes, of up to ten 272, and a story of 10,000 articles has a few hundred thousand of them."""
     rows = []
+    capitalised: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        if m["surface"][:1].isupper():
+            capitalised[m["version_id"], m["field"]].append((m["start"], m["end"]))
     for m in mentions:
         doc = documents[m["version_id"]]
         text = doc.get(m["field"]) or ""
@@ -284,6 +289,9 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
             row["couple"] = True
         if _kin(text, m["start"], m["surface"]):
             row["kin"] = True
+        if (m["field"] != "url" and any(word[:1].islower() for word in m["surface"].split())
+                and entities.lowered_in_prose(text, m["start"], m["end"], capitalised[m["version_id"], m["field"]])):
+            row["lowered"] = True
         if not is_english(doc.get("language")):
             row["foreign"] = True
         rows.append(row)

@@ -231,3 +231,29 @@ def test_an_organisations_office_tagged_as_a_person_is_not_searched_for():
                               "end": at, "surface": surface, "label": label})
     surfaces = sorted({m["surface"] for m in resolve_mentions(docs, found).persons})
     assert "Ellen Cranston" in surfaces and not {"Ellen Cranston Canada", "Canada"} & set(surfaces)
+
+
+def test_a_name_lowered_in_a_sentence_that_capitalises_names_is_an_error_but_not_in_a_keyword_string():
+    # Every page writes "Ellen Cranston" right. One machine rewrite lowers her surname in a sentence
+    # that capitalises the other names ("as cranston speaks out in Harrow"): the letters are right, the
+    # name is not written as a name. Another page's tag list writes every word small, names too: the
+    # list's style, no error. Only the rewrite's article is flagged.
+    texts = {1: "Ellen Cranston won the vote in Harrow. Cranston thanked the voters.",
+             2: "Ellen Cranston won the vote. Later, Fraser admits defeat as cranston speaks out in Harrow.",
+             3: "Ellen Cranston won the vote. Tags: harrow news, ellen cranston, cranston victory",
+             4: "Ellen Cranston won the vote in Harrow, the count shows."}
+    docs, found = {}, []
+    for n, text in texts.items():
+        docs[n] = {**_doc(text), "article_id": n, "origin": f"o{n}", "outlet": f"o{n}"}
+        for surface in ("Ellen Cranston", "Fraser"):
+            if (start := text.find(surface)) >= 0:
+                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
+                              "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    resolved = resolve_mentions(docs, found)
+    [cluster] = [c for c in resolved.result.clusters if c["canonical"] == "Ellen Cranston"]
+    lowered = {(docs[m["version_id"]]["article_id"], m["surface"]) for m in resolved.persons
+               if m["surface"].islower()}
+    assert {(2, "cranston"), (3, "ellen cranston")} <= lowered  # both found, judged apart
+    flagged = {f["article_id"] for f in resolved.result.flags
+               if f["level"] == "article" and f["cluster_id"] == cluster["id"]}
+    assert flagged == {2}

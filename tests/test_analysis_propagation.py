@@ -208,3 +208,30 @@ def test_a_reanalysis_aligns_only_new_versions_and_finds_the_same_edges_as_from_
     assert day2 == scratch
     assert {(e["source_url"], e["target_url"], e["source_version_id"]) for e in day2["edges"]} == {
         ("a", "b", 4), ("b", "c", 2)}
+
+
+def test_a_name_lowered_by_a_copy_is_its_error_not_its_sources_who_wrote_the_name_right():
+    """A rewrite copies a wire story and lowers the mayor's name ("said mayor cranston"): its error is
+    the letter case alone, so only a text writing the name in small letters carries it. Matched in any
+    case, as misspellings are, the wire's earlier version's "Cranston" would make the wire the error's
+    origin, and its update a correction of it."""
+    from analysis.propagation import propagate
+
+    wire = ("Mayor Ellen Cranston said the ferry service would resume on Monday after the storm. Crews worked "
+            "through the night to clear the harbour, and the council thanked volunteers who filled sandbags "
+            "along the waterfront for three days. Cranston thanked the crews.")
+    versions = [
+        {"url": "a", "ordinal": 1, "outlet": "A", "text": wire, "published": "2026-03-03T08:00:00+00:00",
+         "fetched_at": "2026-03-03T09:00:00+00:00"},
+        {"url": "a", "ordinal": 2, "outlet": "A", "text": wire + " Updated with the council's statement.",
+         "published": "2026-03-03T08:00:00+00:00", "fetched_at": "2026-03-05T09:00:00+00:00"},
+        {"url": "b", "ordinal": 1, "outlet": "B", "text": wire.replace("Cranston thanked", "In Harrow, cranston thanked"),
+         "published": "2026-03-04T08:00:00+00:00", "fetched_at": "2026-03-04T09:00:00+00:00"},
+    ]
+    errors = [{"cluster_id": "p1", "canonical": "Ellen Cranston", "form": "cranston", "lowered": True,
+               "surfaces": ["cranston"], "uses": [{"url": "b"}]}]
+    spread = propagate(versions, errors, {"p1": {"a", "b"}})
+    [entry] = spread["propagation"]
+    [chain] = entry["chains"]
+    assert chain["origin_url"] == "b" and chain["member_urls"] == ["b"]
+    assert spread["corrections"] == []  # the wire's earlier version wrote the name right too

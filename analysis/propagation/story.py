@@ -50,7 +50,7 @@ def propagate(versions: list[dict], errors: list[dict], person_urls: dict | None
     for version in versions:
         by_url[version["url"]].append(version)
     articles = [_article(copy_basis(vs)) for vs in by_url.values()]
-    finders = [(error["form"], _finder(error["surfaces"]),
+    finders = [(error["form"], _finder(error["surfaces"], case=error.get("lowered", False)),
                 {u["url"] for u in error.get("uses", ())}, person_urls.get(error["cluster_id"], set()))
                for error in errors]
     latest_ordinal = {url: max(v["ordinal"] for v in vs) for url, vs in by_url.items()}
@@ -244,9 +244,11 @@ def _use(version: dict) -> dict:
             "precision": version.get("published_precision") or parse_published(version.get("published"))[2]}
 
 
-def _finder(surfaces: list[str]) -> re.Pattern | None:
-    """A whole-word, case-insensitive pattern for an error's surfaces (longest first)."""
+def _finder(surfaces: list[str], case: bool = False) -> re.Pattern | None:
+    """A whole-word pattern for an error's surfaces (longest first): case-insensitive, as a misspelling
+    is the same in any case, unless the error is its letter case (`case`: a name lowered in prose,
+    whose letters are the name's own)."""
     words = sorted({s.strip() for s in surfaces if s and s.strip()}, key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", 0 if case else re.IGNORECASE)

@@ -262,9 +262,11 @@ def _errors(clusters, assignments, outlet_names, documents_by_article, flags_by_
     grouped: dict[tuple, dict[int, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for a in assignments:
         if a["kind"] == "error":
-            grouped[(a["cluster_id"], forms_of[(a["cluster_id"], a["surface"])])][a["article_id"]].append(a)
+            # An error of the mention's writing alone (`flags.lowered_kinds`): its surface is its form.
+            form = forms_of.get((a["cluster_id"], a["surface"]))
+            grouped[(a["cluster_id"], form or a["surface"], form is None)][a["article_id"]].append(a)
     errors = []
-    for (cluster_id, form), by_article in sorted(grouped.items()):
+    for (cluster_id, form, lowered), by_article in sorted(grouped.items()):
         uses = []
         for article_id, found in by_article.items():
             first = found[0]
@@ -283,7 +285,8 @@ def _errors(clusters, assignments, outlet_names, documents_by_article, flags_by_
         dated = [u for u in uses if u["usage"] == "uses"] or uses
         surfaces = sorted({m["surface"] for found in by_article.values() for m in found})
         errors.append({
-            "cluster_id": cluster_id, "canonical": canonical[cluster_id], "form": _display_form(form, surfaces),
+            "cluster_id": cluster_id, "canonical": canonical[cluster_id],
+            "form": form if lowered else _display_form(form, surfaces), **({"lowered": True} if lowered else {}),
             "surfaces": surfaces, "articles": sum(1 for u in uses if u["usage"] == "uses"),
             "outlets": sorted({u["outlet"] for u in uses if u["usage"] == "uses"}),
             "first_use": earliest(dated),

@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
-from analysis.flags import _flags, kind_of, slug_kinds, slug_only
+from analysis.flags import _flags, kind_of, lowered_kinds, slug_kinds, slug_only
 from analysis.name_rules import gender_forms, own_marks
 from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of, spelt, surname_parts  # noqa: F401 (re-exported)
 from analysis.records import Form, Linkage, Topic, VariantResult
@@ -154,7 +154,9 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
             cluster["evidence"]["distinct_by_user"] = apart  # shown in reports as the user's decision
         result.clusters.append(cluster)
         kinds = {s["surface"]: s["kind"] for s in cluster["surfaces"]}
-        slugs = slug_kinds(group_mentions, kinds, cluster["canonical"])
+        slugs = {**slug_kinds(group_mentions, kinds, cluster["canonical"]),
+                 **lowered_kinds(group_mentions, kinds, cluster["canonical"],
+                                 {s["surface"] for s in cluster["surfaces"] if s["rule"] in USER_ACCEPTED})}
         group_mentions = slug_only(group_mentions, kinds, slugs)
         result.assignments += [{"mention_id": m["mention_id"], "cluster_id": cluster["id"],
                                 "kind": kind_of(m, kinds, slugs), "usage": m["usage"]} for m in group_mentions]
@@ -162,6 +164,8 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     return result
 
 
+#: The rules of surfaces the user accepted in the story's config: accepted however they are written.
+USER_ACCEPTED = ("accepted in story config", "surname of a variant accepted in story config")
 #: The rule of a family name written alone, of a name the story writes family name first.
 FAMILY_NAME_FIRST = "family name of the canonical name, which writes it first"
 
@@ -988,7 +992,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         name = parse_name(surface)
         slip = None
         if _is_listed(surface, accepted_keys):
-            kind, why = "accepted", "accepted in story config"
+            kind, why = "accepted", USER_ACCEPTED[0]
         elif row.get("given") and not surname_only:
             kind, why = _given_kind(surface, decision.canonical_name, decision.canonical)
             if family_first and kind == "given":
@@ -999,7 +1003,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = slip
         elif not name.full and name.surname_core in user_accepted_surnames \
                 and name.surname_core != decision.canonical_name.surname_core:
-            kind, why = "accepted", "surname of a variant accepted in story config"
+            kind, why = "accepted", USER_ACCEPTED[1]
         elif not surname_only and _inflected(name, decision.canonical_name):
             kind, why = ("accepted" if name.full else "surname"), INFLECTED
         elif surname_only:
