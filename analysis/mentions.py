@@ -120,6 +120,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
 
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
                                     known_words=known_words, foreign=foreign, towns=towns, page_of=page_of,
+                                    places=_starts(places),
                                     function_words={key: function_words(documents[key[0]].get("language"))
                                                     for key in foreign},
                                     glue_letters={key: glue_letters(documents[key[0]].get("language"))
@@ -152,6 +153,14 @@ def _place_words(places: list[dict], texts: dict) -> Counter:
         if written and " " not in written:
             words[fold(written)] += 1
     return words
+
+
+def _starts(places: list[dict]) -> dict[object, set[int]]:
+    """(version id, field) -> the starts of NER's places there."""
+    starts: dict[object, set[int]] = defaultdict(set)
+    for e in places:
+        starts[(e["version_id"], e["field"])].add(e["start"])
+    return starts
 
 
 def _towns(places: list[dict], texts: dict) -> dict[object, set[int]]:
@@ -243,6 +252,10 @@ def people_to_search(clusters: list[dict], places: Counter | None = None, named:
     every sentence, and glue to names before it. A surname NER also takes for a place now and then
     ("Mamdani" as a GPE) ends far more names than places.
 
+    The surnames only errors write (`errors`) are searched like the others (machine rewrites garble a
+    garble again), but where NER tags a place a word near only them is the place
+    (`second_pass.find_more_mentions`' `places`).
+
     >>> cluster = {"evidence": {"forms": [{}]}, "canonical": "Gallup Canada", "surfaces": [{"surface": "Gallup Canada"}]}
     >>> people_to_search([cluster], Counter(canada=9), Counter(canada=1)), len(people_to_search([cluster], Counter(canada=9), Counter(canada=20)))
     ([], 1)
@@ -257,9 +270,12 @@ def people_to_search(clusters: list[dict], places: Counter | None = None, named:
                          for n in names):
             continue
         canonical = parse_name(cluster["canonical"])
+        judged = [(s.get("kind") == "error", n) for s in cluster["surfaces"] if (n := parse_name(s["surface"])) is not None]
+        right = {n.surname_key for wrong, n in judged if not wrong}
         people.append({"surnames": sorted({n.surname_key for n in names} | {p for n in names for p in surname_parts(n)}),
                        "given": sorted({g for n in names for g in n.given}),
-                       "canonical": canonical.surname_key if canonical is not None else None})
+                       "canonical": canonical.surname_key if canonical is not None else None,
+                       "errors": sorted({n.surname_key for wrong, n in judged if wrong} - right)})
     return people
 
 

@@ -119,10 +119,12 @@ class NameIndex:
     givens_of: dict[str, set[str]] = field(default_factory=dict)  # surname -> given names of its people
     particled: dict[str, int] = field(default_factory=dict)  # core of a surname with particles -> how many
     sounds: dict[str, list[str]] = field(default_factory=dict)  # Metaphone key -> the surnames, any length
+    errors: set[str] = field(default_factory=set)  # surnames only errors write (`fits`' `right_only`)
 
     @classmethod
     def of(cls, people: list[dict], glue: frozenset = GLUE_WORDS) -> NameIndex:
-        """The index of `people` (dicts of folded `surnames` and `given` names). A surname that is
+        """The index of `people` (dicts of folded `surnames` and `given` names; `errors`: those
+        surnames only errors write, `mentions.people_to_search`). A surname that is
         another of the person's with a `glue` word run on ("cranstonwho", NER's span over a lost
         space; the glue words of the story's languages, `lexicon.glue_words`) is no surname: known, it
         would hide the glue from `_glued_surname`. Never the surname of the person's `canonical` name
@@ -148,6 +150,7 @@ class NameIndex:
                             s.endswith(ending) and s[:-len(ending)] in own for ending in glue))
                         and not any(s.endswith(ending) and s[:-len(ending)] in every and s[:-len(ending)] not in own
                                     for ending in GLUE_WORDS)]
+            index.errors.update(person.get("errors", ()))
             for surname in surnames:
                 index.exact.add(surname)
                 index.sounds.setdefault(metaphone(surname), []).append(surname)
@@ -175,22 +178,26 @@ class NameIndex:
         """The known surnames of `SOUND_MIN_LETTERS` or more with the Metaphone key of a folded word."""
         return [s for s in self.sounds.get(metaphone(word), ()) if len(s) >= SOUND_MIN_LETTERS]
 
-    def fits(self, word: str, cutoff: float, known_words: KnownWords | None) -> bool:
-        """Whether a folded word is a form of a known surname or a fused known name (module docstring).
+    def fits(self, word: str, cutoff: float, known_words: KnownWords | None, right_only: bool = False) -> bool:
+        """Whether a folded word is a form of a known surname or a fused known name (module docstring);
+        `right_only`: of a surname some right form of a person writes, not only an error's.
 
         A sound-alike is refused only when it is an English word: a misspelling that an SEO page
         repeats in lower case ("koppinger") is ordinary by count, yet still the name.
         """
         if word in self.exact or word in self.fused:
-            return True
+            return not right_only or word not in self.errors
+        skip = self.errors if right_only else ()
         lexicon = known_words.lexicon if known_words is not None else ()
         if len(word) >= SOUND_MIN_LETTERS and word not in lexicon and any(
-                abs(len(s) - len(word)) <= 2 and fuzz.ratio(word, s) >= cutoff for s in self.sounding(word)):
+                abs(len(s) - len(word)) <= 2 and fuzz.ratio(word, s) >= cutoff and s not in skip
+                for s in self.sounding(word)):
             return True
         if known_words is None or len(word) < EDIT_MIN_LETTERS or word in known_words:
             return False
-        return (any(near_spelling(word, surname, cutoff) for surname in self.near)
-                or (len(word) >= SCRAMBLED_MIN_LETTERS and _letters(word) in self.scrambled)
+        return (any(near_spelling(word, surname, cutoff) for surname in self.near if surname not in skip)
+                or (len(word) >= SCRAMBLED_MIN_LETTERS and _letters(word) in self.scrambled
+                    and (not skip or any(_letters(s) == _letters(word) for s in self.near if s not in skip)))
                 or (len(word) >= FUSED_MIN_LETTERS and any(near_spelling(word, fused, cutoff) for fused in self.fused)))
 
 
@@ -213,6 +220,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                        *, score_cutoff: float = DEFAULTS.score_cutoff, known_words: KnownWords | None = None,
                        foreign: Container = frozenset(),
                        towns: dict[object, Container[int]] | None = None,
+                       places: dict[object, Container[int]] | None = None,
                        page_of: Callable[[object], tuple[object, Iterable[str]]] | None = None,
                        function_words: dict[object, frozenset[str]] | None = None,
                        glue_letters: dict[object, frozenset[str]] | None = None,
@@ -231,6 +239,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     each other; and a word under `SOUND_MIN_LETTERS` letters is taken only as a known spelling.
     towns: key -> starts of words NER tagged a town before its state ("Butler, Pennsylvania"), which
     are taken only as a known spelling, never as a near one.
+    places: key -> starts of the places NER tagged, where a word near only a surname errors write
+    (`NameIndex.errors`: "Yamaguchi" two letters from a "Yamagumi", three from the Yamagami it
+    misspells) is the place: a garble of a garble is weak evidence of the person, a place tag strong
+    evidence against.
     function_words: key -> the function words of a text's language (`lexicon.function_words`), never
     taken for a given name before a surname there ("Con Bilensky" in a Spanish title); those a lost
     space may glue to a name (`lexicon.glue_words`) are glue there besides the English `GLUE_WORDS`
@@ -299,6 +311,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             fit = fits[folded]
             if fit and towns and start in towns.get(key, ()) and folded not in index.exact:
                 continue  # "Butler, Pennsylvania" is no garbled Buttler
+            if (fit and places and start in places.get(key, ()) and folded not in index.exact
+                    and not index.fits(folded, score_cutoff, known_words, right_only=True)):
+                continue  # "in Yamaguchi" is no garble of a "Yamagumi" that misspells Yamagami
             if not fit and key in foreign and word[:1].isupper() and abroad_words is not None:
                 # An English word is no evidence against a capitalised name on a page in another
                 # language ("Galley" for Galey on a Spanish page): the lexicon is English.

@@ -257,3 +257,23 @@ def test_a_name_lowered_in_a_sentence_that_capitalises_names_is_an_error_but_not
     flagged = {f["article_id"] for f in resolved.result.flags
                if f["level"] == "article" and f["cluster_id"] == cluster["id"]}
     assert flagged == {2}
+
+
+def test_a_place_near_only_a_misspelling_of_a_surname_is_the_place():
+    # Three pages write Ren Tamagari; one misspells him "Ren Tamaguri". "Tamaguchi", his home town, which
+    # NER tags as a place, is two letters from the misspelling but three from his name: a garble of a
+    # garble is weak evidence of him, the place tag strong evidence against. The misspelling itself is
+    # still found wherever it is written again ("Tamaguri left").
+    texts = {1: "Ren Tamagari spoke in Osaka.", 2: "Ren Tamagari won the seat.", 3: "Ren Tamagari thanked voters.",
+             4: "Ren Tamaguri spoke on Monday. Later Tamaguri left for the airport.",
+             5: "Ren Tamagari visited his office in Tamaguchi on Monday."}
+    docs, found = {}, []
+    for n, text in texts.items():
+        docs[n] = {**_doc(text), "article_id": n, "origin": f"o{n}", "outlet": f"o{n}"}
+        for surface, label in (("Ren Tamagari", "PERSON"), ("Ren Tamaguri", "PERSON"), ("Tamaguchi", "GPE")):
+            if (start := text.find(surface)) >= 0:
+                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
+                              "end": start + len(surface), "surface": surface, "label": label})
+    surfaces = {(m["version_id"], m["surface"]) for m in resolve_mentions(docs, found).persons}
+    assert (4, "Tamaguri") in surfaces
+    assert not any("Tamaguchi" in surface for _, surface in surfaces)
