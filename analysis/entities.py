@@ -181,6 +181,8 @@ def usage(text: str, start: int, end: int, field: str = "text") -> str:
 #: What bounds the stretch a name in small letters is judged in (`lowered_in_prose`): a sentence's end,
 #: a list's comma, a colon, a line, the separators of menus and tag lists, brackets and quotation marks.
 _STRETCH_BREAK = re.compile(r"[.!?](?=\s|\Z)|[,;:|•/()\[\]{}\"“”«»\n]")
+#: How far either side of a name its stretch is looked for (characters): a long sentence's length.
+STRETCH_REACH = 400
 #: Characters that glue a name to what is beside it as a URL, a path, a handle or a hashtag does.
 _GLUE_BEFORE, _GLUE_AFTER = "#@/_-.'’", "@/_-"
 
@@ -215,8 +217,12 @@ def lowered_in_prose(text: str, start: int, end: int, names: Iterable[tuple[int,
         return False
     if any(word[:1].isupper() for word in text[start:end].split()):
         return True
-    opening = max((m.end() for m in _STRETCH_BREAK.finditer(text, 0, start)), default=0)
-    closing = next((m.start() for m in _STRETCH_BREAK.finditer(text, end)), len(text))
+    # A stretch is a sentence or less: looked for within STRETCH_REACH characters, so a page of many
+    # small-letter names is read once per name, not once from its start.
+    reach = max(0, start - STRETCH_REACH)
+    opening = max((m.end() for m in _STRETCH_BREAK.finditer(text, reach, start)), default=reach)
+    closing = next((m.start() for m in _STRETCH_BREAK.finditer(text, end, end + STRETCH_REACH)),
+                   min(len(text), end + STRETCH_REACH))
     spans = list(names)
     first = True
     for word in re.finditer(r"\S+", text[opening:closing]):

@@ -281,8 +281,8 @@ def people_to_search(clusters: list[dict], places: Counter | None = None, named:
 
 def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str] = frozenset()) -> list[dict]:
     """The variants stage's records of these mentions. Ten keys at most for most (`handle`, `couple`,
-    `kin`, `lowered` (`entities.lowered_in_prose`), and `foreign`, a page in another language, only when
-    true): a dict of eleven or more takes
+    `kin`, `lowered` (`entities.lowered_in_prose`), and `foreign`, the language of a page in another
+    language, only when true): a dict of eleven or more takes
     464 bytes, of up to ten 272, and a story of 10,000 articles has a few hundred thousand of them."""
     rows = []
     capitalised: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
@@ -309,7 +309,7 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
                 and entities.lowered_in_prose(text, m["start"], m["end"], capitalised[m["version_id"], m["field"]])):
             row["lowered"] = True
         if not is_english(doc.get("language")):
-            row["foreign"] = True
+            row["foreign"] = doc["language"]  # the page's language, for its grammar (`names.inflected`)
         rows.append(row)
     return rows
 

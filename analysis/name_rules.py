@@ -207,6 +207,24 @@ def own_marks(written: str) -> bool:
     return any(not ch.isascii() and ch.isalpha() and ch.lower() not in RENDERING_LETTERS for ch in written)
 
 
+#: The endings a language's grammar puts on a name, foreign names too (folded, by ISO 639-1 code): the
+#: genitive "s" of German, Dutch and the Scandinavian languages ("Novaks Rücktritt"), the cases of the
+#: Slavic and Baltic languages, Finnish, Estonian and Hungarian ("Yamagamich", Polish "of the
+#: Yamagamis"; "Trzaskowskį", a Lithuanian accusative; "Abeja", a Slovene genitive). Grammar, not
+#: spelling: the letters before the ending are the name as the page writes it (`inflected`).
+CASE_ENDINGS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("de", "nl", "sv", "da", "no", "nb", "nn"), ("s",)),
+    "pl": ("a", "u", "owi", "em", "ie", "ego", "emu", "ym", "im", "ich", "ow", "om", "ami", "ach", "owie", "y", "e"),
+    **dict.fromkeys(("cs", "sk"), ("a", "u", "ovi", "om", "em", "ou", "y", "ov", "ove", "ovych", "ovi", "e")),
+    **dict.fromkeys(("sl", "hr", "sr", "bs"), ("a", "u", "om", "em", "e", "i", "ja", "ju", "jem", "jev", "jevih", "ju")),
+    "lt": ("as", "is", "ys", "us", "o", "ui", "a", "i", "u", "e", "ai", "io", "iui", "ius", "iu"),
+    "lv": ("s", "a", "am", "u", "as", "i"),
+    "fi": ("n", "a", "lle", "lla", "lta", "sta", "ssa", "in", "ksi", "t", "ta", "ia", "na", "iin", "hin"),
+    "et": ("i", "le", "lt", "l", "st", "s", "ga", "ks", "ni", "ta"),
+    "hu": ("t", "nak", "nek", "val", "vel", "rol", "ra", "re", "tol", "hoz", "hez", "ban", "ben", "ert", "e", "ot", "et"),
+}
+
+
 #: A surname's feminine and masculine forms in Slavic languages (folded): Zaretnaya/Zaretny,
 #: Ivanova/Ivanov, Radwanska/Radwanski, Novakova/Novak. The same given name under the other gender's
 #: form is one person with a slip, never a relative: a relative has a given name of their own.

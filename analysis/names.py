@@ -17,7 +17,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from analysis.name_rules import EXTRA_FOLDS, LEET, PARTICLES, SUFFIXES, TITLES, TITLES_INSIDE, given_names, is_title
+from analysis.name_rules import (
+    CASE_ENDINGS,
+    EXTRA_FOLDS,
+    LEET,
+    PARTICLES,
+    SUFFIXES,
+    TITLES,
+    TITLES_INSIDE,
+    given_names,
+    is_title,
+)
 
 __all__ = ["TITLES", "ParsedName", "fold", "strip_possessive", "parse_name", "given_compatible", "script_of",
            "surname_parts"]
@@ -118,6 +128,23 @@ def fold(text: str) -> str:
     """Lower case without accents: "Zoë" -> "zoe", "Søren" -> "soren"."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(EXTRA_FOLDS)
+
+
+def inflected(word: str, base: str, language: str | None) -> bool:
+    """Whether a word of a name is another (`base`) with a case ending of a page's language
+    (`CASE_ENDINGS`), on the name whole or on it without its last vowel, which the ending replaces
+    ("Trzaskowskį" for Trzaskowski, "Yamagamich" for Yamagami). Letters are folded, so the ending's
+    marks and the name's (ł written l) are no difference of their own.
+
+    >>> inflected("Yamagamich", "Yamagami", "pl"), inflected("Trzaskowskį", "Trzaskowski", "lt"), inflected("Rafalą", "Rafał", "lt")
+    (True, True, True)
+    >>> inflected("Novaks", "Novak", "de"), inflected("Novaks", "Novak", "es"), inflected("Novacs", "Novak", "de")
+    (True, False, False)
+    """
+    folded, stem = fold(word), fold(base)
+    stems = {stem, stem[:-1]} if stem[-1:] in "aeiouy" else {stem}
+    return any(folded.endswith(ending) and folded[:-len(ending)] in stems
+               for ending in CASE_ENDINGS.get((language or "")[:2].lower(), ()))
 
 
 def spelt(word: str) -> str:

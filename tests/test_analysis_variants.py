@@ -523,8 +523,8 @@ def test_a_given_name_with_a_diacritic_on_a_page_in_another_language_is_that_lan
     # Careful outlets write "Eric Lund" plain. An English page's "Éric Lund" adds a mark the name does
     # not have; a French page's is how French writes the given name. Its "Lünd" is still an error.
     mentions = [mention(i, "Eric Lund", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
-    french = [{**mention(20, "Éric Lund", "fr1", "2026-03-04"), "foreign": True},
-              {**mention(21, "Eric Lünd", "fr2", "2026-03-04"), "foreign": True}]
+    french = [{**mention(20, "Éric Lund", "fr1", "2026-03-04"), "foreign": "fr"},
+              {**mention(21, "Eric Lünd", "fr2", "2026-03-04"), "foreign": "fr"}]
     found = kinds(analyse_variants(mentions + french))
     assert found["Éric Lund"] != "error" and found["Eric Lünd"] == "error"
     assert kinds(analyse_variants(mentions + [mention(20, "Éric Lund", "en1", "2026-03-04")]))["Éric Lund"] == "error"
@@ -1439,11 +1439,11 @@ def test_german_french_and_spanish_renderings_of_a_cyrillic_name_are_romanisatio
     # Two careful German outlets writing "Jewgeni Dorigoschin": German's house rendering, accepted, one person.
     mentions = [mention(i, "Yevgeny Dorigozhin", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
     mentions += [{**mention(20 + i + k, "Jewgeni Dorigoschin", f"g{i}", "2026-03-04", authoritative=True, article=20 + i),
-                  "foreign": True} for i in (1, 2) for k in (0, 10)]
+                  "foreign": "de"} for i in (1, 2) for k in (0, 10)]
     assert owners(analyse_variants(mentions))["Jewgeni Dorigoschin"] == ("Yevgeny Dorigozhin", "accepted")
     # "Jewgeni Dorigoschins Tod": German's genitive of that accepted rendering, no misspelling of it.
     mentions += [{**mention(40, "Jewgeni Dorigoschins", "g1", "2026-03-05", authoritative=True, article=21),
-                  "foreign": True}]
+                  "foreign": "de"}]
     assert owners(analyse_variants(mentions))["Jewgeni Dorigoschins"] == ("Yevgeny Dorigozhin", "accepted")
 
 
@@ -1681,7 +1681,7 @@ def test_marks_only_careful_outlets_in_another_language_write_do_not_make_the_ca
     # Where only careful outlets abroad name him, their marks are the name's spelling, as before.
     home = [mention(i, "Tomas Ibarra Soler", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
     spanish = [dict(mention(10 + i, "Tomás Ibarra Sóler", f"es{i}", "2026-03-03", authoritative=True, article=10 + i),
-                    foreign=True) for i in range(1, 3)]
+                    foreign="es") for i in range(1, 3)]
     result = analyse_variants(home + spanish)
     assert [c["canonical"] for c in result.clusters] == ["Tomas Ibarra Soler"]
     aggregator = [mention(30, "Tomas Ibarra Soler", "x1", "2026-03-04", article=30)]
@@ -1973,7 +1973,7 @@ def test_careful_outlets_writing_in_another_language_spell_a_name_their_language
         for n, outlet in enumerate(foreign_outlets):
             for k in range(2):
                 mentions.append(mention(20 + 2 * n + k, "Bekar", outlet, "2026-03-03", authoritative=True,
-                                        article=20 + n) | ({"foreign": True} if foreign else {}))
+                                        article=20 + n) | ({"foreign": "es"} if foreign else {}))
         mentions += [mention(40, "Orly Bekar", "agg", "2026-03-04"), mention(41, "Orly Bekkar", "agg", "2026-03-04", article=40)]
         result = analyse_variants(mentions)
         return sorted(c["canonical"] for c in result.clusters), kinds(result)
@@ -1986,7 +1986,7 @@ def test_careful_outlets_writing_in_another_language_spell_a_name_their_language
     mentions = [mention(i, "Ron DeLunis", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
     mentions += [mention(10 + i, "DeLunis", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
     mentions += [mention(20 + i, "Ron De Lunis" if i < 2 else "De Lunis", f"f{i % 2}", "2026-03-03",
-                         authoritative=True, article=20 + i % 2) | {"foreign": True} for i in range(6)]
+                         authoritative=True, article=20 + i % 2) | {"foreign": "fr"} for i in range(6)]
     assert kinds(analyse_variants(mentions))["De Lunis"] == "error"
 
 
@@ -2211,7 +2211,7 @@ def test_a_letter_no_language_renders_with_is_the_names_own_whoever_writes_it():
     # rendering. The canonical keeps it and the plain form is the accepted simplification.
     mentions = [mention(i, "Marek Zajac", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
     mentions += [mention(10, "Ewa Müller", "a1", "2026-03-03", authoritative=True, article=1)]
-    mentions += [{**mention(20, "Marek Zając", "f1", "2026-03-04", authoritative=True), "foreign": True}]
+    mentions += [{**mention(20, "Marek Zając", "f1", "2026-03-04", authoritative=True), "foreign": "fr"}]
     mentions += [mention(30 + i, "Marek Zając", f"b{i}", "2026-03-04") for i in range(1, 6)]
     found = owners(analyse_variants(mentions))
     assert found["Marek Zając"] == ("Marek Zając", "canonical") and found["Marek Zajac"][1] == "accepted"
@@ -2219,7 +2219,7 @@ def test_a_letter_no_language_renders_with_is_the_names_own_whoever_writes_it():
     # Spanish's own rendering: accepted, and no canonical.
     mentions = [mention(i, "Tomas Ibanez", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
     mentions += [mention(10, "Ewa Müller", "a1", "2026-03-03", authoritative=True, article=1)]
-    mentions += [{**mention(20, "Tomás Ibáñez", "f1", "2026-03-04", authoritative=True), "foreign": True}]
+    mentions += [{**mention(20, "Tomás Ibáñez", "f1", "2026-03-04", authoritative=True), "foreign": "es"}]
     mentions += [mention(30 + i, "Tomás Ibáñez", f"b{i}", "2026-03-04") for i in range(1, 6)]
     assert owners(analyse_variants(mentions))["Tomas Ibanez"] == ("Tomas Ibanez", "canonical")
 
@@ -2233,6 +2233,40 @@ def test_a_careful_outlet_abroad_does_not_decide_how_the_story_writes_a_minor_pe
     mentions += [mention(10 + i, "Anton Zhelnov", f"a{i}", "2026-03-03", authoritative=True, article=i)
                  for i in range(1, 5)]
     mentions += [{**mention(20 + k, "Pavel Zjelnov", "n1", "2026-03-04", authoritative=True, article=20),
-                  "foreign": True} for k in range(3)]
+                  "foreign": "no"} for k in range(3)]
     mentions += [mention(30 + i, "Pavel Zhelnov", f"b{i}", "2026-03-04") for i in range(1, 3)]
     assert owners(analyse_variants(mentions))["Pavel Zhelnov"] == ("Pavel Zhelnov", "canonical")
+
+
+def test_a_name_declined_by_the_grammar_of_its_pages_language_is_no_misspelling():
+    # Careful outlets write "Tomasz Tarnowski". A Polish page declines him ("Tomasza Tarnowskiego", the
+    # genitive), a Lithuanian page too ("Tomaszą Tarnowskį", the accusative, its ending replacing the
+    # last vowel): grammar on the name as written, accepted. The same endings on an English page, or a
+    # Polish page's changed letter before them ("Tarnowskago"), are errors still.
+    mentions = [mention(i, "Tomasz Tarnowski", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [{**mention(20, "Tomasza Tarnowskiego", "pl1", "2026-03-04"), "foreign": "pl"},
+                 {**mention(21, "Tomaszą Tarnowskį", "lt1", "2026-03-04"), "foreign": "lt"},
+                 {**mention(22, "Tomasz Tarnowskiego", "en1", "2026-03-04")},
+                 {**mention(23, "Tomasz Tarnowskago", "pl2", "2026-03-04"), "foreign": "pl"}]
+    found = owners(analyse_variants(mentions))
+    assert found["Tomasza Tarnowskiego"] == found["Tomaszą Tarnowskį"] == ("Tomasz Tarnowski", "accepted")
+    assert found["Tomasz Tarnowskiego"][1] == found["Tomasz Tarnowskago"][1] == "error"
+
+
+def test_both_family_names_alone_under_the_persons_office_are_the_person_and_the_last_alone_an_error():
+    # Careful outlets write "Minister Lukas Vrtal Hosek" and, as the ministry does, "Minister Vrtal
+    # Hosek": his two family names. Aggregators' "Hosek" alone is then an error, as for Spanish names.
+    # Without his office, "Vrtal Hosek" may be a father, Arabic style, or a middle name and the
+    # surname: another person, and "Hosek" alone is his surname.
+    def story(pair):
+        mentions = [mention(i, "Minister Lukas Vrtal Hosek", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+        mentions += [mention(10 + i, pair, f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+        mentions += [mention(20, "Lukas Vrtal Hosek", "x1", "2026-03-04", article=20)]
+        mentions += [mention(21 + i, "Hosek", "x1", "2026-03-04", article=20) for i in range(2)]
+        return owners(analyse_variants(mentions))
+
+    found = story("Minister Vrtal Hosek")
+    assert found["Minister Vrtal Hosek"][0] == found["Minister Lukas Vrtal Hosek"][0]
+    assert found["Hosek"][1] == "error"
+    found = story("Vrtal Hosek")
+    assert found["Vrtal Hosek"][0] != found["Minister Lukas Vrtal Hosek"][0]

@@ -11,8 +11,18 @@ from rapidfuzz.distance import OSA
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags, kind_of, lowered_kinds, slug_kinds, slug_only
-from analysis.name_rules import gender_forms, own_marks
-from analysis.names import ParsedName, fold, given_compatible, marks_added, parse_name, script_of, spelt, surname_parts  # noqa: F401 (re-exported)
+from analysis.name_rules import gender_forms, own_marks, role_title
+from analysis.names import (  # noqa: F401 (re-exported)
+    ParsedName,
+    fold,
+    given_compatible,
+    inflected,
+    marks_added,
+    parse_name,
+    script_of,
+    spelt,
+    surname_parts,
+)
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import (
@@ -143,6 +153,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
                                if m.get("usage", "uses") == "uses" and not m.get("handle")])
     words_alone = WordsAlone.of([*parsed.values(), *(parse_name(m["surface"]) for m in given_only)], forms)
     decided = _join_lone_family_names(decided, forms, form_of, words_alone, score_cutoff)
+    decided = _join_family_name_pairs(decided, forms)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
                                 vouching, spellings, words_alone, capitals, rendered)
@@ -208,6 +219,47 @@ def _join_lone_family_names(decided: list[tuple], forms: list[Form], form_of: di
         fits = {owner for owner, family in owners if all(spells_family_name(w, family, score_cutoff) for w in words)}
         if len(fits) == 1:
             into[number] = fits.pop()
+    if not into:
+        return decided
+    joined = [(list(group), list(group_mentions), pin) for group, group_mentions, pin in decided]
+    for number, owner in into.items():
+        joined[owner][0].extend(decided[number][0])
+        joined[owner][1].extend(decided[number][1])
+    return [d for number, d in enumerate(joined) if number not in into]
+
+
+def _join_family_name_pairs(decided: list[tuple], forms: list[Form]) -> list[tuple]:
+    """Join each person named only by the last two words of another's name, under one given name
+    ("Minister Sutaj Estok" of Interior Minister Matus Sutaj Estok), to that person when both are
+    written with the same office ("minister") and the two words open with no listed given name
+    (`opens_family_names`).
+
+    Why: the parse reads "Sutaj Estok" as a given name and a surname, and linkage asks for two given
+    names before family names written alone (`compare.FAMILY_NAMES_GIVEN`), as Spanish names have:
+    with one, the pair may be a middle name and the surname ("Dion DeSantis") or, Arabic style, the
+    father ("Pramod Patel" of Kashyap Pramod Patel). The office tells: a father or a middle name is not
+    written with the person's office; the person called by both family names is. Left apart, the
+    careful outlets' "Sutaj Estok" is no evidence that the last alone ("Estok") is an error
+    (`_both_family_names`). A user's pin decides for itself, and a pair two people's names end in
+    joins neither."""
+    owners: dict[tuple, list[tuple[int, set]]] = defaultdict(list)
+    for number, (group, _mentions, _pin) in enumerate(decided):
+        full = [i for i in group if forms[i].name.full and not forms[i].virtual]
+        if not full:
+            continue
+        name = forms[max(full, key=lambda i: (forms[i].count, forms[i].name.compact))].name
+        if len(name.tokens) >= 3 and len(name.given_tokens) >= 1 and opens_family_names(name.tokens[-2]):
+            offices = {o for i in group for t in forms[i].titles if (o := role_title(t))}
+            owners[name.tokens[-2:]].append((number, offices))
+    into: dict[int, int] = {}
+    for number, (group, _mentions, pin) in enumerate(decided):
+        full = [i for i in group if forms[i].name.full and not forms[i].virtual]
+        tails = {forms[i].name.tokens for i in full}
+        if pin is not None or len(tails) != 1 or len(owners.get(next(iter(tails)), ())) != 1:
+            continue
+        owner, offices = owners[next(iter(tails))][0]
+        if owner != number and offices & {o for i in group for t in forms[i].titles if (o := role_title(t))}:
+            into[number] = owner
     if not into:
         return decided
     joined = [(list(group), list(group_mentions), pin) for group, group_mentions, pin in decided]
@@ -671,33 +723,35 @@ def _judge_givens_as_full_forms(surfaces: list[dict], lone: set[str], canonical:
             entry.update(kind="accepted", rule=f"given name of an accepted full name ({written[word]})", form=None)
 
 
-def _judge_genitives_abroad(surfaces: list[dict], abroad: set[str]) -> None:
-    """Judge a name written only on pages in another language, with an "s" on its surname, as the same
-    name without it when that is judged right ("Jan Novaks" beside an accepted "Jan Novak").
+def _judge_inflections_abroad(surfaces: list[dict], languages: dict[str, set]) -> None:
+    """Judge a name written only on pages in other languages, each of whose words is the word of a name
+    judged right, as written, or that word with a case ending of every one of those languages
+    (`names.inflected`),
+    as an inflection of that name: accepted ("Jan Novaks" beside an accepted "Jan Novak" on German
+    pages, "Rafalą Trzaskowskį" beside Rafał Trzaskowski on Lithuanian ones).
 
-    Why: German, Dutch and the Scandinavian languages write the genitive with an "s" and no apostrophe
-    ("Novaks Rücktritt"); the letters before it are the name as the page writes it, judged already, so
-    the ending is grammar, no misspelling. English keeps the apostrophe; a slug's dropped one is
-    `_inflected`'s. `abroad`: the surfaces written only on pages in another language.
+    Why: German, Dutch and the Scandinavian languages write the genitive with an "s" and no
+    apostrophe, and the Slavic and Baltic languages, Finnish and Hungarian decline names as nouns;
+    the letters before the ending are the name as the page writes it, judged already, so the ending
+    is grammar, no misspelling. English keeps the apostrophe; a slug's dropped one is `_inflected`'s.
+    `languages`: the surfaces written only on pages in another language -> those languages.
 
     >>> surfaces = [{"surface": "Jan Novak", "kind": "accepted"}, {"surface": "Jan Novaks", "kind": "error"},
-    ...             {"surface": "Jan Novacs", "kind": "error"}]
-    >>> _judge_genitives_abroad(surfaces, {"Jan Novaks", "Jan Novacs"}); [s["kind"] for s in surfaces]
-    ['accepted', 'accepted', 'error']
+    ...             {"surface": "Jan Novacs", "kind": "error"}, {"surface": "Jana Novaka", "kind": "error"}]
+    >>> _judge_inflections_abroad(surfaces, {"Jan Novaks": {"de"}, "Jan Novacs": {"de"}, "Jana Novaka": {"pl", "es"}})
+    >>> [s["kind"] for s in surfaces]
+    ['accepted', 'accepted', 'error', 'error']
     """
-    right = {}
+    right = [entry["surface"].split() for entry in surfaces if entry["kind"] != "error"]
     for entry in surfaces:
-        name = parse_name(entry["surface"])
-        if entry["kind"] != "error" and name is not None:
-            right.setdefault((name.given, name.surname_key), entry["surface"])
-    for entry in surfaces:
-        name = parse_name(entry["surface"])
-        if entry["kind"] != "error" or entry["surface"] not in abroad or name is None \
-                or not name.surname_key.endswith("s"):
+        if entry["kind"] != "error" or entry["surface"] not in languages:
             continue
-        base = right.get((name.given, name.surname_key[:-1]))
+        words, spoken = entry["surface"].split(), languages[entry["surface"]]
+        base = next((r for r in right if len(r) == len(words) and r != words and all(
+            w == b or all(inflected(w, b, language) for language in spoken) for w, b in zip(words, r))), None)
         if base is not None:
-            entry.update(kind="accepted", rule=f"the genitive of {base}, as the page's language writes it", form=None)
+            entry.update(kind="accepted", rule=f"{' '.join(base)} declined, as the page's language writes it",
+                         form=None)
 
 
 def _generations_apart(forms: list[Form]) -> list[tuple[int, int]]:
@@ -967,6 +1021,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         row["accounts"] = row.get("accounts", 0) + (m.get("handle") == "account")
         row["couples"] = row.get("couples", 0) + bool(m.get("couple"))
         row["abroad"] = row.get("abroad", 0) + bool(m.get("foreign"))
+        if m.get("foreign"):
+            row.setdefault("languages", set()).add(m["foreign"])
         row["articles"].add(m["article_id"])
         row["outlets"].add(m["origin"])
         row["first"] = min(row["first"], date_key(m["published"]))
@@ -1075,8 +1131,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     if not surname_only:
         _judge_givens_as_full_forms(surfaces, {surface for surface, row in rows.items() if row.get("given")},
                                     decision.canonical_name)
-        _judge_genitives_abroad(surfaces, {surface for surface, row in rows.items()
-                                           if row["abroad"] == len(row["mention_ids"])})
+        _judge_inflections_abroad(surfaces, {surface: row["languages"] for surface, row in rows.items()
+                                             if row["abroad"] == len(row["mention_ids"])})
     ranked = [i for i in decision.ranked if not forms[i].virtual]
     evidence = {
         "forms": [{"name": _display(forms[i].displays) if forms[i].displays else forms[i].name.display,
