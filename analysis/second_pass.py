@@ -364,6 +364,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                         continue
             if fit and _given_before_its_surname(text, end, folded, index):
                 continue  # "riley-vantol": a known person's given name before their surname, not a misspelling
+            if fit and folded not in index.exact and _INITIAL_AND_SURNAME.match(text, end):
+                continue  # "Phelan M. Ebenhack", a photographer's credit: a given name, no garbled Whelan
             if not fit:
                 given_start = _given_then_garbled_surname(text, start, folded, index, score_cutoff, known_words)
                 if given_start == start or any(s < end and given_start < e for s, e in spans):
@@ -659,6 +661,9 @@ def _surnames_named(text: str, index: NameIndex) -> tuple[set[str], set[str]]:
 
 
 _WORD_AFTER = re.compile(r"[\s_-]+([^\W\d_]+)")
+#: A middle initial and a capitalised word after a word: the word opens someone's full name, as a
+#: given name ("Phelan M. Ebenhack"); a surname, near spelling or not, is not written before one.
+_INITIAL_AND_SURNAME = re.compile(r" [A-Z]\. [A-Z][a-z]")
 
 
 def _given_before_its_surname(text: str, end: int, word: str, index: NameIndex) -> bool:

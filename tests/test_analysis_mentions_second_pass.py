@@ -407,3 +407,12 @@ def test_a_given_name_a_page_repeats_before_a_near_spelling_joins_the_exact_surn
     text = "Aldo Marchessi\nAldo Marchessi\nUn bomber. Aldo Marchesi è il capocannoniere."
     (_, mentions), = find_more_mentions([("it", text)], people, {}, known_words=KNOWN, foreign={"it"})
     assert [m["surface"] for m in mentions] == ["Aldo Marchessi", "Aldo Marchessi", "Aldo Marchesi"]
+
+
+def test_a_near_spelling_before_a_middle_initial_and_a_surname_is_a_given_name():
+    # A photo credit "(Cransten M. Ebbert / AP)": the word opens the photographer's full name, a given
+    # name, however near Cranston it is; the same word in a sentence is the misspelling it looks like.
+    text = "Ellen Cranston won. (Cransten M. Ebbert / AP)\nCransten thanked the crews."
+    found = list(find_more_mentions([("k", text)], PEOPLE, {}, known_words=KNOWN))[0][1]
+    assert [(f["surface"], f["start"]) for f in found if f["surface"] != "Ellen Cranston"] == [
+        ("Cransten", text.rindex("Cransten"))]
