@@ -136,7 +136,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     relatives = _relatives(full_names)
     add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
                                         known_words=known_words, relatives=relatives))
-    credible = [_as_given(m, full_names, settings.score_cutoff, known_words, relatives) for m in credible]
+    credible = [_as_given(m, full_names, settings.score_cutoff, known_words, relatives,
+                          texts.get((m["version_id"], m["field"])) or "") for m in credible]
     searched = {surname for person in searchable for surname in person["surnames"]}
     found[:] = [_given_not_near_surname(m, full_names, searched) for m in found]
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
@@ -209,17 +210,20 @@ def full_names_by_article(mentions: list[dict]) -> dict[object, list[ParsedName]
 
 
 def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words,
-              relatives: dict[str, list[ParsedName]] | None = None) -> dict:
+              relatives: dict[str, list[ParsedName]] | None = None, text: str = "") -> dict:
     """A one-word NER mention that is the given name of one person its article names in full, marked
     as such (`part`, `full_name`) like the second pass's lone given names; other mentions unchanged.
 
     NER often takes the family word before a relative's given name into the name ("wife Annopa"):
     like the second pass (`second_pass.find_given_mentions`), such a word may be the given name of a
     relative of the article's people (`relatives`), though the article never names them in full.
-    Left a title and a surname, it was a surname-only person of its own, and its misspelling unjudged."""
+    Left a title and a surname, it was a surname-only person of its own, and its misspelling unjudged.
+    A word after a pope's or a monarch's title in the mention's `text` ("Pope Francis") is that
+    holder's name of office (`second_pass.after_regnal_title`)."""
     parsed = parse_name(mention["surface"])
     kin_word = parsed is not None and parsed.title in FAMILY_WORDS
-    if parsed is None or parsed.full or (parsed.title and not kin_word) or " " in parsed.surname:
+    if (parsed is None or parsed.full or (parsed.title and not kin_word) or " " in parsed.surname
+            or second_pass.after_regnal_title(text, mention["start"])):
         return mention
     names = full_names.get(mention["version_id"], [])
     owner = second_pass.given_owner(parsed.surname_key, names, score_cutoff=score_cutoff, words=known_words)

@@ -931,6 +931,22 @@ def _same_surname(a: ParsedName, b: ParsedName) -> bool:
 FAMILY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(FAMILY_WORDS)) + r")[,:]?\s+$", re.IGNORECASE)
 
 
+#: Titles that name their holder by one name of office, a pope's, a monarch's or a saint's, in the
+#: languages the crawl meets most: the word after one is that name, no one's given name alone.
+REGNAL_BEFORE = re.compile(r"(?<![^\W\d_])(?:pope|papa|papst|pape|king|queen|prince|princess|saint|st|san|santa|"
+                           r"sankt|sainte|re|rey|roi|reina|regina|reine|könig|königin|koenig)\.?\s+\Z", re.IGNORECASE)
+REGNAL_LOOK_BACK = 12
+
+
+def after_regnal_title(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a pope's, a monarch's or a saint's title (`REGNAL_BEFORE`).
+
+    >>> after_regnal_title("Pope Francis spoke", 5), after_regnal_title("Francis spoke", 0)
+    (True, False)
+    """
+    return bool(REGNAL_BEFORE.search(text, max(0, start - REGNAL_LOOK_BACK), start))
+
+
 def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[object, list[ParsedName]],
                         taken: dict[object, list[tuple[int, int]]], *, score_cutoff: float = DEFAULTS.score_cutoff,
                         known_words: KnownWords | None = None,
@@ -945,6 +961,8 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
     name must not be one of them. A word is skipped when it is an ordinary lower-case word of the story
     ("Will", "Hope" at a sentence start), or when a capitalised word follows it on the line: that is
     another two-word name ("Ellen Park") NER did not report, not this person's given name.
+    A word right after a title that names its holder by one name, a pope's, a monarch's or a saint's
+    (`REGNAL_BEFORE`: "Pope Francis", "King Charles"), is that holder, whatever given name it is near.
     relatives: surname core -> the full names of the story's people. A word right after a family word
     ("his wife Annopa") may be the given name of one of them whose surname (or its other gender's
     form) a full name of the article carries, though the article never names them in full.
@@ -977,6 +995,8 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                 after = _NEXT_WORD.match(text, match.end())
                 if after and after.group(1).isupper():
                     continue
+                if after_regnal_title(text, start):
+                    continue  # "Pope Francis", "King Charles": a name of office, not this person's given name
                 found.append({"start": start, "end": end, "surface": word, "label": "PERSON", "method": "given",
                               "part": "given", "full_name": owner.display})
         yield key, found

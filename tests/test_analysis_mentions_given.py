@@ -277,3 +277,32 @@ def test_a_place_near_only_a_misspelling_of_a_surname_is_the_place():
     surfaces = {(m["version_id"], m["surface"]) for m in resolve_mentions(docs, found).persons}
     assert (4, "Tamaguri") in surfaces
     assert not any("Tamaguchi" in surface for _, surface in surfaces)
+
+
+def test_a_given_name_after_a_popes_or_a_monarchs_title_is_that_holders_name():
+    # The article names Cardinal Francis Deleuze in full; "Pope Francis" and "King Francis" are a pope's
+    # and a king's names of office, not the cardinal's given name alone. "Francis said" is his.
+    text = "Cardinal Francis Deleuze spoke. Pope Francis chose him; King Francis sent word. Francis said yes."
+    found = given(text, ["Francis Deleuze"])
+    assert [surface for surface, *_ in found] == ["Francis"]
+    assert len(re.findall("Francis", text)) == 4
+
+
+def test_a_one_word_ner_name_after_a_popes_title_is_no_given_name_of_the_article():
+    # NER tags "Francis" of "Pope Francis" alone, on every page; one page names Cardinal François
+    # Deleuze in full. The pope's name is near the cardinal's given name, but a name of office is not
+    # his given name; the page's "François said" is.
+    texts = {1: "Cardinal François Deleuze will announce Pope Francis’ successor. François said so.",
+             2: "Pope Francis died on Monday.", 3: "Mourners remembered Pope Francis."}
+    docs, found = {}, []
+    for n, text in texts.items():
+        docs[n] = {**_doc(text), "article_id": n, "origin": f"o{n}", "outlet": f"o{n}"}
+        for surface in ("François Deleuze", "Francis"):
+            if (start := text.find(surface)) >= 0:
+                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
+                              "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    resolved = resolve_mentions(docs, found)
+    parts = {(m["version_id"], m["surface"]): m.get("full_name") for m in resolved.persons
+             if m["surface"] in ("Francis", "François")}
+    assert parts[1, "François"] == "François Deleuze"
+    assert (1, "Francis") in parts and parts[1, "Francis"] is None

@@ -205,7 +205,7 @@ def _join_lone_family_names(decided: list[tuple], forms: list[Form], form_of: di
         full = [i for i in group if forms[i].name.full and not forms[i].virtual]
         if not full:
             continue
-        name = forms[max(full, key=lambda i: (forms[i].count, forms[i].name.compact))].name
+        name = _main_full_name(full, forms)
         attested = any(forms[i].authoritative for i in full) or len(set().union(*(forms[i].sources for i in full))) >= 2
         if attested and family_name_first(name, _full_uses(group_mentions, forms, form_of), words_alone):
             owners.append((number, name.given_tokens[0]))
@@ -219,6 +219,16 @@ def _join_lone_family_names(decided: list[tuple], forms: list[Form], form_of: di
         fits = {owner for owner, family in owners if all(spells_family_name(w, family, score_cutoff) for w in words)}
         if len(fits) == 1:
             into[number] = fits.pop()
+    return _merged(decided, into)
+
+
+def _main_full_name(full: list[int], forms: list[Form]) -> ParsedName:
+    """The full name a person's forms write most (`full`: their full-name forms)."""
+    return forms[max(full, key=lambda i: (forms[i].count, forms[i].name.compact))].name
+
+
+def _merged(decided: list[tuple], into: dict[int, int]) -> list[tuple]:
+    """The decided people with each of `into`'s (number -> owner's number) joined to its owner."""
     if not into:
         return decided
     joined = [(list(group), list(group_mentions), pin) for group, group_mentions, pin in decided]
@@ -247,7 +257,7 @@ def _join_family_name_pairs(decided: list[tuple], forms: list[Form]) -> list[tup
         full = [i for i in group if forms[i].name.full and not forms[i].virtual]
         if not full:
             continue
-        name = forms[max(full, key=lambda i: (forms[i].count, forms[i].name.compact))].name
+        name = _main_full_name(full, forms)
         if len(name.tokens) >= 3 and len(name.given_tokens) >= 1 and opens_family_names(name.tokens[-2]):
             offices = {o for i in group for t in forms[i].titles if (o := role_title(t))}
             owners[name.tokens[-2:]].append((number, offices))
@@ -260,13 +270,7 @@ def _join_family_name_pairs(decided: list[tuple], forms: list[Form]) -> list[tup
         owner, offices = owners[next(iter(tails))][0]
         if owner != number and offices & {o for i in group for t in forms[i].titles if (o := role_title(t))}:
             into[number] = owner
-    if not into:
-        return decided
-    joined = [(list(group), list(group_mentions), pin) for group, group_mentions, pin in decided]
-    for number, owner in into.items():
-        joined[owner][0].extend(decided[number][0])
-        joined[owner][1].extend(decided[number][1])
-    return [d for number, d in enumerate(joined) if number not in into]
+    return _merged(decided, into)
 
 
 def _both_family_names(canonical: ParsedName, members: list[Form]) -> Counter:
