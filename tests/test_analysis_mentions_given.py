@@ -233,6 +233,18 @@ def test_an_organisations_office_tagged_as_a_person_is_not_searched_for():
     assert "Ellen Cranston" in surfaces and not {"Ellen Cranston Canada", "Canada"} & set(surfaces)
 
 
+def _pages(texts: dict, entities: dict) -> tuple[dict, list]:
+    """Documents of one outlet each, and NER's entities: the first place each page writes each one."""
+    docs, found = {}, []
+    for n, text in texts.items():
+        docs[n] = {**_doc(text), "article_id": n, "origin": f"o{n}", "outlet": f"o{n}"}
+        for surface, label in entities.items():
+            if (start := text.find(surface)) >= 0:
+                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
+                              "end": start + len(surface), "surface": surface, "label": label})
+    return docs, found
+
+
 def test_a_name_lowered_in_a_sentence_that_capitalises_names_is_an_error_but_not_in_a_keyword_string():
     # Every page writes "Ellen Cranston" right. One machine rewrite lowers her surname in a sentence
     # that capitalises the other names ("as cranston speaks out in Harrow"): the letters are right, the
@@ -242,13 +254,7 @@ def test_a_name_lowered_in_a_sentence_that_capitalises_names_is_an_error_but_not
              2: "Ellen Cranston won the vote. Later, Fraser admits defeat as cranston speaks out in Harrow.",
              3: "Ellen Cranston won the vote. Tags: harrow news, ellen cranston, cranston victory",
              4: "Ellen Cranston won the vote in Harrow, the count shows."}
-    docs, found = {}, []
-    for n, text in texts.items():
-        docs[n] = {**_doc(text), "article_id": n, "origin": f"o{n}", "outlet": f"o{n}"}
-        for surface in ("Ellen Cranston", "Fraser"):
-            if (start := text.find(surface)) >= 0:
-                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
-                              "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    docs, found = _pages(texts, {"Ellen Cranston": "PERSON", "Fraser": "PERSON"})
     resolved = resolve_mentions(docs, found)
     [cluster] = [c for c in resolved.result.clusters if c["canonical"] == "Ellen Cranston"]
     lowered = {(docs[m["version_id"]]["article_id"], m["surface"]) for m in resolved.persons
@@ -267,13 +273,7 @@ def test_a_place_near_only_a_misspelling_of_a_surname_is_the_place():
     texts = {1: "Ren Tamagari spoke in Osaka.", 2: "Ren Tamagari won the seat.", 3: "Ren Tamagari thanked voters.",
              4: "Ren Tamaguri spoke on Monday. Later Tamaguri left for the airport.",
              5: "Ren Tamagari visited his office in Tamaguchi on Monday."}
-    docs, found = {}, []
-    for n, text in texts.items():
-        docs[n] = {**_doc(text), "article_id": n, "origin": f"o{n}", "outlet": f"o{n}"}
-        for surface, label in (("Ren Tamagari", "PERSON"), ("Ren Tamaguri", "PERSON"), ("Tamaguchi", "GPE")):
-            if (start := text.find(surface)) >= 0:
-                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
-                              "end": start + len(surface), "surface": surface, "label": label})
+    docs, found = _pages(texts, {"Ren Tamagari": "PERSON", "Ren Tamaguri": "PERSON", "Tamaguchi": "GPE"})
     surfaces = {(m["version_id"], m["surface"]) for m in resolve_mentions(docs, found).persons}
     assert (4, "Tamaguri") in surfaces
     assert not any("Tamaguchi" in surface for _, surface in surfaces)
@@ -294,13 +294,7 @@ def test_a_one_word_ner_name_after_a_popes_title_is_no_given_name_of_the_article
     # his given name; the page's "François said" is.
     texts = {1: "Cardinal François Deleuze will announce Pope Francis’ successor. François said so.",
              2: "Pope Francis died on Monday.", 3: "Mourners remembered Pope Francis."}
-    docs, found = {}, []
-    for n, text in texts.items():
-        docs[n] = {**_doc(text), "article_id": n, "origin": f"o{n}", "outlet": f"o{n}"}
-        for surface in ("François Deleuze", "Francis"):
-            if (start := text.find(surface)) >= 0:
-                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
-                              "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    docs, found = _pages(texts, {"François Deleuze": "PERSON", "Francis": "PERSON"})
     resolved = resolve_mentions(docs, found)
     parts = {(m["version_id"], m["surface"]): m.get("full_name") for m in resolved.persons
              if m["surface"] in ("Francis", "François")}
