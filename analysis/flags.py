@@ -66,14 +66,13 @@ def lowered_kinds(group: list[dict], kinds: dict[str, str], canonical: str, user
     >>> lowered_kinds(group, kinds, "Ellen van der Berg Cranston")
     {1: 'error', 4: 'error'}
     """
-    small = {fold(word) for word in canonical.split() if not word[:1].isupper()}
+    small = {fold(word) for word in canonical.split() if not word[:1].isupper()} | PARTICLES | SUFFIXES
     out = {}
     for m in group:
         if not m.get("lowered") or kinds[m["surface"]] == "error" or m["surface"] in users:
             continue
         name = parse_name(m["surface"])  # the name's words: a title before it ("secretary") is no part of it
-        if name is not None and any(word[:1].islower() and fold(word) not in small | PARTICLES | SUFFIXES
-                                    for word in name.display.split()):
+        if name is not None and any(word[:1].islower() and fold(word) not in small for word in name.display.split()):
             out[m["mention_id"]] = "error"
     return out
 

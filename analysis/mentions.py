@@ -70,7 +70,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
     credible = entities.credible_mentions(noting_places(entities_found), texts, ordinary, lexicon=lexicon,
                                           foreign=foreign)
-    towns = _towns(places, texts)
+    place_spans = _place_spans(places)
+    towns = _towns(place_spans, texts)
     # Most of NER's entities are no credible person (dates, places, organisations, one-off PERSONs): a
     # story of 10,000 articles has a million of them, freed here when the caller keeps no reference.
     del entities_found
@@ -120,7 +121,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
 
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
                                     known_words=known_words, foreign=foreign, towns=towns, page_of=page_of,
-                                    places=_starts(places),
+                                    places=place_spans,
                                     function_words={key: function_words(documents[key[0]].get("language"))
                                                     for key in foreign},
                                     glue_letters={key: glue_letters(documents[key[0]].get("language"))
@@ -156,27 +157,25 @@ def _place_words(places: list[dict], texts: dict) -> Counter:
     return words
 
 
-def _starts(places: list[dict]) -> dict[object, set[int]]:
-    """(version id, field) -> the starts of NER's places there."""
-    starts: dict[object, set[int]] = defaultdict(set)
+def _place_spans(places: list[dict]) -> dict[object, dict[int, int]]:
+    """(version id, field) -> start -> end of NER's places there (GPE entities)."""
+    spans_of: dict[object, dict[int, int]] = defaultdict(dict)
     for e in places:
-        starts[(e["version_id"], e["field"])].add(e["start"])
-    return starts
+        spans_of[(e["version_id"], e["field"])][e["start"]] = e["end"]
+    return spans_of
 
 
-def _towns(places: list[dict], texts: dict) -> dict[object, set[int]]:
+def _towns(spans_of: dict[object, dict[int, int]], texts: dict) -> dict[object, set[int]]:
     """(version id, field) -> the starts of the places (NER's GPE entities) before a comma and another
     place ("Butler, Pennsylvania"): a town and its state or country. There a word a letter from a known
     surname is the town, not a garble of the name, whatever the second pass would make of it.
+    `spans_of`: NER's places (`_place_spans`).
 
     >>> places = [{"version_id": 1, "field": "text", "start": s, "end": e, "label": "GPE"}
     ...           for s, e in ((3, 9), (11, 23))]
-    >>> _towns(places, {(1, "text"): "To Butler, Pennsylvania."})
+    >>> _towns(_place_spans(places), {(1, "text"): "To Butler, Pennsylvania."})
     {(1, 'text'): {3}}
     """
-    spans_of: dict[tuple, dict[int, int]] = defaultdict(dict)
-    for e in places:
-        spans_of[(e["version_id"], e["field"])][e["start"]] = e["end"]
     towns = {}
     for key, spans in spans_of.items():
         text = texts.get(key) or ""
@@ -269,12 +268,12 @@ def people_to_search(clusters: list[dict], places: Counter | None = None, named:
     for cluster in clusters:
         if not cluster["evidence"]["forms"]:
             continue
-        names = [n for n in (parse_name(s["surface"]) for s in cluster["surfaces"]) if n is not None]
+        judged = [(s.get("kind") == "error", n) for s in cluster["surfaces"] if (n := parse_name(s["surface"])) is not None]
+        names = [n for _, n in judged]
         if names and all(places[n.surname_key] > named[n.surname_key] and not set(n.given) & given_names()
                          for n in names):
             continue
         canonical = parse_name(cluster["canonical"])
-        judged = [(s.get("kind") == "error", n) for s in cluster["surfaces"] if (n := parse_name(s["surface"])) is not None]
         right = {n.surname_key for wrong, n in judged if not wrong}
         people.append({"surnames": sorted({n.surname_key for n in names} | {p for n in names for p in surname_parts(n)}),
                        "given": sorted({g for n in names for g in n.given}),

@@ -239,10 +239,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     each other; and a word under `SOUND_MIN_LETTERS` letters is taken only as a known spelling.
     towns: key -> starts of words NER tagged a town before its state ("Butler, Pennsylvania"), which
     are taken only as a known spelling, never as a near one.
-    places: key -> starts of the places NER tagged, where a word near only a surname errors write
-    (`NameIndex.errors`: "Yamaguchi" two letters from a "Yamagumi", three from the Yamagami it
-    misspells) is the place: a garble of a garble is weak evidence of the person, a place tag strong
-    evidence against.
+    places: key -> the starts of the places NER tagged (mapped to their ends), where a word near only
+    a surname errors write (`NameIndex.errors`: "Yamaguchi" two letters from a "Yamagumi", three from
+    the Yamagami it misspells) is the place: a garble of a garble is weak evidence of the person, a
+    place tag strong evidence against.
     function_words: key -> the function words of a text's language (`lexicon.function_words`), never
     taken for a given name before a surname there ("Con Bilensky" in a Spanish title); those a lost
     space may glue to a name (`lexicon.glue_words`) are glue there besides the English `GLUE_WORDS`

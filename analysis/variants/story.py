@@ -202,7 +202,7 @@ def _join_lone_family_names(decided: list[tuple], forms: list[Form], form_of: di
     A user's pin decides for itself."""
     owners = []
     for number, (group, group_mentions, _pin) in enumerate(decided):
-        full = [i for i in group if forms[i].name.full and not forms[i].virtual]
+        full = _full_forms(group, forms)
         if not full:
             continue
         name = _main_full_name(full, forms)
@@ -220,6 +220,16 @@ def _join_lone_family_names(decided: list[tuple], forms: list[Form], form_of: di
         if len(fits) == 1:
             into[number] = fits.pop()
     return _merged(decided, into)
+
+
+def _full_forms(group: list[int], forms: list[Form]) -> list[int]:
+    """The forms of a person that write a full name as some page wrote it (no virtual form)."""
+    return [i for i in group if forms[i].name.full and not forms[i].virtual]
+
+
+def _offices(group: list[int], forms: list[Form]) -> set[str]:
+    """The offices a person's forms are written with (`role_title`: "minister", not "Mr.")."""
+    return {office for i in group for title in forms[i].titles if (office := role_title(title))}
 
 
 def _main_full_name(full: list[int], forms: list[Form]) -> ParsedName:
@@ -254,21 +264,20 @@ def _join_family_name_pairs(decided: list[tuple], forms: list[Form]) -> list[tup
     joins neither."""
     owners: dict[tuple, list[tuple[int, set]]] = defaultdict(list)
     for number, (group, _mentions, _pin) in enumerate(decided):
-        full = [i for i in group if forms[i].name.full and not forms[i].virtual]
+        full = _full_forms(group, forms)
         if not full:
             continue
         name = _main_full_name(full, forms)
         if len(name.tokens) >= 3 and len(name.given_tokens) >= 1 and opens_family_names(name.tokens[-2]):
-            offices = {o for i in group for t in forms[i].titles if (o := role_title(t))}
-            owners[name.tokens[-2:]].append((number, offices))
+            owners[name.tokens[-2:]].append((number, _offices(group, forms)))
     into: dict[int, int] = {}
     for number, (group, _mentions, pin) in enumerate(decided):
-        full = [i for i in group if forms[i].name.full and not forms[i].virtual]
+        full = _full_forms(group, forms)
         tails = {forms[i].name.tokens for i in full}
         if pin is not None or len(tails) != 1 or len(owners.get(next(iter(tails)), ())) != 1:
             continue
         owner, offices = owners[next(iter(tails))][0]
-        if owner != number and offices & {o for i in group for t in forms[i].titles if (o := role_title(t))}:
+        if owner != number and offices & _offices(group, forms):
             into[number] = owner
     return _merged(decided, into)
 
@@ -730,9 +739,8 @@ def _judge_givens_as_full_forms(surfaces: list[dict], lone: set[str], canonical:
 def _judge_inflections_abroad(surfaces: list[dict], languages: dict[str, set]) -> None:
     """Judge a name written only on pages in other languages, each of whose words is the word of a name
     judged right, as written, or that word with a case ending of every one of those languages
-    (`names.inflected`),
-    as an inflection of that name: accepted ("Jan Novaks" beside an accepted "Jan Novak" on German
-    pages, "Rafalą Trzaskowskį" beside Rafał Trzaskowski on Lithuanian ones).
+    (`names.inflected`), as an inflection of that name: accepted ("Jan Novaks" beside an accepted "Jan
+    Novak" on German pages, "Rafalą Trzaskowskį" beside Rafał Trzaskowski on Lithuanian ones).
 
     Why: German, Dutch and the Scandinavian languages write the genitive with an "s" and no
     apostrophe, and the Slavic and Baltic languages, Finnish and Hungarian decline names as nouns;
@@ -985,7 +993,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     how the story writes words alone, to tell a name written family name first (`name_order`);
     `capitals`: the story's words written with a capital inside (`canonical.inner_capitals`); `rendered`:
     the forms only pages in another language write (`canonical._decide_canonical`)."""
-    full_forms = [i for i in group if forms[i].name.full and not forms[i].virtual]
+    full_forms = _full_forms(group, forms)
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
         pinned_form = next((i for i in group if parse_name(pin) and forms[i].name.compact == parse_name(pin).compact), None)
