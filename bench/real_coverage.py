@@ -51,7 +51,8 @@ Counting rules (the functions below implement them; all are pure and tested on i
 * Clusters. The report lists each cluster's surfaces with mention counts, not each mention, so
   mentions are attributed by surface: a report surface stands for a labelled surface (`name_part`:
   the same text; a labelled name it is part of, `Ali Öztürk` -> `Mehmet Ali Öztürk`; one ending it,
-  `Secretary Karoline Leavitt` -> `Karoline Leavitt`; a multi-word one starting it; case-sensitive),
+  `Secretary Karoline Leavitt` -> `Karoline Leavitt`; a multi-word one starting it; case-sensitive,
+  except that a small-letter full name, `karoline leavitt` from a URL, stands for `Karoline Leavitt`),
   else it is untracked. A labelled surface used for one person only gives that person all its mentions in the
   cluster (this is the cluster's *affinity*); a surface used for several people (`Leavitt`) is shared
   among them in proportion to their affinity in that cluster, or, with none, to their labelled counts.
@@ -236,11 +237,19 @@ def name_part(surface: str, tracked: list[str]) -> str | None:
     In order: the same text; the shortest multi-word labelled surface holding a multi-word report
     surface at word boundaries (NER cut "Mehmet Ali Öztürk" to "Ali Öztürk"); the longest labelled
     surface ending the report surface (a title before it: "Secretary Karoline Leavitt", or a colon
-    after it); the longest multi-word labelled surface starting it ("Karoline Leavitt Makes").
+    after it); the longest multi-word labelled surface starting it ("Karoline Leavitt Makes"). One case
+    rule comes second: a multi-word surface in small letters (a URL slug's "karoline leavitt") stands
+    for the labelled name it writes small, when no labelled surface is written so.
     """
     flat = " ".join(surface.split())
     if flat in tracked:
         return flat
+    if " " in flat and flat.islower():
+        # A URL slug or keyword string writes a full name small ("mike gabbard"): that full name, not a
+        # small surname labelled in some page's prose that happens to end it.
+        same = sorted(t for t in tracked if t.casefold() == flat)
+        if same:
+            return same[0]
 
     def where(needle: str, hay: str):
         return re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", hay)

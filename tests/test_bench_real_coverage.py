@@ -92,6 +92,9 @@ def test_name_part_rules():
     assert rc.name_part("Brightwater:", tracked) == "Brightwater"
     assert rc.name_part("Odessa Quill", tracked) is None  # a lone first name does not start a longer name
     assert rc.name_part("brightwater", tracked) is None  # case-sensitive
+    # A URL slug's full name in small letters is that full name, not a small surname labelled elsewhere.
+    assert rc.name_part("odessa brightwater", tracked + ["brightwater"]) == "Odessa Brightwater"
+    assert rc.name_part("ivo brightwater", tracked + ["brightwater"]) == "brightwater"
 
 
 def _invented():
