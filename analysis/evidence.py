@@ -56,6 +56,7 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
         form.surfaces[m["surface"]] += 1
         form.displays[name.display] += 1
         form.count += 1
+        form.couples += bool(m.get("couple"))
         form.sources.add(m["origin"])
         form.outlet_uses[m["origin"]] += 1
         if m["authoritative"]:

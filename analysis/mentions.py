@@ -4,7 +4,8 @@ One function, used by both `newsclaims analyse` (a story in the database) and `n
 FILE` (one document), so both give the same answer:
 
 1. keep the NER PERSON mentions that are evidence of a person (`entities.credible_mentions`);
-2. cluster them, and take the people seen with a given name and a surname as the story's people;
+2. add the full names pages in other languages write, where no NER is run (`names_abroad`); cluster
+   them all, and take the people seen with a given name and a surname as the story's people;
 3. search every field of every document for those people's surnames, in any case and with typos
    (`entities.find_more_mentions`) — the mentions NER misses;
 4. cluster everything again and decide canonical forms, kinds and flags (`variants.analyse_variants`).
@@ -20,7 +21,7 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis import entities, joined, second_pass, variants
+from analysis import entities, joined, names_abroad, second_pass, variants
 from analysis.lexicon import function_words, glue_letters, is_english
 from analysis.name_rules import FAMILY_WORDS, given_names
 from analysis.names import ParsedName, fold, parse_name, slug_words, surname_parts
@@ -75,28 +76,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # Most of NER's entities are no credible person (dates, places, organisations, one-off PERSONs): a
     # story of 10,000 articles has a million of them, freed here when the caller keeps no reference.
     del entities_found
-    # Only the people are kept of this first decision: its assignments and flags would double what the
-    # final decision holds, at a few hundred thousand mentions.
-    first = variants.analyse_variants(_variant_input(credible, documents, lexicon), settings=settings,
-                                      **variant_options).clusters
-    # Two names tagged as one ("Barlow Bilenkyy"): dropped, so the second pass finds each part as the
-    # known name it is, and decided again without them, so no phantom person is searched for.
-    full, surnames, givens = joined.established_names(first)
-    kept = [m for m in credible if not joined.is_joined(m["surface"], full, surnames, givens)]
-    if len(kept) < len(credible):
-        credible = kept
-        first = variants.analyse_variants(_variant_input(credible, documents, lexicon), settings=settings,
-                                          **variant_options).clusters
-    taken: dict = defaultdict(list)
-    for m in credible:
-        taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
-    found = []
-    pending = ((key, text) for key, text in texts.items() if text)
-    # A page's prose fields as one text: a word is ordinary for the second pass when two pages write it so.
-    pages = ("\n".join(doc.get(field) or "" for field in entities.PROSE_FIELDS) for doc in documents.values())
-    ordinary_lower, written_lower = entities.story_words(pages, min_texts=2)
-    known_words = entities.KnownWords(frozenset(map(fold, ordinary_lower)), lexicon,
-                                      frozenset(map(fold, written_lower)))
+    found: list[dict] = []
 
     def add(results) -> None:
         for (version_id, field), matches in results:
@@ -105,6 +85,35 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                          else f"p{len(found) + 1}")
                 found.append({**match, "id": ident, "version_id": version_id, "field": field})
 
+    topic = variant_options.get("topic")
+    # Where NER is not run, the full names a page in another language writes (`names_abroad`): people
+    # of the story like those NER finds in English, so they are searched for too.
+    add(names_abroad.full_names_abroad(((key, texts[key]) for key in foreign
+                                        if key[1] in entities.PROSE_FIELDS and texts[key]),
+                                       lambda key: function_words(documents[key[0]].get("language")), lexicon,
+                                       known=[m["surface"] for m in credible] + list(topic.names if topic else ())))
+    # Only the people are kept of this first decision: its assignments and flags would double what the
+    # final decision holds, at a few hundred thousand mentions.
+    first = variants.analyse_variants(_variant_input(credible + found, documents, lexicon), settings=settings,
+                                      **variant_options).clusters
+    # Two names tagged as one ("Barlow Bilenkyy"): dropped, so the second pass finds each part as the
+    # known name it is, and decided again without them, so no phantom person is searched for.
+    full, surnames, givens = joined.established_names(first)
+    kept = [m for m in credible if not joined.is_joined(m["surface"], full, surnames, givens)]
+    if len(kept) < len(credible):
+        credible = kept
+        first = variants.analyse_variants(_variant_input(credible + found, documents, lexicon), settings=settings,
+                                          **variant_options).clusters
+    taken: dict = defaultdict(list)
+    for m in credible + found:
+        taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
+    pending = ((key, text) for key, text in texts.items() if text)
+    # A page's prose fields as one text: a word is ordinary for the second pass when two pages write it so.
+    pages = ("\n".join(doc.get(field) or "" for field in entities.PROSE_FIELDS) for doc in documents.values())
+    ordinary_lower, written_lower = entities.story_words(pages, min_texts=2)
+    known_words = entities.KnownWords(frozenset(map(fold, ordinary_lower)), lexicon,
+                                      frozenset(map(fold, written_lower)))
+
     # The people the story config says it is about are searched whatever NER made of them: the small
     # model tags "Malen" of "Greta von der Malen" as a place, and a person it never tags as one would
     # otherwise never be searched at all. One NER did find is searched as its cluster says.
@@ -112,7 +121,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # though relatives or namesakes NER did find share the surname: searched with their own given names.
     named = Counter(name.surname_key for name in map(parse_name, (m["surface"] for m in credible)) if name is not None)
     searchable = people_to_search(first, _place_words(places, texts), named)
-    searchable += [person for person in topic_people(variant_options.get("topic"))
+    searchable += [person for person in topic_people(topic)
                    if not any(set(p["surnames"]) & set(person["surnames"]) and set(p["given"]) & set(person["given"])
                               for p in searchable)]
 

@@ -496,6 +496,42 @@ def given_names(path: str | None = None) -> frozenset[str]:
     return frozenset(related) | full
 
 
+@lru_cache(maxsize=1)
+def world_given_names() -> frozenset[str]:
+    """The folded given names of every locale of Faker's person providers (MIT-licensed), in Latin
+    letters: about 20,000 ("Victoria", "Pierre", "Ömer", "Juraj"), beside the compact English list of
+    `given_names`.
+
+    Why: on a page in another language no NER says who is a person, and the English list does not know
+    that "Amparo" or "Igor" is a given name; the given-name lists of some seventy locales do. Only
+    full names on such pages are judged by it (`names_abroad`), where a name repeated is wanted: the
+    lists are long, and a few of their names are ordinary words somewhere ("Santa", "Star").
+
+    >>> {"igor", "amparo", "omer", "pierre"} <= world_given_names(), "koppinger" in world_given_names()
+    (True, False)
+    """
+    import importlib
+    import pkgutil
+    import unicodedata
+
+    from faker.providers import person
+
+    from analysis.names import fold
+
+    names = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            listed = getattr(provider, attribute, None)
+            if not isinstance(listed, (list, tuple, dict, set, frozenset)):
+                continue  # a locale's property of its own, no list
+            for name in listed:
+                if isinstance(name, str) and name.isalpha() and all(
+                        unicodedata.name(c, "").startswith("LATIN") for c in name):
+                    names.add(fold(name))
+    return frozenset(names)
+
+
 def nickname_related(a: str, b: str, path: str | None = None) -> bool:
     """Whether two folded given names are a name and its nickname (Robert/Bob), or two nicknames of
     one name (Bob/Rob). Two full names that share a nickname (Christopher/Christine, both "Chris")

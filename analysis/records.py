@@ -89,6 +89,7 @@ class Form:
     first: str = "~"  # date_key of the earliest use
     titles: set = field(default_factory=set)
     articles: set = field(default_factory=set)
+    couples: int = 0  # uses naming the second of a couple ("Pavel and Olga Sorokin": `mentions._couple`)
     virtual: bool = False  # a pinned canonical name no surface uses
     topic: bool = False  # one of the names the story config says the story is about
 

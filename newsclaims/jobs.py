@@ -205,11 +205,13 @@ def _resolve_story(db, story: StoryConfig, documents: dict, nlp, settings: Analy
 def story_topic(story: StoryConfig, documents, settings: AnalysisSettings = DEFAULTS) -> Topic:
     """The people the story config names, and the articles on its topic. On topic means the story's
     keywords when it has some (they say what the coverage is about; a name alone also matches people
-    who merely share it), else its names."""
+    who merely share it), else its names; on a page in another language, which cannot write the
+    keywords (they are the config's words, "Oval Office", not "Studio Ovale"), its names too."""
     names = list(story.topic.names)
     keywords = list(story.topic.keywords)
     on_topic = frozenset(doc["article_id"] for doc in documents
-                         if topic_match([doc.get("title"), doc.get("text")], names=[] if keywords else names,
+                         if topic_match([doc.get("title"), doc.get("text")],
+                                        names=[] if keywords and is_english(doc.get("language")) else names,
                                         keywords=keywords, score_cutoff=settings.score_cutoff))
     return Topic(names=tuple(names), articles=on_topic)
 

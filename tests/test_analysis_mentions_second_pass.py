@@ -416,3 +416,16 @@ def test_a_near_spelling_before_a_middle_initial_and_a_surname_is_a_given_name()
     found = list(find_more_mentions([("k", text)], PEOPLE, {}, known_words=KNOWN))[0][1]
     assert [(f["surface"], f["start"]) for f in found if f["surface"] != "Ellen Cranston"] == [
         ("Cransten", text.rindex("Cransten"))]
+
+
+def test_a_table_running_two_names_together_gives_each_its_own():
+    """A results table extracted as text runs two candidates together ("Candidate Tim Varga Pete
+    Lagseth"), and Varga is also a given name in the story (a Varga Hollo): the words before Lagseth
+    stop at Varga, another known person's surname after one of his given names, so Lagseth's name is
+    "Pete Lagseth", not "Tim Varga Pete Lagseth". A middle name that is a known surname, under the
+    person's own given name, stays in the name ("Ana Lowe Sheldon")."""
+    people = [{"surnames": ["varga"], "given": ["tim"]}, {"surnames": ["lagseth"], "given": ["pete"]},
+              {"surnames": ["hollo"], "given": ["varga"]}]
+    assert surfaces("Candidate Tim Varga Pete Lagseth\nParty Left Right", people=people) == ["Tim Varga", "Pete Lagseth"]
+    people = [{"surnames": ["sheldon"], "given": ["ana", "lowe"]}, {"surnames": ["lowe"], "given": ["tom"]}]
+    assert surfaces("Candidate Ana Lowe Sheldon won.", people=people) == ["Ana Lowe Sheldon"]

@@ -2270,3 +2270,38 @@ def test_both_family_names_alone_under_the_persons_office_are_the_person_and_the
     assert found["Hosek"][1] == "error"
     found = story("Vrtal Hosek")
     assert found["Vrtal Hosek"][0] != found["Minister Lukas Vrtal Hosek"][0]
+
+
+def test_a_bare_surname_in_coverage_naming_nobody_in_full_is_the_subjects_beside_a_namesake_elsewhere():
+    """A namesake named on a page of his own ("Igor Brevik", a dancer) makes "Brevik" fit two people;
+    an on-topic page that writes only "Brevik" means the story's Oksana Brevik, as it did before the
+    namesake was found. Off the topic, nobody is named in full there, and it stays unattached."""
+    mentions = [mention(i, "Oksana Brevik", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(10 + i, "Igor Brevik", "de", "2026-03-04", article=10) for i in range(3)]
+    mentions += [mention(20 + i, "Brevik", "it", "2026-03-05", article=20) for i in range(3)]
+
+    def owner_of_bare(on_topic):
+        result = analyse_variants(mentions, topic=Topic(names=("Oksana Brevik",), articles=frozenset(on_topic)))
+        cluster_of = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
+        canonical = {c["id"]: c["canonical"] for c in result.clusters}
+        return {canonical.get(cluster_of.get(mid)) for mid in (20, 21, 22)}
+
+    assert owner_of_bare({1, 2, 3, 4, 20}) == {"Oksana Brevik"}
+    assert owner_of_bare({1, 2, 3, 4}) == {None}
+
+
+def test_a_couple_written_with_one_surname_names_the_wife_with_the_familys_surname_not_the_son():
+    """ "Mikhail and Ella Sorvan", the parents of the story's Ilya Sorvan, where careful outlets call his
+    mother Ella Ronn: "Ella Sorvan" joins her given name to the family's surname. It is her name,
+    misspelt, not a blend naming the son, whom the story is about."""
+    mentions = [mention(i, "Ilya Sorvan", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(5, "Ella Ronn", "a1", "2026-03-03", authoritative=True, article=1),
+                 mention(6, "Ella Ronn", "a2", "2026-03-03", authoritative=True, article=2),
+                 mention(7, "Mikhail Sorvan", "a1", "2026-03-03", authoritative=True, article=1),
+                 {**mention(8, "Ella Sorvan", "blog", "2026-03-05", article=20), "couple": True}]
+    topic = Topic(names=("Ilya Sorvan",), articles=frozenset({1, 2, 3, 4, 20}))
+    found = owners(analyse_variants(mentions, topic=topic))
+    assert found["Ella Sorvan"] == ("Ella Ronn", "error")
+    alone = owners(analyse_variants(mentions[:-1] + [mention(8, "Ella Sorvan", "blog", "2026-03-05", article=20)],
+                                    topic=topic))
+    assert alone["Ella Sorvan"][0] != "Ella Ronn"

@@ -268,7 +268,8 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     Tim Lagseth", beside "Pete Lagseth"), when the blend is written once (a page that writes "Sara
     Hadari" again and again, and her maiden name "Sara Ben-Amoz", means a person); and of the
     people with an established full name carrying its surname under another given name, exactly one is
-    in its role: shares a title with it, or, for a blend written only in the story's on-topic coverage
+    in its role (but a blend only ever written as the second of a couple, "Mikhail and Ella Holm" beside
+    an established Ella Ronn, is Ella Ronn's name with the family's surname: hers, whatever her role): shares a title with it, or, for a blend written only in the story's on-topic coverage
     and under no office, is the person the story is about (a namesake elsewhere in the story keeps its
     own name), or, for a given name lent by a name on the blend's own page, is the one such person that
     page also names in full under no office of the blend's.
@@ -294,6 +295,15 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
                       and forms[j].name.surname_core != name.surname_core]
         lenders = lenders or beside
         if not carriers or not lenders:
+            continue
+        lent_by = {root(j) for j in lenders}
+        if form.couples == form.count and len(lent_by) == 1:
+            # Only ever the second of a couple ("Mikhail and Ella Holm"): the surname is the family's,
+            # written once for both, and the given name the lender's own, who is the one named.
+            person = [m for m in members[next(iter(lent_by))] if m in established.members]
+            if person:
+                blends.append((i, person[0], f"the given name of {forms[lenders[0]].name.display} with the "
+                                             "surname of a couple named together"))
             continue
         # Of the people carrying the surname, the one in the blend's role; else, for a blend written
         # only in the coverage of the person the story is about, that person.

@@ -806,7 +806,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     names ("Justice Tolliver" beside the justice's husband); in coverage of the story (`topic_articles`),
     the person the story is about, when the article has named them before it along with another, unless
     it names another of them in full more than `SUBJECT_RATIO` times as often (a profile of the
-    subject's father names him again and again); else news style decides: a bare surname refers back
+    subject's father names him again and again), or when it names none of them in full (a namesake
+    named on another page makes no bare surname of the coverage his); else news style decides: a bare surname refers back
     to the person of that surname named most recently before it in the same field
     (mentions carrying `field`/`start`), passing over a name introduced as somebody's relative
     (`kin`: "Galey's son, Rohan Galey, said ... Galey is vying"): the article is about the person the
@@ -849,8 +850,11 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     for index in linkage.unattached:
         surname = forms[index].name.surname_core
         for m in by_form[index]:
-            # Only the people its own article names are asked whether the surname fits them.
+            # Only the people its own article names are asked whether the surname fits them; an article
+            # of the story's coverage that names none of them in full means the person it is about.
             candidates = {number for number in named_in[m["article_id"]] if fitting(surname, number)}
+            if not candidates and m["article_id"] in topic_articles:
+                candidates = {number for number in subjects if fitting(surname, number)}
             # The one whose own surname it is before other people it fits as a typo.
             own = [number for number in candidates if main[number].surname_core == surname]
             if len(own) == 1 and all(compare_names(main[own[0]], main[number], score_cutoff).verdict
