@@ -60,7 +60,7 @@ TITLES = frozenset("""
     adm admiral attorney trooper inspector superintendent supt director engineer coach principal
     chancellor speaker state county city assemblyman assemblywoman congressman congresswoman
     fire police sheikh shaikh haji hajji mullah maulawi maulvi sayyid monsieur mme mlle madame herr frau
-    cardinal archbishop monsignor msgr rabbi imam
+    cardinal archbishop monsignor msgr rabbi imam ayatollah hojatoleslam hojjatoleslam mufti
     prasident senor senora dona don
     fiance fiancee husband wife widow widower mother
 """.split()) | frozenset(FOREIGN_OFFICES)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 from analysis.lexicon import glue_words
 from analysis.name_rules import FAMILY_WORDS, gender_forms, given_names, particle_words
@@ -714,7 +715,9 @@ def _lower_word_after(text: str, end: int) -> bool:
 def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS) -> int:
     """The length of a known surname that opens `word` when the rest is a lower-case `glue` word
     ("Cranstonwho" for "Cranston who") or any capitalised word ("CranstonThe"), and the whole is no
-    known surname, else 0.
+    known surname, else 0. A capitalised English function word glued on ("CranstonThe") is the next
+    sentence's first word however the whole is known: NER tags such a span as a name ("President
+    Ellen CranstonThe"), which makes the whole a surname the story searches for.
 
     >>> _glued_surname("Cranstonwho", NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}]))
     8
@@ -722,9 +725,12 @@ def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS) ->
     0
     >>> _glued_surname("CranstonThe", NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}]))
     8
+    >>> _glued_surname("CranstonThe", NameIndex.of([{"surnames": ["cranston", "cranstonthe"], "given": ["ellen"]}]))
+    8
     """
     camel = next((i for i in range(EXACT_MIN_LETTERS, len(word)) if word[i].isupper() and word[i - 1].islower()), 0)
-    if camel and fold(word[:camel]) in index.exact and fold(word) not in index.exact:
+    if camel and fold(word[:camel]) in index.exact and (fold(word) not in index.exact
+                                                        or word[camel:].lower() in ENGLISH_STOP_WORDS):
         return camel  # the next sentence's first word glued on by a lost break ("CranstonThe president")
     for ending in glue:
         cut = len(word) - len(ending)
@@ -744,7 +750,16 @@ GIVEN_CONFIRMS_RATIO = 5
 def given_confirmed_surname(word: str, surname: str, cutoff: float) -> bool:
     """Whether a folded word may be a known surname garbled under its person's given name: a near
     spelling with `GIVEN_CONFIRMS_EDITS` more edits, and a lower ratio when about as long (a garble
-    keeps a name's length; a longer or shorter word is more likely another name)."""
+    keeps a name's length; a longer or shorter word is more likely another name); or the surname's
+    own letters, five or more, the first kept and the others in another order ("Atara" for Arata: two
+    letters swapped across a third, two edits in five, which no ratio keeps), where alone a scramble
+    needs `SCRAMBLED_MIN_LETTERS`.
+
+    >>> [given_confirmed_surname(w, "arata", 80) for w in ("atara", "arrata", "tiara")]
+    [True, True, False]
+    """
+    if len(word) >= EDIT_MIN_LETTERS and word != surname and _letters(word) == _letters(surname):
+        return True
     relaxed = cutoff - GIVEN_CONFIRMS_RATIO if abs(len(word) - len(surname)) <= 1 else cutoff
     return near_spelling(word, surname, relaxed, extra=GIVEN_CONFIRMS_EDITS)
 
@@ -784,7 +799,15 @@ def _given_then_short_surname(text: str, start: int, word: str, index: NameIndex
     or a word of English in its own right ("Ellen Crane" for an Ellen Cranes, "Tom Bake" for a Tom
     Baker); alone such a word is no evidence (too many neighbours), but the person's own given name,
     written as they write it, just before it, and the capital, are. One edit only, and the ratio cutoff
-    holds, so a short surname has no neighbours beyond one letter.
+    holds, so a short surname has no neighbours beyond one letter; but a letter changed in a surname of
+    four ("Sinan Ogun" for a Sinan Ogan) keeps three of four, below any cutoff, and the given name is
+    the evidence there too.
+
+    >>> index = NameIndex.of([{"surnames": ["ogan"], "given": ["sinan"]}])
+    >>> [_given_then_short_surname(t, 6, "ogun", index, 80) for t in ("Sinan Ogun said", "Sinan ogun said")]
+    [0, 6]
+    >>> _given_then_short_surname("Kenan Ogun said", 6, "ogun", index, 80)
+    6
     """
     if len(word) < EXACT_MIN_LETTERS or not text[start:start + 1].isupper():
         return start
@@ -796,7 +819,8 @@ def _given_then_short_surname(text: str, start: int, word: str, index: NameIndex
         return start  # the cheap test first: most capitalised words follow no known given name
     for surname in index.exact:
         if (abs(len(surname) - len(word)) <= 1 and given in index.givens_of.get(surname, ())
-                and OSA.distance(word, surname, score_cutoff=1) <= 1 and fuzz.ratio(word, surname) >= cutoff):
+                and OSA.distance(word, surname, score_cutoff=1) <= 1
+                and (fuzz.ratio(word, surname) >= cutoff or len(word) == len(surname) == EXACT_MIN_LETTERS)):
             return before.start(1)
     return start
 

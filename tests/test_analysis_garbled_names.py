@@ -319,3 +319,24 @@ def test_a_glue_word_run_onto_a_relatives_surname_in_a_model_span_is_cut_off(nlp
     found = owners(nlp, "The family gathered in Millbrook. In front of the house Tom Cranstonunder a thick fog, "
                         "a dozen cars are parked.")
     assert found == {"Tom Cranston": ("Tom Cranston", "canonical")}
+
+
+def test_a_name_ner_tagged_with_the_next_sentences_first_word_glued_on_is_the_name():
+    """A lost line break glues the next sentence's first word to a surname, and NER tags the lot
+    ("Mayor Ellen CranstonThe"); the name is "Mayor Ellen Cranston", no misspelling of hers, although
+    NER's span made "Cranstonthe" a surname the story searches for."""
+    texts = ["Mayor Ellen Cranston opened the bridge on Monday.",
+             "Mayor Ellen Cranston spoke first.",
+             "BRIDGEPORT Mayor Ellen CranstonThe bridge opened on Monday."]
+    docs = {i: {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
+                "article_id": i, "origin": f"o{i}", "outlet": f"o{i}", "authoritative": i < 2,
+                "published": f"2026-03-0{i + 1}", "language": "en"} for i, text in enumerate(texts)}
+    spans = ["Ellen Cranston", "Ellen Cranston", "Mayor Ellen CranstonThe"]
+    entities_found = [{"id": f"n{i}", "version_id": i, "field": "text", "start": text.index(span),
+                       "end": text.index(span) + len(span), "surface": span, "label": "PERSON"}
+                      for i, (text, span) in enumerate(zip(texts, spans))]
+    resolved = resolve_mentions(docs, entities_found)
+    kinds = {a["mention_id"]: a["kind"] for a in resolved.result.assignments}
+    on_page = {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] == 2}
+    assert on_page == {"Mayor Ellen Cranston": "title"}
+    assert not [f for f in resolved.result.flags if f.get("level") == "mention"]

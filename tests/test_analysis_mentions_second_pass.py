@@ -429,3 +429,21 @@ def test_a_table_running_two_names_together_gives_each_its_own():
     assert surfaces("Candidate Tim Varga Pete Lagseth\nParty Left Right", people=people) == ["Tim Varga", "Pete Lagseth"]
     people = [{"surnames": ["sheldon"], "given": ["ana", "lowe"]}, {"surnames": ["lowe"], "given": ["tom"]}]
     assert surfaces("Candidate Ana Lowe Sheldon won.", people=people) == ["Ana Lowe Sheldon"]
+
+
+def test_a_letter_changed_in_a_four_letter_surname_under_the_persons_given_name_is_found():
+    """ "Sinan Ogun" for a Sinan Ogan keeps three letters of four, below any ratio cutoff; the person's
+    own given name before it is the evidence, and the page's later "Ogun" is the same garble. Under
+    another given name, or alone on a page, the word is left alone."""
+    people = [{"surnames": ["ogan"], "given": ["sinan"]}]
+    assert surfaces("Sinan Ogun backed the president. Ogun said so.", people=people) == ["Sinan Ogun", "Ogun"]
+    assert surfaces("Kenan Ogun backed the president. Ogun said so.", people=people) == []
+
+
+def test_a_surnames_letters_scrambled_under_the_persons_given_name_is_found():
+    """ "Judge Roger Atara" for Roger Arata: two letters swapped across a third are two edits in five,
+    which no ratio keeps, but the letters are his and his given name stands before them. Alone, or
+    under another given name, five scrambled letters are left alone."""
+    people = [{"surnames": ["arata"], "given": ["roger"]}]
+    assert surfaces("Presiding judge Roger Atara read the verdicts.", people=people) == ["Roger Atara"]
+    assert surfaces("Presiding judge Peter Atara read the verdicts. Atara left.", people=people) == []

@@ -49,6 +49,13 @@ def test_several_titles_stay_apart_from_the_name():
     assert (name.title, name.display) == ("chancellor prof", "Ana Ruiz")
 
 
+def test_a_clerical_rank_is_a_title_not_a_given_name():
+    """ "Ayatollah Reza Tabrizi": the rank is written before the name like "Imam" or "Rabbi", and the
+    canonical name is the person's, without it."""
+    name = parse_name("Ayatollah Reza Tabrizi")
+    assert (name.title, name.display, name.given_tokens) == ("ayatollah", "Reza Tabrizi", ("reza",))
+
+
 def test_a_headline_verb_after_a_name_is_cut():
     assert trailing_headline_verb("Ana Ruiz Makes", LEXICON)
     assert trailing_headline_verb("Brandt Taps", LEXICON)  # a surname alone remains
