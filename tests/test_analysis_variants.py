@@ -2305,3 +2305,17 @@ def test_a_couple_written_with_one_surname_names_the_wife_with_the_familys_surna
     alone = owners(analyse_variants(mentions[:-1] + [mention(8, "Ella Sorvan", "blog", "2026-03-05", article=20)],
                                     topic=topic))
     assert alone["Ella Sorvan"][0] != "Ella Ronn"
+
+
+def test_careful_outlets_abroad_vouch_for_no_given_name_of_their_own():
+    """Two French-language newsrooms translating one wire story write "Doran Vasak" for the story's
+    Dorin Vasak, whom careful outlets at home write right: abroad, careful outlets render or copy names,
+    so their spelling is no second real given name, and "Doran Vasak" is the same person, not a
+    namesake kept apart. Written so by two careful outlets at home, it is a name of its own."""
+    mentions = [mention(i, "Dorin Vasak", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 10)]
+    abroad = [{**mention(10 + i, "Doran Vasak", f"fr{i}", "2026-03-04", authoritative=True), "foreign": "fr"}
+              for i in range(2)]
+    together = owners(analyse_variants(mentions + abroad))
+    assert together["Doran Vasak"][0] == "Dorin Vasak"
+    at_home = owners(analyse_variants(mentions + [{k: v for k, v in m.items() if k != "foreign"} for m in abroad]))
+    assert at_home["Doran Vasak"][0] == "Doran Vasak"

@@ -815,11 +815,13 @@ def _established(form: Form) -> bool:
 
 def _real_given(form: Form) -> bool:
     """Whether the form's first given name is a real given name: in the bundled given-name list, or
-    written so by several authoritative outlets."""
+    written so by several authoritative outlets in the story's own language. Careful outlets abroad
+    vouch for no spelling of a given name: they write it their language's way, or as the wire copy
+    they translate misspelt it ("Sinon" for a Turkish Sinan in two French-language newsrooms)."""
     tokens = form.name.given_tokens
     if not tokens or len(tokens[0]) < 2:
         return False
-    return tokens[0] in given_names() or len(form.authoritative) >= VOUCHED_GIVEN
+    return tokens[0] in given_names() or len(form.authoritative - form.abroad) >= VOUCHED_GIVEN
 
 
 def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topic_articles: frozenset = frozenset()) -> dict:
