@@ -46,6 +46,8 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
         form.displays[name.display] += 0
         form_of[m["mention_id"]] = index
         form.articles.add(m["article_id"])
+        if m.get("kin"):
+            form.kin_articles.add(m["article_id"])
         role = role_title(name.title)
         if role:
             form.titles.add(role)
@@ -64,6 +66,7 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
             form.display_authorities.setdefault(name.display, set()).add(m["origin"])
             if m.get("foreign"):
                 form.abroad.add(m["origin"])
+                form.abroad_languages.setdefault(str(m["foreign"]), set()).add(m["origin"])
         if copies is not None and copies.get(m["article_id"]) is None:
             form.independent.add(m["origin"])
         form.first = min(form.first, date_key(m["published"]))

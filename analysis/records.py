@@ -85,11 +85,13 @@ class Form:
     outlet_uses: Counter = field(default_factory=Counter)  # outlet -> uses
     authoritative: set = field(default_factory=set)
     abroad: set = field(default_factory=set)  # authoritative outlets using it on pages in another language
+    abroad_languages: dict = field(default_factory=dict)  # that language -> those outlets
     independent: set = field(default_factory=set)  # outlets using it in articles that copy no other
     first: str = "~"  # date_key of the earliest use
     titles: set = field(default_factory=set)
     articles: set = field(default_factory=set)
     couples: int = 0  # uses naming the second of a couple ("Pavel and Olga Sorokin": `mentions._couple`)
+    kin_articles: set = field(default_factory=set)  # articles introducing it as a relative ("her husband, ...")
     virtual: bool = False  # a pinned canonical name no surface uses
     topic: bool = False  # one of the names the story config says the story is about
 

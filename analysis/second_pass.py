@@ -351,6 +351,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 continue
             end = start + len(word)
             word_start = start
+            if fit and not glued and (after := _SPACE_WORD.match(text, end)) and folded + fold(after.group(1)) in index.exact:
+                # The two parts of a known two-part surname written as two words ("Ana Lindahl Berg" for
+                # Lindahl-Berg, "Han Duck Soo" for Duck-soo): one surname, one mention, not two.
+                end = after.end(1)
             if not fit and word[:1].isupper():
                 # A surname written with its particle run in ("DeMarin"), split at the particle and
                 # misspelt ("the De Maren campaign"): the capitalised particle and the word are the name.
@@ -686,6 +690,8 @@ def _surnames_named(text: str, index: NameIndex) -> tuple[set[str], set[str]]:
 
 
 _WORD_AFTER = re.compile(r"[\s_-]+([^\W\d_]+)")
+#: The word after one space.
+_SPACE_WORD = re.compile(r" ([^\W\d_]+)")
 #: A middle initial and a capitalised word after a word: the word opens someone's full name, as a
 #: given name ("Phelan M. Ebenhack"); a surname, near spelling or not, is not written before one.
 _INITIAL_AND_SURNAME = re.compile(r" [A-Z]\. [A-Z][a-z]")

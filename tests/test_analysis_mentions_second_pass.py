@@ -447,3 +447,13 @@ def test_a_surnames_letters_scrambled_under_the_persons_given_name_is_found():
     people = [{"surnames": ["arata"], "given": ["roger"]}]
     assert surfaces("Presiding judge Roger Atara read the verdicts.", people=people) == ["Roger Atara"]
     assert surfaces("Presiding judge Peter Atara read the verdicts. Atara left.", people=people) == []
+
+
+def test_a_two_part_surname_written_as_two_words_is_one_mention():
+    """ "Minister Ana Lindahl Berg" for Ana Lindahl-Berg: the two parts written apart are her one
+    surname, so the mention is the whole name, not "Ana Lindahl" and a "Berg" of its own; either part
+    alone is still found."""
+    people = [{"surnames": ["lindahlberg", "lindahl", "berg"], "given": ["ana"]}]
+    assert surfaces("Minister Ana Lindahl Berg spoke. Lindahl Berg left.", people=people) == [
+        "Minister Ana Lindahl Berg", "Lindahl Berg"]
+    assert surfaces("Lindahl spoke. Berg left.", people=people) == ["Lindahl", "Berg"]

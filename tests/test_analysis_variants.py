@@ -2319,3 +2319,38 @@ def test_careful_outlets_abroad_vouch_for_no_given_name_of_their_own():
     assert together["Doran Vasak"][0] == "Dorin Vasak"
     at_home = owners(analyse_variants(mentions + [{k: v for k, v in m.items() if k != "foreign"} for m in abroad]))
     assert at_home["Doran Vasak"][0] == "Doran Vasak"
+
+
+def test_careful_outlets_abroad_vouch_for_a_spelling_only_as_one_languages_rendering():
+    """Careful outlets at home write "Dorin Vasak"; a French-language and a Spanish-language newsroom,
+    translating one wire story, write "Dorin Vadak", which no rule explains. Two languages agreeing on
+    a spelling have copied it, not rendered the name: it is an error. Two newsrooms of one language
+    writing it so render it their language's way (accepted), and careful outlets at home writing it
+    vouch for it as before."""
+    home = [mention(i, "Dorin Vasak", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+
+    def kind_of_variant(languages):
+        variant = [{**mention(10 + n, "Dorin Vadak", f"w{n}", "2026-03-04", authoritative=True),
+                    **({"foreign": language} if language else {})} for n, language in enumerate(languages)]
+        variant += [{**m, "mention_id": m["mention_id"] + 10} for m in variant]  # each writes it twice
+        return kinds(analyse_variants(home + variant))["Dorin Vadak"]
+
+    assert kind_of_variant(["fr", "es"]) == "error"
+    assert kind_of_variant(["fr", "fr"]) == "accepted"
+    assert kind_of_variant([None, None]) == "accepted"
+
+
+def test_a_page_introducing_the_surnames_bearer_as_a_relative_names_the_other_of_the_family():
+    """ "Ella Holm says her husband, Tim Holm, ..." where the story's Tim Holm is married to Ella Ronn
+    (named so by three outlets): "Ella Holm" is hers, with the family's surname, not a blend naming
+    him, and the careful outlets writing his surname vouch for none of her names. Without the
+    relative introduced on its page, the blend is his, as before."""
+    mentions = [mention(i, "Tim Holm", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Ella Ronn", f"b{i}", "2026-03-04") for i in range(3)]
+    page = [mention(20, "Ella Holm", "blog", "2026-03-05", article=20),
+            {**mention(21, "Tim Holm", "blog", "2026-03-05", article=20), "kin": True}]
+    topic = Topic(names=("Tim Holm",), articles=frozenset({1, 2, 3, 4, 5, 6, 20}))
+    found = owners(analyse_variants(mentions + page, topic=topic))
+    assert found["Ella Holm"] == ("Ella Ronn", "error") and found["Ella Ronn"] == ("Ella Ronn", "canonical")
+    plain = owners(analyse_variants(mentions + [page[0], {**page[1], "kin": False}], topic=topic))
+    assert plain["Ella Holm"][0] == "Tim Holm"

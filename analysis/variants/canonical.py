@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from analysis.name_rules import own_marks, particle_change, splits_a_letter
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
-from analysis.variants.compare import compare_names, family_names_of
+from analysis.settings import DEFAULTS
+from analysis.variants.compare import compare_names, family_names_of, surnames_fit
 
 #: One authoritative outlet's spelling is a slip, not acceptance, when the canonical form has this many
 #: times as many authoritative outlets behind it (a careful newsroom can mistype once; several agreeing
@@ -51,7 +52,10 @@ _CRITERIA = (
     ("authoritative outlets", lambda f, ctx: 0 if f in ctx["rendered"] else -len(ctx["forms"][f].authoritative)),
     # Then the surname careful outlets write for anyone in the story: a surname is a family's, so the
     # newsrooms spelling the father's vouch for the son's, when only aggregators named the son.
-    ("surname careful outlets write", lambda f, ctx: -len(ctx["vouching"].get(ctx["forms"][f].name.surname_core, ()))),
+    # Only between spellings of one surname: careful outlets writing a husband's surname vouch for no
+    # "Ella Holm" against her own "Ella Ronn" (`_spelt_elsewhere`).
+    ("surname careful outlets write", lambda f, ctx: -len(ctx["vouching"].get(ctx["forms"][f].name.surname_core, ()))
+     if _spelt_elsewhere(ctx["forms"][f].name, ctx["names"]) else 0),
     # Then the name without a middle name another form adds: "Ana Tewes Ruiz", a first reference's
     # formal name, is the person's, but the name in use is the one written without it.
     ("without a formal middle name", lambda f, ctx: _adds_middle(ctx["forms"][f].name, ctx)),
@@ -67,6 +71,19 @@ _CRITERIA = (
     # the alternative is the alphabet.
     ("given name in use", lambda f, ctx: -ctx["given_uses"].get(_first_given(ctx["forms"][f].name), 0)),
 )
+
+
+def _spelt_elsewhere(name: ParsedName, names: list[ParsedName]) -> bool:
+    """Whether another candidate writes this name's surname, spelt otherwise (a garble, a rendering):
+    only then do careful outlets' spellings of the surname choose between them.
+
+    >>> ruiz, ruis, lund = (parse_name(n) for n in ("Ana Ferreira", "Ana Ferrera", "Ana Lund"))
+    >>> _spelt_elsewhere(ruiz, [ruiz, ruis]), _spelt_elsewhere(ruiz, [ruiz, lund])
+    (True, False)
+    """
+    return any(other.surname_core != name.surname_core
+               and surnames_fit(other.surname_core, name.surname_core, DEFAULTS.score_cutoff, far=True)
+               for other in names)
 
 
 def _adds_middle(name: ParsedName, ctx: dict) -> int:
@@ -341,28 +358,44 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: 
     name right eight times and once otherwise has made a slip, whatever rule could explain it; one
     that writes a wire story's romanisation twice beside its own has chosen to keep it. Once each way
     is no choice either: one of the two is the slip, and the story's other outlets say which. `abroad`: only
-    the outlets writing it so on pages in another language (`Form.abroad`, `ABROAD_HOUSES`)."""
+    the outlets writing it so on pages in another language, those of the one language most of them
+    write (`Form.abroad_languages`, `ABROAD_HOUSES`): a rendering is a language's, and two newsrooms
+    in two languages agreeing on a spelling have copied one wire story, not rendered the name."""
     name = form.name
     surname = name.surname_core if name.surname_core != canonical.surname_core else None
     first = name.given_tokens[:1]
     given = first[0] if first and canonical.given_tokens and first[0] != canonical.given_tokens[0] else None
     if surname is None and given is None:
-        return set(form.abroad if abroad else form.authoritative)
+        return _one_language(form.abroad_languages) if abroad else set(form.authoritative)
 
     def writes(other: Form, surname_: str | None, given_: str) -> bool:
         return (surname is None or other.name.surname_core == surname_) and \
             (given is None or other.name.given_tokens[:1] == (given_,))
 
     outlets: set = set()
+    languages: dict = {}
     theirs: Counter = Counter()
     ours: Counter = Counter()
     for other in group:
         if writes(other, surname, given):
-            outlets |= other.abroad if abroad else other.authoritative
+            outlets |= other.authoritative
+            for language, writers in other.abroad_languages.items():
+                languages.setdefault(language, set()).update(writers)
             theirs.update(other.outlet_uses)
         elif writes(other, canonical.surname_core, canonical.given_tokens[0] if given is not None else ""):
             ours.update(other.outlet_uses)
+    if abroad:
+        outlets = _one_language(languages)
     return {outlet for outlet in outlets if theirs[outlet] >= 2 or theirs[outlet] > ours[outlet]}
+
+
+def _one_language(outlets_of: dict) -> set:
+    """Of the outlets writing in each language, those of the language with most (ties: the first in
+    alphabetical order), or none."""
+    if not outlets_of:
+        return set()
+    language = max(sorted(outlets_of), key=lambda language: len(outlets_of[language]))
+    return set(outlets_of[language])
 
 
 #: Rules that change a name's letters (a transliteration, a nickname a letter away such as Jon/John): a
@@ -447,7 +480,9 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
             vouching = max(vouching, decision.surname_vouching)
         changed = [word for word in decision.inner_vouching if word not in form.name.given_tokens]
         vouching = max([vouching] + [decision.inner_vouching[word] for word in changed])
-        careful = form.authoritative if house is None else form.authoritative & house
+        # Careful outlets abroad vouch for a spelling only as their language's rendering (`ABROAD_HOUSES`
+        # in `variants.story`): one writing a name no rule explains has copied or slipped.
+        careful = (form.authoritative if house is None else form.authoritative & house) - form.abroad
         if careful and _one_off(form) and vouching >= SLIP_VOUCHERS:
             careful = set()  # written once, on one page: a newsroom's slip, not its choice ("Ruvi Mehra")
         if careful and len(careful) * AUTHORITY_RATIO > vouching:
@@ -455,7 +490,7 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
         rivals = len(best.independent) if best is not None else 0
         # Careful newsrooms write it otherwise, by a clear majority: independent use does not make a
         # convention against them (a misspelling copied across aggregators and a few wire rewrites).
-        overruled = vouching > 0 and len(form.authoritative) * AUTHORITY_RATIO <= vouching
+        overruled = vouching > 0 and len(form.authoritative - form.abroad) * AUTHORITY_RATIO <= vouching
         if (len(form.independent) >= INDEPENDENT_OUTLETS and len(form.independent) * AUTHORITY_RATIO > rivals
                 and not overruled):
             return "accepted", f"used independently by {len(form.independent)} outlets"

@@ -269,7 +269,8 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     Hadari" again and again, and her maiden name "Sara Ben-Amoz", means a person); and of the
     people with an established full name carrying its surname under another given name, exactly one is
     in its role (but a blend only ever written as the second of a couple, "Mikhail and Ella Holm" beside
-    an established Ella Ronn, is Ella Ronn's name with the family's surname: hers, whatever her role): shares a title with it, or, for a blend written only in the story's on-topic coverage
+    an established Ella Ronn, or on a page that introduces the surname's bearer as a relative, "Ella
+    Holm says her husband, Tim Holm", is Ella Ronn's name with the family's surname: hers): shares a title with it, or, for a blend written only in the story's on-topic coverage
     and under no office, is the person the story is about (a namesake elsewhere in the story keeps its
     own name), or, for a given name lent by a name on the blend's own page, is the one such person that
     page also names in full under no office of the blend's.
@@ -297,13 +298,16 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
         if not carriers or not lenders:
             continue
         lent_by = {root(j) for j in lenders}
-        if form.couples == form.count and len(lent_by) == 1:
-            # Only ever the second of a couple ("Mikhail and Ella Holm"): the surname is the family's,
+        # Its own page introduces a bearer of the surname as a relative ("Ella Holm says her husband,
+        # Tim Holm, ..."): the name is the other one of the family, not a slip for him.
+        family = any(form.articles & forms[m].kin_articles for r in carriers for m in members[r])
+        if (form.couples == form.count or family) and len(lent_by) == 1:
+            # Or only ever the second of a couple ("Mikhail and Ella Holm"): the surname is the family's,
             # written once for both, and the given name the lender's own, who is the one named.
             person = [m for m in members[next(iter(lent_by))] if m in established.members]
             if person:
                 blends.append((i, person[0], f"the given name of {forms[lenders[0]].name.display} with the "
-                                             "surname of a couple named together"))
+                                             "surname of the family it is named with"))
             continue
         # Of the people carrying the surname, the one in the blend's role; else, for a blend written
         # only in the coverage of the person the story is about, that person.
