@@ -43,7 +43,7 @@ Counting rules (the functions below implement them; all are pure and tested on i
 * Article flags per person: a page is flagged for person P when a flagged mention with usage `uses`
   overlaps an occurrence of P (any label), or when an `errors[].uses` entry with usage `uses` names the
   page, no flagged mention on it overlaps a tracked occurrence, and the error's cluster is P's by
-  majority (below). A flag in a title the labeller made from the URL slug (`title_source: slug`) flags
+  majority (below: P holds most of its mentions, and more than untracked people do). A flag in a title the labeller made from the URL slug (`title_source: slug`) flags
   no page: that headline is not the publisher's (listed as `slug_title_flags`). Truth: stored pages
   with `uses_error` and P in `error_people`. Precision = flagged
   and true / flagged; recall = flagged and true / true; 0/0 is printed as `-`.
@@ -336,6 +336,19 @@ def person_clusters(person: str, attribution: dict, canonical_of: dict) -> dict:
             "errors_in_main": round(errors.get(main, 0.0), 1)}
 
 
+def cluster_majority(attribution: dict) -> dict:
+    """Cluster id -> the labelled person holding most of its mentions, when that is more than untracked
+    people hold (a namesake's cluster sharing a given name with a tracked person is not theirs)."""
+    majority = {}
+    for c, a in attribution.items():
+        totals = {p: sum(v.values()) for p, v in a["people"].items()}
+        if totals:
+            best = max(totals, key=lambda p: (totals[p], p))
+            if totals[best] > a["untracked"]:
+                majority[c] = best
+    return majority
+
+
 def false_merges(distinct: list[dict], attribution: dict) -> list[dict]:
     """Labelled distinct pairs whose people both have affinity >= 1 in one cluster."""
     out = []
@@ -417,11 +430,7 @@ def score(truth: dict, report: dict, origins: dict[str, str]) -> dict:
     clusters = [{"id": p["cluster_id"], "canonical": p["canonical"], "surfaces": p["surfaces"]} for p in report["people"]]
     canonical_of = {c["id"]: c["canonical"] for c in clusters}
     attribution = attribute_clusters(clusters, list(occurrences.values()))
-    majority = {}
-    for c, a in attribution.items():
-        totals = {p: sum(v.values()) for p, v in a["people"].items()}
-        if totals:
-            majority[c] = max(totals, key=lambda p: (totals[p], p))
+    majority = cluster_majority(attribution)
 
     # Article flags.
     flagged_pages: dict[str, set] = defaultdict(set)

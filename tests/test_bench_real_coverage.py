@@ -226,3 +226,15 @@ def test_stored_pages_from_counts_per_domain():
     # b: one stored and the report names page 04.
     stored, ambiguous = rc.stored_pages(pages, {"a": 1, "b": 1}, {"04"})
     assert stored == {"01", "04"} and ambiguous == ["a"]
+
+
+def test_a_cluster_mostly_of_an_untracked_namesake_is_nobodys_by_majority():
+    """ "Ivan Mirov" (untracked) and a lone "Ivan" also labelled for the tracked p1 elsewhere: the
+    cluster is not p1's, so its errors flag no page for p1; a cluster mostly p1's is."""
+    occurrences = [{"surface": "Ivan", "person": "p1", "label": "error"}] * 3 + [
+        {"surface": "Ivan", "person": None, "label": None}, {"surface": "Ivan Mirov", "person": None, "label": None}]
+    namesake = [{"id": "c1", "canonical": "Ivan Mirov", "surfaces": [{"surface": "Ivan Mirov", "mentions": 3},
+                                                                     {"surface": "Ivan", "mentions": 1}]}]
+    theirs = [{"id": "c2", "canonical": "Ivan", "surfaces": [{"surface": "Ivan", "mentions": 4}]}]
+    assert rc.cluster_majority(rc.attribute_clusters(namesake, occurrences)) == {}
+    assert rc.cluster_majority(rc.attribute_clusters(theirs, occurrences)) == {"c2": "p1"}
