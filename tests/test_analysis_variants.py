@@ -2354,3 +2354,19 @@ def test_a_page_introducing_the_surnames_bearer_as_a_relative_names_the_other_of
     assert found["Ella Holm"] == ("Ella Ronn", "error") and found["Ella Ronn"] == ("Ella Ronn", "canonical")
     plain = owners(analyse_variants(mentions + [page[0], {**page[1], "kin": False}], topic=topic))
     assert plain["Ella Holm"][0] == "Tim Holm"
+
+
+def test_a_bare_surname_spelt_as_one_relative_is_spelt_is_no_evidence_when_it_is_the_familys_other_romanisation():
+    """The story's Ivan Brodzhinsky and his son, named "Oleg Brodjinsky" on a Norwegian page: a bare
+    "Brodjinsky" on a page of the story's coverage that names neither is the family name in another
+    romanisation, so its spelling says nothing of who it is, and the coverage means the story's
+    person. (A surname no rule explains, "Holtz" beside a Tim Holz, still goes to the one spelt so.)"""
+    mentions = [mention(i, "Ivan Brodzhinsky", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [{**mention(10 + i, "Oleg Brodjinsky", "no1", "2026-03-04", article=10), "foreign": "no"}
+                 for i in range(2)]
+    mentions += [mention(20 + i, "Brodjinsky", "dk1", "2026-03-05", article=20) for i in range(2)]
+    topic = Topic(names=("Ivan Brodzhinsky",), articles=frozenset({1, 2, 3, 4, 5, 10, 20}))
+    result = analyse_variants(mentions, topic=topic)
+    cluster_of = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
+    canonical = {c["id"]: c["canonical"] for c in result.clusters}
+    assert {canonical.get(cluster_of.get(mid)) for mid in (20, 21)} == {"Ivan Brodzhinsky"}

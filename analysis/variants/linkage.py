@@ -7,14 +7,14 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import PARTICLES, given_names, role_title, title_gender
+from analysis.name_rules import PARTICLES, explain_spelling, given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
 from analysis.second_pass import given_confirmed_surname
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
-from analysis.variants.canonical import SLIP_VOUCHERS
+from analysis.variants.canonical import HOUSE_STYLE_RULES, SLIP_VOUCHERS
 from analysis.variants.compare import FAMILY_NAMES_GIVEN, FAMILY_NAMES_RULE, Comparison, compare_names, surnames_fit
 
 #: A given name a typo away is one person only when the other form is used this many times as often.
@@ -838,6 +838,10 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
     exact = {r: o for r, o in options.items()
              if any(forms[m].name.surname_core == name.surname_core or forms[m].name.surname_key == name.surname_key
                     for m in members[r])}
+    if len(exact) == 1 and _rendered_apart(name, options, exact, forms, members):
+        # One family's surname in two romanisations ("Prigozjin" only with the son's given name, the
+        # father's "Prigozhin" elsewhere): the spelling tells neither apart; each article does.
+        return options
     if len(exact) == 1:
         return exact
     options = exact or options
@@ -863,6 +867,17 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
         if sum(1 for e in edits.values() if e == nearest) == 1:
             return {r: o for r, o in options.items() if edits[r] == nearest}
     return options
+
+
+def _rendered_apart(name: ParsedName, options: dict, exact: dict, forms: list[Form], members: dict) -> bool:
+    """Whether every other person a bare surname fits writes it in another romanisation of the same
+    letters (`explain_spelling`: "Prigozhin" beside "Prigozjin"), so that its exact spelling is no
+    evidence of which of them it is."""
+    others = [r for r in options if r not in exact]
+    return bool(others) and all(any(
+        forms[m].name.full and (rules := explain_spelling(name.surname_core, forms[m].name.surname_core))
+        and all(rule.startswith(HOUSE_STYLE_RULES) for rule in rules)
+        for m in members[r]) for r in others)
 
 
 def _gender(forms: list[Form], members: list[int]) -> str | None:
