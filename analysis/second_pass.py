@@ -351,7 +351,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 continue
             end = start + len(word)
             word_start = start
-            if fit and not glued and (after := _SPACE_WORD.match(text, end)) and folded + fold(after.group(1)) in index.exact:
+            after = _SPACE_WORD.match(text, end) if fit and not glued else None
+            if after and folded + fold(after.group(1)) in index.exact:
                 # The two parts of a known two-part surname written as two words ("Ana Lindahl Berg" for
                 # Lindahl-Berg, "Han Duck Soo" for Duck-soo): one surname, one mention, not two.
                 end = after.end(1)
@@ -410,7 +411,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 if extended == start and key in foreign and folded in index.exact and not known_given:
                     extended = _given_of_a_near_spelling(text, start, folded, repeated, score_cutoff)
                 if extended == start or _another_persons_name(
-                        text, extended, start, folded, index.givens_of.get(folded) or _near_givens(folded, index, score_cutoff), index):
+                        text, extended, start, folded, lambda: index.givens_of.get(folded) or _near_givens(
+                            folded, index, score_cutoff), index):
                     break
                 start = extended
             start = extend_left(text, start, ())
@@ -568,19 +570,20 @@ def _heard_after_given(text: str, start: int, folded: str, index: NameIndex) -> 
     return given_start, [s for s in surnames if any(written_or_heard(given, g) for g in index.givens_of.get(s, ()))]
 
 
-def _another_persons_name(text: str, start: int, end: int, surname: str, own: Iterable[str], index: NameIndex) -> bool:
+def _another_persons_name(text: str, start: int, end: int, surname: str, own: Callable[[], Iterable[str]],
+                          index: NameIndex) -> bool:
     """Whether the word at `start`..`end`, taken for a given name before `surname`, is the surname of
-    another known person written after one of their given names, which are none of `own` (the given
-    names of the people `surname` is, or is a near spelling of): there that person's name ends, and
-    the name being found begins after it. Why: a table or a list runs names together ("Candidate Recep
-    Tayyip Erdoğan Kemal Kılıçdaroğlu"), and "Tayyip Erdoğan Kemal" are not three given names of
-    Kılıçdaroğlu.
+    another known person written after one of their given names, which are none of `own()` (the given
+    names of the people `surname` is, or is a near spelling of; asked only then): there that person's
+    name ends, and the name being found begins after it. Why: a table or a list runs names together
+    ("Candidate Recep Tayyip Erdoğan Kemal Kılıçdaroğlu"), and "Tayyip Erdoğan Kemal" are not three
+    given names of Kılıçdaroğlu.
 
     >>> index = NameIndex.of([{"surnames": ["varga"], "given": ["tim"]}, {"surnames": ["lagseth"], "given": ["pete"]}])
     >>> text = "Candidates Tim Varga Pete Lagseth"
-    >>> _another_persons_name(text, text.index("Varga"), text.index(" Pete"), "lagseth", {"pete"}, index)
+    >>> _another_persons_name(text, text.index("Varga"), text.index(" Pete"), "lagseth", lambda: {"pete"}, index)
     True
-    >>> _another_persons_name("Pete Varga Lagseth", 5, 10, "lagseth", {"pete"}, index)
+    >>> _another_persons_name("Pete Varga Lagseth", 5, 10, "lagseth", lambda: {"pete"}, index)
     False
     """
     word = fold(text[start:end].strip())
@@ -588,7 +591,7 @@ def _another_persons_name(text: str, start: int, end: int, surname: str, own: It
     if not theirs or word == surname:
         return False
     before = capitalised_word_before(text, start)
-    return before is not None and fold(before.group(1)) in set(theirs) - set(own)
+    return before is not None and fold(before.group(1)) in set(theirs) - set(own())
 
 
 #: How often a page in another language must write one capitalised word right before a near spelling

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analysis.name_rules import own_marks, particle_change, splits_a_letter
+from analysis.name_rules import explain_spelling, own_marks, particle_change, splits_a_letter
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
 from analysis.settings import DEFAULTS
@@ -409,6 +409,17 @@ SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration", "s
 #: transliteration of a name by accident. A nickname a letter away (Jon/John) is not one: it is the
 #: slip a careful writer makes.
 HOUSE_STYLE_RULES = ("romanisation", "transliteration")
+
+
+def romanised(a: str, b: str) -> bool:
+    """Whether two folded surnames are one name in two romanisations and nothing else ("Brodjinsky",
+    "Brodzhinsky": `explain_spelling` with `HOUSE_STYLE_RULES` only), however far apart their letters.
+
+    >>> romanised("brodjinsky", "brodzhinsky"), romanised("holtz", "holz")
+    (True, False)
+    """
+    rules = explain_spelling(a, b)
+    return bool(rules) and all(rule.startswith(HOUSE_STYLE_RULES) for rule in rules)
 #: Romanisations that change only the vowel before a word's last consonant ("-ad/-ed", "-is/-es"):
 #: Latin-script names of any origin end so, and a vowel changed there is the commonest slip there is
 #: ("Korines" for a Greek Korinis, "Elmer" copied from a document's typo for Elmar). No house style:

@@ -7,14 +7,14 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import PARTICLES, explain_spelling, given_names, role_title, title_gender
+from analysis.name_rules import PARTICLES, given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
 from analysis.second_pass import given_confirmed_surname
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
-from analysis.variants.canonical import HOUSE_STYLE_RULES, SLIP_VOUCHERS
+from analysis.variants.canonical import SLIP_VOUCHERS, romanised
 from analysis.variants.compare import FAMILY_NAMES_GIVEN, FAMILY_NAMES_RULE, Comparison, compare_names, surnames_fit
 
 #: A given name a typo away is one person only when the other form is used this many times as often.
@@ -270,10 +270,11 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     people with an established full name carrying its surname under another given name, exactly one is
     in its role (but a blend only ever written as the second of a couple, "Mikhail and Ella Holm" beside
     an established Ella Ronn, or on a page that introduces the surname's bearer as a relative, "Ella
-    Holm says her husband, Tim Holm", is Ella Ronn's name with the family's surname: hers): shares a title with it, or, for a blend written only in the story's on-topic coverage
-    and under no office, is the person the story is about (a namesake elsewhere in the story keeps its
-    own name), or, for a given name lent by a name on the blend's own page, is the one such person that
-    page also names in full under no office of the blend's.
+    Holm says her husband, Tim Holm", is Ella Ronn's name with the family's surname: hers): shares a
+    title with it, or, for a blend written only in the story's on-topic coverage and under no office,
+    is the person the story is about (a namesake elsewhere in the story keeps its own name), or, for a
+    given name lent by a name on the blend's own page, is the one such person that page also names in
+    full under no office of the blend's.
     """
     established = _Established(forms)
     written_by_given: dict[str, list[int]] = defaultdict(list)  # every full name, by its first given name
@@ -874,10 +875,8 @@ def _rendered_apart(name: ParsedName, options: dict, exact: dict, forms: list[Fo
     letters (`explain_spelling`: "Prigozhin" beside "Prigozjin"), so that its exact spelling is no
     evidence of which of them it is."""
     others = [r for r in options if r not in exact]
-    return bool(others) and all(any(
-        forms[m].name.full and (rules := explain_spelling(name.surname_core, forms[m].name.surname_core))
-        and all(rule.startswith(HOUSE_STYLE_RULES) for rule in rules)
-        for m in members[r]) for r in others)
+    return bool(others) and all(any(forms[m].name.full and romanised(name.surname_core, forms[m].name.surname_core)
+                                    for m in members[r]) for r in others)
 
 
 def _gender(forms: list[Form], members: list[int]) -> str | None:

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags, kind_of, lowered_kinds, slug_kinds, slug_only
-from analysis.name_rules import explain_spelling, gender_forms, own_marks, role_title
+from analysis.name_rules import gender_forms, own_marks, role_title
 from analysis.names import (  # noqa: F401 (re-exported)
     ParsedName,
     fold,
@@ -28,7 +28,6 @@ from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import (
     ABROAD_HOUSES,
     AUTHORITY_RATIO,
-    HOUSE_STYLE_RULES,
     _decide_canonical,
     _Decision,
     _display,
@@ -37,6 +36,7 @@ from analysis.variants.canonical import (
     careful_spellings,
     house_outlets,
     inner_capitals,
+    romanised,
     spelling_evidence,
     with_inner_capitals,
 )
@@ -844,7 +844,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     def fitting(surname: str, number: int) -> bool:
         if (surname, number) not in fits:
             fits[surname, number] = surname in surnames_of[number] or any(
-                surnames_fit(surname, other, score_cutoff) or _romanised(surname, other) for other in surnames_of[number])
+                surnames_fit(surname, other, score_cutoff) or romanised(surname, other) for other in surnames_of[number])
         return fits[surname, number]
 
     attached = {}
@@ -882,13 +882,6 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             if len(candidates) == 1:
                 attached[m["mention_id"]] = candidates.pop()
     return attached
-
-
-def _romanised(a: str, b: str) -> bool:
-    """Whether two folded surnames are one name in two romanisations and nothing else ("Brodjinsky",
-    "Brodzhinsky": `explain_spelling`), however far apart their letters."""
-    rules = explain_spelling(a, b)
-    return bool(rules) and all(rule.startswith(HOUSE_STYLE_RULES) for rule in rules)
 
 
 #: How many times as often as the story's subject an on-topic article may name another bearer of the
