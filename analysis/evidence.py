@@ -65,7 +65,6 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
             form.authoritative.add(m["origin"])
             form.display_authorities.setdefault(name.display, set()).add(m["origin"])
             if m.get("foreign"):
-                form.abroad.add(m["origin"])
                 form.abroad_languages.setdefault(str(m["foreign"]), set()).add(m["origin"])
         if copies is not None and copies.get(m["article_id"]) is None:
             form.independent.add(m["origin"])

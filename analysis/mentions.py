@@ -107,6 +107,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     taken: dict = defaultdict(list)
     for m in credible + found:
         taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
+    found_abroad = len(found)
     pending = ((key, text) for key, text in texts.items() if text)
     # A page's prose fields as one text: a word is ordinary for the second pass when two pages write it so.
     pages = ("\n".join(doc.get(field) or "" for field in entities.PROSE_FIELDS) for doc in documents.values())
@@ -140,7 +141,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
         credible = [m for m in credible if (m["version_id"], m["field"], m["start"], m["end"]) not in covered]
     # Lone given names ("Ellen said"), once every full name of each article is known.
     full_names = full_names_by_article(credible + found)
-    for m in found:
+    for m in found[found_abroad:]:  # the names abroad are taken already
         taken[(m["version_id"], m["field"])].append((m["start"], m["end"]))
     prose = ((key, text) for key, text in texts.items() if text and key[1] in entities.PROSE_FIELDS)
     relatives = _relatives(full_names)

@@ -84,8 +84,7 @@ class Form:
     sources: set = field(default_factory=set)  # outlets or list sources that use it
     outlet_uses: Counter = field(default_factory=Counter)  # outlet -> uses
     authoritative: set = field(default_factory=set)
-    abroad: set = field(default_factory=set)  # authoritative outlets using it on pages in another language
-    abroad_languages: dict = field(default_factory=dict)  # that language -> those outlets
+    abroad_languages: dict = field(default_factory=dict)  # language -> authoritative outlets using it on pages in it
     independent: set = field(default_factory=set)  # outlets using it in articles that copy no other
     first: str = "~"  # date_key of the earliest use
     titles: set = field(default_factory=set)
@@ -94,6 +93,11 @@ class Form:
     kin_articles: set = field(default_factory=set)  # articles introducing it as a relative ("her husband, ...")
     virtual: bool = False  # a pinned canonical name no surface uses
     topic: bool = False  # one of the names the story config says the story is about
+
+    @property
+    def abroad(self) -> set:
+        """The authoritative outlets using it on pages in another language, whichever language."""
+        return set().union(*self.abroad_languages.values())
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,9 @@ Counting rules (the functions below implement them; all are pure and tested on i
 * Article flags per person: a page is flagged for person P when a flagged mention with usage `uses`
   overlaps an occurrence of P (any label), or when an `errors[].uses` entry with usage `uses` names the
   page, no flagged mention on it overlaps a tracked occurrence, and the error's cluster is P's by
-  majority (below: P holds most of its mentions, and more than untracked people do). A flag in a title the labeller made from the URL slug (`title_source: slug`) flags
-  no page: that headline is not the publisher's (listed as `slug_title_flags`). Truth: stored pages
+  majority (below: P holds most of its mentions, and more than untracked people do). A flag in a
+  title the labeller made from the URL slug (`title_source: slug`) flags no page: that headline is not
+  the publisher's (listed as `slug_title_flags`). Truth: stored pages
   with `uses_error` and P in `error_people`. Precision = flagged
   and true / flagged; recall = flagged and true / true; 0/0 is printed as `-`.
 * Outlet flags per person: the domains of those pages, against the domains of the true pages.

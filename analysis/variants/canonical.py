@@ -409,6 +409,16 @@ SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration", "s
 #: transliteration of a name by accident. A nickname a letter away (Jon/John) is not one: it is the
 #: slip a careful writer makes.
 HOUSE_STYLE_RULES = ("romanisation", "transliteration")
+#: Romanisations that change only the vowel before a word's last consonant ("-ad/-ed", "-is/-es"):
+#: Latin-script names of any origin end so, and a vowel changed there is the commonest slip there is
+#: ("Korines" for a Greek Korinis, "Elmer" copied from a document's typo for Elmar). No house style:
+#: such a spelling is accepted on the usage of several outlets, as a slip would need to be.
+VOWEL_ENDING_RULES = ("romanisation: fatha/kasra before a final consonant", "romanisation: kasra before a final consonant")
+#: Careful outlets writing in another language that must agree on a spelling, each repeatedly, for it
+#: to be that language's rendering of the name whatever the edit ("Gelert" for a Hebrew name English
+#: writes "Gellert": German does not double the letter). Several, because one careful outlet's
+#: spelling may still be its slip; a rendering is what a language's newsrooms share.
+ABROAD_HOUSES = 2
 
 
 def romanised(a: str, b: str) -> bool:
@@ -420,16 +430,6 @@ def romanised(a: str, b: str) -> bool:
     """
     rules = explain_spelling(a, b)
     return bool(rules) and all(rule.startswith(HOUSE_STYLE_RULES) for rule in rules)
-#: Romanisations that change only the vowel before a word's last consonant ("-ad/-ed", "-is/-es"):
-#: Latin-script names of any origin end so, and a vowel changed there is the commonest slip there is
-#: ("Korines" for a Greek Korinis, "Elmer" copied from a document's typo for Elmar). No house style:
-#: such a spelling is accepted on the usage of several outlets, as a slip would need to be.
-VOWEL_ENDING_RULES = ("romanisation: fatha/kasra before a final consonant", "romanisation: kasra before a final consonant")
-#: Careful outlets writing in another language that must agree on a spelling, each repeatedly, for it
-#: to be that language's rendering of the name whatever the edit ("Gelert" for a Hebrew name English
-#: writes "Gellert": German does not double the letter). Several, because one careful outlet's
-#: spelling may still be its slip; a rendering is what a language's newsrooms share.
-ABROAD_HOUSES = 2
 
 
 def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, rules: tuple[str, ...],

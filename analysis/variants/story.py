@@ -808,8 +808,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     the person the story is about, when the article has named them before it along with another, unless
     it names another of them in full more than `SUBJECT_RATIO` times as often (a profile of the
     subject's father names him again and again), or when it names none of them in full (a namesake
-    named on another page makes no bare surname of the coverage his); else news style decides: a bare surname refers back
-    to the person of that surname named most recently before it in the same field
+    named on another page makes no bare surname of the coverage his); else news style decides: a bare
+    surname refers back to the person of that surname named most recently before it in the same field
     (mentions carrying `field`/`start`), passing over a name introduced as somebody's relative
     (`kin`: "Galey's son, Rohan Galey, said ... Galey is vying"): the article is about the person the
     relative is named by, and news style calls the relative by the given name from then on.
