@@ -2340,6 +2340,23 @@ def test_careful_outlets_abroad_vouch_for_a_spelling_only_as_one_languages_rende
     assert kind_of_variant([None, None]) == "accepted"
 
 
+def test_careful_outlets_abroad_vouch_for_a_bare_surname_only_as_one_languages_rendering():
+    """The same rule for a surname written alone, whose evidence is pooled over its titles: a
+    French-language newsroom's "President Vadak" and a Spanish-language newsroom's "Vadak" are two
+    languages copying one wire story's slip (an error); two newsrooms of one language render it so
+    (accepted)."""
+    home = [mention(i, "Dorin Vasak", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+
+    def kind_of_variant(languages):
+        variant = [{**mention(10 + n, surface, f"w{n}", "2026-03-04", authoritative=True), "foreign": language}
+                   for n, (surface, language) in enumerate(zip(("President Vadak", "Vadak"), languages))]
+        variant += [{**m, "mention_id": m["mention_id"] + 10} for m in variant]  # each writes it twice
+        return kinds(analyse_variants(home + variant))["Vadak"]
+
+    assert kind_of_variant(["fr", "es"]) == "error"
+    assert kind_of_variant(["fr", "fr"]) == "accepted"
+
+
 def test_a_page_introducing_the_surnames_bearer_as_a_relative_names_the_other_of_the_family():
     """ "Ella Holm says her husband, Tim Holm, ..." where the story's Tim Holm is married to Ella Ronn
     (named so by three outlets): "Ella Holm" is hers, with the family's surname, not a blend naming

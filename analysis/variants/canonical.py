@@ -331,7 +331,8 @@ def spelling_evidence(form: Form, group: list[Form]) -> Form:
     "Brennan" means: `analysis.evidence.form_key`), but what is judged is the spelling. "President
     Zelenko", "Mr Zelenko" and "Zelenko" spell the name alike, an outlet writing one of them vouches
     for all, and one error is one error however it is titled. A full name keeps its title out of its
-    form already.
+    form already. The languages its careful outlets abroad write it in are pooled too: abroad they
+    vouch for a spelling only as one language's rendering, under any title (`house_outlets`).
     """
     name = form.name
     if name.full or name.initials_only:
@@ -345,6 +346,8 @@ def spelling_evidence(form: Form, group: list[Form]) -> Form:
             pooled.authoritative |= other.authoritative
             pooled.independent |= other.independent
             pooled.outlet_uses.update(other.outlet_uses)
+            for language, writers in other.abroad_languages.items():
+                pooled.abroad_languages.setdefault(language, set()).update(writers)
     return pooled
 
 
