@@ -525,7 +525,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     and none just before it but a title ("Thomson Reuters", "Lentz Bank" are other names; "Mr. Lentz",
     "since Lentz" are not)."""
     after = _NEXT_WORD.match(text, end)
-    if after is not None and after.group(1).isupper():
+    if after is not None and after.group(1)[:1].isupper():
         return False
     return capitalised_word_before(text, start) is None or extend_left(text, start, ()) < start
 
@@ -907,7 +907,20 @@ def hyphenated_name(whole: str, words: Container[str]) -> bool:
 
 #: A lone given name shorter than this is not searched ("Al", "Jo": too many other uses).
 GIVEN_MIN_LETTERS = 3
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _function_word(word: str) -> bool:
+    """Whether a capitalised word is an English function word, no name's part: a headline in title case
+    capitalises every word ("Speaking To Ellen On The Phone"), so the capital after a given name says
+    "another two-word name" only when the word could be a name. A few function words are given names
+    too ("Will", "May"), and may be a name's part.
+
+    >>> [_function_word(w) for w in ("On", "The", "Park", "May")]
+    [True, True, False, False]
+    """
+    folded = fold(word)
+    return folded in ENGLISH_STOP_WORDS and folded not in given_names()
 
 
 #: How far before a word a family word is looked for: "his wife, " and no more.
@@ -1017,7 +1030,8 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
     the full name it stands for. known_words: as for `find_more_mentions`; a near spelling of a given
     name must not be one of them. A word is skipped when it is an ordinary lower-case word of the story
     ("Will", "Hope" at a sentence start), or when a capitalised word follows it on the line: that is
-    another two-word name ("Ellen Park") NER did not report, not this person's given name.
+    another two-word name ("Ellen Park") NER did not report, not this person's given name, unless it
+    is a function word a title-case headline capitalised (`_function_word`).
     A word right after a title that names its holder by one name, a pope's, a monarch's or a saint's
     (`REGNAL_BEFORE`: "Pope Francis", "King Charles"), is that holder, whatever given name it is near.
     relatives: surname core -> the full names of the story's people. A word right after a family word
@@ -1050,7 +1064,7 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                 if owner is None:
                     continue
                 after = _NEXT_WORD.match(text, match.end())
-                if after and after.group(1).isupper():
+                if after and after.group(1)[:1].isupper() and not _function_word(after.group(1)):
                     continue
                 if after_regnal_title(text, start):
                     continue  # "Pope Francis", "King Charles": a name of office, not this person's given name

@@ -46,6 +46,13 @@ def test_words_that_only_look_like_the_given_name_are_left_alone():
     assert given(text, ["Marco Lindqvist"], known) == [("Marco", "Marco Lindqvist", "given", "given")]
 
 
+def test_a_given_name_in_a_title_case_headline_is_the_persons():
+    """A headline capitalises every word ("Speaking To Elen On The Phone"): the capital of a function
+    word after the given name makes no two-word name of it; a word that may be a name does."""
+    text = "Ellen Cranston: Speaking To Elen On The Phone. Ellen Park spoke too."
+    assert given(text, ["Ellen Cranston"]) == [("Elen", "Ellen Cranston", "given", "given")]
+
+
 def test_without_a_full_name_in_the_article_nothing_is_found():
     assert given("Ellen said she would serve.", []) == []
 
