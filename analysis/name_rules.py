@@ -190,6 +190,10 @@ def particle_words(prefix: str) -> int | None:
 EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
                              "ß": "ss", "ŀ": "l", "ħ": "h"})
 
+#: How ASCII writes letters of their own with two letters, where folding keeps one: Serbo-Croatian "đ"
+#: as "dj" ("Đoković", Djokovic), Danish and Norwegian "ø" as "oe" and "å" as "aa".
+ASCII_DIGRAPHS = str.maketrans({"đ": "dj", "Đ": "Dj", "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa"})
+
 #: Marked letters the main languages of news coverage (English, French, Spanish, Portuguese, Italian,
 #: German) write in words of their own: a careful outlet writing one of them may put these on a foreign
 #: name as its rendering ("Ibáñez" in Spanish coverage of a name English coverage writes "Ibanez").

@@ -805,6 +805,37 @@ def test_a_diaeresis_setting_a_vowel_apart_is_a_writing_convention_not_a_hyperco
     assert (found["Andreï Volkov"], found["Andrei Vólkov"]) == ("accepted", "error")
 
 
+def test_a_letter_of_its_own_alphabet_is_never_a_hypercorrection_and_makes_the_canonical():
+    """Careful newsrooms write "Tomo Radovic" and "Nils Bjornvik" plain; pages write "Radović" and
+    "Nils Bjørnvik". Nobody adds a "ć" or an "ø" for effect, as they add an acute ("Radóvic"): those
+    letters are the names' own, which ASCII newsrooms simplify. The marked writing of a full name a
+    careful outlet writes plain is the canonical; the plain one is accepted."""
+    mentions = [mention(i, "Tomo Radovic", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Radović", f"b{i}", "2026-03-04") for i in range(2)]
+    mentions += [mention(20, "Radóvic", "c1", "2026-03-04")]
+    found = kinds(analyse_variants(mentions))
+    assert found["Radović"] == "surname" and found["Radóvic"] == "error"
+    mentions = [mention(1, "Nils Bjornvik", "a1", "2026-03-03", authoritative=True)]
+    mentions += [mention(10 + i, "Nils Bjørnvik", f"b{i}", "2026-03-04") for i in range(2)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Nils Bjørnvik"]
+    assert kinds(result)["Nils Bjornvik"] == "accepted" and result.flags == []
+
+
+def test_a_name_in_its_own_letters_that_ascii_writes_with_two_is_accepted():
+    """Careful newsrooms write "Zoran Djukanic"; a page writes "Zoran Đukanić", and "Đukanić" alone:
+    the name in its own alphabet, whose "đ" ASCII writes "dj". No usage need excuse it, as a
+    romanisation would; "Zoran Dukanic", the letter dropped, stays the slip it was."""
+    mentions = [mention(i, "Zoran Djukanic", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Zoran Đukanić", "b1", "2026-03-04", article=10),
+                 mention(11, "Đukanić", "b1", "2026-03-04", article=10),
+                 mention(12, "Zoran Dukanic", "c1", "2026-03-04")]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Zoran Djukanic"]
+    found = kinds(result)
+    assert (found["Zoran Đukanić"], found["Đukanić"], found["Zoran Dukanic"]) == ("accepted", "surname", "error")
+
+
 def test_an_error_in_marks_alone_keeps_its_form_as_written():
     # Folding drops the accent a careful page adds to "Brosset" and to "Tarres", so an error of marks
     # alone (a bare surname) has no folded wrong part: its form is the surname as written, one per

@@ -181,7 +181,9 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     "Pélard"), the accent is a matter of evidence like any letter, and an extra one a hypercorrection.
     Words, not whole names, because a family shares its surname: the outlets that spell the wife's
     surname without the accent vouch for the husband's, and those that write the son's "Dončić" vouch
-    for the father's, when only ASCII-only newsrooms happened to name the father.
+    for the father's, when only ASCII-only newsrooms happened to name the father. A letter no main
+    language writes as its own (`own_marks`: "ø", "ć") is never added for effect: a careful outlet
+    writing the word plain has simplified it, and vouches for the writing with it.
 
     >>> _display(Counter({"Zoe Ruiz": 9, "Zoë Ruiz": 2}), {"Zoë Ruiz": {"a"}, "Zoe Ruiz": {"b"}})
     'Zoë Ruiz'
@@ -194,6 +196,8 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     'Ivo Dončić'
     >>> _display(Counter({"AJ Lund": 9, "A J Lund": 3}), {}, {"aj": "aj", "a": "a", "j": "j", "lund": "lund"})
     'AJ Lund'
+    >>> _display(Counter({"Lars Lokke": 3, "Lars Løkke": 1}), {"Lars Lokke": {"a"}}, {"lokke": "lokke"})
+    'Lars Løkke'
     """
     authorities = authorities or {}
     spellings = spellings or {}
@@ -201,12 +205,16 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     def agree(written: str) -> tuple[int, float]:
         # The share of its words written so, not their number: "J D Hollis" has a word more than "JD
         # Hollis" to agree with, and is no better written for it.
-        careful = [spellings[fold(word)] == spelt(word) for word in written.split() if fold(word) in spellings]
+        careful = [spellings[fold(word)] in (spelt(word), fold(word) if own_marks(word) else None)
+                   for word in written.split() if fold(word) in spellings]
         return careful.count(False), -careful.count(True) / max(len(careful), 1)
+
+    def simplified(written: str) -> bool:  # a careful outlet writes it plain
+        return own_marks(written) and any(authorities.get(other) and fold(other) == fold(written) for other in counts)
 
     def key(kv):
         written, uses = kv
-        vouched = bool(authorities.get(written))
+        vouched = bool(authorities.get(written)) or simplified(written)
         return (not written[:1].isupper(), *agree(written), not vouched, -_marks(written) if vouched else 0,
                 -uses, written)
 

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags, kind_of, lowered_kinds, slug_kinds, slug_only
-from analysis.name_rules import gender_forms, own_marks, role_title
+from analysis.name_rules import ASCII_DIGRAPHS, gender_forms, own_marks, role_title
 from analysis.names import (  # noqa: F401 (re-exported)
     ParsedName,
     fold,
@@ -443,6 +443,29 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
                 named_carefully or not right.isascii() or spellings.get(fold(word)) == spelt(right)):
             return True
     return False
+
+
+OWN_LETTERS = "the name in letters of its own alphabet, which the canonical writes in ASCII (\"Đ\" as \"Dj\")"
+
+
+def _in_own_letters(name: ParsedName, canonical: ParsedName) -> bool:
+    """Whether a name is the canonical (or its surname) written with letters of its own alphabet that
+    the canonical renders with two ASCII letters (`ASCII_DIGRAPHS`): "Srđan Đoković" where coverage
+    writes Srdjan Djokovic. Folding keeps one letter of such a digraph ("Srdan"), so the two differ by
+    a romanisation that usage would have to excuse; but a writer using the name's own letters (no
+    main language's, `own_marks`) reproduces its spelling, as one keeping its accents does.
+
+    >>> from analysis.names import parse_name as p
+    >>> [_in_own_letters(p(n), p("Srdjan Djokovic")) for n in ("Srđan Đoković", "Đoković", "Srdan Dokovic", "Srđan Đokić")]
+    [True, True, False, False]
+    """
+    written = name.display.translate(ASCII_DIGRAPHS)
+    if written == name.display or not own_marks(name.display):
+        return False
+    rendered = parse_name(written)
+    if rendered is None:
+        return False
+    return rendered.compact == (canonical.compact if name.full else canonical.surname_key)
 
 
 #: The rule of a surname with an English "s" or "es" added (`_inflected`): never an error.
@@ -1093,6 +1116,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                               and bool(forms[decision.canonical_form].authoritative),
                               abroad=row["abroad"] == len(row["mention_ids"])):
             kind, why = "error", "a diacritic the name does not have (" + ", ".join(format_rules(surface, decision.canonical)) + ")"
+        elif _in_own_letters(name, decision.canonical_name):
+            kind, why = ("accepted" if name.full else "surname"), OWN_LETTERS
         elif row["form"] == decision.canonical_form or name.compact == decision.canonical_name.compact:
             if name.title and name.display == decision.canonical:
                 kind, why = "title", "title with the canonical name"
