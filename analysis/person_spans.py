@@ -106,11 +106,17 @@ def given_word_before(text: str, start: int, lexicon: Container[str], not_names:
     return start
 
 
+def word_before(text: str, start: int) -> re.Match | None:
+    """The word just before `start` on the same line, no full stop after it (group 1), in any case."""
+    before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    return None if not before or before.group(2) else before
+
+
 def capitalised_word_before(text: str, start: int) -> re.Match | None:
     """The word just before `start` on the same line when it may open a name: capitalised, not all
     capitals and no capital inside (words glued by extraction, "OfficeKaroline"), no full stop after it."""
-    before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-    if not before or before.group(2):
+    before = word_before(text, start)
+    if not before:
         return None
     word = before.group(1)
     if not word[:1].isupper() or any(c.isupper() for c in word[1:]):

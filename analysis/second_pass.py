@@ -28,11 +28,11 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 from analysis.lexicon import glue_words
-from analysis.name_rules import FAMILY_WORDS, gender_forms, given_names, particle_words
+from analysis.name_rules import FAMILY_WORDS, RENDERING_LETTERS, gender_forms, given_names, particle_words
 from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
 from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     ATTACHED_TITLES,
@@ -43,6 +43,7 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     given_word_before,
     heard_given_before,
     particles_before,
+    word_before,
 )
 from analysis.phonetic import HEARD_RATIO, metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.settings import DEFAULTS
@@ -202,6 +203,25 @@ class NameIndex:
                 or (len(word) >= FUSED_MIN_LETTERS and any(near_spelling(word, fused, cutoff) for fused in self.fused)))
 
 
+def _marked_letter_changed(word: str, folded: str, index: NameIndex, cutoff: float) -> bool:
+    """Whether a word is a near spelling of known surnames only by changing or dropping a marked letter
+    of the main languages of news coverage (`RENDERING_LETTERS`: "ä", "é", "ñ") that it has: German
+    "Länder" (states) for a Linder, "ä" where the name has "i". A garble keeps the name's letters where
+    it keeps them marked ("Kiliçdaroglou": its "ç" is the name's).
+
+    >>> index = NameIndex.of([{"surnames": ["linder", "kilicdaroglu"], "given": ["ana"]}])
+    >>> [_marked_letter_changed(w, fold(w), index, 80) for w in ("Länder", "Lindér", "Kiliçdaroglou", "Lander")]
+    [True, False, False, False]
+    """
+    lower = word.lower()
+    marked = {i for i, ch in enumerate(lower) if ch in RENDERING_LETTERS}
+    if not marked or len(lower) != len(folded):
+        return False
+    near = [surname for surname in index.near if near_spelling(folded, surname, cutoff)]
+    return bool(near) and all(any(op.src_pos in marked and op.tag != "insert" for op in Levenshtein.editops(folded, surname))
+                              for surname in near)
+
+
 def _letters(word: str) -> str:
     """A scrambling key: the first letter, then the others in alphabetical order."""
     return word[:1] + "".join(sorted(word[1:]))
@@ -293,9 +313,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                     continue
                 word, folded = word[:-1], folded[:-1]
             language_glue = glue.get(function_words.get(key), GLUE_WORDS)
-            if (word, language_glue) not in glued_at:
-                glued_at[word, language_glue] = _glued_surname(word, index, language_glue)
-            glued = glued_at[word, language_glue]
+            english = known_words.lexicon if known_words is not None and key not in foreign else ()
+            if (word, language_glue, bool(english)) not in glued_at:
+                glued_at[word, language_glue, bool(english)] = _glued_surname(word, index, language_glue, english)
+            glued = glued_at[word, language_glue, bool(english)]
             letters = glue_letters.get(key)
             if not glued and letters and _lower_word_after(text, start + len(word)):
                 # "Cranstona récidivé": one letter, a verb after it
@@ -325,6 +346,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 # A short word a letter away from a short surname, on a page in another language: a word
                 # of that language as likely as a garble ("Maler" by a Malen), and German capitalises
                 # every noun; the English lexicon that refuses such words at home knows none of them.
+                fit = False
+            if fit and key in foreign and folded not in index.exact and _marked_letter_changed(word, folded, index, score_cutoff):
+                # A word whose own marked letter is where it differs from a surname ("anderer Länder" by a
+                # Linder): that language's word; a garble of a name keeps the name's letters, marked or not.
                 fit = False
             if not fit and known_words is not None and key not in foreign:
                 garbled = _garbled_surnames(text, start, word, folded, index, score_cutoff, known_words, garbles)
@@ -577,7 +602,8 @@ def _another_persons_name(text: str, start: int, end: int, surname: str, own: Ca
     names of the people `surname` is, or is a near spelling of; asked only then): there that person's
     name ends, and the name being found begins after it. Why: a table or a list runs names together
     ("Candidate Recep Tayyip Erdoğan Kemal Kılıçdaroğlu"), and "Tayyip Erdoğan Kemal" are not three
-    given names of Kılıçdaroğlu.
+    given names of Kılıçdaroğlu. In a text in small letters (a URL slug, a tag string) every word may
+    open a name: "who-is-tim-varga-lagseths-rival" names Tim Varga and then Lagseth.
 
     >>> index = NameIndex.of([{"surnames": ["varga"], "given": ["tim"]}, {"surnames": ["lagseth"], "given": ["pete"]}])
     >>> text = "Candidates Tim Varga Pete Lagseth"
@@ -585,12 +611,14 @@ def _another_persons_name(text: str, start: int, end: int, surname: str, own: Ca
     True
     >>> _another_persons_name("Pete Varga Lagseth", 5, 10, "lagseth", lambda: {"pete"}, index)
     False
+    >>> _another_persons_name("who is tim varga lagseths rival", 11, 16, "lagseth", lambda: {"pete"}, index)
+    True
     """
     word = fold(text[start:end].strip())
     theirs = index.givens_of.get(word)
     if not theirs or word == surname:
         return False
-    before = capitalised_word_before(text, start)
+    before = capitalised_word_before(text, start) if text[start:start + 1].isupper() else word_before(text, start)
     return before is not None and fold(before.group(1)) in set(theirs) - set(own())
 
 
@@ -721,12 +749,15 @@ def _lower_word_after(text: str, end: int) -> bool:
     return stripped != rest and stripped[:1].islower()
 
 
-def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS) -> int:
+def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS, words: Container[str] = ()) -> int:
     """The length of a known surname that opens `word` when the rest is a lower-case `glue` word
-    ("Cranstonwho" for "Cranston who") or any capitalised word ("CranstonThe"), and the whole is no
-    known surname, else 0. A capitalised English function word glued on ("CranstonThe") is the next
-    sentence's first word however the whole is known: NER tags such a span as a name ("President
-    Ellen CranstonThe"), which makes the whole a surname the story searches for.
+    ("Cranstonwho" for "Cranston who"), a lower-case word of `words` (the English lexicon, on an
+    English page) of `GLUED_WORD_MIN` letters or more ("Cranstontrails": a headline's verb after a lost
+    space; known or not as an error's surname, which the first decision makes it), or any capitalised
+    word ("CranstonThe"), and the whole is no known surname, else 0. A
+    capitalised English function word glued on ("CranstonThe") is the next sentence's first word
+    however the whole is known: NER tags such a span as a name ("President Ellen CranstonThe"), which
+    makes the whole a surname the story searches for.
 
     >>> _glued_surname("Cranstonwho", NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}]))
     8
@@ -735,6 +766,12 @@ def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS) ->
     >>> _glued_surname("CranstonThe", NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}]))
     8
     >>> _glued_surname("CranstonThe", NameIndex.of([{"surnames": ["cranston", "cranstonthe"], "given": ["ellen"]}]))
+    8
+    >>> index = NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}])
+    >>> [_glued_surname(w, index, words={"trails", "ville", "son"}) for w in ("Cranstontrails", "Cranstonson")]
+    [8, 0]
+    >>> known = NameIndex.of([{"surnames": ["cranston", "cranstontrails"], "errors": ["cranstontrails"], "given": ["ellen"]}])
+    >>> _glued_surname("Cranstontrails", known, words={"trails"})
     8
     """
     camel = next((i for i in range(EXACT_MIN_LETTERS, len(word)) if word[i].isupper() and word[i - 1].islower()), 0)
@@ -746,7 +783,16 @@ def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS) ->
         if cut >= EXACT_MIN_LETTERS and word.endswith(ending) and word[:1].isupper() \
                 and fold(word[:cut]) in index.exact and fold(word) not in index.exact:
             return cut
+    if word[:1].isupper() and (fold(word) not in index.exact or fold(word) in index.errors):
+        for cut in range(len(word) - GLUED_WORD_MIN, EXACT_MIN_LETTERS - 1, -1):
+            if word[cut:].islower() and word[cut:] in words and fold(word[:cut]) in index.exact:
+                return cut
     return 0
+
+
+#: The shortest English word taken for glue after a known surname (`_glued_surname`): a surname may end
+#: in a short word ("Grayson", "Hopkins"), seldom in a longer one.
+GLUED_WORD_MIN = 4
 
 
 #: Edits a surname may have beyond `max_edits` when its person's given name is written just before it,

@@ -207,6 +207,22 @@ def test_a_short_word_near_a_short_surname_on_a_page_in_another_language_is_a_wo
     assert found({"de"}) == ["Loben", "Marquadt"]
 
 
+def test_a_word_with_its_languages_marked_letters_near_a_surname_abroad_is_a_word_of_it():
+    """German "Länder" (states) is a letter from "Linder", a known misspelling of a Lindner, once
+    folded: on a German page a near spelling with the language's own marked letters is its word, not a
+    garble of the name, which keeps the name's letters ("Lindnr"). A known spelling is the name however
+    it is marked."""
+    people = [{"surnames": ["lindner", "linder"], "given": ["christian"]}]
+    text = "die Schulden anderer Länder, sagte Lindnr, und Lindnér"
+
+    def found(foreign):
+        (_, mentions), = find_more_mentions([("de", text)], people, {}, known_words=KNOWN, foreign=foreign)
+        return [m["surface"] for m in mentions]
+
+    assert found(frozenset()) == ["Länder", "Lindnr", "Lindnér"]
+    assert found({"de"}) == ["Lindnr", "Lindnér"]
+
+
 def test_a_name_run_together_in_a_tag_list_is_a_tag_not_a_garble():
     """A video's or blog's closing tag string ("elections, ellencranston, millbrooknews") writes names
     without spaces as hashtags do: the mention is marked a handle, which the report accepts."""
@@ -400,6 +416,15 @@ def test_a_preposition_glued_to_a_name_by_a_lost_space_is_not_part_of_it():
     assert surfaces("In front of the house Ellen Cranstonunder a thick fog, cars wait.") == ["Ellen Cranston"]
 
 
+def test_an_english_word_glued_to_a_name_by_a_lost_space_is_not_part_of_it():
+    """ "President Ellen Cranstontrails in the polls": extraction lost the space before a headline's
+    verb. An English word of four letters or more glued on is cut off; a short one may end a surname
+    ("Cranstonson", another name), and the name stays whole there."""
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"trails", "son"}, ()))
+    assert surfaces("President Ellen Cranstontrails in the polls.", known_words=known) == ["President Ellen Cranston"]
+    assert surfaces("Ellen Cranstonson spoke.", known_words=known) != ["Ellen Cranston"]
+
+
 def test_a_given_name_a_page_repeats_before_a_near_spelling_joins_the_exact_surname_too():
     """An Italian page about a footballer writes "Aldo Marchessi" twice, then "Aldo Marchesi": the
     page's own Aldo, once spelt right, not a bare "Marchesi" of the story's Lucia Marchesi."""
@@ -429,6 +454,15 @@ def test_a_table_running_two_names_together_gives_each_its_own():
     assert surfaces("Candidate Tim Varga Pete Lagseth\nParty Left Right", people=people) == ["Tim Varga", "Pete Lagseth"]
     people = [{"surnames": ["sheldon"], "given": ["ana", "lowe"]}, {"surnames": ["lowe"], "given": ["tom"]}]
     assert surfaces("Candidate Ana Lowe Sheldon won.", people=people) == ["Ana Lowe Sheldon"]
+
+
+def test_a_url_slug_running_two_names_together_gives_each_its_own():
+    """A slug writes every word small ("who-is-tim-varga-lagseths-rival"): Varga, a known person's
+    surname after his given name (and a given name in the story too, of a Varga Hollo), ends his
+    name there, so Lagseth's name is his surname alone, not "tim varga lagseth"."""
+    people = [{"surnames": ["varga"], "given": ["tim"]}, {"surnames": ["lagseth"], "given": ["pete"]},
+              {"surnames": ["hollo"], "given": ["varga"]}]
+    assert surfaces("who is tim varga lagseths rival", people=people) == ["tim varga", "lagseth"]
 
 
 def test_a_letter_changed_in_a_four_letter_surname_under_the_persons_given_name_is_found():

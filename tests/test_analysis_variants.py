@@ -1038,6 +1038,19 @@ def test_a_garbled_middle_name_under_the_persons_first_given_name_and_surname_is
     assert owner["Halil Mete Sarıgül"][0] == "Halil Mete Sarıgül"
 
 
+def test_a_garbled_first_given_name_before_the_persons_middle_name_and_surname_is_their_error():
+    # A careful outlet's caption writes "Mariela Corina Vasak" once for María Corina Vasak, whom five
+    # careful outlets name: her middle name and surname, her first given name garbled past a typo. Her
+    # sister Rosa Corina Vasak, whose first given name is another, stays a person of her own.
+    mentions = [mention(i, "María Corina Vasak", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 6)]
+    mentions += [mention(30, "Mariela Corina Vasak", "x1", "2026-03-05", authoritative=True, article=30),
+                 mention(31, "Rosa Corina Vasak", "y1", "2026-03-05", article=31)]
+    owner = owners(analyse_variants(mentions))
+    assert owner["Mariela Corina Vasak"] == ("María Corina Vasak", "error")
+    assert owner["Rosa Corina Vasak"][0] == "Rosa Corina Vasak"
+
+
 def test_the_middle_name_for_the_given_name_beside_the_whole_name_is_the_persons_error():
     # A caption writes "Teni Okafor" on a page that gives his whole name, Zola Teni Okafor: the middle
     # name taken for the given name, his error. Written also on a page that names no Zola (his uncle,

@@ -486,7 +486,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     theirs (`GARBLED_GIVEN_RATIO`), under a title of theirs ("President"); or both its names are theirs
     as heard (`heard_alike` given names, surnames with one Metaphone key keeping most letters); or it
     has that person's first given name and surname and garbles a later given name
-    (`_later_given_garbled`: "Halil Tewfiq" for Halil Tevfik) or the first part of a two-part surname
+    (`_later_given_garbled`: "Halil Tewfiq" for Halil Tevfik), or their later given names and surname
+    and garbles the first (`_first_given_garbled`), or the first part of a two-part surname
     written as two words (`_hyphen_half_garbled`), which outrank the looser rules. A
     relative ("Oksana", the first lady) has another given name and another title, and stays a person;
     a namesake used by several outlets is established, and stays a person, with one exception: a name
@@ -554,7 +555,7 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                                                or subject_garbled):
                     people.add(root(j))
                 continue
-            if _later_given_garbled(name, other) or _hyphen_half_garbled(name, other):
+            if _later_given_garbled(name, other) or _first_given_garbled(name, other) or _hyphen_half_garbled(name, other):
                 people.add(root(j))
                 later.add(root(j))
             elif _surname_garbled_under_given(name, other, score_cutoff):
@@ -605,6 +606,21 @@ def _later_given_garbled(name: ParsedName, other: ParsedName) -> bool:
     ours, theirs = name.given_tokens, other.given_tokens
     return (name.surname_core == other.surname_core and len(ours) == len(theirs) >= 2 and ours[0] == theirs[0]
             and ours != theirs and all(a == b or _garble_of(a, (b,)) for a, b in zip(ours[1:], theirs[1:])))
+
+
+def _first_given_garbled(name: ParsedName, other: ParsedName) -> bool:
+    """Whether a name is another's with its first given name garbled: the same later given names and
+    surname, as many given names, the first keeping its first letter and most of its letters
+    (`_garble_of`: "Mariana Corina Machado" for María Corina Machado, in a caption). Two of three words
+    identify; siblings sharing a middle name and surname differ in more than a garble of the first.
+
+    >>> from analysis.names import parse_name as p
+    >>> [_first_given_garbled(p(n), p("María Corina Machado")) for n in ("Mariana Corina Machado", "Rosa Corina Machado", "Mariana Machado")]
+    [True, False, False]
+    """
+    ours, theirs = name.given_tokens, other.given_tokens
+    return (name.surname_core == other.surname_core and len(ours) == len(theirs) >= 2 and ours[0] != theirs[0]
+            and ours[1:] == theirs[1:] and _garble_of(ours[0], theirs[:1]))
 
 
 def _hyphen_half_garbled(name: ParsedName, other: ParsedName) -> bool:
