@@ -2401,6 +2401,26 @@ def test_careful_outlets_abroad_vouch_for_a_bare_surname_only_as_one_languages_r
     assert kind_of_variant(["fr", "fr"]) == "accepted"
 
 
+def test_a_bare_surname_in_coverage_naming_nobody_in_full_is_the_person_the_coverage_names():
+    """Five reports of the story name the minister Ana Lindqvist; one names a namesake, Tomas Lindqvist.
+    A report that calls her "Lindqvist" twice and "Lindqvst" once, never in full, means her: the
+    misspelling is her error. Where the coverage names the two about as often, it stays unattached."""
+    from analysis.records import Topic
+
+    mentions = [mention(i, "Ana Lindqvist", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(20, "Tomas Lindqvist", "t1", "2026-03-03", authoritative=True, article=20)]
+    mentions += [mention(30 + k, surface, "b1", "2026-03-04", article=30)
+                 for k, surface in enumerate(("Lindqvist", "Lindqvist", "Lindqvst"))]
+
+    def owner_of_the_slip(coverage):
+        result = analyse_variants(mentions, topic=Topic(names=("Olaf Brandt",), articles=frozenset(coverage)))
+        canonical = {c["id"]: c["canonical"] for c in result.clusters}
+        return next((canonical.get(a.get("cluster_id")), a["kind"]) for a in result.assignments if a["mention_id"] == 32)
+
+    assert owner_of_the_slip({1, 2, 3, 4, 5, 20, 30}) == ("Ana Lindqvist", "error")
+    assert owner_of_the_slip({1, 20, 30}) == (None, "unattached")
+
+
 def test_a_page_introducing_the_surnames_bearer_as_a_relative_names_the_other_of_the_family():
     """ "Ella Holm says her husband, Tim Holm, ..." where the story's Tim Holm is married to Ella Ronn
     (named so by three outlets): "Ella Holm" is hers, with the family's surname, not a blend naming

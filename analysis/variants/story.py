@@ -831,7 +831,9 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     the person the story is about, when the article has named them before it along with another, unless
     it names another of them in full more than `SUBJECT_RATIO` times as often (a profile of the
     subject's father names him again and again), or when it names none of them in full (a namesake
-    named on another page makes no bare surname of the coverage his); else news style decides: a bare
+    named on another page makes no bare surname of the coverage his); and, the subject aside, the one
+    of them the story's coverage names in full far more often than any other (`_covered_most`: the
+    finance minister whom every report names, not a namesake one page names). Else news style decides: a bare
     surname refers back to the person of that surname named most recently before it in the same field
     (mentions carrying `field`/`start`), passing over a name introduced as somebody's relative
     (`kin`: "Galey's son, Rohan Galey, said ... Galey is vying"): the article is about the person the
@@ -879,6 +881,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             candidates = {number for number in named_in[m["article_id"]] if fitting(surname, number)}
             if not candidates and m["article_id"] in topic_articles:
                 candidates = {number for number in subjects if fitting(surname, number)}
+            if not candidates and m["article_id"] in topic_articles:
+                candidates = _covered_most(surname, named_in, topic_articles, fitting)
             # The one whose own surname it is before other people it fits as a typo.
             own = [number for number in candidates if main[number].surname_core == surname]
             if len(own) == 1 and all(compare_names(main[own[0]], main[number], score_cutoff).verdict
@@ -905,6 +909,32 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             if len(candidates) == 1:
                 attached[m["mention_id"]] = candidates.pop()
     return attached
+
+
+def _covered_most(surname: str, named_in: dict, topic_articles: frozenset, fitting) -> set[int]:
+    """The one person (cluster number) a bare surname fits whom the story's on-topic articles name in
+    full in `COVERAGE_RATIO` times as many articles as each other person it fits, or none.
+
+    >>> named_in = {1: {7}, 2: {7}, 3: {7}, 9: {8}}
+    >>> _covered_most("lund", named_in, frozenset({1, 2, 3, 9}), lambda surname, number: True)
+    {7}
+    >>> _covered_most("lund", named_in, frozenset({1, 2, 9}), lambda surname, number: True)
+    set()
+    """
+    articles: Counter = Counter()
+    for article in topic_articles:
+        for number in named_in.get(article, ()):
+            if fitting(surname, number):
+                articles[number] += 1
+    if not articles:
+        return set()
+    (best, most), *others = articles.most_common()
+    return {best} if all(most >= COVERAGE_RATIO * count for _, count in others) else set()
+
+
+#: How many times as many on-topic articles must name one bearer of a surname in full as any other
+#: for a bare surname in coverage naming neither to be theirs (`_covered_most`).
+COVERAGE_RATIO = 3
 
 
 #: How many times as often as the story's subject an on-topic article may name another bearer of the
