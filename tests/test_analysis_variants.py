@@ -1544,6 +1544,17 @@ def test_a_given_name_of_syllables_joined_by_a_hyphen_says_the_family_name_comes
     assert (found["Sang-woo"], found["Tarr-Gould"]) == ("error", "surname")
 
 
+def test_a_name_is_read_as_it_is_written_most_not_as_first_written():
+    # The first page writes "Min Sang-Woo" (a headline's capitals); the story writes "Min Sang-woo" four
+    # times as often. Its writing, the second syllable small, still says the family name comes first:
+    # "Sang-woo said" uses the given name as a family name.
+    mentions = [mention(1, "Min Sang-Woo", "a0", "2026-03-02", authoritative=True)]
+    mentions += [mention(1 + i, "Min Sang-woo", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(30, "Sang-woo", "x1", "2026-03-04", article=30), mention(31, "Min Sang-woo", "x1", "2026-03-04", article=30)]
+    found = kinds(analyse_variants(mentions))
+    assert found["Sang-woo"] == "error"
+
+
 def test_a_first_name_that_is_a_more_prominent_persons_surname_is_no_family_name():
     # "President Dunmore" is Vera Dunmore; the chef Dunmore Keogh is called "Keogh". Counted over the
     # story, "Dunmore" alone is far more used than "Keogh", and titled: but a more used full name ends

@@ -234,8 +234,12 @@ def _offices(group: list[int], forms: list[Form]) -> set[str]:
 
 
 def _main_full_name(full: list[int], forms: list[Form]) -> ParsedName:
-    """The full name a person's forms write most (`full`: their full-name forms)."""
-    return forms[max(full, key=lambda i: (forms[i].count, forms[i].name.compact))].name
+    """The full name a person's forms write most (`full`: their full-name forms), as it is written most:
+    a form's name is parsed from whichever writing came first ("Lee Jae-Myung"), and letter case says
+    how a name is built ("Jae-myung", syllables of one given name: `name_order.syllables_joined`)."""
+    form = forms[max(full, key=lambda i: (forms[i].count, forms[i].name.compact))]
+    written = max(form.displays.items(), key=lambda kv: (kv[1], kv[0]))[0] if form.displays else None
+    return (parse_name(written) if written else None) or form.name
 
 
 def _merged(decided: list[tuple], into: dict[int, int]) -> list[tuple]:
@@ -1101,7 +1105,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                               if _is_listed(surface, accepted_keys)}
     full_uses = _full_uses(group_mentions, forms, form_of)
     family_first = (not surname_only and words_alone is not None
-                    and family_name_first(decision.canonical_name, full_uses, words_alone))
+                    and family_name_first(parse_name(decision.canonical) or decision.canonical_name, full_uses, words_alone))
     own = _own_shares(group_mentions, forms, form_of)
     members = [own.get(i, forms[i]) for i in group]
     authorities: dict[str, set] = defaultdict(set)
