@@ -754,10 +754,10 @@ def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS, wo
     ("Cranstonwho" for "Cranston who"), a lower-case word of `words` (the English lexicon, on an
     English page) of `GLUED_WORD_MIN` letters or more ("Cranstontrails": a headline's verb after a lost
     space; known or not as an error's surname, which the first decision makes it), or any capitalised
-    word ("CranstonThe"), and the whole is no known surname, else 0. A
-    capitalised English function word glued on ("CranstonThe") is the next sentence's first word
-    however the whole is known: NER tags such a span as a name ("President Ellen CranstonThe"), which
-    makes the whole a surname the story searches for.
+    word ("CranstonThe"), and the whole is no known surname, else 0. A capitalised English function
+    word glued on ("CranstonThe") is the next sentence's first word however the whole is known: NER
+    tags such a span as a name ("President Ellen CranstonThe"), which makes the whole a surname the
+    story searches for.
 
     >>> _glued_surname("Cranstonwho", NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]}]))
     8
@@ -791,7 +791,7 @@ def _glued_surname(word: str, index: NameIndex, glue: frozenset = GLUE_WORDS, wo
 
 
 #: The shortest English word taken for glue after a known surname (`_glued_surname`): a surname may end
-#: in a short word ("Grayson", "Hopkins"), seldom in a longer one.
+#: in a short word ("Grayson", "Newman"), seldom in a longer one.
 GLUED_WORD_MIN = 4
 
 
