@@ -868,6 +868,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                     named_times[m["article_id"], number] += 1
                     if m.get("start") is not None:
                         named_at[(m["article_id"], m.get("field"))].append((m["start"], number, bool(m.get("kin"))))
+    covered = Counter(number for article in topic_articles for number in named_in.get(article, ()))
     fits: dict[tuple[str, int], bool] = {}
 
     def fitting(surname: str, number: int) -> bool:
@@ -886,7 +887,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             if not candidates and m["article_id"] in topic_articles:
                 candidates = {number for number in subjects if fitting(surname, number)}
             if not candidates and m["article_id"] in topic_articles:
-                candidates = _covered_most(surname, named_in, topic_articles, fitting)
+                candidates = _covered_most({number: n for number, n in covered.items() if fitting(surname, number)})
             # The one whose own surname it is before other people it fits as a typo.
             own = [number for number in candidates if main[number].surname_core == surname]
             if len(own) == 1 and all(compare_names(main[own[0]], main[number], score_cutoff).verdict
@@ -915,24 +916,16 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     return attached
 
 
-def _covered_most(surname: str, named_in: dict, topic_articles: frozenset, fitting) -> set[int]:
-    """The one person (cluster number) a bare surname fits whom the story's on-topic articles name in
-    full in `COVERAGE_RATIO` times as many articles as each other person it fits, or none.
+def _covered_most(articles: dict[int, int]) -> set[int]:
+    """Of the people a bare surname fits (cluster number -> the on-topic articles naming them in full),
+    the one named in `COVERAGE_RATIO` times as many articles as each other, or none.
 
-    >>> named_in = {1: {7}, 2: {7}, 3: {7}, 9: {8}}
-    >>> _covered_most("lund", named_in, frozenset({1, 2, 3, 9}), lambda surname, number: True)
-    {7}
-    >>> _covered_most("lund", named_in, frozenset({1, 2, 9}), lambda surname, number: True)
-    set()
+    >>> _covered_most({7: 3, 8: 1}), _covered_most({7: 2, 8: 1}), _covered_most({})
+    ({7}, set(), set())
     """
-    articles: Counter = Counter()
-    for article in topic_articles:
-        for number in named_in.get(article, ()):
-            if fitting(surname, number):
-                articles[number] += 1
     if not articles:
         return set()
-    (best, most), *others = articles.most_common()
+    (best, most), *others = Counter(articles).most_common()
     return {best} if all(most >= COVERAGE_RATIO * count for _, count in others) else set()
 
 
