@@ -70,6 +70,15 @@ def _spans(text: str, words_of_grammar: Container[str], lexicon: Container[str])
             yield start, end
 
 
+def _new_spans(text: str, spans: Iterable[tuple[int, int]], new: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The spans naming nobody the story has. A known person's name read longer at the same start
+    makes its shorter reading no name of its own: "Jina Mahsa Amini" is Jina Amini's, with the second
+    given name a list did not know, never a "Jina Mahsa"."""
+    spans = list(spans)
+    known_at = {start for start, end in spans if not new(text[start:end])}
+    return [(start, end) for start, end in spans if start not in known_at]
+
+
 def full_names_abroad(texts: Iterable[tuple[object, str]], grammar_of: Callable[[object], Container[str]],
                       lexicon: Container[str] = frozenset(), known: Iterable[str] = ()) -> list[tuple[object, list[dict]]]:
     """The full names written on pages in other languages, as person mentions: [(key, [mention])].
@@ -97,7 +106,7 @@ def full_names_abroad(texts: Iterable[tuple[object, str]], grammar_of: Callable[
         name = parse_name(surface)
         return name is not None and not givens_of.get(name.surname_key, set()) & set(name.given_tokens)
 
-    spans = {key: [(s, e) for s, e in _spans(text, grammar_of(key), lexicon) if new(text[s:e])] for key, text in texts}
+    spans = {key: _new_spans(text, _spans(text, grammar_of(key), lexicon), new) for key, text in texts}
     written = Counter(text[s:e] for key, text in texts for s, e in spans[key])
     out = []
     for key, text in texts:

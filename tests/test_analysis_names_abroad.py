@@ -53,3 +53,12 @@ def test_a_name_abroad_starts_at_its_first_given_name_and_a_known_persons_is_lef
         ("a", ["Ana Lucía Ferrer"]), ("b", ["Ana Lucía Ferrer"])]
     unknown = full_names_abroad(pages, lambda key: {"y"})
     assert [m["surface"] for m in unknown[0][1]] == ["Ana Lucía Ferrer", "Robert Francis Prevost"]
+
+
+def test_a_known_persons_longer_name_abroad_makes_no_name_of_its_first_words():
+    """ "Rosa Darvina Kellner" of a known Rosa Kellner, with a second given name no list knows, is hers:
+    the first two words ("Rosa Darvina") are no person of their own, however often the pages write it."""
+    pages = [("a", "Die Studentin Rosa Darvina Kellner starb."), ("b", "Rosa Darvina Kellner, 22, starb.")]
+    assert full_names_abroad(pages, lambda key: {"die"}, known=["Rosa Kellner"]) == []
+    unknown = full_names_abroad(pages, lambda key: {"die"})
+    assert [m["surface"] for m in unknown[0][1]] == ["Rosa Darvina Kellner"]

@@ -3,10 +3,12 @@
 Why evidence and not frequency: a copied misspelling can outnumber the right spelling."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import combinations
 
-from analysis.name_rules import explain_spelling, own_marks, particle_change, splits_a_letter
+from analysis.name_rules import SOURCE_SCRIPT, explain_spelling, own_marks, particle_change, splits_a_letter
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
 from analysis.settings import DEFAULTS
@@ -45,6 +47,8 @@ class _Decision:
     #: The same for the canonical's given words that are a surname in the story (a second family name
     #: parsed as a middle name: "Lindner" in "Lucía Lindner Arce"): word -> outlets.
     inner_vouching: dict = field(default_factory=dict)
+    #: How careful outlets at home write the name's surname and first given name (`careful_words`).
+    careful_words: dict = field(default_factory=dict)
 
 
 _CRITERIA = (
@@ -310,6 +314,9 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
     a bare surname is judged by it (so a careful outlet's one-off slip vouches for neither)."""
     canonical = decision.canonical_name
     name = form.name
+    if story and name.compact != canonical.compact and (
+            rules := romanised_variant(name, canonical, decision.careful_words, form.sources)):
+        return "accepted", f"{'; '.join(rules)}: careful outlets write the name more than one such way"
     comparison = compare_names(name, canonical, score_cutoff, family_names=1 if story else 0)
     if not name.full and not name.initials_only:
         # One core with a particle dropped or changed is judged as a spelling, not as the surname.
@@ -464,6 +471,84 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
     if kind == "accepted":
         return "accepted", f"{explanation}, and {why}"
     return "error", f"{why} (mitigating: {explanation})"
+
+
+def careful_words(members: list[Form]) -> dict[str, dict[str, frozenset]]:
+    """How careful outlets writing in the story's language spell a person's surname and first given
+    name: {"surname": {folded spelling: outlets}, "given": {...}}, for `romanised_variant`."""
+    words: dict[str, dict[str, set]] = {"surname": defaultdict(set), "given": defaultdict(set)}
+    for form in members:
+        home = form.authoritative - form.abroad
+        if home:
+            words["surname"][form.name.surname_core] |= home
+            if form.name.full:
+                words["given"][form.name.given_tokens[0]] |= home
+    return {slot: {word: frozenset(outlets) for word, outlets in spellings.items()} for slot, spellings in words.items()}
+
+
+def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str, dict[str, frozenset]],
+                      writers: Collection = ()) -> tuple[str, ...] | None:
+    """The romanisations from one script a spelling differs from the canonical name by, when careful
+    outlets at home other than its `writers` write a word of the name two ways differing only in that
+    script's ways ("Zaretnyy" and "Zaretny": Cyrillic); else None.
+
+    Why: a name in another script has no one Latin spelling. Each newsroom follows a system, and when
+    careful newsrooms differ in one script's ways, another spelling differing only in those ways is one
+    more system (a French "Zaretnyi", a Spanish "Zaretni"), not a slip, however few write it. A
+    Latin-script name's careful outlets agree on it, and there a slip that looks like a romanisation
+    stays a slip: a rule alone never vouches (`_by_rule`), and a spelling is no evidence of itself. So
+    is a vowel changed before the last consonant (`VOWEL_ENDING_RULES`), the commonest slip in Latin
+    letters, and one more system ("Ahmad", "Ahmed") of a name careful outlets show is romanised. A
+    letter written two ways in one word (`splits_a_letter`) is no system's.
+
+    >>> careful = {"surname": {"zaretnyy": {"a"}, "zaretny": {"b"}}, "given": {"ivan": {"a", "b"}}}
+    >>> canonical = parse_name("Ivan Zaretnyy")
+    >>> romanised_variant(parse_name("Ivan Zaretnyi"), canonical, careful), romanised_variant(parse_name("Ivan Zaretnny"), canonical, careful)
+    (('romanisation: -ый/-ий ending as y/yy/iy/ii/ij/yi',), None)
+    >>> romanised_variant(parse_name("Ivan Zaretnyi"), canonical, careful, writers={"b"}) is None
+    True
+    """
+    pairs = [(name.surname_core, canonical.surname_core)]
+    if name.full and canonical.full:
+        if len(name.given_tokens) > len(canonical.given_tokens):
+            return None
+        pairs.append((name.given_tokens[0], canonical.given_tokens[0]))
+    rules: list[str] = []
+    for written, right in pairs:
+        explained = _explained(written, right)
+        if explained is None:
+            return None
+        rules += explained
+    rules = list(dict.fromkeys(rules))
+    script = _one_script(rules)
+    if script is None or _splits_a_letter(name, canonical):
+        return None
+    return tuple(rules) if script in romanised_from(careful, writers) else None
+
+
+def romanised_from(careful: dict[str, dict[str, frozenset]], writers: Collection = ()) -> set[str]:
+    """The scripts careful outlets at home other than `writers` show a name is romanised from: they
+    write its surname or its first given name two ways whose every difference is that script's
+    (`careful_words`, `romanised_variant`)."""
+    scripts = set()
+    for spellings in careful.values():
+        others = sorted(word for word, outlets in spellings.items() if set(outlets) - set(writers))
+        scripts.update(_one_script(_explained(a, b) or ()) for a, b in combinations(others, 2))
+    return scripts - {None}
+
+
+def _explained(a: str, b: str) -> tuple[str, ...] | None:
+    """`explain_spelling` either way round: its alignment, and so what it explains, depends on the order."""
+    explained = explain_spelling(a, b)
+    return explained if explained is not None else explain_spelling(b, a)
+
+
+def _one_script(rules) -> str | None:
+    """The one script every rule romanises from, or None (no rules, or a Latin-script convention among them)."""
+    scripts = {SOURCE_SCRIPT.get(rule) for rule in rules}
+    if not rules or len(scripts) != 1 or None in scripts:
+        return None
+    return scripts.pop()
 
 
 def _splits_a_letter(name: ParsedName, canonical: ParsedName) -> bool:

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import _flags, kind_of, lowered_kinds, slug_kinds, slug_only
-from analysis.name_rules import ASCII_DIGRAPHS, gender_forms, own_marks, role_title
+from analysis.name_rules import ASCII_DIGRAPHS, PARTICLES, explain_spelling, gender_forms, own_marks, role_title
 from analysis.names import (  # noqa: F401 (re-exported)
     ParsedName,
     fold,
@@ -34,9 +34,11 @@ from analysis.variants.canonical import (
     _inner_capital,
     _kind,
     careful_spellings,
+    careful_words,
     house_outlets,
     inner_capitals,
     romanised,
+    romanised_from,
     spelling_evidence,
     with_inner_capitals,
 )
@@ -595,6 +597,25 @@ def _capital_added(display: str, canonical: str) -> bool:
     return added
 
 
+def _spelling_uses(name: ParsedName, canonical: ParsedName, members: list[Form], outlet: str) -> int:
+    """How often `outlet` writes the words where `name` differs from the canonical (its surname, its
+    first given name) as `name` does, in any of the person's forms."""
+    surname = name.surname_core if name.surname_core != canonical.surname_core else None
+    given = name.given_tokens[0] if name.full and canonical.full and name.given_tokens[0] != canonical.given_tokens[0] else None
+    return sum(member.outlet_uses[outlet] for member in members
+               if (surname is None or member.name.surname_core == surname)
+               and (given is None or member.name.given_tokens[:1] == (given,)))
+
+
+def _cut_short(name: ParsedName, careful: dict[str, dict]) -> bool:
+    """Whether a name's surname or first given name is a word careful outlets write with its end cut
+    off ("Zaretn" of a "Zaretny", where "Zaretny" of a "Zaretnyi" is a romanisation's ending): a
+    truncation, which no language renders a name by."""
+    words = [(name.surname_core, "surname")] + ([(name.given_tokens[0], "given")] if name.full else [])
+    return any(right != word and right.startswith(word) and explain_spelling(word, right) is None
+               for word, slot in words for right in careful.get(slot, ()))
+
+
 def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Collection],
                        family_first: bool = False) -> str | None:
     """How a name differs from the canonical (or its last words, for a surname alone) when it differs
@@ -636,6 +657,9 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     >>> [bool(_unvouched_writing(d, "Greta von der Malen", {"Greta von der Malen": {"a", "b"}}))
     ...  for d in ("Von der Malen", "Greta von der malen")]
     [False, False]
+    >>> careful = {"Omar al-Sharif": {"a", "b", "c"}}
+    >>> [_unvouched_writing(d, "Omar al-Sharif", careful) for d in ("Omar al Sharif", "Omar Al Sharif", "Omar alSharif")]
+    [None, None, 'a hyphen dropped or added in the name: careful outlets join it otherwise']
     >>> korean = {"Park Min Jun": {"a", "b", "c"}}
     >>> [bool(_unvouched_writing(d, "Park Min Jun", korean, family_first=f))
     ...  for d, f in (("Park Min-jun", False), ("Park Min-Jun", False), ("Park Min-Jun", True))]
@@ -654,6 +678,8 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
             if word != good and word[:1].isupper() and word[1:].islower() and _inner_capital(good):
                 return f"a capital inside the name dropped: the name is written {right}"
         return None
+    if _PARTICLE_HYPHEN.sub(r"\1 ", written) == _PARTICLE_HYPHEN.sub(r"\1 ", canonical_written):
+        return None  # a particle's hyphen is each style guide's own ("al-Sharif", "al Sharif", "Al Sharif")
     if not same_words and (display.islower() or display.isupper()):
         return None  # a slug, a handle, a keyword string: run together or split by their own rules
     mine, theirs = display.split(), right.split()
@@ -737,6 +763,8 @@ def _vouchers(tail: list[str], authorities: dict[str, Collection]) -> set:
 
 
 _BREAKS = re.compile(r"[\s\-]+")
+#: A hyphen after a particle (folded): "al-" of an Arabic name, "el-", "ibn-".
+_PARTICLE_HYPHEN = re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(PARTICLES)) + r")-(?=[^\W\d_])")
 
 
 def _judge_givens_as_full_forms(surfaces: list[dict], lone: set[str], canonical: ParsedName) -> None:
@@ -1101,6 +1129,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                     and family_name_first(parse_name(decision.canonical) or decision.canonical_name, full_uses, words_alone))
     own = _own_shares(group_mentions, forms, form_of)
     members = [own.get(i, forms[i]) for i in group]
+    decision.careful_words = careful_words(members)
     authorities: dict[str, set] = defaultdict(set)
     # An outlet copying a flawed source ("Teodar Ibarra-Soler" from a document) vouches for none of its writing.
     copying = set().union(*(member.authoritative for member in members
@@ -1172,6 +1201,11 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             if len(abroad) >= ABROAD_HOUSES:
                 kind, why = "accepted", (f"how {len(abroad)} careful outlets writing in another language spell it: "
                                          f"that language's rendering of the name ({why})")
+            elif (abroad and romanised_from(decision.careful_words, form.sources)
+                  and any(_spelling_uses(name, decision.canonical_name, members, outlet) >= 2 for outlet in abroad)
+                  and not _cut_short(name, decision.careful_words)):
+                kind, why = "accepted", ("how a careful outlet writing in another language spells it, again and again, "
+                                         f"a name careful outlets at home romanise more than one way: that language's rendering ({why})")
             elif kind in ("surname", "title") and _particle_capitalised(name.display, decision.canonical):
                 why = f"{why}; {PARTICLE_CAPITALISED}"
             elif kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
