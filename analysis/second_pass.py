@@ -164,7 +164,9 @@ class NameIndex:
                     index.scrambled.add(_letters(surname))
             givens = [g for g in person["given"] if len(g) >= 2]
             index.givens.update(person["given"])
-            for surname in surnames:
+            # A short surname ("Abe", "Xi") is never searched for, but its person's name still ends a
+            # run of names (`_another_persons_name`: "shinzo abe tetsuya yamagami" in a slug).
+            for surname in surnames + [s for s in own if 2 <= len(s) < EXACT_MIN_LETTERS]:
                 index.givens_of.setdefault(surname, set()).update(givens)
             index.fused.update(given + surname for given in givens for surname in surnames)
         index.near = sorted(set(index.near))
@@ -612,6 +614,9 @@ def _another_persons_name(text: str, start: int, end: int, surname: str, own: Ca
     >>> _another_persons_name("Pete Varga Lagseth", 5, 10, "lagseth", lambda: {"pete"}, index)
     False
     >>> _another_persons_name("who is tim varga lagseths rival", 11, 16, "lagseth", lambda: {"pete"}, index)
+    True
+    >>> index = NameIndex.of([{"surnames": ["ota"], "given": ["kenji"]}, {"surnames": ["lagseth"], "given": ["pete"]}])
+    >>> _another_persons_name("kenji ota pete lagseth", 6, 10, "lagseth", lambda: {"pete"}, index)
     True
     """
     word = fold(text[start:end].strip())

@@ -461,6 +461,15 @@ def test_a_url_slug_running_two_names_together_gives_each_its_own():
     assert surfaces("who is tim varga lagseths rival", people=people) == ["tim varga", "lagseth"]
 
 
+def test_a_short_surname_in_a_slug_still_ends_its_persons_name():
+    """ "kenji-ota-pete-lagseth-trial": Ota, a known person's surname too short to be searched for, after
+    his given name ends his name there (Ota is also a given name of the story, of an Ota Hollo), so
+    Lagseth's given names are "pete" alone, never "kenji ota pete"."""
+    people = [{"surnames": ["ota"], "given": ["kenji"]}, {"surnames": ["lagseth"], "given": ["pete"]},
+              {"surnames": ["hollo"], "given": ["ota"]}]
+    assert surfaces("kenji ota pete lagseth trial", people=people) == ["pete lagseth"]
+
+
 def test_a_letter_changed_in_a_four_letter_surname_under_the_persons_given_name_is_found():
     """ "Sinan Ogun" for a Sinan Ogan keeps three letters of four, below any ratio cutoff; the person's
     own given name before it is the evidence, and the page's later "Ogun" is the same garble. Under

@@ -2498,3 +2498,20 @@ def test_a_particles_hyphen_is_a_style_not_a_slip():
     mentions = [mention(i, "Sam Tarrant-Vell", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
     mentions += [mention(10, "Sam Tarrant Vell", "b1", "2026-03-04")]
     assert kinds(analyse_variants(mentions))["Sam Tarrant Vell"] == "error"
+
+
+def test_a_name_each_language_renders_its_own_way_is_rendered_so_by_one_newsroom_too():
+    """Six careful newsrooms write "Ivan Zaretnyy"; a careful German newsroom writes "Zaretnyj" again
+    and again, and a careful French one "Zarettny": each language renders the name, so the French
+    newsroom's repeated spelling is its language's rendering. Were both newsrooms French, two
+    spellings in one language would be no rendering of it, and one of them a slip."""
+    def story(second_language):
+        mentions = [mention(i, "Ivan Zaretnyy", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+        mentions += [mention(30 + k, "Zarettny", "f1", "2026-03-04", authoritative=True, article=30) | {"foreign": "fr"}
+                     for k in range(2)]
+        mentions += [mention(40 + k, "Zaretnyj", "g1", "2026-03-04", authoritative=True, article=40)
+                     | {"foreign": second_language} for k in range(2)]
+        return kinds(analyse_variants(mentions))
+
+    assert story("de")["Zarettny"] == "accepted"
+    assert story("fr")["Zarettny"] == "error"

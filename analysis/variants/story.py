@@ -607,6 +607,24 @@ def _spelling_uses(name: ParsedName, canonical: ParsedName, members: list[Form],
                and (given is None or member.name.given_tokens[:1] == (given,)))
 
 
+def _rendered_elsewhere(name: ParsedName, canonical: ParsedName, members: list[Form], languages: Collection,
+                        careful: dict[str, dict]) -> bool:
+    """Whether a careful outlet writing in a language other than `languages` spells the person's name
+    its own way too (neither the canonical's letters nor `name`'s, nor cut short: `_cut_short`), again
+    and again: the name is one each language renders (`_spelling_uses`), not one only a slip writes
+    otherwise."""
+    for member in members:
+        respelt = member.name.surname_core != canonical.surname_core or (
+            member.name.full and member.name.given_tokens[:1] != canonical.given_tokens[:1])
+        if not respelt or member.name.compact == name.compact or _cut_short(member.name, careful):
+            continue
+        for language, outlets in member.abroad_languages.items():
+            if language not in languages and any(
+                    _spelling_uses(member.name, canonical, members, outlet) >= 2 for outlet in outlets):
+                return True
+    return False
+
+
 def _cut_short(name: ParsedName, careful: dict[str, dict]) -> bool:
     """Whether a name's surname or first given name is a word careful outlets write with its end cut
     off ("Zaretn" of a "Zaretny", where "Zaretny" of a "Zaretnyi" is a romanisation's ending): a
@@ -1201,11 +1219,13 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             if len(abroad) >= ABROAD_HOUSES:
                 kind, why = "accepted", (f"how {len(abroad)} careful outlets writing in another language spell it: "
                                          f"that language's rendering of the name ({why})")
-            elif (abroad and romanised_from(decision.careful_words, form.sources)
-                  and any(_spelling_uses(name, decision.canonical_name, members, outlet) >= 2 for outlet in abroad)
-                  and not _cut_short(name, decision.careful_words)):
+            elif (abroad and any(_spelling_uses(name, decision.canonical_name, members, outlet) >= 2 for outlet in abroad)
+                  and not _cut_short(name, decision.careful_words)
+                  and (romanised_from(decision.careful_words, form.sources)
+                       or _rendered_elsewhere(name, decision.canonical_name, members, set(pooled.abroad_languages),
+                                               decision.careful_words))):
                 kind, why = "accepted", ("how a careful outlet writing in another language spells it, again and again, "
-                                         f"a name careful outlets at home romanise more than one way: that language's rendering ({why})")
+                                         f"a name careful newsrooms romanise or render more than one way: that language's rendering ({why})")
             elif kind in ("surname", "title") and _particle_capitalised(name.display, decision.canonical):
                 why = f"{why}; {PARTICLE_CAPITALISED}"
             elif kind in ("surname", "title") and _case_slip(name.display, decision.canonical):
