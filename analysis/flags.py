@@ -44,6 +44,10 @@ def slug_kinds(group: list[dict], kinds: dict[str, str], canonical: str) -> dict
     return out
 
 
+#: A name's words, hyphenated parts apart: the particle of "al-Sharif" is written small like "van".
+_WORDS = re.compile(r"[\s-]+")
+
+
 def lowered_kinds(group: list[dict], kinds: dict[str, str], canonical: str, users: Collection[str] = ()) -> dict:
     """Mention id -> "error", for each mention that writes in small letters, in prose that capitalises
     names (`lowered`: `entities.lowered_in_prose`), a word the canonical name capitalises, and whose
@@ -65,6 +69,8 @@ def lowered_kinds(group: list[dict], kinds: dict[str, str], canonical: str, user
     ...          "mayor Ellen van der Berg": "title"}
     >>> lowered_kinds(group, kinds, "Ellen van der Berg Cranston")
     {1: 'error', 4: 'error'}
+    >>> lowered_kinds([{"mention_id": 6, "surface": "Mr. al-Sharif", "lowered": True}], {"Mr. al-Sharif": "title"}, "Omar al-Sharif")
+    {}
     """
     small = {fold(word) for word in canonical.split() if not word[:1].isupper()} | PARTICLES | SUFFIXES
     out = {}
@@ -72,7 +78,7 @@ def lowered_kinds(group: list[dict], kinds: dict[str, str], canonical: str, user
         if not m.get("lowered") or kinds[m["surface"]] == "error" or m["surface"] in users:
             continue
         name = parse_name(m["surface"])  # the name's words: a title before it ("secretary") is no part of it
-        if name is not None and any(word[:1].islower() and fold(word) not in small for word in name.display.split()):
+        if name is not None and any(word[:1].islower() and fold(word) not in small for word in _WORDS.split(name.display)):
             out[m["mention_id"]] = "error"
     return out
 

@@ -32,7 +32,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 from analysis.lexicon import glue_words
-from analysis.name_rules import FAMILY_WORDS, RENDERING_LETTERS, gender_forms, given_names, particle_words
+from analysis.name_rules import FAMILY_WORDS, PARTICLES, RENDERING_LETTERS, gender_forms, given_names, particle_words
 from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
 from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     ATTACHED_TITLES,
@@ -162,8 +162,10 @@ class NameIndex:
                     index.short.append(surname)
                 if len(surname) >= SCRAMBLED_MIN_LETTERS:
                     index.scrambled.add(_letters(surname))
-            givens = [g for g in person["given"] if len(g) >= 2]
-            index.givens.update(person["given"])
+            # A particle read into the given names ("Ana de Paula Ruiz": "de") is no given name to extend a
+            # found surname over: "de Ruiz" on a Spanish page is "of Ruiz".
+            givens = [g for g in person["given"] if len(g) >= 2 and g not in PARTICLES]
+            index.givens.update(g for g in person["given"] if g not in PARTICLES)
             # A short surname ("Abe", "Xi") is never searched for, but its person's name still ends a
             # run of names (`_another_persons_name`: "shinzo abe tetsuya yamagami" in a slug).
             for surname in surnames + [s for s in own if 2 <= len(s) < EXACT_MIN_LETTERS]:

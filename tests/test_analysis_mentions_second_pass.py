@@ -461,6 +461,13 @@ def test_a_url_slug_running_two_names_together_gives_each_its_own():
     assert surfaces("who is tim varga lagseths rival", people=people) == ["tim varga", "lagseth"]
 
 
+def test_a_particle_read_into_a_given_name_extends_no_surname():
+    """ "Ana de Paula Ruiz" read with given names ana, de, paula: "de" is a particle, no given name, and
+    "el triunfo de Vorsano" on a Spanish page names Vorsano, not a "de Vorsano"."""
+    people = [{"surnames": ["vorsano"], "given": ["jairo"]}, {"surnames": ["ruiz"], "given": ["ana", "de", "paula"]}]
+    assert surfaces("el triunfo de Vorsano en 2018", people=people) == ["Vorsano"]
+
+
 def test_a_short_surname_in_a_slug_still_ends_its_persons_name():
     """ "kenji-ota-pete-lagseth-trial": Ota, a known person's surname too short to be searched for, after
     his given name ends his name there (Ota is also a given name of the story, of an Ota Hollo), so

@@ -474,15 +474,15 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
 
 
 def careful_words(members: list[Form]) -> dict[str, dict[str, frozenset]]:
-    """How careful outlets writing in the story's language spell a person's surname and first given
-    name: {"surname": {folded spelling: outlets}, "given": {...}}, for `romanised_variant`."""
+    """How careful outlets writing in the story's language spell a person's surname and given names:
+    {"surname": {folded spelling: outlets}, "given": {...}}, for `romanised_variant`."""
     words: dict[str, dict[str, set]] = {"surname": defaultdict(set), "given": defaultdict(set)}
     for form in members:
         home = form.authoritative - form.abroad
         if home:
             words["surname"][form.name.surname_core] |= home
-            if form.name.full:
-                words["given"][form.name.given_tokens[0]] |= home
+            for given in form.name.given_tokens:
+                words["given"][given] |= home
     return {slot: {word: frozenset(outlets) for word, outlets in spellings.items()} for slot, spellings in words.items()}
 
 
@@ -496,10 +496,11 @@ def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str
     careful newsrooms differ in one script's ways, another spelling differing only in those ways is one
     more system (a French "Zaretnyi", a Spanish "Zaretni"), not a slip, however few write it. A
     Latin-script name's careful outlets agree on it, and there a slip that looks like a romanisation
-    stays a slip: a rule alone never vouches (`_by_rule`), and a spelling is no evidence of itself. So
-    is a vowel changed before the last consonant (`VOWEL_ENDING_RULES`), the commonest slip in Latin
-    letters, and one more system ("Ahmad", "Ahmed") of a name careful outlets show is romanised. A
-    letter written two ways in one word (`splits_a_letter`) is no system's.
+    stays a slip: a rule alone never vouches (`_by_rule`), and a spelling is no evidence of itself. A
+    vowel changed before the last consonant (`VOWEL_ENDING_RULES`) is the commonest slip there is: it
+    is one more system only where the careful outlets' own spellings differ so too ("Ahmad", "Ahmed"),
+    not where they differ in another letter ("Qassem", "Kassem" make no "Qassam"). A letter written two
+    ways in one word (`splits_a_letter`) is no system's.
 
     >>> careful = {"surname": {"zaretnyy": {"a"}, "zaretny": {"b"}}, "given": {"ivan": {"a", "b"}}}
     >>> canonical = parse_name("Ivan Zaretnyy")
@@ -512,7 +513,9 @@ def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str
     if name.full and canonical.full:
         if len(name.given_tokens) > len(canonical.given_tokens):
             return None
-        pairs.append((name.given_tokens[0], canonical.given_tokens[0]))
+        # Word by word where both write as many given names ("Abu Mohammad" for "Abu Mohammed"), else the first.
+        pairs += list(zip(name.given_tokens, canonical.given_tokens) if len(name.given_tokens) == len(
+            canonical.given_tokens) else [(name.given_tokens[0], canonical.given_tokens[0])])
     rules: list[str] = []
     for written, right in pairs:
         explained = _explained(written, right)
@@ -523,18 +526,31 @@ def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str
     script = _one_script(rules)
     if script is None or _splits_a_letter(name, canonical):
         return None
-    return tuple(rules) if script in romanised_from(careful, writers) else None
+    shown = _romanisations_shown(careful, writers)
+    if script not in {SOURCE_SCRIPT[rule] for rule in shown} or any(
+            rule.startswith(VOWEL_ENDING_RULES) and rule not in shown for rule in rules):
+        return None
+    return tuple(rules)
 
 
 def romanised_from(careful: dict[str, dict[str, frozenset]], writers: Collection = ()) -> set[str]:
     """The scripts careful outlets at home other than `writers` show a name is romanised from: they
-    write its surname or its first given name two ways whose every difference is that script's
+    write its surname or a given name two ways whose every difference is that script's
     (`careful_words`, `romanised_variant`)."""
-    scripts = set()
+    return {SOURCE_SCRIPT[rule] for rule in _romanisations_shown(careful, writers)}
+
+
+def _romanisations_shown(careful: dict[str, dict[str, frozenset]], writers: Collection = ()) -> set[str]:
+    """The romanisation rules (of one script each) careful outlets at home other than `writers` write
+    a word of the name two ways by."""
+    shown: set[str] = set()
     for spellings in careful.values():
         others = sorted(word for word, outlets in spellings.items() if set(outlets) - set(writers))
-        scripts.update(_one_script(_explained(a, b) or ()) for a, b in combinations(others, 2))
-    return scripts - {None}
+        for a, b in combinations(others, 2):
+            explained = _explained(a, b) or ()
+            if _one_script(explained):
+                shown.update(explained)
+    return shown
 
 
 def _explained(a: str, b: str) -> tuple[str, ...] | None:

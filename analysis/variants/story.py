@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
+from dataclasses import replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -86,7 +87,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     # full (`full_name`, found by the mention stage) once that person is decided.
     given_only = [m for m in mentions if m.get("part") == "given" and m.get("full_name")]
     mentions = [m for m in mentions if m.get("part") != "given"]
-    parsed = {m["mention_id"]: parse_name(m["surface"]) for m in mentions}
+    parsed = _particle_surnames({m["mention_id"]: parse_name(m["surface"]) for m in mentions})
     mentions = [m for m in mentions if parsed[m["mention_id"]] is not None]
     topic = topic or Topic()
 
@@ -616,13 +617,36 @@ def _rendered_elsewhere(name: ParsedName, canonical: ParsedName, members: list[F
     for member in members:
         respelt = member.name.surname_core != canonical.surname_core or (
             member.name.full and member.name.given_tokens[:1] != canonical.given_tokens[:1])
-        if not respelt or member.name.compact == name.compact or _cut_short(member.name, careful):
+        same_words = member.name.surname_core == name.surname_core and (
+            not (member.name.full and name.full) or member.name.given_tokens[:1] == name.given_tokens[:1])
+        if not respelt or same_words or _cut_short(member.name, careful):
             continue
         for language, outlets in member.abroad_languages.items():
             if language not in languages and any(
                     _spelling_uses(member.name, canonical, members, outlet) >= 2 for outlet in outlets):
                 return True
     return False
+
+
+def _particle_surnames(parsed: dict) -> dict:
+    """The parsed names, a capitalised particle read as a given name ("Al Shara": given "Al") read as
+    the surname's particle where the story writes that very surname with it as one ("al-Shara",
+    "al Shara" alone).
+
+    Why: "Al Gore" and "Van Jones" are given names, so a capitalised particle before one word is read
+    as one; but a story that writes "al-Shara" knows the particle is the surname's, and "Mr Al Shara"
+    names nobody called Al (a phantom person that took every "Mr. al-Shara" for its title)."""
+    particled = {name.surname for name in parsed.values()
+                 if name is not None and not name.full and len(name.surname_tokens) > 1 and name.surname_tokens[0] in PARTICLES}
+    if not particled:
+        return parsed
+    out = {}
+    for key, name in parsed.items():
+        if (name is not None and len(name.given) == 1 and name.given[0] in PARTICLES
+                and f"{name.given[0]} {name.surname}" in particled):
+            name = replace(name, given=(), surname=f"{name.given[0]} {name.surname}")
+        out[key] = name
+    return out
 
 
 def _cut_short(name: ParsedName, careful: dict[str, dict]) -> bool:
