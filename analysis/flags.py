@@ -44,8 +44,9 @@ def slug_kinds(group: list[dict], kinds: dict[str, str], canonical: str) -> dict
     return out
 
 
-#: A name's words, hyphenated parts apart: the particle of "al-Sharif" is written small like "van".
-_WORDS = re.compile(r"[\s-]+")
+#: What breaks a name into words: spaces and hyphens (the particle of "al-Sharif" is a word, written
+#: small like "van").
+BREAKS = re.compile(r"[\s\-]+")
 
 
 def lowered_kinds(group: list[dict], kinds: dict[str, str], canonical: str, users: Collection[str] = ()) -> dict:
@@ -78,7 +79,7 @@ def lowered_kinds(group: list[dict], kinds: dict[str, str], canonical: str, user
         if not m.get("lowered") or kinds[m["surface"]] == "error" or m["surface"] in users:
             continue
         name = parse_name(m["surface"])  # the name's words: a title before it ("secretary") is no part of it
-        if name is not None and any(word[:1].islower() and fold(word) not in small for word in _WORDS.split(name.display)):
+        if name is not None and any(word[:1].islower() and fold(word) not in small for word in BREAKS.split(name.display)):
             out[m["mention_id"]] = "error"
     return out
 

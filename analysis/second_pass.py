@@ -164,8 +164,9 @@ class NameIndex:
                     index.scrambled.add(_letters(surname))
             # A particle read into the given names ("Ana de Paula Ruiz": "de") is no given name to extend a
             # found surname over: "de Ruiz" on a Spanish page is "of Ruiz".
-            givens = [g for g in person["given"] if len(g) >= 2 and g not in PARTICLES]
-            index.givens.update(g for g in person["given"] if g not in PARTICLES)
+            named = [g for g in person["given"] if g not in PARTICLES]
+            givens = [g for g in named if len(g) >= 2]
+            index.givens.update(named)
             # A short surname ("Abe", "Xi") is never searched for, but its person's name still ends a
             # run of names (`_another_persons_name`: "shinzo abe tetsuya yamagami" in a slug).
             for surname in surnames + [s for s in own if 2 <= len(s) < EXACT_MIN_LETTERS]:

@@ -47,7 +47,7 @@ class _Decision:
     #: The same for the canonical's given words that are a surname in the story (a second family name
     #: parsed as a middle name: "Lindner" in "Lucía Lindner Arce"): word -> outlets.
     inner_vouching: dict = field(default_factory=dict)
-    #: How careful outlets at home write the name's surname and first given name (`careful_words`).
+    #: How careful outlets at home write the name's surname and given names (`careful_words`).
     careful_words: dict = field(default_factory=dict)
 
 

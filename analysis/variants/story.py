@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
+from analysis.flags import BREAKS as _BREAKS
 from analysis.flags import _flags, kind_of, lowered_kinds, slug_kinds, slug_only
 from analysis.name_rules import ASCII_DIGRAPHS, PARTICLES, explain_spelling, gender_forms, own_marks, role_title
 from analysis.names import (  # noqa: F401 (re-exported)
@@ -804,7 +805,6 @@ def _vouchers(tail: list[str], authorities: dict[str, Collection]) -> set:
             if [fold(word) for word in written.split()[-len(tail):]] == tail for outlet in outlets}
 
 
-_BREAKS = re.compile(r"[\s\-]+")
 #: A hyphen after a particle (folded): "al-" of an Arabic name, "el-", "ibn-".
 _PARTICLE_HYPHEN = re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(PARTICLES)) + r")-(?=[^\W\d_])")
 
