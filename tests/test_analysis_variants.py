@@ -2560,3 +2560,27 @@ def test_a_particle_written_small_before_a_hyphen_is_no_name_written_small():
                  mention(11, "omar al-Sharif", "b2", "2026-03-04") | {"lowered": True}]
     flagged = {f["surface"] for f in analyse_variants(mentions).flags if f["level"] == "mention"}
     assert flagged == {"omar al-Sharif"}
+
+
+def test_a_name_written_with_an_honorific_by_few_does_not_make_the_name_in_use_family_names_alone():
+    # A name with no family names (invented, Burmese style) is written "Khin Mar Thet" by eight
+    # outlets, three careful, and "Daw Khin Mar Thet", with an honorific NER took in, by two. No
+    # given name opens the longer form, and far fewer write it: the shorter is the name in use, not
+    # the family names of a person called "Daw". (The user says they are one person: the canonical is
+    # then the evidence's choice.)
+    mentions = [mention(i, "Khin Mar Thet", f"a{i}", "2026-03-03", authoritative=i <= 3, article=i) for i in range(1, 9)]
+    mentions += [mention(10 + i, "Daw Khin Mar Thet", f"b{i}", "2026-03-04", article=10 + i) for i in range(1, 3)]
+    owner = owners(analyse_variants(mentions, same=[["Khin Mar Thet", "Daw Khin Mar Thet"]]))
+    assert owner["Daw Khin Mar Thet"][0] == owner["Khin Mar Thet"][0] == "Khin Mar Thet"
+
+
+def test_a_typo_of_a_given_name_joins_the_person_though_it_is_unlike_their_romanisation():
+    # "Myra Dunstan" (invented) is written by careful outlets, "Mira Dunstan" (a romanisation of the
+    # same letters) by an aggregator, and "Myrra Dunstan" by a careful outlet's page: a typo of Myra.
+    # Mira and Myrra are further apart than either is from Myra; two spellings of one name are no
+    # evidence of two people, so the typo joins her once her romanisation has.
+    mentions = [mention(i, "Myra Dunstan", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    mentions += [mention(20, "Mira Dunstan", "b1", "2026-03-04", article=20)]
+    mentions += [mention(30 + i, "Myrra Dunstan", "c1", "2026-03-04", authoritative=True, article=30) for i in range(2)]
+    owner = owners(analyse_variants(mentions))
+    assert owner["Myrra Dunstan"][0] == owner["Mira Dunstan"][0] == "Myra Dunstan"

@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from analysis.name_rules import SOURCE_SCRIPT, explain_spelling, own_marks, particle_change, splits_a_letter
+from analysis.name_rules import SOURCE_SCRIPT, explain_spelling, given_names, own_marks, particle_change, splits_a_letter
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
 from analysis.settings import DEFAULTS
@@ -146,7 +146,7 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
     no evidence of how the story, in its own language, writes them: the family's surname as careful
     outlets at home write it is (`vouching`)."""
     full = [i for i in indices if forms[i].name.full and not forms[i].name.initials_only]
-    full = [i for i in full if not _family_names_alone(forms[i].name, [forms[j].name for j in full])] or full
+    full = [i for i in full if not _family_names_alone(forms[i], [forms[j] for j in full])] or full
     candidates = full or [i for i in indices if forms[i].name.full] or indices
     ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses, vouching, rendered)
     best = forms[ranked[0]]
@@ -166,11 +166,23 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
     return _Decision(canonical, best.name, ranked[0], rule, ranked)
 
 
-def _family_names_alone(name: ParsedName, others: list[ParsedName]) -> bool:
+def _family_names_alone(form: Form, others: list[Form]) -> bool:
     """Whether a name is the last words of a longer one written alone, opening with no listed given
     name ("Ibarra Soler" beside "Tomas Ibarra Soler"): the person's family names, which a parse reads
-    as a given name and a surname. No canonical, however often used: the person has a given name."""
-    return any(family_names_of(name, other) for other in others)
+    as a given name and a surname. No canonical, however often used: the person has a given name.
+
+    Unless the longer name opens with no listed given name either and far fewer sources write it
+    (`LED_SHARE`): an honorific NER took into a name written without it far more often ("Daw" before a
+    Burmese name, which has no family names) leads the longer form, not a given name.
+    """
+    return any(family_names_of(form.name, other.name)
+               and (other.name.tokens[0] in given_names() or LED_SHARE * len(other.sources) >= len(form.sources))
+               for other in others)
+
+
+#: How many times more sources must write a name than a longer one ending in it, led by a word no
+#: given-name list has, for the longer one to be the name with an honorific taken in (`_family_names_alone`).
+LED_SHARE = 2
 
 
 def _display(counts: Counter, authorities: dict | None = None, spellings: dict | None = None) -> str:

@@ -55,7 +55,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     late_edges: list[tuple[float, int, int, str]] = []  # between surnames alone: only if no person takes them
     cannot: dict[int, set[int]] = defaultdict(set)
     apart: list[tuple[int, int]] = []  # judged different by spelling: cannot-links, unless garbles of one name
-    typo_of: dict[int, set[int]] = defaultdict(set)  # forms a given-name typo links, usage allowing
+    typo_of: dict[int, set[int]] = defaultdict(set)  # forms a given-name typo (usage allowing) or romanisation links
 
     pairs = candidate_pairs(names, score_cutoff, family_names=story) if candidates is None else candidates
     for i, j in sorted(set(pairs) | {(min(i, j), max(i, j)) for i, j in extra_pairs if i != j}):
@@ -85,6 +85,10 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             # another person, as like as namesakes come, not a garble of both at once.
             continue
         rule = _link_rule(comparison)
+        if (comparison.verdict == "same" and names[i].full and names[j].full
+                and names[i].given_tokens[:1] != names[j].given_tokens[:1]):
+            typo_of[i].add(j)
+            typo_of[j].add(i)
         if comparison.verdict == "same" and not (names[i].full or names[j].full):
             late_edges.append((-comparison.score, i, j, rule))
         elif comparison.verdict == "same":
@@ -95,7 +99,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             part_edges.append((shorter, longer, comparison))
 
     # Two garbles of one established name can be further from each other than from it ("Volodymie" and
-    # "Myrslav" for "Myroslav"): in a story their difference is no evidence of two people.
+    # "Myrslav" for "Myroslav", or a romanisation and a typo of it): in a story their difference is no
+    # evidence of two people.
     for i, j in apart:
         if not (story and any(_established(forms[k]) for k in typo_of[i] & typo_of[j])):
             cannot[i].add(j)
