@@ -8,7 +8,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from analysis.name_rules import SOURCE_SCRIPT, explain_spelling, given_names, own_marks, particle_change, splits_a_letter
+from analysis.name_rules import (
+    SOURCE_SCRIPT,
+    explain_spelling,
+    given_names,
+    own_marks,
+    particle_change,
+    splits_a_letter,
+)
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
 from analysis.settings import DEFAULTS
