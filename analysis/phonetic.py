@@ -11,6 +11,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import jellyfish
@@ -86,19 +87,40 @@ def surname_heard_alike(a: str, b: str) -> bool:
 
 def spelt_alike(a: str, b: str) -> bool:
     """Whether two different folded given names are one name spelt two ways: equal once doubled letters
-    are written once and a final -ie/-ey/-ee/-y is written -i ("Kelsie"/"Kelsi", "Terri"/"Teri").
-    Stricter than `heard_alike`: no vowel changes, so "Tim" and "Tom" are two names.
+    are written once, a final -ie/-ey/-ee/-y is written -i ("Kelsie"/"Kelsi", "Terri"/"Teri"), and the
+    consonant spellings English uses for one sound are written one way: a hard c, ck or ch as k, a
+    soft c as s, ph as f, th as t, x as ks, a y between consonants as i ("Victor"/"Viktor",
+    "Nicole"/"Nichole", "Sylvia"/"Silvia"). Stricter than `heard_alike`: no vowel changes, so "Tim"
+    and "Tom" are two names.
 
     >>> spelt_alike("kelsie", "kelsi"), spelt_alike("terri", "teri"), spelt_alike("tim", "tom")
+    (True, True, False)
+    >>> spelt_alike("victor", "viktor"), spelt_alike("nicole", "nichole"), spelt_alike("sylvia", "silvia")
+    (True, True, True)
+    >>> spelt_alike("carin", "karin"), spelt_alike("marc", "mark"), spelt_alike("grace", "grake")
     (True, True, False)
     """
     return a != b and _spelling_key(a) == _spelling_key(b)
 
 
+#: One sound's spellings, written one way by `_spelling_key` (after doubled letters are written once).
+_ONE_SOUND = ((re.compile(r"ck|ch|c(?![eiy])"), "k"), (re.compile(r"c"), "s"), (re.compile(r"ph"), "f"),
+              (re.compile(r"th"), "t"), (re.compile(r"x"), "ks"),
+              (re.compile(r"(?<=[^aeiouy])y(?=[^aeiouy])"), "i"))
+
+
 @lru_cache(maxsize=100_000)
 def _spelling_key(word: str) -> str:
-    once = "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+    once = _once(word)
+    for pattern, written in _ONE_SOUND:
+        once = pattern.sub(written, once)
+    once = _once(once)
     for ending in ("ie", "ey", "ee", "y"):
         if once.endswith(ending) and len(once) > len(ending) + 1:
             return once[:-len(ending)] + "i"
     return once
+
+
+def _once(word: str) -> str:
+    """The word with each doubled letter written once."""
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])

@@ -2584,3 +2584,21 @@ def test_a_typo_of_a_given_name_joins_the_person_though_it_is_unlike_their_roman
     mentions += [mention(30 + i, "Myrra Dunstan", "c1", "2026-03-04", authoritative=True, article=30) for i in range(2)]
     owner = owners(analyse_variants(mentions))
     assert owner["Myrra Dunstan"][0] == owner["Mira Dunstan"][0] == "Myra Dunstan"
+
+
+def test_a_person_of_the_story_spelt_another_way_is_their_error_though_pages_off_the_story_name_them():
+    # The story is about Ines Darrow; the man she was exchanged for, Viktor Orrel (invented), is named
+    # by careful newsrooms in its coverage and on two profile pages off it. "Victor Orrel" (one name
+    # spelt two ways, a hard c for k: each a real given name, each written by careful newsrooms, the
+    # second by far fewer) is
+    # written in the story's coverage and on a page that also writes "Viktor": him, misspelt, not a
+    # second Orrel. Written only off the story, where "Viktor" is not, it is a namesake.
+    mentions = [mention(i, "Ines Darrow", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    mentions += [mention(10 + i, "Viktor Orrel", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
+    mentions += [mention(20 + i, "Viktor Orrel", f"p{i}", "2026-03-01", authoritative=True, article=40 + i) for i in range(2)]
+    spelt = [mention(30 + i, "Victor Orrel", f"b{i}", "2026-03-04", authoritative=i < 2, article=(7, 41, 8)[i])
+             for i in range(3)]
+    on_topic = Topic(names=("Ines Darrow",), articles=frozenset(range(1, 9)))
+    assert owners(analyse_variants(mentions + spelt, topic=on_topic))["Victor Orrel"] == ("Viktor Orrel", "error")
+    elsewhere = [dict(m, article_id=60 + i) for i, m in enumerate(spelt)]
+    assert owners(analyse_variants(mentions + elsewhere, topic=on_topic))["Victor Orrel"][0] == "Victor Orrel"

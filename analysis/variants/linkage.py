@@ -776,14 +776,19 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset(), sto
 def _topic_misspelt(a: Form, b: Form, topic_articles: frozenset) -> bool:
     """Whether one of two forms names the story's person and the other, its given name spelt alike, is
     written only in on-topic articles or beside the person's form (`_typo_allowed`); or, neither
-    naming the story's person, both are written only in on-topic articles ("Mathias Orrel" and
-    "Matthias Orrel", each by careful newsrooms, in coverage of the story): one of its people,
-    misspelt, not two people of one surname whose given names are one name spelt two ways."""
+    naming the story's person, the rarer is written only in on-topic articles or beside the other,
+    which the story's coverage writes too ("Mathias Orrel" and "Matthias Orrel", each by careful
+    newsrooms, in coverage of the story): one of its people, misspelt, not two people of one surname
+    whose given names are one name spelt two ways."""
     if not spelt_alike(a.name.given_tokens[0], b.name.given_tokens[0]):
         return False
     if a.topic == b.topic:
-        return (not a.topic and bool(a.articles) and bool(b.articles)
-                and a.articles | b.articles <= topic_articles)
+        if a.topic or not a.articles or not b.articles:
+            return False
+        # The rarer spelling in on-topic coverage or beside the other, which the story's coverage writes
+        # too: the other may also name the person on pages off the story ("Viktor" in a profile of him).
+        rarer, other = sorted((a, b), key=lambda form: (form.count, len(form.authoritative)))
+        return bool(other.articles & topic_articles) and rarer.articles <= topic_articles | other.articles
     person, other = (a, b) if a.topic else (b, a)
     return bool(other.articles) and other.articles <= topic_articles | person.articles
 
