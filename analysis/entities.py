@@ -13,7 +13,7 @@ from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 
 from analysis.lexicon import Lexicon, lexicon_of
-from analysis.name_rules import given_names
+from analysis.name_rules import PARTICLES, given_names
 from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
 from analysis.person_spans import (
     clean_person_span,
@@ -491,8 +491,14 @@ def _in_compound(text: str, start: int) -> bool:
 
 def is_name_like(surface: str, ordinary: frozenset[str] = frozenset()) -> bool:
     """A PERSON surface worth clustering: it parses to a name none of whose words is an ordinary word
-    of the story ("Fire Department", "Volunteer Fire Department") or mixes two scripts."""
+    of the story ("Fire Department", "Volunteer Fire Department") or mixes two scripts. A particle is
+    no such word: a story about "Bashar al-Assad" writes "al" in small letters everywhere, and the
+    name is still a name.
+
+    >>> is_name_like("Bashar al-Assad", frozenset({"al"})), is_name_like("Public Outcry", frozenset({"outcry"}))
+    (True, False)
+    """
     parsed = parse_name(surface)
     if parsed is None or len(parsed.surname) < 2 or any(one_script(word) != word for word in surface.split()):
         return False  # no name mixes two scripts in a word: mojibake ("โ€œI") or a glued fragment
-    return not any(word in ordinary for word in (*parsed.given, *parsed.surname.split()))
+    return not any(word in ordinary and word not in PARTICLES for word in (*parsed.given, *parsed.surname.split()))

@@ -200,6 +200,16 @@ ASCII_DIGRAPHS = str.maketrans({"đ": "dj", "Đ": "Dj", "ø": "oe", "Ø": "Oe", 
 RENDERING_LETTERS = frozenset("àâæçéèêëîïôœùûüÿáíóúñäößãõìò")
 
 
+#: The marks each language's coverage puts on a foreign name as its rendering (ISO 639-1): stress
+#: accents in Spanish, Portuguese and Italian ("Máynez", "Salmán"), the accents and diaeresis French
+#: transliteration writes ("Nikolaï", "Zelenskiy" as "Zélensky"). German writes its umlauts in words of
+#: its own only; a "Lünd" is no rendering in any of them.
+LANGUAGE_LETTERS: dict[str, frozenset] = {
+    "es": frozenset("áéíóúñ"), "pt": frozenset("áâãàéêíóôõú"), "it": frozenset("àèéìíòóù"),
+    "fr": frozenset("éèêëï"),
+}
+
+
 def own_marks(written: str) -> bool:
     """Whether a name carries a marked letter no main language of news coverage writes as its own
     ("ł", "ğ", "ř", "İ"): no outlet's rendering, so an outlet writing in another language reproduces
@@ -319,6 +329,10 @@ _FROM_ARABIC: list[tuple[str, str, str, str]] = [
     ("th", "t", "any", "romanisation: ث/ت as th/t"),
     ("gh", "g", "any", "romanisation: غ as gh/g"),
     *_pairs("romanisation: و/ُ as u/o/ou/oo", ["u", "o", "ou", "oo"]),
+    # The diphthong of fatha and و: "Jawlani", "Jolani", "Jowlani" ("Shawkat", "Shokat").
+    *_pairs("romanisation: aw diphthong as aw/o/ow/ou", ["aw", "o", "ow", "ou"]),
+    # ج is g in Egyptian and much Levantine speech, and so in many newsrooms' spelling ("Gamal", "Jamal").
+    ("j", "g", "any", "romanisation: ج as j/g"),
     *_pairs("romanisation: ي as i/ee/ie", ["i", "ee"]),
     *_pairs("romanisation: kasra as e/i", ["e", "i"], "start"),
     *_pairs("romanisation: fatha/kasra before a final consonant as a/e/i", ["ad", "ed", "id"], "end"),

@@ -486,6 +486,14 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
     if story and house and all(rule.startswith(HOUSE_STYLE_RULES) and not rule.startswith(VOWEL_ENDING_RULES)
                                for rule in rules if rule.startswith(SPELLING_RULES)):
         return "accepted", f"{explanation}, the house style of {len(house)} authoritative outlet{'s' if len(house) > 1 else ''}"
+    if (story and house and form.name.full and form.name.surname_key == decision.canonical_name.surname_key
+            and _one_script([rule for rule in rules if rule.startswith(SPELLING_RULES)])
+            and len(form.sources) >= SLIP_VOUCHERS):
+        # A given name is a word of its language, which each newsroom's system romanises its own way
+        # ("Mohammad", "Mohammed"): under the surname written right, a careful outlet's own choice that
+        # another outlet shares is one more system, even where only a vowel before the last consonant differs.
+        return "accepted", (f"{explanation}: a given name romanised the way {len(form.sources)} outlets write it, "
+                            f"{len(house)} of them careful")
     kind, why = _unexplained(form, decision, forms, story, "name", house)
     if kind == "accepted":
         return "accepted", f"{explanation}, and {why}"

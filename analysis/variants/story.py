@@ -13,7 +13,15 @@ from analysis.dates import date_key
 from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import BREAKS as _BREAKS
 from analysis.flags import _flags, kind_of, lowered_kinds, slug_kinds, slug_only
-from analysis.name_rules import ASCII_DIGRAPHS, PARTICLES, explain_spelling, gender_forms, own_marks, role_title
+from analysis.name_rules import (
+    ASCII_DIGRAPHS,
+    LANGUAGE_LETTERS,
+    PARTICLES,
+    explain_spelling,
+    gender_forms,
+    own_marks,
+    role_title,
+)
 from analysis.names import (  # noqa: F401 (re-exported)
     ParsedName,
     fold,
@@ -30,6 +38,7 @@ from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.variants.canonical import (
     ABROAD_HOUSES,
     AUTHORITY_RATIO,
+    SLIP_VOUCHERS,
     _decide_canonical,
     _Decision,
     _display,
@@ -420,14 +429,16 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
 
 
 def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], named_carefully: bool,
-                     abroad: bool = False) -> bool:
+                     abroad: bool = False, languages: Collection[str] = ()) -> bool:
     """Whether a name puts a diacritic on a word where evidence says the word has none or another
     one (`names.marks_added`): the canonical writes that word with marks of its own ("Odéle" for
     "Odèle"), outlets that write diacritics elsewhere write it plain (`spellings`,
     `canonical.careful_spellings`: "Pélard" where they write "Pelard"), or careful outlets name
     the person (`named_carefully`) and none of them writes the marks (the canonical would carry them).
     `abroad`: written only on pages in another language, whose own form of a given name it may be
-    (French "Éric", Spanish "Andrés"): only the surname is judged.
+    (French "Éric", Spanish "Andrés"): only the surname is judged, and marks all of which those pages'
+    `languages` write in words of their own (`LANGUAGE_LETTERS`) are their rendering, no hypercorrection
+    ("Álvarez Máynez" in Spanish coverage of a name English coverage writes plain).
 
     Why the evidence: a canonical written plain because no careful outlet named the person at all
     says nothing against the marks; the marked writing may well be the name's own spelling that
@@ -440,13 +451,19 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     (True, True)
     >>> hyper("Éric Lund", "Eric Lund", {}, True, abroad=True), hyper("Eric Lünd", "Eric Lund", {}, True, abroad=True)
     (False, True)
+    >>> hyper("Jorge Álvarez", "Jorge Alvarez", {}, True, abroad=True, languages={"es"}), hyper("Eric Lünd", "Eric Lund", {}, True, abroad=True, languages={"it"})
+    (False, True)
     """
+    rendered = set().union(*(LANGUAGE_LETTERS.get(language, ()) for language in languages)) if abroad else set()
     words = {fold(word): word for word in canonical.split()}
     if abroad:
         parsed = parse_name(canonical)
         words = {key: word for key, word in words.items() if parsed is None or key not in parsed.given_tokens}
     for word in display.split():
         right = words.get(fold(word))
+        added = {ch.lower() for ch in word if not ch.isascii() and ch.isalpha()}
+        if rendered and added <= rendered:
+            continue  # the pages' language's own rendering of the word
         if right is not None and marks_added(word, right) and (
                 named_carefully or not right.isascii() or spellings.get(fold(word)) == spelt(right)):
             return True
@@ -1212,7 +1229,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "error", "given name and surname run together as one word"
         elif _hypercorrection(name.display, decision.canonical, spellings or {}, decision.canonical_form is not None
                               and bool(forms[decision.canonical_form].authoritative),
-                              abroad=row["abroad"] == len(row["mention_ids"])):
+                              abroad=row["abroad"] == len(row["mention_ids"]), languages=row.get("languages", ())):
             kind, why = "error", "a diacritic the name does not have (" + ", ".join(format_rules(surface, decision.canonical)) + ")"
         elif _in_own_letters(name, decision.canonical_name):
             kind, why = ("accepted" if name.full else "surname"), OWN_LETTERS
@@ -1223,7 +1240,10 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 kind, why = "canonical", decision.rule
             elif _particle_capitalised(name.display, decision.canonical):
                 kind, why = "accepted", PARTICLE_CAPITALISED
-            elif _case_slip(name.display, decision.canonical):
+            elif (_case_slip(name.display, decision.canonical) and len(authorities.get(name.display, ())) < SLIP_VOUCHERS
+                  and len(authorities.get(decision.canonical, ())) >= SLIP_VOUCHERS):
+                # A case is the name's own when careful newsrooms agree on it; where one alone writes it, or
+                # several write the other ("Han Duck-soo" beside "Duck-Soo"), it is a convention's choice.
                 kind, why = "error", CASE_SLIP
             elif _capital_added(name.display, decision.canonical):
                 kind, why = "accepted", CAPITAL_ADDED
