@@ -202,8 +202,8 @@ RENDERING_LETTERS = frozenset("àâæçéèêëîïôœùûüÿáíóúñäöß�
 
 #: The marks each language's coverage puts on a foreign name as its rendering (ISO 639-1): stress
 #: accents in Spanish, Portuguese and Italian ("Máynez", "Salmán"), the accents and diaeresis French
-#: transliteration writes ("Nikolaï", "Zelenskiy" as "Zélensky"). German writes its umlauts in words of
-#: its own only; a "Lünd" is no rendering in any of them.
+#: transliteration writes ("Nikolaï", "Andreï"). German writes its umlauts in words of its own only; a
+#: "Lünd" is no rendering in any of them.
 LANGUAGE_LETTERS: dict[str, frozenset] = {
     "es": frozenset("áéíóúñ"), "pt": frozenset("áâãàéêíóôõú"), "it": frozenset("àèéìíòóù"),
     "fr": frozenset("éèêëï"),
