@@ -2641,3 +2641,17 @@ def test_stress_accents_on_a_spanish_page_are_its_rendering_of_a_surname_not_a_h
     assert kinds(analyse_variants(mentions + spanish))["Jorge Álvarez Ruán"] != "error"
     english = [mention(21, "Jorge Álvarez Ruán", "en1", "2026-03-04", article=21)]
     assert kinds(analyse_variants(mentions + english))["Jorge Álvarez Ruán"] == "error"
+
+
+def test_a_relative_named_only_plain_takes_the_marks_careful_outlets_write_for_the_family_name():
+    # Careful newsrooms write "Emre Kandoğlu" (invented), with a letter no main language renders with;
+    # only ASCII-only outlets name his father, "Hasan Kandoglu". A surname is a family's: the father's
+    # canonical carries the marks, his plain writing is the accepted one. Rendering marks are no such
+    # evidence ("Jorge Alvarez" stays plain).
+    mentions = [mention(i, "Emre Kandoğlu", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    mentions += [mention(10 + i, "Hasan Kandoglu", f"b{i}", "2026-03-04", article=10 + i) for i in range(1, 4)]
+    found = owners(analyse_variants(mentions))
+    assert found["Hasan Kandoglu"] == ("Hasan Kandoğlu", "accepted")
+    spanish = [mention(i, "Ana Álvarez", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    spanish += [mention(10 + i, "Jorge Alvarez", f"b{i}", "2026-03-04", article=10 + i) for i in range(1, 4)]
+    assert owners(analyse_variants(spanish))["Jorge Alvarez"] == ("Jorge Alvarez", "canonical")

@@ -3,6 +3,7 @@
 Why evidence and not frequency: a copied misspelling can outnumber the right spelling."""
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -319,6 +320,27 @@ def with_inner_capitals(name: str, capitals: dict[str, str]) -> str:
     """
     return " ".join(capitals[fold(word)] if fold(word) in capitals and word[:1].isupper() and word[1:].islower()
                     and spelt(capitals[fold(word)]) == spelt(word) else word for word in name.split())
+
+
+def with_own_marks(name: str, spellings: dict[str, str]) -> str:
+    """`name` with each word it writes plain that careful outlets write, for anyone in the story, with
+    marks of the name's own (`careful_spellings`, `own_marks`: letters no main language renders with).
+
+    Why: a surname is a family's. The careful newsrooms writing "Ekrem İmamoğlu" vouch for the marks of
+    his father's name, when only ASCII-only outlets happened to name the father. A language's rendering
+    marks ("Álvarez") are no such evidence, and a word written in capitals is left as written.
+
+    >>> spellings = {"kandoglu": "kandoğlu", "alvarez": "álvarez"}
+    >>> with_own_marks("Hasan Kandoglu", spellings), with_own_marks("Jorge Alvarez", spellings)
+    ('Hasan Kandoğlu', 'Jorge Alvarez')
+    """
+    words = []
+    for word in name.split():
+        careful = spellings.get(fold(word))
+        if careful and word.isascii() and word[:1].isupper() and word[1:].islower() and own_marks(careful):
+            word = unicodedata.normalize("NFC", careful[:1].upper() + careful[1:])
+        words.append(word)
+    return " ".join(words)
 
 
 def _marks(text: str) -> int:

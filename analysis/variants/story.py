@@ -52,6 +52,7 @@ from analysis.variants.canonical import (
     romanised_from,
     spelling_evidence,
     with_inner_capitals,
+    with_own_marks,
 )
 from analysis.variants.compare import (
     HYPHEN_PART_RULE,
@@ -1163,7 +1164,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         decision.inner_vouching = {word: len(vouching[word]) for word in decision.canonical_name.given_tokens[1:]
                                    if vouching.get(word)}
     if pin is None or decision.canonical_form != pinned_form:
-        decision.canonical = with_inner_capitals(decision.canonical, capitals or {})
+        decision.canonical = with_own_marks(with_inner_capitals(decision.canonical, capitals or {}), spellings or {})
 
     rows: dict[str, dict] = {}
     for m in group_mentions:
