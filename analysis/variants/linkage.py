@@ -55,7 +55,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     late_edges: list[tuple[float, int, int, str]] = []  # between surnames alone: only if no person takes them
     cannot: dict[int, set[int]] = defaultdict(set)
     apart: list[tuple[int, int]] = []  # judged different by spelling: cannot-links, unless garbles of one name
-    typo_of: dict[int, set[int]] = defaultdict(set)  # forms a given-name typo (usage allowing) or romanisation links
+    given_near: dict[int, set[int]] = defaultdict(set)  # forms a given-name typo (usage allowing) or romanisation links
 
     pairs = candidate_pairs(names, score_cutoff, family_names=story) if candidates is None else candidates
     for i, j in sorted(set(pairs) | {(min(i, j), max(i, j)) for i, j in extra_pairs if i != j}):
@@ -75,8 +75,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
                 cannot[j].add(i)
             if not allowed:
                 continue
-            typo_of[i].add(j)
-            typo_of[j].add(i)
+            given_near[i].add(j)
+            given_near[j].add(i)
         if (story and comparison.surname_typo and names[i].full and names[j].full
                 and names[i].given_tokens[:1] != names[j].given_tokens[:1]
                 and not _in_context(forms[i], forms[j], topic_articles)
@@ -87,8 +87,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         rule = _link_rule(comparison)
         if (comparison.verdict == "same" and names[i].full and names[j].full
                 and names[i].given_tokens[:1] != names[j].given_tokens[:1]):
-            typo_of[i].add(j)
-            typo_of[j].add(i)
+            given_near[i].add(j)
+            given_near[j].add(i)
         if comparison.verdict == "same" and not (names[i].full or names[j].full):
             late_edges.append((-comparison.score, i, j, rule))
         elif comparison.verdict == "same":
@@ -102,7 +102,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     # "Myrslav" for "Myroslav", or a romanisation and a typo of it): in a story their difference is no
     # evidence of two people.
     for i, j in apart:
-        if not (story and any(_established(forms[k]) for k in typo_of[i] & typo_of[j])):
+        if not (story and any(_established(forms[k]) for k in given_near[i] & given_near[j])):
             cannot[i].add(j)
             cannot[j].add(i)
 

@@ -455,15 +455,14 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     >>> hyper("Jorge Álvarez", "Jorge Alvarez", {}, True, abroad=True, languages={"es"}), hyper("Eric Lünd", "Eric Lund", {}, True, abroad=True, languages={"it"})
     (False, True)
     """
-    rendered = set().union(*(LANGUAGE_LETTERS.get(language, ()) for language in languages)) if abroad else set()
+    renderings = set().union(*(LANGUAGE_LETTERS.get(language, ()) for language in languages)) if abroad else set()
     words = {fold(word): word for word in canonical.split()}
     if abroad:
         parsed = parse_name(canonical)
         words = {key: word for key, word in words.items() if parsed is None or key not in parsed.given_tokens}
     for word in display.split():
         right = words.get(fold(word))
-        added = {ch.lower() for ch in word if not ch.isascii() and ch.isalpha()}
-        if rendered and added <= rendered:
+        if renderings and {ch.lower() for ch in word if not ch.isascii() and ch.isalpha()} <= renderings:
             continue  # the pages' language's own rendering of the word
         if right is not None and marks_added(word, right) and (
                 named_carefully or not right.isascii() or spellings.get(fold(word)) == spelt(right)):
