@@ -2282,6 +2282,26 @@ def test_a_letter_no_language_renders_with_is_the_names_own_whoever_writes_it():
     assert owners(analyse_variants(mentions))["Tomas Ibanez"] == ("Tomas Ibanez", "canonical")
 
 
+def test_a_careful_newsroom_that_writes_no_diacritic_anywhere_does_not_vouch_for_a_plain_writing():
+    # The one careful outlet at home writes "Tomas Ibanez" and, in the same story, "Ines Munoz": it
+    # prints no diacritic at all, an ASCII newsroom simplifying every name. Two careful Spanish outlets
+    # and four English aggregators write "Tomás Ibáñez": the marks are the name's own, the canonical
+    # keeps them and the plain writing is the accepted simplification, not the other way round.
+    def story(wife):
+        mentions = [mention(1, "Tomas Ibanez", "a1", "2026-03-03", authoritative=True),
+                    mention(2, wife, "a1", "2026-03-03", authoritative=True, article=1)]
+        mentions += [{**mention(10 + i, "Tomás Ibáñez", f"es{i}", "2026-03-04", authoritative=True), "foreign": "es"}
+                     for i in range(1, 3)]
+        mentions += [mention(20 + i, "Tomás Ibáñez", f"b{i}", "2026-03-04") for i in range(1, 5)]
+        return owners(analyse_variants(mentions))
+
+    found = story("Ines Munoz")
+    assert found["Tomás Ibáñez"] == ("Tomás Ibáñez", "canonical") and found["Tomas Ibanez"][1] == "accepted"
+    # The same newsroom writing "Inés Muñoz" writes marks where it knows them: its plain "Tomas Ibanez"
+    # is its choice, and careful outlets at home decide (Spanish coverage's marks are its rendering).
+    assert story("Inés Muñoz")["Tomas Ibanez"] == ("Tomas Ibanez", "canonical")
+
+
 def test_a_careful_outlet_abroad_does_not_decide_how_the_story_writes_a_minor_persons_name():
     # Careful English newsrooms name Lena and Anton Zhelnov; only a careful Norwegian outlet and two
     # English aggregators name Pavel: "Pavel Zjelnov", Norwegian's rendering, and "Pavel Zhelnov". The

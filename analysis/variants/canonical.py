@@ -140,14 +140,16 @@ def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, crite
 def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
                       writing: str = "surfaces", given_uses: Counter | None = None,
                       spellings: dict | None = None, vouching: dict | None = None,
-                      rendered: frozenset = frozenset()) -> _Decision:
+                      rendered: frozenset = frozenset(), marking: Collection | None = None) -> _Decision:
     """The best-evidenced form, written the way it is written most (`writing`: "surfaces" for a list,
     where the canonical is an input surface; "displays" for a story, where it is the name without title).
     `given_uses`: how often the person's mentions use each given name (a story's), for the criterion
     "given name in use". `spellings`: how careful outlets write each word (`careful_spellings`).
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story. `rendered`: the
     forms written only on pages in another language, of a story careful outlets write in its own; their
-    careful outlets rank them no higher than any other outlet would.
+    careful outlets rank them no higher than any other outlet would. `marking`: the outlets that write
+    diacritics somewhere in the story; a careful outlet that writes none vouches for no plain writing
+    against a marked one (an ASCII newsroom simplifies every name it prints, this one too).
 
     Why: a careful outlet abroad writes the name its language's way ("Sjelnov" in Norwegian for a name
     English writes "Zhelnov"); where it alone of careful outlets names a minor person, its rendering is
@@ -166,6 +168,9 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
         # Spanish coverage of a name English coverage writes plain) are its rendering, accepted, no more.
         # Marks no language renders with are the name's own, whoever reproduces them (`own_marks`).
         authorities = {written: outlets if own_marks(written) else outlets - abroad
+                       for written, outlets in authorities.items()}
+    if authorities and marking is not None and not all(written.isascii() for written in authorities):
+        authorities = {written: outlets if not written.isascii() else outlets & set(marking)
                        for written, outlets in authorities.items()}
     canonical = _display(written, authorities, spellings) if written \
         else best.name.display

@@ -171,7 +171,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     decided = _join_family_name_pairs(decided, forms)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
-                                vouching, spellings, words_alone, capitals, rendered)
+                                vouching, spellings, words_alone, capitals, rendered, marking)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -1128,13 +1128,15 @@ def _own_shares(group_mentions: list[dict], forms: list[Form], form_of: dict) ->
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
                   accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
                   spellings: dict | None = None, words_alone: WordsAlone | None = None,
-                  capitals: dict | None = None, rendered: frozenset = frozenset()) -> dict:
+                  capitals: dict | None = None, rendered: frozenset = frozenset(),
+                  marking: Collection | None = None) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each.
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `spellings`: how
     careful outlets write each word of the story's names (`canonical.careful_spellings`); `words_alone`:
     how the story writes words alone, to tell a name written family name first (`name_order`);
     `capitals`: the story's words written with a capital inside (`canonical.inner_capitals`); `rendered`:
-    the forms only pages in another language write (`canonical._decide_canonical`)."""
+    the forms only pages in another language write, and `marking` the outlets writing diacritics
+    anywhere in the story (`canonical._decide_canonical`)."""
     full_forms = _full_forms(group, forms)
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -1155,7 +1157,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         candidates = full_forms + ([pinned_form] if pinned_form is not None and pinned_form not in full_forms else [])
         decision = _decide_canonical(candidates, forms, pinned_form, criteria, writing="displays",
                                      given_uses=_given_uses_of(group_mentions), spellings=spellings, vouching=vouching,
-                                     rendered=rendered)
+                                     rendered=rendered, marking=marking)
         if pin is not None and decision.canonical_form == pinned_form:
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
