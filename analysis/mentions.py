@@ -149,7 +149,9 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                                         known_words=known_words, relatives=relatives))
     credible = [_as_given(m, full_names, settings.score_cutoff, known_words, relatives,
                           texts.get((m["version_id"], m["field"])) or "") for m in credible]
-    searched = {surname for person in searchable for surname in person["surnames"]}
+    # Only surnames written right: a word the first decision took for another's misspelt surname ("Yahya"
+    # for a Hayya, its letters scrambled) is no surname of its own, and may be a given name after all.
+    searched = {surname for person in searchable for surname in set(person["surnames"]) - set(person.get("errors", ()))}
     found[:] = [_given_not_near_surname(m, full_names, searched) for m in found]
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
     result = variants.analyse_variants(_variant_input(persons, documents, lexicon), settings=settings,
@@ -227,6 +229,9 @@ def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words,
     like the second pass (`second_pass.find_given_mentions`), such a word may be the given name of a
     relative of the article's people (`relatives`), though the article never names them in full.
     Left a title and a surname, it was a surname-only person of its own, and its misspelling unjudged.
+    Without a family word, a word that is exactly the given name of such a relative is theirs too
+    ("Ruthless, like his brother Yahya ... the legacy he left Yahya" on a page naming only the brother
+    in full): a family's given names are its members', not some other person's surname misspelt.
     A word after a pope's or a monarch's title in the mention's `text` ("Pope Francis") is that
     holder's name of office (`second_pass.after_regnal_title`)."""
     parsed = parse_name(mention["surface"])
@@ -236,9 +241,11 @@ def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words,
         return mention
     names = full_names.get(mention["version_id"], [])
     owner = second_pass.given_owner(parsed.surname_key, names, score_cutoff=score_cutoff, words=known_words)
-    if owner is None and kin_word and relatives:
-        owner = second_pass.given_owner(parsed.surname_key, second_pass.kin_of(names, relatives),
-                                        score_cutoff=score_cutoff, words=known_words)
+    if owner is None and relatives:
+        kin = second_pass.kin_of(names, relatives)
+        if not kin_word:
+            kin = [name for name in kin if name.given_tokens[:1] == (parsed.surname_key,)]
+        owner = second_pass.given_owner(parsed.surname_key, kin, score_cutoff=score_cutoff, words=known_words)
     return mention if owner is None else {**mention, "part": "given", "full_name": owner.display}
 
 
@@ -246,14 +253,18 @@ def _given_not_near_surname(mention: dict, full_names: dict, surnames: set[str])
     """A word the surname search took as a near spelling ("Clarke" for Helen Clark) that is exactly
     the given name of one person its article names in full ("her partner Clarke Hale ... to Clarke,
     let's get married") is that person's given name: the article says whom it means, the resemblance
-    to another's surname is chance. A word that is itself a searched surname stays a surname."""
+    to another's surname is chance. A word that is itself a searched surname stays a surname.
+    Where the article writes that given name in two full names that are not one person written two
+    ways (`second_pass.given_owner`), it is still a given name, whose owner the article leaves open:
+    no `full_name`, so it is judged for nobody, not taken for the other's surname misspelt."""
     parsed = parse_name(mention["surface"])
     if parsed is None or parsed.full or parsed.title or " " in parsed.surname or parsed.surname_key in surnames:
         return mention
-    owners = {n.display for n in full_names.get(mention["version_id"], []) if n.given_tokens[:1] == (parsed.surname_key,)}
-    if len(owners) != 1:
+    owners = [n for n in full_names.get(mention["version_id"], []) if n.given_tokens[:1] == (parsed.surname_key,)]
+    if not owners:
         return mention
-    return {**mention, "part": "given", "full_name": owners.pop()}
+    owner = second_pass.given_owner(parsed.surname_key, owners)
+    return {**mention, "part": "given", "full_name": owner.display if owner is not None else None}
 
 
 def people_to_search(clusters: list[dict], places: Counter | None = None, named: Counter | None = None) -> list[dict]:

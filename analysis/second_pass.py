@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
@@ -418,7 +419,13 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             elif starts and folded in index.particled:
                 # The particles of a surname written otherwise ("Van der Meer", "von del Meer" for van
                 # der Meer): the surname as written, for the variants stage to judge, not its core alone.
-                start = starts[min(index.particled[folded], len(starts)) - 1]
+                # Abroad, not a word of the page's language that the name never opens with: French "la
+                # mort de Sinwar" is "of" an al-Sinwar, no particle of his changed.
+                kept = starts[:index.particled[folded]]
+                if key in function_words:
+                    kept = list(takewhile(lambda at: not _preposition_abroad(text, at, folded, index,
+                                                                             function_words[key]), kept))
+                start = kept[-1] if kept else start
             known_given = False  # a given name of the story's people taken already
             for _ in range(3):  # up to three given names: "Krystal Anne Peacott", "José Tomás Ibáñez Soler"
                 extended = extend_left(text, start, index.givens, titles=())
@@ -548,6 +555,14 @@ def _garbles_again(text: str, found: list[dict], spans: list[tuple[int, int]], i
                 continue
             again.append({"start": start, "end": end, "surface": word, "label": "PERSON", "method": "matcher"})
     return again
+
+
+def _preposition_abroad(text: str, at: int, surname: str, index: NameIndex, words: Container[str]) -> bool:
+    """Whether the particle at `at` before a surname is a function word of the page's language
+    (`words`) that no known writing of the surname opens with: a preposition, not the name's particle."""
+    word = fold(_WORD.match(text, at).group())
+    return word in words and not any(known != surname and known.endswith(surname) and known.startswith(word)
+                                     for known in index.exact)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

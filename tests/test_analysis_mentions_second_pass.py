@@ -378,6 +378,25 @@ def test_a_function_word_of_the_pages_language_is_no_given_name_before_a_surname
     assert found(text, spanish=False) == ["Con Vorst"]  # in German it may be a name
 
 
+def test_a_preposition_of_the_pages_language_before_a_particled_surname_is_no_particle_of_it():
+    """The story writes "Omar al-Karoubi": French "la mort de Karoubi" is "of" him, no particle of his
+    changed, and the mention is "Karoubi". A particle his name does open with ("el-Karoubi") is taken,
+    and so is "de" on an English page, where it is no word of the page's language."""
+    from analysis.lexicon import function_words
+
+    people = [{"surnames": ["karoubi", "alkaroubi"], "given": ["omar"]}]
+    text = "Après la mort de Karoubi, el-Karoubi et al-Karoubi."
+
+    def found(language):
+        (_, mentions), = find_more_mentions([("k", text)], people, {}, known_words=KNOWN, foreign={"k"},
+                                            function_words={"k": function_words(language)})
+        return [m["surface"] for m in mentions]
+
+    assert found("fr") == ["Karoubi", "el-Karoubi", "al-Karoubi"]
+    (_, mentions), = find_more_mentions([("k", text)], people, {}, known_words=KNOWN)
+    assert [m["surface"] for m in mentions] == ["de Karoubi", "el-Karoubi", "al-Karoubi"]
+
+
 def test_a_garbled_middle_name_between_the_persons_given_name_and_surname_joins_the_name():
     """ "Präsident Halil Tewfiq Sarigul" for Halil Tevfik Sarıgül on a German page: the middle name two
     letters off, which alone is no evidence; his first given name before it and his surname after it
