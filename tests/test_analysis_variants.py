@@ -2282,6 +2282,23 @@ def test_a_letter_no_language_renders_with_is_the_names_own_whoever_writes_it():
     assert owners(analyse_variants(mentions))["Tomas Ibanez"] == ("Tomas Ibanez", "canonical")
 
 
+def test_a_given_name_careful_outlets_romanise_two_ways_for_anyone_has_one_more_romanisation():
+    # Careful outlets write "Rashid Haddar", and two of them "Rasheed Umari": one Arabic given name the
+    # story shows romanised two ways. Two careful outlets name Rashid Selwan so; an aggregator's "Rasheed
+    # Selwan" is one more system for his given name, not a misspelling. With no other "Rasheed" in the
+    # story nothing shows the name romanised, and the aggregator's spelling is an error as before.
+    def story(other):
+        mentions = [mention(i, "Rashid Haddar", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+        mentions += [mention(10 + i, other, f"a{i}", "2026-03-03", authoritative=True, article=10 + i) for i in (4, 5)]
+        mentions += [mention(20 + i, "Rashid Selwan", f"a{i}", "2026-03-03", authoritative=True, article=20 + i)
+                     for i in (1, 2)]
+        mentions += [mention(30, "Rasheed Selwan", "b1", "2026-03-04")]
+        return owners(analyse_variants(mentions))["Rasheed Selwan"]
+
+    assert story("Rasheed Umari") == ("Rashid Selwan", "accepted")
+    assert story("Samir Umari") == ("Rashid Selwan", "error")
+
+
 def test_a_careful_newsroom_that_writes_no_diacritic_anywhere_does_not_vouch_for_a_plain_writing():
     # The one careful outlet at home writes "Tomas Ibanez" and, in the same story, "Ines Munoz": it
     # prints no diacritic at all, an ASCII newsroom simplifying every name. Two careful Spanish outlets

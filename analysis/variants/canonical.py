@@ -540,6 +540,33 @@ def careful_words(members: list[Form]) -> dict[str, dict[str, frozenset]]:
     return {slot: {word: frozenset(outlets) for word, outlets in spellings.items()} for slot, spellings in words.items()}
 
 
+def with_story_givens(careful: dict[str, dict[str, frozenset]], canonical: ParsedName,
+                      story_givens: dict[str, frozenset], memo: dict | None = None) -> dict[str, dict[str, frozenset]]:
+    """A person's `careful_words` with the careful spellings of their given names that the story writes
+    for anyone, as they are or in another romanisation from one script (`story_givens`: `careful_words`
+    of every form's "given"; `memo`: the spellings of each given name found so far in the story).
+
+    Why: a given name is a word of its language, not a family's. Where careful newsrooms write it two
+    ways in one story ("Mohammed" for one man, "Muhammad" for another), the story shows it has more
+    than one romanisation, and a third spelling of it differing only in that script's ways is one more
+    system (`romanised_variant`), though careful outlets happen to name this person one way only.
+
+    >>> careful = {"surname": {"haddad": frozenset("a")}, "given": {"mohammed": frozenset("a")}}
+    >>> story = {"muhammad": frozenset("b"), "maria": frozenset("b"), "mohammed": frozenset("c")}
+    >>> sorted((word, sorted(outlets)) for word, outlets in with_story_givens(careful, parse_name("Mohammed Haddad"), story)["given"].items())
+    [('mohammed', ['a', 'c']), ('muhammad', ['b'])]
+    """
+    memo = {} if memo is None else memo
+    given = dict(careful["given"])
+    for token in canonical.given_tokens:
+        if token not in memo:
+            memo[token] = [word for word in story_givens if word == token or len(token) > 2
+                           and abs(len(word) - len(token)) <= 3 and _one_script(_explained(word, token) or ())]
+        for word in memo[token]:
+            given[word] = given.get(word, frozenset()) | story_givens[word]
+    return {**careful, "given": given}
+
+
 def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str, dict[str, frozenset]],
                       writers: Collection = ()) -> tuple[str, ...] | None:
     """The romanisations from one script a spelling differs from the canonical name by, when careful

@@ -53,6 +53,7 @@ from analysis.variants.canonical import (
     spelling_evidence,
     with_inner_capitals,
     with_own_marks,
+    with_story_givens,
 )
 from analysis.variants.compare import (
     HYPHEN_PART_RULE,
@@ -169,9 +170,12 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     words_alone = WordsAlone.of([*parsed.values(), *(parse_name(m["surface"]) for m in given_only)], forms)
     decided = _join_lone_family_names(decided, forms, form_of, words_alone, score_cutoff)
     decided = _join_family_name_pairs(decided, forms)
+    story_givens = careful_words([form for form in forms if not form.virtual])["given"]
+    given_memo: dict = {}
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
-                                vouching, spellings, words_alone, capitals, rendered, marking)
+                                vouching, spellings, words_alone, capitals, rendered, marking,
+                                story_givens, given_memo)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -1129,14 +1133,16 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                   accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
                   spellings: dict | None = None, words_alone: WordsAlone | None = None,
                   capitals: dict | None = None, rendered: frozenset = frozenset(),
-                  marking: Collection | None = None) -> dict:
+                  marking: Collection | None = None, story_givens: dict | None = None,
+                  given_memo: dict | None = None) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each.
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `spellings`: how
     careful outlets write each word of the story's names (`canonical.careful_spellings`); `words_alone`:
     how the story writes words alone, to tell a name written family name first (`name_order`);
     `capitals`: the story's words written with a capital inside (`canonical.inner_capitals`); `rendered`:
     the forms only pages in another language write, and `marking` the outlets writing diacritics
-    anywhere in the story (`canonical._decide_canonical`)."""
+    anywhere in the story (`canonical._decide_canonical`); `story_givens`: how careful outlets write
+    every given name of the story, for anyone (`canonical.with_story_givens`, `given_memo` its memo)."""
     full_forms = _full_forms(group, forms)
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -1191,6 +1197,9 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     own = _own_shares(group_mentions, forms, form_of)
     members = [own.get(i, forms[i]) for i in group]
     decision.careful_words = careful_words(members)
+    if story_givens and not surname_only:
+        decision.careful_words = with_story_givens(decision.careful_words, decision.canonical_name, story_givens,
+                                                   given_memo)
     authorities: dict[str, set] = defaultdict(set)
     # An outlet copying a flawed source ("Teodar Ibarra-Soler" from a document) vouches for none of its writing.
     copying = set().union(*(member.authoritative for member in members
