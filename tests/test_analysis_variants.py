@@ -2692,3 +2692,14 @@ def test_a_relative_named_only_plain_takes_the_marks_careful_outlets_write_for_t
     spanish = [mention(i, "Ana Álvarez", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
     spanish += [mention(10 + i, "Jorge Alvarez", f"b{i}", "2026-03-04", article=10 + i) for i in range(1, 4)]
     assert owners(analyse_variants(spanish))["Jorge Alvarez"] == ("Jorge Alvarez", "canonical")
+
+
+def test_a_longer_form_led_by_an_article_does_not_make_the_name_in_use_family_names_alone():
+    # "Teodor Halvik" (invented) is written by eight outlets, three careful; one page runs the country
+    # into his name ("the president of El Marano Teodor Halvik"), and NER takes "El Marano Teodor
+    # Halvik". "El" leads a place, not a given name: the name in use is the canonical, not the
+    # family names of a person called "El".
+    mentions = [mention(i, "Teodor Halvik", f"a{i}", "2026-03-03", authoritative=i <= 3, article=i) for i in range(1, 9)]
+    mentions += [mention(20, "El Marano Teodor Halvik", "b1", "2026-03-04", article=20)]
+    found = owners(analyse_variants(mentions, same=[["Teodor Halvik", "El Marano Teodor Halvik"]]))
+    assert found["Teodor Halvik"] == ("Teodor Halvik", "canonical")

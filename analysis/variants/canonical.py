@@ -186,11 +186,19 @@ def _family_names_alone(form: Form, others: list[Form]) -> bool:
 
     Unless the longer name opens with no listed given name either and far fewer sources write it
     (`LED_SHARE`): an honorific NER took into a name written without it far more often ("Daw" before a
-    Burmese name, which has no family names) leads the longer form, not a given name.
+    Burmese name, which has no family names) leads the longer form, not a given name. An article is no
+    given name, whatever a list of names holds: "El" or "La" leading a longer form opens a place or a
+    body's name NER ran into the person's ("El Salvador Nayib ..." for "the president of El Salvador").
     """
     return any(family_names_of(form.name, other.name)
-               and (other.name.tokens[0] in given_names() or LED_SHARE * len(other.sources) >= len(form.sources))
+               and (other.name.tokens[0] in given_names() and other.name.tokens[0] not in ARTICLES
+                    or LED_SHARE * len(other.sources) >= len(form.sources))
                for other in others)
+
+
+#: Articles of the languages news is written in that lead place and organisation names ("El Salvador",
+#: "La Paz", "Le Monde"), never a person's given name.
+ARTICLES = frozenset({"el", "la", "le", "les", "los", "las", "the"})
 
 
 #: How many times more sources must write a name than a longer one ending in it, led by a word no
