@@ -2703,3 +2703,26 @@ def test_a_longer_form_led_by_an_article_does_not_make_the_name_in_use_family_na
     mentions += [mention(20, "El Marano Teodor Halvik", "b1", "2026-03-04", article=20)]
     found = owners(analyse_variants(mentions, same=[["Teodor Halvik", "El Marano Teodor Halvik"]]))
     assert found["Teodor Halvik"] == ("Teodor Halvik", "canonical")
+
+
+def test_a_hyphen_joining_two_words_of_a_romanised_name_does_not_hide_its_romanisation():
+    # Careful outlets write "Kang Suk Hyeon" (invented, Korean style) and "Kang Seok Hyeon": ㅓ written two
+    # ways. An aggregator's "Kang Seok-hyeon" is the second romanisation with a hyphen, which makes the
+    # parse end the given names elsewhere: compared word by word, one more system, no misspelling.
+    mentions = [mention(i, "Kang Suk Hyeon", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(10 + i, "Kang Seok Hyeon", f"c{i}", "2026-03-03", authoritative=True) for i in range(1, 3)]
+    mentions += [mention(30, "Kang Seok-hyeon", "b1", "2026-03-04")]
+    assert owners(analyse_variants(mentions))["Kang Seok-hyeon"] == ("Kang Suk Hyeon", "accepted")
+
+
+def test_a_form_written_at_home_is_the_canonical_before_a_careful_outlets_rendering_abroad():
+    # Careful outlets at home write the story ("Lena Zhelnova", invented). A minor person is named by a
+    # careful Spanish outlet first, "Valeri Dobrásov" (Spanish's rendering), and a day later by an
+    # English aggregator, "Valery Dobrasov". The story's language writes him so: that is his canonical,
+    # and the rendering is accepted, not the canonical that makes the English form an error.
+    mentions = [mention(i, "Lena Zhelnova", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [{**mention(10, "Valeri Dobrásov", "es1", "2026-03-02", authoritative=True, article=10), "foreign": "es"}]
+    mentions += [mention(20, "Valery Dobrasov", "b1", "2026-03-04", article=20)]
+    found = owners(analyse_variants(mentions))
+    assert found["Valery Dobrasov"] == ("Valery Dobrasov", "canonical")
+    assert found["Valeri Dobrásov"] == ("Valery Dobrasov", "accepted")

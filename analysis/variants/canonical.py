@@ -68,6 +68,9 @@ _CRITERIA = (
     # "Ella Holm" against her own "Ella Ronn" (`_spelt_elsewhere`).
     ("surname careful outlets write", lambda f, ctx: -len(ctx["vouching"].get(ctx["forms"][f].name.surname_core, ()))
      if _spelt_elsewhere(ctx["forms"][f].name, ctx["names"]) else 0),
+    # Then a form written at home before a form only pages in another language write (`rendered`):
+    # the story's own language writes the name so, and a language's rendering is no candidate beside it.
+    ("written at home", lambda f, ctx: f in ctx["rendered"]),
     # Then the name without a middle name another form adds: "Ana Tewes Ruiz", a first reference's
     # formal name, is the person's, but the name in use is the one written without it.
     ("without a formal middle name", lambda f, ctx: _adds_middle(ctx["forms"][f].name, ctx)),
@@ -599,7 +602,12 @@ def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str
     True
     """
     pairs = [(name.surname_core, canonical.surname_core)]
-    if name.full and canonical.full:
+    if name.full and canonical.full and len(name.tokens) == len(canonical.tokens) and len(
+            name.given_tokens) != len(canonical.given_tokens):
+        # The same words parsed apart otherwise: a hyphen joins two of them ("Yoon Seok-yeol" beside "Yoon
+        # Suk Yeol", a name written family name first), so the parse ends the given names elsewhere.
+        pairs = list(zip(name.tokens, canonical.tokens))
+    elif name.full and canonical.full:
         if len(name.given_tokens) > len(canonical.given_tokens):
             return None
         # Word by word where both write as many given names ("Abu Mohammad" for "Abu Mohammed"), else the first.
