@@ -85,6 +85,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                          else f"p{len(found) + 1}")
                 found.append({**match, "id": ident, "version_id": version_id, "field": field})
 
+    credible, cut_short = _cut_short_names(credible, texts)
+    add(cut_short)
     topic = variant_options.get("topic")
     # Where NER is not run, the full names a page in another language writes (`names_abroad`): people
     # of the story like those NER finds in English, so they are searched for too.
@@ -157,6 +159,53 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     result = variants.analyse_variants(_variant_input(persons, documents, lexicon), settings=settings,
                                        id_prefix=id_prefix, **variant_options)
     return ResolvedMentions(found=found, persons=persons, result=result)
+
+
+#: The word just before a name, on its line, with one space between: where NER may have stopped.
+_WORD_JUST_BEFORE = re.compile(r"([^\W\d_]+) \Z")
+
+
+def _cut_short_names(credible: list[dict], texts: dict) -> tuple[list[dict], list[tuple[object, list[dict]]]]:
+    """NER names cut one given name short, written whole: (the credible mentions left, the whole names
+    as the second pass's `(key, mentions)`, each `covers` the spans it replaces).
+
+    A full name NER tagged just after a capitalised word, with one space between, where that word and
+    the name are a full name NER tags elsewhere in the story, is that longer name: NER stopped a given
+    name short ("I, Ada Ngozi Bello" tagged "Ngozi Bello"), or gave the word to a name of its own before
+    it ("Chief Ada" | "Ngozi Bello" for "Chief Ada Ngozi Bello"). That other span gives the word up, and
+    names nobody with what is left of it (a title, or a word NER took into the name).
+
+    Why the story decides: "Ngozi Bello" alone is another full name, and the lone "Ada" another person's
+    garbled given name or surname; every page writing the whole name says which words belong together.
+    """
+    known = {name.tokens for m in credible if (name := parse_name(m["surface"])) is not None and name.full}
+    by_key: dict[object, list[dict]] = defaultdict(list)
+    for m in credible:
+        by_key[(m["version_id"], m["field"])].append(m)
+    dropped: set[int] = set()
+    whole: list[tuple[object, list[dict]]] = []
+    for key, spans in by_key.items():
+        text = texts.get(key) or ""
+        spans.sort(key=lambda m: m["start"])
+        names = []
+        for n, m in enumerate(spans):
+            name = parse_name(m["surface"])
+            before = _WORD_JUST_BEFORE.search(text, max(0, m["start"] - 40), m["start"])
+            if (name is None or not name.full or name.title or before is None or not before.group(1)[:1].isupper()
+                    or (fold(before.group(1)), *name.tokens) not in known):
+                continue
+            start = before.start(1)
+            covers = [(m["start"], m["end"])]
+            previous = spans[n - 1] if n else None
+            if previous is not None and previous["end"] == before.end(1) and id(previous) not in dropped:
+                dropped.add(id(previous))
+                covers.append((previous["start"], previous["end"]))
+            dropped.add(id(m))
+            names.append({"start": start, "end": m["end"], "surface": text[start:m["end"]], "label": "PERSON",
+                          "method": "matcher", "covers": covers})
+        if names:
+            whole.append((key, names))
+    return [m for m in credible if id(m) not in dropped], whole
 
 
 def _place_words(places: list[dict], texts: dict) -> Counter:

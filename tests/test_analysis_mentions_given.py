@@ -367,3 +367,19 @@ def test_a_lone_word_that_is_a_relatives_given_name_is_theirs_without_a_family_w
              6: ["Darin Kovalsky", "Lena Kovalsky"]}
     lone = [row for row in _story(texts, spans) if row[1] == "Darin"]
     assert lone == [(n, "Darin", "given", "Darin Kovalsky", "Darin Kovalsky", "given") for n in (4, 5)]
+
+
+def test_a_name_ner_cut_one_given_name_short_is_the_whole_name_the_story_writes():
+    # Three careful outlets write "Ada Ngozi Bello" in full. On a fourth page NER tags only "Ngozi Bello"
+    # after "I, Ada", and on a fifth it gives "Ada" to a name of its own with the chieftaincy title before
+    # it ("Chief Ada" | "Ngozi Bello"). Both are the whole name, which the story writes: no second person
+    # "Ngozi Bello", and no lone "Ada" judged a misspelling of anyone.
+    texts = {n: f"Ada Ngozi Bello spoke on day {n}." for n in (1, 2, 3)}
+    texts[4] = "I, Ada Ngozi Bello, swear to serve."
+    texts[5] = "The sworn-in Chief Ada Ngozi Bello waved."
+    spans = {n: ["Ada Ngozi Bello"] for n in (1, 2, 3)}
+    spans[4] = ["Ngozi Bello"]
+    spans[5] = ["Chief Ada", "Ngozi Bello"]
+    found = _story(texts, spans)
+    on_pages = sorted((row[0], row[1], row[4]) for row in found if row[0] in (4, 5))
+    assert on_pages == [(4, "Ada Ngozi Bello", "Ada Ngozi Bello"), (5, "Ada Ngozi Bello", "Ada Ngozi Bello")]
