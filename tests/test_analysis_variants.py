@@ -1667,14 +1667,23 @@ def test_another_person_of_the_story_spelt_another_way_in_its_coverage_is_their_
     # The story is about Ines Darrow; her bookmaker Mathias Orrel is named by careful newsrooms, and
     # "Matthias Orrel" (one name spelt two ways, each a real given name) by one careful newsroom and two
     # others, all in the story's coverage: him, misspelt. Off the story the same spelling is a namesake.
-    mentions = [mention(i, "Ines Darrow", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
-    mentions += [mention(10 + i, "Mathias Orrel", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    mentions = [mention(10 + i, "Mathias Orrel", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
     copies = [mention(20 + i, "Matthias Orrel", f"b{i}", "2026-03-04", authoritative=i == 0, article=5 + i)
               for i in range(3)]
+    on_story, off_story = _in_and_off_the_darrow_story(mentions, copies, "Matthias Orrel", moved_to=50)
+    assert on_story == ("Mathias Orrel", "error")
+    assert off_story[0] == "Matthias Orrel"
+
+
+def _in_and_off_the_darrow_story(mentions, spelt, surface, moved_to):
+    """How a story about Ines Darrow (eight careful articles, its topic) judges `surface` among
+    `mentions` and `spelt`: with `spelt` written where it is, then with each of its mentions moved to an
+    article of its own off the story (numbered from `moved_to`). (person's canonical, kind) for each."""
+    darrow = [mention(i, "Ines Darrow", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
     on_topic = Topic(names=("Ines Darrow",), articles=frozenset(range(1, 9)))
-    assert owners(analyse_variants(mentions + copies, topic=on_topic))["Matthias Orrel"] == ("Mathias Orrel", "error")
-    elsewhere = [dict(m, article_id=50 + i) for i, m in enumerate(copies)]
-    assert owners(analyse_variants(mentions + elsewhere, topic=on_topic))["Matthias Orrel"][0] == "Matthias Orrel"
+    elsewhere = [dict(m, article_id=moved_to + i) for i, m in enumerate(spelt)]
+    return tuple(owners(analyse_variants(darrow + mentions + written, topic=on_topic))[surface]
+                 for written in (spelt, elsewhere))
 
 
 def test_a_name_written_family_name_first_by_some_careful_newsrooms_is_the_same_person():
@@ -2633,15 +2642,13 @@ def test_a_person_of_the_story_spelt_another_way_is_their_error_though_pages_off
     # second by far fewer) is
     # written in the story's coverage and on a page that also writes "Viktor": him, misspelt, not a
     # second Orrel. Written only off the story, where "Viktor" is not, it is a namesake.
-    mentions = [mention(i, "Ines Darrow", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
-    mentions += [mention(10 + i, "Viktor Orrel", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
+    mentions = [mention(10 + i, "Viktor Orrel", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
     mentions += [mention(20 + i, "Viktor Orrel", f"p{i}", "2026-03-01", authoritative=True, article=40 + i) for i in range(2)]
     spelt = [mention(30 + i, "Victor Orrel", f"b{i}", "2026-03-04", authoritative=i < 2, article=(7, 41, 8)[i])
              for i in range(3)]
-    on_topic = Topic(names=("Ines Darrow",), articles=frozenset(range(1, 9)))
-    assert owners(analyse_variants(mentions + spelt, topic=on_topic))["Victor Orrel"] == ("Viktor Orrel", "error")
-    elsewhere = [dict(m, article_id=60 + i) for i, m in enumerate(spelt)]
-    assert owners(analyse_variants(mentions + elsewhere, topic=on_topic))["Victor Orrel"][0] == "Victor Orrel"
+    on_story, off_story = _in_and_off_the_darrow_story(mentions, spelt, "Victor Orrel", moved_to=60)
+    assert on_story == ("Viktor Orrel", "error")
+    assert off_story[0] == "Victor Orrel"
 
 
 def test_a_given_name_romanised_another_way_by_a_careful_outlet_and_another_is_accepted():

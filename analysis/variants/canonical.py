@@ -173,7 +173,8 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
         authorities = {written: outlets if own_marks(written) else outlets - abroad
                        for written, outlets in authorities.items()}
     if authorities and marking is not None and not all(written.isascii() for written in authorities):
-        authorities = {written: outlets if not written.isascii() else outlets & set(marking)
+        marking = set(marking)
+        authorities = {written: outlets if not written.isascii() else outlets & marking
                        for written, outlets in authorities.items()}
     canonical = _display(written, authorities, spellings) if written \
         else best.name.display
