@@ -35,8 +35,10 @@ from rapidfuzz.distance import Levenshtein
 FOREIGN_OFFICES = {
     **dict.fromkeys("bundeskanzler bundeskanzlerin kanzler kanzlerin chancelier chanceliere canciller cancelliere".split(),
                     "chancellor"),
-    **dict.fromkeys("premierminister premierministerin".split(), "prime minister"),
-    **dict.fromkeys("ministerprasident ministerprasidentin".split(), "minister president"),
+    # A head of government is one office however a language names it: "Premier", "Ministerpräsident" and
+    # "PM" before one name are the prime minister's titles, never two offices that keep two forms apart.
+    **dict.fromkeys("premierminister premierministerin ministerprasident ministerprasidentin premier".split(),
+                    "prime minister"),
     **dict.fromkeys("bundesprasident bundesprasidentin prasidentin presidente presidenta".split(), "president"),
     **dict.fromkeys("ministerin ministre ministro ministra".split(), "minister"),
     **dict.fromkeys("aussenminister aussenministerin".split(), "foreign minister"),
@@ -47,7 +49,7 @@ FOREIGN_OFFICES = {
     **dict.fromkeys("richterin juge jueza giudice".split(), "judge"),
     **dict.fromkeys("kardinal cardinale cardenal cardeal".split(), "cardinal"),
     **dict.fromkeys("erzbischof archeveque arzobispo arcivescovo arcebispo".split(), "archbishop"),
-    "premier": "premier", "primer": "prime",
+    "primer": "prime",
 }
 
 #: Titles and honorifics that precede a name. Folded (lower case, no accents), without the dot. The
@@ -59,7 +61,8 @@ TITLES = frozenset("""
     professor rev reverend fr father sister brother sir dame lord lady gen general col colonel maj major
     adm admiral attorney trooper inspector superintendent supt director engineer coach principal
     chancellor speaker state county city assemblyman assemblywoman congressman congresswoman
-    fire police sheikh shaikh haji hajji mullah maulawi maulvi sayyid monsieur mme mlle madame herr frau
+    fire police sheikh shaikh haji hajji mullah maulawi maulvi sayyid sayyed seyyed seyed monsieur mme mlle
+    madame herr frau pm fm
     cardinal archbishop monsignor msgr rabbi imam ayatollah hojatoleslam hojjatoleslam mufti
     prasident senor senora dona don
     fiance fiancee husband wife widow widower mother
@@ -69,12 +72,15 @@ TITLES = frozenset("""
 #: Newman" for Cardinal John Newman): a title wherever it stands, never a middle name.
 TITLES_INSIDE = frozenset({"cardinal"})
 
-#: Abbreviated titles and the word each stands for: "Sen. Ruiz" and "Senator Ruiz" hold one office.
+#: Abbreviated (or respelt) titles and the word each stands for: "Sen. Ruiz" and "Senator Ruiz" hold one
+#: office, as "PM Ruiz" and "Prime Minister Ruiz" do.
 TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "sec": "secretary",
                "gen": "general", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "det": "detective",
                "supt": "superintendent", "col": "colonel", "maj": "major", "adm": "admiral", "rev": "reverend",
                "atty": "attorney", "insp": "inspector", "cmdr": "commander", "cpl": "corporal", "pvt": "private",
                "prof": "professor", "dr": "doctor", "fr": "father", "councilor": "councillor", "prasident": "president",
+               "pm": "prime minister", "fm": "foreign minister",
+               **dict.fromkeys(("sayyed", "seyyed", "seyed"), "sayyid"),
                **FOREIGN_OFFICES}
 #: Courtesy titles: how a paper addresses someone, not an office they hold ("Ms Ruiz" and "Senator Ruiz"
 #: may well be one person, where "Judge Ruiz" and "Coach Ruiz" are two).
@@ -210,15 +216,25 @@ LANGUAGE_LETTERS: dict[str, frozenset] = {
 }
 
 
+#: The vowels with a macron that romanisation standards write for long vowels, whatever the page's
+#: language (ISO 843 for Greek, Hepburn for Japanese, IAST, ALA-LC for Arabic): "Nīkos" where careful
+#: outlets write "Nikos". A scheme's rendering, no name's own letters.
+ROMANISATION_LETTERS = frozenset("āēīōū")
+
+
 def own_marks(written: str) -> bool:
     """Whether a name carries a marked letter no main language of news coverage writes as its own
-    ("ł", "ğ", "ř", "İ"): no outlet's rendering, so an outlet writing in another language reproduces
-    the name's own spelling with it, as careful outlets at home would.
+    ("ł", "ğ", "ř", "İ"), nor a romanisation standard (`ROMANISATION_LETTERS`): no outlet's rendering,
+    so an outlet writing in another language reproduces the name's own spelling with it, as careful
+    outlets at home would.
 
     >>> own_marks("Marek Zając"), own_marks("Tomás Ibáñez"), own_marks("Emre Kandoğlu"), own_marks("Ruiz")
     (True, False, True, False)
+    >>> own_marks("Nīkos Pavlakīs")
+    False
     """
-    return any(not ch.isascii() and ch.isalpha() and ch.lower() not in RENDERING_LETTERS for ch in written)
+    return any(not ch.isascii() and ch.isalpha() and ch.lower() not in RENDERING_LETTERS | ROMANISATION_LETTERS
+               for ch in written)
 
 
 #: The endings a language's grammar puts on a name, foreign names too (folded, by ISO 639-1 code): the

@@ -45,7 +45,34 @@ _POSSESSIVE = re.compile(rf"(?:['’][sS]|['’](?:{_TURKISH_CASE_ENDINGS})|['�
 _SHORT_CASE_ENDING = re.compile(r"(?<=[^\W\d_]{3}[bcdfghjklmnpqrstvwxyzçğşBCDFGHJKLMNPQRSTVWXYZÇĞŞ])['’]"
                                 r"(?:i|ı|u|ü|a|e|in|un|de|da|te|ta)$")
 _VOWEL = re.compile(r"[aeiouyıöüâîûAEIOUYÖÜ]")
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+#: A letter of a word, or a letter an encoding lost and printed "?" or "\ufffd" in its place, before a small
+#: letter, inside a word ("Szcz?sny") or opening one ("?wi?tek" for Świątek). Part of the word, the name
+#: garbled in print, not punctuation; a question mark after a word, or glued before a capital
+#: ("Ruiz?Later"), ends it.
+LETTER = r"(?:[^\W\d_]|(?:(?<=[^\W\d_])|(?<![^\s(]))[?\ufffd](?=[a-z\u00df-\u00ff\u0100-\u024f]))"
+_TOKEN = re.compile(rf"{LETTER}+(?:[-'’]{LETTER}+)*", re.UNICODE)
+#: The marks an encoding prints for a letter it lost (`LETTER`).
+LOST_LETTERS = "?\ufffd"
+#: Letters a word with lost ones must keep to be matched to a name by them (`lost_letters_fit`).
+KEPT_LETTERS = 4
+
+
+def lost_letters_fit(word: str, name: str) -> bool:
+    """Whether a folded word is the folded `name` with letters an encoding lost (`LETTER`): as long, each
+    lost mark standing for one letter, every other letter the name's, KEPT_LETTERS or more of them.
+
+    Why: a page decoded in the wrong code page prints "?" for each letter it cannot show ("Szcz?sny",
+    "?wi?tek" for Świątek); the letters kept are the name's, too few changed for a typo rule to see it.
+
+    >>> [lost_letters_fit(word, name) for word, name in (("?wi?tek", "swiatek"), ("szcz?sny", "szczesny"),
+    ...                                                    ("?wi?tak", "swiatek"))]
+    [True, True, False]
+    """
+    lost = sum(ch in LOST_LETTERS for ch in word)
+    return (lost > 0 and len(word) == len(name) and len(word) - lost >= KEPT_LETTERS
+            and all(a == b or a in LOST_LETTERS for a, b in zip(word, name)))
+
+
 _LEET_DIGIT = re.compile(r"(?<=[^\W\d_])\d|\d(?=[^\W\d_])", re.UNICODE)
 _APOSTROPHES = str.maketrans({"'": None, "’": None})
 

@@ -22,7 +22,7 @@ from analysis.names import fold
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, written_or_heard
 
 __all__ = ["ABBREVIATED_TITLES", "clean_person_span", "extend_left", "extend_to_given_name", "garbled_given_before",
-           "garbled_middle_before", "given_word_before", "headline_verb", "leading_participle", "particles_before", "trailing_headline_verb"]
+           "garbled_middle_before", "given_word_before", "headline_verb", "hyphenated_given_start", "leading_participle", "particles_before", "trailing_headline_verb"]
 
 #: Titles written as abbreviations: only these may end in a period and still precede a name
 #: ("Dr. Ana Ruiz"). A full word with a period ("... said the coach. Ibsen added") ends a sentence.
@@ -206,6 +206,25 @@ def heard_given_before(text: str, start: int, givens: Iterable[str]) -> int:
 
 #: A given name is taken with one typo from this length: shorter ones have too many neighbours.
 TYPO_MIN_LETTERS = 5
+
+#: A capitalised word and a hyphen, right before a word: the first part of a hyphenated given name.
+_HYPHENED_PART = re.compile(r"(?<![^\s(\[\"“'‘])[^\W\d_a-z][^\W\d_]*[-\u2010]$")
+
+
+def hyphenated_given_start(text: str, start: int) -> int:
+    """The start of a hyphenated given name whose last part starts at `start` ("Marc-" of "Marc-André
+    ter Stegen"), else `start`. Why: a given name taken word by word before a surname stops at the
+    hyphen, and "André ter Stegen" is a person nobody is; the capitalised parts a hyphen joins are one
+    given name ("Anne-Sophie", "Jean-Pierre").
+
+    >>> text = "for Marc-André ter Stegen, and ex-Meer"
+    >>> text[hyphenated_given_start(text, text.index("André")):text.index(" ter")]
+    'Marc-André'
+    >>> hyphenated_given_start(text, text.index("Meer")) == text.index("Meer")
+    True
+    """
+    part = _HYPHENED_PART.search(text, max(0, start - _LOOK_BACK), start)
+    return part.start() if part and text[start:start + 1].isupper() else start
 
 
 #: A word and what joins it to the next word of a name: spaces, or a hyphen or underscore as in a URL

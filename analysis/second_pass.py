@@ -34,7 +34,16 @@ from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 from analysis.lexicon import glue_words
 from analysis.name_rules import FAMILY_WORDS, PARTICLES, RENDERING_LETTERS, gender_forms, given_names, particle_words
-from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
+from analysis.names import (
+    LETTER,
+    LOST_LETTERS,
+    ParsedName,
+    fold,
+    lost_letters_fit,
+    one_script,
+    parse_name,
+    strip_possessive,
+)
 from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     ATTACHED_TITLES,
     capitalised_word_before,
@@ -43,6 +52,7 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     garbled_middle_before,
     given_word_before,
     heard_given_before,
+    hyphenated_given_start,
     particles_before,
     word_before,
 )
@@ -52,7 +62,7 @@ from analysis.settings import DEFAULTS
 __all__ = ["KnownWords", "NameIndex", "find_given_mentions", "find_more_mentions", "given_owner", "hyphenated_name",
            "kin_of", "max_edits", "near_spelling"]
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_WORD = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*", re.UNICODE)
 
 #: Shorter surnames are matched only as written: a 3-letter word has too many neighbours.
 EXACT_MIN_LETTERS = 4
@@ -196,6 +206,8 @@ class NameIndex:
         if word in self.exact or word in self.fused:
             return not right_only or word not in self.errors
         skip = self.errors if right_only else ()
+        if any(ch in LOST_LETTERS for ch in word):
+            return any(lost_letters_fit(word, surname) for surname in self.exact if surname not in skip)
         lexicon = known_words.lexicon if known_words is not None else ()
         if len(word) >= SOUND_MIN_LETTERS and word not in lexicon and any(
                 abs(len(s) - len(word)) <= 2 and fuzz.ratio(word, s) >= cutoff and s not in skip
@@ -452,6 +464,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                             folded, index, score_cutoff), index):
                     break
                 start = extended
+            if start < word_start and text[start:start + 1].isupper():
+                start = hyphenated_given_start(text, start)  # "Marc-" of "Marc-André ter Stegen"
             start = extend_left(text, start, ())
             overlapping = [(s, e) for s, e in spans if s < end and start < e]
             if any(s < start or (e > word_start and not (glued and e == glued_end)) for s, e in overlapping):
@@ -903,7 +917,7 @@ def _given_then_short_surname(text: str, start: int, word: str, index: NameIndex
     return start
 
 
-_COMPOUND = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*", re.UNICODE)
+_COMPOUND = re.compile(rf"{LETTER}+(?:['’]{LETTER}+)*(?:-{LETTER}+(?:['’]{LETTER}+)*)*", re.UNICODE)
 
 
 #: An e-mail address written in a page ("write to jsmith@example.com"): its local part is a mailbox,

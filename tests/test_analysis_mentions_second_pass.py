@@ -37,6 +37,24 @@ def test_a_short_given_name_written_as_heard_joins_the_persons_surname():
     assert surfaces(text, people=people, known_words=known) == ["Cane Okafor", "Okafor"]
 
 
+def test_a_name_whose_letters_an_encoding_lost_is_found_whole():
+    """A page decoded in the wrong code page prints "?" for the letters it cannot show: "Marta
+    Wi?niewska", "?wi?tek" for an Świątek (invented). The word with its lost letters is the name, found whole; a
+    question mark after a name, or glued to the next sentence, is punctuation, and a word that differs
+    in a letter it kept is no such name."""
+    people = [{"surnames": ["wisniewska"], "given": ["marta"]}, {"surnames": ["swiatek"], "given": ["lukasz"]}]
+    text = "Then Marta Wi?niewska spoke; Lukasz ?wi?tek agreed. Who is Swiatek?Nobody asked Wi?niewsko."
+    assert surfaces(text, people=people) == ["Marta Wi?niewska", "Lukasz ?wi?tek", "Swiatek"]
+
+
+def test_a_hyphenated_given_name_before_a_surname_is_taken_whole():
+    """ "Anne-Sophie Daelmans" (invented) on a page the second pass reads: the given name taken before
+    the surname is both parts the hyphen joins, not "Sophie Daelmans", a person nobody is."""
+    people = [{"surnames": ["daelmans"], "given": ["sophie"]}]
+    text = "Then Anne-Sophie Daelmans left; ex-Daelmans staff stayed."
+    assert surfaces(text, people=people) == ["Anne-Sophie Daelmans", "Daelmans"]
+
+
 def test_a_swapped_or_dropped_consonant_is_a_near_spelling():
     text = "Mayor Crantson spoke first. Later Cranton said the plan would hold, and Cranstonne agreed."
     assert surfaces(text) == ["Mayor Crantson", "Cranton", "Cranstonne"]

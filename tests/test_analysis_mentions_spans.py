@@ -3,6 +3,7 @@ import spacy
 
 from analysis import entities
 from analysis.lexicon import Lexicon
+from analysis.name_rules import role_title
 from analysis.names import parse_name
 from analysis.person_spans import (
     clean_person_span,
@@ -79,6 +80,34 @@ def test_find_entities_repairs_person_spans():
     [(_, found)] = list(entities.find_entities(nlp, [("k", text)]))
     assert [f["surface"] for f in found] == ["Ana Ruiz", "Ibsen"]
     assert all(text[f["start"]:f["end"]] == f["surface"] for f in found)
+
+
+def test_a_name_ner_cut_inside_its_particled_surname_gets_the_rest_back():
+    """The model stops before a surname core it does not know ("Ilse van der" | "Broek"): a name never
+    ends on a particle, and the cut one would be a person whose surname is "der"."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": "PERSON", "pattern": [{"LOWER": "ilse"}, {"LOWER": "van"}, {"LOWER": "der"}]},
+                        {"label": "PERSON", "pattern": [{"LOWER": "mayor"}, {"LOWER": "ilse"}, {"LOWER": "van"}]},
+                        {"label": "PERSON", "pattern": [{"LOWER": "tom"}, {"LOWER": "de"}]},
+                        {"label": "PERSON", "pattern": [{"LOWER": "joost"}]}])
+    text = ("Commission chief Ilse van der Broek spoke. Mayor Ilse van der Broek-Smit agreed. Tom de la mer left. "
+            "Then Joost ter Hove saved it.")
+    [(_, found)] = list(entities.find_entities(nlp, [("k", text)]))
+    assert [f["surface"] for f in found] == ["chief Ilse van der Broek", "Mayor Ilse van der Broek-Smit", "Tom de",
+                                             "Joost ter Hove"]
+
+
+def test_an_abbreviated_or_respelt_title_is_a_title_not_a_given_name():
+    """ "PM Ana Ruiz" in a headline is the prime minister, "Sayyed Hadi Tabrizi" the honorific sayyid
+    spelt another way: neither word is a given name, and the canonical name is the person's."""
+    for written, title in (("PM Ana Ruiz", "pm"), ("FM Ana Ruiz", "fm"), ("Sayyed Hadi Tabrizi", "sayyed"),
+                           ("Seyyed Hadi Tabrizi", "seyyed")):
+        name = parse_name(written)
+        assert (name.title, name.display) == (title, written.split(None, 1)[1])
+    # One office, however a language names a head of government: two titles never part one person.
+    assert role_title("pm") == role_title("prime minister") == role_title("premier") == role_title("ministerprasident")
+    assert role_title("seyyed") == role_title("sayyid")
 
 
 def _mention(text, surface, n, label="PERSON"):

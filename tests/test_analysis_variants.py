@@ -1532,6 +1532,38 @@ def test_a_name_written_family_name_first_has_its_given_name_alone_as_an_error()
     assert {s["kind"] for c in western.clusters for s in c["surfaces"]} <= {"canonical", "given", "surname", "title", "accepted"}
 
 
+def test_a_last_word_relatives_full_names_end_in_is_their_family_name_however_often_the_given_name_is_titled():
+    # Coverage calls "Anong Rattanakul" (invented) by her given name, titled and bare ("Ms Anong",
+    # "Anong said"), as Thai coverage does; her father "Somchai Rattanakul" is named in full as often.
+    # The last word two people's names end in is the family's name: "Rattanakul" alone is her surname,
+    # no given name written as one. Alone, without the father, the usage would read as Korean order.
+    mentions = [mention(i, "Anong Rattanakul", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [{**mention(10 + i, "Anong", f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
+                  "full_name": "Anong Rattanakul"} for i in range(1, 7)]
+    mentions += [mention(20 + i, "Ms Anong", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(30, "Anong Rattanakul", "x1", "2026-03-04", article=30),
+                 mention(31, "Rattanakul", "x1", "2026-03-04", article=30)]
+    father = [mention(40 + i, "Somchai Rattanakul", f"a{i}", "2026-03-03", authoritative=True, article=40 + i)
+              for i in range(1, 5)]
+    assert kinds(analyse_variants(mentions))["Rattanakul"] == "error"
+    assert kinds(analyse_variants(mentions + father))["Rattanakul"] == "surname"
+
+
+def test_a_first_word_longer_than_any_family_name_written_first_is_a_given_name_however_often_titled():
+    # "Chalermchai Srisuwan" (invented): coverage calls him "Mr Chalermchai" and "Chalermchai", as Thai
+    # coverage does. A family name written first is one syllable; eleven letters are a given name, and
+    # "Srisuwan" alone is his surname. "Chao Srisuwan", used the same way, may be family name first.
+    def story(full, short):
+        mentions = [mention(i, full, f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+        mentions += [{**mention(10 + i, short, f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
+                      "full_name": full} for i in range(1, 7)]
+        mentions += [mention(20 + i, f"Mr {short}", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+        mentions += [mention(30, full, "x1", "2026-03-04", article=30), mention(31, "Srisuwan", "x1", "2026-03-04", article=30)]
+        return kinds(analyse_variants(mentions))["Srisuwan"]
+
+    assert (story("Chalermchai Srisuwan", "Chalermchai"), story("Chao Srisuwan", "Chao")) == ("surname", "error")
+
+
 def test_a_given_name_of_syllables_joined_by_a_hyphen_says_the_family_name_comes_first():
     # Two people of one story share the family name "Min" and nobody titles it alone ("Min" bare, now
     # and then): "Min Sang-woo" still writes its family name first, as its given name of two syllables,
@@ -2291,6 +2323,50 @@ def test_a_letter_no_language_renders_with_is_the_names_own_whoever_writes_it():
     assert owners(analyse_variants(mentions))["Tomas Ibanez"] == ("Tomas Ibanez", "canonical")
 
 
+def test_a_particled_surname_alone_shared_by_two_people_is_read_as_the_story_reads_it():
+    # "Jan ter Hove" and his brother "Piet ter Hove" (invented), each named in full on pages of their own;
+    # a headline's "Ter Hove", its particle capitalised, refers on each page to the one it names. Read
+    # alone, "Ter Hove" would be a given name and a surname; the story, which writes "ter Hove" alone,
+    # reads it as their surname, and weighing each brother's own uses of it must read it so too.
+    mentions = []
+    for n, given in enumerate(("Jan", "Piet")):
+        for i in range(1, 4):
+            article = 10 * n + i
+            mentions += [mention(100 * n + 2 * i, f"{given} ter Hove", f"o{n}{i}", "2026-03-03", authoritative=True,
+                                 article=article),
+                         mention(100 * n + 2 * i + 1, "Ter Hove", f"o{n}{i}", "2026-03-03", authoritative=True,
+                                 article=article)]
+    mentions += [mention(300, "Jan ter Hove", "p1", "2026-03-04", article=30), mention(301, "ter Hove", "p1", "2026-03-04", article=30)]
+    found = owners(analyse_variants(mentions))
+    assert found["Jan ter Hove"][1] == found["Piet ter Hove"][1] == "canonical"
+
+
+def test_letters_an_encoding_lost_are_an_error_of_the_person_whose_name_they_garble():
+    # Careful newsrooms write "Ewa Świątkowska" (invented); a page decoded in the wrong code page prints
+    # "Ewa ?wi?tkowska". Two letters changed is past a typo rule, but the letters kept are hers: the page
+    # misprints her name, an error of hers, not a person of its own.
+    mentions = [mention(i, "Ewa Świątkowska", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(20, "Ewa ?wi?tkowska", "b1", "2026-03-04", article=20)]
+    assert owners(analyse_variants(mentions))["Ewa ?wi?tkowska"] == ("Ewa Świątkowska", "error")
+    # Its blocking keys are as garbled as it: it still meets her name, and no name its kept letters miss.
+    names = [parse_name(n) for n in ("Iga Świątek", "Iga ?wi?tek", "Iga Nowak")]
+    assert candidate_pairs(names) == [(0, 1)]
+
+
+def test_a_romanisation_standards_macrons_abroad_are_its_rendering_not_the_names_letters():
+    # Careful newsrooms at home write "Nikos Pavlakis" (invented, a Greek name); a careful Italian
+    # newsroom follows a transliteration standard and writes "Nīkos Pavlakīs". Macrons are a scheme's
+    # long vowels, no letter of the name's own (a "Zając" above is): the canonical stays plain, and the
+    # scheme's writing abroad is an accepted rendering. An English page adding them has no such excuse.
+    mentions = [mention(i, "Nikos Pavlakis", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [{**mention(20 + k, "Nīkos Pavlakīs", "it1", "2026-03-04", authoritative=True, article=20), "foreign": "it"}
+                 for k in range(3)]
+    found = owners(analyse_variants(mentions))
+    assert found["Nikos Pavlakis"] == ("Nikos Pavlakis", "canonical") and found["Nīkos Pavlakīs"][1] == "accepted"
+    english = [mention(40, "Nikos Pavlakīs", "en1", "2026-03-04", article=40)]
+    assert owners(analyse_variants(mentions + english))["Nikos Pavlakīs"][1] == "error"
+
+
 def test_a_given_name_careful_outlets_romanise_two_ways_for_anyone_has_one_more_romanisation():
     # Careful outlets write "Rashid Haddar", and two of them "Rasheed Umari": one Arabic given name the
     # story shows romanised two ways. Two careful outlets name Rashid Selwan so; an aggregator's "Rasheed
@@ -2549,6 +2625,19 @@ def test_a_particles_hyphen_is_a_style_not_a_slip():
     assert kinds(analyse_variants(mentions))["Sam Tarrant Vell"] == "error"
 
 
+def test_a_particle_capitalised_in_a_writing_that_also_drops_marks_is_accepted():
+    """Careful newsrooms write "Zoé van Dael" (invented); a Title Case headline writes "Zoe Van Dael":
+    the accent dropped (the usual simplification) and the particle capitalised as a whole word, each
+    accepted alone, and together. A page writing the accent where careful newsrooms do not ("Zoé Van
+    Dael" for a plain "Zoe van Dael") adds a mark the name lacks, capitals or not."""
+    mentions = [mention(i, "Zoé van Dael", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(10, "Zoe Van Dael", "b1", "2026-03-04")]
+    assert kinds(analyse_variants(mentions))["Zoe Van Dael"] == "accepted"
+    mentions = [mention(i, "Zoe van Dael", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(10, "Zoé Van Dael", "b1", "2026-03-04")]
+    assert kinds(analyse_variants(mentions))["Zoé Van Dael"] == "error"
+
+
 def test_a_name_each_language_renders_its_own_way_is_rendered_so_by_one_newsroom_too():
     """Six careful newsrooms write "Ivan Zaretnyy"; a careful German newsroom writes "Zaretnyj" again
     and again, and a careful French one "Zarettny": each language renders the name, so the French
@@ -2685,6 +2774,33 @@ def test_stress_accents_on_a_spanish_page_are_its_rendering_of_a_surname_not_a_h
     assert kinds(analyse_variants(mentions + spanish))["Jorge Álvarez Ruán"] != "error"
     english = [mention(21, "Jorge Álvarez Ruán", "en1", "2026-03-04", article=21)]
     assert kinds(analyse_variants(mentions + english))["Jorge Álvarez Ruán"] == "error"
+
+
+def test_marks_careful_outlets_abroad_write_are_the_names_own_on_a_page_at_home_too():
+    # English wires write "Jorge Alvarez Ruan" (invented) plain; two careful Spanish newsrooms write
+    # "Jorge Álvarez Ruán". An English page writing the accents reproduces the name as written in a
+    # language whose letters they are: an accepted variant, not a mark the name lacks. One careful
+    # newsroom abroad is no such evidence, and a mark none of them writes stays a hypercorrection.
+    mentions = [mention(i, "Jorge Alvarez Ruan", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    abroad = [{**mention(20 + i, "Jorge Álvarez Ruán", f"es{i}", "2026-03-04", authoritative=True, article=20 + i),
+               "foreign": "es"} for i in range(1, 3)]
+    english = [mention(30, "Jorge Álvarez Ruán", "en1", "2026-03-04", article=30),
+               mention(31, "Jorge Alvarez Rúan", "en2", "2026-03-04", article=31)]
+    found = kinds(analyse_variants(mentions + abroad + english))
+    assert (found["Jorge Álvarez Ruán"], found["Jorge Alvarez Rúan"]) == ("accepted", "error")
+    assert kinds(analyse_variants(mentions + abroad[:1] + english))["Jorge Álvarez Ruán"] == "error"
+
+
+def test_a_lone_given_name_with_the_marks_careful_outlets_abroad_write_is_the_given_name():
+    # English wires write "Andres Ruano" (invented) plain, two careful Spanish newsrooms "Andrés Ruano";
+    # an English page calling him "Andrés" alone writes his given name as they do, no mark it lacks.
+    mentions = [mention(i, "Andres Ruano", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    abroad = [{**mention(20 + i, "Andrés Ruano", f"es{i}", "2026-03-04", authoritative=True, article=20 + i),
+               "foreign": "es"} for i in range(1, 3)]
+    english = [mention(30, "Andres Ruano", "en1", "2026-03-04", article=30),
+               {**mention(31, "Andrés", "en1", "2026-03-04", article=30), "part": "given", "full_name": "Andres Ruano"}]
+    assert kinds(analyse_variants(mentions + english))["Andrés"] == "error"
+    assert kinds(analyse_variants(mentions + abroad + english))["Andrés"] == "given"
 
 
 def test_a_relative_named_only_plain_takes_the_marks_careful_outlets_write_for_the_family_name():

@@ -19,7 +19,7 @@ from analysis.name_rules import (
     nickname_related,
     particle_change,
 )
-from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.names import ParsedName, fold, given_compatible, lost_letters_fit, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import heard_alike, metaphone, nysiis
 from analysis.settings import DEFAULTS
 
@@ -49,8 +49,9 @@ def surnames_fit(a: str, b: str, score_cutoff: float, far: bool = False) -> bool
     same letters scrambled, in a surname of five letters or more). `far`: a bare surname against a
     full name may be two edits away when one of them has eight letters or more, as machine translation
     and inflection write them ("Ozdzemiru", "ozdemirin"); where both sides have given names, the given
-    names carry the evidence and one edit is the limit ("Ali Vellabati" is not "Ali Velayati")."""
-    if a == b or (min(len(a), len(b)) >= 5 and sorted(a) == sorted(b)):
+    names carry the evidence and one edit is the limit ("Ali Vellabati" is not "Ali Velayati"). A letter
+    an encoding lost matches any letter (`lost_letters_fit`)."""
+    if a == b or (min(len(a), len(b)) >= 5 and sorted(a) == sorted(b)) or lost_letters_fit(a, b) or lost_letters_fit(b, a):
         return True
     score = fuzz.ratio(a, b)
     if score >= SURE_CUTOFF:
@@ -545,7 +546,7 @@ def format_rules(a: str, b: str) -> tuple[str, ...]:
     if ("," in a) != ("," in b) and pa.marked != pb.marked:
         rules.append("SURNAME, Given order")
     da, db = pa.display, pb.display
-    plain_a, plain_b = _strip_accents(da), _strip_accents(db)
+    plain_a, plain_b = strip_accents(da), strip_accents(db)
     if plain_a != da or plain_b != db:
         rules.append("diacritics")
     letters_a, letters_b = _letters(plain_a), _letters(plain_b)
@@ -570,7 +571,7 @@ _CASED_FOLDS = str.maketrans({**{chr(k): v for k, v in EXTRA_FOLDS.items()},
                                  if len(chr(k).upper()) == 1 and chr(k).upper() != chr(k)}})
 
 
-def _strip_accents(text: str) -> str:
+def strip_accents(text: str) -> str:
     """Without combining marks or letters with marks of their own, case kept: "Sağlam" -> "Saglam",
     "Łucja" -> "Lucja"."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).translate(_CASED_FOLDS)

@@ -24,6 +24,9 @@ GIVEN_NAME_TITLES = frozenset("sir dame lord lady king queen prince princess pop
 #: a title at least FAMILY_FIRST_TITLED times.
 FAMILY_FIRST_USES = 3
 FAMILY_FIRST_TITLED = 1
+#: The longest family name usage alone says is written first: the family names English coverage writes
+#: first (Chinese, Korean, Vietnamese, Cambodian) are one syllable ("Nguyen", "Zhuang", "Hwang").
+FAMILY_NAME_MAX_LETTERS = 6
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,12 @@ def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) 
     Jinping"): the story writes its first word alone, under titles ("President Goon") and bare, far
     more than its last word, and no full name of another person ending in that word is used as often
     as the person's own (`full_uses`); the same name in Western order, "Ha-rin Ryu", is no other
-    person.
+    person. Nor when other people's full names end in its last word, FAMILY_FIRST_USES times or more:
+    a last word several people's names end in is their family's name ("Anong Rattanakul" beside
+    "Somchai Rattanakul"), however often coverage calls one of them by the given name alone, titled
+    or not, as Thai coverage does ("Ms Anong"). Nor when its first word is longer than a family name
+    written first ever is (`FAMILY_NAME_MAX_LETTERS`): "Mr Chalermchai", titled and alone as often as
+    coverage likes, is a given name the coverage calls him by, and his surname alone no error.
 
     Why: in such a name the last word is no surname: a page calling him "Seo" or "Mr. Ha-rin" uses
     a given name as his family name, an error the surname rules would call right. Titles decide it:
@@ -83,6 +91,9 @@ def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) 
         return False
     if syllables_joined(canonical):
         return True
+    shared = sum(n for given, n in words.last_words.get(last, Counter()).items() if not set(given) <= own)
+    if shared >= FAMILY_FIRST_USES or len(first) > FAMILY_NAME_MAX_LETTERS:
+        return False
     alone, titled = words.alone, words.titled
     return (alone[first] >= FAMILY_FIRST_USES and alone[first] > 2 * alone[last]
             and titled[first] >= FAMILY_FIRST_TITLED and titled[first] >= titled[last])

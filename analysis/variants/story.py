@@ -17,6 +17,7 @@ from analysis.name_rules import (
     ASCII_DIGRAPHS,
     LANGUAGE_LETTERS,
     PARTICLES,
+    ROMANISATION_LETTERS,
     explain_spelling,
     gender_forms,
     own_marks,
@@ -61,6 +62,7 @@ from analysis.variants.compare import (
     format_rules,
     given_relation,
     opens_family_names,
+    strip_accents,
     surnames_fit,
 )
 from analysis.variants.linkage import link_forms
@@ -165,6 +167,15 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in careful_at
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
                                    and not m.get("handle")], marking)
+    # Marks careful outlets abroad write in a word, SLIP_VOUCHERS of them or more: the name's own spelling
+    # in a language whose letters they are, which a page at home reproduces, not invents (`_hypercorrection`).
+    abroad_marks: dict[str, set] = defaultdict(set)
+    for m in mentions:
+        if m["authoritative"] and m.get("foreign") and m.get("usage", "uses") == "uses" and not m.get("handle"):
+            for word in parsed[m["mention_id"]].display.split():
+                if spelt(word) != fold(word):
+                    abroad_marks[spelt(word)].add(m["origin"])
+    marked_abroad = frozenset(word for word, outlets in abroad_marks.items() if len(outlets) >= SLIP_VOUCHERS)
     capitals = inner_capitals([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
                                if m.get("usage", "uses") == "uses" and not m.get("handle")])
     words_alone = WordsAlone.of([*parsed.values(), *(parse_name(m["surface"]) for m in given_only)], forms)
@@ -175,7 +186,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
                                 vouching, spellings, words_alone, capitals, rendered, marking,
-                                story_givens, given_memo)
+                                story_givens, given_memo, marked_abroad)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -415,15 +426,15 @@ def _capitals_kept(display: str, canonical: str) -> bool:
     return True
 
 
-def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str, str]:
+def _given_kind(surface: str, canonical: ParsedName, written: str, marked_abroad: Collection[str] = ()) -> tuple[str, str]:
     """The kind of a lone given name: the canonical given name (any case, or with accents dropped), a
     nickname of it (a choice of name), or an error of the given name (an accent added or changed is
     one, as in a full name: `names.marks_added`, against the canonical as `written`, with the
-    diacritics careful outlets use)."""
+    diacritics careful outlets use; not the marks careful outlets abroad write, `_hypercorrection`)."""
     parsed = parse_name(surface)
     word = parsed.surname_key if parsed is not None else fold(surface)
     given = canonical.given_tokens[0] if canonical.given_tokens else ""
-    if word == given and marks_added(surface, written):
+    if word == given and marks_added(surface, written) and spelt(surface.split()[-1]) not in marked_abroad:
         return "error", "a diacritic the given name does not have (" + ", ".join(format_rules(surface, written)) + ")"
     if word == given:
         return "given", "given name of the canonical name"
@@ -434,7 +445,7 @@ def _given_kind(surface: str, canonical: ParsedName, written: str) -> tuple[str,
 
 
 def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], named_carefully: bool,
-                     abroad: bool = False, languages: Collection[str] = ()) -> bool:
+                     abroad: bool = False, languages: Collection[str] = (), marked_abroad: Collection[str] = ()) -> bool:
     """Whether a name puts a diacritic on a word where evidence says the word has none or another
     one (`names.marks_added`): the canonical writes that word with marks of its own ("Odéle" for
     "Odèle"), outlets that write diacritics elsewhere write it plain (`spellings`,
@@ -442,8 +453,12 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     the person (`named_carefully`) and none of them writes the marks (the canonical would carry them).
     `abroad`: written only on pages in another language, whose own form of a given name it may be
     (French "Éric", Spanish "Andrés"): only the surname is judged, and marks all of which those pages'
-    `languages` write in words of their own (`LANGUAGE_LETTERS`) are their rendering, no hypercorrection
-    ("Álvarez Máynez" in Spanish coverage of a name English coverage writes plain).
+    `languages` write in words of their own (`LANGUAGE_LETTERS`), or a romanisation standard writes
+    (`ROMANISATION_LETTERS`), are their rendering, no hypercorrection ("Álvarez Máynez" in Spanish
+    coverage of a name English coverage writes plain, "Nīkos" where an outlet follows ISO 843). `marked_abroad`: words
+    as several careful outlets abroad spell them, marks and all; a page at home writing a word so
+    reproduces the name as a language whose letters those are writes it ("Félix" for a francophone
+    president English wires print "Felix"): an accepted variant, no mark the name lacks.
 
     Why the evidence: a canonical written plain because no careful outlet named the person at all
     says nothing against the marks; the marked writing may well be the name's own spelling that
@@ -458,8 +473,11 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     (False, True)
     >>> hyper("Jorge Álvarez", "Jorge Alvarez", {}, True, abroad=True, languages={"es"}), hyper("Eric Lünd", "Eric Lund", {}, True, abroad=True, languages={"it"})
     (False, True)
+    >>> hyper("Jorge Álvarez", "Jorge Alvarez", {}, True, marked_abroad={"álvarez"}), hyper("Jorge Álvaréz", "Jorge Alvarez", {}, True, marked_abroad={"álvarez"})
+    (False, True)
     """
-    renderings = set().union(*(LANGUAGE_LETTERS.get(language, ()) for language in languages)) if abroad else set()
+    renderings = set(ROMANISATION_LETTERS).union(*(LANGUAGE_LETTERS.get(language, ()) for language in languages)) \
+        if abroad else set()
     words = {fold(word): word for word in canonical.split()}
     if abroad:
         parsed = parse_name(canonical)
@@ -468,6 +486,8 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
         right = words.get(fold(word))
         if renderings and {ch.lower() for ch in word if not ch.isascii() and ch.isalpha()} <= renderings:
             continue  # the pages' language's own rendering of the word
+        if spelt(word) in marked_abroad:
+            continue  # the word as careful outlets abroad spell it
         if right is not None and marks_added(word, right) and (
                 named_carefully or not right.isascii() or spellings.get(fold(word)) == spelt(right)):
             return True
@@ -545,13 +565,17 @@ def _particle_capitalised(display: str, canonical: str) -> bool:
     differs in nothing else ("Greta Von Der Malen", "Von Der Malen"). The letters are the name's and
     the case is a whole word's, as in a name in capitals throughout: Title Case headlines capitalise
     every word, particles too, and careful readers label it the right name. A letter's case inside
-    a word ("Tarr-gould") is the name misspelt (`_case_slip`).
+    a word ("Tarr-gould") is the name misspelt (`_case_slip`). Marks aside: whether a name's marks are
+    its own is judged before (`_hypercorrection`), and "Marc-André Ter Stegen" capitalises a particle of
+    "Marc-Andre ter Stegen" as "Marc-Andre Ter Stegen" does.
 
     >>> canonical = "Pieter van der Meer"
     >>> [_particle_capitalised(name, canonical) for name in ("Van Der Meer", "Pieter Van der Meer", "Van der Meer", "Van Der MEer")]
     [True, True, False, False]
+    >>> _particle_capitalised("Piéter Van der Meer", canonical)
+    True
     """
-    pairs = _beside_last_words(display, canonical)
+    pairs = _beside_last_words(strip_accents(display), strip_accents(canonical))
     if pairs is None or any(word.casefold() != right.casefold() for word, right in pairs):
         return False
     capitalised = False
@@ -1122,7 +1146,12 @@ def _own_shares(group_mentions: list[dict], forms: list[Form], form_of: dict) ->
         uses = sum(1 for m in mentions if m.get("usage", "uses") == "uses")
         if form.name.full or form.virtual or uses >= form.count:
             continue
-        (share,), _ = _forms_from_mentions(mentions, {m["mention_id"]: parse_name(m["surface"]) for m in mentions}, None)
+        # Each mention as the story read it: a surface parsed alone may read otherwise ("Ter Stegen" as a
+        # given name and a surname, where the story knows a particled surname "ter Stegen").
+        parsed = {m["mention_id"]: parse_name(m["surface"]) for m in mentions}
+        parsed = {key: name if name is not None and form_key(name) == form_key(form.name) else form.name
+                  for key, name in parsed.items()}
+        (share,), _ = _forms_from_mentions(mentions, parsed, None)
         share.name, share.topic = form.name, form.topic
         share.independent = form.independent & share.sources
         shares[index] = share
@@ -1134,7 +1163,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                   spellings: dict | None = None, words_alone: WordsAlone | None = None,
                   capitals: dict | None = None, rendered: frozenset = frozenset(),
                   marking: Collection | None = None, story_givens: dict | None = None,
-                  given_memo: dict | None = None) -> dict:
+                  given_memo: dict | None = None, marked_abroad: Collection[str] = frozenset()) -> dict:
     """Choose the canonical name of one person and the kind of each surface, with the rule for each.
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `spellings`: how
     careful outlets write each word of the story's names (`canonical.careful_spellings`); `words_alone`:
@@ -1142,7 +1171,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     `capitals`: the story's words written with a capital inside (`canonical.inner_capitals`); `rendered`:
     the forms only pages in another language write, and `marking` the outlets writing diacritics
     anywhere in the story (`canonical._decide_canonical`); `story_givens`: how careful outlets write
-    every given name of the story, for anyone (`canonical.with_story_givens`, `given_memo` its memo)."""
+    every given name of the story, for anyone (`canonical.with_story_givens`, `given_memo` its memo);
+    `marked_abroad`: the marked spellings of words careful outlets abroad write (`_hypercorrection`)."""
     full_forms = _full_forms(group, forms)
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -1216,7 +1246,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         if _is_listed(surface, accepted_keys):
             kind, why = "accepted", USER_ACCEPTED[0]
         elif row.get("given") and not surname_only:
-            kind, why = _given_kind(surface, decision.canonical_name, decision.canonical)
+            kind, why = _given_kind(surface, decision.canonical_name, decision.canonical, marked_abroad)
             if family_first and kind == "given":
                 kind, why = "surname", FAMILY_NAME_FIRST
         elif family_first and not name.full and name.surname_key == decision.canonical_name.given_tokens[0]:
@@ -1240,7 +1270,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "error", "given name and surname run together as one word"
         elif _hypercorrection(name.display, decision.canonical, spellings or {}, decision.canonical_form is not None
                               and bool(forms[decision.canonical_form].authoritative),
-                              abroad=row["abroad"] == len(row["mention_ids"]), languages=row.get("languages", ())):
+                              abroad=row["abroad"] == len(row["mention_ids"]), languages=row.get("languages", ()),
+                              marked_abroad=marked_abroad):
             kind, why = "error", "a diacritic the name does not have (" + ", ".join(format_rules(surface, decision.canonical)) + ")"
         elif _in_own_letters(name, decision.canonical_name):
             kind, why = ("accepted" if name.full else "surname"), OWN_LETTERS
