@@ -2625,6 +2625,25 @@ def test_a_particles_hyphen_is_a_style_not_a_slip():
     assert kinds(analyse_variants(mentions))["Sam Tarrant Vell"] == "error"
 
 
+def test_a_wife_named_with_the_masculine_form_of_her_surname_is_her_misspelt():
+    # "Irina Zaretnaya" (invented), wife of "Pavel Zaretny"; the story names his brother "Oleg Zaretny",
+    # her daughter "Daria Zaretnaya" and mother-in-law "Nina Zaretnaya". Some pages call her "Irina
+    # Zaretny": each form of the surname is then seen with several given names, yet the two are one
+    # family's surname in its two genders, not two surnames. She is named with the masculine form: her
+    # name misspelt (the rule a mitigating note), not a person of her own.
+    mentions = []
+    for n, full in enumerate(("Irina Zaretnaya", "Pavel Zaretny", "Oleg Zaretny", "Daria Zaretnaya", "Nina Zaretnaya")):
+        mentions += [mention(10 * n + i, full, f"a{i}", "2026-03-03", authoritative=True, article=10 * n + i)
+                     for i in range(1, 4)]
+    mentions += [mention(100 + i, "Irina Zaretny", f"b{i}", "2026-03-04", article=100 + i) for i in range(1, 4)]
+    # A bare "Zaretny" on a page that names only her, so written, names a man of the family, not her.
+    mentions += [mention(104, "Zaretny", "b1", "2026-03-04", article=101)]
+    found = owners(analyse_variants(mentions))
+    assert found["Irina Zaretny"] == ("Irina Zaretnaya", "error")
+    assert found["Pavel Zaretny"] == ("Pavel Zaretny", "canonical")
+    assert found.get("Zaretny", (None,))[0] != "Irina Zaretnaya"
+
+
 def test_a_particle_capitalised_in_a_writing_that_also_drops_marks_is_accepted():
     """Careful newsrooms write "Zoé van Dael" (invented); a Title Case headline writes "Zoe Van Dael":
     the accent dropped (the usual simplification) and the particle capitalised as a whole word, each

@@ -7,7 +7,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import PARTICLES, given_names, role_title, title_gender
+from analysis.name_rules import PARTICLES, gender_forms, given_names, role_title, title_gender
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
@@ -723,7 +723,11 @@ HEARD_SHORT_SURNAME = 4
 def _two_surnames(a: ParsedName, b: ParsedName, givens_of: dict[str, set[str]]) -> bool:
     """Whether two similar surnames are two surnames in their own right: each is seen with several
     given names (ESTABLISHED_SURNAME), mostly different ones. Shared given names (the ARRIOLA and
-    ARREOLA MARQUEZ brothers listed under both spellings) point to one family written two ways."""
+    ARREOLA MARQUEZ brothers listed under both spellings) point to one family written two ways. Never
+    a surname's two gender forms (`gender_forms`: "Zaretny", "Zaretnaya"): one family's, its men seen
+    with the one and its women with the other by grammar, so their given names differ by nature."""
+    if gender_forms(a.surname_core, b.surname_core):
+        return False
     ga, gb = givens_of.get(a.surname_core, set()), givens_of.get(b.surname_core, set())
     if len(ga) < ESTABLISHED_SURNAME or len(gb) < ESTABLISHED_SURNAME:
         return False

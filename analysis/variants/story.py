@@ -984,6 +984,10 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                     if m.get("start") is not None:
                         named_at[(m["article_id"], m.get("field"))].append((m["start"], number, bool(m.get("kin"))))
     covered = Counter(number for article in topic_articles for number in named_in.get(article, ()))
+    for number, name in main.items():
+        # A surname alone in the other gender's form names a relative, never the person (`compare`): a
+        # wife's name written with her husband's form ("Irina Zaretny") makes no bare "Zaretny" hers.
+        surnames_of[number] = {s for s in surnames_of[number] if not gender_forms(s, name.surname_core)}
     fits: dict[tuple[str, int], bool] = {}
 
     def fitting(surname: str, number: int) -> bool:
