@@ -426,7 +426,8 @@ def _capitals_kept(display: str, canonical: str) -> bool:
     return True
 
 
-def _given_kind(surface: str, canonical: ParsedName, written: str, marked_abroad: Collection[str] = ()) -> tuple[str, str]:
+def _given_kind(surface: str, canonical: ParsedName, written: str,
+                marked_abroad: Collection[str] = ()) -> tuple[str, str]:
     """The kind of a lone given name: the canonical given name (any case, or with accents dropped), a
     nickname of it (a choice of name), or an error of the given name (an accent added or changed is
     one, as in a full name: `names.marks_added`, against the canonical as `written`, with the
@@ -455,10 +456,10 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     (French "Éric", Spanish "Andrés"): only the surname is judged, and marks all of which those pages'
     `languages` write in words of their own (`LANGUAGE_LETTERS`), or a romanisation standard writes
     (`ROMANISATION_LETTERS`), are their rendering, no hypercorrection ("Álvarez Máynez" in Spanish
-    coverage of a name English coverage writes plain, "Nīkos" where an outlet follows ISO 843). `marked_abroad`: words
-    as several careful outlets abroad spell them, marks and all; a page at home writing a word so
-    reproduces the name as a language whose letters those are writes it ("Félix" for a francophone
-    president English wires print "Felix"): an accepted variant, no mark the name lacks.
+    coverage of a name English coverage writes plain, "Nīkos" where an outlet follows ISO 843).
+    `marked_abroad`: words as several careful outlets abroad spell them, marks and all; a page at home
+    writing a word so reproduces the name as a language whose letters those are writes it ("Félix" for
+    a francophone president English wires print "Felix"): an accepted variant, no mark the name lacks.
 
     Why the evidence: a canonical written plain because no careful outlet named the person at all
     says nothing against the marks; the marked writing may well be the name's own spelling that
@@ -473,8 +474,8 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     (False, True)
     >>> hyper("Jorge Álvarez", "Jorge Alvarez", {}, True, abroad=True, languages={"es"}), hyper("Eric Lünd", "Eric Lund", {}, True, abroad=True, languages={"it"})
     (False, True)
-    >>> hyper("Jorge Álvarez", "Jorge Alvarez", {}, True, marked_abroad={"álvarez"}), hyper("Jorge Álvaréz", "Jorge Alvarez", {}, True, marked_abroad={"álvarez"})
-    (False, True)
+    >>> [hyper(name, "Jorge Alvarez", {}, True, marked_abroad={"álvarez"}) for name in ("Jorge Álvarez", "Jorge Álvaréz")]
+    [False, True]
     """
     renderings = set(ROMANISATION_LETTERS).union(*(LANGUAGE_LETTERS.get(language, ()) for language in languages)) \
         if abroad else set()
