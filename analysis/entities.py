@@ -145,19 +145,16 @@ def _particle_tail(text: str, s: int, end: int) -> int:
     ('Ana de', 'Ana')
     """
     words = text[s:end].split()
-    if not words:
+    ends_on_particle = bool(words) and fold(words[-1]) in PARTICLES
+    tail = _PARTICLE_TAIL.match(text, end) if words and (len(words) > 1 or not ends_on_particle) else None
+    if tail is None:
         return end
-    if fold(words[-1]) in PARTICLES:
-        if len(words) < 2:
-            return end
-        tail = _PARTICLE_TAIL.match(text, end)
-        if tail is None or any(fold(word) not in PARTICLES for word in tail.group(1).split()):
-            return end
-        return tail.end()
-    tail = _PARTICLE_TAIL.match(text, end)
-    if tail is None or not tail.group(1) or any(word not in PARTICLES for word in tail.group(1).split()):
-        return end  # only particles written in lower case, as a name's particles are, join a name after
-    return tail.end()
+    between = tail.group(1).split()
+    # After a particle, more of them in any case; after a name, only particles written in lower case, as
+    # a name's particles are, join the name after them.
+    joined = all(fold(word) in PARTICLES for word in between) if ends_on_particle \
+        else bool(between) and all(word in PARTICLES for word in between)
+    return tail.end() if joined else end
 
 
 def _person_spans(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:

@@ -464,7 +464,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                             folded, index, score_cutoff), index):
                     break
                 start = extended
-            if start < word_start and text[start:start + 1].isupper():
+            if start < word_start:
                 start = hyphenated_given_start(text, start)  # "Marc-" of "Marc-André ter Stegen"
             start = extend_left(text, start, ())
             overlapping = [(s, e) for s, e in spans if s < end and start < e]
