@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -182,11 +182,10 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     decided = _join_lone_family_names(decided, forms, form_of, words_alone, score_cutoff)
     decided = _join_family_name_pairs(decided, forms)
     story_givens = careful_words([form for form in forms if not form.virtual])["given"]
-    given_memo: dict = {}
+    story_wide = StoryEvidence(accepted_keys, score_cutoff, linkage, vouching, spellings, words_alone, capitals,
+                               rendered, marking, story_givens, {}, marked_abroad)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
-        cluster = _decide_story(group, group_mentions, forms, form_of, pin, accepted_keys, score_cutoff, linkage,
-                                vouching, spellings, words_alone, capitals, rendered, marking,
-                                story_givens, given_memo, marked_abroad)
+        cluster = _decide_story(group, group_mentions, forms, form_of, pin, story_wide)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
         members = set(group)
         apart = sorted({forms[b].name.display for a, b in user_distinct + [(b, a) for a, b in user_distinct]
@@ -1163,13 +1162,12 @@ def _own_shares(group_mentions: list[dict], forms: list[Form], form_of: dict) ->
     return shares
 
 
-def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
-                  accepted_keys: set[str], score_cutoff: float, linkage: Linkage, vouching: dict[str, set],
-                  spellings: dict | None = None, words_alone: WordsAlone | None = None,
-                  capitals: dict | None = None, rendered: frozenset = frozenset(),
-                  marking: Collection | None = None, story_givens: dict | None = None,
-                  given_memo: dict | None = None, marked_abroad: Collection[str] = frozenset()) -> dict:
-    """Choose the canonical name of one person and the kind of each surface, with the rule for each.
+@dataclass(frozen=True)
+class StoryEvidence:
+    """What the whole story says about how its names are written, gathered once and read by the decision on
+    each person (`_decide_story`): a name is judged against every outlet's writing of the story, not only
+    against the writing of the person's own forms.
+
     `vouching`: surname -> the authoritative outlets writing it for anyone in the story; `spellings`: how
     careful outlets write each word of the story's names (`canonical.careful_spellings`); `words_alone`:
     how the story writes words alone, to tell a name written family name first (`name_order`);
@@ -1178,6 +1176,24 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     anywhere in the story (`canonical._decide_canonical`); `story_givens`: how careful outlets write
     every given name of the story, for anyone (`canonical.with_story_givens`, `given_memo` its memo);
     `marked_abroad`: the marked spellings of words careful outlets abroad write (`_hypercorrection`)."""
+    accepted_keys: set[str]
+    score_cutoff: float
+    linkage: Linkage
+    vouching: dict[str, set]
+    spellings: dict
+    words_alone: WordsAlone
+    capitals: dict
+    rendered: frozenset
+    marking: Collection
+    story_givens: dict
+    given_memo: dict
+    marked_abroad: Collection[str]
+
+
+def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
+                  story_wide: StoryEvidence) -> dict:
+    """Choose the canonical name of one person and the kind of each surface, with the rule for each, by the
+    story-wide evidence `story_wide` (`StoryEvidence`)."""
     full_forms = _full_forms(group, forms)
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
@@ -1197,16 +1213,18 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     else:
         candidates = full_forms + ([pinned_form] if pinned_form is not None and pinned_form not in full_forms else [])
         decision = _decide_canonical(candidates, forms, pinned_form, criteria, writing="displays",
-                                     given_uses=_given_uses_of(group_mentions), spellings=spellings, vouching=vouching,
-                                     rendered=rendered, marking=marking)
+                                     given_uses=_given_uses_of(group_mentions), spellings=story_wide.spellings,
+                                     vouching=story_wide.vouching, rendered=story_wide.rendered,
+                                     marking=story_wide.marking)
         if pin is not None and decision.canonical_form == pinned_form:
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
-        decision.surname_vouching = len(vouching.get(decision.canonical_name.surname_core, ()))
-        decision.inner_vouching = {word: len(vouching[word]) for word in decision.canonical_name.given_tokens[1:]
-                                   if vouching.get(word)}
+        decision.surname_vouching = len(story_wide.vouching.get(decision.canonical_name.surname_core, ()))
+        decision.inner_vouching = {word: len(story_wide.vouching[word])
+                                   for word in decision.canonical_name.given_tokens[1:] if story_wide.vouching.get(word)}
     if pin is None or decision.canonical_form != pinned_form:
-        decision.canonical = with_own_marks(with_inner_capitals(decision.canonical, capitals or {}), spellings or {})
+        decision.canonical = with_own_marks(with_inner_capitals(decision.canonical, story_wide.capitals),
+                                            story_wide.spellings)
 
     rows: dict[str, dict] = {}
     for m in group_mentions:
@@ -1225,16 +1243,16 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         row["first"] = min(row["first"], date_key(m["published"]))
 
     user_accepted_surnames = {parse_name(surface).surname_core for surface in rows
-                              if _is_listed(surface, accepted_keys)}
+                              if _is_listed(surface, story_wide.accepted_keys)}
     full_uses = _full_uses(group_mentions, forms, form_of)
-    family_first = (not surname_only and words_alone is not None
-                    and family_name_first(parse_name(decision.canonical) or decision.canonical_name, full_uses, words_alone))
+    family_first = not surname_only and family_name_first(parse_name(decision.canonical) or decision.canonical_name,
+                                                          full_uses, story_wide.words_alone)
     own = _own_shares(group_mentions, forms, form_of)
     members = [own.get(i, forms[i]) for i in group]
     decision.careful_words = careful_words(members)
-    if story_givens and not surname_only:
-        decision.careful_words = with_story_givens(decision.careful_words, decision.canonical_name, story_givens,
-                                                   given_memo)
+    if story_wide.story_givens and not surname_only:
+        decision.careful_words = with_story_givens(decision.careful_words, decision.canonical_name,
+                                                   story_wide.story_givens, story_wide.given_memo)
     authorities: dict[str, set] = defaultdict(set)
     # An outlet copying a flawed source ("Teodar Ibarra-Soler" from a document) vouches for none of its writing.
     copying = set().union(*(member.authoritative for member in members
@@ -1248,10 +1266,10 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         form = own.get(row["form"], forms[row["form"]])
         name = parse_name(surface)
         slip = None
-        if _is_listed(surface, accepted_keys):
+        if _is_listed(surface, story_wide.accepted_keys):
             kind, why = "accepted", USER_ACCEPTED[0]
         elif row.get("given") and not surname_only:
-            kind, why = _given_kind(surface, decision.canonical_name, decision.canonical, marked_abroad)
+            kind, why = _given_kind(surface, decision.canonical_name, decision.canonical, story_wide.marked_abroad)
             if family_first and kind == "given":
                 kind, why = "surname", FAMILY_NAME_FIRST
         elif family_first and not name.full and name.surname_key == decision.canonical_name.given_tokens[0]:
@@ -1273,10 +1291,10 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "accepted", LOST_SPACE
         elif _fused(name, decision.canonical_name):
             kind, why = "error", "given name and surname run together as one word"
-        elif _hypercorrection(name.display, decision.canonical, spellings or {}, decision.canonical_form is not None
+        elif _hypercorrection(name.display, decision.canonical, story_wide.spellings, decision.canonical_form is not None
                               and bool(forms[decision.canonical_form].authoritative),
                               abroad=row["abroad"] == len(row["mention_ids"]), languages=row.get("languages", ()),
-                              marked_abroad=marked_abroad):
+                              marked_abroad=story_wide.marked_abroad):
             kind, why = "error", "a diacritic the name does not have (" + ", ".join(format_rules(surface, decision.canonical)) + ")"
         elif _in_own_letters(name, decision.canonical_name):
             kind, why = ("accepted" if name.full else "surname"), OWN_LETTERS
@@ -1302,7 +1320,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                 kind, why = "accepted", "written differently: " + ", ".join(format_rules(surface, decision.canonical))
         else:
             pooled = spelling_evidence(form, members)
-            kind, why = _kind(pooled, decision, forms, story=True, score_cutoff=score_cutoff,
+            kind, why = _kind(pooled, decision, forms, story=True, score_cutoff=story_wide.score_cutoff,
                               house=house_outlets(form, decision.canonical_name, members), group=members)
             # Letters only: a language renders a name's sounds, never its spacing or capitals ("De Marin").
             respelt = name.compact not in (decision.canonical_name.compact, decision.canonical_name.surname_key)
@@ -1353,7 +1371,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
                    "authoritative_outlets": sorted(forms[i].authoritative), "outlets": sorted(forms[i].sources),
                    "first_published": None if forms[i].first == "~" else forms[i].first,
                    "mentions": forms[i].count} for i in ranked] if not surname_only else [],
-        "links": _link_evidence(group, forms, linkage),
+        "links": _link_evidence(group, forms, story_wide.linkage),
     }
     return {"canonical": decision.canonical, "rule": decision.rule, "evidence": evidence, "surfaces": surfaces}
 
