@@ -143,6 +143,10 @@ def role_title(title: str | None) -> str | None:
 #: Words after a name that are not part of it: generational suffixes, degrees, company forms.
 SUFFIXES = frozenset("jr sr ii iii iv phd md esq sa llc ltd inc".split())
 
+#: Definite articles of the languages coverage is written in: a noun follows them, a given name does
+#: not ("la Marina", the navy, names no Mariana misspelt; see `second_pass.find_given_mentions`).
+DEFINITE_ARTICLES = frozenset("the el la los las le les il lo gli der die das den dem des het".split())
+
 #: Lower-case words that join the next word into a surname ("bin Laden", "al-Assad", "van Gogh").
 #: Compared without them: "ibn Laden" and "bin Laden" are one surname written two ways.
 PARTICLES = frozenset("al el ul bin ibn ben bint bn de del della der den di da do dos das du la le van von ter ten".split())

@@ -33,7 +33,15 @@ from rapidfuzz.distance import OSA, Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 from analysis.lexicon import glue_words
-from analysis.name_rules import FAMILY_WORDS, PARTICLES, RENDERING_LETTERS, gender_forms, given_names, particle_words
+from analysis.name_rules import (
+    DEFINITE_ARTICLES,
+    FAMILY_WORDS,
+    PARTICLES,
+    RENDERING_LETTERS,
+    gender_forms,
+    given_names,
+    particle_words,
+)
 from analysis.names import (
     LETTER,
     LOST_LETTERS,
@@ -1026,6 +1034,21 @@ def kin_of(names: list[ParsedName], relatives: dict[str, list[ParsedName]]) -> l
             for person in people if person.key not in on_page]
 
 
+def _after_article(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a definite article (`DEFINITE_ARTICLES`) on its line.
+
+    Why: an article opens a noun phrase, and a given name takes none in news prose; a word near a
+    given name after one is a noun of the page's language ("la Marina", the navy, near Mariana), which
+    the English word list cannot tell on a page in another language.
+
+    >>> text = "Habló con la Marina, dijo Marina"
+    >>> _after_article(text, text.index("Marina")), _after_article(text, text.rindex("Marina"))
+    (True, False)
+    """
+    before = word_before(text, start)
+    return before is not None and fold(before.group(1)) in DEFINITE_ARTICLES
+
+
 def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: float = DEFAULTS.score_cutoff,
                 words: Container[str] = frozenset()) -> ParsedName | None:
     """The one person of an article whose first given name a lone folded word is, or None.
@@ -1151,6 +1174,8 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                     continue
                 if after_regnal_title(text, start):
                     continue  # "Pope Francis", "King Charles": a name of office, not this person's given name
+                if folded != owner.given_tokens[0] and _after_article(text, start):
+                    continue  # "la Marina": a noun a letter or two from Mariana, not her given name misspelt
                 found.append({"start": start, "end": end, "surface": word, "label": "PERSON", "method": "given",
                               "part": "given", "full_name": owner.display})
         yield key, found

@@ -29,6 +29,15 @@ def test_a_given_name_with_its_letters_scrambled_is_the_persons():
     assert given(text, ["Marisol Cranston"]) == [("Masirol", "Marisol Cranston", "given", "given")]
 
 
+def test_a_word_near_a_given_name_after_a_definite_article_is_a_noun_not_the_name_misspelt():
+    """A Spanish page: "la Marisal" (a noun of its language, two letters from Marisol) is no given name;
+    the same word with no article before it is her given name misspelt, and her given name written
+    right stays hers after an article too."""
+    text = "Marisol Cranston habló por la Marisal. Luego Marisal dijo que la Marisol de siempre volvió."
+    assert given(text, ["Marisol Cranston"], known_words=KnownWords()) == [
+        ("Marisal", "Marisol Cranston", "given", "given"), ("Marisol", "Marisol Cranston", "given", "given")]
+
+
 def test_two_people_with_that_given_name_make_it_ambiguous():
     text = "Ellen Cranston and Ellen Marsh spoke. Ellen said no."
     assert given(text, ["Ellen Cranston", "Ellen Marsh"]) == []

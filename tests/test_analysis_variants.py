@@ -522,6 +522,27 @@ def test_a_titled_bare_surname_goes_to_the_one_person_its_article_names_with_tha
     assert owner[by_id[11]["cluster_id"]] == "Thomas Brennan"     # no title: the one named last before it
 
 
+def test_a_bare_surname_under_a_man_s_title_on_a_profile_of_his_wife_is_him():
+    # Article 50 profiles Lady Vera Halloran and names her husband only as "Sir Halloran"; the story writes
+    # him "Sir Tomas Halloran" elsewhere, and names a Dermot Halloran too, untitled, so the story alone
+    # cannot say which man. "Sir" rules her out, so the one Halloran the story calls Sir is meant; the
+    # untitled "Halloran" of her profile stays hers.
+    result = analyse_variants([mention(i, "Sir Tomas Halloran", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                               for i in range(1, 4)]
+                              + [mention(5, "Lady Vera Halloran", "b", "2026-03-04", article=5),
+                                 mention(6, "Dermot Halloran", "c", "2026-03-04", article=6),
+                                 {**mention(8, "Lady Vera Halloran", "e", "2026-03-06", article=50), "field": "text",
+                                  "start": 0},
+                                 {**mention(9, "Sir Halloran", "e", "2026-03-06", article=50), "field": "text",
+                                  "start": 60},
+                                 {**mention(10, "Halloran", "e", "2026-03-06", article=50), "field": "text",
+                                  "start": 120}])
+    by_id = {a["mention_id"]: a for a in result.assignments}
+    owner = {c["id"]: c["canonical"] for c in result.clusters}
+    assert owner[by_id[9]["cluster_id"]] == "Tomas Halloran"
+    assert owner[by_id[10]["cluster_id"]] == "Vera Halloran"
+
+
 def test_a_given_name_with_a_diacritic_on_a_page_in_another_language_is_that_languages_form_not_an_error():
     # Careful outlets write "Eric Lund" plain. An English page's "Éric Lund" adds a mark the name does
     # not have; a French page's is how French writes the given name. Its "Lünd" is still an error.
@@ -1019,6 +1040,21 @@ def test_a_given_name_carried_over_from_a_name_on_the_same_page_is_a_blend():
     senator = [mention(80 + i, "Tim Okoro", f"s{i}", "2026-03-03", authoritative=True, article=80 + i) for i in range(1, 4)]
     owner = owners(analyse_variants(mentions + senator))
     assert owner["Tim Valdez"] == ("Pete Valdez", "error") and owner["Tim Okoro"][0] == "Tim Okoro"
+
+
+def test_a_careful_pages_one_blend_of_the_two_people_it_names_is_an_error_of_the_surnames_person():
+    # A careful outlet's page names the winner, Tomas Varga, and the loser, Pete Lagseth, whom careful
+    # outlets write, and once "Tomas Lagseth": a slip mixing its own two people, Lagseth's error. A careful
+    # page writing the blend again and again means a person (his brother), and stays one.
+    mentions = [mention(i, "Tomas Varga", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 5)]
+    mentions += [mention(10 + i, "Pete Lagseth", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 4)]
+    mentions += [mention(20, "Tomas Varga", "w1", "2026-03-04", authoritative=True, article=50),
+                 mention(21, "Pete Lagseth", "w1", "2026-03-04", authoritative=True, article=50),
+                 mention(22, "Tomas Lagseth", "w1", "2026-03-04", authoritative=True, article=50)]
+    assert owners(analyse_variants(mentions))["Tomas Lagseth"] == ("Pete Lagseth", "error")
+    brother = [mention(30 + i, "Tomas Lagseth", "w2", "2026-03-05", authoritative=True, article=60) for i in range(3)]
+    assert owners(analyse_variants(mentions[:-1] + brother))["Tomas Lagseth"][0] == "Tomas Lagseth"
 
 
 def test_a_garbled_middle_name_under_the_persons_first_given_name_and_surname_is_their_error():

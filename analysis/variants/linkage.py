@@ -173,7 +173,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             # "Mrs Ruiz" is not the Ruiz whose full names are written with "Mr" or "husband", even when he
             # is the only Ruiz her spelling fits. Only an exclusion: a person whose titles say nothing may
             # be either (the story's subject is often titled least). Nobody left: uncertain, unattached.
-            kept = {r: o for r, o in options.items() if _gender(forms, members[r]) in (None, gender)}
+            kept = {r: o for r, o in options.items() if titled_gender(forms, members[r]) in (None, gender)}
             if not kept and len(members[root(index)]) == 1:
                 unattached.add(index)
             options = kept
@@ -266,12 +266,14 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     surname it carries (a surname identifies far more than a given name). It is taken as a blend only
     when all of this holds, so a real relative ("Anne Cranston", the mayor's mother) stays a person of
     her own: the blend is thinly attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS
-    outlets, not a name the story config names); its given name is exactly the first given name of an
-    established full name of another person with another surname, or of any full name with another
-    surname written in one of the blend's own articles (a transcript or a hasty writer carrying over
-    the given name of the man named a line before: "Tim Varga is Lagseth's attorney ... helpful to
-    Tim Lagseth", beside "Pete Lagseth"), when the blend is written once (a page that writes "Sara
-    Hadari" again and again, and her maiden name "Sara Ben-Amoz", means a person); and of the
+    outlets, not a name the story config names; or one careful page's slip, `_careful_slip`, carrying
+    a surname `SLIP_VOUCHERS` careful outlets write for its person); its given name is exactly the
+    first given name of an established full name of another person with another surname, or of any
+    full name with another surname written in one of the blend's own articles (a transcript or a hasty
+    writer carrying over the given name of the man named a line before: "Tim Varga is Lagseth's
+    attorney ... helpful to Tim Lagseth", beside "Pete Lagseth"), when the blend is written once (a
+    page that writes "Sara Hadari" again and again, and her maiden name "Sara Ben-Amoz", means a
+    person); and of the
     people with an established full name carrying its surname under another given name, exactly one is
     in its role (but a blend only ever written as the second of a couple, "Mikhail and Ella Holm" beside
     an established Ella Ronn, or on a page that introduces the surname's bearer as a relative, "Ella
@@ -289,12 +291,15 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     blends = []
     for i, form in enumerate(forms):
         name = form.name
-        if (not name.full or name.initials_only or form.topic or _established(form) or not name.given_tokens
+        slip = _careful_slip(form)  # "Tomas Lagseth" once, on a careful page naming Tomas Varga and Pete Lagseth
+        if (not name.full or name.initials_only or form.topic or (_established(form) and not slip)
+                or not name.given_tokens
                 or len(members.get(root(i), ())) > 1 and any(forms[m].name.full for m in members[root(i)] if m != i)):
             continue
         given = name.given_tokens[0]
         carriers = {root(j) for j in established.by_surname.get(name.surname_core, ())
-                    if forms[j].name.given_tokens[:1] != (given,)}
+                    if forms[j].name.given_tokens[:1] != (given,)
+                    and (not slip or len(forms[j].authoritative) >= SLIP_VOUCHERS)}
         lenders = [j for j in established.by_given.get(given, ()) if forms[j].name.surname_core != name.surname_core]
         beside = []  # lenders named in the blend's own articles
         if form.count == 1:  # a slip is made once; a page writing a name again means it
@@ -536,7 +541,7 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
         # One careful page's slip ("Pierre Thibodier", once, by one authoritative outlet) is judged as a
         # thinly attested garble, against a name more careful outlets write (as any spelling would be).
         # A careful page that writes the name again and again means it (a namesake's own page).
-        slip = len(form.authoritative) == 1 and len(form.sources) == 1 and len(form.articles) == 1 and form.count == 1
+        slip = _careful_slip(form)
         if (not name.full or name.initials_only or form.topic or (form.authoritative and not slip)
                 or not name.given_tokens or not form.articles):
             continue
@@ -848,6 +853,13 @@ def _established(form: Form) -> bool:
     return bool(form.authoritative) or len(form.sources) >= ESTABLISHED_OUTLETS
 
 
+def _careful_slip(form: Form) -> bool:
+    """Whether a name is one careful page's slip: written once, by one authoritative outlet on one page.
+    Judged as a thinly attested name, against a name `SLIP_VOUCHERS` careful outlets write; a careful
+    page that writes a name again and again means it (a namesake's own page)."""
+    return len(form.authoritative) == 1 and len(form.sources) == 1 and len(form.articles) == 1 and form.count == 1
+
+
 def _real_given(form: Form) -> bool:
     """Whether the form's first given name is a real given name: in the bundled given-name list, or
     written so by several authoritative outlets in the story's own language. Careful outlets abroad
@@ -909,7 +921,7 @@ def _rendered_apart(name: ParsedName, options: dict, exact: dict, forms: list[Fo
                                     for m in members[r]) for r in others)
 
 
-def _gender(forms: list[Form], members: list[int]) -> str | None:
+def titled_gender(forms: list[Form], members: list[int]) -> str | None:
     """What the titles of a person's full names say of their gender ("husband Marc Brosset"), if they
     agree; a bare surname's title says nothing here, since which person it is is the question."""
     genders = {title_gender(parse_name(surface).title) for m in members if forms[m].name.full

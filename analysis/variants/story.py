@@ -22,6 +22,7 @@ from analysis.name_rules import (
     gender_forms,
     own_marks,
     role_title,
+    title_gender,
 )
 from analysis.names import (  # noqa: F401 (re-exported)
     ParsedName,
@@ -65,7 +66,7 @@ from analysis.variants.compare import (
     strip_accents,
     surnames_fit,
 )
-from analysis.variants.linkage import link_forms
+from analysis.variants.linkage import link_forms, titled_gender
 from analysis.variants.name_order import WordsAlone, family_first_slip, family_name_first, spells_family_name
 from analysis.variants.namesakes import mention_roles, namesake_pages
 
@@ -989,6 +990,12 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
         # wife's name written with her husband's form ("Irina Zaretny") makes no bare "Zaretny" hers.
         surnames_of[number] = {s for s in surnames_of[number] if not gender_forms(s, name.surname_core)}
     fits: dict[tuple[str, int], bool] = {}
+    genders: dict[int, str | None] = {}
+
+    def gender_of(number: int) -> str | None:
+        if number not in genders:
+            genders[number] = titled_gender(forms, linkage.clusters[number])
+        return genders[number]
 
     def fitting(surname: str, number: int) -> bool:
         if (surname, number) not in fits:
@@ -1012,6 +1019,17 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             if len(own) == 1 and all(compare_names(main[own[0]], main[number], score_cutoff).verdict
                                      in ("different", "unrelated") for number in candidates - set(own)):
                 candidates = set(own)
+            said = title_gender(forms[index].name.title)
+            if said is not None and candidates:
+                # "Sir Halloran" on a profile of Lady Vera Halloran is not she: a title that says man or
+                # woman rules out a person whose full names' titles say the other (as in the linkage), and
+                # where it rules out every person the article names, the story's one person of that
+                # surname and that sex is meant: her husband, called back by his title.
+                kept = {number for number in candidates if gender_of(number) in (None, said)}
+                if not kept:
+                    story_wide = {number for number in main if gender_of(number) == said and fitting(surname, number)}
+                    kept = story_wide if len(story_wide) == 1 else set()
+                candidates = kept
             if len(candidates) > 1 and forms[index].titles:
                 # A title only one of them holds in the story says who ("Justice Tolliver" where the page
                 # also names her husband Patrick Tolliver).
