@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from analysis import entities, joined, names_abroad, second_pass, variants
 from analysis.lexicon import function_words, glue_letters, is_english
-from analysis.name_rules import FAMILY_WORDS, given_names
+from analysis.name_rules import FAMILY_WORDS, SPOUSE_OF, given_names
 from analysis.names import ParsedName, fold, parse_name, slug_words, surname_parts
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_people
@@ -61,11 +61,15 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
              for version_id, doc in documents.items() for field in entities.FIELDS}
     ordinary = entities.ordinary_words(text for (_, field), text in texts.items() if text and field in entities.PROSE_FIELDS)
     places: list[dict] = []  # `entities_found` may be read once only (the store yields it)
+    # NER's organisations of two words or more: start -> end, maybe a person's name (`second_pass.tagged_given_before`).
+    organisations: dict[object, dict[int, int]] = defaultdict(dict)
 
     def noting_places(found: Iterable[dict]) -> Iterator[dict]:
         for entity in found:
             if entity["label"] == "GPE":
                 places.append(entity)
+            elif entity["label"] == "ORG" and " " in entity["surface"].strip():
+                organisations[(entity["version_id"], entity["field"])][entity["start"]] = entity["end"]
             yield entity
 
     foreign = {key for key in texts if not is_english(documents[key[0]].get("language"))}
@@ -133,7 +137,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
 
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
                                     known_words=known_words, foreign=foreign, towns=towns, page_of=page_of,
-                                    places=place_spans,
+                                    places=place_spans, tagged=organisations,
                                     function_words={key: function_words(documents[key[0]].get("language"))
                                                     for key in foreign},
                                     glue_letters={key: glue_letters(documents[key[0]].get("language"))
@@ -354,7 +358,7 @@ def people_to_search(clusters: list[dict], places: Counter | None = None, named:
 
 def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str] = frozenset()) -> list[dict]:
     """The variants stage's records of these mentions. Ten keys at most for most (`handle`, `couple`,
-    `kin`, `lowered` (`entities.lowered_in_prose`), and `foreign`, the language of a page in another
+    `kin`, `spouse`, `lowered` (`entities.lowered_in_prose`), and `foreign`, the language of a page in another
     language, only when true): a dict of eleven or more takes
     464 bytes, of up to ten 272, and a story of 10,000 articles has a few hundred thousand of them."""
     rows = []
@@ -378,6 +382,9 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
             row["couple"] = True
         if _kin(text, m["start"], m["surface"]):
             row["kin"] = True
+        spouse = _spouse_after(text, m["end"])
+        if spouse:
+            row["spouse"] = spouse
         if (m["field"] != "url" and any(word[:1].islower() for word in m["surface"].split())
                 and entities.lowered_in_prose(text, m["start"], m["end"], capitalised[m["version_id"], m["field"]])):
             row["lowered"] = True
@@ -389,6 +396,22 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
 
 #: "Gennady and " before a name: two people sharing the surname written after the second of them.
 _COUPLE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+
+
+_SPOUSE_AFTER = re.compile(r"[’']s?\s+(" + "|".join(SPOUSE_OF) + r")\b", re.IGNORECASE)
+
+
+def _spouse_after(text: str, end: int) -> str | None:
+    """The spouse word a possessive right after a name leads to ("Halloran's wife": "wife"), else None.
+    Why: the name is then the spouse's husband or wife (`name_rules.SPOUSE_OF`), not the spouse, whom a
+    profile names in full; news style alone would give the bare surname to her.
+
+    >>> text = "Halloran’s wife spoke; Halloran's Widow; Halloran wife"
+    >>> [_spouse_after(text, at) for at in (8, text.index("'s"), len(text) - 5)]
+    ['wife', 'widow', None]
+    """
+    spouse = _SPOUSE_AFTER.match(text, end)
+    return fold(spouse.group(1)) if spouse else None
 
 
 def _kin(text: str, start: int, surface: str) -> bool:

@@ -98,6 +98,12 @@ GENDERED_TITLES = {**dict.fromkeys("mr monsieur herr senor don sir lord husband 
                                    "fiancee".split(), "f")}
 
 
+#: Spouse words and the sex of the person whose spouse they name ("Halloran's wife": a husband), as
+#: most marriages coverage reports are; only ever used to rule out a person whose own titles say the
+#: other sex (`variants.story._attach_by_co_mention`), never to decide one.
+SPOUSE_OF = {"wife": "m", "widow": "m", "husband": "f", "widower": "f"}
+
+
 #: Honorifics that precede a given name in their own language ("Don Diego", "Doña María"), never a
 #: surname alone; "Don" before a surname alone is the English given name ("Don Bacon"). See `is_title`.
 BEFORE_GIVEN_NAMES = frozenset({"don", "dona"})

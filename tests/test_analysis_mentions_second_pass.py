@@ -28,6 +28,19 @@ def test_a_middle_name_that_is_another_persons_surname_does_not_split_the_name()
     assert surfaces("The confirmation of Ana Lowe Sheldon, and Tom Lowe.", people=people) == ["Ana Lowe Sheldon", "Tom Lowe"]
 
 
+def test_a_given_name_ner_took_with_the_surname_as_an_organisation_joins_the_surname():
+    """NER tagged "Carolina Cranston" as an organisation: "Carolina", an English word and no listed given
+    name, is a given name of some locale, so the name is found whole, not as a bare "Cranston" that would
+    go to Ellen. Where NER tagged no such name, or tagged a longer one, the surname is found alone."""
+    people = [{"surnames": ["cranston"], "given": ["ellen"]}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"carolina", "fortune"}, ()))
+    text = "Carolina Cranston, a player, won. Carolina Cranston lost. Fortune Cranston Group paid."
+    tagged = {"k": {0: 17, text.index("Fortune"): text.index(" paid")}}
+    assert surfaces(text, people=people, known_words=known, tagged=tagged) == [
+        "Carolina Cranston", "Cranston", "Cranston"]
+    assert surfaces(text, people=people, known_words=known) == ["Cranston", "Cranston", "Cranston"]
+
+
 def test_a_short_given_name_written_as_heard_joins_the_persons_surname():
     """ "Cane" for "Kane" (one letter, one sound; too short to judge alone): before the person's surname it
     is their given name; before another surname, or far from the name, it is not."""

@@ -543,6 +543,25 @@ def test_a_bare_surname_under_a_man_s_title_on_a_profile_of_his_wife_is_him():
     assert owner[by_id[10]["cluster_id"]] == "Vera Halloran"
 
 
+def test_a_bare_surname_before_a_spouse_word_is_the_spouses_husband_not_the_wife_named_last():
+    # Article 50 names Tomas Halloran, then Lady Vera Halloran, then "Haloran's wife": news style would
+    # give the bare (misspelt) surname to her, named last; "wife" says it is her husband. Without the
+    # spouse word it stays hers.
+    story = [mention(i, "Sir Tomas Halloran", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    story += [mention(5, "Lady Vera Halloran", "b", "2026-03-04", article=5),
+              {**mention(8, "Tomas Halloran", "e", "2026-03-06", article=50), "field": "text", "start": 0},
+              {**mention(9, "Vera Halloran", "e", "2026-03-06", article=50), "field": "text", "start": 40}]
+
+    def owner_of_the_bare_surname(extra):
+        result = analyse_variants(story + [{**mention(10, "Haloran", "e", "2026-03-06", article=50),
+                                            "field": "text", "start": 90, **extra}])
+        by_id = {a["mention_id"]: a for a in result.assignments}
+        return {c["id"]: c["canonical"] for c in result.clusters}.get(by_id[10]["cluster_id"])
+
+    assert owner_of_the_bare_surname({"spouse": "wife"}) == "Tomas Halloran"
+    assert owner_of_the_bare_surname({}) == "Vera Halloran"
+
+
 def test_a_given_name_with_a_diacritic_on_a_page_in_another_language_is_that_languages_form_not_an_error():
     # Careful outlets write "Eric Lund" plain. An English page's "Éric Lund" adds a mark the name does
     # not have; a French page's is how French writes the given name. Its "Lünd" is still an error.

@@ -18,6 +18,7 @@ from analysis.name_rules import (
     LANGUAGE_LETTERS,
     PARTICLES,
     ROMANISATION_LETTERS,
+    SPOUSE_OF,
     explain_spelling,
     gender_forms,
     own_marks,
@@ -1019,12 +1020,13 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             if len(own) == 1 and all(compare_names(main[own[0]], main[number], score_cutoff).verdict
                                      in ("different", "unrelated") for number in candidates - set(own)):
                 candidates = set(own)
-            said = title_gender(forms[index].name.title)
+            said = title_gender(forms[index].name.title) or SPOUSE_OF.get(m.get("spouse"))
             if said is not None and candidates:
                 # "Sir Halloran" on a profile of Lady Vera Halloran is not she: a title that says man or
-                # woman rules out a person whose full names' titles say the other (as in the linkage), and
-                # where it rules out every person the article names, the story's one person of that
-                # surname and that sex is meant: her husband, called back by his title.
+                # woman, or a spouse word after the name ("Halloran's wife"), rules out a person whose full
+                # names' titles say the other sex (as in the linkage), and where it rules out every person
+                # the article names, the story's one person of that surname and that sex is meant: her
+                # husband, called back by his title.
                 kept = {number for number in candidates if gender_of(number) in (None, said)}
                 if not kept:
                     story_wide = {number for number in main if gender_of(number) == said and fitting(surname, number)}
