@@ -37,17 +37,24 @@ def function_words(language: str | None) -> frozenset[str]:
     English lists have it as one ("Con", "Del", "Ella"): a Spanish title "Reunión de Barlow Con
     Bilensky" names no "Con Bilensky".
 
+    Each word is there as written and folded, as names are compared ("später" and "spater").
+
     >>> "con" in function_words("es"), "con" in function_words("en"), function_words("xx")
     (True, False, frozenset())
+    >>> {"später", "spater"} <= function_words("de")
+    True
     """
     if is_english(language):
         return frozenset()
     from spacy.util import get_lang_class
 
+    from analysis.names import fold
+
     try:
-        return frozenset(get_lang_class(language.split("-")[0].lower()).Defaults.stop_words)
+        words = get_lang_class(language.split("-")[0].lower()).Defaults.stop_words
     except (ImportError, KeyError, AttributeError):
         return frozenset()
+    return frozenset(words) | frozenset(fold(word) for word in words)
 
 
 @lru_cache(maxsize=64)

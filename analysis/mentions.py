@@ -135,11 +135,11 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     def page_of(key: tuple) -> tuple[object, list[str]]:
         return key[0], [texts.get((key[0], field)) or "" for field in entities.FIELDS]
 
+    page_words = {key: function_words(documents[key[0]].get("language")) for key in foreign}
     add(entities.find_more_mentions(pending, searchable, taken, score_cutoff=settings.score_cutoff,
                                     known_words=known_words, foreign=foreign, towns=towns, page_of=page_of,
                                     places=place_spans, tagged=organisations,
-                                    function_words={key: function_words(documents[key[0]].get("language"))
-                                                    for key in foreign},
+                                    function_words=page_words,
                                     glue_letters={key: glue_letters(documents[key[0]].get("language"))
                                                   for key in foreign}))
     covered = {(m["version_id"], m["field"], s, e) for m in found for s, e in m.pop("covers", ())}
@@ -152,7 +152,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     prose = ((key, text) for key, text in texts.items() if text and key[1] in entities.PROSE_FIELDS)
     relatives = _relatives(full_names)
     add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
-                                        known_words=known_words, relatives=relatives))
+                                        known_words=known_words, relatives=relatives, function_words=page_words))
     credible = [_as_given(m, full_names, settings.score_cutoff, known_words, relatives,
                           texts.get((m["version_id"], m["field"])) or "") for m in credible]
     # Only surnames written right: a word the first decision took for another's misspelt surname ("Yahya"

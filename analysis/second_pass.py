@@ -358,6 +358,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 word, folded = word[:glued], folded[:glued]
             if len(folded) < EXACT_MIN_LETTERS or ("-" in word and folded not in index.exact):
                 continue  # a compound only as a known surname: slugs and encodings hyphenate anything
+            if folded in function_words.get(key, ()) and folded not in index.exact:
+                continue  # German "später" is no Slater misspelt: a word of the page's own grammar
             if folded not in fits:
                 fits[folded] = index.fits(folded, score_cutoff, known_words)
             fit = fits[folded]
@@ -1155,7 +1157,8 @@ def after_regnal_title(text: str, start: int) -> bool:
 def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[object, list[ParsedName]],
                         taken: dict[object, list[tuple[int, int]]], *, score_cutoff: float = DEFAULTS.score_cutoff,
                         known_words: KnownWords | None = None,
-                        relatives: dict[str, list[ParsedName]] | None = None) -> Iterator[tuple[object, list[dict]]]:
+                        relatives: dict[str, list[ParsedName]] | None = None,
+                        function_words: dict[object, frozenset[str]] | None = None) -> Iterator[tuple[object, list[dict]]]:
     """Capitalised lone given names of the people an article names in full; yield (key, mentions).
 
     texts: ((article, field), text) pairs; full_names: article -> the full names (given and surname)
@@ -1172,6 +1175,8 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
     relatives: surname core -> the full names of the story's people. A word right after a family word
     ("his wife Annopa") may be the given name of one of them whose surname (or its other gender's
     form) a full name of the article carries, though the article never names them in full.
+    function_words: key -> the function words of a text's language (`lexicon.function_words`): none of
+    them is a given name misspelt (French "Cette" is no Mette), as no English word is on English pages.
     """
     known_words = known_words if known_words is not None else KnownWords()
     for key, text in texts:
@@ -1186,7 +1191,7 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                 if not word[:1].isupper():
                     continue
                 folded = fold(word)
-                if folded in known_words.ordinary:
+                if folded in known_words.ordinary or folded in (function_words or {}).get(key, ()):
                     continue
                 start, end = match.start(), match.start() + len(word)
                 if any(s < end and start < e for s, e in spans):

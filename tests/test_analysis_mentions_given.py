@@ -38,6 +38,22 @@ def test_a_word_near_a_given_name_after_a_definite_article_is_a_noun_not_the_nam
         ("Marisal", "Marisol Cranston", "given", "given"), ("Marisol", "Marisol Cranston", "given", "given")]
 
 
+def test_a_function_word_of_the_pages_language_is_no_misspelt_given_name():
+    """French "Cette" (this) is a letter from Mette: on a French page, after the article names Mette
+    Cranston, it opens a sentence as the word it is; her given name alone is still hers."""
+    from analysis.lexicon import function_words
+
+    text = "Mette Cranston parle. Cette semaine, Mette a voté."
+    names = {1: [parse_name("Mette Cranston")]}
+    taken = {(1, "text"): [(0, 14)]}
+    french = {(1, "text"): function_words("fr")}
+    [(_, found)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=KnownWords(),
+                                            function_words=french))
+    assert [f["surface"] for f in found] == ["Mette"]
+    [(_, found)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=KnownWords()))
+    assert [f["surface"] for f in found] == ["Cette", "Mette"]
+
+
 def test_two_people_with_that_given_name_make_it_ambiguous():
     text = "Ellen Cranston and Ellen Marsh spoke. Ellen said no."
     assert given(text, ["Ellen Cranston", "Ellen Marsh"]) == []

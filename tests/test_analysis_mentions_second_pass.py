@@ -41,6 +41,18 @@ def test_a_given_name_ner_took_with_the_surname_as_an_organisation_joins_the_sur
     assert surfaces(text, people=people, known_words=known) == ["Cranston", "Cranston", "Cranston"]
 
 
+def test_a_function_word_of_the_pages_language_is_no_misspelt_surname():
+    """German "später" (later) is a letter from Jim Slater, folded: on a German page it is the word,
+    never the name; the name written right there is still found."""
+    from analysis.lexicon import function_words
+
+    people = [{"surnames": ["slater"], "given": ["jim"]}]
+    text = "Jim Slater kam. Später sagte Slater nichts."
+    german = {"k": function_words("de")}
+    assert surfaces(text, people=people, foreign={"k"}, function_words=german) == ["Jim Slater", "Slater"]
+    assert surfaces(text, people=people, foreign={"k"}) == ["Jim Slater", "Später", "Slater"]
+
+
 def test_a_short_given_name_written_as_heard_joins_the_persons_surname():
     """ "Cane" for "Kane" (one letter, one sound; too short to judge alone): before the person's surname it
     is their given name; before another surname, or far from the name, it is not."""
