@@ -573,6 +573,21 @@ def test_a_given_name_with_a_diacritic_on_a_page_in_another_language_is_that_lan
     assert kinds(analyse_variants(mentions + [mention(20, "Éric Lund", "en1", "2026-03-04")]))["Éric Lund"] == "error"
 
 
+def test_marks_careful_outlets_write_in_two_languages_are_the_names_own_and_the_canonical_keeps_them():
+    # English wires write "Anais Dumont" plain; careful French and Dutch papers write "Anaïs": marks two
+    # languages write alike are the name's, dropped at home as "Zoë"'s are. Two careful Spanish papers
+    # alone writing "Iván Petrov" are Spanish's rendering: his canonical stays as written at home.
+    mentions = [mention(i, "Anais Dumont", f"w{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [{**mention(10 + i, "Anaïs Dumont", f"{lang}{i}", "2026-03-04", authoritative=True), "foreign": lang}
+                 for i, lang in enumerate(("fr", "fr", "nl"))]
+    mentions += [mention(20 + i, "Ivan Petrov", f"w{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [{**mention(30 + i, "Iván Petrov", f"es{i}", "2026-03-04", authoritative=True), "foreign": "es"}
+                 for i in range(2)]
+    result = analyse_variants(mentions)
+    assert sorted(c["canonical"] for c in result.clusters) == ["Anaïs Dumont", "Ivan Petrov"]
+    assert kinds(result)["Anais Dumont"] == "accepted"
+
+
 def test_the_canonical_keeps_the_diacritics_an_authoritative_outlet_writes():
     mentions = [mention(i, "Zoe Varga", f"o{i}", "2026-03-03", authoritative=i < 3) for i in range(1, 9)]
     mentions += [mention(20, "Zoë Varga", "a1", "2026-03-04", authoritative=True)]

@@ -360,6 +360,28 @@ def with_own_marks(name: str, spellings: dict[str, str]) -> str:
     return " ".join(words)
 
 
+def with_marks_abroad(name: str, marked: dict[str, str]) -> str:
+    """`name` with each word it writes plain that careful outlets in two languages or more write with
+    marks (`marked`: folded word -> that spelling), the marks put on letter for letter, case kept.
+
+    Why: marks written alike in two languages' careful coverage ("Moïse" in French and Dutch papers)
+    are no one language's rendering but the name's own, which ASCII newsrooms at home drop as they drop
+    "Zoë"'s; one language's marks alone ("Gerásimov", Spanish) are its rendering, and stay out.
+
+    >>> with_marks_abroad("Marc-Andre Moise", {"marc-andre": "marc-andré", "moise": "moïse"})
+    'Marc-André Moïse'
+    >>> with_marks_abroad("Ana Pelard", {"pelard": "pélard"}), with_marks_abroad("Ana Pelárd", {"pelard": "pélard"})
+    ('Ana Pélard', 'Ana Pelárd')
+    """
+    words = []
+    for word in name.split():
+        spelling = marked.get(fold(word))
+        if spelling and word.isascii() and len(spelling) == len(word):
+            word = "".join(m.upper() if w.isupper() else m for w, m in zip(word, spelling))
+        words.append(word)
+    return " ".join(words)
+
+
 def _marks(text: str) -> int:
     """How many letters carry a diacritic (or are a letter ASCII lacks, such as "đ" or "ø")."""
     return sum(1 for ch in text if ch.isalpha() and not ch.isascii())

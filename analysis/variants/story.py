@@ -55,6 +55,7 @@ from analysis.variants.canonical import (
     romanised_from,
     spelling_evidence,
     with_inner_capitals,
+    with_marks_abroad,
     with_own_marks,
     with_story_givens,
 )
@@ -172,12 +173,20 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     # Marks careful outlets abroad write in a word, SLIP_VOUCHERS of them or more: the name's own spelling
     # in a language whose letters they are, which a page at home reproduces, not invents (`_hypercorrection`).
     abroad_marks: dict[str, set] = defaultdict(set)
+    marks_in: dict[str, set] = defaultdict(set)  # the languages of the careful outlets writing them
     for m in mentions:
         if m["authoritative"] and m.get("foreign") and m.get("usage", "uses") == "uses" and not m.get("handle"):
             for word in parsed[m["mention_id"]].display.split():
                 if spelt(word) != fold(word):
                     abroad_marks[spelt(word)].add(m["origin"])
+                    marks_in[spelt(word)].add(m["foreign"])
     marked_abroad = frozenset(word for word, outlets in abroad_marks.items() if len(outlets) >= SLIP_VOUCHERS)
+    # Of those, the marks careful outlets of two languages or more write alike: the name's own, which the
+    # canonical keeps (`canonical.with_marks_abroad`); the most written where two spellings qualify.
+    own_abroad: dict[str, str] = {}
+    for word in sorted(marked_abroad, key=lambda w: (-len(abroad_marks[w]), w)):
+        if len(marks_in[word]) >= 2:
+            own_abroad.setdefault(fold(word), word)
     capitals = inner_capitals([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
                                if m.get("usage", "uses") == "uses" and not m.get("handle")])
     words_alone = WordsAlone.of([*parsed.values(), *(parse_name(m["surface"]) for m in given_only)], forms)
@@ -185,7 +194,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     decided = _join_family_name_pairs(decided, forms)
     story_givens = careful_words([form for form in forms if not form.virtual])["given"]
     story_wide = StoryEvidence(accepted_keys, score_cutoff, linkage, vouching, spellings, words_alone, capitals,
-                               rendered, marking, story_givens, {}, marked_abroad)
+                               rendered, marking, story_givens, {}, marked_abroad, own_abroad)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, story_wide)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
@@ -1195,7 +1204,9 @@ class StoryEvidence:
     the forms only pages in another language write, and `marking` the outlets writing diacritics
     anywhere in the story (`canonical._decide_canonical`); `story_givens`: how careful outlets write
     every given name of the story, for anyone (`canonical.with_story_givens`, `given_memo` its memo);
-    `marked_abroad`: the marked spellings of words careful outlets abroad write (`_hypercorrection`)."""
+    `marked_abroad`: the marked spellings of words careful outlets abroad write (`_hypercorrection`);
+    `own_abroad`: of those, the ones careful outlets of two languages or more write, by folded word
+    (`canonical.with_marks_abroad`)."""
     accepted_keys: set[str]
     score_cutoff: float
     linkage: Linkage
@@ -1208,6 +1219,7 @@ class StoryEvidence:
     story_givens: dict
     given_memo: dict
     marked_abroad: Collection[str]
+    own_abroad: dict[str, str]
 
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
@@ -1243,8 +1255,8 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         decision.inner_vouching = {word: len(story_wide.vouching[word])
                                    for word in decision.canonical_name.given_tokens[1:] if story_wide.vouching.get(word)}
     if pin is None or decision.canonical_form != pinned_form:
-        decision.canonical = with_own_marks(with_inner_capitals(decision.canonical, story_wide.capitals),
-                                            story_wide.spellings)
+        decision.canonical = with_marks_abroad(with_own_marks(
+            with_inner_capitals(decision.canonical, story_wide.capitals), story_wide.spellings), story_wide.own_abroad)
 
     rows: dict[str, dict] = {}
     for m in group_mentions:
