@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.names import fold
+
 __all__ = ["Lexicon", "function_words", "glue_words", "is_english", "lexicon_of"]
 
 
@@ -47,8 +49,6 @@ def function_words(language: str | None) -> frozenset[str]:
     if is_english(language):
         return frozenset()
     from spacy.util import get_lang_class
-
-    from analysis.names import fold
 
     try:
         words = get_lang_class(language.split("-")[0].lower()).Defaults.stop_words

@@ -57,6 +57,15 @@ LOST_LETTERS = "?\ufffd"
 KEPT_LETTERS = 4
 
 
+def has_lost_letters(word: str) -> bool:
+    """Whether a word carries a mark an encoding printed for a letter it lost (`LOST_LETTERS`).
+
+    >>> has_lost_letters("szcz?sny"), has_lost_letters("szczesny")
+    (True, False)
+    """
+    return any(ch in LOST_LETTERS for ch in word)
+
+
 def lost_letters_fit(word: str, name: str) -> bool:
     """Whether a folded word is the folded `name` with letters an encoding lost (`LETTER`): as long, each
     lost mark standing for one letter, every other letter the name's, KEPT_LETTERS or more of them.

@@ -45,9 +45,9 @@ from analysis.name_rules import (
 )
 from analysis.names import (
     LETTER,
-    LOST_LETTERS,
     ParsedName,
     fold,
+    has_lost_letters,
     lost_letters_fit,
     one_script,
     parse_name,
@@ -215,7 +215,7 @@ class NameIndex:
         if word in self.exact or word in self.fused:
             return not right_only or word not in self.errors
         skip = self.errors if right_only else ()
-        if any(ch in LOST_LETTERS for ch in word):
+        if has_lost_letters(word):
             return any(lost_letters_fit(word, surname) for surname in self.exact if surname not in skip)
         lexicon = known_words.lexicon if known_words is not None else ()
         if len(word) >= SOUND_MIN_LETTERS and word not in lexicon and any(
@@ -1184,6 +1184,7 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
         names = full_names.get(article) or []
         spans = taken.get(key, [])
         found = []
+        page_words = (function_words or {}).get(key, ())
         kin = None  # the story's people of this page's families: looked up at the first family word only
         if names:
             for match in _WORD.finditer(text):
@@ -1191,7 +1192,7 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                 if not word[:1].isupper():
                     continue
                 folded = fold(word)
-                if folded in known_words.ordinary or folded in (function_words or {}).get(key, ()):
+                if folded in known_words.ordinary or folded in page_words:
                     continue
                 start, end = match.start(), match.start() + len(word)
                 if any(s < end and start < e for s, e in spans):

@@ -11,7 +11,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from analysis.name_rules import PARTICLES, explain_spelling, given_names, masculine_forms, nickname_groups, skeleton
-from analysis.names import LOST_LETTERS, ParsedName, fold, given_compatible, lost_letters_fit, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.names import ParsedName, fold, given_compatible, has_lost_letters, lost_letters_fit, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_MIN_LETTERS, metaphone, nysiis
 from analysis.settings import DEFAULTS
 from analysis.variants.compare import FAMILY_NAMES_GIVEN
@@ -201,7 +201,7 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
     # A surname with letters an encoding lost ("?wi?tek") has keys as garbled as it: it meets every name
     # whose surname its kept letters fit (`lost_letters_fit`). Few pages print such names: one scan each.
     for i, name in enumerate(names):
-        if any(ch in LOST_LETTERS for ch in name.surname_core):
+        if has_lost_letters(name.surname_core):
             pairs.update((min(i, j), max(i, j)) for j, other in enumerate(names)
                          if j != i and lost_letters_fit(name.surname_core, other.surname_core))
     return sorted(pairs)

@@ -261,27 +261,25 @@ def _titles(forms: list[Form], members: dict, root_: int) -> set:
 def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = frozenset()) -> list[tuple[int, int, str]]:
     """Names that join one story person's given name to another's surname: (blend, person's form, rule).
 
-    Writers mix up two people who hold one role ("Mayor Ellen Brook" for Mayor Ellen Cranston when the
-    story's other mayor is Tom Brook). Such a blend is no one's name: it is an error of the person whose
-    surname it carries (a surname identifies far more than a given name). It is taken as a blend only
-    when all of this holds, so a real relative ("Anne Cranston", the mayor's mother) stays a person of
-    her own: the blend is thinly attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS
-    outlets, not a name the story config names; or one careful page's slip, `_careful_slip`, carrying
-    a surname `SLIP_VOUCHERS` careful outlets write for its person); its given name is exactly the
-    first given name of an established full name of another person with another surname, or of any
-    full name with another surname written in one of the blend's own articles (a transcript or a hasty
-    writer carrying over the given name of the man named a line before: "Tim Varga is Lagseth's
-    attorney ... helpful to Tim Lagseth", beside "Pete Lagseth"), when the blend is written once (a
-    page that writes "Sara Hadari" again and again, and her maiden name "Sara Ben-Amoz", means a
-    person); and of the
-    people with an established full name carrying its surname under another given name, exactly one is
-    in its role (but a blend only ever written as the second of a couple, "Mikhail and Ella Holm" beside
-    an established Ella Ronn, or on a page that introduces the surname's bearer as a relative, "Ella
-    Holm says her husband, Tim Holm", is Ella Ronn's name with the family's surname: hers): shares a
-    title with it, or, for a blend written only in the story's on-topic coverage and under no office,
-    is the person the story is about (a namesake elsewhere in the story keeps its own name), or, for a
-    given name lent by a name on the blend's own page, is the one such person that page also names in
-    full under no office of the blend's.
+    Writers mix up two people who hold one role ("Mayor Ellen Brook" for Mayor Ellen Cranston when the story's
+    other mayor is Tom Brook). Such a blend is no one's name: it is an error of the person whose surname it
+    carries (a surname identifies far more than a given name). It is taken as a blend only when all of this
+    holds, so a real relative ("Anne Cranston", the mayor's mother) stays a person of her own: the blend is
+    thinly attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS outlets, not a name the story
+    config names; or one careful page's slip, `_careful_slip`, carrying a surname `SLIP_VOUCHERS` careful
+    outlets write for its person); its given name is exactly the first given name of an established full name
+    of another person with another surname, or of any full name with another surname written in one of the
+    blend's own articles (a transcript or a hasty writer carrying over the given name of the man named a line
+    before: "Tim Varga is Lagseth's attorney ... helpful to Tim Lagseth", beside "Pete Lagseth"), when the
+    blend is written once (a page that writes "Sara Hadari" again and again, and her maiden name "Sara
+    Ben-Amoz", means a person); and of the people with an established full name carrying its surname under
+    another given name, exactly one is in its role (but a blend only ever written as the second of a couple,
+    "Mikhail and Ella Holm" beside an established Ella Ronn, or on a page that introduces the surname's bearer
+    as a relative, "Ella Holm says her husband, Tim Holm", is Ella Ronn's name with the family's surname:
+    hers): shares a title with it, or, for a blend written only in the story's on-topic coverage and under no
+    office, is the person the story is about (a namesake elsewhere in the story keeps its own name), or, for a
+    given name lent by a name on the blend's own page, is the one such person that page also names in full
+    under no office of the blend's.
     """
     established = _Established(forms)
     written_by_given: dict[str, list[int]] = defaultdict(list)  # every full name, by its first given name

@@ -1038,8 +1038,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                 # husband, called back by his title.
                 kept = {number for number in candidates if gender_of(number) in (None, said)}
                 if not kept:
-                    story_wide = {number for number in main if gender_of(number) == said and fitting(surname, number)}
-                    kept = story_wide if len(story_wide) == 1 else set()
+                    of_that_sex = {number for number in main if gender_of(number) == said and fitting(surname, number)}
+                    kept = of_that_sex if len(of_that_sex) == 1 else set()
                 candidates = kept
             if len(candidates) > 1 and forms[index].titles:
                 # A title only one of them holds in the story says who ("Justice Tolliver" where the page
