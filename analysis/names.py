@@ -112,6 +112,11 @@ class ParsedName:
         """The surname without spaces, so "Lloyd Webber" and "Lloyd-Webber" compare equal."""
         return self.surname.replace(" ", "")
 
+    @property
+    def surname_display(self) -> str:
+        """The surname as written: the display's words after the given names ("da Silva", "Lloyd-Webber")."""
+        return " ".join(self.display.split()[len(self.given):])
+
     @cached_property
     def surname_tokens(self) -> tuple[str, ...]:
         return tuple(t for t in self.surname.translate(_APOSTROPHES).split() if t)

@@ -2938,3 +2938,32 @@ def test_a_form_written_at_home_is_the_canonical_before_a_careful_outlets_render
     found = owners(analyse_variants(mentions))
     assert found["Valery Dobrasov"] == ("Valery Dobrasov", "canonical")
     assert found["Valeri Dobrásov"] == ("Valery Dobrasov", "accepted")
+
+
+def test_careful_outlets_writing_a_given_name_plain_for_one_bearer_say_nothing_of_anothers_marks():
+    # Careful outlets that write marks elsewhere ("Inês Barros", invented) write an Italian minister
+    # "Flavio Renzetti" plain. An aggregator names a Brazilian senator "Flávio Tavares" five times and
+    # once "Flavio Tavares": a given name's marks are its bearer's, so his canonical keeps them and no
+    # careful writing of another man's "Flavio" makes them a mark his name lacks.
+    mentions = [mention(i, "Inês Barros", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(10 + i, "Flavio Renzetti", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(20 + i, "Flávio Tavares", "b1", "2026-03-04", article=20) for i in range(5)]
+    mentions += [mention(30, "Flavio Tavares", "b1", "2026-03-04", article=20)]
+    found = owners(analyse_variants(mentions))
+    assert found["Flávio Tavares"] == ("Flávio Tavares", "canonical")
+    assert found["Flavio Tavares"] == ("Flávio Tavares", "accepted")
+
+
+def test_where_every_form_of_a_name_is_written_abroad_a_careful_outlet_abroad_decides_the_canonical():
+    # Careful outlets at home write the story ("Lena Zhelnova", invented). Only pages abroad name her
+    # father: a careful Polish newsroom "Marek Szczepaniak", a German aggregator "Marek Schepanyak" as
+    # heard. No form is written at home, so none is ranked as written there: the careful outlet's
+    # writing is the evidence, and the aggregator's the error.
+    mentions = [mention(i, "Lena Zhelnova", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [{**mention(10 + i, "Marek Szczepaniak", "pl1", "2026-03-04", authoritative=True, article=10), "foreign": "pl"}
+                 for i in range(2)]
+    mentions += [{**mention(20 + i, "Marek Schepanyak", "de1", "2026-03-04", article=20), "foreign": "de"} for i in range(2)]
+    found = owners(analyse_variants(mentions, same=[["Marek Szczepaniak", "Marek Schepanyak"]]))
+    assert found["Marek Szczepaniak"] == ("Marek Szczepaniak", "canonical")
+    assert found["Marek Schepanyak"] == ("Marek Szczepaniak", "error")
+

@@ -161,6 +161,10 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
     full = [i for i in indices if forms[i].name.full and not forms[i].name.initials_only]
     full = [i for i in full if not _family_names_alone(forms[i], [forms[j] for j in full])] or full
     candidates = full or [i for i in indices if forms[i].name.full] or indices
+    if set(candidates) <= rendered:
+        # Every form is written abroad only: no writing at home to rank before, and careful outlets
+        # abroad are the best evidence there is of how the name is written.
+        rendered = frozenset()
     ranked, rule = _rank_forms(candidates, forms, pinned, criteria, given_uses, vouching, rendered)
     best = forms[ranked[0]]
     written = getattr(best, writing)

@@ -167,7 +167,9 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     # Forms written only abroad, in a story careful outlets write at home: a language's renderings.
     written_home = {form_of.get(m["mention_id"]) for m in mentions if not m.get("foreign")}
     rendered = frozenset(range(len(forms))) - written_home if careful_at is home else frozenset()
-    spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].display) for m in careful_at
+    # Surnames only: a surname is a family's, but a given name's marks are its bearer's ("Flavio" in
+    # careful outlets for an Italian says nothing of a Brazilian's "Flávio").
+    spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].surname_display) for m in careful_at
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
                                    and not m.get("handle")], marking)
     # Marks careful outlets abroad write in a word, SLIP_VOUCHERS of them or more: the name's own spelling
