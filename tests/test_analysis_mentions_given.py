@@ -394,6 +394,19 @@ def test_a_lone_word_that_is_a_relatives_given_name_is_theirs_without_a_family_w
     assert lone == [(n, "Darin", "given", "Darin Kovalsky", "Darin Kovalsky", "given") for n in (4, 5)]
 
 
+def test_the_surname_of_a_person_the_page_names_in_full_is_theirs_though_a_slug_pairs_it_as_a_given_name():
+    # Two rivals, Teodor Halvik and Marta Ronn (invented). One page runs their surnames together as NER
+    # reads a name ("the Halvik Ronn debate"); the story's other pages name Halvik in full and then
+    # "Halvik" alone. That word is the surname of the man the page names, not the given name of a
+    # "Halvik Ronn" of the Ronn family.
+    texts = {n: f"Teodor Halvik met Marta Ronn on day {n}. Halvik spoke first." for n in (1, 2, 3, 4)}
+    texts[5] = "The Halvik Ronn debate was long."
+    spans = {n: ["Teodor Halvik", "Marta Ronn", "Halvik"] for n in (1, 2, 3, 4)}
+    spans[5] = ["Halvik Ronn"]
+    lone = {(row[0], row[2], row[4]) for row in _story(texts, spans) if row[1] == "Halvik"}
+    assert lone == {(n, None, "Teodor Halvik") for n in (1, 2, 3, 4)}
+
+
 def test_a_name_ner_cut_one_given_name_short_is_the_whole_name_the_story_writes():
     # Three careful outlets write "Ada Ngozi Bello" in full. On a fourth page NER tags only "Ngozi Bello"
     # after "I, Ada", and on a fifth it gives "Ada" to a name of its own with the chieftaincy title before

@@ -1140,6 +1140,10 @@ def test_the_middle_name_for_the_given_name_beside_the_whole_name_is_the_persons
     assert judged(mentions)[20] == ("Zola Okafor", "error")
     uncle = judged(mentions + [mention(30, "Teni Okafor", "u1", "2026-03-05", article=60)])
     assert uncle[30][0] == "Teni Okafor"
+    # Introduced as a relative on that page ("his father Teni Okafor"), the name is the father's: sons
+    # are given their fathers' names as middle names.
+    father = judged(mentions[:-2] + [{**mentions[-2], "kin": True}, mentions[-1]])
+    assert father[20] == ("Teni Okafor", "canonical")
 
 
 def test_a_two_part_surname_written_as_two_words_with_one_part_garbled_is_the_persons_error():

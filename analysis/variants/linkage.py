@@ -396,7 +396,8 @@ def _middle_as_given(forms: list[Form], members: dict, root) -> list[tuple[int, 
     name the person goes by is written by careful outlets, and usage then judges it), alone in its
     cluster, every page of which writes one such whole name, of one person only (two whole names
     carrying that middle name on the page leave it unlinked). A relative whose given name is the
-    person's middle name is named on pages of his own, or beside a whole name that is his.
+    person's middle name is named on pages of his own, beside a whole name that is his, or as a
+    relative ("his father Pavel Okafor": `kin_articles`), as sons are given their fathers' names.
     """
     wholes: dict[str, list[int]] = defaultdict(list)  # surname -> full names with a middle name
     for k, other in enumerate(forms):
@@ -406,7 +407,7 @@ def _middle_as_given(forms: list[Form], members: dict, root) -> list[tuple[int, 
     for i, form in enumerate(forms):
         name = form.name
         if (len(name.given_tokens) != 1 or name.initials_only or form.topic or _established(form) or not form.articles
-                or len(members.get(root(i), [i])) > 1):
+                or form.kin_articles or len(members.get(root(i), [i])) > 1):
             continue
         given = name.given_tokens[0]
         whole = [k for k in wholes.get(name.surname_core, ()) if given in forms[k].name.given_tokens[1:]
