@@ -2971,3 +2971,17 @@ def test_where_every_form_of_a_name_is_written_abroad_a_careful_outlet_abroad_de
     assert found["Marek Szczepaniak"] == ("Marek Szczepaniak", "canonical")
     assert found["Marek Schepanyak"] == ("Marek Szczepaniak", "error")
 
+
+def test_marks_of_a_pages_language_are_no_rendering_where_its_careful_outlets_write_the_surname_plain():
+    # Careful newsrooms at home and two careful French ones write "Ana Pelard" (invented) plain. A French
+    # aggregator writes "Ana Pélard": French letters, but French careful outlets say the surname has no
+    # such mark, so the page adds one. Without careful French pages, the accent is French's rendering.
+    mentions = [mention(i, "Ana Pelard", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    french = [{**mention(20 + i, "Ana Pelard", f"fr{i}", "2026-03-04", authoritative=True, article=20 + i), "foreign": "fr"}
+              for i in range(1, 3)]
+    aggregator = [{**mention(30, "Ana Pélard", "agg", "2026-03-05", article=30), "foreign": "fr"}]
+    assert kinds(analyse_variants(mentions + french + aggregator))["Ana Pélard"] == "error"
+    assert kinds(analyse_variants(mentions + aggregator))["Ana Pélard"] != "error"
+    # One careful French newsroom writing the accent itself: French coverage writes the name both ways.
+    accented = [{**mention(40, "Ana Pélard", "fr9", "2026-03-04", authoritative=True, article=40), "foreign": "fr"}]
+    assert kinds(analyse_variants(mentions + french + accented + aggregator))["Ana Pélard"] != "error"

@@ -176,12 +176,21 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     # in a language whose letters they are, which a page at home reproduces, not invents (`_hypercorrection`).
     abroad_marks: dict[str, set] = defaultdict(set)
     marks_in: dict[str, set] = defaultdict(set)  # the languages of the careful outlets writing them
+    # And the surnames careful outlets abroad write plain, by language: where SLIP_VOUCHERS of a language's
+    # own careful newsrooms write a surname without marks and none with them, marks its letters have are
+    # no rendering of that language.
+    plain_by: dict[tuple[str, str], set] = defaultdict(set)
+    marked_by: dict[tuple[str, str], set] = defaultdict(set)
     for m in mentions:
         if m["authoritative"] and m.get("foreign") and m.get("usage", "uses") == "uses" and not m.get("handle"):
             for word in parsed[m["mention_id"]].display.split():
                 if spelt(word) != fold(word):
                     abroad_marks[spelt(word)].add(m["origin"])
                     marks_in[spelt(word)].add(m["foreign"])
+            for word in parsed[m["mention_id"]].surname_display.split():
+                (plain_by if spelt(word) == fold(word) else marked_by)[m["foreign"], fold(word)].add(m["origin"])
+    plain_abroad = frozenset(key for key, outlets in plain_by.items()
+                             if len(outlets) >= SLIP_VOUCHERS and not marked_by.get(key))
     marked_abroad = frozenset(word for word, outlets in abroad_marks.items() if len(outlets) >= SLIP_VOUCHERS)
     # Of those, the marks careful outlets of two languages or more write alike: the name's own, which the
     # canonical keeps (`canonical.with_marks_abroad`); the most written where two spellings qualify.
@@ -196,7 +205,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     decided = _join_family_name_pairs(decided, forms)
     story_givens = careful_words([form for form in forms if not form.virtual])["given"]
     story_wide = StoryEvidence(accepted_keys, score_cutoff, linkage, vouching, spellings, words_alone, capitals,
-                               rendered, marking, story_givens, {}, marked_abroad, own_abroad)
+                               rendered, marking, story_givens, {}, marked_abroad, own_abroad, plain_abroad)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, story_wide)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
@@ -458,7 +467,8 @@ def _given_kind(surface: str, canonical: ParsedName, written: str,
 
 
 def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], named_carefully: bool,
-                     abroad: bool = False, languages: Collection[str] = (), marked_abroad: Collection[str] = ()) -> bool:
+                     abroad: bool = False, languages: Collection[str] = (), marked_abroad: Collection[str] = (),
+                     plain_abroad: Collection[tuple[str, str]] = ()) -> bool:
     """Whether a name puts a diacritic on a word where evidence says the word has none or another
     one (`names.marks_added`): the canonical writes that word with marks of its own ("Odéle" for
     "Odèle"), outlets that write diacritics elsewhere write it plain (`spellings`,
@@ -468,7 +478,10 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     (French "Éric", Spanish "Andrés"): only the surname is judged, and marks all of which those pages'
     `languages` write in words of their own (`LANGUAGE_LETTERS`), or a romanisation standard writes
     (`ROMANISATION_LETTERS`), are their rendering, no hypercorrection ("Álvarez Máynez" in Spanish
-    coverage of a name English coverage writes plain, "Nīkos" where an outlet follows ISO 843).
+    coverage of a name English coverage writes plain, "Nīkos" where an outlet follows ISO 843),
+    unless careful outlets writing in one of those languages write the surname plain and none of them
+    with marks (`plain_abroad`: (language, folded word) pairs): then the language's own newsrooms say
+    it has no such marks (a romanisation standard's marks stay its own).
     `marked_abroad`: words as several careful outlets abroad spell them, marks and all; a page at home
     writing a word so reproduces the name as a language whose letters those are writes it ("Félix" for
     a francophone president English wires print "Felix"): an accepted variant, no mark the name lacks.
@@ -488,6 +501,8 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     (False, True)
     >>> [hyper(name, "Jorge Alvarez", {}, True, marked_abroad={"álvarez"}) for name in ("Jorge Álvarez", "Jorge Álvaréz")]
     [False, True]
+    >>> hyper("Ana Pélard", "Ana Pelard", {}, True, abroad=True, languages={"fr"}, plain_abroad={("fr", "pelard")})
+    True
     """
     renderings = set(ROMANISATION_LETTERS).union(*(LANGUAGE_LETTERS.get(language, ()) for language in languages)) \
         if abroad else set()
@@ -497,8 +512,10 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
         words = {key: word for key, word in words.items() if parsed is None or key not in parsed.given_tokens}
     for word in display.split():
         right = words.get(fold(word))
-        if renderings and {ch.lower() for ch in word if not ch.isascii() and ch.isalpha()} <= renderings:
-            continue  # the pages' language's own rendering of the word
+        marks = {ch.lower() for ch in word if not ch.isascii() and ch.isalpha()}
+        if renderings and marks <= renderings and (marks <= set(ROMANISATION_LETTERS) or not any(
+                (language, fold(word)) in plain_abroad for language in languages)):
+            continue  # a romanisation's, or the pages' language's own rendering, unless its careful outlets write it plain
         if spelt(word) in marked_abroad:
             continue  # the word as careful outlets abroad spell it
         if right is not None and marks_added(word, right) and (
@@ -1208,7 +1225,8 @@ class StoryEvidence:
     every given name of the story, for anyone (`canonical.with_story_givens`, `given_memo` its memo);
     `marked_abroad`: the marked spellings of words careful outlets abroad write (`_hypercorrection`);
     `own_abroad`: of those, the ones careful outlets of two languages or more write, by folded word
-    (`canonical.with_marks_abroad`)."""
+    (`canonical.with_marks_abroad`); `plain_abroad`: (language, folded surname word) careful outlets
+    writing in that language write plain, and none with marks (`_hypercorrection`)."""
     accepted_keys: set[str]
     score_cutoff: float
     linkage: Linkage
@@ -1222,6 +1240,7 @@ class StoryEvidence:
     given_memo: dict
     marked_abroad: Collection[str]
     own_abroad: dict[str, str]
+    plain_abroad: Collection[tuple[str, str]]
 
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
@@ -1328,7 +1347,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         elif _hypercorrection(name.display, decision.canonical, story_wide.spellings, decision.canonical_form is not None
                               and bool(forms[decision.canonical_form].authoritative),
                               abroad=row["abroad"] == len(row["mention_ids"]), languages=row.get("languages", ()),
-                              marked_abroad=story_wide.marked_abroad):
+                              marked_abroad=story_wide.marked_abroad, plain_abroad=story_wide.plain_abroad):
             kind, why = "error", "a diacritic the name does not have (" + ", ".join(format_rules(surface, decision.canonical)) + ")"
         elif _in_own_letters(name, decision.canonical_name):
             kind, why = ("accepted" if name.full else "surname"), OWN_LETTERS
