@@ -421,3 +421,15 @@ def test_a_name_ner_cut_one_given_name_short_is_the_whole_name_the_story_writes(
     found = _story(texts, spans)
     on_pages = sorted((row[0], row[1], row[4]) for row in found if row[0] in (4, 5))
     assert on_pages == [(4, "Ada Ngozi Bello", "Ada Ngozi Bello"), (5, "Ada Ngozi Bello", "Ada Ngozi Bello")]
+
+
+def test_a_persons_name_written_family_name_first_is_one_name_not_two_joined():
+    # Three careful pages name Mayor Ellen Cranston (invented); an aggregator writes "Mayor Cranston
+    # Ellen". NER's span is her name with its words swapped, not her surname joined to another name:
+    # kept whole, it is her name written in an order no careful outlet uses, and the page is flagged.
+    texts = {n: f"Mayor Ellen Cranston spoke on day {n}." for n in (1, 2, 3)}
+    texts[4] = "Mayor Cranston Ellen spoke at length."
+    spans = {n: ["Mayor Ellen Cranston"] for n in (1, 2, 3)}
+    spans[4] = ["Mayor Cranston Ellen"]
+    on_page = [(row[1], row[4], row[5]) for row in _story(texts, spans) if row[0] == 4]
+    assert on_page == [("Mayor Cranston Ellen", "Ellen Cranston", "error")]

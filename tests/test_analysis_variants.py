@@ -2985,3 +2985,30 @@ def test_marks_of_a_pages_language_are_no_rendering_where_its_careful_outlets_wr
     # One careful French newsroom writing the accent itself: French coverage writes the name both ways.
     accented = [{**mention(40, "Ana Pélard", "fr9", "2026-03-04", authoritative=True, article=40), "foreign": "fr"}]
     assert kinds(analyse_variants(mentions + french + accented + aggregator))["Ana Pélard"] != "error"
+
+
+def test_a_name_written_in_the_other_order_is_an_error_where_no_careful_outlet_writes_the_family_so():
+    # Careful newsrooms write "Ellen Cranston" (invented) and never "Cranston Ellen"; an aggregator's
+    # "Cranston Ellen" has the words swapped. Where two careful newsrooms write the family name first
+    # for her husband ("Cranston Tomas"), the order is a convention the story follows for the family,
+    # and her name written so is accepted.
+    mentions = [mention(i, "Ellen Cranston", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    swapped = [mention(30, "Cranston Ellen", "b1", "2026-03-04", article=30)]
+    assert kinds(analyse_variants(mentions + swapped))["Cranston Ellen"] == "error"
+    indexed = [mention(31, "CRANSTON, Ellen", "b2", "2026-03-04", article=31)]
+    assert kinds(analyse_variants(mentions + indexed))["CRANSTON, Ellen"] != "error"
+    husband = [mention(20 + i, "Tomas Cranston", f"c{i}", "2026-03-03", article=20 + i) for i in range(2)]
+    husband += [mention(25 + i, "Cranston Tomas", f"j{i}", "2026-03-03", authoritative=True, article=25 + i) for i in range(2)]
+    assert kinds(analyse_variants(mentions + husband + swapped))["Cranston Ellen"] == "accepted"
+
+
+def test_a_capitalised_particle_before_a_garbled_surname_is_the_particle_where_the_story_writes_it_so():
+    # Careful newsrooms write "Omar al-Haddad", "Sami al-Rashid" and "Karim al-Tamimi" (invented). An
+    # aggregator writes "Al Hadad" again and again: the story's particle before a garbled surname, not
+    # a man whose given name is Al. In a story that writes the particle before one surname only, "Al"
+    # before another word may be a given name, and stays one.
+    mentions = [mention(i, name, f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i, name in enumerate(["Omar al-Haddad"] * 4 + ["Sami al-Rashid", "Karim al-Tamimi"], start=1)]
+    garbled = [mention(20 + i, "Al Hadad", "b1", "2026-03-04", article=20) for i in range(3)]
+    assert owners(analyse_variants(mentions + garbled))["Al Hadad"] == ("Omar al-Haddad", "error")
+    assert owners(analyse_variants(mentions[:4] + garbled))["Al Hadad"][0] == "Al Hadad"

@@ -61,6 +61,7 @@ from analysis.variants.canonical import (
 )
 from analysis.variants.compare import (
     HYPHEN_PART_RULE,
+    NAME_ORDER_RULE,
     compare_names,
     format_rules,
     given_relation,
@@ -200,12 +201,19 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
             own_abroad.setdefault(fold(word), word)
     capitals = inner_capitals([(m["origin"], parsed[m["mention_id"]].display) for m in mentions
                                if m.get("usage", "uses") == "uses" and not m.get("handle")])
+    # Words careful outlets write first in a name of two words that the story also writes last in one: a
+    # family name written first, as careful newsrooms write some names ("Hoshida Ren"), the family's.
+    pairs = [(m, parsed[m["mention_id"]]) for m in mentions if m.get("usage", "uses") == "uses"]
+    pairs = [(m, name) for m, name in pairs if name.full and len(name.tokens) == 2]
+    written_first = frozenset({name.tokens[0] for m, name in pairs if m["authoritative"]}
+                              & {name.tokens[1] for _m, name in pairs})
     words_alone = WordsAlone.of([*parsed.values(), *(parse_name(m["surface"]) for m in given_only)], forms)
     decided = _join_lone_family_names(decided, forms, form_of, words_alone, score_cutoff)
     decided = _join_family_name_pairs(decided, forms)
     story_givens = careful_words([form for form in forms if not form.virtual])["given"]
     story_wide = StoryEvidence(accepted_keys, score_cutoff, linkage, vouching, spellings, words_alone, capitals,
-                               rendered, marking, story_givens, {}, marked_abroad, own_abroad, plain_abroad)
+                               rendered, marking, story_givens, {}, marked_abroad, own_abroad, plain_abroad,
+                               written_first)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, story_wide)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
@@ -524,6 +532,13 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     return False
 
 
+#: Why a name written family name first is an error where no careful outlet writes the family so: the
+#: order is a convention some newsrooms follow for some names (Japanese, Hungarian), and where careful
+#: outlets write none of the family's names so, a page writing "Cranston Ellen" has the words swapped.
+#: Not a surname marked by a comma or capitals ("CRANSTON, Ellen", "CRANSTON Ellen"): that marks the
+#: order as an index's or a style's, the words not swapped by mistake.
+ORDER_UNVOUCHED = "the two words in the other order, which no careful outlet writes for this family"
+
 OWN_LETTERS = "the name in letters of its own alphabet, which the canonical writes in ASCII (\"Đ\" as \"Dj\")"
 
 
@@ -704,22 +719,31 @@ def _rendered_elsewhere(name: ParsedName, canonical: ParsedName, members: list[F
     return False
 
 
+#: Surnames the story writes with one particle before that particle, read as a given name before a
+#: surname it never writes so, is still a particle (`_particle_surnames`).
+PARTICLE_SURNAMES = 3
+
+
 def _particle_surnames(parsed: dict) -> dict:
     """The parsed names, a capitalised particle read as a given name ("Al Shara": given "Al") read as
-    the surname's particle where the story writes that very surname with it as one ("al-Shara",
-    "al Shara" alone).
+    the surname's particle where the story writes that very surname with it as one ("al-Shara"), or
+    writes the particle before `PARTICLE_SURNAMES` surnames or more ("al-Haddad", "al-Rashid").
 
     Why: "Al Gore" and "Van Jones" are given names, so a capitalised particle before one word is read
     as one; but a story that writes "al-Shara" knows the particle is the surname's, and "Mr Al Shara"
-    names nobody called Al (a phantom person that took every "Mr. al-Shara" for its title)."""
+    names nobody called Al (a phantom person that took every "Mr. al-Shara" for its title). A story
+    whose names carry the particle again and again writes it before a garbled surname too ("Al Hadad"
+    for al-Haddad): a person called Al there would be that surname's garble, left unjudged."""
     particled = {name.surname for name in parsed.values()
-                 if name is not None and not name.full and len(name.surname_tokens) > 1 and name.surname_tokens[0] in PARTICLES}
+                 if name is not None and len(name.surname_tokens) > 1 and name.surname_tokens[0] in PARTICLES}
     if not particled:
         return parsed
+    leading = Counter(surname.split()[0] for surname in particled)
     out = {}
     for key, name in parsed.items():
         if (name is not None and len(name.given) == 1 and name.given[0] in PARTICLES
-                and f"{name.given[0]} {name.surname}" in particled):
+                and " " not in name.surname
+                and (f"{name.given[0]} {name.surname}" in particled or leading[name.given[0]] >= PARTICLE_SURNAMES)):
             name = replace(name, given=(), surname=f"{name.given[0]} {name.surname}")
         out[key] = name
     return out
@@ -1226,7 +1250,8 @@ class StoryEvidence:
     `marked_abroad`: the marked spellings of words careful outlets abroad write (`_hypercorrection`);
     `own_abroad`: of those, the ones careful outlets of two languages or more write, by folded word
     (`canonical.with_marks_abroad`); `plain_abroad`: (language, folded surname word) careful outlets
-    writing in that language write plain, and none with marks (`_hypercorrection`)."""
+    writing in that language write plain, and none with marks (`_hypercorrection`); `written_first`:
+    the words careful outlets write first in a name of two words, the story last (`ORDER_UNVOUCHED`)."""
     accepted_keys: set[str]
     score_cutoff: float
     linkage: Linkage
@@ -1241,6 +1266,7 @@ class StoryEvidence:
     marked_abroad: Collection[str]
     own_abroad: dict[str, str]
     plain_abroad: Collection[tuple[str, str]]
+    written_first: Collection[str]
 
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
@@ -1378,7 +1404,10 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             # Letters only: a language renders a name's sounds, never its spacing or capitals ("De Marin").
             respelt = name.compact not in (decision.canonical_name.compact, decision.canonical_name.surname_key)
             abroad = house_outlets(form, decision.canonical_name, members, abroad=True) if kind == "error" and respelt else ()
-            if len(abroad) >= ABROAD_HOUSES:
+            if (kind == "accepted" and NAME_ORDER_RULE in why and not name.marked
+                    and name.tokens[0] not in story_wide.written_first):
+                kind, why = "error", ORDER_UNVOUCHED
+            elif len(abroad) >= ABROAD_HOUSES:
                 kind, why = "accepted", (f"how {len(abroad)} careful outlets writing in another language spell it: "
                                          f"that language's rendering of the name ({why})")
             elif (abroad and any(_spelling_uses(name, decision.canonical_name, members, outlet) >= 2 for outlet in abroad)
