@@ -3012,3 +3012,16 @@ def test_a_capitalised_particle_before_a_garbled_surname_is_the_particle_where_t
     garbled = [mention(20 + i, "Al Hadad", "b1", "2026-03-04", article=20) for i in range(3)]
     assert owners(analyse_variants(mentions + garbled))["Al Hadad"] == ("Omar al-Haddad", "error")
     assert owners(analyse_variants(mentions[:4] + garbled))["Al Hadad"][0] == "Al Hadad"
+
+
+def test_a_titled_surname_heard_beside_a_family_is_the_garble_of_the_person_the_story_is_about():
+    # The story is about Piet Dagsen (invented); careful outlets also name his mother, Anna Dagsen. A
+    # hearing's transcript writes "Dagsen" alone and then "Mr. Daxen", his surname as heard: the page
+    # names the family, and of its bearers the story's person is the one the garble means. Without the
+    # story saying whom it is about, the page leaves it open and the garble stays a name of its own.
+    mentions = [mention(i, "Piet Dagsen", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Anna Dagsen", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(20, "Dagsen", "t1", "2026-03-04", article=50), mention(21, "Mr. Daxen", "t1", "2026-03-04", article=50)]
+    about = Topic(names=("Piet Dagsen",), articles=frozenset(range(1, 6)))
+    assert owners(analyse_variants(mentions, topic=about))["Mr. Daxen"] == ("Piet Dagsen", "error")
+    assert owners(analyse_variants(mentions))["Mr. Daxen"][0] != "Piet Dagsen"

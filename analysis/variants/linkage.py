@@ -434,7 +434,9 @@ def _heard_beside(forms: list[Form], members: dict, root, unattached: set[int]) 
     theirs, or their surname written right and alone, which may fit a relative too), who has an
     established full name: the page is talking about them. A surname some established full name
     carries is no garble, and a form left `unattached` (it fits several people) is the co-mention
-    stage's to place.
+    stage's to place. Where the pages name several bearers of the surname it is heard as (the person
+    and relatives), the garble is the one the story is about, as a blend is (`_blends`), unless its
+    title names the other sex.
     """
     named: dict = defaultdict(set)  # article -> people with an established full name written there
     surnames: dict = defaultdict(set)  # person -> the surnames of their full names
@@ -466,6 +468,10 @@ def _heard_beside(forms: list[Form], members: dict, root, unattached: set[int]) 
             heard = {p for p in named.get(article, ()) if p != root(i)
                      and any(surname_heard_alike(name.surname_core, s) for s in surnames[p])}
             people = heard if people is None else people & heard
+        if people and len(people) > 1:
+            gender = title_gender(name.title)
+            people = {p for p in people if any(forms[m].topic for m in members[p])
+                      and (gender is None or titled_gender(forms, members[p]) in (None, gender))}
         if not people or len(people) != 1:
             continue
         person, = people
