@@ -2946,16 +2946,16 @@ def test_a_form_written_at_home_is_the_canonical_before_a_careful_outlets_render
 
 def test_careful_outlets_writing_a_given_name_plain_for_one_bearer_say_nothing_of_anothers_marks():
     # Careful outlets that write marks elsewhere ("Inês Barros", invented) write an Italian minister
-    # "Flavio Renzetti" plain. An aggregator names a Brazilian senator "Flávio Tavares" five times and
-    # once "Flavio Tavares": a given name's marks are its bearer's, so his canonical keeps them and no
-    # careful writing of another man's "Flavio" makes them a mark his name lacks.
+    # "Fabio Renzetti" plain. An aggregator names a Brazilian senator "Fábio Tavares" five times and
+    # once "Fabio Tavares": a given name's marks are its bearer's, so his canonical keeps them and no
+    # careful writing of another man's "Fabio" makes them a mark his name lacks.
     mentions = [mention(i, "Inês Barros", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
-    mentions += [mention(10 + i, "Flavio Renzetti", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
-    mentions += [mention(20 + i, "Flávio Tavares", "b1", "2026-03-04", article=20) for i in range(5)]
-    mentions += [mention(30, "Flavio Tavares", "b1", "2026-03-04", article=20)]
+    mentions += [mention(10 + i, "Fabio Renzetti", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(20 + i, "Fábio Tavares", "b1", "2026-03-04", article=20) for i in range(5)]
+    mentions += [mention(30, "Fabio Tavares", "b1", "2026-03-04", article=20)]
     found = owners(analyse_variants(mentions))
-    assert found["Flávio Tavares"] == ("Flávio Tavares", "canonical")
-    assert found["Flavio Tavares"] == ("Flávio Tavares", "accepted")
+    assert found["Fábio Tavares"] == ("Fábio Tavares", "canonical")
+    assert found["Fabio Tavares"] == ("Fábio Tavares", "accepted")
 
 
 def test_where_every_form_of_a_name_is_written_abroad_a_careful_outlet_abroad_decides_the_canonical():

@@ -168,8 +168,8 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     # Forms written only abroad, in a story careful outlets write at home: a language's renderings.
     written_home = {form_of.get(m["mention_id"]) for m in mentions if not m.get("foreign")}
     rendered = frozenset(range(len(forms))) - written_home if careful_at is home else frozenset()
-    # Surnames only: a surname is a family's, but a given name's marks are its bearer's ("Flavio" in
-    # careful outlets for an Italian says nothing of a Brazilian's "Flávio").
+    # Surnames only: a surname is a family's, but a given name's marks are its bearer's ("Fabio" in
+    # careful outlets for an Italian says nothing of a Brazilian's "Fábio").
     spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].surname_display) for m in careful_at
                                    if m["authoritative"] and m.get("usage", "uses") == "uses"
                                    and not m.get("handle")], marking)
@@ -523,7 +523,7 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
         marks = {ch.lower() for ch in word if not ch.isascii() and ch.isalpha()}
         if renderings and marks <= renderings and (marks <= set(ROMANISATION_LETTERS) or not any(
                 (language, fold(word)) in plain_abroad for language in languages)):
-            continue  # a romanisation's, or the pages' language's own rendering, unless its careful outlets write it plain
+            continue  # a romanisation's, or the pages' language's rendering its careful outlets do not refuse
         if spelt(word) in marked_abroad:
             continue  # the word as careful outlets abroad spell it
         if right is not None and marks_added(word, right) and (
@@ -719,8 +719,8 @@ def _rendered_elsewhere(name: ParsedName, canonical: ParsedName, members: list[F
     return False
 
 
-#: Surnames the story writes with one particle before that particle, read as a given name before a
-#: surname it never writes so, is still a particle (`_particle_surnames`).
+#: How many surnames the story must write after one particle before that particle, capitalised before a
+#: surname it never writes with it, is read as the particle and not as a given name (`_particle_surnames`).
 PARTICLE_SURNAMES = 3
 
 
