@@ -1089,7 +1089,9 @@ def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: fl
     the article's full names that write it exactly, else of those a typo away (`max_edits`,
     ratio >= `score_cutoff`) unless it is one of `words` and no given name itself (English: "March" is
     not a typo of Marco; "Crystal", in dictionaries and in the given-name list, may be one of Krystal). Full names whose surnames are a typo apart are one person written two
-    ways; two people left ("Ellen Cranston" and "Ellen Park") make the word ambiguous: None.
+    ways; two people left ("Ellen Cranston" and "Ellen Park") make the word ambiguous: None. So does a
+    word a typo away from a surname the article writes as well ("Kasem" beside "Kassem Halabi" and "Ana
+    Kasim"): articles call people by surname far more often than by given name.
 
     >>> from analysis.names import parse_name
     >>> names = [parse_name("Ellen Cranston"), parse_name("Ellen Kranston"), parse_name("Maya Park")]
@@ -1097,6 +1099,8 @@ def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: fl
     ('Ellen Cranston', 'Maya Park', None)
     >>> given_owner("ellen", [*names, parse_name("Ellen Park")]) is None
     True
+    >>> given_owner("kasem", [parse_name("Kassem Halabi")]).display, given_owner("kasem", [parse_name("Kassem Halabi"), parse_name("Ana Kasim")])
+    ('Kassem Halabi', None)
     """
     names = [n for n in full_names if n.full and not n.initials_only and n.given_tokens]
     if len(word) < GIVEN_MIN_LETTERS or any(word in (n.surname_core, n.surname_key) for n in names):
@@ -1104,6 +1108,8 @@ def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: fl
     owners = [n for n in names if n.given_tokens[0] == word]
     if not owners and len(word) >= 4 and (word not in words or word in given_names()):
         owners = [n for n in names if _given_near(word, n.given_tokens[0], score_cutoff)]
+        if any(_given_near(word, n.surname_core, score_cutoff) for n in names):
+            return None  # as near a surname the article writes: a bare word is that surname far more often
     people: list[ParsedName] = []
     for name in owners:
         if not any(_same_surname(name, other) for other in people):

@@ -433,3 +433,16 @@ def test_a_persons_name_written_family_name_first_is_one_name_not_two_joined():
     spans[4] = ["Mayor Cranston Ellen"]
     on_page = [(row[1], row[4], row[5]) for row in _story(texts, spans) if row[0] == 4]
     assert on_page == [("Mayor Cranston Ellen", "Ellen Cranston", "error")]
+
+
+def test_a_lone_word_as_near_a_surname_the_page_writes_as_a_given_name_is_no_given_name():
+    # The story calls Rami Qassem (invented) "Kassem" too, and names a General Qassem Darwish. A page
+    # names Rami Qassem and Qassem Halabi, then writes "Kassem" three times: a typo away both from
+    # Halabi's given name and from Qassem's surname. Articles call people by surname far more often:
+    # the word is left to the surname, not taken for Halabi's given name.
+    texts = {n: f"Rami Qassem spoke on day {n}. Kassem said more. General Qassem Darwish agreed." for n in (1, 2, 3)}
+    texts[4] = "Rami Qassem met Qassem Halabi. Kassem said no. Kassem left. Kassem returned."
+    spans = {n: ["Rami Qassem", "Kassem", "General Qassem Darwish"] for n in (1, 2, 3)}
+    spans[4] = ["Rami Qassem", "Qassem Halabi", "Kassem", "Kassem", "Kassem"]
+    lone = {(row[2], row[4]) for row in _story(texts, spans) if row[1] == "Kassem"}
+    assert lone == {(None, "Rami Qassem")}
