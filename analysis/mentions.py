@@ -299,8 +299,8 @@ def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words,
         if not kin_word:
             # The surname of a person the page names in full is theirs, however some relative elsewhere
             # is called ("Halvik" beside "Teodor Halvik", though a slug runs "halvik-ronn" together).
-            kin = [name for name in kin if name.given_tokens[:1] == (parsed.surname_key,)
-                   and not any(n.surname_core == parsed.surname_core for n in names)]
+            on_page = any(n.surname_core == parsed.surname_core for n in names)
+            kin = [] if on_page else [name for name in kin if name.given_tokens[:1] == (parsed.surname_key,)]
         owner = second_pass.given_owner(parsed.surname_key, kin, score_cutoff=score_cutoff, words=known_words)
     return mention if owner is None else {**mention, "part": "given", "full_name": owner.display}
 

@@ -1108,7 +1108,7 @@ def given_owner(word: str, full_names: Iterable[ParsedName], *, score_cutoff: fl
     owners = [n for n in names if n.given_tokens[0] == word]
     if not owners and len(word) >= 4 and (word not in words or word in given_names()):
         owners = [n for n in names if _given_near(word, n.given_tokens[0], score_cutoff)]
-        if any(_given_near(word, n.surname_core, score_cutoff) for n in names):
+        if owners and any(_given_near(word, n.surname_core, score_cutoff) for n in names):
             return None  # as near a surname the article writes: a bare word is that surname far more often
     people: list[ParsedName] = []
     for name in owners:

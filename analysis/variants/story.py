@@ -184,11 +184,12 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     marked_by: dict[tuple[str, str], set] = defaultdict(set)
     for m in mentions:
         if m["authoritative"] and m.get("foreign") and m.get("usage", "uses") == "uses" and not m.get("handle"):
-            for word in parsed[m["mention_id"]].display.split():
+            name = parsed[m["mention_id"]]
+            for word in name.display.split():
                 if spelt(word) != fold(word):
                     abroad_marks[spelt(word)].add(m["origin"])
                     marks_in[spelt(word)].add(m["foreign"])
-            for word in parsed[m["mention_id"]].surname_display.split():
+            for word in name.surname_display.split():
                 (plain_by if spelt(word) == fold(word) else marked_by)[m["foreign"], fold(word)].add(m["origin"])
     plain_abroad = frozenset(key for key, outlets in plain_by.items()
                              if len(outlets) >= SLIP_VOUCHERS and not marked_by.get(key))
@@ -521,7 +522,7 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     for word in display.split():
         right = words.get(fold(word))
         marks = {ch.lower() for ch in word if not ch.isascii() and ch.isalpha()}
-        if renderings and marks <= renderings and (marks <= set(ROMANISATION_LETTERS) or not any(
+        if renderings and marks <= renderings and (marks <= ROMANISATION_LETTERS or not any(
                 (language, fold(word)) in plain_abroad for language in languages)):
             continue  # a romanisation's, or the pages' language's rendering its careful outlets do not refuse
         if spelt(word) in marked_abroad:
