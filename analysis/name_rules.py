@@ -265,12 +265,13 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
 }
 
 
-#: A surname's feminine and masculine forms in Slavic languages (folded): Zaretnaya/Zaretny,
-#: Ivanova/Ivanov, Radwanska/Radwanski, Novakova/Novak. The same given name under the other gender's
-#: form is one person with a slip, never a relative: a relative has a given name of their own.
+#: A surname's feminine and masculine forms in Slavic languages and in Greek (folded): Zaretnaya/Zaretny,
+#: Ivanova/Ivanov, Radwanska/Radwanski, Novakova/Novak, Papadaki/Papadakis. The same given name under the
+#: other gender's form is one person with a slip, never a relative: a relative has a given name of their own.
 GENDER_SURNAME_ENDINGS = (("skaya", "sky"), ("skaya", "ski"), ("skaya", "skiy"), ("aya", "y"), ("aya", "iy"),
                           ("aya", "oy"), ("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("yna", "yn"),
-                          ("ska", "ski"), ("cka", "cki"), ("dzka", "dzki"), ("ova", ""))
+                          ("ska", "ski"), ("cka", "cki"), ("dzka", "dzki"), ("ova", ""),
+                          ("aki", "akis"), ("idou", "idis"), ("opoulou", "opoulos"))
 
 
 def _stems(surname: str):
@@ -297,6 +298,8 @@ def gender_forms(a: str, b: str) -> bool:
 
     >>> gender_forms("zaretnaya", "zaretny"), gender_forms("ivanov", "ivanova"), gender_forms("zaretny", "zaretni")
     (True, True, False)
+    >>> gender_forms("papadaki", "papadakis"), gender_forms("ferrari", "ferraris")
+    (True, False)
     """
     return (any(b == stem + masculine for stem, masculine in _stems(a))
             or any(a == stem + masculine for stem, masculine in _stems(b)))

@@ -3025,3 +3025,52 @@ def test_a_titled_surname_heard_beside_a_family_is_the_garble_of_the_person_the_
     about = Topic(names=("Piet Dagsen",), articles=frozenset(range(1, 6)))
     assert owners(analyse_variants(mentions, topic=about))["Mr. Daxen"] == ("Piet Dagsen", "error")
     assert owners(analyse_variants(mentions))["Mr. Daxen"][0] != "Piet Dagsen"
+
+
+def test_one_pages_old_office_says_nothing_of_what_the_story_calls_its_person():
+    """A profile titles Ana Keldar by the office she held before ("Senator Ana Keldar"); the story, now she
+    is president, mostly names her untitled. A page that writes "President Ana Kelder" again and again
+    misspells her: one page's title is no evidence that she is never called president. Two pages
+    calling her senator would be: the president there is a namesake."""
+    mentions = [mention(i, "Ana Keldar", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(7, "Senator Ana Keldar", "profile", "2026-03-01", authoritative=True, article=7)]
+    mentions += [mention(20 + i, "President Ana Kelder", "seo", "2026-03-05", article=30) for i in range(3)]
+    assert owners(analyse_variants(mentions))["President Ana Kelder"] == ("Ana Keldar", "error")
+    mentions += [mention(8, "Senator Ana Keldar", "paper", "2026-03-02", authoritative=True, article=8)]
+    assert owners(analyse_variants(mentions))["President Ana Kelder"][0] == "Ana Kelder"
+
+
+def test_a_surname_garbled_under_two_of_the_persons_given_names_is_theirs_on_the_storys_pages():
+    """A wire rewrite writes "Dana Louise Cobberg" for the story's Dana Louise Kohlberg: the surname keeps
+    its first sound and most letters, too far for any spelling rule, but both given names are hers. On
+    the story's pages that is her error; off them, or under one given name only, a person of its own."""
+    from analysis.records import Topic
+
+    mentions = [mention(i, "Dana Louise Kohlberg", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Dana Louise Cobberg", "seo1", "2026-03-04", article=10)]
+    on_topic = Topic(names=("Dana Louise Kohlberg",), articles=frozenset({1, 2, 3, 4, 5, 10}))
+    assert owners(analyse_variants(mentions, topic=on_topic))["Dana Louise Cobberg"] == ("Dana Louise Kohlberg", "error")
+    off_topic = Topic(names=("Dana Louise Kohlberg",), articles=frozenset({1, 2, 3, 4, 5}))
+    assert owners(analyse_variants(mentions, topic=off_topic))["Dana Louise Cobberg"][0] == "Dana Louise Cobberg"
+    one_given = mentions[:-1] + [mention(10, "Dana Cobberg", "seo1", "2026-03-04", article=10)]
+    assert owners(analyse_variants(one_given, topic=on_topic))["Dana Cobberg"][0] == "Dana Cobberg"
+
+
+def test_a_relatives_surname_misspelt_beside_the_familys_right_spelling_is_an_error_of_her_name():
+    """A page about Piet Marchetti credits a photo to "Nora Marcheti", his daughter: another person,
+    but her surname is the family's, which careful outlets and the same page write right. Her name is
+    Nora Marchetti, misspelt. Where her page never writes the family's spelling, or a careful outlet
+    writes hers, it is a name of its own."""
+    mentions = [mention(i, "Piet Marchetti", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(10, "Piet Marchetti", "seo1", "2026-03-04", article=10),
+                 mention(11, "Nora Marcheti", "seo1", "2026-03-04", article=10)]
+    assert owners(analyse_variants(mentions))["Nora Marcheti"] == ("Nora Marchetti", "error")
+    elsewhere = mentions[:3] + [mention(11, "Nora Marcheti", "seo1", "2026-03-04", article=10)]
+    assert owners(analyse_variants(elsewhere))["Nora Marcheti"] == ("Nora Marcheti", "canonical")
+    vouched = mentions + [mention(12, "Nora Marcheti", "a1", "2026-03-05", authoritative=True, article=11)]
+    assert owners(analyse_variants(vouched))["Nora Marcheti"] == ("Nora Marcheti", "canonical")
+    # A surname's other gender's form is the family's own ("Eleni Papadaki", daughter of Nikos Papadakis).
+    greek = [mention(i, "Nikos Papadakis", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    greek += [mention(10, "Nikos Papadakis", "seo1", "2026-03-04", article=10),
+              mention(11, "Eleni Papadaki", "seo1", "2026-03-04", article=10)]
+    assert owners(analyse_variants(greek))["Eleni Papadaki"] == ("Eleni Papadaki", "canonical")

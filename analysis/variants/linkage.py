@@ -15,7 +15,14 @@ from analysis.second_pass import given_confirmed_surname
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
 from analysis.variants.canonical import SLIP_VOUCHERS, romanised
-from analysis.variants.compare import FAMILY_NAMES_GIVEN, FAMILY_NAMES_RULE, Comparison, compare_names, surnames_fit
+from analysis.variants.compare import (
+    FAMILY_NAMES_GIVEN,
+    FAMILY_NAMES_RULE,
+    Comparison,
+    compare_names,
+    given_relation,
+    surnames_fit,
+)
 
 #: A given name a typo away is one person only when the other form is used this many times as often.
 USAGE_RATIO = 4
@@ -575,6 +582,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                 later.add(root(j))
             elif _surname_garbled_under_given(name, other, score_cutoff):
                 people.add(root(j))
+            elif on_topic and _surname_garbled_under_givens(name, other):
+                people.add(root(j))
             elif on_topic and _heard_as(name, other):
                 people.add(root(j))
             elif subject_garbled:
@@ -610,6 +619,31 @@ def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cuto
         return False
     return (written_or_heard(name.given_tokens[0], other.given_tokens[0])
             and given_confirmed_surname(name.surname_core, other.surname_core, score_cutoff))
+
+
+#: How much of a person's surname a garble of it keeps (rapidfuzz ratio), beside its first sound, under
+#: two or more of their given names: less than under one (`_surname_garbled_under_given`), since two given
+#: names identify where one does not.
+GARBLED_UNDER_GIVENS_RATIO = 60
+
+
+def _surname_garbled_under_givens(name: ParsedName, other: ParsedName) -> bool:
+    """Whether a name is another's two or more given names (each as written, as heard, or a typo or
+    variant of it) with the surname garbled past a near spelling, its first sound and
+    `GARBLED_UNDER_GIVENS_RATIO` of it kept ("Dana Louise Cobberg" for Dana Louise Kohlberg, as a wire
+    rewrite or a transcript garbles it). The given names identify as a surname alone does not: people
+    sharing a first and a middle name and a surname's first sound are rare in one story; a relative
+    shares the surname, not the given names.
+
+    >>> from analysis.names import parse_name as p
+    >>> [_surname_garbled_under_givens(p(n), p("Dana Louise Kohlberg")) for n in ("Dana Louise Cobberg", "Dana Cobberg", "Dana Louise Pell")]
+    [True, False, False]
+    """
+    ours, theirs = name.given_tokens, other.given_tokens
+    surname, right = name.surname_core, other.surname_core
+    return (len(ours) == len(theirs) >= 2 and surname != right
+            and all(given_relation(a, b)[0] in ("same", "variant", "typo") for a, b in zip(ours, theirs))
+            and metaphone(surname)[:1] == metaphone(right)[:1] and fuzz.ratio(surname, right) >= GARBLED_UNDER_GIVENS_RATIO)
 
 
 def _later_given_garbled(name: ParsedName, other: ParsedName) -> bool:

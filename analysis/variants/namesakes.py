@@ -8,7 +8,9 @@ when, there, the person is named only in forms other than the cluster's leading 
 form, and any form with its surname), titled more than once, and only with titles the person is
 never given elsewhere in the story ("Professor", where the story says "Governor" and "Prime
 Minister"): a page that misspells the story's person calls them what the story calls them, or
-nothing. Those mentions are split off as forms of their own, kept apart from the person's forms, and
+nothing. What the story calls them is what two pages or more call them (`NAMESAKE_OFFICE_PAGES`): one
+page's title may be an office the person has since left ("Congressman" on a profile, "President" once
+the story breaks), no evidence of another person. Those mentions are split off as forms of their own, kept apart from the person's forms, and
 clustered again (record linkage's "context conflicts" evidence, applied per page).
 """
 from __future__ import annotations
@@ -22,6 +24,10 @@ from analysis.records import Form
 #: translation's "Premierminister" for a chancellor); a page that says "Professor" again and again
 #: is about a professor.
 NAMESAKE_MIN_TITLED = 2
+
+#: Other pages that must title the person before their titles say what the story calls them: one page's
+#: title may be an office held before or after the story's.
+NAMESAKE_OFFICE_PAGES = 2
 
 
 def namesake_pages(clusters: list[list[int]], forms: list[Form], by_form: dict[int, list[dict]],
@@ -60,9 +66,10 @@ def namesake_pages(clusters: list[list[int]], forms: list[Form], by_form: dict[i
             if len(titled) < NAMESAKE_MIN_TITLED:
                 continue
             here = set(titled)
-            elsewhere = {roles.get(m["mention_id"]) for page, others in on_page.items() if page != article
-                         for _, m in others} - {None}
-            if elsewhere and not here & elsewhere:
+            elsewhere = {page: {roles.get(m["mention_id"]) for _, m in others} - {None}
+                         for page, others in on_page.items() if page != article}
+            offices = set().union(*elsewhere.values())
+            if sum(1 for page_offices in elsewhere.values() if page_offices) >= NAMESAKE_OFFICE_PAGES and not here & offices:
                 apart.update((m["mention_id"], number) for _, m in items)
     return apart
 

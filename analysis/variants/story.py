@@ -69,7 +69,7 @@ from analysis.variants.compare import (
     strip_accents,
     surnames_fit,
 )
-from analysis.variants.linkage import link_forms, titled_gender
+from analysis.variants.linkage import ESTABLISHED_OUTLETS, link_forms, titled_gender
 from analysis.variants.name_order import WordsAlone, family_first_slip, family_name_first, spells_family_name
 from analysis.variants.namesakes import mention_roles, namesake_pages
 
@@ -214,7 +214,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     story_givens = careful_words([form for form in forms if not form.virtual])["given"]
     story_wide = StoryEvidence(accepted_keys, score_cutoff, linkage, vouching, spellings, words_alone, capitals,
                                rendered, marking, story_givens, {}, marked_abroad, own_abroad, plain_abroad,
-                               written_first)
+                               written_first, family_spellings(decided, forms, vouching, score_cutoff))
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, story_wide)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
@@ -344,6 +344,52 @@ def _join_family_name_pairs(decided: list[tuple], forms: list[Form]) -> list[tup
         if owner != number and offices & _offices(group, forms):
             into[number] = owner
     return _merged(decided, into)
+
+
+def family_spellings(decided: list[tuple], forms: list[Form], vouching: dict[str, set], score_cutoff: float) -> dict[int, str]:
+    """A person's first form -> the surname as their family is spelt (as written most), for each person
+    named only thinly (no authoritative outlet, fewer than `ESTABLISHED_OUTLETS` outlets) by a surname
+    no careful outlet writes for anyone, a typo away (`surnames_fit`) from exactly one surname that
+    `SLIP_VOUCHERS` careful outlets write, which every page naming the person also writes for someone
+    else: "Nora Marcheti" on a page about her father Piet Marchetti.
+
+    Why: a relative is another person (another given name), so linkage rightly keeps her apart, and her
+    one form is then her canonical name, never judged. But the page that names her writes the family's
+    surname right a line away, and careful newsrooms write it: her surname there is the family's,
+    misspelt, and her name is that surname under her own given name. A surname a careful outlet writes
+    is a family of its own ("Smyth" beside "Smith"), and a page that never writes the family's
+    spelling (a namesake's) says nothing of it."""
+    written: dict[str, Counter] = defaultdict(Counter)  # surname -> its displays, by uses
+    on_page: dict = defaultdict(set)  # article -> the surnames its full names write
+    for form in forms:
+        if form.name.full and not form.virtual:
+            written[form.name.surname_core][form.name.surname_display] += form.count
+            for article in form.articles:
+                on_page[article].add(form.name.surname_core)
+    vouched = [surname for surname, outlets in vouching.items() if len(outlets) >= SLIP_VOUCHERS and written.get(surname)]
+    found: dict[int, str] = {}
+    for group, _mentions, pin in decided:
+        full = _full_forms(group, forms)
+        if pin is not None or not full or any(forms[i].authoritative for i in group):
+            continue
+        cores = {forms[i].name.surname_core for i in full}
+        outlets = set().union(*(forms[i].sources for i in group))
+        articles = set().union(*(forms[i].articles for i in group))
+        if len(cores) != 1 or len(outlets) >= ESTABLISHED_OUTLETS or not articles:
+            continue
+        core, = cores
+        if vouching.get(core) or len(core) < FAMILY_TYPO_LETTERS:
+            continue
+        family = [surname for surname in vouched if surname != core and surnames_fit(core, surname, score_cutoff)
+                  and not gender_forms(core, surname)]
+        if len(family) == 1 and all(family[0] in on_page[article] for article in articles):
+            found[min(group)] = written[family[0]].most_common(1)[0][0]
+    return found
+
+
+#: The shortest surname `family_spellings` reads as a family's misspelt: a short one a letter away from
+#: another is as likely a name of its own ("Lane", "Lang").
+FAMILY_TYPO_LETTERS = 6
 
 
 def _both_family_names(canonical: ParsedName, members: list[Form]) -> Counter:
@@ -1252,7 +1298,9 @@ class StoryEvidence:
     `own_abroad`: of those, the ones careful outlets of two languages or more write, by folded word
     (`canonical.with_marks_abroad`); `plain_abroad`: (language, folded surname word) careful outlets
     writing in that language write plain, and none with marks (`_hypercorrection`); `written_first`:
-    the words careful outlets write first in a name of two words, the story last (`ORDER_UNVOUCHED`)."""
+    the words careful outlets write first in a name of two words, the story last (`ORDER_UNVOUCHED`);
+    `family_spelling`: a person's first form -> their family's surname as written, where theirs misspells it
+    (`family_spellings`)."""
     accepted_keys: set[str]
     score_cutoff: float
     linkage: Linkage
@@ -1268,6 +1316,7 @@ class StoryEvidence:
     own_abroad: dict[str, str]
     plain_abroad: Collection[tuple[str, str]]
     written_first: Collection[str]
+    family_spelling: dict[int, str]
 
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
@@ -1305,6 +1354,16 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     if pin is None or decision.canonical_form != pinned_form:
         decision.canonical = with_marks_abroad(with_own_marks(
             with_inner_capitals(decision.canonical, story_wide.capitals), story_wide.spellings), story_wide.own_abroad)
+    family = story_wide.family_spelling.get(min(group)) if not surname_only else None
+    written = parse_name(decision.canonical).surname_display if family is not None else ""
+    if family is not None and decision.canonical.endswith(written):
+        # A relative's surname misspelt on the page that names her (`family_spellings`): her name is the
+        # family's surname under her own given name, which no page may write; every form of hers is judged.
+        decision.canonical = decision.canonical[:-len(written)] + family
+        decision.canonical_name = parse_name(decision.canonical)
+        decision.canonical_form = None
+        decision.rule = "the family's surname, as careful outlets and the page naming the person write it"
+        decision.surname_vouching = len(story_wide.vouching.get(decision.canonical_name.surname_core, ()))
 
     rows: dict[str, dict] = {}
     for m in group_mentions:
