@@ -449,7 +449,8 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
             person_votes[surface] += 1
     places = frozenset(s for s, n in place_votes.items() if " " not in s and n > person_votes[s])
     del place_votes, place_starts
-    lowered = lower_case_words(text for key, text in texts.items() if key[1] in PROSE_FIELDS and key not in foreign)
+    prose = [text for key, text in texts.items() if key[1] in PROSE_FIELDS and key not in foreign]
+    lowered = lower_case_words(prose) | written_alone(prose, lexicon)
     named = []  # (mention, its parsed name)
     for m in persons:
         surface = fold(m["surface"])
@@ -513,6 +514,42 @@ def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     """Folded words written in lower case at least once in these texts (`_in_compound` aside)."""
     return frozenset(fold(m.group()) for text in texts for m in _WORD.finditer(text)
                      if m.group().islower() and not _in_compound(text, m.start()))
+
+
+#: Texts that must write a capitalised English word alone before it is the story's proper noun
+#: (`written_alone`): one page's headline style or a sentence's first word is no evidence.
+ALONE_TEXTS = 3
+#: A capitalised word and the word after it on the same line.
+_CAPITALISED_NEXT = re.compile(r"\b([^\W\d_][^\W\d_A-Z]*)(?:['’]s)?(?=[^\S\n]+([^\W\d_]))")
+
+
+def written_alone(texts: Iterable[str], lexicon: Container[str]) -> frozenset[str]:
+    """Folded English words (`lexicon`) no given-name list has that the texts write capitalised and
+    alone (the next word on the line not capitalised) in `ALONE_TEXTS` texts or more, and in more texts
+    than before a capitalised word: a proper noun of the story's own, an app or a company ("on
+    Beacon", "Beacon's founder said"), which NER tags as a given name before its founder's name
+    ("Beacon Ana Ruiz"), and which a story never writes as it writes a given name, before the
+    surname far more often than alone. Read as a word the story writes in lower case
+    (`plausible_first_word`).
+
+    >>> texts = ["On Beacon users post.", "Beacon said no.", "Beacon founder Ana Ruiz", "Beacon Ana Ruiz"]
+    >>> sorted(written_alone(texts, {"beacon", "founder"}))
+    ['beacon']
+    >>> sorted(written_alone(texts[:2] + ["Hope Ruiz", "Hope Ruiz"], {"beacon", "hope"}))
+    []
+    """
+    alone: Counter = Counter()
+    before: Counter = Counter()
+    for text in texts:
+        seen_alone, seen_before = set(), set()
+        for m in _CAPITALISED_NEXT.finditer(text):
+            word = fold(m.group(1))
+            if not m.group(1)[:1].isupper() or word not in lexicon or word in given_names():
+                continue
+            (seen_before if m.group(2).isupper() else seen_alone).add(word)
+        alone.update(seen_alone)
+        before.update(seen_before)
+    return frozenset(word for word, n in alone.items() if n >= ALONE_TEXTS and n > before[word])
 
 
 def _in_compound(text: str, start: int) -> bool:

@@ -24,6 +24,7 @@ tried: nothing would tell a garble from an English word.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import takewhile
@@ -60,6 +61,7 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     garbled_given_before,
     garbled_middle_before,
     given_word_before,
+    glued_given_before,
     heard_given_before,
     hyphenated_given_start,
     particles_before,
@@ -144,7 +146,7 @@ class NameIndex:
     errors: set[str] = field(default_factory=set)  # surnames only errors write (`fits`' `right_only`)
 
     @classmethod
-    def of(cls, people: list[dict], glue: frozenset = GLUE_WORDS) -> NameIndex:
+    def of(cls, people: list[dict], glue: frozenset = GLUE_WORDS, words: Container[str] = ()) -> NameIndex:
         """The index of `people` (dicts of folded `surnames` and `given` names; `errors`: those
         surnames only errors write, `mentions.people_to_search`). A surname that is
         another of the person's with a `glue` word run on ("cranstonwho", NER's span over a lost
@@ -153,8 +155,15 @@ class NameIndex:
         (folded, when known): "cranstla" is no "cranst" with "la" on where a page misspells it "Cranst".
         Nor another person's surname with an English glue word run on, canonical or not: NER's span over
         a lost space made a person of its own ("Tom Cranstonunder", the mayor's son), whose surname is
-        the family's.
+        the family's. Nor the surname of another person with one of this person's given names with an
+        English word (`words`, `GLUED_WORD_MIN` letters or more) run on: NER's span over a lost space
+        after the name ("Ellen Cranstonhead of the council" for Ellen Cranston, head of ...), a person
+        nobody is, whose word `_glued_surname` then cuts off.
 
+        >>> sorted(NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]},
+        ...                      {"surnames": ["cranstonhead"], "given": ["ellen"], "canonical": "cranstonhead"}],
+        ...                     words={"head"}).exact)
+        ['cranston']
         >>> sorted(NameIndex.of([{"surnames": ["cranston", "cranstonwho"], "given": ["ellen"]}]).exact)
         ['cranston']
         >>> sorted(NameIndex.of([{"surnames": ["cranston"], "given": ["ellen"]},
@@ -165,13 +174,20 @@ class NameIndex:
         """
         index = cls()
         every = {s for person in people for s in person["surnames"]}
+        by_given: dict[str, set[str]] = defaultdict(set)
+        for person in people:
+            for given in person["given"]:
+                by_given[given].update(person["surnames"])
         for person in people:
             own = set(person["surnames"])
+            namesakes = set().union(*(by_given[g] for g in person["given"])) - own if words else set()
             surnames = [s for s in person["surnames"] if len(s) >= EXACT_MIN_LETTERS
                         and (s == person.get("canonical") or not any(
                             s.endswith(ending) and s[:-len(ending)] in own for ending in glue))
                         and not any(s.endswith(ending) and s[:-len(ending)] in every and s[:-len(ending)] not in own
-                                    for ending in GLUE_WORDS)]
+                                    for ending in GLUE_WORDS)
+                        and not any(s[:cut] in namesakes and s[cut:] in words
+                                    for cut in range(EXACT_MIN_LETTERS, len(s) - GLUED_WORD_MIN + 1))]
             index.errors.update(person.get("errors", ()))
             for surname in surnames:
                 index.exact.add(surname)
@@ -313,7 +329,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     function_words = function_words or {}
     glue_letters = glue_letters or {}
     glue = {words: GLUE_WORDS | glue_words(words) for words in set(function_words.values())}
-    index = NameIndex.of(people, GLUE_WORDS.union(*glue.values()))
+    index = NameIndex.of(people, GLUE_WORDS.union(*glue.values()), known_words.lexicon if known_words is not None else ())
     if not index.exact:
         return
     fits: dict[str, bool] = {}
@@ -388,9 +404,10 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 if garbled:
                     if named is None:
                         named = _named_on_page(key, text, page_of, index, named_on)
-                    in_full, written = named
+                    in_full, written, after_given = named
                     heard = folded not in known_words.lexicon  # a garble as heard; else an English word
-                    fit = not (written if heard else in_full).isdisjoint(garbled)
+                    fit = not (written if heard else in_full).isdisjoint(garbled) or not heard and any(
+                        (given, folded) in after_given for surname in garbled for given in index.givens_of.get(surname, ()))
             if not fit and known_words is not None and key not in foreign:
                 heard_start, heard = _heard_after_given(text, start, folded, index)
                 if heard:
@@ -467,6 +484,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                     extended = tagged_given_before(text, start, end, tagged.get(key, {}))
                 if extended == start and word[:1].isupper():
                     extended = garbled_given_before(text, start, index.givens_of.get(folded, ()))
+                if extended == start and word[:1].isupper():
+                    extended = glued_given_before(text, start, index.givens_of.get(folded, ()))
                 if extended == start and word[:1].isupper() and not known_given:
                     extended = garbled_middle_before(text, start, index.givens_of.get(folded, ()))
                 if extended == start and key in foreign and folded not in index.exact and not known_given:
@@ -506,8 +525,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
 def _garbled_surnames(text: str, start: int, word: str, folded: str, index: NameIndex, cutoff: float,
                       known_words: KnownWords, cache: dict[str, list[str]]) -> list[str]:
     """The known surnames a capitalised word on an English page may garble where the page names their
-    person (`_surnames_named`, asked by the caller: in full for an English word, by the surname right
-    for a garble as heard): empty unless the word stands alone (no capitalised word but a title just
+    person (`_surnames_named`, asked by the caller: in full for an English word, with the surname right
+    or as this word, "Ewen Plumber" then "Plumber's plan", since the page spells the name so throughout;
+    by the surname right for a garble as heard): empty unless the word stands alone (no capitalised word but a title just
     before it, none just after it: "Thomson Reuters" is another name) and is
     - an English word a near spelling of the surname, or the surname with a doubled letter written once
       (`spelt_alike`: "Fasa accepted defeat" a line after Sergio Fassa, 4 letters being too few for a
@@ -735,41 +755,48 @@ def _given_of_a_near_spelling(text: str, start: int, surname: str, repeated: lis
     return before.start(1) if any(g == given and near_spelling(word, surname, cutoff) for g, word in repeated) else start
 
 
-def _named_on_page(key: object, text: str, page_of, index: NameIndex, cache: dict) -> tuple[set[str], set[str]]:
+def _named_on_page(key: object, text: str, page_of, index: NameIndex, cache: dict) -> tuple[set[str], set[str], set]:
     """`_surnames_named` of the page a text belongs to (`page_of`), all its fields together; else of the text."""
     if page_of is None:
         return _surnames_named(text, index)
     page, texts = page_of(key)
     if page not in cache:
-        in_full, written = set(), set()
+        in_full, written, after_given = set(), set(), set()
         for other in texts:
             if other:
                 found = _surnames_named(other, index)
                 in_full |= found[0]
                 written |= found[1]
-        cache[page] = (in_full, written)
+                after_given |= found[2]
+        cache[page] = (in_full, written, after_given)
     return cache[page]
 
 
-def _surnames_named(text: str, index: NameIndex) -> tuple[set[str], set[str]]:
+def _surnames_named(text: str, index: NameIndex) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     """The known surnames `text` writes just after one of their people's given names ("Ewen Plummer"),
-    and those it writes at all, exactly (any case).
+    those it writes at all, exactly (any case), and the capitalised words it writes just after a known
+    given name, as (given name, word) folded: the surname as this page spells it ("Ewen Plumber"), for
+    `_garbled_surnames`' English words.
 
     >>> index = NameIndex.of([{"surnames": ["plummer"], "given": ["ewen"]}])
     >>> _surnames_named("Labour leader Ewen Plummer said", index), _surnames_named("Mr. Plummer's plan", index)
-    (({'plummer'}, {'plummer'}), (set(), {'plummer'}))
+    (({'plummer'}, {'plummer'}, {('ewen', 'plummer')}), (set(), {'plummer'}, set()))
+    >>> _surnames_named("Ewen Plumber's plan", index)[2]
+    {('ewen', 'plumber')}
     """
-    in_full, written = set(), set()
+    in_full, written, after_given = set(), set(), set()
     words = list(_WORD.finditer(text))
     for first, second in zip([None, *words], words):
-        surname = fold(strip_possessive(second.group()))
-        if surname not in index.givens_of:
+        word = fold(strip_possessive(second.group()))
+        spaced = first is not None and text[first.end():second.start()].isspace()
+        if spaced and second.group()[:1].isupper() and fold(first.group()) in index.givens:
+            after_given.add((fold(first.group()), word))
+        if word not in index.givens_of:
             continue
-        written.add(surname)
-        if (first is not None and text[first.end():second.start()].isspace()
-                and fold(first.group()) in index.givens_of[surname]):
-            in_full.add(surname)
-    return in_full, written
+        written.add(word)
+        if spaced and fold(first.group()) in index.givens_of[word]:
+            in_full.add(word)
+    return in_full, written, after_given
 
 
 

@@ -250,6 +250,28 @@ def test_a_foreign_pages_lower_case_word_does_not_make_an_english_word_of_a_name
     assert [m["surface"] for m in resolve_mentions(docs, found, lexicon=frozenset({"han"})).persons] == []
 
 
+def test_a_proper_noun_the_story_writes_alone_is_no_given_name_before_a_founders_name():
+    # An app the story is about ("Beacon", an English word no given-name list has) is written alone on
+    # page after page ("on Beacon", "Beacon said"); NER tags "Beacon Ana Ruiz" as a person, the app
+    # before its founder's name. The story writes it alone more than before a name: a word, not her
+    # given name. A given name that is an English word ("Hope") the story writes before the surname.
+    from analysis.entities import credible_mentions, ordinary_words
+
+    pages = ["Users left Beacon this week. Beacon Ana Ruiz was arrested.", "Beacon said the servers are safe.",
+             "Regulators fined Beacon on Monday.", "Ana Ruiz founded Beacon in 2013."]
+    texts = {(n, "text"): text for n, text in enumerate(pages)}
+    start = pages[0].index("Beacon Ana")
+    found = [{"key": (0, "text"), "start": start, "end": start + 15, "surface": "Beacon Ana Ruiz", "label": "PERSON"}]
+    lexicon = frozenset({"beacon", "hope", "users"})
+    assert credible_mentions(found * 2, texts, ordinary_words(pages), lexicon=lexicon) == []
+    hope = ["Users left Hope this week. Hope Ana Ruiz was arrested.", "Hope Ruiz said so.", "Hope Ruiz left.",
+            "Hope Ruiz won."]
+    texts = {(n, "text"): text for n, text in enumerate(hope)}
+    start = hope[0].index("Hope Ana")
+    found = [{"key": (0, "text"), "start": start, "end": start + 13, "surface": "Hope Ana Ruiz", "label": "PERSON"}]
+    assert len(credible_mentions(found * 2, texts, ordinary_words(hope), lexicon=lexicon)) == 2
+
+
 def test_a_person_span_cut_at_the_hyphen_of_a_given_name_takes_the_rest():
     # The model stops "Park Min-jun" at the hyphen ("Park Min"): the lower-case syllables that are no
     # English word are the rest of the name. "Ana Ruiz-backed" keeps its end: a name and a word.

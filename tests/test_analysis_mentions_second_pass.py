@@ -348,6 +348,27 @@ def test_an_english_word_misspelling_a_surname_is_the_name_on_a_page_naming_the_
     assert surfaces(page + " He stutters.", people, known) == ["Owen Stutzer", "Neil Portner", "Porter"]
 
 
+def test_an_english_word_a_page_writes_as_the_surname_in_full_is_the_surname_alone_there_too():
+    """A page that misspells Owen Stutzer as "Owen Stutter" throughout never names him right, but it
+    writes the word as his surname after his given name: the word alone on that page ("Stutter's plan")
+    is the same surname. A page writing the word only alone is left alone, as before."""
+    people = [{"surnames": ["stutzer"], "given": ["owen"]}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"stutter"}, (("s", "", frozenset({"stutter"})),)))
+    page = "This piece is about Owen Stutter, the economist. Stutter’s research changed the field."
+    assert surfaces(page, people, known) == ["Owen Stutter", "Stutter"]
+    assert surfaces("Stutter’s research changed the field.", people, known) == []
+
+
+def test_a_given_name_glued_to_a_label_by_a_lost_space_opens_the_name():
+    """An infobox's "Accused" and its value lose the space between them ("AccusedEllen Mae Cranston"):
+    the given name glued on is hers, and the name found is the whole, not "Mae Cranston" (her middle
+    name taken for a given name, an error of nobody's). A glued word that is no given name of hers
+    stays out."""
+    people = [{"surnames": ["cranston"], "given": ["ellen", "mae"]}]
+    assert surfaces("Injured 0\nAccusedEllen Mae Cranston\nCharges", people) == ["Ellen Mae Cranston"]
+    assert surfaces("Injured 0\nAccusedHelen Mae Cranston\nCharges", people) == ["Mae Cranston"]
+
+
 def test_a_titled_surname_written_as_heard_is_the_name_on_a_page_that_writes_it_right():
     """A hearing transcript: "Mr. Dagsen, you may continue" and later "Mr. Daxen, suspend your remarks".
     "Daxen" is two edits from Dagsen, too far for a typo, but one sound (a Metaphone key) with most
@@ -472,6 +493,19 @@ def test_a_preposition_glued_to_a_name_by_a_lost_space_is_not_part_of_it():
     """ "Ellen Cranstonunder a thick fog": a translated page lost the space before a preposition. The
     name is Cranston's as written, not a garble of it."""
     assert surfaces("In front of the house Ellen Cranstonunder a thick fog, cars wait.") == ["Ellen Cranston"]
+
+
+def test_a_person_ner_made_of_a_name_and_a_glued_word_is_no_surname_to_search_for():
+    """ "Ellen Cranstonhead of the council": a lost comma and space, which NER tags as a person the first
+    decision keeps (its surname "Cranstonhead", under Ellen Cranston's own given name). The word run on is
+    cut off, and the name is hers; a person under another given name whose surname merely begins with
+    hers ("Tom Cranstonville") keeps it."""
+    people = [{"surnames": ["cranston"], "given": ["ellen"]},
+              {"surnames": ["cranstonhead"], "given": ["ellen"], "canonical": "cranstonhead"}]
+    known = KnownWords(frozenset(), Lexicon(_NOUNS | {"head", "ville"}, ()))
+    assert surfaces("Ellen Cranstonhead of the council said no.", people, known) == ["Ellen Cranston"]
+    people += [{"surnames": ["cranstonville"], "given": ["tom"], "canonical": "cranstonville"}]
+    assert surfaces("Tom Cranstonville said no.", people, known) == ["Tom Cranstonville"]
 
 
 def test_an_english_word_glued_to_a_name_by_a_lost_space_is_not_part_of_it():
