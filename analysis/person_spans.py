@@ -124,6 +124,10 @@ def capitalised_word_before(text: str, start: int) -> re.Match | None:
     return before
 
 
+#: The shortest word taken for a label glued before a given name (`glued_given_before`).
+GLUED_PREFIX_MIN = 4
+
+
 def glued_given_before(text: str, start: int, givens: Container[str]) -> int:
     """The start of one of `givens` that ends the word just before `start` on the same line, glued to
     the word before it by a lost space and opening with its capital ("AccusedEllen Mae Cranston": an
@@ -131,12 +135,17 @@ def glued_given_before(text: str, start: int, givens: Container[str]) -> int:
 
     Why: extraction joins a label, a caption or a menu to the name after it, and the glued word is no
     name (`capitalised_word_before` refuses a capital inside a word); without it the name found is
-    the rest, a middle name taken for the given name ("Mae Cranston"), which misspells nobody.
+    the rest, a middle name taken for the given name ("Mae Cranston"), which misspells nobody. The
+    part before the capital has `GLUED_PREFIX_MIN` letters or more: a given name written with a capital
+    inside opens with two or three ("LaToya", "DeShawn", "RowVaughn"), and is whole.
 
     >>> text = "Deaths 0, accused: AccusedEllen Mae Cranston"
     >>> text[glued_given_before(text, text.index("Mae"), {"ellen", "mae"}):]
     'Ellen Mae Cranston'
     >>> glued_given_before(text, text.index("Mae"), {"mae"}) == text.index("Mae")
+    True
+    >>> text = "his mother RowVaughn Wells"
+    >>> glued_given_before(text, text.index("Wells"), {"vaughn"}) == text.index("Wells")
     True
     """
     before = word_before(text, start)
@@ -144,7 +153,7 @@ def glued_given_before(text: str, start: int, givens: Container[str]) -> int:
         return start
     word = before.group(1)
     cut = max((i for i in range(1, len(word)) if word[i].isupper() and word[i - 1].islower()), default=0)
-    if cut and word[cut + 1:].islower() and fold(word[cut:]) in givens:
+    if cut >= GLUED_PREFIX_MIN and word[cut + 1:].islower() and fold(word[cut:]) in givens:
         return before.start(1) + cut
     return start
 

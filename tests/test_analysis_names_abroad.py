@@ -62,3 +62,13 @@ def test_a_known_persons_longer_name_abroad_makes_no_name_of_its_first_words():
     assert full_names_abroad(pages, lambda key: {"die"}, known=["Rosa Kellner"]) == []
     unknown = full_names_abroad(pages, lambda key: {"die"})
     assert [m["surface"] for m in unknown[0][1]] == ["Rosa Darvina Kellner"]
+
+
+def test_the_rest_of_a_known_persons_name_after_a_given_name_no_list_knows_is_no_name_of_its_own():
+    """ "Zhargal Rose Ferrer" for a known Zhargal Rosa Ferrer, her middle name garbled: no list knows
+    "Zhargal", so a name seems to start at "Rose"; but the word before it is her given name, and the
+    whole is hers, left to the second pass. Without her known, "Rose Ferrer" is read as before."""
+    pages = [("a", "La jueza Zhargal Rose Ferrer habló."), ("b", "Según Zhargal Rose Ferrer, no.")]
+    assert full_names_abroad(pages, lambda key: {"la", "según"}, known=["Zhargal Rosa Ferrer"]) == []
+    unknown = full_names_abroad(pages, lambda key: {"la", "según"})
+    assert [m["surface"] for m in unknown[0][1]] == ["Rose Ferrer"]
