@@ -922,7 +922,32 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
         if (given_confirmed_surname(word, surname, cutoff) or surname_heard_alike(word, surname)) and any(
                 written_or_heard(given, g) for g in index.givens_of.get(surname, ())):
             return given_start
+    # Two of a person's given names before it: a surname garbled further still ("Ellen Mae Cranton").
+    first_start = heard_given_before(text, given_start, index.givens)
+    if first_start < given_start:
+        first = fold(text[first_start:given_start].strip())
+        for surname in index.near:
+            if garbled_under_givens(word, surname) and {first, given} <= index.givens_of.get(surname, set()):
+                return first_start
     return _given_then_short_surname(text, start, word, index, cutoff)  # a short surname with a letter added
+
+
+#: How much of a person's surname a garble of it keeps (rapidfuzz ratio), beside its first sound, after
+#: two or more of their given names: less than after one (`given_confirmed_surname`), since two given
+#: names identify where one does not.
+GARBLED_UNDER_GIVENS_RATIO = 60
+
+
+def garbled_under_givens(word: str, surname: str) -> bool:
+    """Whether a folded word may be a surname garbled under two or more of its person's given names: its
+    first sound (Metaphone) and `GARBLED_UNDER_GIVENS_RATIO` of its letters kept ("cobberg" for
+    "kohlberg", as a wire rewrite or a transcript garbles it); the caller has the given names.
+
+    >>> [garbled_under_givens(w, "kohlberg") for w in ("cobberg", "pell", "kohlberg")]
+    [True, False, False]
+    """
+    return (word != surname and metaphone(word)[:1] == metaphone(surname)[:1]
+            and fuzz.ratio(word, surname) >= GARBLED_UNDER_GIVENS_RATIO)
 
 
 def _given_then_short_surname(text: str, start: int, word: str, index: NameIndex, cutoff: float) -> int:

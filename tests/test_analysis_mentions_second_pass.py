@@ -369,6 +369,16 @@ def test_a_given_name_glued_to_a_label_by_a_lost_space_opens_the_name():
     assert surfaces("Injured 0\nAccusedHelen Mae Cranston\nCharges", people) == ["Mae Cranston"]
 
 
+def test_a_surname_garbled_further_after_two_of_the_persons_given_names_is_found():
+    """ "Dana Louise Cobberg" for Dana Louise Kohlberg: the surname keeps its first sound and most letters,
+    too far for a near spelling even after one given name, but two of hers before it identify her.
+    After one ("Dana Cobberg"), or after two that are not hers, the word is left alone."""
+    people = [{"surnames": ["kohlberg"], "given": ["dana", "louise"]}]
+    assert surfaces("The suspect Dana Louise Cobberg appeared in court.", people) == ["Dana Louise Cobberg"]
+    assert surfaces("The suspect Dana Cobberg appeared in court.", people) == []
+    assert surfaces("The suspect Dana Maria Cobberg appeared in court.", people) == []
+
+
 def test_a_titled_surname_written_as_heard_is_the_name_on_a_page_that_writes_it_right():
     """A hearing transcript: "Mr. Dagsen, you may continue" and later "Mr. Daxen, suspend your remarks".
     "Daxen" is two edits from Dagsen, too far for a typo, but one sound (a Metaphone key) with most

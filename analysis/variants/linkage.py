@@ -11,7 +11,7 @@ from analysis.name_rules import PARTICLES, gender_forms, given_names, role_title
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
-from analysis.second_pass import given_confirmed_surname
+from analysis.second_pass import garbled_under_givens, given_confirmed_surname
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
 from analysis.variants.canonical import SLIP_VOUCHERS, romanised
@@ -621,16 +621,10 @@ def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cuto
             and given_confirmed_surname(name.surname_core, other.surname_core, score_cutoff))
 
 
-#: How much of a person's surname a garble of it keeps (rapidfuzz ratio), beside its first sound, under
-#: two or more of their given names: less than under one (`_surname_garbled_under_given`), since two given
-#: names identify where one does not.
-GARBLED_UNDER_GIVENS_RATIO = 60
-
-
 def _surname_garbled_under_givens(name: ParsedName, other: ParsedName) -> bool:
     """Whether a name is another's two or more given names (each as written, as heard, or a typo or
-    variant of it) with the surname garbled past a near spelling, its first sound and
-    `GARBLED_UNDER_GIVENS_RATIO` of it kept ("Dana Louise Cobberg" for Dana Louise Kohlberg, as a wire
+    variant of it) with the surname garbled past a near spelling, its first sound and most letters kept
+    (`second_pass.garbled_under_givens`: "Dana Louise Cobberg" for Dana Louise Kohlberg, as a wire
     rewrite or a transcript garbles it). The given names identify as a surname alone does not: people
     sharing a first and a middle name and a surname's first sound are rare in one story; a relative
     shares the surname, not the given names.
@@ -643,7 +637,7 @@ def _surname_garbled_under_givens(name: ParsedName, other: ParsedName) -> bool:
     surname, right = name.surname_core, other.surname_core
     return (len(ours) == len(theirs) >= 2 and surname != right
             and all(given_relation(a, b)[0] in ("same", "variant", "typo") for a, b in zip(ours, theirs))
-            and metaphone(surname)[:1] == metaphone(right)[:1] and fuzz.ratio(surname, right) >= GARBLED_UNDER_GIVENS_RATIO)
+            and garbled_under_givens(surname, right))
 
 
 def _later_given_garbled(name: ParsedName, other: ParsedName) -> bool:
