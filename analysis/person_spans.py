@@ -114,14 +114,21 @@ def word_before(text: str, start: int) -> re.Match | None:
 
 def capitalised_word_before(text: str, start: int) -> re.Match | None:
     """The word just before `start` on the same line when it may open a name: capitalised, not all
-    capitals and no capital inside (words glued by extraction, "OfficeKaroline"), no full stop after it."""
+    capitals and no capital inside (words glued by extraction, "OfficeKaroline"), unless after two or
+    three letters, as given names are written ("LaToya", "DeShawn": `_CAPITAL_INSIDE_NAME`); no full
+    stop after it."""
     before = word_before(text, start)
     if not before:
         return None
     word = before.group(1)
-    if not word[:1].isupper() or any(c.isupper() for c in word[1:]):
+    if not word[:1].isupper() or (any(c.isupper() for c in word[1:]) and not _CAPITAL_INSIDE_NAME.fullmatch(word)):
         return None
     return before
+
+
+#: A given name written with a capital inside, after a prefix of two or three letters ("LaToya",
+#: "DeShawn", "JaVonne"); a longer part before the capital is a word glued on by a lost space.
+_CAPITAL_INSIDE_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]{1,2}[^\W\d_][^\W\d_A-Z]{2,}")
 
 
 #: The shortest word taken for a label glued before a given name (`glued_given_before`).

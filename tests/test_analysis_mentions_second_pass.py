@@ -379,6 +379,15 @@ def test_a_surname_garbled_further_after_two_of_the_persons_given_names_is_found
     assert surfaces("The suspect Dana Maria Cobberg appeared in court.", people) == []
 
 
+def test_a_given_name_written_with_a_capital_inside_opens_the_name():
+    """ "LaToya Cranston", a relative of Ellen Cranston: a given name written with a capital after two or
+    three letters is a given name, not words glued by a lost space, and the name found is the whole, not
+    the bare surname (which would go to Ellen). A longer part before the capital is a glued word
+    ("OfficeEllen Cranston" is Cranston alone)."""
+    assert surfaces("His mother LaToya Cranston spoke.") == ["mother LaToya Cranston"]
+    assert surfaces("Press OfficeLaToya Cranston spoke.") == ["Cranston"]
+
+
 def test_a_titled_surname_written_as_heard_is_the_name_on_a_page_that_writes_it_right():
     """A hearing transcript: "Mr. Dagsen, you may continue" and later "Mr. Daxen, suspend your remarks".
     "Daxen" is two edits from Dagsen, too far for a typo, but one sound (a Metaphone key) with most
