@@ -329,7 +329,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     function_words = function_words or {}
     glue_letters = glue_letters or {}
     glue = {words: GLUE_WORDS | glue_words(words) for words in set(function_words.values())}
-    index = NameIndex.of(people, GLUE_WORDS.union(*glue.values()), known_words.lexicon if known_words is not None else ())
+    index = NameIndex.of(people, GLUE_WORDS.union(*glue.values()),
+                         known_words.lexicon if known_words is not None else ())
     if not index.exact:
         return
     fits: dict[str, bool] = {}
@@ -407,7 +408,8 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                     in_full, written, after_given = named
                     heard = folded not in known_words.lexicon  # a garble as heard; else an English word
                     fit = not (written if heard else in_full).isdisjoint(garbled) or not heard and any(
-                        (given, folded) in after_given for surname in garbled for given in index.givens_of.get(surname, ()))
+                        (given, folded) in after_given
+                        for surname in garbled for given in index.givens_of.get(surname, ()))
             if not fit and known_words is not None and key not in foreign:
                 heard_start, heard = _heard_after_given(text, start, folded, index)
                 if heard:
@@ -527,8 +529,8 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
     """The known surnames a capitalised word on an English page may garble where the page names their
     person (`_surnames_named`, asked by the caller: in full for an English word, with the surname right
     or as this word, "Ewen Plumber" then "Plumber's plan", since the page spells the name so throughout;
-    by the surname right for a garble as heard): empty unless the word stands alone (no capitalised word but a title just
-    before it, none just after it: "Thomson Reuters" is another name) and is
+    by the surname right for a garble as heard): empty unless the word stands alone (no capitalised word
+    but a title just before it, none just after it: "Thomson Reuters" is another name) and is
     - an English word a near spelling of the surname, or the surname with a doubled letter written once
       (`spelt_alike`: "Fasa accepted defeat" a line after Sergio Fassa, 4 letters being too few for a
       near spelling), which the story never writes in lower case in any of its forms ("Plumber was born

@@ -630,7 +630,8 @@ def _surname_garbled_under_givens(name: ParsedName, other: ParsedName) -> bool:
     shares the surname, not the given names.
 
     >>> from analysis.names import parse_name as p
-    >>> [_surname_garbled_under_givens(p(n), p("Dana Louise Kohlberg")) for n in ("Dana Louise Cobberg", "Dana Cobberg", "Dana Louise Pell")]
+    >>> [_surname_garbled_under_givens(p(n), p("Dana Louise Kohlberg"))
+    ...  for n in ("Dana Louise Cobberg", "Dana Cobberg", "Dana Louise Pell")]
     [True, False, False]
     """
     ours, theirs = name.given_tokens, other.given_tokens

@@ -10,8 +10,9 @@ never given elsewhere in the story ("Professor", where the story says "Governor"
 Minister"): a page that misspells the story's person calls them what the story calls them, or
 nothing. What the story calls them is what two pages or more call them (`NAMESAKE_OFFICE_PAGES`): one
 page's title may be an office the person has since left ("Congressman" on a profile, "President" once
-the story breaks), no evidence of another person. Those mentions are split off as forms of their own, kept apart from the person's forms, and
-clustered again (record linkage's "context conflicts" evidence, applied per page).
+the story breaks), no evidence of another person. Those mentions are split off as forms of their own,
+kept apart from the person's forms, and clustered again (record linkage's "context conflicts" evidence,
+applied per page).
 """
 from __future__ import annotations
 
@@ -69,7 +70,8 @@ def namesake_pages(clusters: list[list[int]], forms: list[Form], by_form: dict[i
             elsewhere = {page: {roles.get(m["mention_id"]) for _, m in others} - {None}
                          for page, others in on_page.items() if page != article}
             offices = set().union(*elsewhere.values())
-            if sum(1 for page_offices in elsewhere.values() if page_offices) >= NAMESAKE_OFFICE_PAGES and not here & offices:
+            titled_pages = sum(1 for page_offices in elsewhere.values() if page_offices)
+            if titled_pages >= NAMESAKE_OFFICE_PAGES and not here & offices:
                 apart.update((m["mention_id"], number) for _, m in items)
     return apart
 

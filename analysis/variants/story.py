@@ -346,7 +346,8 @@ def _join_family_name_pairs(decided: list[tuple], forms: list[Form]) -> list[tup
     return _merged(decided, into)
 
 
-def family_spellings(decided: list[tuple], forms: list[Form], vouching: dict[str, set], score_cutoff: float) -> dict[int, str]:
+def family_spellings(decided: list[tuple], forms: list[Form], vouching: dict[str, set],
+                     score_cutoff: float) -> dict[int, str]:
     """A person's first form -> the surname as their family is spelt (as written most), for each person
     named only thinly (no authoritative outlet, fewer than `ESTABLISHED_OUTLETS` outlets) by a surname
     no careful outlet writes for anyone, a typo away (`surnames_fit`) from exactly one surname that
@@ -366,7 +367,8 @@ def family_spellings(decided: list[tuple], forms: list[Form], vouching: dict[str
             written[form.name.surname_core][form.name.surname_display] += form.count
             for article in form.articles:
                 on_page[article].add(form.name.surname_core)
-    vouched = [surname for surname, outlets in vouching.items() if len(outlets) >= SLIP_VOUCHERS and written.get(surname)]
+    vouched = [surname for surname, outlets in vouching.items()
+               if len(outlets) >= SLIP_VOUCHERS and written.get(surname)]
     found: dict[int, str] = {}
     for group, _mentions, pin in decided:
         full = _full_forms(group, forms)
