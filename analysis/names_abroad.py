@@ -17,15 +17,13 @@ from collections.abc import Callable, Container, Iterable
 
 from analysis.name_rules import PARTICLES, world_given_names
 from analysis.names import fold, parse_name
+from analysis.person_spans import word_before
 
 #: How often the story's pages in other languages must write a full name for it to be one.
 REPEATED = 2
 GIVEN_MIN_LETTERS = 3
 #: A word, its hyphenated parts and apostrophes kept ("Bankman-Fried", "O'Neill").
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-#: The word just before a position, one space away on the same line, and how far back it is looked for.
-_WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
-_LOOK_BACK = 40
 
 
 def _capitalised(word: str) -> bool:
@@ -114,10 +112,10 @@ def full_names_abroad(texts: Iterable[tuple[object, str]], grammar_of: Callable[
         people: the span is the rest of their name with a middle name garbled ("Zhargal Rose Ferrer" for a
         known Zhargal Rosa Ferrer reads "Rose Ferrer" where no list knows "Zhargal"), left to the second
         pass as their name is."""
-        before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+        before = word_before(text, start)
         name = parse_name(text[start:end])
-        return (before is not None and name is not None and before.group(1)[:1].isupper()
-                and fold(before.group(1)) in givens_of.get(name.surname_key, ()))
+        return (before is not None and text[before.end(2):start] == " " and name is not None
+                and before.group(1)[:1].isupper() and fold(before.group(1)) in givens_of.get(name.surname_key, ()))
 
     spans = {key: [(s, e) for s, e in _new_spans(text, _spans(text, grammar_of(key), lexicon), new)
                    if not inside_known(text, s, e)] for key, text in texts}

@@ -126,13 +126,12 @@ def capitalised_word_before(text: str, start: int) -> re.Match | None:
     return before
 
 
+#: The shortest word taken for a label glued before a given name (`glued_given_before`); a shorter part
+#: before a capital inside opens a given name written so ("LaToya", "DeShawn": `_CAPITAL_INSIDE_NAME`).
+GLUED_PREFIX_MIN = 4
 #: A given name written with a capital inside, after a prefix of two or three letters ("LaToya",
 #: "DeShawn", "JaVonne"); a longer part before the capital is a word glued on by a lost space.
-_CAPITAL_INSIDE_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]{1,2}[^\W\d_][^\W\d_A-Z]{2,}")
-
-
-#: The shortest word taken for a label glued before a given name (`glued_given_before`).
-GLUED_PREFIX_MIN = 4
+_CAPITAL_INSIDE_NAME = re.compile(rf"[^\W\d_][^\W\d_A-Z]{{1,{GLUED_PREFIX_MIN - 2}}}[^\W\d_][^\W\d_A-Z]{{2,}}")
 
 
 def glued_given_before(text: str, start: int, givens: Container[str]) -> int:

@@ -929,7 +929,7 @@ def _given_then_garbled_surname(text: str, start: int, word: str, index: NameInd
     if first_start < given_start:
         first = fold(text[first_start:given_start].strip())
         for surname in index.near:
-            if garbled_under_givens(word, surname) and {first, given} <= index.givens_of.get(surname, set()):
+            if {first, given} <= index.givens_of.get(surname, set()) and garbled_under_givens(word, surname):
                 return first_start
     return _given_then_short_surname(text, start, word, index, cutoff)  # a short surname with a letter added
 

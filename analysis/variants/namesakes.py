@@ -59,6 +59,7 @@ def namesake_pages(clusters: list[list[int]], forms: list[Form], by_form: dict[i
         for i in group:
             for m in by_form.get(i, ()):
                 on_page[m["article_id"]].append((i, m))
+        offices_on = {page: {roles.get(m["mention_id"]) for _, m in items} - {None} for page, items in on_page.items()}
         for article, items in on_page.items():
             if any(i == leader or forms[i].name.surname_core == surname for i, _ in items):
                 continue
@@ -67,11 +68,8 @@ def namesake_pages(clusters: list[list[int]], forms: list[Form], by_form: dict[i
             if len(titled) < NAMESAKE_MIN_TITLED:
                 continue
             here = set(titled)
-            elsewhere = {page: {roles.get(m["mention_id"]) for _, m in others} - {None}
-                         for page, others in on_page.items() if page != article}
-            offices = set().union(*elsewhere.values())
-            titled_pages = sum(1 for page_offices in elsewhere.values() if page_offices)
-            if titled_pages >= NAMESAKE_OFFICE_PAGES and not here & offices:
+            elsewhere = [offices for page, offices in offices_on.items() if page != article and offices]
+            if len(elsewhere) >= NAMESAKE_OFFICE_PAGES and not here & set().union(*elsewhere):
                 apart.update((m["mention_id"], number) for _, m in items)
     return apart
 
