@@ -65,6 +65,7 @@ from analysis.person_spans import (  # noqa: F401 (ATTACHED_TITLES re-exported)
     heard_given_before,
     hyphenated_given_start,
     particles_before,
+    resembling_given_before,
     word_before,
 )
 from analysis.phonetic import HEARD_RATIO, metaphone, spelt_alike, surname_heard_alike, written_or_heard
@@ -490,6 +491,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                     extended = glued_given_before(text, start, index.givens_of.get(folded, ()))
                 if extended == start and word[:1].isupper() and not known_given:
                     extended = garbled_middle_before(text, start, index.givens_of.get(folded, ()))
+                if extended == start and word[:1].isupper() and not known_given and folded in index.exact:
+                    extended = resembling_given_before(text, start, index.givens_of.get(folded, ()),
+                                                       known_words or (), function_words.get(key, ()))
                 if extended == start and key in foreign and folded not in index.exact and not known_given:
                     extended = _repeated_given_before(text, start, word, _near_givens(folded, index, score_cutoff))
                     if extended < start:
@@ -535,9 +539,11 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
       (`spelt_alike`: "Fasa accepted defeat" a line after Sergio Fassa, 4 letters being too few for a
       near spelling), which the story never writes in lower case in any of its forms ("Plumber was born
       in London" on a page about Ewen Plummer, "Carver's shooting" beside Brian Carvel), or
-    - no English word, after a title, and the surname written as heard (`surname_heard_alike`: one
-      Metaphone key, most letters kept; surnames of `SOUND_MIN_LETTERS`): a transcript's "Mr. Laxith,
-      suspend your remarks" at a hearing where the same chairman's "Mr. Lagseth" is written right, or
+    - no English word, and the surname written as heard (`surname_heard_alike`: one Metaphone key,
+      most letters kept; surnames of `SOUND_MIN_LETTERS`): a transcript's "Mr. Laxith, suspend your
+      remarks" at a hearing where the same chairman's "Mr. Lagseth" is written right, or a rewrite's
+      "Kowirak said" on a page that names Ada Kowiarek, untitled (the caller asks that the page write
+      the surname right: the word stands where that surname is expected), or
     - no English word, a short surname (`EXACT_MIN_LETTERS` up to `EDIT_MIN_LETTERS`, too short for
       a near spelling anywhere) with one letter added, dropped, changed or two swapped, the first kept
       (`_short_slip`): "Since Lentz took office" on a page that names Friedhelm Lenz.
@@ -559,7 +565,9 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
     titled = extend_left(text, start, ()) < start
     english = folded in known_words.lexicon
     if not english and not titled:
-        return _short_slip(folded, index)
+        if folded not in cache:
+            cache[folded] = [s for s in index.sounding(folded) if surname_heard_alike(folded, s)]
+        return _short_slip(folded, index) + cache[folded]
     if folded not in cache:
         if english:
             forms = getattr(known_words.lexicon, "forms", lambda lemma: {lemma})

@@ -302,3 +302,21 @@ def test_the_topic_person_ner_tags_as_an_organisation_is_searched_though_a_relat
                "label": "PERSON"} for n, s in enumerate(fathers)]
     resolved = resolve_mentions({1: _doc(text)}, found, topic=Topic(names=("Tara Velloso",), articles=frozenset({1})))
     assert sorted(m["surface"] for m in resolved.found if "Velloso" in m["surface"]) == ["Tara Velloso"] * 3
+
+
+def test_a_given_name_ner_tags_a_place_alone_but_opens_names_with_is_no_place():
+    """NER knows too few Italian names: it tags "Tancredi" alone a place, yet tags "Tancredi Volpe" a
+    person more often still. A word opening more person names than it is tagged a place is a given name,
+    and the full name is evidence of a person; "Ohio", tagged a place far more often than it opens the
+    SEO phrase "Ohio Kranston", stays a place, and the phrase no person."""
+    lines = ["Tancredi Volpe was arrested.", "Police said Tancredi Volpe hid.", "Tancredi Volpe, 60, is ill.",
+             "In Tancredi the police waited.", "From Tancredi roads were shut.",
+             "Ohio Kranston news.", "Ohio voted.", "In Ohio it rained.", "Ohio again."]
+    texts = {(n, "text"): line for n, line in enumerate(lines)}
+    found = [("Tancredi Volpe", "PERSON", 0), ("Tancredi Volpe", "PERSON", 1), ("Tancredi Volpe", "PERSON", 2),
+             ("Tancredi", "GPE", 3), ("Tancredi", "GPE", 4),
+             ("Ohio Kranston", "PERSON", 5), ("Ohio", "GPE", 6), ("Ohio", "GPE", 7), ("Ohio", "GPE", 8)]
+    mentions = [{"key": (n, "text"), "start": lines[n].index(surface), "surface": surface, "label": label}
+                for surface, label, n in found]
+    kept = entities.credible_mentions(mentions, texts, frozenset())
+    assert [m["surface"] for m in kept] == ["Tancredi Volpe"] * 3

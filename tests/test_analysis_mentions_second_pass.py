@@ -388,16 +388,19 @@ def test_a_given_name_written_with_a_capital_inside_opens_the_name():
     assert surfaces("Press OfficeLaToya Cranston spoke.") == ["Cranston"]
 
 
-def test_a_titled_surname_written_as_heard_is_the_name_on_a_page_that_writes_it_right():
+def test_a_surname_written_as_heard_is_the_name_on_a_page_that_writes_it_right():
     """A hearing transcript: "Mr. Dagsen, you may continue" and later "Mr. Daxen, suspend your remarks".
     "Daxen" is two edits from Dagsen, too far for a typo, but one sound (a Metaphone key) with most
-    letters kept; under a title, on a page writing the surname right, it is the surname as heard.
-    Untitled, or on a page that never writes Dagsen, it is left alone."""
+    letters kept; on a page writing the surname right, it is the surname as heard, titled or not
+    ("Daxen said so"). On a page that never writes Dagsen, or before another capitalised word (another
+    name's part), it is left alone."""
     people = [{"surnames": ["dagsen"], "given": ["piet"]}]
     page = "Mr. Dagsen, you may continue. Order! Mr. Daxen, suspend your remarks."
     assert surfaces(page, people) == ["Mr. Dagsen", "Mr. Daxen"]
-    assert surfaces("Mr. Dagsen, you may continue. Daxen said so.", people) == ["Mr. Dagsen"]
+    assert surfaces("Mr. Dagsen, you may continue. Daxen said so.", people) == ["Mr. Dagsen", "Daxen"]
+    assert surfaces("Mr. Dagsen, you may continue. Daxen Group said so.", people) == ["Mr. Dagsen"]
     assert surfaces("Order! Mr. Daxen, suspend your remarks.", people) == []
+    assert surfaces("Order! Daxen said so.", people) == []
 
 
 def test_a_short_english_word_that_is_the_surname_with_a_doubled_letter_written_once_is_the_name():
@@ -618,3 +621,13 @@ def test_a_two_part_surname_written_as_two_words_is_one_mention():
     assert surfaces("Minister Ana Lindahl Berg spoke. Lindahl Berg left.", people=people) == [
         "Minister Ana Lindahl Berg", "Lindahl Berg"]
     assert surfaces("Lindahl spoke. Berg left.", people=people) == ["Lindahl", "Berg"]
+
+
+def test_a_given_name_garbled_past_a_typo_before_the_persons_surname_abroad_is_their_given_name():
+    """On a German page "Tarosz Wolniak" names Tomasz Wolniak with his given name garbled: no list has
+    "Tarosz" and abroad only a listed given name is taken, but it keeps his given name's first letter and
+    most of its letters, right before his surname. A German noun there ("Polizist") is not his name."""
+    people = [{"surnames": ["wolniak"], "given": ["tomasz"]}]
+    text = "Sein Name ist Tarosz Wolniak, sagte Polizist Wolniak."
+    assert surfaces(text, people=people, foreign={"k"}) == ["Tarosz Wolniak", "Wolniak"]
+    assert surfaces(text, people=[{"surnames": ["wolniak"], "given": ["jerzy"]}], foreign={"k"}) == ["Wolniak", "Wolniak"]

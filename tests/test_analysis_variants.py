@@ -618,6 +618,17 @@ def test_a_careful_outlets_one_off_against_a_few_careful_outlets_is_a_slip():
     assert kinds(analyse_variants(mentions, topic=topic))["Marela Dostal"] == "accepted"
 
 
+def test_a_careful_outlets_one_off_copied_by_an_aggregator_is_still_its_slip():
+    # Three careful newsrooms write "Mirela Dostal"; a fourth writes "Marela Dostal" once, and an
+    # aggregator repeats it: the form is no longer written once, but the careful newsroom still wrote
+    # it once only, which shows no house style.
+    mentions = [mention(i, "Mirela Dostal", f"a{i}", "2026-03-03", authoritative=i < 4) for i in range(1, 10)]
+    mentions += [mention(20, "Marela Dostal", "a20", "2026-03-04", authoritative=True),
+                 mention(21, "Marela Dostal", "b21", "2026-03-05")]
+    topic = Topic(names=("Mirela Dostal",), articles=frozenset(range(1, 30)))
+    assert kinds(analyse_variants(mentions, topic=topic))["Marela Dostal"] == "error"
+
+
 def test_a_surname_with_a_plural_or_a_dropped_apostrophes_s_is_the_surname_not_a_misspelling():
     # "the Blitzes" (the family) and an SEO title's "Tom Blitzs Campaign" (a possessive that lost its
     # apostrophe): the letters before the ending are the person's own surname.
@@ -679,6 +690,17 @@ def test_one_title_joins_two_real_given_names_a_letter_apart():
     assert len(analyse_variants(story("")).clusters) == 2
     result = analyse_variants(story("Mayor "))
     assert len(result.clusters) == 1 and kinds(result)["Mayor Carin Lund"] == "error"
+
+
+def test_one_careful_pages_one_slip_to_another_real_given_name_is_no_second_person():
+    # Twelve careful newsrooms write Maria Lund; one careful page writes "Marie Lund" once: both are
+    # real names, but one use on one page is that newsroom's slip, not a Marie in established use.
+    mentions = [mention(i, "Maria Lund", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 13)]
+    mentions += [mention(20, "Marie Lund", "b1", "2026-03-04", authoritative=True)]
+    assert owners(analyse_variants(mentions))["Marie Lund"] == ("Maria Lund", "error")
+    # Written on two of its pages, the newsroom means a Marie: two people.
+    mentions += [mention(21, "Marie Lund", "b1", "2026-03-05", authoritative=True)]
+    assert owners(analyse_variants(mentions))["Marie Lund"] == ("Marie Lund", "canonical")
 
 
 def test_the_users_same_and_distinct_are_must_link_and_cannot_link():
@@ -1049,6 +1071,16 @@ def test_a_blend_of_two_office_holders_names_is_an_error_of_the_surnames_person(
     assert owner["Mayor Tomas Brook"][0] == "Tomas Brook"
 
 
+def test_a_full_legal_name_with_a_first_given_name_everyday_use_drops_is_no_blend():
+    # Mayor Ellen Cranston is "Mayor Tomas Ellen Cranston" on one page: "Tomas" is the other mayor's
+    # given name, but her own "Ellen" follows it, so the page writes her longer name, not a blend.
+    mentions = [mention(i, "Mayor Ellen Cranston", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Mayor Tomas Brook", f"b{i}", "2026-03-03") for i in range(1, 5)]
+    mentions += [mention(30, "Mayor Tomas Ellen Cranston", "x1", "2026-03-05")]
+    owner = owners(analyse_variants(mentions))
+    assert owner["Mayor Tomas Ellen Cranston"][1] != "error"
+
+
 def test_a_given_name_carried_over_from_a_name_on_the_same_page_is_a_blend():
     # A transcript names the nominee's lawyer, Tim Parlow, then says "Tim Valdez" of Pete Valdez, whom the
     # page also names in full: the lawyer's given name on the nominee's surname. Tim Parlow is named on
@@ -1166,6 +1198,10 @@ def test_a_titled_surname_written_as_heard_beside_the_persons_name_is_their_erro
                  mention(21, "Mr. Daxen", "t1", "2026-03-04", article=50)]
     owner = owners(analyse_variants(mentions))
     assert owner["Mr. Daxen"] == ("Piet Dagsen", "error")
+    # Untitled ("Daxen said"), on the page that names him, it is his too.
+    untitled = mentions[:5] + [mention(20, "Piet Dagsen", "t1", "2026-03-04", article=50),
+                               mention(21, "Daxen", "t1", "2026-03-04", article=50)]
+    assert owners(analyse_variants(untitled))["Daxen"] == ("Piet Dagsen", "error")
     # With his brother in the story, the page's "Col. Dagsen" fits both: no garble, placed by context,
     # and every mention still has one assignment.
     # (A page's "Piet Dagsenn" makes his surnames two, and "Dagsen" is one sound with the other.)
@@ -2049,6 +2085,37 @@ def test_the_subjects_given_name_garbled_past_a_typo_is_theirs_on_the_storys_pag
     assert kinds(alone)["Mirta Quenby"] == "canonical"
 
 
+def test_a_near_name_a_page_introduces_as_a_relative_is_that_relative_not_a_slip():
+    """A page names the story's Marla Quenby and "her sister, Marika Quenby": two near names on one
+    page would be a slip, but the page says who the second one is."""
+    mentions = [mention(i, "Marla Quenby", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(20, "Marla Quenby", "b1", "2026-03-04", article=50),
+                 {**mention(21, "Marika Quenby", "b1", "2026-03-04", article=50), "kin": True}]
+    on_topic = frozenset(m["article_id"] for m in mentions)
+    found = owners(analyse_variants(mentions, topic=Topic(names=("Marla Quenby",), articles=on_topic)))
+    assert found["Marika Quenby"] == ("Marika Quenby", "canonical")
+
+
+def test_the_subjects_later_given_name_and_surname_written_beside_the_full_name_is_their_short_name():
+    """The story is about Ousseynou Tavio Mbengue, whom coverage calls "Tavio Mbengue" on the same pages:
+    his short name, not a second person. A page introducing a "Tavio Mbengue" as somebody's relative
+    ("his father, ...") names another one."""
+    def story(kin, extra=()):
+        mentions = [mention(i, "Ousseynou Tavio Mbengue", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                    for i in range(1, 5)]
+        mentions += [{**mention(10 + i, "Tavio Mbengue", f"a{i}", "2026-03-03", authoritative=True, article=i),
+                      "kin": kin} for i in range(1, 4)]
+        mentions += list(extra)
+        on_topic = frozenset(m["article_id"] for m in mentions)
+        return owners(analyse_variants(mentions, topic=Topic(names=("Ousseynou Tavio Mbengue",), articles=on_topic)))
+
+    assert story(False)["Tavio Mbengue"] == ("Ousseynou Tavio Mbengue", "accepted")
+    assert story(True)["Tavio Mbengue"][0] == "Tavio Mbengue"
+    # A page writing the pair the other way round ("Mbengue Tavio") keeps it one pair, and his.
+    found = story(False, [mention(20, "Mbengue Tavio", "x1", "2026-03-04", article=20)])
+    assert found["Tavio Mbengue"][0] == found["Mbengue Tavio"][0] == "Ousseynou Tavio Mbengue"
+
+
 def test_under_the_subjects_title_a_familiar_given_name_or_a_garbled_surname_is_their_error():
     """"Governor Mike Carrow" for Governor Mark Carrow keeps only the first letter of his given name,
     and "Governor Mark Carlaw" most of his surname: under his title, on the story's pages, both are his."""
@@ -2476,6 +2543,38 @@ def test_a_careful_newsroom_that_writes_no_diacritic_anywhere_does_not_vouch_for
     # The same newsroom writing "Inés Muñoz" writes marks where it knows them: its plain "Tomas Ibanez"
     # is its choice, and careful outlets at home decide (Spanish coverage's marks are its rendering).
     assert story("Inés Muñoz")["Tomas Ibanez"] == ("Tomas Ibanez", "canonical")
+
+
+def test_an_accent_only_an_ascii_newsroom_leaves_off_is_no_hypercorrection():
+    # The one careful outlet writes "Ines Marko" and "Luc Pelin": no diacritic anywhere, an ASCII
+    # newsroom. Three aggregators write "Inés Marko". The plain writing says nothing against the
+    # accent: it is an accepted variant, never "a diacritic the name does not have".
+    mentions = [mention(1, "Ines Marko", "a1", "2026-03-03", authoritative=True),
+                mention(2, "Luc Pelin", "a1", "2026-03-03", authoritative=True, article=1)]
+    mentions += [mention(10 + i, "Inés Marko", f"b{i}", "2026-03-04") for i in range(1, 4)]
+    found = owners(analyse_variants(mentions))
+    assert found["Inés Marko"][1] != "error" and found["Ines Marko"][1] != "error"
+    # A careful outlet that writes marks elsewhere ("Luc Pélin") and this name plain has chosen so.
+    mentions[1] = mention(2, "Luc Pélin", "a1", "2026-03-03", authoritative=True, article=1)
+    assert owners(analyse_variants(mentions))["Inés Marko"] == ("Ines Marko", "error")
+
+
+def test_an_own_letter_added_where_careful_outlets_writing_such_letters_leave_it_off_is_an_error():
+    # Three careful outlets write "Călina Vasilescu": they print "ă", a letter of the name's own
+    # alphabet, so their plain "s" is a choice, not an ASCII simplification. A fourth careful outlet
+    # writes "Vasileșcu" twice: the extra "ș" is a letter the name does not have, not its own spelling.
+    mentions = [mention(i, "Călina Vasilescu", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(10 + i, "Călina Vasileșcu", "b1", "2026-03-04", authoritative=True, article=10)
+                 for i in range(2)]
+    mentions += [mention(20 + i, "Calina Vasilescu", f"c{i}", "2026-03-04") for i in range(1, 3)]
+    found = owners(analyse_variants(mentions))
+    assert found["Călina Vasilescu"] == ("Călina Vasilescu", "canonical")
+    assert found["Călina Vasileșcu"][1] == "error" and found["Calina Vasilescu"][1] == "accepted"
+    # One careful outlet that writes "ă" and this surname plain shows no choice (a newsroom may simplify
+    # one name and not another): three aggregators' "Vasileșcu" stands as the name's own letters.
+    mentions = [mention(1, "Călina Vasilescu", "a1", "2026-03-03", authoritative=True)]
+    mentions += [mention(10 + i, "Călina Vasileșcu", f"c{i}", "2026-03-04") for i in range(1, 4)]
+    assert owners(analyse_variants(mentions))["Călina Vasileșcu"][1] != "error"
 
 
 def test_a_careful_outlet_abroad_does_not_decide_how_the_story_writes_a_minor_persons_name():

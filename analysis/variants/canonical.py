@@ -143,7 +143,8 @@ def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, crite
 def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None, criteria: tuple[str, ...],
                       writing: str = "surfaces", given_uses: Counter | None = None,
                       spellings: dict | None = None, vouching: dict | None = None,
-                      rendered: frozenset = frozenset(), marking: Collection | None = None) -> _Decision:
+                      rendered: frozenset = frozenset(), marking: Collection | None = None,
+                      plain_chosen: Collection[str] = ()) -> _Decision:
     """The best-evidenced form, written the way it is written most (`writing`: "surfaces" for a list,
     where the canonical is an input surface; "displays" for a story, where it is the name without title).
     `given_uses`: how often the person's mentions use each given name (a story's), for the criterion
@@ -180,7 +181,7 @@ def _decide_canonical(indices: list[int], forms: list[Form], pinned: int | None,
         marking = set(marking)
         authorities = {written: outlets if not written.isascii() else outlets & marking
                        for written, outlets in authorities.items()}
-    canonical = _display(written, authorities, spellings) if written \
+    canonical = _display(written, authorities, spellings, plain_chosen) if written \
         else best.name.display
     if len(ranked) == 1 and len([w for w, n in written.items() if n]) > 1 and rule in ("only form", "only full form"):
         rule += ", written its most used way"
@@ -214,7 +215,8 @@ ARTICLES = frozenset({"el", "la", "le", "les", "los", "las", "the"})
 LED_SHARE = 2
 
 
-def _display(counts: Counter, authorities: dict | None = None, spellings: dict | None = None) -> str:
+def _display(counts: Counter, authorities: dict | None = None, spellings: dict | None = None,
+             plain_chosen: Collection[str] = ()) -> str:
     """The way of writing a name to show as canonical: capitalised before lower case; the fewest words
     written otherwise than careful outlets write them (`spellings`: `careful_spellings`, story-wide),
     then the most written so; an authoritative outlet's before others; then the most diacritics; then
@@ -228,7 +230,8 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     surname without the accent vouch for the husband's, and those that write the son's "Dončić" vouch
     for the father's, when only ASCII-only newsrooms happened to name the father. A letter no main
     language writes as its own (`own_marks`: "ø", "ć") is never added for effect: a careful outlet
-    writing the word plain has simplified it, and vouches for the writing with it.
+    writing the word plain has simplified it, and vouches for the writing with it; unless careful
+    outlets that write such letters elsewhere write the word plain (`plain_chosen`): theirs is a choice.
 
     >>> _display(Counter({"Zoe Ruiz": 9, "Zoë Ruiz": 2}), {"Zoë Ruiz": {"a"}, "Zoe Ruiz": {"b"}})
     'Zoë Ruiz'
@@ -243,6 +246,8 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     'AJ Lund'
     >>> _display(Counter({"Lars Lokke": 3, "Lars Løkke": 1}), {"Lars Lokke": {"a"}}, {"lokke": "lokke"})
     'Lars Løkke'
+    >>> _display(Counter({"Lars Lokke": 3, "Lars Løkke": 1}), {"Lars Lokke": {"a"}}, {"lokke": "lokke"}, {"lokke"})
+    'Lars Lokke'
     """
     authorities = authorities or {}
     spellings = spellings or {}
@@ -250,7 +255,10 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     def agree(written: str) -> tuple[int, float]:
         # The share of its words written so, not their number: "J D Hollis" has a word more than "JD
         # Hollis" to agree with, and is no better written for it.
-        careful = [spellings[fold(word)] in (spelt(word), fold(word) if own_marks(word) else None)
+        def simplifies(word: str) -> bool:  # an own letter a careful outlet writing the word plain dropped
+            return own_marks(word) and fold(word) not in plain_chosen
+
+        careful = [spellings[fold(word)] in (spelt(word), fold(word) if simplifies(word) else None)
                    for word in written.split() if fold(word) in spellings]
         return careful.count(False), -careful.count(True) / max(len(careful), 1)
 
@@ -704,13 +712,20 @@ def _is_accepted(form: Form, decision: _Decision, forms: list[Form], story: bool
     return comparison.explained or _unexplained(form, decision, forms, story, "name", house)[0] == "accepted"
 
 
-def _one_off(form: Form) -> bool:
-    """Whether a form is written once, on one page, by one outlet: a house style is a newsroom's
-    repeated choice, and one use shows no choice at all. Against a name several careful outlets
-    write, an unexplained one-off by a careful outlet is its slip (the Turkish daily's "Ruvi" for
-    "Ravi", once, beside three newsrooms writing it right); with fewer behind the name, nothing tells
-    the slip from the rarer spelling, and the ratio decides as before."""
-    return form.count == 1 and len(form.articles) == 1 and len(form.sources) == 1
+def _one_off_by(form: Form, outlet: str) -> bool:
+    """Whether a careful outlet writes a form once only: a house style is a newsroom's repeated
+    choice, and one use shows no choice at all. Against a name several careful outlets write, an
+    unexplained one-off by the one careful outlet writing a form is its slip (the Turkish daily's
+    "Ruvi" for "Ravi", once, beside three newsrooms writing it right), also where an aggregator copies
+    the slip; two careful outlets writing it are two choices, however often each. With fewer behind
+    the name, nothing tells the slip from the rarer spelling, and the ratio decides as before.
+
+    >>> from collections import Counter
+    >>> copied = Form(parse_name("Henri Lasko"), outlet_uses=Counter({"a": 1, "b": 1}))
+    >>> _one_off_by(copied, "a"), _one_off_by(Form(parse_name("Henri Lasko"), outlet_uses=Counter({"a": 2})), "a")
+    (True, False)
+    """
+    return form.outlet_uses[outlet] == 1
 
 
 def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool, what: str,
@@ -730,8 +745,8 @@ def _unexplained(form: Form, decision: _Decision, forms: list[Form], story: bool
         # Careful outlets abroad vouch for a spelling only as their language's rendering (`ABROAD_HOUSES`
         # in `variants.story`): one writing a name no rule explains has copied or slipped.
         careful = (form.authoritative if house is None else form.authoritative & house) - form.abroad
-        if careful and _one_off(form) and vouching >= SLIP_VOUCHERS:
-            careful = set()  # written once, on one page: a newsroom's slip, not its choice ("Ruvi Mehra")
+        if len(careful) == 1 and vouching >= SLIP_VOUCHERS and _one_off_by(form, next(iter(careful))):
+            careful = set()  # its one careful outlet wrote it once: a newsroom's slip, not its choice ("Ruvi Mehra")
         if careful and len(careful) * AUTHORITY_RATIO > vouching:
             return "accepted", "surname form used by an authoritative outlet" if what == "surname" else "used by an authoritative outlet"
         rivals = len(best.independent) if best is not None else 0

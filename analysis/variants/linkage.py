@@ -7,7 +7,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import PARTICLES, gender_forms, given_names, role_title, title_gender
+from analysis.name_rules import PARTICLES, gender_forms, given_names, role_title, title_gender, world_given_names
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
@@ -313,6 +313,12 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
         lenders = lenders or beside
         if not carriers or not lenders:
             continue
+        if given in world_given_names() and any(forms[j].name.given_tokens[:1] and forms[j].name.given_tokens[0] in
+                                          name.given_tokens[1:] for r in carriers for j in members[r]):
+            # The carrier's own given name after a given name of some locale (`world_given_names`: "José
+            # Tomas Lagseth" for Tomas Lagseth): their longer name, a first given name everyday use drops,
+            # not another's given name on theirs. (A word no locale names with may be an honorific NER took in.)
+            continue
         lent_by = {root(j) for j in lenders}
         # Its own page introduces a bearer of the surname as a relative ("Ella Holm says her husband,
         # Tim Holm, ..."): the name is the other one of the family, not a slip for him.
@@ -430,16 +436,17 @@ def _middle_as_given(forms: list[Form], members: dict, root) -> list[tuple[int, 
 
 
 def _heard_beside(forms: list[Form], members: dict, root, unattached: set[int]) -> list[tuple[int, int, str]]:
-    """Titled bare surnames written as heard on pages that name the person: (garble, person's form, rule).
+    """Bare surnames written as heard on pages that name the person: (garble, person's form, rule).
 
     A transcript writes a surname as it hears it ("Mr. Laxith, suspend your remarks" a few lines after
-    "Mr. Lagseth, you may continue"): one Metaphone key and most letters kept (`surname_heard_alike`),
-    but too far in letters for any typo rule, so the bare form is a person of its own. It is the error
-    of the one person it is heard as when: it carries a title (the page says a person's surname
-    follows), it is thinly attested (no authoritative outlet, fewer than ESTABLISHED_OUTLETS outlets),
-    its cluster holds nothing but it, and every page writing it names that person (any form of
-    theirs, or their surname written right and alone, which may fit a relative too), who has an
-    established full name: the page is talking about them. A surname some established full name
+    "Mr. Lagseth, you may continue"), a rewrite as it reads it aloud ("Kowirak said" on a page naming
+    Ada Kowiarek): one Metaphone key and most letters kept (`surname_heard_alike`), but too far in
+    letters for any typo rule, so the bare form is a person of its own. It is the error of the one
+    person it is heard as when: it is thinly attested (no authoritative outlet, fewer than
+    ESTABLISHED_OUTLETS outlets), its cluster holds nothing but it, and every page writing it names that
+    person (any form of theirs, or their surname written right and alone, which may fit a relative
+    too), who has an established full name: the page is talking about them. Titled or not: the second
+    pass finds an untitled one only on a page writing the surname right. A surname some established full name
     carries is no garble, and a form left `unattached` (it fits several people) is the co-mention
     stage's to place. Where the pages name several bearers of the surname it is heard as (the person
     and relatives), the garble is the one the story is about, as a blend is (`_blends`), unless its
@@ -466,7 +473,7 @@ def _heard_beside(forms: list[Form], members: dict, root, unattached: set[int]) 
     found = []
     for i, form in enumerate(forms):
         name = form.name
-        if (name.full or not name.title or _established(form) or form.authoritative or not form.articles
+        if (name.full or _established(form) or form.authoritative or not form.articles
                 or i in unattached or name.surname_core in carriers
                 or any(forms[m].name.surname_core != name.surname_core for m in members.get(root(i), [i]))):
             continue
@@ -483,7 +490,7 @@ def _heard_beside(forms: list[Form], members: dict, root, unattached: set[int]) 
             continue
         person, = people
         target = next(m for m in members[person] if forms[m].name.full and _established(forms[m]))
-        found.append((i, target, "a titled surname written as heard, on pages naming this person"))
+        found.append((i, target, "a surname written as heard, on pages naming this person"))
     return found
 
 
@@ -517,7 +524,9 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     no authoritative outlet writes, in the story's on-topic coverage (and maybe in their coverage of
     the same person's other stories), when the person's own name has authoritative outlets behind it.
     Aggregators agreeing against every careful newsroom are no convention (`canonical._unexplained`
-    weighs them the same way); a real namesake ("Robert Gates") has another given name.
+    weighs them the same way); a real namesake ("Robert Gates") has another given name. Nor is a name a
+    page introduces as somebody's relative ("her husband, Calen Vork", beside the story's Cal Vork): the
+    page says who that is.
 
     The story's subject (a topic name of its config) is garbled in more ways on its own pages, where a
     namesake is rare (`_subject_garble`): a given name keeping only its first letter under their title
@@ -555,8 +564,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
         # A careful page that writes the name again and again means it (a namesake's own page).
         slip = _careful_slip(form)
         if (not name.full or name.initials_only or form.topic or (form.authoritative and not slip)
-                or not name.given_tokens or not form.articles):
-            continue
+                or not name.given_tokens or not form.articles or form.kin_articles):
+            continue  # a name introduced as somebody's relative ("her husband, ...") is that relative's
         thin = slip or not _established(form)
         on_topic = form.articles <= topic_articles
         group = members.get(root(i), [i])
@@ -781,9 +790,10 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset(), sto
 
     What separates two forms: different titles ("Judge Ann Lowe", "Coach Ann Lowe"), or two real given
     names each in established use ("Tim and Tom Okafor"; "Karin" and "Carin" both written by careful
-    newsrooms) unless one title joins them ("Mayor Karin Lund", "Mayor Carin Lund": one office). Why not any shared article or any authoritative use, as before: a writer who misspells
-    a name often spells it right in the same piece (a quoted post, a caption), and a careful newsroom
-    can slip once; a typo ("Zeyenp", "Elen") is no name of its own.
+    newsrooms, not one careful page's one slip: `_in_use_beside`) unless one title joins them ("Mayor
+    Karin Lund", "Mayor Carin Lund": one office). Why not any shared article or any authoritative use,
+    as before: a writer who misspells a name often spells it right in the same piece (a quoted post, a
+    caption), and a careful newsroom can slip once; a typo ("Zeyenp", "Elen") is no name of its own.
 
     Nor are two real given names two people when they are one name spelt two ways (`spelt_alike`:
     "Terri" for "Teri"), one form names the person the story is about and the other is written
@@ -803,7 +813,7 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset(), sto
             and a.name.surname_core == b.name.surname_core):
         return True
     shared_role = bool(a.titles & b.titles)  # one title ("Press Secretary"): one role, likely one person
-    if (not shared_role and _real_given(a) and _real_given(b) and _established(a) and _established(b)
+    if (not shared_role and _real_given(a) and _real_given(b) and _in_use_beside(a, b) and _in_use_beside(b, a)
             and not _topic_misspelt(a, b, topic_articles)):
         return None
     high, low = max(a.count, b.count), min(a.count, b.count)
@@ -885,6 +895,13 @@ VOUCHED_GIVEN = 2
 
 def _established(form: Form) -> bool:
     return bool(form.authoritative) or len(form.sources) >= ESTABLISHED_OUTLETS
+
+
+def _in_use_beside(form: Form, other: Form) -> bool:
+    """Whether a name is in established use beside another a typo away (`_typo_allowed`): not one
+    careful page's slip (`_careful_slip`) against a name `SLIP_VOUCHERS` careful outlets write, which
+    a careful newsroom's one "Marie" among others' "Maria" is, though both are real names."""
+    return _established(form) and not (_careful_slip(form) and len(other.authoritative) >= SLIP_VOUCHERS)
 
 
 def _careful_slip(form: Form) -> bool:

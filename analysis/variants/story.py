@@ -170,9 +170,22 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     rendered = frozenset(range(len(forms))) - written_home if careful_at is home else frozenset()
     # Surnames only: a surname is a family's, but a given name's marks are its bearer's ("Fabio" in
     # careful outlets for an Italian says nothing of a Brazilian's "Fábio").
-    spellings = careful_spellings([(m["origin"], parsed[m["mention_id"]].surname_display) for m in careful_at
-                                   if m["authoritative"] and m.get("usage", "uses") == "uses"
-                                   and not m.get("handle")], marking)
+    surnames_written = [(m["origin"], parsed[m["mention_id"]].surname_display) for m in careful_at
+                        if m["authoritative"] and m.get("usage", "uses") == "uses" and not m.get("handle")]
+    spellings = careful_spellings(surnames_written, marking)
+    # The surname words SLIP_VOUCHERS careful outlets or more that write a name's own letters somewhere
+    # ("ă", "ł": `own_marks`) write plain, as most such outlets do: their choice, not a keyboard's
+    # simplification (`canonical._display`, `_hypercorrection`). One such outlet may simplify one name
+    # and not another ("Erdoğan" beside a plain "Ogan").
+    own_marking = {m["origin"] for m in mentions if own_marks(m["surface"])}
+    written_plain: dict[str, set] = defaultdict(set)
+    for outlet, written in surnames_written:
+        if outlet in own_marking:
+            for word in written.split():
+                if spelt(word) == fold(word):
+                    written_plain[fold(word)].add(outlet)
+    plain_chosen = frozenset(word for word, way in careful_spellings(surnames_written, own_marking).items()
+                             if way == word and len(written_plain[word]) >= SLIP_VOUCHERS)
     # Marks careful outlets abroad write in a word, SLIP_VOUCHERS of them or more: the name's own spelling
     # in a language whose letters they are, which a page at home reproduces, not invents (`_hypercorrection`).
     abroad_marks: dict[str, set] = defaultdict(set)
@@ -214,7 +227,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     story_givens = careful_words([form for form in forms if not form.virtual])["given"]
     story_wide = StoryEvidence(accepted_keys, score_cutoff, linkage, vouching, spellings, words_alone, capitals,
                                rendered, marking, story_givens, {}, marked_abroad, own_abroad, plain_abroad,
-                               written_first, family_spellings(decided, forms, vouching, score_cutoff))
+                               written_first, family_spellings(decided, forms, vouching, score_cutoff), plain_chosen)
     for group, group_mentions, pin in sorted(decided, key=lambda d: _cluster_sort_key(d[0], forms)):
         cluster = _decide_story(group, group_mentions, forms, form_of, pin, story_wide)
         cluster["id"] = id_prefix + _unique_id(_slug(cluster["canonical"]), used_ids)
@@ -338,12 +351,29 @@ def _join_family_name_pairs(decided: list[tuple], forms: list[Form]) -> list[tup
     for number, (group, _mentions, pin) in enumerate(decided):
         full = _full_forms(group, forms)
         tails = {forms[i].name.tokens for i in full}
+        # The pair written the other way round too ("Tavio Mbengue", "Mbengue Tavio") is one pair.
+        tails = {tail for tail in tails if tuple(reversed(tail)) not in tails or tail in owners}
         if pin is not None or len(tails) != 1 or len(owners.get(next(iter(tails)), ())) != 1:
             continue
         owner, offices = owners[next(iter(tails))][0]
-        if owner != number and offices & _offices(group, forms):
+        if owner != number and (offices & _offices(group, forms) or _subjects_short_name(
+                decided[owner][0], group, forms)):
             into[number] = owner
     return _merged(decided, into)
+
+
+def _subjects_short_name(owner: list[int], group: list[int], forms: list[Form]) -> bool:
+    """Whether the pair of words a person is named by is the short name of the story's subject
+    (`_join_family_name_pairs`): the owner is a topic name of the story, some page writes both names,
+    and no page introduces the pair as somebody's relative.
+
+    Why: some people go by a later given name and the surname ("Tavio Mbengue" for an Ousseynou Tavio
+    Mbengue), and coverage of them writes both on one page, no office needed; a father whose given name
+    the subject carries ("Pramod Patel") is introduced as one ("his father, ...")."""
+    if not any(forms[i].topic for i in owner) or any(forms[i].kin_articles for i in group):
+        return False
+    written = set().union(*(forms[i].articles for i in owner if forms[i].name.full))
+    return any(forms[i].articles & written for i in group if forms[i].name.full)
 
 
 def family_spellings(decided: list[tuple], forms: list[Form], vouching: dict[str, set],
@@ -523,14 +553,26 @@ def _given_kind(surface: str, canonical: ParsedName, written: str,
     return "error", "given name differs from the canonical name's" + (f" (mitigating: {rule})" if rule else "")
 
 
+def _named_carefully(canonical: Form, writers: Collection, marking: Collection) -> bool:
+    """Whether careful outlets naming a person plain say a marked writing of the name (by `writers`) adds
+    marks it lacks (`_hypercorrection`): careful outlets that write diacritics in some name of the story
+    (`marking`) name them; or careful outlets that write none do, against one outlet's marks. Several
+    outlets writing the same marks write the name's own spelling, which ASCII newsrooms simplify."""
+    careful = canonical.authoritative
+    return bool(careful & set(marking)) or (bool(careful) and len(writers) < SLIP_VOUCHERS)
+
+
 def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], named_carefully: bool,
                      abroad: bool = False, languages: Collection[str] = (), marked_abroad: Collection[str] = (),
-                     plain_abroad: Collection[tuple[str, str]] = ()) -> bool:
+                     plain_abroad: Collection[tuple[str, str]] = (), plain_chosen: Collection[str] = ()) -> bool:
     """Whether a name puts a diacritic on a word where evidence says the word has none or another
     one (`names.marks_added`): the canonical writes that word with marks of its own ("Odéle" for
     "Odèle"), outlets that write diacritics elsewhere write it plain (`spellings`,
-    `canonical.careful_spellings`: "Pélard" where they write "Pelard"), or careful outlets name
-    the person (`named_carefully`) and none of them writes the marks (the canonical would carry them).
+    `canonical.careful_spellings`: "Pélard" where they write "Pelard"), or careful outlets that write
+    diacritics in some name of the story name the person (`named_carefully`) and none of them writes
+    the marks (the canonical would carry them). Careful outlets that write every name plain are such
+    evidence only against one outlet's marks (`_named_carefully`): an ASCII-only newsroom's "Ines" is
+    its simplification, no evidence against the "Inés" several others write.
     `abroad`: written only on pages in another language, whose own form of a given name it may be
     (French "Éric", Spanish "Andrés"): only the surname is judged, and marks all of which those pages'
     `languages` write in words of their own (`LANGUAGE_LETTERS`), or a romanisation standard writes
@@ -539,6 +581,9 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     unless careful outlets writing in one of those languages write the surname plain and none of them
     with marks (`plain_abroad`: (language, folded word) pairs): then the language's own newsrooms say
     it has no such marks (a romanisation standard's marks stay its own).
+    `plain_chosen`: surname words careful outlets that write a name's own letters elsewhere ("ă", "ł":
+    `own_marks`) write plain: there an own letter is added too ("Vasilescu" written with an "ș"), which
+    `marks_added` never judges alone, since ASCII newsrooms drop such letters.
     `marked_abroad`: words as several careful outlets abroad spell them, marks and all; a page at home
     writing a word so reproduces the name as a language whose letters those are writes it ("Félix" for
     a francophone president English wires print "Felix"): an accepted variant, no mark the name lacks.
@@ -575,6 +620,8 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
             continue  # a romanisation's, or the pages' language's rendering its careful outlets do not refuse
         if spelt(word) in marked_abroad:
             continue  # the word as careful outlets abroad spell it
+        if right is not None and own_marks(word) and fold(word) in plain_chosen and spelt(right) == fold(right):
+            return True  # a letter of the name's own alphabet that careful outlets who write such letters leave off
         if right is not None and marks_added(word, right) and (
                 named_carefully or not right.isascii() or spellings.get(fold(word)) == spelt(right)):
             return True
@@ -1302,7 +1349,8 @@ class StoryEvidence:
     writing in that language write plain, and none with marks (`_hypercorrection`); `written_first`:
     the words careful outlets write first in a name of two words, the story last (`ORDER_UNVOUCHED`);
     `family_spelling`: a person's first form -> their family's surname as written, where theirs misspells it
-    (`family_spellings`)."""
+    (`family_spellings`); `plain_chosen`: the folded surname words careful outlets that write a name's
+    own letters somewhere write plain (`canonical._display`, `_hypercorrection`)."""
     accepted_keys: set[str]
     score_cutoff: float
     linkage: Linkage
@@ -1319,6 +1367,7 @@ class StoryEvidence:
     plain_abroad: Collection[tuple[str, str]]
     written_first: Collection[str]
     family_spelling: dict[int, str]
+    plain_chosen: Collection[str] = frozenset()
 
 
 def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form], form_of: dict, pin: str | None,
@@ -1346,7 +1395,7 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         decision = _decide_canonical(candidates, forms, pinned_form, criteria, writing="displays",
                                      given_uses=_given_uses_of(group_mentions), spellings=story_wide.spellings,
                                      vouching=story_wide.vouching, rendered=story_wide.rendered,
-                                     marking=story_wide.marking)
+                                     marking=story_wide.marking, plain_chosen=story_wide.plain_chosen)
         if pin is not None and decision.canonical_form == pinned_form:
             decision.canonical = pin if forms[pinned_form].virtual else decision.canonical
             decision.canonical_name = parse_name(decision.canonical)
@@ -1433,9 +1482,10 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
         elif _fused(name, decision.canonical_name):
             kind, why = "error", "given name and surname run together as one word"
         elif _hypercorrection(name.display, decision.canonical, story_wide.spellings, decision.canonical_form is not None
-                              and bool(forms[decision.canonical_form].authoritative),
+                              and _named_carefully(forms[decision.canonical_form], row["outlets"], story_wide.marking),
                               abroad=row["abroad"] == len(row["mention_ids"]), languages=row.get("languages", ()),
-                              marked_abroad=story_wide.marked_abroad, plain_abroad=story_wide.plain_abroad):
+                              marked_abroad=story_wide.marked_abroad, plain_abroad=story_wide.plain_abroad,
+                              plain_chosen=story_wide.plain_chosen):
             kind, why = "error", "a diacritic the name does not have (" + ", ".join(format_rules(surface, decision.canonical)) + ")"
         elif _in_own_letters(name, decision.canonical_name):
             kind, why = ("accepted" if name.full else "surname"), OWN_LETTERS
