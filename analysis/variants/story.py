@@ -176,7 +176,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     # The surname words SLIP_VOUCHERS careful outlets or more that write a name's own letters somewhere
     # ("ă", "ł": `own_marks`) write plain, as most such outlets do: their choice, not a keyboard's
     # simplification (`canonical._display`, `_hypercorrection`). One such outlet may simplify one name
-    # and not another ("Erdoğan" beside a plain "Ogan").
+    # and not another ("Kandoğlu" beside a plain "Yilmazer").
     own_marking = {m["origin"] for m in mentions if own_marks(m["surface"])}
     written_plain: dict[str, set] = defaultdict(set)
     for outlet, written in surnames_written:
@@ -369,7 +369,7 @@ def _subjects_short_name(owner: list[int], group: list[int], forms: list[Form]) 
 
     Why: some people go by a later given name and the surname ("Tavio Mbengue" for an Ousseynou Tavio
     Mbengue), and coverage of them writes both on one page, no office needed; a father whose given name
-    the subject carries ("Pramod Patel") is introduced as one ("his father, ...")."""
+    the subject carries is introduced as one ("his father, Tavio Mbengue")."""
     if not any(forms[i].topic for i in owner) or any(forms[i].kin_articles for i in group):
         return False
     written = set().union(*(forms[i].articles for i in owner if forms[i].name.full))
