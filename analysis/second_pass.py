@@ -637,18 +637,24 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 def _short_slip(folded: str, index: NameIndex) -> list[str]:
     """The known short surnames (`EXACT_MIN_LETTERS` letters up to `EDIT_MIN_LETTERS`) a folded word is
-    one typo from (one letter added, dropped or changed, or two swapped), its first letter kept.
+    one typo from (one letter added, dropped or changed, or two swapped), its first letter kept; and,
+    for a word shorter than `EDIT_MIN_LETTERS`, the surnames of that length it drops a letter of ("Trass"
+    written "Tras": too short a word for `near_spelling`, which asks both to have as many letters).
 
     Why apart from `near_spelling`: a four-letter surname has too many neighbours for a lone word to
     be taken for it anywhere ("Lenz", "Lentz", "Letz", "Lenk" are all names), so the near-spelling
     search leaves such surnames out; `_garbled_surnames` asks this only where the page names the person
     by the surname written right, so that the word stands where that surname is expected.
 
-    >>> index = NameIndex.of([{"surnames": ["lenz"], "given": ["friedhelm"]}])
+    >>> index = NameIndex.of([{"surnames": ["lenz"], "given": ["friedhelm"]}, {"surnames": ["trass"], "given": ["ada"]}])
     >>> _short_slip("lentz", index), _short_slip("letz", index), _short_slip("henz", index), _short_slip("lenitz", index)
     (['lenz'], ['lenz'], [], [])
+    >>> _short_slip("tras", index), _short_slip("trasx", index)
+    (['trass'], [])
     """
-    return [s for s in index.short if s != folded and s[0] == folded[0] and OSA.distance(folded, s, score_cutoff=1) <= 1]
+    surnames = index.short if len(folded) >= EDIT_MIN_LETTERS else index.short + [
+        s for s in index.near if len(s) == EDIT_MIN_LETTERS]
+    return [s for s in surnames if s != folded and s[0] == folded[0] and OSA.distance(folded, s, score_cutoff=1) <= 1]
 
 
 def _heard_after_given(text: str, start: int, folded: str, index: NameIndex) -> tuple[int, list[str]]:

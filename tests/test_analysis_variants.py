@@ -1081,6 +1081,19 @@ def test_a_full_legal_name_with_a_first_given_name_everyday_use_drops_is_no_blen
     assert owner["Mayor Tomas Ellen Cranston"][1] != "error"
 
 
+def test_two_surnames_side_by_side_in_a_slug_are_no_blend_though_one_is_also_a_given_name():
+    # "halden dorsey" (a slug: "halden-dorsey-clash") names two candidates, Ines Halden and Kemal Dorsey,
+    # on a page that introduces Dorsey as somebody's husband. A third man's given name is Halden (Halden
+    # Moss), but a word that is an established person's surname is no given name lent to the Dorseys.
+    mentions = [mention(i, "Ines Halden", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(10 + i, "Kemal Dorsey", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(20 + i, "Halden Moss", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(30, "halden dorsey", "s1", "2026-03-04", article=50),
+                 {**mention(32, "Kemal Dorsey", "s1", "2026-03-04", article=50), "kin": True}]
+    owner = owners(analyse_variants(mentions))
+    assert owner["halden dorsey"][0] not in ("Halden Moss", "Kemal Dorsey", "Sema Dorsey")
+
+
 def test_a_given_name_carried_over_from_a_name_on_the_same_page_is_a_blend():
     # A transcript names the nominee's lawyer, Tim Parlow, then says "Tim Valdez" of Pete Valdez, whom the
     # page also names in full: the lawyer's given name on the nominee's surname. Tim Parlow is named on

@@ -311,7 +311,9 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
             beside = [j for j in written_by_given.get(given, ()) if forms[j].articles & form.articles
                       and forms[j].name.surname_core != name.surname_core]
         lenders = lenders or beside
-        if not carriers or not lenders:
+        if not carriers or not lenders or established.by_surname.get(given):
+            # Or its first word is an established person's surname too: two surnames side by side, as a
+            # slug or an SEO title writes them ("halden-dorsey-clash"), no given name lent to anyone.
             continue
         if given in world_given_names() and any(forms[j].name.given_tokens[:1] and forms[j].name.given_tokens[0] in
                                           name.given_tokens[1:] for r in carriers for j in members[r]):
