@@ -1349,8 +1349,8 @@ class StoryEvidence:
     writing in that language write plain, and none with marks (`_hypercorrection`); `written_first`:
     the words careful outlets write first in a name of two words, the story last (`ORDER_UNVOUCHED`);
     `family_spelling`: a person's first form -> their family's surname as written, where theirs misspells it
-    (`family_spellings`); `plain_chosen`: the folded surname words careful outlets that write a name's
-    own letters somewhere write plain (`canonical._display`, `_hypercorrection`)."""
+    (`family_spellings`); `plain_chosen`: the folded surname words `SLIP_VOUCHERS` or more careful outlets
+    that write a name's own letters somewhere write plain (`canonical._display`, `_hypercorrection`)."""
     accepted_keys: set[str]
     score_cutoff: float
     linkage: Linkage
