@@ -72,8 +72,13 @@ def lowered_kinds(group: list[dict], kinds: dict[str, str], canonical: str, user
     {1: 'error', 4: 'error'}
     >>> lowered_kinds([{"mention_id": 6, "surface": "Mr. al-Sharif", "lowered": True}], {"Mr. al-Sharif": "title"}, "Omar al-Sharif")
     {}
+    >>> lowered_kinds([{"mention_id": 7, "surface": "president Moon Ha-rin", "lowered": True}],
+    ...               {"president Moon Ha-rin": "title"}, "Moon Ha-rin")
+    {}
     """
-    small = {fold(word) for word in canonical.split() if not word[:1].isupper()} | PARTICLES | SUFFIXES
+    # Word by word as the mention is read (split at hyphens too): the later part of a hyphenated given
+    # name the canonical itself writes small ("Ha-rin") is its spelling, not a name written small.
+    small = {fold(word) for word in BREAKS.split(canonical) if word and not word[:1].isupper()} | PARTICLES | SUFFIXES
     out = {}
     for m in group:
         if not m.get("lowered") or kinds[m["surface"]] == "error" or m["surface"] in users:

@@ -16,6 +16,7 @@ from analysis.name_rules import (
     own_marks,
     particle_change,
     splits_a_letter,
+    world_given_names,
 )
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of, spelt  # noqa: F401 (re-exported)
 from analysis.records import Form
@@ -200,9 +201,22 @@ def _family_names_alone(form: Form, others: list[Form]) -> bool:
     body's name NER ran into the person's ("El Salvador Nayib ..." for "the president of El Salvador").
     """
     return any(family_names_of(form.name, other.name)
-               and (other.name.tokens[0] in given_names() and other.name.tokens[0] not in ARTICLES
+               and (_led_by_given_names(other.name.tokens[:len(other.name.tokens) - len(form.name.tokens)])
                     or LED_SHARE * len(other.sources) >= len(form.sources))
                for other in others)
+
+
+def _led_by_given_names(lead: tuple[str, ...]) -> bool:
+    """Whether the words a longer name writes before a shorter one are given names: the first a listed
+    one and no article, the others given names of some locale (`world_given_names`: "John Andres"
+    before "Ibarra Soler"). An organisation NER ran into the name is not ("Al Newsroom Ana Ruiz": "Al" is
+    a given name too, "Newsroom" none), and the shorter name stays the name in use.
+
+    >>> _led_by_given_names(("john", "andres")), _led_by_given_names(("al", "newsroom")), _led_by_given_names(("el",))
+    (True, False, False)
+    """
+    return (bool(lead) and lead[0] in given_names() and lead[0] not in ARTICLES
+            and all(word in given_names() or word in world_given_names() for word in lead[1:]))
 
 
 #: Articles of the languages news is written in that lead place and organisation names ("El Salvador",
