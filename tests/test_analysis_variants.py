@@ -704,16 +704,16 @@ def test_one_careful_pages_one_slip_to_another_real_given_name_is_no_second_pers
 
 
 def test_an_organisation_ner_ran_into_a_name_is_not_its_given_name():
-    # A careful outlet's page header runs its name into the person's: "Al Newsroom Anwar Rusdi". "Al" is a
-    # listed given name, but "Newsroom" is no given name anywhere: the name in use stays "Anwar Rusdi"
+    # A careful outlet's page header runs its name into the person's: "Al Newsroom Anwar Kusnadi". "Al" is a
+    # listed given name, but "Newsroom" is no given name anywhere: the name in use stays "Anwar Kusnadi"
     # (whose first word no list has), and his bare surname is his surname, not an error.
-    mentions = [mention(i, "Anwar Rusdi", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
-    mentions += [mention(10 + i, "Anwar Rusdi", f"b{i}", "2026-03-03") for i in range(1, 4)]
-    mentions += [mention(20 + i, "Al Newsroom Anwar Rusdi", "n1", "2026-03-04", authoritative=True, article=20 + i)
+    mentions = [mention(i, "Anwar Kusnadi", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(10 + i, "Anwar Kusnadi", f"b{i}", "2026-03-03") for i in range(1, 4)]
+    mentions += [mention(20 + i, "Al Newsroom Anwar Kusnadi", "n1", "2026-03-04", authoritative=True, article=20 + i)
                  for i in range(3)]
-    mentions += [mention(30, "Rusdi", "a1", "2026-03-04", authoritative=True, article=30)]
+    mentions += [mention(30, "Kusnadi", "a1", "2026-03-04", authoritative=True, article=30)]
     found = owners(analyse_variants(mentions))
-    assert found["Rusdi"] == ("Anwar Rusdi", "surname")
+    assert found["Kusnadi"] == ("Anwar Kusnadi", "surname")
 
 
 def test_the_users_same_and_distinct_are_must_link_and_cannot_link():
