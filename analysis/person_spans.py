@@ -214,8 +214,7 @@ def garbled_middle_before(text: str, start: int, givens: Iterable[str]) -> int:
     givens = set(givens)
     if given not in givens or word in givens:
         return start
-    close = any(other != given and len(word) > 1 and other[:1] == word[:1] and fuzz.ratio(word, other) >= HEARD_RATIO
-                for other in givens)
+    close = len(word) > 1 and resembles_given(word, givens - {given}, HEARD_RATIO)
     return first.start(1) if close else start
 
 
@@ -261,14 +260,17 @@ def resembling_given_before(text: str, start: int, givens: Iterable[str], *not_n
     return before.start(1) if resembles_given(word, givens) else start
 
 
-def resembles_given(word: str, givens: Iterable[str]) -> bool:
-    """Whether a folded word keeps the first letter and `RESEMBLING_RATIO` of the letters of one of
-    `givens` (`resembling_given_before`).
+def resembles_given(word: str, givens: Iterable[str], ratio: float = RESEMBLING_RATIO) -> bool:
+    """Whether a folded word keeps the first letter and `ratio` of the letters of one of `givens`: a
+    given name garbled past a typo (`resembling_given_before`; `garbled_middle_before` and
+    `linkage._garble_of` ask as much as a name written as heard keeps, `HEARD_RATIO`).
 
     >>> resembles_given("tarosz", ["tomasz"]), resembles_given("tadek", ["tomasz"])
     (True, False)
+    >>> resembles_given("belgis", ["belkis"], 55)
+    True
     """
-    return any(word[:1] == given[:1] and fuzz.ratio(word, given) >= RESEMBLING_RATIO for given in givens)
+    return any(word[:1] == given[:1] and fuzz.ratio(word, given) >= ratio for given in givens)
 
 
 def _short_heard(word: str, given: str) -> bool:

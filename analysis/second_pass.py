@@ -564,10 +564,6 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
         return []
     titled = extend_left(text, start, ()) < start
     english = folded in known_words.lexicon
-    if not english and not titled:
-        if folded not in cache:
-            cache[folded] = [s for s in index.sounding(folded) if surname_heard_alike(folded, s)]
-        return _short_slip(folded, index) + cache[folded]
     if folded not in cache:
         if english:
             forms = getattr(known_words.lexicon, "forms", lambda lemma: {lemma})
@@ -575,6 +571,8 @@ def _garbled_surnames(text: str, start: int, word: str, folded: str, index: Name
                              if forms(folded).isdisjoint(known_words.written_lower) else [])
         else:
             cache[folded] = [s for s in index.sounding(folded) if surname_heard_alike(folded, s)]
+    if not english and not titled:
+        return _short_slip(folded, index) + cache[folded]
     return cache[folded]
 
 

@@ -9,6 +9,7 @@ from rapidfuzz.distance import OSA
 
 from analysis.name_rules import PARTICLES, gender_forms, given_names, role_title, title_gender, world_given_names
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
+from analysis.person_spans import resembles_given
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard
 from analysis.records import Form, Linkage
 from analysis.second_pass import garbled_under_givens, given_confirmed_surname
@@ -744,8 +745,9 @@ def _garble_of(given: str, other: tuple[str, ...], titled: bool = False) -> bool
     """Whether a folded given name may be a garble of another: same first letter, not the same name,
     most letters kept; under the person's title and surname the first letter is enough (a familiar
     name put for a rarer one: "Prime Minister Mike Callery" for Mark)."""
-    return (bool(other) and len(other[0]) > 1 and len(given) > 1 and other[0] != given and other[0][:1] == given[:1]
-            and (titled or fuzz.ratio(given, other[0]) >= GARBLED_GIVEN_RATIO))
+    if not other or len(other[0]) <= 1 or len(given) <= 1 or other[0] == given:
+        return False
+    return other[0][:1] == given[:1] if titled else resembles_given(given, other[:1], GARBLED_GIVEN_RATIO)
 
 
 def _heard_as(name: ParsedName, other: ParsedName) -> bool:

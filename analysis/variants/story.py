@@ -559,7 +559,7 @@ def _named_carefully(canonical: Form, writers: Collection, marking: Collection) 
     (`marking`) name them; or careful outlets that write none do, against one outlet's marks. Several
     outlets writing the same marks write the name's own spelling, which ASCII newsrooms simplify."""
     careful = canonical.authoritative
-    return bool(careful & set(marking)) or (bool(careful) and len(writers) < SLIP_VOUCHERS)
+    return bool(careful) and (not careful.isdisjoint(marking) or len(writers) < SLIP_VOUCHERS)
 
 
 def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], named_carefully: bool,
