@@ -312,9 +312,12 @@ def _given_not_near_surname(mention: dict, full_names: dict, surnames: set[str])
     to another's surname is chance. A word that is itself a searched surname stays a surname.
     Where the article writes that given name in two full names that are not one person written two
     ways (`second_pass.given_owner`), it is still a given name, whose owner the article leaves open:
-    no `full_name`, so it is judged for nobody, not taken for the other's surname misspelt."""
+    no `full_name`, so it is judged for nobody, not taken for the other's surname misspelt.
+    Under a title too ("her father Lek", "Prime Minister Lek" on a page naming "Lek Tanarat" in full):
+    coverage of countries whose people go by their given names writes titles before them, and a title
+    makes no near spelling of another's surname likelier than the exact given name on the page."""
     parsed = parse_name(mention["surface"])
-    if parsed is None or parsed.full or parsed.title or " " in parsed.surname or parsed.surname_key in surnames:
+    if parsed is None or parsed.full or " " in parsed.surname or parsed.surname_key in surnames:
         return mention
     owners = [n for n in full_names.get(mention["version_id"], []) if n.given_tokens[:1] == (parsed.surname_key,)]
     if not owners:

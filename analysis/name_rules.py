@@ -247,6 +247,23 @@ def own_marks(written: str) -> bool:
                for ch in written)
 
 
+def lost_letters(written: str, right: str) -> bool:
+    """Whether `written` is the name `right` with every letter outside ASCII deleted, word by word
+    ("Ins Dvila" for "Inés Dávila", "Ren" for "René"): the mark of a page whose encoding could not carry
+    those letters and dropped them, not of a writer's spelling. Such a form is never the name, however
+    careful the outlet: its own page shows the letters are gone, not chosen.
+
+    >>> lost_letters("Ins Dvila", "Inés Dávila"), lost_letters("Ines Davila", "Inés Dávila")
+    (True, False)
+    >>> lost_letters("Dvila", "Dávila"), lost_letters("Dvila", "Davila"), lost_letters("Ren", "René")
+    (True, False, True)
+    """
+    if right.isascii() or not written.isascii():
+        return False
+    kept = "".join(ch for ch in right if ch.isascii())
+    return " ".join(kept.split()) == " ".join(written.split()) != " ".join(right.split())
+
+
 #: The endings a language's grammar puts on a name, foreign names too (folded, by ISO 639-1 code): the
 #: genitive "s" of German, Dutch and the Scandinavian languages ("Novaks Rücktritt"), the cases of the
 #: Slavic and Baltic languages, Finnish, Estonian and Hungarian ("Yamagamich", Polish "of the
@@ -374,6 +391,9 @@ _FROM_ARABIC: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: final ة/ه as ah/a", ["ah", "a"], "end"),
     *_pairs("romanisation: final ة/ه as eh/e", ["eh", "e"], "end"),
     *_pairs("romanisation: long a as a/aa", ["a", "aa"]),
+    # French and older English transliteration double an s between vowels, lest it be read as a z
+    # ("Hassan", "Hasan"; "Moussa", "Musa").
+    *[(v + "s" + w, v + "ss" + w, "any", "romanisation: س between vowels as s/ss") for v in _VOWELS for w in _VOWELS],
 ]
 _FROM_HANGUL: list[tuple[str, str, str, str]] = [
     # Korean: Revised Romanisation and McCune-Reischauer (and newsroom habit) write ㅓ as eo, o or u

@@ -3199,3 +3199,47 @@ def test_a_relatives_surname_misspelt_beside_the_familys_right_spelling_is_an_er
     greek += [mention(10, "Nikos Papadakis", "seo1", "2026-03-04", article=10),
               mention(11, "Eleni Papadaki", "seo1", "2026-03-04", article=10)]
     assert owners(analyse_variants(greek))["Eleni Papadaki"] == ("Eleni Papadaki", "canonical")
+
+
+def test_a_page_whose_encoding_lost_the_marked_letters_writes_no_spelling_of_the_name():
+    # The one careful outlet's page dropped every letter outside ASCII ("Ins Dvila"): the letters are lost
+    # there, not chosen, so the name is the one the other outlets write with them, and the loss an error.
+    mentions = [mention(1, "Ins Dvila", "careful", "2026-03-03", authoritative=True),
+                mention(2, "Dvila", "careful", "2026-03-03", article=1)]
+    mentions += [mention(10 + i, "Inés Dávila", f"outlet{i}", "2026-03-04") for i in range(4)]
+    mentions += [mention(20, "Ines Davila", "aggregator", "2026-03-05")]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Inés Dávila"]
+    assert result.clusters[0]["rule"] == "no letters lost"
+    assert kinds(result)["Ins Dvila"] == "error" and kinds(result)["Dvila"] == "error"
+    assert kinds(result)["Ines Davila"] != "error"
+
+
+def test_another_letter_of_the_names_own_alphabet_is_a_misspelling_not_its_own_spelling():
+    # "ć" for the "č" careful outlets write: a writer of that alphabet picked the wrong letter. The plain
+    # "Barcic" is the usual simplification, and the name's own letter is its own spelling.
+    mentions = [mention(i, "Ivo Barčić", f"careful{i}", "2026-03-03", authoritative=True) for i in range(3)]
+    mentions += [mention(10, "Barćić", "aggregator", "2026-03-04"), mention(11, "Ivo Barcic", "other", "2026-03-04")]
+    assert owners(analyse_variants(mentions)) == {"Ivo Barčić": ("Ivo Barčić", "canonical"),
+                                                  "Barćić": ("Ivo Barčić", "error"),
+                                                  "Ivo Barcic": ("Ivo Barčić", "accepted")}
+
+
+def test_an_s_doubled_between_vowels_is_a_romanisation_a_careful_newsroom_may_keep():
+    # French and older English transliteration write "Hassan" for the "Hasan" others write: one careful
+    # newsroom's house style, twice, under the surname written right, is no slip.
+    mentions = [mention(i, "Hasan Ranjbaran", f"careful{i}", "2026-03-03", authoritative=True) for i in range(4)]
+    mentions += [mention(10 + i, "Hassan Ranjbaran", "house", "2026-03-04", authoritative=True, article=10)
+                 for i in range(2)]
+    mentions += [mention(20, "Hassan Ranjbaran", "aggregator", "2026-03-05")]
+    assert owners(analyse_variants(mentions))["Hassan Ranjbaran"] == ("Hasan Ranjbaran", "accepted")
+
+
+def test_a_capitalised_middle_word_a_particle_list_holds_makes_no_particle_surname_of_the_name():
+    # "Hyeon Do Marlek" on one page writes "Do" between a given name and the surname, capitalised: a
+    # middle word, no evidence that the "Do" of "Do Marlek" is the surname's particle, so the person
+    # careful outlets call Do Marlek stays a full name and the person the story is about.
+    mentions = [mention(i, "Do Marlek", f"careful{i}", "2026-03-03", authoritative=True) for i in range(3)]
+    mentions += [mention(10, "Hyeon Do Marlek", "aggregator", "2026-03-04")]
+    result = analyse_variants(mentions)
+    assert owners(result)["Do Marlek"] == ("Do Marlek", "canonical")

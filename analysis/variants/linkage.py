@@ -15,7 +15,7 @@ from analysis.records import Form, Linkage
 from analysis.second_pass import garbled_under_givens, given_confirmed_surname
 from analysis.settings import DEFAULTS
 from analysis.variants.blocking import candidate_pairs
-from analysis.variants.canonical import SLIP_VOUCHERS, romanised
+from analysis.variants.canonical import SLIP_VOUCHERS, lost_from, romanised
 from analysis.variants.compare import (
     FAMILY_NAMES_GIVEN,
     FAMILY_NAMES_RULE,
@@ -66,7 +66,14 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     given_near: dict[int, set[int]] = defaultdict(set)  # forms a given-name typo (usage allowing) or romanisation links
 
     pairs = candidate_pairs(names, score_cutoff, family_names=story) if candidates is None else candidates
+    # A form a page's encoding wrote with its marked letters dropped ("Ins Dvila") is the form it lost
+    # them from, and no spelling of its own for the rules below to weigh, or to keep apart from others.
+    lost = lost_from(forms) if story else {}
+    for i, whole in lost.items():
+        equal_edges.extend((0, 0, -100.0, i, j, "letters lost") for j in whole)
     for i, j in sorted(set(pairs) | {(min(i, j), max(i, j)) for i, j in extra_pairs if i != j}):
+        if i in lost or j in lost:
+            continue
         comparison = compare_names(names[i], names[j], score_cutoff, family_names=FAMILY_NAMES_GIVEN if story else 0)
         if comparison.verdict == "unrelated":
             continue

@@ -831,7 +831,8 @@ def _particle_surnames(parsed: dict) -> dict:
     whose names carry the particle again and again writes it before a garbled surname too ("Al Hadad"
     for al-Haddad): a person called Al there would be that surname's garble, left unjudged."""
     particled = {name.surname for name in parsed.values()
-                 if name is not None and len(name.surname_tokens) > 1 and name.surname_tokens[0] in PARTICLES}
+                 if name is not None and len(name.surname_tokens) > 1 and name.surname_tokens[0] in PARTICLES
+                 and _written_as_particle(name)}
     if not particled:
         return parsed
     leading = Counter(surname.split()[0] for surname in particled)
@@ -843,6 +844,21 @@ def _particle_surnames(parsed: dict) -> dict:
             name = replace(name, given=(), surname=f"{name.given[0]} {name.surname}")
         out[key] = name
     return out
+
+
+def _written_as_particle(name: ParsedName) -> bool:
+    """Whether a name writes its surname's first word as a particle: small in a name written in capitals
+    ("Ahmed al-Shara", "Ana da Silva") or joined to the surname by a hyphen ("Al-Shara"). A capitalised
+    word between a given name and a surname that a particle list also holds is a name's middle word
+    ("Hyeong Do Kwon", "Minh Van Tran"): no evidence that the word is a particle wherever it is written,
+    nor that "Do Kwon" names nobody called Do.
+
+    >>> [_written_as_particle(parse_name(n)) for n in ("Ahmed al-Shara", "Ahmed Al-Shara", "Minh Van Tran")]
+    [True, True, False]
+    """
+    particle = re.escape(name.surname_tokens[0])
+    small = not name.display.islower() and re.search(rf"(?<!\w){particle}(?=[\s-])", name.display)
+    return bool(small or re.search(rf"(?<!\w){particle}-", name.display, re.IGNORECASE))
 
 
 def _cut_short(name: ParsedName, careful: dict[str, dict]) -> bool:
@@ -1378,11 +1394,12 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     pinned_form = next((i for i in group if pin is not None and forms[i].virtual), None)
     if pin is not None and pinned_form is None:
         pinned_form = next((i for i in group if parse_name(pin) and forms[i].name.compact == parse_name(pin).compact), None)
-    criteria = ("pinned in story config", "authoritative outlets", "surname careful outlets write",
+    criteria = ("pinned in story config", "no letters lost", "authoritative outlets", "surname careful outlets write",
                 "written at home", "without a formal middle name", "earliest use", "frequency", "given name in use")
     if any(forms[i].independent for i in group):
-        criteria = ("pinned in story config", "authoritative outlets", "surname careful outlets write",
-                    "written at home", "without a formal middle name", "independent outlets", "earliest use",
+        criteria = ("pinned in story config", "no letters lost", "authoritative outlets",
+                    "surname careful outlets write", "written at home", "without a formal middle name",
+                    "independent outlets", "earliest use",
                     "frequency", "given name in use")
     surname_only = not full_forms and pinned_form is None
     if surname_only:
