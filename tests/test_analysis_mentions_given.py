@@ -451,13 +451,9 @@ def test_a_lone_word_as_near_a_surname_the_page_writes_as_a_given_name_is_no_giv
 def test_a_near_spelling_under_a_title_that_is_the_articles_given_name_is_that_given_name():
     # Coverage of people who go by their given names writes titles before them: "Prime Minister Clarke"
     # on a page naming Clarke Hale in full is his given name, not Helena Clark's surname misspelt.
-    docs = {1: {**_doc("Helena Clark spoke on Monday."), "article_id": 1},
-            2: {**_doc("Helena Clark met Clarke Hale. Prime Minister Clarke thanked her."), "article_id": 2}}
-    found = []
-    for version_id, surface in ((1, "Helena Clark"), (2, "Helena Clark"), (2, "Clarke Hale")):
-        start = docs[version_id]["text"].index(surface)
-        found.append({"id": f"{version_id}{start}", "version_id": version_id, "field": "text", "start": start,
-                      "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    docs, found = _pages({1: "Helena Clark spoke on Monday.",
+                          2: "Helena Clark met Clarke Hale. Prime Minister Clarke thanked her."},
+                         {"Helena Clark": "PERSON", "Clarke Hale": "PERSON"})
     resolved = resolve_mentions(docs, found)
     titled = [(m.get("part"), m.get("full_name")) for m in resolved.persons if m["surface"].endswith("Minister Clarke")]
     assert titled == [("given", "Clarke Hale")]
