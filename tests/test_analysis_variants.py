@@ -3243,3 +3243,12 @@ def test_a_capitalised_middle_word_a_particle_list_holds_makes_no_particle_surna
     mentions += [mention(10, "Hyeon Do Marlek", "aggregator", "2026-03-04")]
     result = analyse_variants(mentions)
     assert owners(result)["Do Marlek"] == ("Do Marlek", "canonical")
+
+
+def test_an_accepted_two_part_given_name_written_as_one_word_is_that_name_not_another():
+    # Careful outlets call him by a short name ("Jin Pak"); his full given name is written hyphenated by
+    # one page and as one word by another: the second is the first written together, not a misspelling.
+    mentions = [mention(i, "Jin Pak", f"careful{i}", "2026-03-03", authoritative=True) for i in range(4)]
+    mentions += [mention(10, "Jin-Woo Pak", "wire", "2026-03-04"), mention(11, "Jinwoo Pak", "paper", "2026-03-04")]
+    result = owners(analyse_variants(mentions))
+    assert result["Jin-Woo Pak"] == ("Jin Pak", "accepted") and result["Jinwoo Pak"] == ("Jin Pak", "accepted")

@@ -486,7 +486,32 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
         return _unexplained(form, decision, forms, story, "surname", house)
     if comparison.explained:
         return _by_rule(form, decision, forms, story, comparison.rules, "", house)
-    return _unexplained(form, decision, forms, story, "name", house)
+    kind, why = _unexplained(form, decision, forms, story, "name", house)
+    if story and kind == "error" and (variant := _given_names_joined(form, decision, forms, score_cutoff, group)):
+        return "accepted", f"the given names of the accepted variant {variant} written as one word"
+    return kind, why
+
+
+def _given_names_joined(form: Form, decision: _Decision, forms: list[Form], score_cutoff: float,
+                        group: list[Form] | None) -> str | None:
+    """An accepted full form of the person whose given names, written together, are this form's one
+    given name under the same surname ("Jinwoo Pak" beside an accepted "Jin-Woo Pak"), or None.
+
+    Why: a two-syllable given name is written hyphenated, spaced or as one word (Korean, Chinese and
+    Vietnamese names are, in newsrooms' and their owners' own usage alike): a way of writing an
+    accepted name, not a spelling of it. Judged against the canonical alone, whose given name may be
+    a short name the person goes by, it would read as another given name."""
+    name = form.name
+    if len(name.given_tokens) != 1:
+        return None
+    for index in decision.ranked[1:]:
+        other = forms[index]
+        if (other is not form and len(other.name.given_tokens) > 1 and other.name.surname_core == name.surname_core
+                and "".join(other.name.given_tokens) == name.given_tokens[0]
+                and _is_accepted(other, decision, forms, True, score_cutoff,
+                                 house_outlets(other, decision.canonical_name, group) if group is not None else None)):
+            return other.name.display
+    return None
 
 
 def spelling_evidence(form: Form, group: list[Form]) -> Form:
