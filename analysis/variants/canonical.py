@@ -65,7 +65,7 @@ _CRITERIA = (
     ("pinned in story config", lambda f, ctx: 0 if ctx["pinned"] == f else 1),
     # A page whose encoding dropped the letters it could not carry ("Dvila" for "Dávila") writes no
     # spelling of the name, however careful its outlet: the form the letters are in comes first.
-    ("no letters lost", lambda f, ctx: letters_lost(ctx["forms"][f], [ctx["forms"][i] for i in ctx["indices"]])),
+    ("no letters lost", lambda f, ctx: f in ctx["lost"]),
     ("authoritative outlets", lambda f, ctx: 0 if f in ctx["rendered"] else -len(ctx["forms"][f].authoritative)),
     # Then the surname careful outlets write for anyone in the story: a surname is a family's, so the
     # newsrooms spelling the father's vouch for the son's, when only aggregators named the son.
@@ -106,43 +106,34 @@ def _spelt_elsewhere(name: ParsedName, names: list[ParsedName]) -> bool:
                for other in names)
 
 
-def letters_lost(form: Form, others: list[Form]) -> bool:
-    """Whether every way a form is written is another form's writing with its letters outside ASCII lost
-    (`lost_letters`): one name, a page's encoding having dropped some of its letters, so one person
-    (`lost_from`, for `linkage.link_forms`) and never the canonical form (`_CRITERIA`)."""
-    written = list(form.displays) or [form.name.display]
-    theirs = [d for other in others if other is not form for d in (other.displays or [other.name.display])]
-    return all(any(lost_letters(mine, right) for right in theirs) for mine in written)
+def _writings(form: Form) -> list[str]:
+    """Every way a form is written (a name list's form has its one display)."""
+    return list(form.displays) or [form.name.display]
 
 
 def lost_from(forms: list[Form]) -> dict[int, list[int]]:
-    """Each full name written only as another's writing with its letters outside ASCII lost -> those forms
-    (`letters_lost`), found through the writings stripped of such letters, not by comparing every pair.
-    A surname alone is left to the rules that attach surnames to people: whose it is, is theirs to say."""
-    def writings(form: Form) -> list[str]:
-        return list(form.displays) or [form.name.display]
-
+    """Each form written only as other forms' writings with their letters outside ASCII lost
+    (`name_rules.lost_letters`) -> those forms: one name, a page's encoding having dropped some of its
+    letters, so one person (`linkage.link_forms`, full names) and never the canonical form ("no letters
+    lost", `_CRITERIA`). Found through the writings stripped of such letters, not by comparing every pair."""
     stripped: dict[str, set[int]] = defaultdict(set)
     for j, form in enumerate(forms):
-        for right in writings(form):
+        for right in _writings(form):
             if not right.isascii():
                 stripped[" ".join("".join(ch for ch in right if ch.isascii()).split())].add(j)
     lost: dict[int, list[int]] = {}
     for i, form in enumerate(forms):
-        if not form.name.full:
-            continue
-        whole = [set(stripped.get(" ".join(written.split()), ())) - {i} for written in writings(form)]
-        if whole and all(whole) and all(written.isascii() for written in writings(form)):
+        whole = [set(stripped.get(" ".join(written.split()), ())) - {i} for written in _writings(form)]
+        if all(whole) and all(written.isascii() for written in _writings(form)):
             lost[i] = sorted(set().union(*whole))
     return lost
 
 
-def _lost_from(form: Form, canonical: str) -> bool:
+def _canonical_lost(form: Form, canonical: str) -> bool:
     """Whether a form is written as the canonical name, or its last words, with its letters outside ASCII
     lost (`lost_letters`): "Dvila" alone for "Inés Dávila" too."""
     words = canonical.split()
-    return any(lost_letters(written, " ".join(words[-len(written.split()):]))
-               for written in (form.displays or [form.name.display]))
+    return any(lost_letters(written, " ".join(words[-len(written.split()):])) for written in _writings(form))
 
 
 def _adds_middle(name: ParsedName, ctx: dict) -> int:
@@ -166,7 +157,8 @@ def _rank_forms(indices: list[int], forms: list[Form], pinned: int | None, crite
                 given_uses: Counter | None = None, vouching: dict | None = None,
                 rendered: frozenset = frozenset()) -> tuple[list[int], str]:
     ctx = {"forms": forms, "pinned": pinned, "given_uses": given_uses or Counter(), "vouching": vouching or {},
-           "names": [forms[i].name for i in indices], "rendered": rendered, "indices": indices}
+           "names": [forms[i].name for i in indices], "rendered": rendered,
+           "lost": {indices[k] for k in lost_from([forms[i] for i in indices])}}
     used = [(label, fn) for label, fn in _CRITERIA if label in criteria]
 
     def key(f: int):
@@ -463,7 +455,7 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
     a bare surname is judged by it (so a careful outlet's one-off slip vouches for neither)."""
     canonical = decision.canonical_name
     name = form.name
-    if _lost_from(form, decision.canonical):
+    if _canonical_lost(form, decision.canonical):
         return "error", "the canonical name with its letters outside ASCII lost (the page's encoding dropped them)"
     if story and name.compact != canonical.compact and (
             rules := romanised_variant(name, canonical, decision.careful_words, form.sources)):

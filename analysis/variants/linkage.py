@@ -68,7 +68,8 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     pairs = candidate_pairs(names, score_cutoff, family_names=story) if candidates is None else candidates
     # A form a page's encoding wrote with its marked letters dropped ("Ins Dvila") is the form it lost
     # them from, and no spelling of its own for the rules below to weigh, or to keep apart from others.
-    lost = lost_from(forms) if story else {}
+    # A surname alone is left to the rules that attach surnames to people: whose it is, is theirs to say.
+    lost = {i: whole for i, whole in lost_from(forms).items() if forms[i].name.full} if story else {}
     for i, whole in lost.items():
         equal_edges.extend((0, 0, -100.0, i, j, "letters lost") for j in whole)
     for i, j in sorted(set(pairs) | {(min(i, j), max(i, j)) for i, j in extra_pairs if i != j}):

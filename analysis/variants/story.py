@@ -1395,12 +1395,9 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
     if pin is not None and pinned_form is None:
         pinned_form = next((i for i in group if parse_name(pin) and forms[i].name.compact == parse_name(pin).compact), None)
     criteria = ("pinned in story config", "no letters lost", "authoritative outlets", "surname careful outlets write",
-                "written at home", "without a formal middle name", "earliest use", "frequency", "given name in use")
-    if any(forms[i].independent for i in group):
-        criteria = ("pinned in story config", "no letters lost", "authoritative outlets",
-                    "surname careful outlets write", "written at home", "without a formal middle name",
-                    "independent outlets", "earliest use",
-                    "frequency", "given name in use")
+                "written at home", "without a formal middle name",
+                *(("independent outlets",) if any(forms[i].independent for i in group) else ()),
+                "earliest use", "frequency", "given name in use")
     surname_only = not full_forms and pinned_form is None
     if surname_only:
         counts = Counter(parse_name(m["surface"]).display for m in group_mentions)
