@@ -260,8 +260,16 @@ def lost_letters(written: str, right: str) -> bool:
     """
     if right.isascii() or not written.isascii():
         return False
-    kept = "".join(ch for ch in right if ch.isascii())
-    return " ".join(kept.split()) == " ".join(written.split()) != " ".join(right.split())
+    return ascii_kept(right) == " ".join(written.split())
+
+
+def ascii_kept(text: str) -> str:
+    """The text with every letter outside ASCII deleted and its spacing made single (`lost_letters`).
+
+    >>> ascii_kept("Inés  Dávila")
+    'Ins Dvila'
+    """
+    return " ".join("".join(ch for ch in text if ch.isascii()).split())
 
 
 #: The endings a language's grammar puts on a name, foreign names too (folded, by ISO 639-1 code): the

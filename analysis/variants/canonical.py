@@ -11,6 +11,7 @@ from itertools import combinations
 
 from analysis.name_rules import (
     SOURCE_SCRIPT,
+    ascii_kept,
     explain_spelling,
     given_names,
     lost_letters,
@@ -120,7 +121,7 @@ def lost_from(forms: list[Form]) -> dict[int, list[int]]:
     for j, form in enumerate(forms):
         for right in _writings(form):
             if not right.isascii():
-                stripped[" ".join("".join(ch for ch in right if ch.isascii()).split())].add(j)
+                stripped[ascii_kept(right)].add(j)
     lost: dict[int, list[int]] = {}
     for i, form in enumerate(forms):
         whole = [set(stripped.get(" ".join(written.split()), ())) - {i} for written in _writings(form)]
