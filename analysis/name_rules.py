@@ -368,7 +368,9 @@ _FROM_CYRILLIC: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: ш as sh/sch/sz", ["sh", "sch", "sz"]),
     *_pairs("romanisation: ч as ch/tch/tsch/cz", ["ch", "tch", "tsch", "cz"]),
     *_pairs("romanisation: щ as shch/sch/szcz/sc", ["shch", "sch", "szcz", "sc"]),
-    *_pairs("romanisation: ц as ts/tz", ["ts", "tz"]),
+    # Polish, Czech and the South Slavic Latin alphabets write ц "c": a name spelt so at home comes back
+    # "ts" from Russian-language coverage ("Kowalczyk"-style "Nowicki" as "Novitsky").
+    *_pairs("romanisation: ц as ts/tz/c", ["ts", "tz", "c"]),
     *_pairs("romanisation: кс as ks/x", ["ks", "x", "cs"]),
     *_pairs("romanisation: в as v/w", ["v", "w"]),
     *_pairs("romanisation: -ов/-ев as ov/ow/off", ["ov", "ow", "off"], "end"),
@@ -385,8 +387,9 @@ _FROM_ARABIC: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: و/ُ as u/o/ou/oo", ["u", "o", "ou", "oo"]),
     # The diphthong of fatha and و: "Jawlani", "Jolani", "Jowlani" ("Shawkat", "Shokat").
     *_pairs("romanisation: aw diphthong as aw/o/ow/ou", ["aw", "o", "ow", "ou"]),
-    # ج is g in Egyptian and much Levantine speech, and so in many newsrooms' spelling ("Gamal", "Jamal").
-    ("j", "g", "any", "romanisation: ج as j/g"),
+    # ج is g in Egyptian and much Levantine speech, and so in many newsrooms' spelling ("Gamal", "Jamal");
+    # French transliteration writes it "dj" (Maghreb names: "Abdelhamid", "Djamel" beside "Jamal").
+    *_pairs("romanisation: ج as j/dj/g", ["j", "dj", "g"]),
     *_pairs("romanisation: ي as i/ee/ie", ["i", "ee"]),
     *_pairs("romanisation: kasra as e/i", ["e", "i"], "start"),
     *_pairs("romanisation: fatha/kasra before a final consonant as a/e/i", ["ad", "ed", "id"], "end"),
@@ -633,7 +636,7 @@ def nickname_groups(name: str, path: str | None = None) -> tuple[str, ...]:
 
 _SKELETON_STEPS = (("shch", "s"), ("sch", "s"), ("tsch", "c"), ("kh", "h"), ("zh", "j"), ("sh", "s"), ("ph", "f"),
                    ("ck", "k"), ("dh", "d"), ("gh", "g"), ("th", "t"), ("q", "k"), ("w", "v"), ("y", "i"),
-                   ("j", "i"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("o", "u"), ("x", "ks"))
+                   ("j", "i"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("o", "u"), ("x", "ks"), ("ts", "c"), ("tz", "c"))
 
 
 @lru_cache(maxsize=200_000)

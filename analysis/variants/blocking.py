@@ -83,8 +83,8 @@ def _surnames_near(a: str, b: str, tokens_of: dict[str, tuple[str, ...]], score_
     similarity = fuzz.ratio(a, b)
     if similarity >= score_cutoff - 10 or sorted(a) == sorted(b):
         return True
-    if similarity >= 60 and explain_spelling(a, b) is not None:
-        return True
+    if (similarity >= 60 or block_skeleton(a) == block_skeleton(b)) and explain_spelling(a, b) is not None:
+        return True  # several alternations in one short name ("Nowicki", "Novitsky") leave little alike
     ta = {t for t in tokens_of[a] if len(t) > 2}
     tb = {t for t in tokens_of[b] if len(t) > 2}
     return bool(ta & tb)

@@ -652,15 +652,42 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
 
 def careful_words(members: list[Form]) -> dict[str, dict[str, frozenset]]:
     """How careful outlets writing in the story's language spell a person's surname and given names:
-    {"surname": {folded spelling: outlets}, "given": {...}}, for `romanised_variant`."""
-    words: dict[str, dict[str, set]] = {"surname": defaultdict(set), "given": defaultdict(set)}
+    {"surname": {folded spelling: outlets}, "given": {...}}, for `romanised_variant`. An outlet counts
+    for a spelling it writes less often than another spelling of the same word (one `_explained` turns
+    into the other): that is its slip, not its system.
+
+    Why: a system is a newsroom's consistent choice. A careful daily writing "Bhaler" six times and
+    "Bhalar" twice has not shown that the name has two romanisations; counted for both, two such slips
+    by two newsrooms would vouch for each other.
+
+    >>> from collections import Counter
+    >>> def form(name, **uses):
+    ...     return Form(parse_name(name), outlet_uses=Counter(uses), authoritative=set(uses))
+    >>> words = careful_words([form("Ana Bhaler", a=6, b=3), form("Ana Bhalar", a=2, c=1)])["surname"]
+    >>> sorted((word, sorted(outlets)) for word, outlets in words.items())
+    [('bhalar', ['c']), ('bhaler', ['a', 'b'])]
+    """
+    uses: dict[str, dict[str, Counter]] = {"surname": defaultdict(Counter), "given": defaultdict(Counter)}
     for form in members:
         home = form.authoritative - form.abroad
-        if home:
-            words["surname"][form.name.surname_core] |= home
+        for outlet in home:
+            n = form.outlet_uses[outlet] or 1
+            uses["surname"][form.name.surname_core][outlet] += n
             for given in form.name.given_tokens:
-                words["given"][given] |= home
-    return {slot: {word: frozenset(outlets) for word, outlets in spellings.items()} for slot, spellings in words.items()}
+                uses["given"][given][outlet] += n
+    words: dict[str, dict[str, frozenset]] = {}
+    for slot, spellings in uses.items():
+        written: dict[str, set] = defaultdict(set)  # outlet -> the spellings it writes
+        for word, outlets in spellings.items():
+            for outlet in outlets:
+                written[outlet].add(word)
+        words[slot] = {}
+        for word, outlets in spellings.items():
+            kept = frozenset(outlet for outlet, n in outlets.items() if not any(
+                spellings[other][outlet] > n and _explained(word, other) is not None for other in written[outlet]))
+            if kept:
+                words[slot][word] = kept
+    return words
 
 
 def with_story_givens(careful: dict[str, dict[str, frozenset]], canonical: ParsedName,
