@@ -3291,3 +3291,33 @@ def test_a_french_dj_for_an_arabic_j_is_one_more_system_where_careful_newsrooms_
     result = analyse_variants(mentions, topic=Topic(names=("Nadjib Ferhaoui",), articles=frozenset(range(1, 20))))
     assert [c["canonical"] for c in result.clusters] == ["Nadjib Ferhaoui"]
     assert kinds(result)["Najib Ferhaoui"] == "accepted"
+
+
+def test_a_bare_misspelling_one_page_writes_in_the_fathers_name_is_the_daughters_on_her_pages():
+    # One page writes the father "Erik Halvorsem"; the story's pages about his daughter write a bare
+    # "Halvorsem" after naming her. Its exact match with his one misspelt name says nothing: it is a
+    # typo of their one surname, and each page names whom it means.
+    mentions = [mention(i, "Ina Halvorsen", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Erik Halvorsen", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 3)]
+    mentions += [mention(20, "Erik Halvorsem", "b1", "2026-03-04", article=20)]
+    mentions += [mention(30 + i, "Ina Halvorsen", f"c{i}", "2026-03-05", article=30 + i) for i in range(2)]
+    mentions += [mention(40 + i, "Halvorsem", f"c{i}", "2026-03-05", article=30 + i) for i in range(2)]
+    result = analyse_variants(mentions, topic=Topic(names=("Ina Halvorsen",), articles=frozenset(range(1, 50))))
+    owner = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
+    assert sorted(c["canonical"] for c in result.clusters) == ["Erik Halvorsen", "Ina Halvorsen"]
+    assert owner[40] == owner[41] == owner[1] != owner[11]
+
+
+def test_a_word_alone_that_is_a_given_name_in_use_is_no_typo_of_another_persons_surname():
+    # Coverage of a country whose people go by their given names writes "Sorapong" and "Mr. Sorapong"
+    # for Sorapong Wattana, whom six careful outlets name in full. Another man of the story is Anan
+    # Sorapang: the bare word is a letter from his surname, but it is exactly the other's given name.
+    mentions = [mention(i, "Sorapong Wattana", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Anan Sorapang", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(20 + i, "Sorapong", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
+    mentions += [mention(30 + i, "Mr. Sorapong", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    result = analyse_variants(mentions, topic=Topic(names=("Sorapong Wattana",), articles=frozenset(range(1, 40))))
+    owner = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
+    sorapang = owner[11]
+    assert all(owner.get(m) != sorapang for m in [*range(21, 27), *range(31, 34)])
+    assert not any(s["kind"] == "error" for c in result.clusters for s in c["surfaces"])

@@ -58,6 +58,11 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
         if name.given_tokens and len(name.given_tokens[0]) > 1 and (not story or _established(form)):
             givens_of[name.surname_core].add(name.given_tokens[0])
 
+    # A word written alone that is exactly the given name of a full name in established use is that
+    # person's name for them (Thai, Icelandic and much Arab coverage calls people so, under a title too:
+    # "Mr. Sorapong" for Sorapong Wattana), not another person's surname a typo away ("Sorapoang").
+    givens_in_use = {name.given_tokens[0] for form, name in zip(forms, names)
+                     if story and name.full and name.given_tokens and _established(form)}
     equal_edges: list[tuple[int, int, float, int, int, str]] = []
     part_edges: list[tuple[int, int, Comparison]] = []
     late_edges: list[tuple[float, int, int, str]] = []  # between surnames alone: only if no person takes them
@@ -112,6 +117,9 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             equal_edges.append((0 if _in_context(forms[i], forms[j], topic_articles) else 1, strength, -comparison.score, i, j, rule))
         else:
             shorter, longer = (i, j) if comparison.shorter == 0 else (j, i)
+            if (comparison.surname_typo and not names[shorter].full
+                    and names[shorter].surname_core in givens_in_use):
+                continue  # a given name in use, not a misspelt surname
             part_edges.append((shorter, longer, comparison))
 
     # Two garbles of one established name can be further from each other than from it ("Volodymie" and
@@ -944,9 +952,11 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
     exact = {r: o for r, o in options.items()
              if any(forms[m].name.surname_core == name.surname_core or forms[m].name.surname_key == name.surname_key
                     for m in members[r])}
-    if len(exact) == 1 and _rendered_apart(name, options, exact, forms, members):
+    if len(exact) == 1 and (_rendered_apart(name, options, exact, forms, members)
+                            or _slip_shared(name, options, exact, forms, members)):
         # One family's surname in two romanisations ("Prigozjin" only with the son's given name, the
-        # father's "Prigozhin" elsewhere): the spelling tells neither apart; each article does.
+        # father's "Prigozhin" elsewhere), or a slip one page made in the father's name that others
+        # make in the daughter's: the spelling tells neither apart; each article does.
         return options
     if len(exact) == 1:
         return exact
@@ -973,6 +983,34 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
         if sum(1 for e in edits.values() if e == nearest) == 1:
             return {r: o for r, o in options.items() if edits[r] == nearest}
     return options
+
+
+def _own_surname(forms: list[Form], members: list[int]) -> str | None:
+    """The surname of a person's best-attested full name (most careful outlets, then most uses)."""
+    full = [forms[m] for m in members if forms[m].name.full]
+    return max(full, key=lambda f: (len(f.authoritative), f.count, f.name.key)).name.surname_core if full else None
+
+
+def _slip_shared(name: ParsedName, options: dict, exact: dict, forms: list[Form], members: dict) -> bool:
+    """Whether a bare surname matches one person only through a misspelt full name of theirs, while
+    another person it fits has the same own surname (`_own_surname`): "Halvorsem" is exactly the
+    surname of one page's "Erik Halvorsem" for the father, but a typo of the daughter's "Halvorsen"
+    as much as of his, so its exact spelling says nothing of which of them a page means.
+
+    >>> from analysis.names import parse_name
+    >>> def f(text, n=1):
+    ...     return Form(parse_name(text), count=n)
+    >>> forms = [f("Halvorsem"), f("Erik Halvorsen", 5), f("Erik Halvorsem"), f("Ina Halvorsen", 9)]
+    >>> _slip_shared(forms[0].name, {1: (1, ""), 3: (3, "")}, {1: (1, "")}, forms, {1: [1, 2], 3: [3]})
+    True
+    >>> forms[1] = f("Erik Halvorsem", 5)
+    >>> _slip_shared(forms[0].name, {1: (1, ""), 3: (3, "")}, {1: (1, "")}, forms, {1: [1, 2], 3: [3]})
+    False
+    """
+    (person,) = exact
+    own = _own_surname(forms, members[person])
+    return own is not None and own != name.surname_core and any(
+        _own_surname(forms, members[r]) == own for r in options if r != person)
 
 
 def _rendered_apart(name: ParsedName, options: dict, exact: dict, forms: list[Form], members: dict) -> bool:
