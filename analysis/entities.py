@@ -13,7 +13,7 @@ from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 
 from analysis.lexicon import Lexicon, lexicon_of
-from analysis.name_rules import PARTICLES, given_names
+from analysis.name_rules import PARTICLES, TITLES, given_names, world_given_names
 from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
 from analysis.person_spans import (
     clean_person_span,
@@ -430,16 +430,29 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     other_votes: Counter = Counter()  # ... tagged otherwise, or a PERSON span written as a place
     place_votes: Counter = Counter()
     place_starts = set()
+    place_ends = set()
     persons = []
+    organisations = []  # ORG spans opening with a given name: a person when listed beside people
     for m in mentions:
         if m["label"] == "PERSON":
             persons.append(m)
+            continue
+        if m["label"] == "ORG" and " " in m["surface"].strip() and fold(m["surface"].split()[0]) in world_given_names():
+            organisations.append(m)
             continue
         surface = fold(strip_possessive(m["surface"]))
         other_votes[surface] += 1
         if m["label"] in PLACE_LABELS:
             place_votes[surface] += 1
             place_starts.add((_key(m), m["start"]))
+            place_ends.add((_key(m), m["start"] + len(m["surface"])))
+    marked = marked_as_people(organisations, persons, place_ends, texts)
+    for m in organisations:
+        if id(m) in marked:
+            persons.append({**m, "label": "PERSON"})
+        else:
+            other_votes[fold(strip_possessive(m["surface"]))] += 1
+    del organisations
     opening: Counter = Counter()  # folded word -> PERSON spans of two words or more it opens
     for m in persons:
         surface = fold(strip_possessive(m["surface"]))
@@ -454,7 +467,7 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     # name: a place. Not a given name the model knows too little to tag alone ("Tancredi" a place nine
     # times, where forty names open with it): a place rarely opens more names than it is tagged itself.
     places = frozenset(s for s, n in place_votes.items() if " " not in s and n > person_votes[s] and n > opening[s])
-    del place_votes, place_starts
+    del place_votes, place_starts, place_ends
     prose = [text for key, text in texts.items() if key[1] in PROSE_FIELDS and key not in foreign]
     lowered = lower_case_words(prose) | written_alone(prose, lexicon)
     named = []  # (mention, its parsed name)
@@ -474,6 +487,63 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     for m, name in named:
         documents_of.setdefault(name.key, set()).add(_key(m)[0])
     return [m for m, name in named if name.full or name.title or len(documents_of[name.key]) > 1]
+
+
+#: What joins the names of a list: a comma, "and", "&", or both ("A, B and C"; "A, and B").
+_NAMES_JOIN = r"(?:[^\S\n]*,[^\S\n]*(?:and[^\S\n]+|&[^\S\n]*)?|[^\S\n]+(?:and|&)[^\S\n]+)"
+_JOINED_AFTER = re.compile(_NAMES_JOIN)
+_JOINED_BEFORE = re.compile(_NAMES_JOIN + r"$")
+#: Nouns only a person is, written before a name in apposition ("world champion Ana Ruiz"), besides titles.
+PERSON_NOUNS = frozenset("champion rival teammate compatriot co-leader medallist medalist runner-up".split())
+_NOUN_BEFORE = re.compile(r"([A-Za-z][\w-]*)[^\S\n]*,?[^\S\n]*$")
+#: What follows a person's name and no organisation's: an age ("Ana Ruiz (28)", "Ana Ruiz, 28,"), "who".
+_PERSON_AFTER = re.compile(r"[^\S\n]*(?:\(\d{1,3}\)|,[^\S\n]*\d{1,3},|,?[^\S\n]+who\b)")
+#: A place's possessive before a name: "Chile's Ana Ruiz".
+_POSSESSIVE_BEFORE = re.compile(r"['’]s[^\S\n]+$")
+
+
+def marked_as_people(organisations: list[dict], persons: list[dict], places: set, texts: dict[object, str]) -> set[int]:
+    """The `id()`s of NER organisations the text writes as a person's name: one name of a list whose
+    next or previous name NER tags a person ("co-leaders Rawa Tuhoe and Mere Ngata-Hohaia"), after a
+    title or a noun only people are (`PERSON_NOUNS`: "world champion Mere Ngata-Hohaia") or a place's
+    possessive ("Chile's Mere Ngata-Hohaia": `places`, (key, end) of NER's places), or before an age
+    or "who".
+
+    Why: the small model tags some people's names as organisations every time (a surname it has
+    never seen), and such a person is then never searched for at all. A list joins names of one kind,
+    and a title, an age or "who" belongs to people. A firm that some page writes so ("rival Morgan
+    Grant", a bank) is outvoted by its other uses (`credible_mentions`' vote).
+
+    >>> text = "co-leaders Rawa Tuhoe and Mere Ngata-Hohaia said; Mere Ngata-Hohaia Trust"
+    >>> org = {"key": ("d", "text"), "start": 26, "surface": "Mere Ngata-Hohaia"}
+    >>> trust = {"key": ("d", "text"), "start": 50, "surface": "Mere Ngata-Hohaia Trust"}
+    >>> person = {"key": ("d", "text"), "start": 11, "surface": "Rawa Tuhoe"}
+    >>> marked_as_people([org, trust], [person], set(), {("d", "text"): text}) == {id(org)}
+    True
+    >>> text = "Chile's Ana Ruiz won; champion Ana Ruiz (28) won; Ana Ruiz, who won; Ana Ruiz Bank"
+    >>> orgs = [{"key": ("d", "text"), "start": m.start(), "surface": "Ana Ruiz"} for m in re.finditer("Ana Ruiz", text)]
+    >>> sorted(orgs.index(o) for o in orgs if id(o) in marked_as_people(orgs, [], {(("d", "text"), 5)}, {("d", "text"): text}))
+    [0, 1, 2]
+    """
+    starts: dict[object, set[int]] = {}
+    ends: dict[object, set[int]] = {}
+    for m in persons:
+        starts.setdefault(_key(m), set()).add(m["start"])
+        ends.setdefault(_key(m), set()).add(m["start"] + len(m["surface"]))
+    marked = set()
+    for m in organisations:
+        key, text = _key(m), texts.get(_key(m), "")
+        end = m["start"] + len(m["surface"])
+        after = _JOINED_AFTER.match(text, end)
+        before = _JOINED_BEFORE.search(text, max(0, m["start"] - 12), m["start"])
+        noun = _NOUN_BEFORE.search(text, max(0, m["start"] - 30), m["start"])
+        possessive = _POSSESSIVE_BEFORE.search(text, max(0, m["start"] - 4), m["start"])
+        if ((after and after.end() in starts.get(key, ())) or (before and before.start() in ends.get(key, ()))
+                or (noun and fold(noun.group(1)) in PERSON_NOUNS | TITLES)
+                or (possessive and (key, possessive.start()) in places)
+                or _PERSON_AFTER.match(text, end)):
+            marked.add(id(m))
+    return marked
 
 
 #: First words that make a capitalised phrase a place ("Fort Myers", "Port Talbot", "Mount Vernon"):

@@ -320,3 +320,23 @@ def test_a_given_name_ner_tags_a_place_alone_but_opens_names_with_is_no_place():
                 for surface, label, n in found]
     kept = entities.credible_mentions(mentions, texts, frozenset())
     assert [m["surface"] for m in kept] == ["Tancredi Volpe"] * 3
+
+
+def test_a_name_ner_tags_an_organisation_is_a_person_where_lists_put_it_beside_people():
+    """NER tags an unfamiliar hyphenated name an organisation every time; written in lists with people
+    ("co-leaders Rawa Tuhoe and Ana Ngata-Hohaia"), it is one of them. A firm named after somebody
+    ("Ana Ngata-Hohaia Trust", an ORG everywhere, never listed with people) stays no person."""
+    lines = ["Party co-leaders Rawa Tuhoe and Ana Ngata-Hohaia walked out.",
+             "Ana Ngata-Hohaia, Rawa Tuhoe and others were suspended.",
+             "Rawa Tuhoe said the party would appeal.",
+             "Grants from the Ana Ngata-Hohaia Trust went to 12 schools.",
+             "The Ana Ngata-Hohaia Trust said so."]
+    texts = {(n, "text"): line for n, line in enumerate(lines)}
+    found = [("Rawa Tuhoe", "PERSON", 0), ("Ana Ngata-Hohaia", "ORG", 0), ("Ana Ngata-Hohaia", "ORG", 1),
+             ("Rawa Tuhoe", "PERSON", 1), ("Rawa Tuhoe", "PERSON", 2),
+             ("Ana Ngata-Hohaia Trust", "ORG", 3), ("Ana Ngata-Hohaia Trust", "ORG", 4)]
+    mentions = [{"key": (n, "text"), "start": lines[n].index(surface), "surface": surface, "label": label}
+                for surface, label, n in found]
+    kept = entities.credible_mentions(mentions, texts, frozenset())
+    assert sorted(m["surface"] for m in kept) == ["Ana Ngata-Hohaia"] * 2 + ["Rawa Tuhoe"] * 3
+    assert {m["label"] for m in kept} == {"PERSON"}
