@@ -3321,3 +3321,13 @@ def test_a_word_alone_that_is_a_given_name_in_use_is_no_typo_of_another_persons_
     sorapang = owner[11]
     assert all(owner.get(m) != sorapang for m in [*range(21, 27), *range(31, 34)])
     assert not any(s["kind"] == "error" for c in result.clusters for s in c["surfaces"])
+
+
+def test_an_irish_prefix_letter_written_as_the_names_capital_is_english_capitalisation():
+    # Careful Irish outlets write "Cian Ó hEara"; English-language pages capitalise the name's first
+    # letter, "Cian Ó Heara". That drops no capital the name has, as "Delisle" for "DeLisle" would.
+    mentions = [mention(i, "Cian Ó hEara", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Cian Ó Heara", f"b{i}", "2026-03-04") for i in range(3)]
+    result = analyse_variants(mentions, topic=Topic(names=("Cian Ó hEara",), articles=frozenset(range(1, 20))))
+    assert [c["canonical"] for c in result.clusters] == ["Cian Ó hEara"]
+    assert kinds(result)["Cian Ó Heara"] == "accepted"

@@ -878,8 +878,9 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     split or joined ("Rod De Marin" for "Rod DeMarin") where careful outlets write the canonical's by a
     clear majority (`AUTHORITY_RATIO` times as many as write this one, as for any spelling); or by the
     capital inside a word the canonical has ("Mike Delisle" for "Mike DeLisle": the canonical has it
-    because most outlets write it, `inner_capitals`, and nobody adds one by chance). None when it is no
-    such slip.
+    because most outlets write it, `inner_capitals`, and nobody adds one by chance), not where the
+    canonical's word opens with a small letter (an Irish "Ó hEara" written "Ó Heara": English
+    capitalises a name's first letter, and that is all it does). None when it is no such slip.
     `authorities`: each way the person's name is written (titles aside) -> the authoritative outlets
     writing it; a writing ending in the words at issue vouches for them ("Governor DeLisle" for "DeLisle").
 
@@ -908,6 +909,8 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     >>> [bool(_unvouched_writing(d, "Mike DeLisle", careful))
     ...  for d in ("Mike Delisle", "De Lisle", "DELISLE", "Mike De Lisle", "de lisle")]
     [True, True, False, True, False]
+    >>> [bool(_unvouched_writing(d, "Cian Ó hEara", {"Cian Ó hEara": {"a", "b"}})) for d in ("Cian Ó Heara", "Cian Ó HEara")]
+    [False, False]
     >>> [bool(_unvouched_writing(d, "Greta von der Malen", {"Greta von der Malen": {"a", "b"}}))
     ...  for d in ("Von der Malen", "Greta von der malen")]
     [False, False]
@@ -929,7 +932,7 @@ def _unvouched_writing(display: str, canonical: str, authorities: dict[str, Coll
     same_words = _BREAKS.split(written) == _BREAKS.split(canonical_written)
     if same_words and written == canonical_written:  # letter case alone
         for word, good in zip(display.split(), right.split()):
-            if word != good and word[:1].isupper() and word[1:].islower() and _inner_capital(good):
+            if word != good and word[:1].isupper() and word[1:].islower() and _inner_capital(good) and good[:1].isupper():
                 return f"a capital inside the name dropped: the name is written {right}"
         return None
     if _PARTICLE_HYPHEN.sub(r"\1 ", written) == _PARTICLE_HYPHEN.sub(r"\1 ", canonical_written):
