@@ -341,6 +341,11 @@ def _pairs(rule: str, forms: list[str], where: str = "any") -> list[tuple[str, s
     return [(a, b, where, rule) for i, a in enumerate(forms) for b in forms[i + 1:]]
 
 
+#: "Abd al-" (servant of) joined to its article, as romanisations write the opening of an Arabic compound
+#: name ("Abdel Nasser" for "Abd el-Nasser"): the rest of such a name is a name of God, no name alone.
+ABD_JOINED = frozenset({"abdul", "abdel", "abdal", "abdol", "abdoul"})
+
+
 #: Alternations by the script a name is romanised from: (spelling, spelling, where, rule), `where`
 #: "any", "start" or "end" of the folded word.
 _FROM_CYRILLIC: list[tuple[str, str, str, str]] = [
@@ -398,7 +403,7 @@ _FROM_ARABIC: list[tuple[str, str, str, str]] = [
     *[p for c in "dlmnrst" for p in _pairs("romanisation: kasra before a final consonant as e/i",
                                               ["e" + c, "i" + c], "end")],
     *_pairs("romanisation: al-/el- article", ["al", "el", "ul"], "start"),
-    *_pairs("romanisation: abd al as abdul/abdel/abdal/abdol", ["abdul", "abdel", "abdal", "abdol", "abdoul"], "start"),
+    *_pairs("romanisation: abd al as abdul/abdel/abdal/abdol", sorted(ABD_JOINED), "start"),
     *_pairs("romanisation: final ة/ه as ah/a", ["ah", "a"], "end"),
     *_pairs("romanisation: final ة/ه as eh/e", ["eh", "e"], "end"),
     *_pairs("romanisation: long a as a/aa", ["a", "aa"]),

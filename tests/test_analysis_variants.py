@@ -3331,3 +3331,23 @@ def test_an_irish_prefix_letter_written_as_the_names_capital_is_english_capitali
     result = analyse_variants(mentions, topic=Topic(names=("Cian Ó hEara",), articles=frozenset(range(1, 20))))
     assert [c["canonical"] for c in result.clusters] == ["Cian Ó hEara"]
     assert kinds(result)["Cian Ó Heara"] == "accepted"
+
+
+def test_an_arabic_compound_name_written_abdel_is_its_usual_spelling_not_two_names_run_together():
+    # Careful outlets write "Samir Abd el-Hakim" and "Samir Abdel Hakim": "Abdel" is "Abd el-" as most
+    # romanisations join it, one compound name, not a given name and a surname run together.
+    mentions = [mention(i, "Samir Abd el-Hakim", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Samir Abdel Hakim", f"w{i}", "2026-03-04", authoritative=True) for i in range(4)]
+    result = analyse_variants(mentions, topic=Topic(names=("Samir Abd el-Hakim",), articles=frozenset(range(1, 20))))
+    assert [c["canonical"] for c in result.clusters] == ["Samir Abd el-Hakim"]
+    assert kinds(result)["Samir Abdel Hakim"] == "accepted"
+
+
+def test_the_second_half_of_an_arabic_compound_name_alone_is_an_error():
+    # "Hakim" alone, or "Mr Hakim", is a name of God, not Samir Abd el-Hakim's name: the compound is one.
+    mentions = [mention(i, "Samir Abd el-Hakim", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(20 + i, "Hakim", f"b{i}", "2026-03-04") for i in range(3)]
+    mentions += [mention(30, "Mr Hakim", "b1", "2026-03-04", article=20)]
+    result = analyse_variants(mentions, topic=Topic(names=("Samir Abd el-Hakim",), articles=frozenset(range(1, 40))))
+    assert [c["canonical"] for c in result.clusters] == ["Samir Abd el-Hakim"]
+    assert (kinds(result)["Hakim"], kinds(result)["Mr Hakim"]) == ("error", "error")

@@ -14,8 +14,10 @@ from analysis.evidence import _forms_from_mentions, form_key
 from analysis.flags import BREAKS as _BREAKS
 from analysis.flags import _flags, kind_of, lowered_kinds, slug_kinds, slug_only
 from analysis.name_rules import (
+    ABD_JOINED,
     ASCII_DIGRAPHS,
     LANGUAGE_LETTERS,
+    PARTICLE_GROUPS,
     PARTICLES,
     ROMANISATION_LETTERS,
     SPOUSE_OF,
@@ -499,11 +501,36 @@ def _fused(name: ParsedName, canonical: ParsedName) -> bool:
     >>> from analysis.names import parse_name as p
     >>> [_fused(p(s), p("Ellen Mae Cranston")) for s in ("EllenMaeCranston", "Ellen MaeCranston", "EllenMae Cranston")]
     [True, True, False]
+
+    An Arabic compound name ("Abd el-Nasser", servant of the Victorious) is written "Abdel Nasser" too:
+    its first word and article joined, as romanisations do, and no seam between two names.
+
+    >>> _fused(p("Omar Abdel Nasser"), p("Omar Abd el-Nasser")), _fused(p("OmarAbdelNasser"), p("Omar Abd el-Nasser"))
+    (False, True)
     """
     if not canonical.full or len(canonical.tokens) < 2 or name.compact != canonical.compact:
         return False
     seam = canonical.given_tokens[-1] + canonical.surname_tokens[0] if canonical.surname_tokens else None
+    if seam is not None and _compound_opened(canonical):
+        seam = None  # "Abd el-" is one compound name's start, "Abdel" its usual spelling, no two names run together
     return len(name.tokens) == 1 or (seam is not None and seam in name.tokens)
+
+
+def _compound_opened(name: ParsedName) -> bool:
+    """Whether the parse ends a name's given names with the opening of an Arabic compound name ("Omar
+    Abd el-Nasser", "Omar Abdel Nasser"), whose surname is then that compound's second half.
+
+    >>> from analysis.names import parse_name as p
+    >>> [_compound_opened(p(s)) for s in ("Omar Abd el-Nasser", "Omar Abdel Nasser", "Abdel Nasser Haddad", "Omar Nasser")]
+    [True, True, False, False]
+    """
+    last = name.given_tokens[-1] if name.given_tokens else ""
+    return last in ABD_JOINED or (last == "abd" and name.surname_tokens[:1] != () and name.surname_tokens[0] in PARTICLE_GROUPS[1])
+
+
+#: Why the second half of an Arabic compound name alone is an error (`_compound_opened`).
+COMPOUND_CUT = ("the second half of an Arabic compound name alone (\"Abd el-\" and a name of God): "
+                "no name of the person's, however often Western copy shortens it so")
 
 
 #: The rule of a name run together with its capitals kept (`_capitals_kept`).
@@ -1488,6 +1515,9 @@ def _decide_story(group: list[int], group_mentions: list[dict], forms: list[Form
             kind, why = "accepted", USER_ACCEPTED[1]
         elif not surname_only and _inflected(name, decision.canonical_name):
             kind, why = ("accepted" if name.full else "surname"), INFLECTED
+        elif not surname_only and not name.full and _compound_opened(decision.canonical_name) and (
+                name.surname_core == decision.canonical_name.surname_core):
+            kind, why = "error", COMPOUND_CUT
         elif surname_only:
             kind, why = ("canonical", decision.rule) if name.display == decision.canonical else ("surname", "surname-only person")
         elif row["accounts"] == len(row["mention_ids"]):
