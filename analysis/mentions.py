@@ -286,7 +286,9 @@ def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words,
     ("Ruthless, like his brother Yahya ... the legacy he left Yahya" on a page naming only the brother
     in full): a family's given names are its members', not some other person's surname misspelt.
     A word after a pope's or a monarch's title in the mention's `text` ("Pope Francis") is that
-    holder's name of office (`second_pass.after_regnal_title`)."""
+    holder's name of office (`second_pass.after_regnal_title`). A word that is the surname of someone
+    in the story (`relatives`' keys) and only near a given name the page writes is that surname, as
+    in `second_pass.find_given_mentions`."""
     parsed = parse_name(mention["surface"])
     kin_word = parsed is not None and parsed.title in FAMILY_WORDS
     if (parsed is None or parsed.full or (parsed.title and not kin_word) or " " in parsed.surname
@@ -294,6 +296,8 @@ def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words,
         return mention
     names = full_names.get(mention["version_id"], [])
     owner = second_pass.given_owner(parsed.surname_key, names, score_cutoff=score_cutoff, words=known_words)
+    if owner is not None and relatives and parsed.surname_key in relatives and owner.given_tokens[0] != parsed.surname_key:
+        return mention  # the surname of someone in the story, no near spelling of another's given name
     if owner is None and relatives:
         kin = second_pass.kin_of(names, relatives)
         if not kin_word:
