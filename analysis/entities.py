@@ -495,6 +495,7 @@ _JOINED_AFTER = re.compile(_NAMES_JOIN)
 _JOINED_BEFORE = re.compile(_NAMES_JOIN + r"$")
 #: Nouns only a person is, written before a name in apposition ("world champion Ana Ruiz"), besides titles.
 PERSON_NOUNS = frozenset("champion rival teammate compatriot co-leader medallist medalist runner-up".split())
+_BEFORE_PEOPLE = PERSON_NOUNS | TITLES
 _NOUN_BEFORE = re.compile(r"([A-Za-z][\w-]*)[^\S\n]*,?[^\S\n]*$")
 #: What follows a person's name and no organisation's: an age ("Ana Ruiz (28)", "Ana Ruiz, 28,"), "who".
 _PERSON_AFTER = re.compile(r"[^\S\n]*(?:\(\d{1,3}\)|,[^\S\n]*\d{1,3},|,?[^\S\n]+who\b)")
@@ -539,7 +540,7 @@ def marked_as_people(organisations: list[dict], persons: list[dict], places: set
         noun = _NOUN_BEFORE.search(text, max(0, m["start"] - 30), m["start"])
         possessive = _POSSESSIVE_BEFORE.search(text, max(0, m["start"] - 4), m["start"])
         if ((after and after.end() in starts.get(key, ())) or (before and before.start() in ends.get(key, ()))
-                or (noun and fold(noun.group(1)) in PERSON_NOUNS | TITLES)
+                or (noun and fold(noun.group(1)) in _BEFORE_PEOPLE)
                 or (possessive and (key, possessive.start()) in places)
                 or _PERSON_AFTER.match(text, end)):
             marked.add(id(m))

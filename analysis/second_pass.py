@@ -1250,7 +1250,7 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
     function_words: key -> the function words of a text's language (`lexicon.function_words`): none of
     them is a given name misspelt (French "Cette" is no Mette), as no English word is on English pages.
     Nor is a word that is the surname of a person of the story (`relatives`' keys) a near spelling of
-    another's given name: "Fernandes" where the story names a Luis Fernandes is his, not a Fernando's.
+    another's given name: "Tomaz" where the story names a Luis Tomaz is his, not a Tomas's.
     """
     known_words = known_words if known_words is not None else KnownWords()
     for key, text in texts:
@@ -1277,7 +1277,7 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                     kin = kin_of(names, relatives) if kin is None else kin
                     owner = given_owner(folded, kin, score_cutoff=score_cutoff, words=known_words)
                 if owner is None or (relatives and folded in relatives and owner.given_tokens[0] != folded):
-                    continue  # no given name near, or the surname of someone in the story ("Fernandes", no Fernando)
+                    continue  # no given name near, or the surname of someone in the story ("Tomaz", no Tomas)
                 after = _NEXT_WORD.match(text, match.end())
                 if after and after.group(1)[:1].isupper() and not _function_word(after.group(1)):
                     continue

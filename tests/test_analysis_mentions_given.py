@@ -460,31 +460,31 @@ def test_a_near_spelling_under_a_title_that_is_the_articles_given_name_is_that_g
 
 
 def test_the_surname_of_someone_in_the_story_is_no_near_spelling_of_anothers_given_name():
-    """"Fernandes" is a letter or two from Fernando, whom the page names in full; but the story names a
-    Luis Fernandes, whose surname it is (a page about him may name Fernando Ruiz too)."""
-    text = "Fernando Ruiz was questioned. Fernandes, the minister, said nothing."
-    names = {1: [parse_name("Fernando Ruiz")]}
-    taken = {(1, "text"): [(0, 13)]}
-    relatives = {"fernandes": [parse_name("Luis Fernandes")], "ruiz": [parse_name("Fernando Ruiz")]}
+    """"Tomaz" is a letter from Tomas, whom the page names in full; but the story names a
+    Luis Tomaz, whose surname it is (a page about him may name Tomas Ruiz too)."""
+    text = "Tomas Ruiz was questioned. Tomaz, the minister, said nothing."
+    names = {1: [parse_name("Tomas Ruiz")]}
+    taken = {(1, "text"): [(0, 10)]}
+    relatives = {"tomaz": [parse_name("Luis Tomaz")], "ruiz": [parse_name("Tomas Ruiz")]}
     [(_, found)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=KnownWords()))
-    assert [f["surface"] for f in found] == ["Fernandes"]
+    assert [f["surface"] for f in found] == ["Tomaz"]
     [(_, found)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=KnownWords(),
                                             relatives=relatives))
     assert found == []
 
 
 def test_a_ner_word_that_is_a_storys_surname_is_no_near_spelling_of_the_articles_given_name():
-    # A page about the minister names the suspect Fernando Ruiz in full and the minister, Luis
-    # Fernandes, by surname only; other pages name him in full. "Fernandes" is his surname, not
-    # Fernando misspelt.
-    texts = {1: "Luis Fernandes resigned.", 2: "Luis Fernandes spoke.",
-             3: "Fernando Ruiz was questioned. Fernandes said nothing.", 4: "Fernando Ruiz was held. Fernandes left."}
+    # A page about the minister names the suspect Tomas Ruiz in full and the minister, Luis
+    # Tomaz, by surname only; other pages name him in full. "Tomaz" is his surname, not
+    # Tomas misspelt.
+    texts = {1: "Luis Tomaz resigned.", 2: "Luis Tomaz spoke.",
+             3: "Tomas Ruiz was questioned. Tomaz said nothing.", 4: "Tomas Ruiz was held. Tomaz left."}
     docs = {n: {**_doc(text), "article_id": n} for n, text in texts.items()}
     found = []
-    for version_id, surface in ((1, "Luis Fernandes"), (2, "Luis Fernandes"), (3, "Fernando Ruiz"), (3, "Fernandes"),
-                                (4, "Fernando Ruiz"), (4, "Fernandes")):
+    for version_id, surface in ((1, "Luis Tomaz"), (2, "Luis Tomaz"), (3, "Tomas Ruiz"), (3, "Tomaz"),
+                                (4, "Tomas Ruiz"), (4, "Tomaz")):
         for match in re.finditer(surface + r"\b", docs[version_id]["text"]):
             found.append({"id": f"{version_id}{match.start()}", "version_id": version_id, "field": "text",
                           "start": match.start(), "end": match.end(), "surface": surface, "label": "PERSON"})
     resolved = resolve_mentions(docs, found)
-    assert [m for m in resolved.persons if m["surface"] == "Fernandes" and m.get("part") == "given"] == []
+    assert [m for m in resolved.persons if m["surface"] == "Tomaz" and m.get("part") == "given"] == []

@@ -652,9 +652,9 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
 
 def careful_words(members: list[Form]) -> dict[str, dict[str, frozenset]]:
     """How careful outlets writing in the story's language spell a person's surname and given names:
-    {"surname": {folded spelling: outlets}, "given": {...}}, for `romanised_variant`. An outlet counts
-    for a spelling it writes less often than another spelling of the same word (one `_explained` turns
-    into the other): that is its slip, not its system.
+    {"surname": {folded spelling: outlets}, "given": {...}}, for `romanised_variant`. An outlet does not
+    count for a spelling it writes less often than another spelling of the same word (one `_explained`
+    turns into the other): that is its slip, not its system.
 
     Why: a system is a newsroom's consistent choice. A careful daily writing "Bhaler" six times and
     "Bhalar" twice has not shown that the name has two romanisations; counted for both, two such slips

@@ -985,10 +985,16 @@ def _break_tie(index: int, options: dict, forms: list[Form], members: dict, topi
     return options
 
 
-def _own_surname(forms: list[Form], members: list[int]) -> str | None:
-    """The surname of a person's best-attested full name (most careful outlets, then most uses)."""
+def best_full_name(forms: list[Form], members: list[int]) -> ParsedName | None:
+    """A person's best-attested full name (most careful outlets, then most uses), or None."""
     full = [forms[m] for m in members if forms[m].name.full]
-    return max(full, key=lambda f: (len(f.authoritative), f.count, f.name.key)).name.surname_core if full else None
+    return max(full, key=lambda f: (len(f.authoritative), f.count, f.name.key)).name if full else None
+
+
+def _own_surname(forms: list[Form], members: list[int]) -> str | None:
+    """The surname of a person's best-attested full name (`best_full_name`)."""
+    best = best_full_name(forms, members)
+    return best.surname_core if best is not None else None
 
 
 def _slip_shared(name: ParsedName, options: dict, exact: dict, forms: list[Form], members: dict) -> bool:

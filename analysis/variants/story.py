@@ -71,7 +71,7 @@ from analysis.variants.compare import (
     strip_accents,
     surnames_fit,
 )
-from analysis.variants.linkage import ESTABLISHED_OUTLETS, link_forms, titled_gender
+from analysis.variants.linkage import ESTABLISHED_OUTLETS, best_full_name, link_forms, titled_gender
 from analysis.variants.name_order import WordsAlone, family_first_slip, family_name_first, spells_family_name
 from analysis.variants.namesakes import mention_roles, namesake_pages
 
@@ -525,7 +525,7 @@ def _compound_opened(name: ParsedName) -> bool:
     [True, True, False, False]
     """
     last = name.given_tokens[-1] if name.given_tokens else ""
-    return last in ABD_JOINED or (last == "abd" and name.surname_tokens[:1] != () and name.surname_tokens[0] in PARTICLE_GROUPS[1])
+    return last in ABD_JOINED or (last == "abd" and bool(name.surname_tokens) and name.surname_tokens[0] in PARTICLE_GROUPS[1])
 
 
 #: Why the second half of an Arabic compound name alone is an error (`_compound_opened`).
@@ -1166,9 +1166,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     named_times: Counter = Counter()  # (article, cluster) -> full names of the cluster's person it writes
     subjects = {number for number, group in enumerate(linkage.clusters) if any(forms[i].topic for i in group)}
     for number, group in enumerate(linkage.clusters):
-        full = [forms[i] for i in group if forms[i].name.full]
-        if full:
-            main[number] = max(full, key=lambda f: (len(f.authoritative), f.count, f.name.key)).name
+        if (best := best_full_name(forms, group)) is not None:
+            main[number] = best
         for index in group:
             if forms[index].name.full:
                 titles_of[number] |= forms[index].titles
