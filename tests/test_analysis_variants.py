@@ -3286,11 +3286,16 @@ def test_a_polish_c_comes_back_ts_from_russian_language_coverage_as_a_romanisati
 def test_a_french_dj_for_an_arabic_j_is_one_more_system_where_careful_newsrooms_write_both():
     # Algerian and French newsrooms write "Nadjib", English wires "Najib": both careful, each consistent.
     assert explain_spelling("nadjib", "najib") == ("romanisation: ج as j/dj/g",)
-    mentions = [mention(i, "Nadjib Ferhaoui", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
-    mentions += [mention(10 + i, "Najib Ferhaoui", f"w{i}", "2026-03-04", authoritative=True) for i in range(2)]
-    result = analyse_variants(mentions, topic=Topic(names=("Nadjib Ferhaoui",), articles=frozenset(range(1, 20))))
-    assert [c["canonical"] for c in result.clusters] == ["Nadjib Ferhaoui"]
-    assert kinds(result)["Najib Ferhaoui"] == "accepted"
+    assert _story_of_two_writings("Nadjib Ferhaoui", 8, "Najib Ferhaoui", 2, careful=True) == (
+        ["Nadjib Ferhaoui"], "accepted")
+
+
+def _story_of_two_writings(right, n_right, other, n_other, careful=False):
+    """A story's people and the kind of `other`: `n_right` careful outlets write `right`, `n_other`
+    outlets (careful or not) write `other`, each once."""
+    mentions = [mention(i, right, f"a{i}", "2026-03-03", authoritative=True) for i in range(1, n_right + 1)]
+    mentions += [mention(100 + i, other, f"w{i}", "2026-03-04", authoritative=careful) for i in range(n_other)]
+    return people_and_kind(mentions, other, topic=Topic(names=(right,), articles=frozenset(range(1, 200))))
 
 
 def test_a_bare_misspelling_one_page_writes_in_the_fathers_name_is_the_daughters_on_her_pages():
@@ -3326,21 +3331,14 @@ def test_a_word_alone_that_is_a_given_name_in_use_is_no_typo_of_another_persons_
 def test_an_irish_prefix_letter_written_as_the_names_capital_is_english_capitalisation():
     # Careful Irish outlets write "Cian Ó hEara"; English-language pages capitalise the name's first
     # letter, "Cian Ó Heara". That drops no capital the name has, as "Delisle" for "DeLisle" would.
-    mentions = [mention(i, "Cian Ó hEara", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
-    mentions += [mention(10 + i, "Cian Ó Heara", f"b{i}", "2026-03-04") for i in range(3)]
-    result = analyse_variants(mentions, topic=Topic(names=("Cian Ó hEara",), articles=frozenset(range(1, 20))))
-    assert [c["canonical"] for c in result.clusters] == ["Cian Ó hEara"]
-    assert kinds(result)["Cian Ó Heara"] == "accepted"
+    assert _story_of_two_writings("Cian Ó hEara", 6, "Cian Ó Heara", 3) == (["Cian Ó hEara"], "accepted")
 
 
 def test_an_arabic_compound_name_written_abdel_is_its_usual_spelling_not_two_names_run_together():
     # Careful outlets write "Samir Abd el-Hakim" and "Samir Abdel Hakim": "Abdel" is "Abd el-" as most
     # romanisations join it, one compound name, not a given name and a surname run together.
-    mentions = [mention(i, "Samir Abd el-Hakim", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
-    mentions += [mention(10 + i, "Samir Abdel Hakim", f"w{i}", "2026-03-04", authoritative=True) for i in range(4)]
-    result = analyse_variants(mentions, topic=Topic(names=("Samir Abd el-Hakim",), articles=frozenset(range(1, 20))))
-    assert [c["canonical"] for c in result.clusters] == ["Samir Abd el-Hakim"]
-    assert kinds(result)["Samir Abdel Hakim"] == "accepted"
+    assert _story_of_two_writings("Samir Abd el-Hakim", 6, "Samir Abdel Hakim", 4, careful=True) == (
+        ["Samir Abd el-Hakim"], "accepted")
 
 
 def test_the_second_half_of_an_arabic_compound_name_alone_is_an_error():
