@@ -13,7 +13,7 @@ from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 
 from analysis.lexicon import Lexicon, lexicon_of
-from analysis.name_rules import PARTICLES, TITLES, given_names, world_given_names
+from analysis.name_rules import PARTICLES, given_names, world_given_names
 from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
 from analysis.person_spans import (
     clean_person_span,
@@ -493,9 +493,10 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
 _NAMES_JOIN = r"(?:[^\S\n]*,[^\S\n]*(?:and[^\S\n]+|&[^\S\n]*)?|[^\S\n]+(?:and|&)[^\S\n]+)"
 _JOINED_AFTER = re.compile(_NAMES_JOIN)
 _JOINED_BEFORE = re.compile(_NAMES_JOIN + r"$")
-#: Nouns only a person is, written before a name in apposition ("world champion Ana Ruiz"), besides titles.
+#: Nouns only a person is, written before a name in apposition ("world champion Ana Ruiz"), besides the
+#: titles a person's name takes (`ATTACHED_TITLES`: not the place words "state", "county", "city").
 PERSON_NOUNS = frozenset("champion rival teammate compatriot co-leader medallist medalist runner-up".split())
-_BEFORE_PEOPLE = PERSON_NOUNS | TITLES
+_BEFORE_PEOPLE = PERSON_NOUNS | ATTACHED_TITLES
 _NOUN_BEFORE = re.compile(r"([A-Za-z][\w-]*)[^\S\n]*,?[^\S\n]*$")
 #: What follows a person's name and no organisation's: an age ("Ana Ruiz (28)", "Ana Ruiz, 28,"), "who".
 _PERSON_AFTER = re.compile(r"[^\S\n]*(?:\(\d{1,3}\)|,[^\S\n]*\d{1,3},|,?[^\S\n]+who\b)")
@@ -525,6 +526,10 @@ def marked_as_people(organisations: list[dict], persons: list[dict], places: set
     >>> orgs = [{"key": ("d", "text"), "start": m.start(), "surface": "Ana Ruiz"} for m in re.finditer("Ana Ruiz", text)]
     >>> sorted(orgs.index(o) for o in orgs if id(o) in marked_as_people(orgs, [], {(("d", "text"), 5)}, {("d", "text"): text}))
     [0, 1, 2]
+    >>> text = "a grant from the county Ana Ruiz Fund; Senator Ana Ruiz Fund"
+    >>> orgs = [{"key": ("d", "text"), "start": m.start(), "surface": "Ana Ruiz Fund"} for m in re.finditer("Ana Ruiz Fund", text)]
+    >>> [id(o) in marked_as_people(orgs, [], set(), {("d", "text"): text}) for o in orgs]
+    [False, True]
     """
     starts: dict[object, set[int]] = {}
     ends: dict[object, set[int]] = {}
