@@ -2571,6 +2571,36 @@ def test_a_careful_newsroom_that_writes_no_diacritic_anywhere_does_not_vouch_for
     assert story("Inés Muñoz")["Tomas Ibanez"] == ("Tomas Ibanez", "canonical")
 
 
+def test_typographic_quotes_are_no_diacritic_a_newsroom_chose():
+    # The careful outlet writes "Tomas Ibanez" and "Dara O’Malley": its software sets the curly
+    # apostrophe, but it prints no diacritic, an ASCII newsroom. Its plain writing vouches for nothing
+    # against the marks careful Spanish outlets and four aggregators write.
+    mentions = [mention(1, "Tomas Ibanez", "a1", "2026-03-03", authoritative=True),
+                mention(2, "Dara O’Malley", "a1", "2026-03-03", authoritative=True, article=1)]
+    mentions += [{**mention(10 + i, "Tomás Ibáñez", f"es{i}", "2026-03-04", authoritative=True), "foreign": "es"}
+                 for i in range(1, 3)]
+    mentions += [mention(20 + i, "Tomás Ibáñez", f"b{i}", "2026-03-04") for i in range(1, 5)]
+    found = owners(analyse_variants(mentions))
+    assert found["Tomás Ibáñez"] == ("Tomás Ibáñez", "canonical") and found["Tomas Ibanez"][1] == "accepted"
+
+
+def test_the_first_of_two_family_names_keeps_the_marks_careful_outlets_write_in_the_full_name():
+    # Three careful newsrooms write "Rodrigo Ferrán Ibarra", the first family name marked; three others,
+    # which print marks elsewhere ("Inés Soto"), name his brother by that family name alone, plain. The
+    # parse takes "Ferrán" for a middle name, but it is the family's: the full name's careful writings
+    # count for its spelling, and his canonical keeps the mark.
+    mentions = [mention(i, "Rodrigo Ferrán Ibarra", f"c{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 4)]
+    mentions += [mention(10 + i, "Rodrigo Ferran Ibarra", f"w{i}", "2026-03-03", authoritative=True, article=10 + i)
+                 for i in range(1, 3)]
+    for i in range(1, 4):
+        mentions += [mention(20 + i, "Mateo Ferran", f"d{i}", "2026-03-04", authoritative=True, article=20 + i),
+                     mention(30 + i, "Inés Soto", f"d{i}", "2026-03-04", authoritative=True, article=20 + i)]
+    found = owners(analyse_variants(mentions))
+    assert found["Rodrigo Ferrán Ibarra"] == ("Rodrigo Ferrán Ibarra", "canonical")
+    assert found["Rodrigo Ferran Ibarra"][1] == "accepted"
+
+
 def test_an_accent_only_an_ascii_newsroom_leaves_off_is_no_hypercorrection():
     # The one careful outlet writes "Ines Marko" and "Luc Pelin": no diacritic anywhere, an ASCII
     # newsroom. Three aggregators write "Inés Marko". The plain writing says nothing against the

@@ -51,6 +51,7 @@ from analysis.variants.canonical import (
     _kind,
     careful_spellings,
     careful_words,
+    has_marks,
     house_outlets,
     inner_capitals,
     romanised,
@@ -163,7 +164,7 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     # Outlets that write diacritics in some name of the story: their plain spellings are choices, not
     # ASCII simplification (`canonical._display`). Not in a URL or a handle: those are ASCII by
     # necessity ("/saglams-victory" on a page that writes "Sağlam"), no spelling of the outlet's.
-    marking = {m["origin"] for m in mentions if not m["surface"].isascii()}
+    marking = {m["origin"] for m in mentions if has_marks(m["surface"])}
     # At home, if any careful outlet writes there; abroad too, a name's own marks (`own_marks`).
     home = [m for m in mentions if not m.get("foreign") or own_marks(m["surface"])]
     careful_at = home if any(m["authoritative"] for m in home) else mentions
@@ -172,7 +173,10 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
     rendered = frozenset(range(len(forms))) - written_home if careful_at is home else frozenset()
     # Surnames only: a surname is a family's, but a given name's marks are its bearer's ("Fabio" in
     # careful outlets for an Italian says nothing of a Brazilian's "Fábio").
-    surnames_written = [(m["origin"], parsed[m["mention_id"]].surname_display) for m in careful_at
+    # A middle word the story writes as a surname elsewhere is a family name too, the first of two
+    # ("Ferrán" in "Rodrigo Ferrán Ibarra" beside "Mateo Ferran"): its marks are the family's as well.
+    family_words = {fold(word) for name in parsed.values() for word in name.surname_display.split()}
+    surnames_written = [(m["origin"], _family_display(parsed[m["mention_id"]], family_words)) for m in careful_at
                         if m["authoritative"] and m.get("usage", "uses") == "uses" and not m.get("handle")]
     spellings = careful_spellings(surnames_written, marking)
     # The surname words SLIP_VOUCHERS careful outlets or more that write a name's own letters somewhere
@@ -1269,6 +1273,19 @@ COVERAGE_RATIO = 3
 #: How many times as often as the story's subject an on-topic article may name another bearer of the
 #: surname in full and still mean the subject by the bare surname (`_attach_by_co_mention`).
 SUBJECT_RATIO = 2
+
+
+def _family_display(name: ParsedName, family_words: Collection[str]) -> str:
+    """The family names of `name` as written: its surname, after the middle words that are a surname in
+    the story (`family_words`, folded), which a parse of two family names takes for given names.
+
+    >>> from analysis.names import parse_name
+    >>> family = {"lindner", "arce"}
+    >>> _family_display(parse_name("Lucía Lindner Arce"), family), _family_display(parse_name("Ana Mía Arce"), family)
+    ('Lindner Arce', 'Arce')
+    """
+    middle = [word for word in name.display.split()[1:len(name.given)] if fold(word) in family_words]
+    return " ".join([*middle, name.surname_display])
 
 
 def _cluster_sort_key(group: list[int], forms: list[Form]) -> tuple:
