@@ -370,7 +370,8 @@ _FROM_CYRILLIC: list[tuple[str, str, str, str]] = [
     # Spanish keeps г hard before e and i with "gu" ("Yevgueni").
     ("ge", "gue", "any", "romanisation: г as g/gu"),
     ("gi", "gui", "any", "romanisation: г as g/gu"),
-    *_pairs("romanisation: ш as sh/sch/sz", ["sh", "sch", "sz"]),
+    # French writes ш "ch" ("Chostakovitch"), as a name spelt in France first keeps it at home.
+    *_pairs("romanisation: ш as sh/sch/sz/ch", ["sh", "sch", "sz", "ch"]),
     *_pairs("romanisation: ч as ch/tch/tsch/cz", ["ch", "tch", "tsch", "cz"]),
     *_pairs("romanisation: щ as shch/sch/szcz/sc", ["shch", "sch", "szcz", "sc"]),
     # Polish, Czech and the South Slavic Latin alphabets write ц "c": a name spelt so at home comes back

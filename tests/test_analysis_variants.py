@@ -2841,6 +2841,20 @@ def test_a_name_careful_outlets_romanise_two_ways_is_written_in_other_systems_to
     assert story(abroad_uses=1)["Zarettny"] == "error"
 
 
+def test_a_name_spelt_the_french_way_at_home_is_one_system_and_a_blend_of_two_is_no_third():
+    """Careful newsrooms write "Nino Balouchvili", the French spelling ("ou" for у, "ch" for ш) her
+    family took; two others, and aggregators after them, write "Nino Balushvili", as the Georgian
+    system has it. Both are systems, the second accepted as the house style of careful outlets. An
+    aggregator's "Nino Baloushvili" takes "ou" from one and "sh" from the other: no system's, an error."""
+    mentions = [mention(i, "Nino Balouchvili", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 10)]
+    mentions += [mention(10 + i, "Nino Balushvili", f"c{i}", "2026-03-03", authoritative=True) for i in range(1, 3)]
+    mentions += [mention(20 + i, "Nino Balushvili", f"agg{i}", "2026-03-04") for i in range(1, 4)]
+    mentions += [mention(30, "Nino Baloushvili", "agg9", "2026-03-04")]
+    found = owners(analyse_variants(mentions))
+    assert found["Nino Balushvili"] == ("Nino Balouchvili", "accepted")
+    assert found["Nino Baloushvili"] == ("Nino Balouchvili", "error")
+
+
 def test_a_particles_hyphen_is_a_style_not_a_slip():
     """Careful newsrooms write "Omar al-Sharif"; a page writing "Omar al Sharif" or "Omar Al Sharif"
     follows another style guide (the article's hyphen is each guide's own). A double surname's hyphen

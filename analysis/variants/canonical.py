@@ -771,13 +771,35 @@ def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str
         rules += explained
     rules = list(dict.fromkeys(rules))
     script = _one_script(rules)
-    if script is None or _splits_a_letter(name, canonical):
+    if script is None or _splits_a_letter(name, canonical) or _blend(name.surname_core, careful.get("surname", {})):
         return None
     shown = _romanisations_shown(careful, writers)
     if script not in {SOURCE_SCRIPT[rule] for rule in shown} or any(
             rule.startswith(VOWEL_ENDING_RULES) and rule not in shown for rule in rules):
         return None
     return tuple(rules)
+
+
+def _blend(word: str, spellings: Collection[str]) -> bool:
+    """Whether a folded word takes some letters from one careful spelling and the rest from another:
+    every way it differs from each is a way the two differ, none both ("Baloushvili" between careful
+    "Balouchvili" and "Balushvili").
+
+    Why: a system writes each letter its own way throughout; one way for one letter and the other
+    system's for the next is no third system but a writer mixing up the two.
+
+    >>> _blend("baloushvili", {"balouchvili", "balushvili"}), _blend("balushvili", {"balouchvili", "balushvili"})
+    (True, False)
+    >>> _blend("zaretnyi", {"zaretnyy", "zaretny"})
+    False
+    """
+    if word in spellings:
+        return False
+    for a, b in combinations(sorted(spellings), 2):
+        to_a, to_b = set(_explained(word, a) or ()), set(_explained(word, b) or ())
+        if to_a and to_b and not to_a & to_b and to_a | to_b == set(_explained(a, b) or ()):
+            return True
+    return False
 
 
 def romanised_from(careful: dict[str, dict[str, frozenset]], writers: Collection = ()) -> set[str]:
