@@ -343,7 +343,7 @@ def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str
 
 def story_words(texts: Iterable[str], *, min_texts: int = 1) -> tuple[frozenset[str], frozenset[str]]:
     """The story's `ordinary_words`, and every word it writes in lower case at least once (outside a
-    compound): in one pass, as the second pass needs both.
+    compound or a tag, `_in_tag`): in one pass, as the second pass needs both.
 
     >>> ordinary, written_lower = story_words(["The stammer and the Stammer.", "Outcry: an outcry, an outcry."])
     >>> sorted(ordinary), sorted(written_lower)
@@ -357,7 +357,7 @@ def story_words(texts: Iterable[str], *, min_texts: int = 1) -> tuple[frozenset[
         for match in _WORD.finditer(text):
             word = match.group()
             if word.islower():
-                if _in_compound(text, match.start()):
+                if _in_compound(text, match.start()) or _in_tag(text, match.start(), match.end()):
                     continue
                 lower[word] += 1
                 seen.add(word)
@@ -593,9 +593,21 @@ def plausible_first_word(name: ParsedName, *, lexicon: Container[str] = frozense
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
-    """Folded words written in lower case at least once in these texts (`_in_compound` aside)."""
+    """Folded words written in lower case at least once in these texts (`_in_compound` and `_in_tag` aside).
+
+    >>> sorted(lower_case_words(["tags: news,dale_kirby,#hockey", "Dale Kirby said"]))
+    ['news', 'said', 'tags']
+    """
     return frozenset(fold(m.group()) for text in texts for m in _WORD.finditer(text)
-                     if m.group().islower() and not _in_compound(text, m.start()))
+                     if m.group().islower() and not _in_compound(text, m.start())
+                     and not _in_tag(text, m.start(), m.end()))
+
+
+def _in_tag(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start`..`end` is part of a tag: after "#", or joined to a word by "_"
+    ("dale_kirby", a blog's keyword). Why: a tag writes every word small, names too, as a URL slug
+    does; its small letters are the tag's style, no evidence the word is an ordinary one."""
+    return (start > 0 and text[start - 1] in "#_") or text[end:end + 1] == "_"
 
 
 #: Texts that must write a capitalised English word alone before it is the story's proper noun

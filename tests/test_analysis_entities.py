@@ -272,6 +272,22 @@ def test_a_proper_noun_the_story_writes_alone_is_no_given_name_before_a_founders
     assert len(credible_mentions(found * 2, texts, ordinary_words(hope), lexicon=lexicon)) == 2
 
 
+def test_a_given_name_written_small_only_inside_a_tag_is_still_a_given_name():
+    # "Dwayne", a given name the compact list lacks, is an English word to the lexicon; the story writes
+    # it small only in a blog's keyword ("dwayne_kirby,#dwayne"), as tags write every name. That is the
+    # tag's style: NER's "Dwayne Lee Kirbski" is still a person. Written small in prose, it is a word.
+    from analysis.entities import credible_mentions, ordinary_words
+
+    pages = ["Dwayne Lee Kirbski set the record.", "keywords: hockey,dwayne_kirby,record,#dwayne"]
+    texts = {(n, "text"): text for n, text in enumerate(pages)}
+    found = [{"key": (0, "text"), "start": 0, "end": 18, "surface": "Dwayne Lee Kirbski", "label": "PERSON"}]
+    lexicon = frozenset({"dwayne", "hockey", "record"})
+    assert len(credible_mentions(found, texts, ordinary_words(pages), lexicon=lexicon)) == 1
+    pages[1] = "the dwayne of the river rose"
+    texts = {(n, "text"): text for n, text in enumerate(pages)}
+    assert credible_mentions(found, texts, ordinary_words(pages), lexicon=lexicon) == []
+
+
 def test_a_person_span_cut_at_the_hyphen_of_a_given_name_takes_the_rest():
     # The model stops "Park Min-jun" at the hyphen ("Park Min"): the lower-case syllables that are no
     # English word are the rest of the name. "Ana Ruiz-backed" keeps its end: a name and a word.
