@@ -359,6 +359,9 @@ def _split_initials(tokens: list[str]) -> list[str]:
 
 #: A one-word nickname in quotes inside a name ("Kadeem “Kade” Desai", "Robert 'Bob' Roe").
 _NICKNAME = re.compile(r"(?<!\S)[\"“”‘'’]([^\W\d_]+(?:[-.][^\W\d_]+)*)[\"“”‘'’](?!\S)")
+#: An epithet in quotes inside a name, of two words or more ("El Toro", "The Hammer"), or opened and cut off
+#: by the span's end: an alias beside the name, no word of it (a one-word nickname is `_NICKNAME`).
+_EPITHET = re.compile(r"(?<=\S)\s+[\"“‘'](?:[^\"“”‘’']*\s[^\"“”‘’']*[\"”’'](?=\s+\S)|[^\"“”‘’']*$)")
 
 
 @lru_cache(maxsize=20_000)
@@ -376,8 +379,15 @@ def parse_name(surface: str) -> ParsedName | None:
     ['Kade Desai', 'Bob Roe', 'Robert Bob Roe', 'Kade Desai']
     >>> (lambda n: (n.title, n.display))(parse_name("Anke Cardinal Tolzmann"))
     ('cardinal', 'Anke Tolzmann')
+
+    An epithet of several words in quotes is an alias, no part of the name, also where the span stops
+    inside it ("Rafael “El Toro", NER's cut):
+
+    >>> [parse_name(s).display for s in ("Rafael “El Toro” Quintero", "Rafael 'El Toro' Quintero", "Rafael “El Toro")]
+    ['Rafael Quintero', 'Rafael Quintero', 'Rafael']
     """
     text = _LEET_DIGIT.sub(lambda m: m.group().translate(LEET), strip_possessive(surface))
+    text = _EPITHET.sub("", text)
     parts = [p for p in text.split(",") if _words(p)]
     parts = [p for i, p in enumerate(parts) if i == 0 or not all(fold(w) in SUFFIXES for w in _words(p))]
     titles: list[str] = []

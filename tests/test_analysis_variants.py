@@ -2855,6 +2855,16 @@ def test_a_name_spelt_the_french_way_at_home_is_one_system_and_a_blend_of_two_is
     assert found["Nino Baloushvili"] == ("Nino Balouchvili", "error")
 
 
+def test_an_epithet_in_quotes_is_no_part_of_the_name():
+    # Careful outlets write "Rafael “El Toro” Quintero", an aggregator "Rafael Quintero": one man, whose
+    # name has no "El Toro" in it; the alias in quotes is beside the name, and no writing of it is wrong.
+    mentions = [mention(i, "Rafael “El Toro” Quintero", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(10, "Rafael Quintero", "b1", "2026-03-03")]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Rafael Quintero"]
+    assert "error" not in kinds(result).values()
+
+
 def test_a_particles_hyphen_is_a_style_not_a_slip():
     """Careful newsrooms write "Omar al-Sharif"; a page writing "Omar al Sharif" or "Omar Al Sharif"
     follows another style guide (the article's hyphen is each guide's own). A double surname's hyphen
