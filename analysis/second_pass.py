@@ -449,6 +449,9 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                 continue  # "riley-vantol": a known person's given name before their surname, not a misspelling
             if fit and folded not in index.exact and _INITIAL_AND_SURNAME.match(text, end):
                 continue  # "Phelan M. Ebenhack", a photographer's credit: a given name, no garbled Whelan
+            if fit and folded not in index.exact and _given_before_a_surname(
+                    text, end, folded, index, known_words.lexicon if known_words is not None else ()):
+                continue  # "Khalil Dorani" in a list of players: another's given name, no garbled Khalif
             if not fit:
                 given_start = _given_then_garbled_surname(text, start, folded, index, score_cutoff, known_words)
                 if given_start == start or any(s < end and given_start < e for s, e in spans):
@@ -833,6 +836,29 @@ def _given_before_its_surname(text: str, end: int, word: str, index: NameIndex) 
     """
     after = _WORD_AFTER.match(text, end)
     return after is not None and word in index.givens_of.get(fold(after.group(1)), ())
+
+
+def _given_before_a_surname(text: str, end: int, word: str, index: NameIndex, lexicon: Container[str] = ()) -> bool:
+    """Whether the folded `word` ending at `end` is a given name of any locale (`world_given_names`)
+    followed, on its line, by a capitalised word that is no English word and no name of the story:
+    another person's given name before their surname ("Khalil Dorani"), not a near spelling of a
+    story surname ("Khalif"), as an initial and a surname after it make it one.
+
+    >>> index = NameIndex.of([{"surnames": ["khalif"], "given": ["nadia"]}])
+    >>> texts = ("Khalil Dorani scored", "Khalil Wins", "Khalil said")
+    >>> [_given_before_a_surname(text, 6, "khalil", index, {"wins"}) for text in texts]
+    [True, False, False]
+    """
+    after = _CAPITALISED_AFTER.match(text, end)
+    if after is None or word not in world_given_names():
+        return False
+    following = fold(after.group(1))
+    return following not in lexicon and following not in ENGLISH_STOP_WORDS and following not in index.exact \
+        and following not in index.givens
+
+
+#: A capitalised word after one space on the same line ("Khalil Dorani").
+_CAPITALISED_AFTER = re.compile(r" ([A-Z][^\W\d_A-Z]+)\b")
 
 
 def _lower_word_after(text: str, end: int) -> bool:

@@ -85,6 +85,14 @@ def test_a_swapped_or_dropped_consonant_is_a_near_spelling():
     assert surfaces(text) == ["Mayor Crantson", "Cranton", "Cranstonne"]
 
 
+def test_a_given_name_before_another_persons_surname_is_no_near_spelling():
+    # "Khalil" is a letter from a story's "Khalif", and a given name: before "Dorani", a word no lexicon
+    # or story name has, it opens another player's name. Before a verb, or alone, it stays a near spelling.
+    people = [{"surnames": ["khalif"], "given": ["nadia"]}]
+    text = "The squad: Khalil Dorani and Omar Bessa. Nadia Khalif won; later Khalil said more."
+    assert surfaces(text, people=people) == ["Nadia Khalif", "Khalil"]
+
+
 def test_fused_given_name_and_surname_are_found_in_any_case():
     text = "Tags: ellencranston, EllenCranston, elencranston. Posted by admin."
     assert surfaces(text) == ["ellencranston", "EllenCranston", "elencranston"]
