@@ -343,7 +343,7 @@ def ordinary_words(texts: Iterable[str], *, min_texts: int = 1) -> frozenset[str
 
 def story_words(texts: Iterable[str], *, min_texts: int = 1) -> tuple[frozenset[str], frozenset[str]]:
     """The story's `ordinary_words`, and every word it writes in lower case at least once (outside a
-    compound or a tag, `_in_tag`): in one pass, as the second pass needs both.
+    compound or a tag, `_small_by_style`): in one pass, as the second pass needs both.
 
     >>> ordinary, written_lower = story_words(["The stammer and the Stammer.", "Outcry: an outcry, an outcry."])
     >>> sorted(ordinary), sorted(written_lower)
@@ -357,7 +357,7 @@ def story_words(texts: Iterable[str], *, min_texts: int = 1) -> tuple[frozenset[
         for match in _WORD.finditer(text):
             word = match.group()
             if word.islower():
-                if _in_compound(text, match.start()) or _in_tag(text, match.start(), match.end()):
+                if _small_by_style(text, match.start(), match.end()):
                     continue
                 lower[word] += 1
                 seen.add(word)
@@ -593,14 +593,19 @@ def plausible_first_word(name: ParsedName, *, lexicon: Container[str] = frozense
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
-    """Folded words written in lower case at least once in these texts (`_in_compound` and `_in_tag` aside).
+    """Folded words written in lower case at least once in these texts (`_small_by_style` aside).
 
     >>> sorted(lower_case_words(["tags: news,dale_kirby,#hockey", "Dale Kirby said"]))
     ['news', 'said', 'tags']
     """
     return frozenset(fold(m.group()) for text in texts for m in _WORD.finditer(text)
-                     if m.group().islower() and not _in_compound(text, m.start())
-                     and not _in_tag(text, m.start(), m.end()))
+                     if m.group().islower() and not _small_by_style(text, m.start(), m.end()))
+
+
+def _small_by_style(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case word is written small by a name's or a tag's style, not as a word of the
+    language (`_in_compound`, `_in_tag`): no evidence that it is an ordinary word of the story."""
+    return _in_compound(text, start) or _in_tag(text, start, end)
 
 
 def _in_tag(text: str, start: int, end: int) -> bool:
