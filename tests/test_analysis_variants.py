@@ -3403,3 +3403,19 @@ def test_the_second_half_of_an_arabic_compound_name_alone_is_an_error():
     result = analyse_variants(mentions, topic=Topic(names=("Samir Abd el-Hakim",), articles=frozenset(range(1, 40))))
     assert [c["canonical"] for c in result.clusters] == ["Samir Abd el-Hakim"]
     assert (kinds(result)["Hakim"], kinds(result)["Mr Hakim"]) == ("error", "error")
+
+
+def test_one_careful_slip_copied_by_an_aggregator_is_not_a_second_person():
+    # "Marie Calvert" once in one careful report, beside the "Maria Calvert" eight careful outlets write,
+    # and twice on a rewrite site: the aggregator's uses vouch for nothing, so the careful page's one
+    # slip stays a slip, an error of Maria Calvert's name, not a namesake of her own.
+    mentions = [mention(i, "Maria Calvert", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(i, "Maria Calvert", f"a{i}", "2026-03-03", authoritative=True) for i in range(11, 19)]
+    slips = [mention(30, "Marie Calvert", "a1", "2026-03-04", authoritative=True, article=1),
+             mention(31, "Marie Calvert", "rewrite", "2026-03-05", article=40),
+             mention(32, "Marie Calvert", "rewrite", "2026-03-05", article=40)]
+    assert owners(analyse_variants(mentions + slips))["Marie Calvert"] == ("Maria Calvert", "error")
+    # Written twice by the careful outlet, the name is meant (a namesake's own report): two people.
+    meant = slips + [mention(33, "Marie Calvert", "a1", "2026-03-04", authoritative=True, article=1)]
+    result = analyse_variants(mentions + meant)
+    assert owners(result)["Marie Calvert"][0] == "Marie Calvert" and len(result.clusters) == 2

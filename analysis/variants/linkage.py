@@ -918,10 +918,24 @@ def _established(form: Form) -> bool:
 
 
 def _in_use_beside(form: Form, other: Form) -> bool:
-    """Whether a name is in established use beside another a typo away (`_typo_allowed`): not one
-    careful page's slip (`_careful_slip`) against a name `SLIP_VOUCHERS` careful outlets write, which
-    a careful newsroom's one "Marie" among others' "Maria" is, though both are real names."""
-    return _established(form) and not (_careful_slip(form) and len(other.authoritative) >= SLIP_VOUCHERS)
+    """Whether a name is in established use beside another a typo away (`_typo_allowed`): not vouched
+    for by one careful outlet's single use (`_vouched_once`) against a name `SLIP_VOUCHERS` careful
+    outlets write, which a careful newsroom's one "Marie" among others' "Maria" is, though both are
+    real names."""
+    return _established(form) and not (_vouched_once(form) and len(other.authoritative) >= SLIP_VOUCHERS)
+
+
+def _vouched_once(form: Form) -> bool:
+    """Whether the one careful outlet behind a name wrote it once, and fewer than ESTABLISHED_OUTLETS
+    outlets write it at all: one careful page's slip (`_careful_slip`), perhaps written again by an
+    aggregator or two ("Marie" once in a careful report, and on a rewrite site). An aggregator's uses
+    vouch for nothing a careful newsroom's would (`_established` asks ESTABLISHED_OUTLETS of them), so
+    they do not turn the careful outlet's one slip into established use; a careful outlet writing the
+    name twice or more, or two careful outlets, mean it."""
+    if len(form.authoritative) != 1 or len(form.sources) >= ESTABLISHED_OUTLETS:
+        return False
+    outlet, = form.authoritative
+    return form.outlet_uses[outlet] == 1
 
 
 def _careful_slip(form: Form) -> bool:
