@@ -3405,7 +3405,7 @@ def test_the_second_half_of_an_arabic_compound_name_alone_is_an_error():
     assert (kinds(result)["Hakim"], kinds(result)["Mr Hakim"]) == ("error", "error")
 
 
-def test_one_careful_slip_copied_by_an_aggregator_is_not_a_second_person():
+def test_one_careful_outlets_slip_is_not_a_second_person():
     # "Marie Calvert" once in one careful report, beside the "Maria Calvert" eight careful outlets write,
     # and twice on a rewrite site: the aggregator's uses vouch for nothing, so the careful page's one
     # slip stays a slip, an error of Maria Calvert's name, not a namesake of her own.
@@ -3419,3 +3419,7 @@ def test_one_careful_slip_copied_by_an_aggregator_is_not_a_second_person():
     meant = slips + [mention(33, "Marie Calvert", "a1", "2026-03-04", authoritative=True, article=1)]
     result = analyse_variants(mentions + meant)
     assert owners(result)["Marie Calvert"][0] == "Marie Calvert" and len(result.clusters) == 2
+    # Twice in a careful report's caption, which writes "Maria Calvert" three times: still its slip.
+    caption = [mention(40 + k, "Marie Calvert", "a1", "2026-03-04", authoritative=True, article=50) for k in range(2)]
+    caption += [mention(45 + k, "Maria Calvert", "a1", "2026-03-04", authoritative=True, article=50) for k in range(3)]
+    assert owners(analyse_variants(mentions + caption))["Marie Calvert"] == ("Maria Calvert", "error")

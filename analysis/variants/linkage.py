@@ -919,23 +919,25 @@ def _established(form: Form) -> bool:
 
 def _in_use_beside(form: Form, other: Form) -> bool:
     """Whether a name is in established use beside another a typo away (`_typo_allowed`): not vouched
-    for by one careful outlet's single use (`_vouched_once`) against a name `SLIP_VOUCHERS` careful
+    for only by one careful outlet's slip (`_one_careful_slip`) against a name `SLIP_VOUCHERS` careful
     outlets write, which a careful newsroom's one "Marie" among others' "Maria" is, though both are
     real names."""
-    return _established(form) and not (_vouched_once(form) and len(other.authoritative) >= SLIP_VOUCHERS)
+    return _established(form) and not (_one_careful_slip(form, other) and len(other.authoritative) >= SLIP_VOUCHERS)
 
 
-def _vouched_once(form: Form) -> bool:
-    """Whether the one careful outlet behind a name wrote it once, and fewer than ESTABLISHED_OUTLETS
-    outlets write it at all: one careful page's slip (`_careful_slip`), perhaps written again by an
-    aggregator or two ("Marie" once in a careful report, and on a rewrite site). An aggregator's uses
-    vouch for nothing a careful newsroom's would (`_established` asks ESTABLISHED_OUTLETS of them), so
-    they do not turn the careful outlet's one slip into established use; a careful outlet writing the
-    name twice or more, or two careful outlets, mean it."""
+def _one_careful_slip(form: Form, other: Form) -> bool:
+    """Whether the one careful outlet behind a name slipped, and fewer than ESTABLISHED_OUTLETS outlets
+    write it at all: the outlet wrote it once (`_careful_slip`), or less often than the other name, a
+    typo away, on pages that all write that other name too (a caption's "Marie Calvert", twice, in a
+    report that writes "Maria Calvert" three times). An aggregator's uses vouch for nothing a careful
+    newsroom's would (`_established` asks ESTABLISHED_OUTLETS of them), so they do not turn the
+    careful outlet's slip into established use; a careful outlet writing the name as often as the
+    other, or on a page of its own, or two careful outlets, mean it (a namesake's own report)."""
     if len(form.authoritative) != 1 or len(form.sources) >= ESTABLISHED_OUTLETS:
         return False
     outlet, = form.authoritative
-    return form.outlet_uses[outlet] == 1
+    uses = form.outlet_uses[outlet]
+    return uses == 1 or (form.articles <= other.articles and uses < other.outlet_uses[outlet])
 
 
 def _careful_slip(form: Form) -> bool:
