@@ -385,8 +385,10 @@ _FROM_CYRILLIC: list[tuple[str, str, str, str]] = [
     ("dj", "d", "any", "romanisation: đ as dj/d"),
 ]
 _FROM_ARABIC: list[tuple[str, str, str, str]] = [
-    ("q", "k", "any", "romanisation: ق as q/k/g"),
-    ("q", "g", "any", "romanisation: ق as q/k/g"),
+    ("q", "k", "any", "romanisation: ق as q/k/g/gh"),
+    ("q", "g", "any", "romanisation: ق as q/k/g/gh"),
+    # Persian pronounces ق as غ, and Iranian newsrooms write it "gh" ("Ghalibaf", "Qalibaf"; "Qom", "Ghom").
+    ("q", "gh", "any", "romanisation: ق as q/k/g/gh"),
     *[("dh", other, "any", "romanisation: ذ as dh/d/dd/z/th") for other in ("d", "dd", "z", "th")],
     ("th", "t", "any", "romanisation: ث/ت as th/t"),
     ("gh", "g", "any", "romanisation: غ as gh/g"),
