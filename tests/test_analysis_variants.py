@@ -3435,3 +3435,18 @@ def test_persian_qaf_written_gh_or_q_is_one_romanisation_that_careful_outlets_ch
     mentions += [mention(40, "Mahmoud Ghasemluo", "x1", "2026-03-04", article=40)]
     found = kinds(analyse_variants(mentions))
     assert (found["Mahmoud Qasemlou"], found["Mahmoud Ghasemluo"]) == ("accepted", "error")
+
+
+def test_careful_outlets_vouch_only_for_the_romanisations_they_show():
+    # Careful newsrooms write "Taras Bylenkyy" and "Taras Bylenky": the ending two ways, ы always "y". An
+    # aggregator's "Taras Bylenkyi" is one more way with that ending, accepted; its "Taras Bilenky" writes ы
+    # as "i", which no careful outlet does: a rare form a rule only excuses, so an error with the rule shown.
+    mentions = [mention(i, "Taras Bylenkyy", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(i, "Taras Bylenky", f"a{i}", "2026-03-03", authoritative=True) for i in range(5, 9)]
+    mentions += [mention(20, "Taras Bylenkyi", "x1", "2026-03-04", article=20),
+                 mention(21, "Taras Bilenky", "x2", "2026-03-04", article=21)]
+    result = analyse_variants(mentions)
+    assert len(result.clusters) == 1
+    surfaces = {s["surface"]: s for s in result.clusters[0]["surfaces"]}
+    assert surfaces["Taras Bylenkyi"]["kind"] == "accepted"
+    assert surfaces["Taras Bilenky"]["kind"] == "error" and "и/ы/і as i/y" in surfaces["Taras Bilenky"]["rule"]

@@ -9,6 +9,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from rapidfuzz.distance import Levenshtein
+
 from analysis.name_rules import (
     SOURCE_SCRIPT,
     ascii_kept,
@@ -738,11 +740,16 @@ def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str
     careful newsrooms differ in one script's ways, another spelling differing only in those ways is one
     more system (a French "Zaretnyi", a Spanish "Zaretni"), not a slip, however few write it. A
     Latin-script name's careful outlets agree on it, and there a slip that looks like a romanisation
-    stays a slip: a rule alone never vouches (`_by_rule`), and a spelling is no evidence of itself. A
-    vowel changed before the last consonant (`VOWEL_ENDING_RULES`) is the commonest slip there is: it
-    is one more system only where the careful outlets' own spellings differ so too ("Ahmad", "Ahmed"),
-    not where they differ in another letter ("Qassem", "Kassem" make no "Qassam"). A letter written two
-    ways in one word (`splits_a_letter`) is no system's.
+    stays a slip: a rule alone never vouches (`_by_rule`), and a spelling is no evidence of itself. Nor
+    do careful outlets vouch for more than they show: a spelling is one more system only in the letters
+    their own spellings write otherwise, give or take a neighbour (`_varied`: "Bylenkyy", "Bylenky"
+    write the ending two ways, and "Bylenkyj" is one more; none writes ы as "i", so a "Bilenky" is
+    judged by its own usage, as a rare form excused only by a rule is). A word no careful outlet
+    writes (a patronymic quoted once) has no careful letters to hold it to. So a vowel changed
+    before the last consonant (`VOWEL_ENDING_RULES`), the commonest slip there is, is one more system
+    only where the careful outlets' own spellings differ so too ("Ahmad", "Ahmed"), not where they
+    differ in another letter ("Qassem", "Kassem" make no "Qassam"). A letter written two ways in one
+    word (`splits_a_letter`) is no system's.
 
     >>> careful = {"surname": {"zaretnyy": {"a"}, "zaretny": {"b"}}, "given": {"ivan": {"a", "b"}}}
     >>> canonical = parse_name("Ivan Zaretnyy")
@@ -750,6 +757,12 @@ def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str
     (('romanisation: -ый/-ий ending as y/yy/iy/ii/ij/yi',), None)
     >>> romanised_variant(parse_name("Ivan Zaretnyi"), canonical, careful, writers={"b"}) is None
     True
+    >>> careful = {"surname": {"bylenkyy": {"a"}, "bylenky": {"b"}}}
+    >>> [romanised_variant(parse_name(n), parse_name("Ivan Bylenkyy"), careful)
+    ...  for n in ("Ivan Bylenkyi", "Ivan Bilenky")]
+    [('romanisation: -ый/-ий ending as y/yy/iy/ii/ij/yi',), None]
+    >>> romanised_variant(parse_name("Iwan Bylenky"), parse_name("Ivan Bylenkyy"), careful)  # no careful "Ivan"
+    ('romanisation: -ый/-ий ending as y/yy/iy/ii/ij/yi', 'romanisation: в as v/w')
     """
     pairs = [(name.surname_core, canonical.surname_core)]
     if name.full and canonical.full and len(name.tokens) == len(canonical.tokens) and len(
@@ -777,7 +790,37 @@ def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str
     if script not in {SOURCE_SCRIPT[rule] for rule in shown} or any(
             rule.startswith(VOWEL_ENDING_RULES) and rule not in shown for rule in rules):
         return None
+    spellings = [word for slot in careful.values() for word, outlets in slot.items() if set(outlets) - set(writers)]
+    for written, right in pairs:
+        varied = _varied(right, spellings)
+        if right in spellings or varied:  # careful outlets write the word: they vouch for what they vary
+            if any(not block & varied for block in _changes(right, written)):
+                return None  # a letter no careful outlet writes otherwise
     return tuple(rules)
+
+
+def _changes(right: str, written: str) -> list[set[int]]:
+    """Where `written` writes folded word `right` otherwise: the letters of `right` (by index) each
+    block of edits rewrites; a letter added marks the letters either side of it."""
+    out = []
+    for op in Levenshtein.opcodes(right, written):
+        if op.tag != "equal":
+            added = op.src_start == op.src_end
+            start, end = (op.src_start - 1, op.src_start + 1) if added else (op.src_start, op.src_end)
+            out.append(set(range(max(0, start), min(len(right), end))))
+    return out
+
+
+def _varied(right: str, spellings: Collection[str]) -> set[int]:
+    """The letters of folded word `right` that careful outlets write otherwise in one script's ways
+    (`spellings`: their spellings of the name's words), give or take a letter: a romanisation rule
+    rewrites a letter with its neighbours ("-yi", "-y", "-ii" for one ending)."""
+    out: set[int] = set()
+    for other in spellings:
+        if other != right and _one_script(_explained(other, right) or ()):
+            for block in _changes(right, other):
+                out |= {i for k in block for i in (k - 1, k, k + 1) if 0 <= i < len(right)}
+    return out
 
 
 def _blend(word: str, spellings: Collection[str]) -> bool:
