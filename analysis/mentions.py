@@ -432,6 +432,8 @@ def _kin(text: str, start: int, surface: str) -> bool:
 
     >>> _kin("Galey's son, Rohan Galey, said", 13, "Rohan Galey"), _kin("wife Ana Ruiz", 0, "wife Ana Ruiz")
     (True, True)
+    >>> _kin("His uncle, Karim Haddad, served", 11, "Karim Haddad"), _kin("his cousin Lina Haddad", 11, "Lina Haddad")
+    (True, True)
     >>> _kin("Rohan Galey, her son, said", 0, "Rohan Galey")
     False
     """

@@ -88,9 +88,12 @@ HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady monsieur mme mlle m
 
 
 #: Words for a relative written before their given name alone ("his wife Anoopa", "His mother,
-#: Ludmila"): the page names the relation, and through it the family, without the full name.
+#: Ludmila"), or before a full name ("His uncle, Karim Haddad"): the page names the relation, and
+#: through it the family. The wider family too: a profile names an uncle or a cousin in office to place
+#: its subject in a political family, and its bare surnames go on meaning the subject.
 FAMILY_WORDS = frozenset("wife husband widow widower mother father son daughter brother sister fiance fiancee "
-                         "partner".split())
+                         "partner uncle aunt cousin nephew niece grandfather grandmother grandson granddaughter "
+                         "stepfather stepmother stepson stepdaughter".split())
 
 #: Titles that say whether their holder is a man or a woman: a courtesy title, a family word, an honour.
 GENDERED_TITLES = {**dict.fromkeys("mr monsieur herr senor don sir lord husband widower father brother fiance".split(), "m"),
