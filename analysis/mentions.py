@@ -432,7 +432,7 @@ def _kin(text: str, start: int, surface: str) -> bool:
 
     >>> _kin("Galey's son, Rohan Galey, said", 13, "Rohan Galey"), _kin("wife Ana Ruiz", 0, "wife Ana Ruiz")
     (True, True)
-    >>> _kin("His uncle, Karim Haddad, served", 11, "Karim Haddad"), _kin("his cousin Lina Haddad", 11, "Lina Haddad")
+    >>> _kin("His uncle, Karim Dorvell, served", 11, "Karim Dorvell"), _kin("his cousin Lina Dorvell", 11, "Lina Dorvell")
     (True, True)
     >>> _kin("Rohan Galey, her son, said", 0, "Rohan Galey")
     False

@@ -88,7 +88,7 @@ HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady monsieur mme mlle m
 
 
 #: Words for a relative written before their given name alone ("his wife Anoopa", "His mother,
-#: Ludmila"), or before a full name ("His uncle, Karim Haddad"): the page names the relation, and
+#: Ludmila"), or before a full name ("His uncle, Karim Dorvell"): the page names the relation, and
 #: through it the family. The wider family too: a profile names an uncle or a cousin in office to place
 #: its subject in a political family, and its bare surnames go on meaning the subject.
 FAMILY_WORDS = frozenset("wife husband widow widower mother father son daughter brother sister fiance fiancee "
@@ -390,7 +390,7 @@ _FROM_CYRILLIC: list[tuple[str, str, str, str]] = [
 _FROM_ARABIC: list[tuple[str, str, str, str]] = [
     ("q", "k", "any", "romanisation: ق as q/k/g/gh"),
     ("q", "g", "any", "romanisation: ق as q/k/g/gh"),
-    # Persian pronounces ق as غ, and Iranian newsrooms write it "gh" ("Ghalibaf", "Qalibaf"; "Qom", "Ghom").
+    # Persian pronounces ق as غ, and Iranian newsrooms write it "gh" where others write "q" ("Ghom", "Qom").
     ("q", "gh", "any", "romanisation: ق as q/k/g/gh"),
     *[("dh", other, "any", "romanisation: ذ as dh/d/dd/z/th") for other in ("d", "dd", "z", "th")],
     ("th", "t", "any", "romanisation: ث/ت as th/t"),
