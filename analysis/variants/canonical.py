@@ -790,7 +790,7 @@ def romanised_variant(name: ParsedName, canonical: ParsedName, careful: dict[str
     if script not in {SOURCE_SCRIPT[rule] for rule in shown} or any(
             rule.startswith(VOWEL_ENDING_RULES) and rule not in shown for rule in rules):
         return None
-    spellings = [word for slot in careful.values() for word, outlets in slot.items() if set(outlets) - set(writers)]
+    spellings = [word for slot in careful.values() for word in _written_by_others(slot, writers)]
     for written, right in pairs:
         varied = _varied(right, spellings)
         if right in spellings or varied:  # careful outlets write the word: they vouch for what they vary
@@ -857,12 +857,17 @@ def _romanisations_shown(careful: dict[str, dict[str, frozenset]], writers: Coll
     a word of the name two ways by."""
     shown: set[str] = set()
     for spellings in careful.values():
-        others = sorted(word for word, outlets in spellings.items() if set(outlets) - set(writers))
-        for a, b in combinations(others, 2):
+        for a, b in combinations(_written_by_others(spellings, writers), 2):
             explained = _explained(a, b) or ()
             if _one_script(explained):
                 shown.update(explained)
     return shown
+
+
+def _written_by_others(spellings: dict[str, frozenset], writers: Collection = ()) -> list[str]:
+    """The careful spellings of a word (`careful_words`: spelling -> outlets) that some careful outlet
+    other than `writers` writes, in order: a spelling's own writers vouch for nothing of theirs."""
+    return sorted(word for word, outlets in spellings.items() if set(outlets) - set(writers))
 
 
 def _explained(a: str, b: str) -> tuple[str, ...] | None:
