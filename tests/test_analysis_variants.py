@@ -1669,15 +1669,15 @@ def test_a_name_written_family_name_first_has_its_given_name_alone_as_an_error()
 
 
 def test_a_last_word_relatives_full_names_end_in_is_their_family_name_however_often_the_given_name_is_titled():
-    # Coverage calls "Anong Rattanakul" (invented) by her given name, titled and bare ("Ms Anong",
-    # "Anong said"), as Thai coverage does; her father "Somchai Rattanakul" is named in full as often.
+    # Coverage calls "Ploy Rattanakul" (invented) by her given name, titled and bare ("Ms Ploy",
+    # "Ploy said"), as Thai coverage does; her father "Somchai Rattanakul" is named in full as often.
     # The last word two people's names end in is the family's name: "Rattanakul" alone is her surname,
     # no given name written as one. Alone, without the father, the usage would read as Korean order.
-    mentions = [mention(i, "Anong Rattanakul", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
-    mentions += [{**mention(10 + i, "Anong", f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
-                  "full_name": "Anong Rattanakul"} for i in range(1, 7)]
-    mentions += [mention(20 + i, "Ms Anong", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
-    mentions += [mention(30, "Anong Rattanakul", "x1", "2026-03-04", article=30),
+    mentions = [mention(i, "Ploy Rattanakul", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [{**mention(10 + i, "Ploy", f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
+                  "full_name": "Ploy Rattanakul"} for i in range(1, 7)]
+    mentions += [mention(20 + i, "Ms Ploy", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(30, "Ploy Rattanakul", "x1", "2026-03-04", article=30),
                  mention(31, "Rattanakul", "x1", "2026-03-04", article=30)]
     father = [mention(40 + i, "Somchai Rattanakul", f"a{i}", "2026-03-03", authoritative=True, article=40 + i)
               for i in range(1, 5)]
@@ -1698,6 +1698,26 @@ def test_a_first_word_longer_than_any_family_name_written_first_is_a_given_name_
         return kinds(analyse_variants(mentions))["Srisuwan"]
 
     assert (story("Chalermchai Srisuwan", "Chalermchai"), story("Chao Srisuwan", "Chao")) == ("surname", "error")
+
+
+def test_a_first_word_of_two_syllables_is_a_given_name_however_often_titled():
+    # "Dawit Alemu Berhane" (invented) is named as Ethiopian names are: his own name, then his father's
+    # and grandfather's. Coverage calls him "Dr Dawit" and "Dawit", titled and bare, far more than
+    # "Berhane", as it would a Korean's family name; but every family name written first is one
+    # syllable, and "Dawit" is two. So "Berhane" alone and "Dawit Berhane" are no given name written as
+    # a family name, no given name cut short; "Dang Alemu Berhane", used the same way, may be.
+    def story(full, short):
+        mentions = [mention(i, full, f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+        mentions += [{**mention(10 + i, short, f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
+                      "full_name": full} for i in range(1, 7)]
+        mentions += [mention(20 + i, f"Dr {short}", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+        mentions += [mention(30, full, "x1", "2026-03-04", article=30), mention(31, "Berhane", "x1", "2026-03-04", article=30),
+                     mention(32, f"{short} Berhane", "x2", "2026-03-04", article=32)]
+        return kinds(analyse_variants(mentions))
+
+    ethiopian, korean = story("Dawit Alemu Berhane", "Dawit"), story("Dang Alemu Berhane", "Dang")
+    assert (ethiopian["Berhane"], korean["Berhane"]) == ("surname", "error")
+    assert ethiopian["Dawit Berhane"] != "error" and korean["Dang Berhane"] == "error"
 
 
 def test_a_given_name_of_syllables_joined_by_a_hyphen_says_the_family_name_comes_first():

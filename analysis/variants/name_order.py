@@ -27,6 +27,8 @@ FAMILY_FIRST_TITLED = 1
 #: The longest family name usage alone says is written first: the family names English coverage writes
 #: first (Chinese, Korean, Vietnamese, Cambodian) are one syllable ("Nguyen", "Zhuang", "Hwang").
 FAMILY_NAME_MAX_LETTERS = 6
+#: A syllable's vowels, as romanisations of those languages write them ("uye" in "Nguyen", "yu" in "Ryu").
+_VOWELS = re.compile(r"[aeiouy]+")
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,10 @@ def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) 
     a last word several people's names end in is their family's name ("Anong Rattanakul" beside
     "Somchai Rattanakul"), however often coverage calls one of them by the given name alone, titled
     or not, as Thai coverage does ("Ms Anong"). Nor when its first word is longer than a family name
-    written first ever is (`FAMILY_NAME_MAX_LETTERS`): "Mr Chalermchai", titled and alone as often as
-    coverage likes, is a given name the coverage calls him by, and his surname alone no error.
+    written first ever is (`FAMILY_NAME_MAX_LETTERS`), or of more than one syllable (`one_syllable`):
+    "Mr Chalermchai" or "Dr Abebe", titled and alone as often as coverage likes, is a given name the
+    coverage calls him by (a Thai given name, an Ethiopian one before his father's and grandfather's
+    names), and his last word alone no error.
 
     Why: in such a name the last word is no surname: a page calling him "Seo" or "Mr. Ha-rin" uses
     a given name as his family name, an error the surname rules would call right. Titles decide it:
@@ -92,11 +96,23 @@ def family_name_first(canonical: ParsedName, full_uses: int, words: WordsAlone) 
     if syllables_joined(canonical):
         return True
     shared = sum(n for given, n in words.last_words.get(last, Counter()).items() if not set(given) <= own)
-    if shared >= FAMILY_FIRST_USES or len(first) > FAMILY_NAME_MAX_LETTERS:
+    if shared >= FAMILY_FIRST_USES or len(first) > FAMILY_NAME_MAX_LETTERS or not one_syllable(first):
         return False
     alone, titled = words.alone, words.titled
     return (alone[first] >= FAMILY_FIRST_USES and alone[first] > 2 * alone[last]
             and titled[first] >= FAMILY_FIRST_TITLED and titled[first] >= titled[last])
+
+
+def one_syllable(word: str) -> bool:
+    """Whether a folded word is one syllable: one run of vowels (`_VOWELS`), as every family name English
+    coverage writes before the given name is ("Xi", "Hwang", "Nguyen", "Choi"). A Western or African
+    first word of two syllables, however short ("Abebe", "Tomas"), is a given name the coverage calls
+    its bearer by, not a family name.
+
+    >>> [one_syllable(word) for word in ("xi", "hwang", "nguyen", "choi", "ryu", "abebe", "tomas")]
+    [True, True, True, True, True, False, False]
+    """
+    return len(_VOWELS.findall(word)) == 1
 
 
 #: A short first word, then a given name of two syllables joined by a hyphen, the second in small
