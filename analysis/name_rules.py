@@ -599,6 +599,29 @@ def world_given_names() -> frozenset[str]:
     >>> {"igor", "amparo", "omer", "pierre"} <= world_given_names(), "koppinger" in world_given_names()
     (True, False)
     """
+    return frozenset().union(*_faker_given_names().values())
+
+
+def given_gender(word: str) -> str | None:
+    """"m" or "f" when every locale of Faker's person providers that lists the folded given name lists
+    it for that gender alone, else None (unlisted, listed for both, or listed without a gender).
+
+    Why: a bare "Mr Halvorsen" is not the Halvorsen the story names "Ingrid Halvorsen", even where no
+    title of hers says she is a woman; her given name does. Only where the locales agree: "Andrea" is a
+    man's name in Italian and a woman's elsewhere, and says nothing.
+
+    >>> given_gender("ingrid"), given_gender("hamish"), given_gender("andrea"), given_gender("koppinger")
+    ('f', 'm', None, None)
+    """
+    lists = _faker_given_names()
+    male, female = word in lists["first_names_male"], word in lists["first_names_female"]
+    return "m" if male and not female else "f" if female and not male else None
+
+
+@lru_cache(maxsize=1)
+def _faker_given_names() -> dict[str, frozenset[str]]:
+    """Faker's given-name lists of every locale, folded, in Latin letters, by list: "first_names",
+    "first_names_male", "first_names_female", "first_names_nonbinary"."""
     import importlib
     import pkgutil
     import unicodedata
@@ -607,18 +630,19 @@ def world_given_names() -> frozenset[str]:
 
     from analysis.names import fold
 
-    names = set()
+    names: dict[str, set[str]] = {attribute: set() for attribute in (
+        "first_names", "first_names_male", "first_names_female", "first_names_nonbinary")}
     for module in pkgutil.iter_modules(person.__path__):
         provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
-        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+        for attribute, kept in names.items():
             listed = getattr(provider, attribute, None)
             if not isinstance(listed, (list, tuple, dict, set, frozenset)):
                 continue  # a locale's property of its own, no list
             for name in listed:
                 if isinstance(name, str) and name.isalpha() and all(
                         unicodedata.name(c, "").startswith("LATIN") for c in name):
-                    names.add(fold(name))
-    return frozenset(names)
+                    kept.add(fold(name))
+    return {attribute: frozenset(kept) for attribute, kept in names.items()}
 
 
 def nickname_related(a: str, b: str, path: str | None = None) -> bool:

@@ -989,6 +989,20 @@ def test_a_gendered_courtesy_title_picks_which_of_a_couple_a_bare_surname_means(
     assert (owner["Mrs Brosset"], owner["Mr Brosset"]) == ("Amélie Brosset", "Marc Brosset")
 
 
+def test_a_given_name_says_which_of_a_couple_a_gendered_bare_surname_means_where_no_title_does():
+    # "Councillor Ingrid Halvorsen" and "Deputy Governor Tor Halvorsen" (invented): their titles are offices
+    # and say nothing of gender, their given names do (a woman's and a man's in every locale that lists
+    # them). So "Mrs Halvorsen" is hers and "Mr Halvorsen" his, as the courtesy titles would make them.
+    mentions = [mention(i, "Councillor Ingrid Halvorsen", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 4)]
+    mentions += [mention(10 + i, "Deputy Governor Tor Halvorsen", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 4)]
+    mentions += [mention(20, "Mrs Halvorsen", "c1", "2026-03-04", article=20),
+                 mention(21, "Mr Halvorsen", "c2", "2026-03-04", article=21)]
+    owner = {s["surface"]: c["canonical"] for c in analyse_variants(mentions).clusters for s in c["surfaces"]}
+    assert (owner.get("Mrs Halvorsen"), owner.get("Mr Halvorsen")) == ("Ingrid Halvorsen", "Tor Halvorsen")
+
+
 def test_a_gendered_title_never_goes_to_the_other_spouse_even_when_only_his_garble_fits():
     # "Mrs Brossaz" is one letter from the husband's misspelt "Brossat" and two from "Brosset": his
     # garble is the only form it fits, and still it is not his. Whose it is stays uncertain.

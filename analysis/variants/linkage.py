@@ -7,7 +7,8 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import PARTICLES, gender_forms, given_names, role_title, title_gender, world_given_names
+from analysis.name_rules import (PARTICLES, gender_forms, given_gender, given_names, role_title, title_gender,
+                                 world_given_names)
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.person_spans import resembles_given
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard
@@ -1044,11 +1045,18 @@ def _rendered_apart(name: ParsedName, options: dict, exact: dict, forms: list[Fo
                                     for m in members[r]) for r in others)
 
 
-def titled_gender(forms: list[Form], members: list[int]) -> str | None:
+def titled_gender(forms: list[Form], members: list[int], given: bool = True) -> str | None:
     """What the titles of a person's full names say of their gender ("husband Marc Brosset"), if they
-    agree; a bare surname's title says nothing here, since which person it is is the question."""
-    genders = {title_gender(parse_name(surface).title) for m in members if forms[m].name.full
-               for surface in forms[m].surfaces} - {None}
+    agree; where they say nothing (and `given`), what the first given names of those full names say
+    (`given_gender`), if they agree. A bare surname's title says nothing here, since which person it
+    is is the question.
+
+    Why the given names too: a story titles few people ("Pastor Ingrid Halvorsen" has an office, no
+    "Mrs"), and a "Mr Halvorsen" a line after her name is her husband, named beside her, not her."""
+    full = [m for m in members if forms[m].name.full]
+    genders = {title_gender(parse_name(surface).title) for m in full for surface in forms[m].surfaces} - {None}
+    if not genders and given:
+        genders = {given_gender(forms[m].name.given_tokens[0]) for m in full if forms[m].name.given_tokens} - {None}
     return genders.pop() if len(genders) == 1 else None
 
 

@@ -1226,7 +1226,11 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                 # husband, called back by his title.
                 kept = {number for number in candidates if gender_of(number) in (None, said)}
                 if not kept:
-                    of_that_sex = {number for number in main if gender_of(number) == said and fitting(surname, number)}
+                    # The one person of that sex by the titles of their full names: a given name alone is
+                    # evidence enough to rule a person out, not to pick one of several.
+                    of_that_sex = {number for number in main
+                                   if titled_gender(forms, linkage.clusters[number], given=False) == said
+                                   and fitting(surname, number)}
                     kept = of_that_sex if len(of_that_sex) == 1 else set()
                 candidates = kept
             if len(candidates) > 1 and forms[index].titles:
