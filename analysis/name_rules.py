@@ -59,7 +59,8 @@ TITLES = frozenset("""
     capt captain chief officer detective det judge justice president vice prime minister secretary
     commissioner councilwoman councilman councillor councilor alderman alderwoman mr mrs ms miss mx prof
     professor rev reverend fr father sister brother sir dame lord lady gen general col colonel maj major
-    adm admiral attorney trooper inspector superintendent supt director engineer coach principal
+    adm admiral attorney atty trooper inspector insp superintendent supt director engineer coach principal
+    pres sec cmdr commander cpl corporal pvt
     chancellor speaker state county city assemblyman assemblywoman congressman congresswoman
     fire police sheikh shaikh haji hajji mullah maulawi maulvi sayyid sayyed seyyed seyed monsieur mme mlle
     madame herr frau pm fm

@@ -31,6 +31,15 @@ def test_parse_name_strips_title_possessive_and_case():
     assert parse_name("Zoë Brennan").given == ("zoe",)
 
 
+def test_every_abbreviated_title_is_a_title_not_a_given_name():
+    # "Pres. Ruiz" is President Ruiz (invented), as "Sen. Ruiz" is Senator Ruiz: an abbreviation the
+    # offices are written out from is itself a title, never a person called "Pres".
+    from analysis.name_rules import TITLE_WORDS, role_title
+    for abbreviation, office in TITLE_WORDS.items():
+        name = parse_name(f"{abbreviation.capitalize()}. Ruiz")
+        assert (name.title, name.given, role_title(name.title)) == (abbreviation, (), office), abbreviation
+
+
 def test_initials_written_together_are_compared_as_initials_but_shown_as_written():
     # "AJ Lund" is compared as A. J. Lund, so "A.J. Lund" is the same name; the canonical shows the way
     # most outlets write it, not a spacing nobody wrote.
