@@ -413,6 +413,10 @@ _FROM_ARABIC: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: abd al as abdul/abdel/abdal/abdol", sorted(ABD_JOINED), "start"),
     *_pairs("romanisation: final ة/ه as ah/a", ["ah", "a"], "end"),
     *_pairs("romanisation: final ة/ه as eh/e", ["eh", "e"], "end"),
+    # Persian and Levantine speech say the final ة as "e", and newsrooms following them write "eh" where
+    # others write the Arabic "a" or "ah" ("Khalifeh", "Khalifa"; "Saadeh", "Saada").
+    ("eh", "a", "end", "romanisation: final ة as a/ah, or eh after Persian and Levantine speech"),
+    ("eh", "ah", "end", "romanisation: final ة as a/ah, or eh after Persian and Levantine speech"),
     *_pairs("romanisation: long a as a/aa", ["a", "aa"]),
     # French and older English transliteration double an s between vowels, lest it be read as a z
     # ("Hassan", "Hasan"; "Moussa", "Musa").

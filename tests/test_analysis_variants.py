@@ -3493,3 +3493,15 @@ def test_careful_outlets_vouch_only_for_the_romanisations_they_show():
     surfaces = {s["surface"]: s for s in result.clusters[0]["surfaces"]}
     assert surfaces["Taras Bylenkyi"]["kind"] == "accepted"
     assert surfaces["Taras Bilenky"]["kind"] == "error" and "и/ы/і as i/y" in surfaces["Taras Bilenky"]["rule"]
+
+
+def test_a_final_ta_marbuta_written_eh_or_a_is_one_romanisation_when_careful_outlets_write_both():
+    # Careful newsrooms write "Omar Saadeh", after the Levantine "e" of the final ة; another careful one
+    # writes "Omar Saada", the Arabic "a", each time. An aggregator's "Omar Saadah" is one more way with
+    # that ending, accepted; "Omar Saadem", a letter no rule explains, is an error.
+    mentions = [mention(i, "Omar Saadeh", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(10 + k, "Omar Saada", "b1", "2026-03-03", authoritative=True, article=10) for k in range(2)]
+    mentions += [mention(30, "Omar Saadah", "x3", "2026-03-04", article=30),
+                 mention(31, "Omar Saadem", "x4", "2026-03-04", article=31)]
+    found = kinds(analyse_variants(mentions))
+    assert (found["Omar Saada"], found["Omar Saadah"], found["Omar Saadem"]) == ("accepted", "accepted", "error")
