@@ -28,6 +28,7 @@ layer, as sqlite-utils does.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypedDict
 
@@ -102,11 +103,14 @@ class Form:
 
 @dataclass(frozen=True)
 class Topic:
-    """Who and what the story is about, from its config: the people it names, and the articles whose
-    text matches the story's topic (its names or keywords)."""
+    """Who and what the story is about, from its config: the people it names, the articles whose
+    text matches the story's topic (its names or keywords), and for the articles off it, the
+    coverage's own words they still write (`topic.related_words`: a translation's "Prime Minister" for
+    the keyword "First Minister" beside the story's places)."""
 
     names: tuple[str, ...] = ()
     articles: frozenset = frozenset()
+    related: Mapping = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,12 @@ possessive ending allowed ("fire" matches "Fires" and "fire's", not "firearm" or
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from analysis.entities import find_more_mentions
-from analysis.names import parse_name
+from analysis.names import fold, parse_name
 from analysis.records import Topic
 from analysis.settings import DEFAULTS
 
@@ -57,3 +60,60 @@ def topic_people(topic: Topic | None) -> list[dict]:
             # Not one half of a double surname: "Vell" alone names the mother of a Tarrant-Vell.
             people.append({"surnames": sorted({name.surname_key, name.surname_core}), "given": sorted(set(name.given))})
     return people
+
+
+#: A capitalised word of a page: a name, a place, an institution, an office ("Holyrood", "SNP").
+_CAPITALISED = re.compile(r"\b[A-Z][\w’']*")
+#: How many of the coverage's pages must write a capitalised word before it is one of the story's own
+#: words (`story_words`): at least STORY_WORD_PAGES, and STORY_WORD_SHARE of them.
+STORY_WORD_PAGES = 3
+STORY_WORD_SHARE = 0.1
+#: Story words an off-topic page must write to be about the story's matter (`related_words`).
+RELATED_WORDS = 3
+
+
+def story_words(texts: list[str], names: list[str] = ()) -> frozenset[str]:
+    """The story's own words: the capitalised words (folded) that STORY_WORD_PAGES of its coverage's
+    `texts`, and STORY_WORD_SHARE of them, write; not an English function word (a sentence's first
+    word), nor a word of the topic's `names` (a namesake writes those too).
+
+    >>> sorted(story_words(["Holyrood: the SNP leader Ana Ruiz quit.", "In Holyrood, the SNP and Ana Ruiz.",
+    ...                     "The SNP at Holyrood."], names=["Ana Ruiz"]))
+    ['holyrood', 'snp']
+    """
+    left_out = {fold(word) for name in names for word in name.split()}
+    pages: Counter = Counter()
+    for text in texts:
+        pages.update(_capitalised_words(text))
+    needed = max(STORY_WORD_PAGES, STORY_WORD_SHARE * len(texts))
+    return frozenset(word for word, n in pages.items()
+                     if n >= needed and word not in STOP_WORDS and word not in left_out and len(word) > 1)
+
+
+def related_words(texts: dict, on_topic: frozenset, names: list[str] = ()) -> dict:
+    """Article id -> the story's own words (`story_words` of the on-topic articles) it writes, for each
+    article off the topic (`texts`: article id -> title and text) writing any.
+
+    Why: keywords say what the coverage is about in the config's words, and a translation or a rewrite
+    says it in others ("Prime Minister" for "First Minister"): a page writing the story's places,
+    institutions and other people (RELATED_WORDS of them) is about its matter though no keyword
+    matches. A namesake's page (a footballer, a scholar) shares the name and little else; which words
+    are a name the page gives somebody, the variants stage knows (`variants.namesakes`).
+
+    >>> texts = {1: "Holyrood: the SNP leader Ana Ruiz quit.", 2: "In Holyrood, the SNP and Ana Ruiz.",
+    ...          3: "The SNP at Holyrood, Ana Ruiz.", 4: "SNP premier Ana Ruiz left Holyrood.",
+    ...          5: "Ana Ruiz scored twice for Lyon."}
+    >>> {article: sorted(words) for article, words in related_words(texts, frozenset({1, 2, 3}), ["Ana Ruiz"]).items()}
+    {4: ['holyrood', 'snp']}
+    """
+    words = story_words([texts[a] for a in on_topic if a in texts], names)
+    written = {article: words & _capitalised_words(text) for article, text in texts.items() if article not in on_topic}
+    return {article: frozenset(found) for article, found in written.items() if found}
+
+
+def _capitalised_words(text: str | None) -> set[str]:
+    """The capitalised words of a text, folded, a possessive ending dropped ("Holyrood’s": "holyrood")."""
+    return {fold(_POSSESSIVE.sub("", word)) for word in _CAPITALISED.findall(text or "")} - {""}
+
+
+_POSSESSIVE = re.compile(r"[’']s?$")

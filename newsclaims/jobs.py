@@ -17,7 +17,7 @@ from analysis.lexicon import is_english, lexicon_of
 from analysis.propagation.story import COPY_SEARCH, copied_articles, latest_copies
 from analysis.records import Topic
 from analysis.settings import DEFAULTS, AnalysisSettings
-from analysis.topic import topic_match
+from analysis.topic import related_words, topic_match
 from newsclaims import store
 from newsclaims.config import StoryConfig, load_story
 
@@ -209,11 +209,13 @@ def story_topic(story: StoryConfig, documents, settings: AnalysisSettings = DEFA
     keywords (they are the config's words, "Oval Office", not "Studio Ovale"), its names too."""
     names = list(story.topic.names)
     keywords = list(story.topic.keywords)
+    documents = list(documents)
     on_topic = frozenset(doc["article_id"] for doc in documents
                          if topic_match([doc.get("title"), doc.get("text")],
                                         names=[] if keywords and is_english(doc.get("language")) else names,
                                         keywords=keywords, score_cutoff=settings.score_cutoff))
-    return Topic(names=tuple(names), articles=on_topic)
+    texts = {doc["article_id"]: f"{doc.get('title') or ''}\n{doc.get('text') or ''}" for doc in documents}
+    return Topic(names=tuple(names), articles=on_topic, related=related_words(texts, on_topic, names))
 
 
 def build_report(db, story_slug: str, *, settings: AnalysisSettings = DEFAULTS, outlet: str | None = None) -> dict:

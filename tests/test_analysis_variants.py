@@ -3505,3 +3505,31 @@ def test_a_final_ta_marbuta_written_eh_or_a_is_one_romanisation_when_careful_out
                  mention(31, "Omar Saadem", "x4", "2026-03-04", article=31)]
     found = kinds(analyse_variants(mentions))
     assert (found["Omar Saada"], found["Omar Saadah"], found["Omar Saadem"]) == ("accepted", "accepted", "error")
+
+
+def test_an_off_topic_page_naming_the_person_only_by_another_given_name_again_and_again_is_a_namesakes():
+    # Coverage of "Ibrahim Kone" (invented) on the story's topic (articles 1-8). Two on-topic pages
+    # misspell his given name "Ibrahima": his error. An off-topic page writes "Ibrahima Kone" three times
+    # and names nobody the coverage names: a footballer of that name, a person of his own, not flagged.
+    # The same page writing the name once, or beside a minister of the story, or writing the story's own
+    # words though no keyword (`Topic.related`), is the person's misspelling.
+    def story(page, related=None):
+        mentions = [mention(i, "Ibrahim Kone", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+        mentions += [mention(6 + i, "Ibrahima Kone", f"x{i}", "2026-03-04", article=6 + i) for i in (1, 2)]
+        mentions += [mention(10 + i, "Minister Ana Sow", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                     for i in range(1, 4)]
+        mentions += [mention(20 + k, surface, "y1", "2026-03-05", article=20) for k, surface in enumerate(page)]
+        result = analyse_variants(mentions, topic=Topic(names=("Ibrahim Kone",), articles=frozenset(range(1, 9)),
+                                                        related=related or {}))
+        return {a["mention_id"]: (a["cluster_id"], a["kind"]) for a in result.assignments}, result
+
+    assigned, result = story(["Ibrahima Kone"] * 3)
+    person = assigned[1][0]
+    assert assigned[7] == (person, "error") and assigned[8] == (person, "error")
+    assert all(assigned[20 + k][0] not in (None, person) and assigned[20 + k][1] != "error" for k in range(3))
+    assigned, _ = story(["Ibrahima Kone"])
+    assert assigned[20] == (person, "error")
+    assigned, _ = story(["Ibrahima Kone", "Ibrahima Kone", "Ana Sow"])
+    assert assigned[20] == (person, "error") and assigned[21] == (person, "error")
+    assigned, _ = story(["Ibrahima Kone"] * 3, related={20: frozenset({"lakeland", "senate", "sow", "kone"})})
+    assert assigned[20] == (person, "error")

@@ -7,8 +7,15 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from analysis.name_rules import (PARTICLES, gender_forms, given_gender, given_names, role_title, title_gender,
-                                 world_given_names)
+from analysis.name_rules import (
+    PARTICLES,
+    gender_forms,
+    given_gender,
+    given_names,
+    role_title,
+    title_gender,
+    world_given_names,
+)
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.person_spans import resembles_given
 from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard

@@ -12,14 +12,18 @@ nothing. What the story calls them is what two pages or more call them (`NAMESAK
 page's title may be an office the person has since left ("Congressman" on a profile, "President" once
 the story breaks), no evidence of another person. Those mentions are split off as forms of their own,
 kept apart from the person's forms, and clustered again (record linkage's "context conflicts" evidence,
-applied per page).
+applied per page). A page off the story's topic is a namesake's on less: naming the person only by
+another given name, again and again, and nobody else the coverage names (`off_topic_namesake_pages`).
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from analysis.name_rules import role_title
 from analysis.records import Form
+from analysis.topic import RELATED_WORDS
 
 #: Titled mentions on one page before it can be a namesake's: one odd title is a slip (a machine
 #: translation's "Premierminister" for a chancellor); a page that says "Professor" again and again
@@ -77,3 +81,60 @@ def namesake_pages(clusters: list[list[int]], forms: list[Form], by_form: dict[i
 def mention_roles(mentions: list[dict], parsed: dict) -> dict:
     """Mention id -> the office named by the title written with it ("governor"), or None."""
     return {m["mention_id"]: role_title(parsed[m["mention_id"]].title) for m in mentions}
+
+
+#: Times a page must write a name of its own before an off-topic page is a namesake's: once may be a
+#: slip; a page writing "Ibrahima Kone" again and again means it.
+NAMESAKE_MIN_USES = 2
+
+
+def off_topic_namesake_pages(clusters: list[list[int]], forms: list[Form], by_form: dict[int, list[dict]],
+                             topic_articles: frozenset, related: Mapping = MappingProxyType({})) -> dict:
+    """Mention id -> the cluster number whose person a page's mentions are not, for each page off the
+    story's topic that names a cluster's person only by another given name, again and again, and names
+    nobody else the story's coverage names, nor writes RELATED_WORDS of its own words besides that
+    name's (`related`: article id -> the story's words it writes, `topic.related_words`).
+
+    Why: a name a typo or a letter from the person's ("Ibrahima Kone" beside the story's Ibrahim Kone)
+    is their misspelling in coverage of the story, and another person's own name on a page about
+    something else: a footballer's profile that never says what the story is about (its keywords: the
+    topic), never writes the person's given name, and shares none of the story's other people is about
+    its namesake. Misspellings of the person off the topic keep their given name ("Ibrahim Kohne"), or
+    sit beside the people of the story (a rival, a minister) or its places and institutions (a
+    translation that words the keywords otherwise), or are written once; those pages stay the
+    person's. Only where the story has a topic to be off: without keywords or names every page is on it.
+    """
+    if not topic_articles:
+        return {}
+    named_on: dict = defaultdict(set)  # article -> the clusters it names
+    for number, group in enumerate(clusters):
+        for i in group:
+            for m in by_form.get(i, ()):
+                named_on[m["article_id"]].add(number)
+    covered = set().union(*(named_on[a] for a in topic_articles if a in named_on))  # whom the coverage names
+    apart: dict = {}
+    for number, group in enumerate(clusters):
+        if len(group) < 2:
+            continue
+        leader = max(group, key=lambda i: (forms[i].count, len(forms[i].sources)))
+        given = forms[leader].name.given_tokens[:1]
+        if not given:
+            continue
+        on_page: dict = defaultdict(list)
+        for i in group:
+            for m in by_form.get(i, ()):
+                if m["article_id"] not in topic_articles:
+                    on_page[m["article_id"]].append((i, m))
+        for article, items in on_page.items():
+            full = [(i, m) for i, m in items if forms[i].name.full]
+            if (not full or any(forms[i].name.given_tokens[:1] == given for i, _ in full)
+                    or len({forms[i].name.given_tokens[:1] for i, _ in full}) != 1
+                    or sum(m.get("usage", "uses") == "uses" for _, m in full) < NAMESAKE_MIN_USES):
+                continue
+            if (named_on[article] - {number}) & covered:
+                continue
+            own = {word for i, _ in items for word in forms[i].name.tokens}  # the name it gives, in any form
+            if len(related.get(article, frozenset()) - own) >= RELATED_WORDS:
+                continue  # the story's places and institutions: its matter, worded off the keywords
+            apart.update((m["mention_id"], number) for _, m in items)
+    return apart

@@ -74,7 +74,7 @@ from analysis.variants.compare import (
 )
 from analysis.variants.linkage import ESTABLISHED_OUTLETS, best_full_name, link_forms, titled_gender
 from analysis.variants.name_order import WordsAlone, family_first_slip, family_name_first, spells_family_name
-from analysis.variants.namesakes import mention_roles, namesake_pages
+from analysis.variants.namesakes import mention_roles, namesake_pages, off_topic_namesake_pages
 
 
 def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAULTS, id_prefix: str = "",
@@ -130,7 +130,8 @@ def analyse_variants(mentions: list[dict], *, settings: AnalysisSettings = DEFAU
 
     forms, form_of, pinned, user_distinct, by_form, linkage = link({}, [])
     if not pins and not same:  # a user's pins and same-groups say who is whom: not second-guessed
-        apart = namesake_pages(linkage.clusters, forms, by_form, mention_roles(mentions, parsed))
+        apart = {**off_topic_namesake_pages(linkage.clusters, forms, by_form, topic.articles, topic.related),
+                 **namesake_pages(linkage.clusters, forms, by_form, mention_roles(mentions, parsed))}
         if apart:
             # Each split-off mention stays apart from one mention of every form its cluster keeps.
             kept_apart = [(a, next(m["mention_id"] for m in by_form[i] if m["mention_id"] not in apart))
