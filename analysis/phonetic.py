@@ -73,16 +73,20 @@ def heard_alike(a: str, b: str) -> bool:
 
 def surname_heard_alike(a: str, b: str) -> bool:
     """Whether two different folded surnames are one written as heard: the same Metaphone key, 5+
-    letters each and most letters shared (`HEARD_RATIO`). A name spelt otherwise than it sounds is
-    written the way it sounds by transcripts, translations and careless rewrites ("Gates" for a
-    "Gaetz" pronounced so); no edit bound, since the spellings of one sound differ by letter groups.
+    letters each and most letters shared (`HEARD_RATIO`), as written or once the spellings of one
+    sound are written one way (`_spelling_key`: "x" as "ks", a hard "c" as "k"). A name spelt
+    otherwise than it sounds is written the way it sounds by transcripts, translations and careless
+    rewrites ("Gates" for a "Gaetz" pronounced so, "Lakson" for a "Luxon"); no edit bound, since the
+    spellings of one sound differ by letter groups, and a letter group counts as one sound's.
 
     >>> surname_heard_alike("gates", "gaetz"), surname_heard_alike("green", "greene"), surname_heard_alike("gates", "gat")
+    (True, True, False)
+    >>> surname_heard_alike("lakson", "luxon"), surname_heard_alike("lacson", "luxon"), surname_heard_alike("lawson", "luxon")
     (True, True, False)
     """
     if a == b or min(len(a), len(b)) < HEARD_MIN_LETTERS or metaphone(a) != metaphone(b):
         return False
-    return fuzz.ratio(a, b) >= HEARD_RATIO
+    return max(fuzz.ratio(a, b), fuzz.ratio(_spelling_key(a), _spelling_key(b))) >= HEARD_RATIO
 
 
 def spelt_alike(a: str, b: str) -> bool:

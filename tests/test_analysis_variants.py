@@ -3533,3 +3533,12 @@ def test_an_off_topic_page_naming_the_person_only_by_another_given_name_again_an
     assert assigned[20] == (person, "error") and assigned[21] == (person, "error")
     assigned, _ = story(["Ibrahima Kone"] * 3, related={20: frozenset({"lakeland", "senate", "sow", "kone"})})
     assert assigned[20] == (person, "error")
+
+
+def test_a_surname_written_as_heard_counts_a_letter_group_of_one_sound_as_that_sound():
+    # A translation writes "Ruth Dakson" (invented) in coverage of Ruth Dixon: one sound, "x" written "ks"
+    # and a vowel as heard. Letter by letter the two share too little, sound by sound most: her error.
+    mentions = [mention(i, "Ruth Dixon", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(20, "Ruth Dakson", "x1", "2026-03-04", article=20)]
+    result = analyse_variants(mentions, topic=Topic(names=("Ruth Dixon",), articles=frozenset({1, 2, 3, 20})))
+    assert owners(result)["Ruth Dakson"] == ("Ruth Dixon", "error")
