@@ -1712,15 +1712,22 @@ def test_a_first_word_longer_than_any_family_name_written_first_is_a_given_name_
     # "Chalermchai Srisuwan" (invented): coverage calls him "Mr Chalermchai" and "Chalermchai", as Thai
     # coverage does. A family name written first is one syllable; eleven letters are a given name, and
     # "Srisuwan" alone is his surname. "Chao Srisuwan", used the same way, may be family name first.
-    def story(full, short):
-        mentions = [mention(i, full, f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
-        mentions += [{**mention(10 + i, short, f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
-                      "full_name": full} for i in range(1, 7)]
-        mentions += [mention(20 + i, f"Mr {short}", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
-        mentions += [mention(30, full, "x1", "2026-03-04", article=30), mention(31, "Srisuwan", "x1", "2026-03-04", article=30)]
-        return kinds(analyse_variants(mentions))["Srisuwan"]
+    thai, other = (_called_by_first_word(full, short, "Mr")["Srisuwan"]
+                   for full, short in (("Chalermchai Srisuwan", "Chalermchai"), ("Chao Srisuwan", "Chao")))
+    assert (thai, other) == ("surname", "error")
 
-    assert (story("Chalermchai Srisuwan", "Chalermchai"), story("Chao Srisuwan", "Chao")) == ("surname", "error")
+
+def _called_by_first_word(full, short, title, extra=()):
+    """The kinds of a story that writes `full` and calls the person by its first word `short`, bare and
+    under `title`, far more than by its last word (written once alone): a family-name-first usage."""
+    mentions = [mention(i, full, f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [{**mention(10 + i, short, f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
+                  "full_name": full} for i in range(1, 7)]
+    mentions += [mention(20 + i, f"{title} {short}", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 4)]
+    mentions += [mention(30, full, "x1", "2026-03-04", article=30),
+                 mention(31, full.split()[-1], "x1", "2026-03-04", article=30)]
+    return kinds(analyse_variants(mentions + list(extra)))
 
 
 def test_a_first_word_of_two_syllables_is_a_given_name_however_often_titled():
@@ -1729,16 +1736,8 @@ def test_a_first_word_of_two_syllables_is_a_given_name_however_often_titled():
     # "Berhane", as it would a Korean's family name; but every family name written first is one
     # syllable, and "Dawit" is two. So "Berhane" alone and "Dawit Berhane" are no given name written as
     # a family name, no given name cut short; "Dang Alemu Berhane", used the same way, may be.
-    def story(full, short):
-        mentions = [mention(i, full, f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
-        mentions += [{**mention(10 + i, short, f"a{i}", "2026-03-03", authoritative=True, article=i), "part": "given",
-                      "full_name": full} for i in range(1, 7)]
-        mentions += [mention(20 + i, f"Dr {short}", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
-        mentions += [mention(30, full, "x1", "2026-03-04", article=30), mention(31, "Berhane", "x1", "2026-03-04", article=30),
-                     mention(32, f"{short} Berhane", "x2", "2026-03-04", article=32)]
-        return kinds(analyse_variants(mentions))
-
-    ethiopian, korean = story("Dawit Alemu Berhane", "Dawit"), story("Dang Alemu Berhane", "Dang")
+    ethiopian, korean = (_called_by_first_word(full, short, "Dr", [mention(32, f"{short} Berhane", "x2", "2026-03-04")])
+                         for full, short in (("Dawit Alemu Berhane", "Dawit"), ("Dang Alemu Berhane", "Dang")))
     assert (ethiopian["Berhane"], korean["Berhane"]) == ("surname", "error")
     assert ethiopian["Dawit Berhane"] != "error" and korean["Dang Berhane"] == "error"
 
