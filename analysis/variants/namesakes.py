@@ -12,8 +12,9 @@ nothing. What the story calls them is what two pages or more call them (`NAMESAK
 page's title may be an office the person has since left ("Congressman" on a profile, "President" once
 the story breaks), no evidence of another person. Those mentions are split off as forms of their own,
 kept apart from the person's forms, and clustered again (record linkage's "context conflicts" evidence,
-applied per page). A page off the story's topic is a namesake's on less: naming the person only by
-another given name, again and again, and nobody else the coverage names (`off_topic_namesake_pages`).
+applied per page). A page off the story's topic needs less: it is a namesake's when it names the person
+only by another given name, again and again, and shares nothing else with the coverage
+(`off_topic_namesake_pages`).
 """
 from __future__ import annotations
 
