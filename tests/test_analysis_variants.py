@@ -3541,3 +3541,18 @@ def test_a_surname_written_as_heard_counts_a_letter_group_of_one_sound_as_that_s
     mentions += [mention(20, "Ruth Dakson", "x1", "2026-03-04", article=20)]
     result = analyse_variants(mentions, topic=Topic(names=("Ruth Dixon",), articles=frozenset({1, 2, 3, 20})))
     assert owners(result)["Ruth Dakson"] == ("Ruth Dixon", "error")
+
+
+def test_a_persons_bare_surname_titled_one_sex_by_several_outlets_says_her_sex_where_nothing_else_does():
+    # Papers title "Folake Brosnan" (invented; no given-name list knows "Folake") only in her bare
+    # surname: "Ms Brosnan", at three outlets. A profile of her husband Declan names her in a caption,
+    # then "Mr Brosnan": her titles say she is a woman, so he is meant, not the woman named last.
+    mentions = [mention(i, "Folake Brosnan", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Ms Brosnan", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [{**mention(20, "Declan Brosnan", "p1", "2026-03-04", article=20), "field": "text", "start": 0},
+                 {**mention(21, "Folake Brosnan", "p1", "2026-03-04", article=20), "field": "text", "start": 60},
+                 {**mention(22, "Mr Brosnan", "p1", "2026-03-04", article=20), "field": "text", "start": 90}]
+    result = analyse_variants(mentions)
+    by_id = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
+    owner = {c["id"]: c["canonical"] for c in result.clusters}
+    assert owner[by_id[22]] == "Declan Brosnan"

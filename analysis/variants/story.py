@@ -1193,7 +1193,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
 
     def gender_of(number: int) -> str | None:
         if number not in genders:
-            genders[number] = titled_gender(forms, linkage.clusters[number])
+            genders[number] = titled_gender(forms, linkage.clusters[number]) or _bare_titles_sex(titled_by.get(number))
         return genders[number]
 
     def fitting(surname: str, number: int) -> bool:
@@ -1201,6 +1201,21 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             fits[surname, number] = surname in surnames_of[number] or any(
                 surnames_fit(surname, other, score_cutoff) or romanised(surname, other) for other in surnames_of[number])
         return fits[surname, number]
+
+    # The outlets titling each person's bare surname "Ms", "Mr"...: in the forms already theirs, and
+    # where the article names no one else it fits: what coverage calls the person where their full
+    # names carry no such title.
+    titled_by: dict[int, dict[str, set]] = defaultdict(lambda: {"m": set(), "f": set()})
+    for number, group in enumerate(linkage.clusters):
+        for index in group:
+            if not forms[index].name.full and (sex := title_gender(forms[index].name.title)) is not None:
+                titled_by[number][sex] |= {m.get("outlet") or m.get("origin") for m in by_form[index]}
+    for index in linkage.unattached:
+        if (sex := title_gender(forms[index].name.title)) is not None:
+            for m in by_form[index]:
+                only = {number for number in named_in[m["article_id"]] if fitting(forms[index].name.surname_core, number)}
+                if len(only) == 1:
+                    titled_by[only.pop()][sex].add(m.get("outlet") or m.get("origin"))
 
     attached = {}
     for index in linkage.unattached:
@@ -1255,6 +1270,30 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
             if len(candidates) == 1:
                 attached[m["mention_id"]] = candidates.pop()
     return attached
+
+
+#: Outlets whose courtesy titles of a person's bare surname must agree on a sex, and how many times as
+#: many as title it the other way, before those titles say the person's sex (`_bare_titles_sex`).
+BARE_TITLE_OUTLETS = 3
+
+
+def _bare_titles_sex(titled: dict[str, set] | None) -> str | None:
+    """The sex the courtesy titles of a person's bare surname say ("Ms Brosset" at one outlet after
+    another), when BARE_TITLE_OUTLETS outlets or more title it so, and that many times as many as title
+    it the other way; else None.
+
+    Why: coverage may never title a politician's full name, nor her given name be in any list ("Kemi"),
+    and yet call her "Ms Brosset" in paper after paper; a profile of her husband then calls him "Mr
+    Brosset", and that is not she. One outlet's stray title is outvoted, as a slip is.
+
+    >>> _bare_titles_sex({"f": {"a", "b", "c"}, "m": {"d"}}), _bare_titles_sex({"f": {"a", "b"}, "m": set()})
+    ('f', None)
+    """
+    for sex, other in (("m", "f"), ("f", "m")):
+        mine, theirs = (titled or {}).get(sex, set()), (titled or {}).get(other, set())
+        if len(mine) >= BARE_TITLE_OUTLETS and len(mine) >= BARE_TITLE_OUTLETS * len(theirs):
+            return sex
+    return None
 
 
 def _covered_most(articles: dict[int, int]) -> set[int]:
