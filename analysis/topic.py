@@ -64,6 +64,8 @@ def topic_people(topic: Topic | None) -> list[dict]:
 
 #: A capitalised word of a page: a name, a place, an institution, an office ("Holyrood", "SNP").
 _CAPITALISED = re.compile(r"\b[A-Z][\w’']*")
+#: A possessive ending, dropped from a capitalised word ("Holyrood’s").
+_POSSESSIVE = re.compile(r"[’']s?$")
 #: How many of the coverage's pages must write a capitalised word before it is one of the story's own
 #: words (`story_words`): at least STORY_WORD_PAGES, and STORY_WORD_SHARE of them.
 STORY_WORD_PAGES = 3
@@ -115,5 +117,3 @@ def _capitalised_words(text: str | None) -> set[str]:
     """The capitalised words of a text, folded, a possessive ending dropped ("Holyrood’s": "holyrood")."""
     return {fold(_POSSESSIVE.sub("", word)) for word in _CAPITALISED.findall(text or "")} - {""}
 
-
-_POSSESSIVE = re.compile(r"[’']s?$")

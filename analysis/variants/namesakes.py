@@ -58,7 +58,7 @@ def namesake_pages(clusters: list[list[int]], forms: list[Form], by_form: dict[i
     for number, group in enumerate(clusters):
         if len(group) < 2:
             continue
-        leader = max(group, key=lambda i: (forms[i].count, len(forms[i].sources)))
+        leader = _leading_form(group, forms)
         surname = forms[leader].name.surname_core
         on_page: dict = defaultdict(list)
         for i in group:
@@ -77,6 +77,11 @@ def namesake_pages(clusters: list[list[int]], forms: list[Form], by_form: dict[i
             if len(elsewhere) >= NAMESAKE_OFFICE_PAGES and not here & set().union(*elsewhere):
                 apart.update((m["mention_id"], number) for _, m in items)
     return apart
+
+
+def _leading_form(group: list[int], forms: list[Form]) -> int:
+    """A cluster's leading form: its most-used, then the one most outlets write."""
+    return max(group, key=lambda i: (forms[i].count, len(forms[i].sources)))
 
 
 def mention_roles(mentions: list[dict], parsed: dict) -> dict:
@@ -117,7 +122,7 @@ def off_topic_namesake_pages(clusters: list[list[int]], forms: list[Form], by_fo
     for number, group in enumerate(clusters):
         if len(group) < 2:
             continue
-        leader = max(group, key=lambda i: (forms[i].count, len(forms[i].sources)))
+        leader = _leading_form(group, forms)
         given = forms[leader].name.given_tokens[:1]
         if not given:
             continue

@@ -1209,13 +1209,13 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     for number, group in enumerate(linkage.clusters):
         for index in group:
             if not forms[index].name.full and (sex := title_gender(forms[index].name.title)) is not None:
-                titled_by[number][sex] |= {m.get("outlet") or m.get("origin") for m in by_form[index]}
+                titled_by[number][sex] |= {m["origin"] for m in by_form[index]}
     for index in linkage.unattached:
         if (sex := title_gender(forms[index].name.title)) is not None:
             for m in by_form[index]:
                 only = {number for number in named_in[m["article_id"]] if fitting(forms[index].name.surname_core, number)}
                 if len(only) == 1:
-                    titled_by[only.pop()][sex].add(m.get("outlet") or m.get("origin"))
+                    titled_by[only.pop()][sex].add(m["origin"])
 
     attached = {}
     for index in linkage.unattached:
