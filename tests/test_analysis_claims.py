@@ -180,6 +180,19 @@ def test_a_writing_and_its_year_and_a_field_of_study(claims_nlp):
     assert ("date", "detain", "2031-03-04") in found
 
 
+def test_claims_opening_at_one_offset_in_different_groups_get_different_ids():
+    """One sentence gives a person two earlier roles, each claim written from the sentence's start, with
+    qualifiers that share no word: two groups, whose first claims open at the same offset. Their ids
+    differ (the store keys groups by id): the whole place of a group's first claim names it."""
+    person = {"kind": "person", "cluster_id": "c1", "canonical": "Ana Ruiz"}
+    first = {"kind": "role", "subject": person, "slot": "earlier role", "value": "deputy secretary",
+             "url": "u1", "version": 1, "field": "text", "start": 40, "end": 90, "context": ["education"],
+             "id": "5:text:40-90:role:0"}
+    second = dict(first, value="editor", end=160, context=["bank"], id="5:text:40-160:role:0")
+    groups = group_claims([first, second])
+    assert len(groups) == 2 and len({g["id"] for g in groups}) == 2
+
+
 def test_quote_groups_with_the_word_index_match_the_all_pairs_reference():
     """The word index only narrows which groups a quote is compared with: on edited, cut and unrelated
     quotes it groups exactly as comparing every quote with every group does."""

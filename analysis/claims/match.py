@@ -121,6 +121,20 @@ def _quote_groups(quotes: list[dict]) -> list[list[dict]]:
     return [members for _, members in groups]
 
 
+def _place(claim: dict) -> str:
+    """Where a claim is written, whole: its page, version, field, span and number among the claims of
+    that span and kind (the stored id's last part), not the database's row ids. A group's id is made
+    from its first claim's place: one sentence holds several claims of one kind that may open at the same
+    offset ("joined as a deputy secretary but returned as an editor": two roles), so the start alone
+    named two groups alike.
+
+    >>> _place({"url": "u", "version": 1, "field": "text", "start": 3, "end": 9, "id": "7:text:3-9:role:1"})
+    'u|1|text|3-9|1'
+    """
+    number = str(claim.get("id", "")).rsplit(":", 1)[-1]
+    return f"{claim.get('url')}|{claim.get('version', 1)}|{claim.get('field')}|{claim.get('start')}-{claim.get('end')}|{number}"
+
+
 def _group(kind: str, members: list[dict], slot: str) -> dict:
     members = sorted(members, key=lambda c: (c.get("url", ""), c.get("version", 0), c.get("field", ""),
                                              c.get("start", 0)))
@@ -138,6 +152,5 @@ def _group(kind: str, members: list[dict], slot: str) -> dict:
         anchor = first["value"]["words"]
     else:
         anchor = subject_key(subject)
-    digest = hashlib.sha1(f"{kind}|{anchor}|{slot}|{members[0].get('url')}|{members[0].get('start')}".encode()) \
-        .hexdigest()[:10]
+    digest = hashlib.sha1(f"{kind}|{anchor}|{slot}|{_place(members[0])}".encode()).hexdigest()[:10]
     return {"id": f"{kind}-{digest}", "kind": kind, "subject": subject, "slot": slot, "claims": members}
