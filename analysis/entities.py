@@ -402,6 +402,9 @@ NON_PERSON_HEADS = frozenset(["department", "office", "council", "committee", "a
 
 #: NER labels of places: a word tagged so more often than PERSON is one of the story's places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: NER's label of nationalities, faiths and political groups ("Moravian"): a word tagged so alone more
+#: often than PERSON, and than it opens a person's name, opens no name either (`plausible_first_word`).
+GROUP_LABEL = "NORP"
 
 
 def _key(mention: dict) -> tuple:
@@ -429,6 +432,7 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     person_votes: Counter = Counter()  # folded surface -> uses tagged PERSON and voting as a person
     other_votes: Counter = Counter()  # ... tagged otherwise, or a PERSON span written as a place
     place_votes: Counter = Counter()
+    group_votes: Counter = Counter()  # folded surface -> uses tagged a nationality, faith or group
     place_starts = set()
     place_ends = set()
     persons = []
@@ -446,6 +450,8 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
             place_votes[surface] += 1
             place_starts.add((_key(m), m["start"]))
             place_ends.add((_key(m), m["start"] + len(m["surface"])))
+        elif m["label"] == GROUP_LABEL:
+            group_votes[surface] += 1
     marked = marked_as_people(organisations, persons, place_ends, texts)
     for m in organisations:
         if id(m) in marked:
@@ -466,8 +472,14 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     # A word NER tags a place alone more often than a person, and more often than it opens a person's
     # name: a place. Not a given name the model knows too little to tag alone ("Tancredi" a place nine
     # times, where forty names open with it): a place rarely opens more names than it is tagged itself.
-    places = frozenset(s for s, n in place_votes.items() if " " not in s and n > person_votes[s] and n > opening[s])
-    del place_votes, place_starts, place_ends
+    # So is a word NER tags a nationality or a group alone ("Moravian"): "Moravian Union", a party NER
+    # took for a person, opens with no given name.
+    places = frozenset(s for s, n in (place_votes + group_votes).items()
+                       if " " not in s and n > person_votes[s] and n > opening[s])
+    # A word NER tags a nationality alone anywhere, and that no list knows as a given name, says who a
+    # person is before their name, however often NER takes it into one ("Moravian Ana Ruiz").
+    descriptors = places | {s for s in group_votes if " " not in s and s not in world_given_names()}
+    del place_votes, group_votes, place_starts, place_ends
     prose = [text for key, text in texts.items() if key[1] in PROSE_FIELDS and key not in foreign]
     lowered = lower_case_words(prose) | written_alone(prose, lexicon)
     named = []  # (mention, its parsed name)
@@ -475,6 +487,7 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
         surface = fold(m["surface"])
         if not (is_name_like(m["surface"], ordinary) and person_votes[surface] > other_votes[surface]):
             continue
+        m = _without_place_word(_without_glued_words(m), descriptors)
         name = parse_name(m["surface"])
         if (name.surname.split()[-1] not in NON_PERSON_HEADS and fold(m["surface"].split()[0]) not in PLACE_PREFIXES
                 and plausible_first_word(name, lexicon=lexicon, lowered=lowered, places=places)):
@@ -487,6 +500,69 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     for m, name in named:
         documents_of.setdefault(name.key, set()).add(_key(m)[0])
     return [m for m, name in named if name.full or name.title or len(documents_of[name.key]) > 1]
+
+
+#: The method of a NER mention that `credible_mentions` gave a new span (`_without_place_word`,
+#: `_without_glued_words`): no longer NER's span, it is stored as the second pass's mentions are.
+TRIMMED = "trimmed"
+#: Letters before a capital inside a word from which the capital opens another word glued on, a space
+#: lost ("CranstonHarrow"): more than the prefixes of names written with a capital inside ("McKay",
+#: "DeMarco", "FitzGerald").
+GLUED_AFTER_LETTERS = 5
+#: Letters of a word glued on before a name ("NewsAna Ruiz"): more than "Mac" of a given name "MacKenzie".
+GLUED_BEFORE_LETTERS = 4
+_GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
+def _without_glued_words(mention: dict) -> dict:
+    """The mention without a word glued on to its first or last word, its space lost when the page was
+    written or extracted ("Mayor Ana CranstonResidents", "NewsAna Ruiz"): the capital inside the word opens
+    the other word, after `GLUED_AFTER_LETTERS` letters or more of the name (a shorter prefix, "McKay",
+    is the name's own capital), or after `GLUED_BEFORE_LETTERS` letters or more of the word before it.
+    A span of one word is a name written as one word ("AnaRuiz"), judged as such.
+
+    >>> _without_glued_words({"start": 0, "end": 27, "surface": "Mayor Ana CranstonResidents"})
+    {'start': 0, 'end': 18, 'surface': 'Mayor Ana Cranston', 'method': 'trimmed'}
+    >>> _without_glued_words({"start": 0, "end": 12, "surface": "NewsAna Ruiz"})["surface"]
+    'Ana Ruiz'
+    >>> [_without_glued_words({"start": 0, "end": 9, "surface": s})["surface"] for s in ("Ben McKay", "Ana FitzGerald")]
+    ['Ben McKay', 'Ana FitzGerald']
+    """
+    surface = mention["surface"]
+    words = surface.split()
+    if len(words) < 2:
+        return mention
+    start, end = 0, len(surface)
+    last_at = len(surface) - len(words[-1])
+    tail = [m.start() for m in _GLUED.finditer(words[-1]) if m.start() >= GLUED_AFTER_LETTERS]
+    if tail:
+        end = last_at + tail[0]
+    head = [m.start() for m in _GLUED.finditer(words[0]) if m.start() >= GLUED_BEFORE_LETTERS]
+    if head:
+        start = head[-1]
+    if (start, end) == (0, len(surface)):
+        return mention
+    return {**mention, "start": mention["start"] + start, "end": mention["start"] + end,
+            "surface": surface[start:end], "method": TRIMMED}
+
+
+def _without_place_word(mention: dict, places: Container[str]) -> dict:
+    """The mention without its first word when that word is one of the story's places or nationalities
+    (`credible_mentions`' `descriptors`: "Moravian", tagged a nationality alone) and opens a span of
+    three words or more that is no given name: NER took the descriptor in
+    apposition into the name ("Moravian Ana Ruiz"), which is the person's name without it. A span of
+    two words is a place's or a group's name ("Moravian Union"), which `plausible_first_word` refuses.
+
+    >>> _without_place_word({"start": 10, "end": 29, "surface": "Moravian Ana Ruiz"}, {"moravian"})
+    {'start': 19, 'end': 29, 'surface': 'Ana Ruiz', 'method': 'trimmed'}
+    >>> _without_place_word({"start": 10, "surface": "Moravian Union"}, {"moravian"})["surface"]
+    'Moravian Union'
+    """
+    words = mention["surface"].split()
+    if len(words) < 3 or fold(words[0]) not in places or fold(words[0]) in given_names():
+        return mention
+    cut = mention["surface"].index(words[1], len(words[0]))
+    return {**mention, "start": mention["start"] + cut, "surface": mention["surface"][cut:], "method": TRIMMED}
 
 
 #: What joins the names of a list: a comma, "and", "&", or both ("A, B and C"; "A, and B").

@@ -91,6 +91,10 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
 
     credible, cut_short = _cut_short_names(credible, texts)
     add(cut_short)
+    # NER spans `credible_mentions` cut a nationality or a glued word off ("Moravian Ana Ruiz", "Ana
+    # RuizResidents"): new spans, stored as the second pass's are.
+    add(_by_key(m for m in credible if m.get("method") == entities.TRIMMED))
+    credible = [m for m in credible if m.get("method") != entities.TRIMMED]
     topic = variant_options.get("topic")
     # Where NER is not run, the full names a page in another language writes (`names_abroad`): people
     # of the story like those NER finds in English, so they are searched for too.
@@ -152,7 +156,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     prose = ((key, text) for key, text in texts.items() if text and key[1] in entities.PROSE_FIELDS)
     relatives = _relatives(full_names)
     add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
-                                        known_words=known_words, relatives=relatives, function_words=page_words))
+                                        known_words=known_words, relatives=relatives, function_words=page_words,
+                                        places=place_spans))
     credible = [_as_given(m, full_names, settings.score_cutoff, known_words, relatives,
                           texts.get((m["version_id"], m["field"])) or "") for m in credible]
     # Only surnames written right: a word the first decision took for another's misspelt surname ("Yahya"
@@ -167,6 +172,15 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
 
 #: The word just before a name, on its line, with one space between: where NER may have stopped.
 _WORD_JUST_BEFORE = re.compile(r"([^\W\d_]+) \Z")
+
+
+def _by_key(mentions: Iterable[dict]) -> list[tuple[object, list[dict]]]:
+    """Mentions as the second pass yields them: ((version id, field), mentions without `id`) pairs."""
+    grouped: dict[object, list[dict]] = defaultdict(list)
+    for m in mentions:
+        grouped[(m["version_id"], m["field"])].append(
+            {k: v for k, v in m.items() if k not in ("id", "version_id", "field", "key")})
+    return list(grouped.items())
 
 
 def _cut_short_names(credible: list[dict], texts: dict) -> tuple[list[dict], list[tuple[object, list[dict]]]]:

@@ -1256,7 +1256,8 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                         taken: dict[object, list[tuple[int, int]]], *, score_cutoff: float = DEFAULTS.score_cutoff,
                         known_words: KnownWords | None = None,
                         relatives: dict[str, list[ParsedName]] | None = None,
-                        function_words: dict[object, frozenset[str]] | None = None) -> Iterator[tuple[object, list[dict]]]:
+                        function_words: dict[object, frozenset[str]] | None = None,
+                        places: dict[object, Container[int]] | None = None) -> Iterator[tuple[object, list[dict]]]:
     """Capitalised lone given names of the people an article names in full; yield (key, mentions).
 
     texts: ((article, field), text) pairs; full_names: article -> the full names (given and surname)
@@ -1277,6 +1278,9 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
     them is a given name misspelt (French "Cette" is no Mette), as no English word is on English pages.
     Nor is a word that is the surname of a person of the story (`relatives`' keys) a near spelling of
     another's given name: "Tomaz" where the story names a Luis Tomaz is his, not a Tomas's.
+    places: key -> the starts of the places NER tagged there (as for `find_more_mentions`): a word NER
+    took for a place where it stands is that place ("Moravia" in a story where NER took a party,
+    "Moravian Union", for a person), the given name alone being the weaker reading of one capitalised word.
     """
     known_words = known_words if known_words is not None else KnownWords()
     for key, text in texts:
@@ -1297,6 +1301,8 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                 start, end = match.start(), match.start() + len(word)
                 if any(s < end and start < e for s, e in spans):
                     continue
+                if places and start in places.get(key, ()):
+                    continue  # NER's place here ("in Moravia"), no one's given name alone
                 owner = given_owner(folded, names, score_cutoff=score_cutoff, words=known_words)
                 if owner is None and relatives and FAMILY_BEFORE.search(
                         text, max(0, start - FAMILY_LOOK_BACK), start):

@@ -338,6 +338,62 @@ def test_a_given_name_ner_tags_a_place_alone_but_opens_names_with_is_no_place():
     assert [m["surface"] for m in kept] == ["Tancredi Volpe"] * 3
 
 
+def test_a_name_opening_with_a_word_ner_tags_a_nationality_alone_is_no_person():
+    """NER takes a party, "Moravian Union", for a person in three places; it tags "Moravian" alone a
+    nationality more often still: the phrase opens with no given name, and is no person. "Christian
+    Varga" stays one: NER tags "Christian" a faith once, and it opens his name three times."""
+    lines = ["Moravian Union won.", "Moravian Union said so.", "Moravian Union, the party, won.",
+             "Moravian voters came.", "Moravian farmers came.", "The Moravian team won.", "Moravian wine.",
+             "Christian Varga won.", "Christian Varga spoke.", "Christian Varga left.", "Christian groups met."]
+    texts = {(n, "text"): line for n, line in enumerate(lines)}
+    found = [("Moravian Union", "PERSON", n) for n in range(3)] + [("Moravian", "NORP", n) for n in range(3, 7)]
+    found += [("Christian Varga", "PERSON", n) for n in range(7, 10)] + [("Christian", "NORP", 10)]
+    mentions = [{"key": (n, "text"), "start": lines[n].index(surface), "surface": surface, "label": label}
+                for surface, label, n in found]
+    kept = entities.credible_mentions(mentions, texts, frozenset())
+    assert [m["surface"] for m in kept] == ["Christian Varga"] * 3
+
+
+def test_a_nationality_ner_took_into_a_full_name_is_cut_off_and_the_name_is_the_persons():
+    """NER tags "Moravian" a nationality once and takes it into a person's span more often, "Moravian
+    Ana Ruiz" (an apposition). The name is Ana Ruiz's, written right: one person, no "Moravian" given
+    name and no error; each new span is stored as the second pass's mentions are."""
+    texts = {1: "Ana Ruiz won in Brno. The Moravian team cheered.", 2: "Moravian Ana Ruiz won the race.",
+             3: "Ana Ruiz spoke to fans.", 4: "Ana Ruiz thanked the crowd.", 5: "Moravian Ana Ruiz won again."}
+    found = []
+    for n, text in texts.items():
+        for surface, label in (("Moravian Ana Ruiz", "PERSON"), ("Ana Ruiz", "PERSON"), ("Moravian", "NORP")):
+            start = text.find(surface)
+            if start >= 0 and not any(f["version_id"] == n and f["start"] <= start < f["end"] for f in found):
+                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
+                              "end": start + len(surface), "surface": surface, "label": label})
+    resolved = resolve_mentions({n: _doc(t, n) for n, t in texts.items()}, found)
+    trimmed = [m for m in resolved.persons if m["version_id"] in (2, 5)]
+    assert [(m["surface"], texts[m["version_id"]][m["start"]:m["end"]]) for m in trimmed] == [("Ana Ruiz", "Ana Ruiz")] * 2
+    assert all(m in resolved.found for m in trimmed)
+    assert [c["canonical"] for c in resolved.result.clusters] == ["Ana Ruiz"] and not resolved.result.flags
+
+
+def test_a_word_glued_to_a_name_by_a_lost_space_is_cut_off_and_the_name_is_the_persons():
+    """A page lost the space between a name and the next paragraph's first word, "Mayor Ana
+    CranstonResidents voted", and NER took both into one span: the name is Ana Cranston's, written right,
+    no error of the page's. "Ben McKay", whose capital inside is his name's own, stays whole."""
+    texts = {1: "Ana Cranston won in Harrow.", 2: "Ana Cranston spoke.", 3: "Ana Cranston thanked Ben McKay.",
+             4: "The vote was held by Mayor Ana CranstonResidents voted early."}
+    found = []
+    for n, text in texts.items():
+        for surface in ("Mayor Ana CranstonResidents", "Ana Cranston", "Ben McKay"):
+            start = text.find(surface)
+            if start >= 0 and not any(f["version_id"] == n and f["start"] <= start < f["end"] for f in found):
+                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
+                              "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    resolved = resolve_mentions({n: _doc(t, n) for n, t in texts.items()}, found)
+    [cut] = [m for m in resolved.persons if m["version_id"] == 4]
+    assert (cut["surface"], texts[4][cut["start"]:cut["end"]]) == ("Mayor Ana Cranston", "Mayor Ana Cranston")
+    assert sorted(c["canonical"] for c in resolved.result.clusters) == ["Ana Cranston", "Ben McKay"]
+    assert not resolved.result.flags
+
+
 def test_a_name_ner_tags_an_organisation_is_a_person_where_lists_put_it_beside_people():
     """NER tags an unfamiliar hyphenated name an organisation every time; written in lists with people
     ("co-leaders Rawa Tuhoe and Ana Ngata-Hohaia"), it is one of them. A firm named after somebody

@@ -71,6 +71,19 @@ def test_words_that_only_look_like_the_given_name_are_left_alone():
     assert given(text, ["Marco Lindqvist"], known) == [("Marco", "Marco Lindqvist", "given", "given")]
 
 
+def test_a_word_ner_took_for_a_place_where_it_stands_is_no_given_name():
+    """NER took a party for a person, "Moravian Union"; "Moravia", a letter from its first word, is the
+    country wherever NER tagged a place there, and only a word NER left untagged is judged at all."""
+    text = "Moravian Union won in Moravia. Moravia voted. Moravian Union said so."
+    names = {1: [parse_name("Moravian Union")]}
+    taken = {(1, "text"): [(m.start(), m.end()) for m in re.finditer("Moravian Union", text)]}
+    places = {(1, "text"): {m.start(): m.end() for m in re.finditer(r"Moravia\b", text)}}
+    [(_, found)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=KNOWN, places=places))
+    assert found == []
+    [(_, found)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=KNOWN))
+    assert [f["surface"] for f in found] == ["Moravia", "Moravia"]
+
+
 def test_a_given_name_in_a_title_case_headline_is_the_persons():
     """A headline capitalises every word ("Speaking To Elen On The Phone"): the capital of a function
     word after the given name makes no two-word name of it; a word that may be a name does."""
