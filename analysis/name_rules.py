@@ -607,6 +607,41 @@ def world_given_names() -> frozenset[str]:
     return frozenset().union(*_faker_given_names().values())
 
 
+@lru_cache(maxsize=1)
+def listed_marked_surnames() -> frozenset[str]:
+    """Every surname with diacritics that a locale of Faker's person providers (MIT-licensed) lists,
+    spelt as listed (`names.spelt`): "rodríguez", "pérez", "müller".
+
+    Why: such marks are the family name's own spelling in the language that names it; English
+    newsrooms that drop them do not make them a hypercorrection where another page keeps them
+    ("Rodríguez" where a wire writes "Rodriguez"). Surnames only: a given name is one language's form
+    or another's ("Ines", "Inés"), and a careful newsroom writing it plain may have chosen the person's
+    own. A mark no list knows on that word ("Kagamé") stays one that evidence must excuse.
+
+    >>> {"rodríguez", "pérez"} <= listed_marked_surnames(), "kagamé" in listed_marked_surnames()
+    (True, False)
+    """
+    import importlib
+    import pkgutil
+    import unicodedata
+
+    from faker.providers import person
+
+    from analysis.names import spelt
+
+    spellings = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        listed = getattr(provider, "last_names", None)
+        if not isinstance(listed, (list, tuple, dict, set, frozenset)):
+            continue  # a locale's property of its own, no list
+        for name in listed:
+            if isinstance(name, str) and name.isalpha() and not name.isascii() and all(
+                    unicodedata.name(c, "").startswith("LATIN") for c in name):
+                spellings.add(spelt(name))
+    return frozenset(spellings)
+
+
 def given_gender(word: str) -> str | None:
     """"m" or "f" when every locale of Faker's person providers that lists the folded given name lists
     it for that gender alone, else None (unlisted, listed for both, or listed without a gender).

@@ -2657,6 +2657,19 @@ def test_an_accent_only_an_ascii_newsroom_leaves_off_is_no_hypercorrection():
     assert owners(analyse_variants(mentions))["Inés Marko"] == ("Ines Marko", "error")
 
 
+def test_marks_a_languages_name_lists_write_are_the_names_own_though_careful_outlets_print_it_plain():
+    # Careful newsrooms that print marks elsewhere ("Luc Pélin") write "Delia Rodriguez" plain, as
+    # English wires do; one aggregator writes "Delia Rodríguez", the surname as Spanish spells it. That
+    # accent is the name's own (the name lists of Spanish locales write it so), no hypercorrection; an
+    # accent no list knows on that word ("Rodriguéz") still is one.
+    mentions = [mention(i, "Delia Rodriguez", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(10 + i, "Luc Pélin", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    mentions += [mention(20, "Delia Rodríguez", "b1", "2026-03-04"), mention(21, "Delia Rodriguéz", "b2", "2026-03-04")]
+    found = owners(analyse_variants(mentions))
+    assert found["Delia Rodríguez"] == ("Delia Rodriguez", "accepted")
+    assert found["Delia Rodriguéz"] == ("Delia Rodriguez", "error")
+
+
 def test_an_own_letter_added_where_careful_outlets_writing_such_letters_leave_it_off_is_an_error():
     # Three careful outlets write "Călina Vasilescu": they print "ă", a letter of the name's own
     # alphabet, so their plain "s" is a choice, not an ASCII simplification. A fourth careful outlet

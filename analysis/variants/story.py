@@ -23,6 +23,7 @@ from analysis.name_rules import (
     SPOUSE_OF,
     explain_spelling,
     gender_forms,
+    listed_marked_surnames,
     own_marks,
     role_title,
     title_gender,
@@ -619,6 +620,8 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     `marked_abroad`: words as several careful outlets abroad spell them, marks and all; a page at home
     writing a word so reproduces the name as a language whose letters those are writes it ("Félix" for
     a francophone president English wires print "Felix"): an accepted variant, no mark the name lacks.
+    Nor is a surname spelt as a locale's surname list spells it (`listed_marked_surnames`: "Rodríguez"
+    where wires print "Rodriguez"): those marks are the family name's own in its language.
 
     Why the evidence: a canonical written plain because no careful outlet named the person at all
     says nothing against the marks; the marked writing may well be the name's own spelling that
@@ -637,13 +640,16 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     [False, True]
     >>> hyper("Ana Pélard", "Ana Pelard", {}, True, abroad=True, languages={"fr"}, plain_abroad={("fr", "pelard")})
     True
+    >>> hyper("Delia Rodríguez", "Delia Rodriguez", {}, True), hyper("Delia Rodrígüez", "Delia Rodriguez", {}, True)
+    (False, True)
     """
     renderings = set(ROMANISATION_LETTERS).union(*(LANGUAGE_LETTERS.get(language, ()) for language in languages)) \
         if abroad else set()
     words = {fold(word): word for word in canonical.split()}
+    parsed = parse_name(canonical)
+    given = frozenset(parsed.given_tokens) if parsed is not None else frozenset()
     if abroad:
-        parsed = parse_name(canonical)
-        words = {key: word for key, word in words.items() if parsed is None or key not in parsed.given_tokens}
+        words = {key: word for key, word in words.items() if key not in given}
     for word in display.split():
         right = words.get(fold(word))
         marks = {ch.lower() for ch in word if not ch.isascii() and ch.isalpha()}
@@ -652,6 +658,8 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
             continue  # a romanisation's, or the pages' language's rendering its careful outlets do not refuse
         if spelt(word) in marked_abroad:
             continue  # the word as careful outlets abroad spell it
+        if spelt(word) in listed_marked_surnames() and fold(word) not in given:
+            continue  # a surname as its own language's lists spell it ("Rodríguez")
         if right is not None and own_marks(word) and fold(word) in plain_chosen and spelt(right) == fold(right):
             return True  # a letter of the name's own alphabet that careful outlets who write such letters leave off
         if right is not None and marks_added(word, right) and (
