@@ -222,7 +222,8 @@ STRETCH_REACH = 400
 _GLUE_BEFORE, _GLUE_AFTER = "#@/_-.'’", "@/_-"
 
 
-def lowered_in_prose(text: str, start: int, end: int, names: Iterable[tuple[int, int]] = ()) -> bool:
+def lowered_in_prose(text: str, start: int, end: int, names: Iterable[tuple[int, int]] = (),
+                     english: bool = False) -> bool:
     """Whether a name with a word in small letters ("navalnaya", "Kilmar abrego garcia") is written so
     among words that capitalise names: another word of the name is capitalised, or the stretch of text
     around it (`_STRETCH_BREAK`) has a capitalised word after its first, or opens on another name
@@ -245,6 +246,13 @@ def lowered_in_prose(text: str, start: int, end: int, names: Iterable[tuple[int,
     >>> text = "https://example.org/news/ellen-cranston-wins in Harrow, #cranston for Mayor"
     >>> [lowered_in_prose(text, m.start(), m.end()) for m in re.finditer("cranston", text)]
     [False, False]
+
+    `english`: the page is in English, whose function words say a stretch between commas is part of a
+    sentence (`in_a_sentence`): "On May 2, cranston he won the vote by a wide margin." writes a
+    name small inside a sentence, though no other word of its stretch is capitalised.
+    >>> text = "On May 2, cranston he won the vote by a wide margin. Tags: ellen cranston, Politics."
+    >>> [lowered_in_prose(text, m.start(), m.end(), english=True) for m in re.finditer("cranston", text)]
+    [True, False]
     """
     if start and (text[start - 1].isalnum() or text[start - 1] in _GLUE_BEFORE):
         return False
@@ -267,7 +275,45 @@ def lowered_in_prose(text: str, start: int, end: int, names: Iterable[tuple[int,
             if not first or any(a <= at < b for a, b in spans):
                 return True
         first = False
-    return False
+    return english and in_a_sentence(text, start, end)
+
+
+#: Where a sentence opens (`in_a_sentence`): after a full stop, a question or exclamation mark, or a line.
+_SENTENCE_OPEN = re.compile(r"[.!?]\s+|\n")
+#: Where one closes: a full stop, a question or exclamation mark before a space or the end, or a line.
+_SENTENCE_CLOSE = re.compile(r"[.!?](?=\s|\Z)|\n")
+#: English function words a sentence holds besides a name, at least, to be one (`in_a_sentence`).
+SENTENCE_FUNCTION_WORDS = 3
+
+
+def in_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the span sits in an English sentence: a stretch of one line that opens with a capital,
+    closes with a full stop (or a question or exclamation mark), and holds at least
+    `SENTENCE_FUNCTION_WORDS` English function words ("he", "of", "the") outside the span.
+
+    Why: machine rewrites lower a name in the middle of a clause set off by commas ("According to the
+    commission, cranston he obtained 87% of the votes."), where no capitalised word is near; keyword
+    strings, tag lists and captions ("tags: cranston, harrow", "ellen cranston Photo by: A. Lee") are
+    not sentences, nor hold their grammar's words.
+
+    >>> text = "Results came in. Today, mayor ellen cranston took the oath in a ceremony.\\nellen cranston photo"
+    >>> [in_a_sentence(text, m.start(), m.end()) for m in re.finditer("ellen cranston", text)]
+    [True, False]
+    >>> in_a_sentence("Tags: Politics, ellen cranston, Harrow.", 17, 31)
+    False
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    reach = max(0, start - STRETCH_REACH)
+    opening = max((m.end() for m in _SENTENCE_OPEN.finditer(text, reach, start)), default=0 if reach == 0 else None)
+    closing = _SENTENCE_CLOSE.search(text, end, end + STRETCH_REACH)
+    if opening is None or closing is None or text[closing.start()] == "\n":
+        return False
+    first = re.search(r"[^\W\d_]", text[opening:start])
+    if first is None or not first.group().isupper():
+        return False
+    words = re.findall(r"[^\W\d_]+", text[opening:start] + " " + text[end:closing.start()])
+    return sum(word.lower() in STOP_WORDS for word in words) >= SENTENCE_FUNCTION_WORDS
 
 
 def in_quotation(text: str, start: int, end: int) -> bool:

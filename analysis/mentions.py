@@ -410,7 +410,8 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
         if spouse:
             row["spouse"] = spouse
         if (m["field"] != "url" and any(word[:1].islower() for word in m["surface"].split())
-                and entities.lowered_in_prose(text, m["start"], m["end"], capitalised[m["version_id"], m["field"]])):
+                and entities.lowered_in_prose(text, m["start"], m["end"], capitalised[m["version_id"], m["field"]],
+                                              english=is_english(doc.get("language")))):
             row["lowered"] = True
         if not is_english(doc.get("language")):
             row["foreign"] = doc["language"]  # the page's language, for its grammar (`names.inflected`)

@@ -310,6 +310,27 @@ def test_a_name_lowered_in_a_sentence_that_capitalises_names_is_an_error_but_not
     assert flagged == {2}
 
 
+def test_a_name_lowered_in_a_clause_of_an_english_sentence_is_an_error_but_not_in_a_search_phrase():
+    # A machine rewrite lowers the surname between commas, in a clause with no other capitalised word
+    # ("On May 2, cranston he won the vote by a wide margin."): the clause is a sentence's, whose
+    # function words say so. An SEO page's search phrase writes every word small, with words of a
+    # question ("who is ellen cranston and what did she win"): no sentence, opened by no capital and
+    # closed by no full stop, but the phrase's style. Only the rewrite's article is flagged.
+    texts = {1: "Ellen Cranston won the vote in Harrow. Cranston thanked the voters.",
+             2: "Ellen Cranston won the vote. On May 2, cranston he won it by a wide margin, the count shows.",
+             3: "Ellen Cranston won the vote.\n\nwho is ellen cranston and what did she win\n\nThe count was slow.",
+             4: "Ellen Cranston won the vote in Harrow, the count shows."}
+    docs, found = _pages(texts, {"Ellen Cranston": "PERSON"})
+    resolved = resolve_mentions(docs, found)
+    [cluster] = [c for c in resolved.result.clusters if c["canonical"] == "Ellen Cranston"]
+    lowered = {(docs[m["version_id"]]["article_id"], m["surface"]) for m in resolved.persons
+               if m["surface"].islower()}
+    assert {(2, "cranston"), (3, "ellen cranston")} <= lowered  # both found, judged apart
+    flagged = {f["article_id"] for f in resolved.result.flags
+               if f["level"] == "article" and f["cluster_id"] == cluster["id"]}
+    assert flagged == {2}
+
+
 def test_a_place_near_only_a_misspelling_of_a_surname_is_the_place():
     # Three pages write Ren Tamagari; one misspells him "Ren Tamaguri". "Tamaguchi", his home town, which
     # NER tags as a place, is two letters from the misspelling but three from his name: a garble of a
