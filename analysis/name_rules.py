@@ -284,7 +284,10 @@ def ascii_kept(text: str) -> str:
 CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("de", "nl", "sv", "da", "no", "nb", "nn"), ("s",)),
     "pl": ("a", "u", "owi", "em", "ie", "ego", "emu", "ym", "im", "ich", "ow", "om", "ami", "ach", "owie", "y", "e"),
-    **dict.fromkeys(("cs", "sk"), ("a", "u", "ovi", "om", "em", "ou", "y", "ov", "ove", "ovych", "ovi", "e")),
+    # Czech and Slovak also give a woman's foreign surname their feminine ending and its cases
+    # ("Ruizová", "Ruizovou"): grammar too, as for their own names.
+    **dict.fromkeys(("cs", "sk"), ("a", "u", "ovi", "om", "em", "ou", "y", "ov", "ove", "ovych", "ovi", "e",
+                                   "ova", "ovou")),
     **dict.fromkeys(("sl", "hr", "sr", "bs"), ("a", "u", "om", "em", "e", "i", "ja", "ju", "jem", "jev", "jevih", "ju")),
     "lt": ("as", "is", "ys", "us", "o", "ui", "a", "i", "u", "e", "ai", "io", "iui", "ius", "iu"),
     "lv": ("s", "a", "am", "u", "as", "i"),
@@ -332,6 +335,28 @@ def gender_forms(a: str, b: str) -> bool:
     """
     return (any(b == stem + masculine for stem, masculine in _stems(a))
             or any(a == stem + masculine for stem, masculine in _stems(b)))
+
+
+def gender_form_of_spelling(a: str, b: str, fits) -> bool:
+    """Whether one folded surname is the feminine form of a spelling of the other, itself no feminine
+    form: `fits(masculine, other)` says whether the masculine that the feminine ending stands for is a
+    spelling of the other ("mirzoeva" beside "mirzoyev": the feminine of "mirzoev", its romanisation).
+
+    Why: a family's name is romanised several ways, and its women's form of one way is no misspelling
+    of its men's form of another; a feminine surname is never a spelling of the masculine one anyway.
+
+    >>> fits = lambda x, y: x.replace("oe", "oye") == y
+    >>> gender_form_of_spelling("mirzoeva", "mirzoyev", fits), gender_form_of_spelling("mirzoyev", "mirzoeva", fits)
+    (True, True)
+    >>> gender_form_of_spelling("mirzoeva", "mirzoyeva", fits)
+    False
+    """
+    for feminine, other in ((a, b), (b, a)):
+        if any(True for _ in _stems(other)):
+            continue  # both feminine forms, or the other one is: no man's form to compare with
+        if any(fits(stem + masculine, other) for stem, masculine in _stems(feminine)):
+            return True
+    return False
 
 
 #: Digits written for look-alike letters inside a word ("Ig0r Sech1n").

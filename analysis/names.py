@@ -182,6 +182,8 @@ def inflected(word: str, base: str, language: str | None) -> bool:
     (True, True, True)
     >>> inflected("Novaks", "Novak", "de"), inflected("Novaks", "Novak", "es"), inflected("Novacs", "Novak", "de")
     (True, False, False)
+    >>> inflected("Ruizová", "Ruiz", "cs"), inflected("Ruizovou", "Ruiz", "cs"), inflected("Ruizová", "Ruiz", "en")
+    (True, True, False)
     """
     folded, stem = fold(word), fold(base)
     stems = {stem, stem[:-1]} if stem[-1:] in "aeiouy" else {stem}

@@ -2670,6 +2670,18 @@ def test_marks_a_languages_name_lists_write_are_the_names_own_though_careful_out
     assert found["Delia Rodriguéz"] == ("Delia Rodriguez", "error")
 
 
+def test_the_womens_form_of_another_romanisation_of_a_surname_is_no_misspelling_of_the_man():
+    # Careful outlets write "Rustam Mirzoyev"; one writes "Rustam Mirzoev", a romanisation of the same
+    # name. A profile of his daughter names her "Mirzoeva" alone, the women's form of that romanisation:
+    # a relative of his, never Rustam Mirzoyev misspelt.
+    mentions = [mention(i, "Rustam Mirzoyev", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Rustam Mirzoev", "b1", "2026-03-03", authoritative=True)]
+    mentions += [mention(20 + i, "Mirzoeva", "c1", "2026-03-04", article=20) for i in range(3)]
+    found = owners(analyse_variants(mentions))
+    assert found["Rustam Mirzoev"] == ("Rustam Mirzoyev", "accepted")
+    assert found.get("Mirzoeva", (None, None))[0] != "Rustam Mirzoyev"
+
+
 def test_an_own_letter_added_where_careful_outlets_writing_such_letters_leave_it_off_is_an_error():
     # Three careful outlets write "Călina Vasilescu": they print "ă", a letter of the name's own
     # alphabet, so their plain "s" is a choice, not an ASCII simplification. A fourth careful outlet
@@ -2715,6 +2727,19 @@ def test_a_name_declined_by_the_grammar_of_its_pages_language_is_no_misspelling(
     found = owners(analyse_variants(mentions))
     assert found["Tomasza Tarnowskiego"] == found["Tomaszą Tarnowskį"] == ("Tomasz Tarnowski", "accepted")
     assert found["Tomasz Tarnowskiego"][1] == found["Tomasz Tarnowskago"][1] == "error"
+
+
+def test_a_czech_page_giving_a_foreign_womans_surname_its_feminine_ending_writes_no_misspelling():
+    # Careful outlets write "Amara Kiprono". A Czech page writes her "Amara Kipronová", and in the
+    # accusative "Kipronovou", as Czech grammar does for every woman's surname: accepted. The same
+    # ending on an English page is an error.
+    mentions = [mention(i, "Amara Kiprono", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [{**mention(20, "Amara Kipronová", "cs1", "2026-03-04"), "foreign": "cs"},
+                 {**mention(21, "Amara Kipronovou", "cs1", "2026-03-04", article=20), "foreign": "cs"},
+                 mention(22, "Amara Kipronova", "en1", "2026-03-04")]
+    found = owners(analyse_variants(mentions))
+    assert found["Amara Kipronová"] == found["Amara Kipronovou"] == ("Amara Kiprono", "accepted")
+    assert found["Amara Kipronova"] == ("Amara Kiprono", "error")
 
 
 def test_both_family_names_alone_under_the_persons_office_are_the_person_and_the_last_alone_an_error():

@@ -14,6 +14,7 @@ from analysis.name_rules import (
     EXTRA_FOLDS,
     PARTICLES,
     explain_spelling,
+    gender_form_of_spelling,
     gender_forms,
     given_names,
     nickname_related,
@@ -355,10 +356,12 @@ def _compare_parts(a: ParsedName, b: ParsedName, score_cutoff: float) -> Compari
         return Comparison(verdict, shorter.pop() if shorter else -1, typo, surname == "typo", rules, score)
     if surname == "none" or (surname == "part" and a.full != b.full and sur_short != (0 if b.full else 1)):
         return Comparison("unrelated", score=score)
-    if gender_forms(a.surname_core, b.surname_core):
+    if gender_forms(a.surname_core, b.surname_core) or gender_form_of_spelling(
+            a.surname_core, b.surname_core, lambda x, y: surnames_fit(x, y, score_cutoff)):
         # A surname alone in the other gender's form ("Sokolov" by an Irina Sokolova) names a relative
         # of hers, her father or husband, not her misspelt: the ending is grammar, and the letters
-        # before it are the family's own. Only a given name says it is she ("Irina Sokolov").
+        # before it are the family's own. Only a given name says it is she ("Irina Sokolov"). So is the
+        # women's form of another romanisation of his ("Sokolova" by a Pavel Sakolov).
         return Comparison("unrelated", score=score)
     if a.full or b.full:
         return Comparison("part", 1 if a.full else 0, False, surname == "typo", tuple(sur_rules), score)
