@@ -642,12 +642,15 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
     True
     >>> hyper("Delia Rodríguez", "Delia Rodriguez", {}, True), hyper("Delia Rodrígüez", "Delia Rodriguez", {}, True)
     (False, True)
+    >>> hyper("Delia Pérez Salas", "Delia Perez Salas", {}, True)
+    False
     """
     renderings = set(ROMANISATION_LETTERS).union(*(LANGUAGE_LETTERS.get(language, ()) for language in languages)) \
         if abroad else set()
     words = {fold(word): word for word in canonical.split()}
     parsed = parse_name(canonical)
     given = frozenset(parsed.given_tokens) if parsed is not None else frozenset()
+    first = frozenset(parsed.given_tokens[:1]) if parsed is not None else frozenset()
     if abroad:
         words = {key: word for key, word in words.items() if key not in given}
     for word in display.split():
@@ -658,8 +661,8 @@ def _hypercorrection(display: str, canonical: str, spellings: dict[str, str], na
             continue  # a romanisation's, or the pages' language's rendering its careful outlets do not refuse
         if spelt(word) in marked_abroad:
             continue  # the word as careful outlets abroad spell it
-        if spelt(word) in listed_marked_surnames() and fold(word) not in given:
-            continue  # a surname as its own language's lists spell it ("Rodríguez")
+        if spelt(word) in listed_marked_surnames() and fold(word) not in first:
+            continue  # a surname as its own language's lists spell it ("Rodríguez"), a first of two too
         if right is not None and own_marks(word) and fold(word) in plain_chosen and spelt(right) == fold(right):
             return True  # a letter of the name's own alphabet that careful outlets who write such letters leave off
         if right is not None and marks_added(word, right) and (
