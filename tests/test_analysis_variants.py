@@ -2729,6 +2729,20 @@ def test_a_name_declined_by_the_grammar_of_its_pages_language_is_no_misspelling(
     assert found["Tomasz Tarnowskiego"][1] == found["Tomasz Tarnowskago"][1] == "error"
 
 
+def test_an_oe_dropped_is_an_umlaut_convention_only_for_a_name_with_the_umlaut():
+    # "Hanna Jörgen" is written "Hanna Joergen" by one aggregator and "Hanna Jorgen" by another: the
+    # umlaut written out, or dropped, as outlets without the letter do. "Anan Sukjaroenwong", a Thai
+    # name, has no umlaut: its "oe" is two letters of its own, and "Sukjaronwong" drops one, an error.
+    mentions = [mention(i, "Hanna Jörgen", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(10 + i, "Anan Sukjaroenwong", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 5)]
+    mentions += [mention(20, "Hanna Joergen", "b1", "2026-03-04"), mention(21, "Hanna Jorgen", "b2", "2026-03-04"),
+                 mention(22, "Anan Sukjaronwong", "b3", "2026-03-04")]
+    found = owners(analyse_variants(mentions))
+    assert found["Hanna Joergen"][1] == found["Hanna Jorgen"][1] == "accepted"
+    assert found["Anan Sukjaronwong"] == ("Anan Sukjaroenwong", "error")
+
+
 def test_a_czech_page_giving_a_foreign_womans_surname_its_feminine_ending_writes_no_misspelling():
     # Careful outlets write "Amara Kiprono". A Czech page writes her "Amara Kipronová", and in the
     # accusative "Kipronovou", as Czech grammar does for every woman's surname: accepted. The same

@@ -609,6 +609,11 @@ SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration", "s
 #: transliteration of a name by accident. A nickname a letter away (Jon/John) is not one: it is the
 #: slip a careful writer makes.
 HOUSE_STYLE_RULES = ("romanisation", "transliteration")
+#: The rules of an umlaut written out ("Mueller" for Müller) that are that and nothing else, and the
+#: letters that make them one. Not "ae" for "ä": Persian romanisations write "ae" too ("Esmaeil"), a
+#: convention of their own whatever the canonical writes.
+UMLAUT_RULES = ("umlaut written out (ö/oe)", "umlaut written out (ü/ue)")
+UMLAUT_LETTERS = frozenset("öüÖÜ")
 #: Romanisations that change only the vowel before a word's last consonant ("-ad/-ed", "-is/-es"):
 #: Latin-script names of any origin end so, and a vowel changed there is the commonest slip there is
 #: ("Korines" for a Greek Korinis, "Elmer" copied from a document's typo for Elmar). No house style:
@@ -644,13 +649,21 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
     explanation = prefix + ("; ".join(rules) or "same name")
     if story and _splits_a_letter(form.name, decision.canonical_name):
         house = frozenset()
-    if not any(rule.startswith(SPELLING_RULES) for rule in rules):
+    # An umlaut written out ("oe" for "ö") is a convention only for a name that has the umlaut: where
+    # the canonical writes none, its "oe" is two letters of its own (Thai names: "Sukjaroenwong"), and
+    # "o" drops one.
+    umlauts = not story or any(ch in UMLAUT_LETTERS for ch in decision.canonical)
+
+    def spelling(rule: str) -> bool:
+        return rule.startswith(SPELLING_RULES) or (not umlauts and rule.startswith(UMLAUT_RULES))
+
+    if not any(spelling(rule) for rule in rules):
         return "accepted", explanation
     if story and house and all(rule.startswith(HOUSE_STYLE_RULES) and not rule.startswith(VOWEL_ENDING_RULES)
-                               for rule in rules if rule.startswith(SPELLING_RULES)):
+                               for rule in rules if spelling(rule)):
         return "accepted", f"{explanation}, the house style of {len(house)} authoritative outlet{'s' if len(house) > 1 else ''}"
     if (story and house and form.name.full and form.name.surname_key == decision.canonical_name.surname_key
-            and _one_script([rule for rule in rules if rule.startswith(SPELLING_RULES)])
+            and _one_script([rule for rule in rules if spelling(rule)])
             and len(form.sources) >= SLIP_VOUCHERS):
         # A given name is a word of its language, which each newsroom's system romanises its own way
         # ("Mohammad", "Mohammed"): under the surname written right, a careful outlet's own choice that
