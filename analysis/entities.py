@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
+
 from analysis.lexicon import Lexicon, lexicon_of
 from analysis.name_rules import PARTICLES, given_names, world_given_names
 from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
@@ -302,8 +304,6 @@ def in_a_sentence(text: str, start: int, end: int) -> bool:
     >>> in_a_sentence("Tags: Politics, ellen cranston, Harrow.", 17, 31)
     False
     """
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     reach = max(0, start - STRETCH_REACH)
     opening = max((m.end() for m in _SENTENCE_OPEN.finditer(text, reach, start)), default=0 if reach == 0 else None)
     closing = _SENTENCE_CLOSE.search(text, end, end + STRETCH_REACH)
@@ -313,7 +313,7 @@ def in_a_sentence(text: str, start: int, end: int) -> bool:
     if first is None or not first.group().isupper():
         return False
     words = re.findall(r"[^\W\d_]+", text[opening:start] + " " + text[end:closing.start()])
-    return sum(word.lower() in STOP_WORDS for word in words) >= SENTENCE_FUNCTION_WORDS
+    return sum(word.lower() in ENGLISH_STOP_WORDS for word in words) >= SENTENCE_FUNCTION_WORDS
 
 
 def in_quotation(text: str, start: int, end: int) -> bool:
@@ -592,7 +592,7 @@ def _without_glued_words(mention: dict) -> dict:
             "surface": surface[start:end], "method": TRIMMED}
 
 
-def _without_place_word(mention: dict, places: Container[str]) -> dict:
+def _without_place_word(mention: dict, descriptors: Container[str]) -> dict:
     """The mention without its first word when that word is one of the story's places or nationalities
     (`credible_mentions`' `descriptors`: "Moravian", tagged a nationality alone) and opens a span of
     three words or more that is no given name: NER took the descriptor in
@@ -605,7 +605,7 @@ def _without_place_word(mention: dict, places: Container[str]) -> dict:
     'Moravian Union'
     """
     words = mention["surface"].split()
-    if len(words) < 3 or fold(words[0]) not in places or fold(words[0]) in given_names():
+    if len(words) < 3 or fold(words[0]) not in descriptors or fold(words[0]) in given_names():
         return mention
     cut = mention["surface"].index(words[1], len(words[0]))
     return {**mention, "start": mention["start"] + cut, "surface": mention["surface"][cut:], "method": TRIMMED}

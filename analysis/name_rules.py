@@ -646,25 +646,9 @@ def listed_marked_surnames() -> frozenset[str]:
     >>> {"rodríguez", "pérez"} <= listed_marked_surnames(), "kagamé" in listed_marked_surnames()
     (True, False)
     """
-    import importlib
-    import pkgutil
-    import unicodedata
-
-    from faker.providers import person
-
     from analysis.names import spelt
 
-    spellings = set()
-    for module in pkgutil.iter_modules(person.__path__):
-        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
-        listed = getattr(provider, "last_names", None)
-        if not isinstance(listed, (list, tuple, dict, set, frozenset)):
-            continue  # a locale's property of its own, no list
-        for name in listed:
-            if isinstance(name, str) and name.isalpha() and not name.isascii() and all(
-                    unicodedata.name(c, "").startswith("LATIN") for c in name):
-                spellings.add(spelt(name))
-    return frozenset(spellings)
+    return frozenset(spelt(name) for _attribute, name in _faker_names(("last_names",)) if not name.isascii())
 
 
 def given_gender(word: str) -> str | None:
@@ -687,27 +671,34 @@ def given_gender(word: str) -> str | None:
 def _faker_given_names() -> dict[str, frozenset[str]]:
     """Faker's given-name lists of every locale, folded, in Latin letters, by list: "first_names",
     "first_names_male", "first_names_female", "first_names_nonbinary"."""
+    from analysis.names import fold
+
+    names: dict[str, set[str]] = {attribute: set() for attribute in (
+        "first_names", "first_names_male", "first_names_female", "first_names_nonbinary")}
+    for attribute, name in _faker_names(tuple(names)):
+        names[attribute].add(fold(name))
+    return {attribute: frozenset(kept) for attribute, kept in names.items()}
+
+
+def _faker_names(attributes: tuple[str, ...]):
+    """(attribute, name) for each name in Latin letters of these lists ("first_names", "last_names")
+    of every locale of Faker's person providers."""
     import importlib
     import pkgutil
     import unicodedata
 
     from faker.providers import person
 
-    from analysis.names import fold
-
-    names: dict[str, set[str]] = {attribute: set() for attribute in (
-        "first_names", "first_names_male", "first_names_female", "first_names_nonbinary")}
     for module in pkgutil.iter_modules(person.__path__):
         provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
-        for attribute, kept in names.items():
+        for attribute in attributes:
             listed = getattr(provider, attribute, None)
             if not isinstance(listed, (list, tuple, dict, set, frozenset)):
                 continue  # a locale's property of its own, no list
             for name in listed:
                 if isinstance(name, str) and name.isalpha() and all(
                         unicodedata.name(c, "").startswith("LATIN") for c in name):
-                    kept.add(fold(name))
-    return {attribute: frozenset(kept) for attribute, kept in names.items()}
+                    yield attribute, name
 
 
 def nickname_related(a: str, b: str, path: str | None = None) -> bool:

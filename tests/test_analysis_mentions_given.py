@@ -290,6 +290,17 @@ def _pages(texts: dict, entities: dict) -> tuple[dict, list]:
     return docs, found
 
 
+def _lowered_and_flagged(docs: dict, found: list) -> tuple[set, set]:
+    """(article, surface) of the mentions written small, and the articles flagged for Ellen Cranston."""
+    resolved = resolve_mentions(docs, found)
+    [cluster] = [c for c in resolved.result.clusters if c["canonical"] == "Ellen Cranston"]
+    lowered = {(docs[m["version_id"]]["article_id"], m["surface"]) for m in resolved.persons
+               if m["surface"].islower()}
+    flagged = {f["article_id"] for f in resolved.result.flags
+               if f["level"] == "article" and f["cluster_id"] == cluster["id"]}
+    return lowered, flagged
+
+
 def test_a_name_lowered_in_a_sentence_that_capitalises_names_is_an_error_but_not_in_a_keyword_string():
     # Every page writes "Ellen Cranston" right. One machine rewrite lowers her surname in a sentence
     # that capitalises the other names ("as cranston speaks out in Harrow"): the letters are right, the
@@ -300,13 +311,8 @@ def test_a_name_lowered_in_a_sentence_that_capitalises_names_is_an_error_but_not
              3: "Ellen Cranston won the vote. Tags: harrow news, ellen cranston, cranston victory",
              4: "Ellen Cranston won the vote in Harrow, the count shows."}
     docs, found = _pages(texts, {"Ellen Cranston": "PERSON", "Fraser": "PERSON"})
-    resolved = resolve_mentions(docs, found)
-    [cluster] = [c for c in resolved.result.clusters if c["canonical"] == "Ellen Cranston"]
-    lowered = {(docs[m["version_id"]]["article_id"], m["surface"]) for m in resolved.persons
-               if m["surface"].islower()}
+    lowered, flagged = _lowered_and_flagged(docs, found)
     assert {(2, "cranston"), (3, "ellen cranston")} <= lowered  # both found, judged apart
-    flagged = {f["article_id"] for f in resolved.result.flags
-               if f["level"] == "article" and f["cluster_id"] == cluster["id"]}
     assert flagged == {2}
 
 
@@ -321,13 +327,8 @@ def test_a_name_lowered_in_a_clause_of_an_english_sentence_is_an_error_but_not_i
              3: "Ellen Cranston won the vote.\n\nwho is ellen cranston and what did she win\n\nThe count was slow.",
              4: "Ellen Cranston won the vote in Harrow, the count shows."}
     docs, found = _pages(texts, {"Ellen Cranston": "PERSON"})
-    resolved = resolve_mentions(docs, found)
-    [cluster] = [c for c in resolved.result.clusters if c["canonical"] == "Ellen Cranston"]
-    lowered = {(docs[m["version_id"]]["article_id"], m["surface"]) for m in resolved.persons
-               if m["surface"].islower()}
+    lowered, flagged = _lowered_and_flagged(docs, found)
     assert {(2, "cranston"), (3, "ellen cranston")} <= lowered  # both found, judged apart
-    flagged = {f["article_id"] for f in resolved.result.flags
-               if f["level"] == "article" and f["cluster_id"] == cluster["id"]}
     assert flagged == {2}
 
 
