@@ -2729,6 +2729,23 @@ def test_a_name_declined_by_the_grammar_of_its_pages_language_is_no_misspelling(
     assert found["Tomasz Tarnowskiego"][1] == found["Tomasz Tarnowskago"][1] == "error"
 
 
+def test_two_people_one_careful_page_keeps_apart_name_by_name_are_two_though_a_letter_apart():
+    # Careful outlets write "Ivan Marić". One careful page compares him with another player, "Ivan
+    # Mavić": each in full twice and by surname alone again and again. A slip is never written so:
+    # two people, and the page's "Mavić" is no error of Marić's. Another careful page that writes
+    # "Ivan Mavić" once beside "Ivan Marić" three times has slipped: its Mavić is Marić misspelt.
+    mentions = [mention(i, "Ivan Marić", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    page = [("Ivan Marić", 2), ("Marić", 4), ("Ivan Mavić", 2), ("Mavić", 4)]
+    mentions += [mention(100 + n, surface, "c1", "2026-03-04", authoritative=True, article=100)
+                 for n, surface in enumerate(s for s, times in page for _ in range(times))]
+    found = owners(analyse_variants(mentions))
+    assert found["Ivan Mavić"] == ("Ivan Mavić", "canonical") and found["Mavić"][0] == "Ivan Mavić"
+    slip = [mention(i, "Ivan Marić", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    slip += [mention(200 + n, surface, "c2", "2026-03-04", authoritative=True, article=200)
+             for n, surface in enumerate(["Ivan Marić"] * 3 + ["Ivan Mavić"])]
+    assert owners(analyse_variants(slip))["Ivan Mavić"] == ("Ivan Marić", "error")
+
+
 def test_an_oe_dropped_is_an_umlaut_convention_only_for_a_name_with_the_umlaut():
     # "Hanna Jörgen" is written "Hanna Joergen" by one aggregator and "Hanna Jorgen" by another: the
     # umlaut written out, or dropped, as outlets without the letter do. "Anan Sukjaroenwong", a Thai

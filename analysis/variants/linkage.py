@@ -2,7 +2,7 @@
 forms judged different, then shorter forms attached to the one person they fit."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -71,6 +71,11 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
     # "Mr. Sorapong" for Sorapong Wattana), not another person's surname a typo away ("Sorapoang").
     givens_in_use = {name.given_tokens[0] for form, name in zip(forms, names)
                      if story and name.full and name.given_tokens and _established(form)}
+    # Each surname's uses alone, by outlet (`_kept_apart`).
+    bare_uses: dict[str, Counter] = defaultdict(Counter)
+    for form, name in zip(forms, names):
+        if story and not name.full and not name.given_tokens:
+            bare_uses[name.surname_core].update(form.outlet_uses)
     equal_edges: list[tuple[int, int, float, int, int, str]] = []
     part_edges: list[tuple[int, int, Comparison]] = []
     late_edges: list[tuple[float, int, int, str]] = []  # between surnames alone: only if no person takes them
@@ -97,6 +102,10 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             continue
         if names[i].surname_core != names[j].surname_core and _two_surnames(names[i], names[j], givens_of):
             continue  # two surnames in their own right (Smith/Smyth), not one written two ways
+        if story and comparison.surname_typo and _kept_apart(forms[i], forms[j], bare_uses):
+            cannot[i].add(j)  # a careful page writes both, each over and over: two people
+            cannot[j].add(i)
+            continue
         if comparison.given_typo:
             allowed = _typo_allowed(forms[i], forms[j], topic_articles, story=story)
             if allowed is None:  # something separates them: two people, whatever links the rest
@@ -919,6 +928,39 @@ ESTABLISHED_OUTLETS = 3
 #: A given name missing from the bundled list is still a real name when this many authoritative
 #: outlets write it (the list is English-centred; careful newsrooms spell a person's own name).
 VOUCHED_GIVEN = 2
+
+
+#: How often one careful outlet must write each of two full names a surname typo apart, and each
+#: surname alone, to show it writes two people (`_kept_apart`).
+KEPT_APART_FULL, KEPT_APART_ALONE = 2, 3
+
+
+def _kept_apart(a: Form, b: Form, bare_uses: dict[str, Counter]) -> bool:
+    """Whether two full names under one given name, their surnames a typo apart, are two people because
+    one careful outlet, on a page naming both, writes each in full `KEPT_APART_FULL` times or more and
+    each surname alone `KEPT_APART_ALONE` times or more (`bare_uses`: surname -> outlet -> uses).
+
+    Why: two players of one given name whose surnames differ by a letter ("Ivan Marić" and "Ivan
+    Mavić") are compared in one report, and a careful newsroom keeps them apart name by name; a slip is
+    written once or twice beside the right name, never as often, and a garbled page is no careful
+    outlet's. Without such a page a typo under the same given name stays one person.
+
+    >>> from collections import Counter
+    >>> def form(name, **uses):
+    ...     return Form(parse_name(name), outlet_uses=Counter(uses), authoritative=set(uses), articles={1})
+    >>> bare = {"maric": Counter(a=6), "mavic": Counter(a=5)}
+    >>> _kept_apart(form("Ivan Marić", a=2), form("Ivan Mavić", a=2), bare)
+    True
+    >>> _kept_apart(form("Ivan Marić", a=2), form("Ivan Mavić", a=1), bare), _kept_apart(form("Ivan Marić", a=2), form("Ivan Mavić", a=2), {"maric": Counter(a=6)})
+    (False, False)
+    """
+    if not (a.name.full and b.name.full and a.name.given_tokens[:1] == b.name.given_tokens[:1]
+            and a.articles & b.articles):
+        return False
+    return any(a.outlet_uses[outlet] >= KEPT_APART_FULL and b.outlet_uses[outlet] >= KEPT_APART_FULL
+               and bare_uses.get(a.name.surname_core, Counter())[outlet] >= KEPT_APART_ALONE
+               and bare_uses.get(b.name.surname_core, Counter())[outlet] >= KEPT_APART_ALONE
+               for outlet in a.authoritative & b.authoritative)
 
 
 def _established(form: Form) -> bool:
