@@ -4,10 +4,12 @@ and reported by a git ref and by this tree, gives the same report.
 A restructure must not change what newsclaims reports. Two crawls of the demo differ in what they cannot
 control (fetch times, and row ids that follow crawl order), so the comparison holds the crawl fixed:
 `newsclaims demo` runs once with a temporary `git worktree` of REF (default `main`); its database is
-copied twice; REF and this working tree (uncommitted changes included) each run `analyse` and `report`
-on one copy, each with only its own tree on PYTHONPATH and the same python. Everything is compared,
-flag ids and version ids included; only the report's `generated_at` and `review.last_run` (times of
-the run) are dropped. Outputs and databases go to a temporary directory, never into a repository.
+copied twice; REF and this working tree (uncommitted changes included) each run `analyse --force` and
+`report` on one copy, each with only its own tree on PYTHONPATH and the same python. Everything is
+compared, flag ids and version ids included; only the report's times of the run (`generated_at`,
+`review.last_run`, `provenance.analysed_at`) and the ruleset version each tree declares are dropped, so
+no ruleset needs setting back to compare. Outputs and databases go to a temporary directory, never into
+a repository.
 
     python bench/same_report.py            # against main
     python bench/same_report.py crawler    # against another branch, tag or commit
@@ -40,11 +42,16 @@ class DemoFailed(Exception):
 
 
 def normalise(report: dict) -> dict:
-    """The report without the times of the run that wrote it (`generated_at`, `review.last_run`)."""
+    """The report without the times of the run that wrote it (`generated_at`, `review.last_run`,
+    `provenance.analysed_at`) and without the ruleset version each tree declares (`provenance.ruleset`,
+    printed apart: a change of rules bumps it whether or not the demo's report moves)."""
     out = json.loads(json.dumps(report))
     out.pop("generated_at", None)
     if isinstance(out.get("review"), dict):
         out["review"].pop("last_run", None)
+    if isinstance(out.get("provenance"), dict):
+        out["provenance"].pop("analysed_at", None)
+        out["provenance"].pop("ruleset", None)
     return out
 
 
@@ -120,7 +127,9 @@ def analyse_and_report(tree: Path, python: str, database: Path, workdir: Path) -
     env.pop("NEWSCLAIMS_DB_PATH", None)
     config = str(tree / "data" / "stories" / "demo.toml")
     report = workdir / "report.json"
-    for command in (["analyse", config, "--db", str(database), "-q"],
+    # --force: each tree analyses the crawl itself; without it, a tree declaring the ruleset the demo run
+    # stored would report that run's results, and the comparison would test the report code only.
+    for command in (["analyse", config, "--db", str(database), "-q", "--force"],
                     ["report", config, "--db", str(database), "--format", "json", "-o", str(report)]):
         result = subprocess.run([python, "-m", "newsclaims", *command], cwd=workdir, env=env, capture_output=True,
                                 text=True, timeout=900)
