@@ -185,10 +185,10 @@ def test_claims_opening_at_one_offset_in_different_groups_get_different_ids():
     qualifiers that share no word: two groups, whose first claims open at the same offset. Their ids
     differ (the store keys groups by id): the whole place of a group's first claim names it."""
     person = {"kind": "person", "cluster_id": "c1", "canonical": "Ana Ruiz"}
-    first = {"kind": "role", "subject": person, "slot": "earlier role", "value": "deputy secretary",
-             "url": "u1", "version": 1, "field": "text", "start": 40, "end": 90, "context": ["education"],
+    first = {"kind": "role", "subject": person, "slot": "earlier role", "value": "colonel",
+             "url": "u1", "version": 1, "field": "text", "start": 40, "end": 90, "context": ["army"],
              "id": "5:text:40-90:role:0"}
-    second = dict(first, value="editor", end=160, context=["bank"], id="5:text:40-160:role:0")
+    second = dict(first, value="consul", end=160, context=["embassy"], id="5:text:40-160:role:0")
     groups = group_claims([first, second])
     assert len(groups) == 2 and len({g["id"] for g in groups}) == 2
 

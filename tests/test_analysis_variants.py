@@ -2658,28 +2658,28 @@ def test_an_accent_only_an_ascii_newsroom_leaves_off_is_no_hypercorrection():
 
 
 def test_marks_a_languages_name_lists_write_are_the_names_own_though_careful_outlets_print_it_plain():
-    # Careful newsrooms that print marks elsewhere ("Luc Pélin") write "Delia Rodriguez" plain, as
-    # English wires do; one aggregator writes "Delia Rodríguez", the surname as Spanish spells it. That
+    # Careful newsrooms that print marks elsewhere ("Luc Pélin") write "Delia Fernandez" plain, as
+    # English wires do; one aggregator writes "Delia Fernández", the surname as Spanish spells it. That
     # accent is the name's own (the name lists of Spanish locales write it so), no hypercorrection; an
-    # accent no list knows on that word ("Rodriguéz") still is one.
-    mentions = [mention(i, "Delia Rodriguez", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
+    # accent no list knows on that word ("Fernandéz") still is one.
+    mentions = [mention(i, "Delia Fernandez", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
     mentions += [mention(10 + i, "Luc Pélin", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 4)]
-    mentions += [mention(20, "Delia Rodríguez", "b1", "2026-03-04"), mention(21, "Delia Rodriguéz", "b2", "2026-03-04")]
+    mentions += [mention(20, "Delia Fernández", "b1", "2026-03-04"), mention(21, "Delia Fernandéz", "b2", "2026-03-04")]
     found = owners(analyse_variants(mentions))
-    assert found["Delia Rodríguez"] == ("Delia Rodriguez", "accepted")
-    assert found["Delia Rodriguéz"] == ("Delia Rodriguez", "error")
+    assert found["Delia Fernández"] == ("Delia Fernandez", "accepted")
+    assert found["Delia Fernandéz"] == ("Delia Fernandez", "error")
 
 
 def test_the_womens_form_of_another_romanisation_of_a_surname_is_no_misspelling_of_the_man():
-    # Careful outlets write "Rustam Mirzoyev"; one writes "Rustam Mirzoev", a romanisation of the same
-    # name. A profile of his daughter names her "Mirzoeva" alone, the women's form of that romanisation:
-    # a relative of his, never Rustam Mirzoyev misspelt.
-    mentions = [mention(i, "Rustam Mirzoyev", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
-    mentions += [mention(10, "Rustam Mirzoev", "b1", "2026-03-03", authoritative=True)]
-    mentions += [mention(20 + i, "Mirzoeva", "c1", "2026-03-04", article=20) for i in range(3)]
+    # Careful outlets write "Rustam Kurbayev"; one writes "Rustam Kurbaev", a romanisation of the same
+    # name. A profile of his daughter names her "Kurbaeva" alone, the women's form of that romanisation:
+    # a relative of his, never Rustam Kurbayev misspelt.
+    mentions = [mention(i, "Rustam Kurbayev", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10, "Rustam Kurbaev", "b1", "2026-03-03", authoritative=True)]
+    mentions += [mention(20 + i, "Kurbaeva", "c1", "2026-03-04", article=20) for i in range(3)]
     found = owners(analyse_variants(mentions))
-    assert found["Rustam Mirzoev"] == ("Rustam Mirzoyev", "accepted")
-    assert found.get("Mirzoeva", (None, None))[0] != "Rustam Mirzoyev"
+    assert found["Rustam Kurbaev"] == ("Rustam Kurbayev", "accepted")
+    assert found.get("Kurbaeva", (None, None))[0] != "Rustam Kurbayev"
 
 
 def test_an_own_letter_added_where_careful_outlets_writing_such_letters_leave_it_off_is_an_error():
@@ -2761,16 +2761,16 @@ def test_an_oe_dropped_is_an_umlaut_convention_only_for_a_name_with_the_umlaut()
 
 
 def test_a_czech_page_giving_a_foreign_womans_surname_its_feminine_ending_writes_no_misspelling():
-    # Careful outlets write "Amara Kiprono". A Czech page writes her "Amara Kipronová", and in the
-    # accusative "Kipronovou", as Czech grammar does for every woman's surname: accepted. The same
+    # Careful outlets write "Amara Wanjalo". A Czech page writes her "Amara Wanjalová", and in the
+    # accusative "Wanjalovou", as Czech grammar does for every woman's surname: accepted. The same
     # ending on an English page is an error.
-    mentions = [mention(i, "Amara Kiprono", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
-    mentions += [{**mention(20, "Amara Kipronová", "cs1", "2026-03-04"), "foreign": "cs"},
-                 {**mention(21, "Amara Kipronovou", "cs1", "2026-03-04", article=20), "foreign": "cs"},
-                 mention(22, "Amara Kipronova", "en1", "2026-03-04")]
+    mentions = [mention(i, "Amara Wanjalo", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [{**mention(20, "Amara Wanjalová", "cs1", "2026-03-04"), "foreign": "cs"},
+                 {**mention(21, "Amara Wanjalovou", "cs1", "2026-03-04", article=20), "foreign": "cs"},
+                 mention(22, "Amara Wanjalova", "en1", "2026-03-04")]
     found = owners(analyse_variants(mentions))
-    assert found["Amara Kipronová"] == found["Amara Kipronovou"] == ("Amara Kiprono", "accepted")
-    assert found["Amara Kipronova"] == ("Amara Kiprono", "error")
+    assert found["Amara Wanjalová"] == found["Amara Wanjalovou"] == ("Amara Wanjalo", "accepted")
+    assert found["Amara Wanjalova"] == ("Amara Wanjalo", "error")
 
 
 def test_both_family_names_alone_under_the_persons_office_are_the_person_and_the_last_alone_an_error():

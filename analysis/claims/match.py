@@ -125,7 +125,7 @@ def _place(claim: dict) -> str:
     """Where a claim is written, whole: its page, version, field, span and number among the claims of
     that span and kind (the stored id's last part), not the database's row ids. A group's id is made
     from its first claim's place: one sentence holds several claims of one kind that may open at the same
-    offset ("joined as a deputy secretary but returned as an editor": two roles), so the start alone
+    offset ("served first as a colonel, later as a consul": two roles), so the start alone
     named two groups alike.
 
     >>> _place({"url": "u", "version": 1, "field": "text", "start": 3, "end": 9, "id": "7:text:3-9:role:1"})

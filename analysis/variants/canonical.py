@@ -610,7 +610,7 @@ SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration", "s
 #: slip a careful writer makes.
 HOUSE_STYLE_RULES = ("romanisation", "transliteration")
 #: The rules of an umlaut written out ("Mueller" for Müller) that are that and nothing else, and the
-#: letters that make them one. Not "ae" for "ä": Persian romanisations write "ae" too ("Esmaeil"), a
+#: letters that make them one. Not "ae" for "ä": Persian romanisations write "ae" too ("Ghaemi"), a
 #: convention of their own whatever the canonical writes.
 UMLAUT_RULES = ("umlaut written out (ö/oe)", "umlaut written out (ü/ue)")
 UMLAUT_LETTERS = frozenset("öüÖÜ")
