@@ -502,8 +502,10 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     for m in organisations:
         if id(m) in marked:
             persons.append({**m, "label": "PERSON"})
-        else:
+        elif strip_possessive(m["surface"]) == m["surface"].rstrip():
             other_votes[fold(strip_possessive(m["surface"]))] += 1
+        # A possessive opening with a given name ("Ana Ruiz's profile") is no vote either way: the small
+        # model tags a person's possessive an organisation as often as not.
     del organisations
     opening: Counter = Counter()  # folded word -> PERSON spans of two words or more it opens
     for m in persons:

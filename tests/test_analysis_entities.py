@@ -354,6 +354,22 @@ def test_a_name_opening_with_a_word_ner_tags_a_nationality_alone_is_no_person():
     assert [m["surface"] for m in kept] == ["Christian Varga"] * 3
 
 
+def test_a_persons_possessive_ner_tags_an_organisation_is_no_vote_against_the_person():
+    """A profile names "Ana Vasko" once as a person and once in a possessive NER tags an organisation,
+    "Ana Vasko's profile has risen": the small model tags possessives so as often as not, so the
+    organisation tag is no vote, and she is a person. The same name tagged an organisation without
+    the possessive still outvotes one person tag."""
+    lines = ["Ana Vasko's profile has risen fast.", "Ana Vasko, 36, is often seen at meetings."]
+    texts = {(n, "text"): line for n, line in enumerate(lines)}
+    mentions = [{"key": (0, "text"), "start": 0, "surface": "Ana Vasko's", "label": "ORG"},
+                {"key": (1, "text"), "start": 0, "surface": "Ana Vasko", "label": "PERSON"}]
+    assert [m["surface"] for m in entities.credible_mentions(mentions, texts, frozenset())] == ["Ana Vasko"]
+    lines[0] = "Ana Vasko profile has risen fast."
+    texts = {(n, "text"): line for n, line in enumerate(lines)}
+    mentions[0] = {"key": (0, "text"), "start": 0, "surface": "Ana Vasko", "label": "ORG"}
+    assert entities.credible_mentions(mentions, texts, frozenset()) == []
+
+
 def test_a_nationality_ner_took_into_a_full_name_is_cut_off_and_the_name_is_the_persons():
     """NER tags "Moravian" a nationality once and takes it into a person's span more often, "Moravian
     Ana Ruiz" (an apposition). The name is Ana Ruiz's, written right: one person, no "Moravian" given
