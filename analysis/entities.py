@@ -588,10 +588,7 @@ def _without_glued_words(mention: dict) -> dict:
     head = [m.start() for m in _GLUED.finditer(words[0]) if m.start() >= GLUED_BEFORE_LETTERS]
     if head:
         start = head[-1]
-    if (start, end) == (0, len(surface)):
-        return mention
-    return {**mention, "start": mention["start"] + start, "end": mention["start"] + end,
-            "surface": surface[start:end], "method": TRIMMED}
+    return _trimmed(mention, start, end)
 
 
 def _without_place_word(mention: dict, descriptors: Container[str]) -> dict:
@@ -601,16 +598,25 @@ def _without_place_word(mention: dict, descriptors: Container[str]) -> dict:
     apposition into the name ("Moravian Ana Ruiz"), which is the person's name without it. A span of
     two words is a place's or a group's name ("Moravian Union"), which `plausible_first_word` refuses.
 
-    >>> _without_place_word({"start": 10, "end": 29, "surface": "Moravian Ana Ruiz"}, {"moravian"})
-    {'start': 19, 'end': 29, 'surface': 'Ana Ruiz', 'method': 'trimmed'}
+    >>> _without_place_word({"start": 10, "end": 27, "surface": "Moravian Ana Ruiz"}, {"moravian"})
+    {'start': 19, 'end': 27, 'surface': 'Ana Ruiz', 'method': 'trimmed'}
     >>> _without_place_word({"start": 10, "surface": "Moravian Union"}, {"moravian"})["surface"]
     'Moravian Union'
     """
     words = mention["surface"].split()
     if len(words) < 3 or fold(words[0]) not in descriptors or fold(words[0]) in given_names():
         return mention
-    cut = mention["surface"].index(words[1], len(words[0]))
-    return {**mention, "start": mention["start"] + cut, "surface": mention["surface"][cut:], "method": TRIMMED}
+    return _trimmed(mention, mention["surface"].index(words[1], len(words[0])), len(mention["surface"]))
+
+
+def _trimmed(mention: dict, start: int, end: int) -> dict:
+    """The mention cut to `surface[start:end]` (offsets into its surface), a new span (`TRIMMED`); the
+    mention itself when nothing is cut."""
+    surface = mention["surface"]
+    if (start, end) == (0, len(surface)):
+        return mention
+    return {**mention, "start": mention["start"] + start, "end": mention["start"] + end,
+            "surface": surface[start:end], "method": TRIMMED}
 
 
 #: What joins the names of a list: a comma, "and", "&", or both ("A, B and C"; "A, and B").
