@@ -38,6 +38,15 @@ def test_both_names_garbled_a_little_are_the_persons_error_without_a_title(nlp):
     assert found["Genevra Kranston"] == ("Genevieve Cranston", "error")
 
 
+def test_both_names_of_another_person_of_the_story_garbled_a_little_are_that_persons_error(nlp):
+    # Not only the subject's: a treasurer the careful pages name, both of whose names a rewrite garbles
+    # a little, is that treasurer written carelessly, not a second person of the story.
+    careful = [page + " Marisa Dellano, the treasurer, said the budget would hold." for page in CAREFUL]
+    found = story_owners(nlp, careful, "Millbrook water bill: Marisela Dellana, a clerk, said the budget was tight.",
+                         "Genevieve Cranston")
+    assert found["Marisela Dellana"] == ("Marisa Dellano", "error")
+
+
 def test_both_names_written_as_heard_are_the_persons_error(nlp):
     found = owners(nlp, "Water bill transcript: and then Jeneveeve Krenstone signed it. Krenstone said it was overdue.")
     assert found["Jeneveeve Krenstone"] == ("Genevieve Cranston", "error")

@@ -631,7 +631,7 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                 people.add(root(j))
             elif on_topic and _heard_as(name, other):
                 people.add(root(j))
-            elif subject_garbled:
+            elif subject_garbled or (on_topic and _both_garbled(name, other, score_cutoff)):
                 people.add(root(j))
             elif (on_topic and other.surname_core == name.surname_core
                   and _garble_of(name.given_tokens[0], other.given_tokens[:1])
@@ -737,12 +737,31 @@ def _subject_garble(name: ParsedName, subject: ParsedName, titled: bool, agreed:
     neither: a neighbour shares a family's surname, not a misspelling of it."""
     if subject.surname_core == name.surname_core:
         return (titled or agreed) and _garble_of(name.given_tokens[0], subject.given_tokens[:1], titled=titled)
-    if (subject.given_tokens and _garble_of(name.given_tokens[0], subject.given_tokens[:1])
-            and surnames_fit(name.surname_core, subject.surname_core, score_cutoff)):
+    if _both_garbled(name, subject, score_cutoff):
         return True
     return (titled and bool(subject.given_tokens) and written_or_heard(name.given_tokens[0], subject.given_tokens[0])
             and name.surname_core[:1] == subject.surname_core[:1]
             and fuzz.ratio(name.surname_core, subject.surname_core) >= GARBLED_GIVEN_RATIO)
+
+
+def _both_garbled(name: ParsedName, other: ParsedName, score_cutoff: float = DEFAULTS.score_cutoff) -> bool:
+    """Whether a name garbles both of another's names a little: a given name keeping the other's first
+    letter and most of its letters (`_garble_of`), and a surname other than theirs but a typo or a
+    sound away (`surnames_fit`): "Marisela Dellana" for Marisa Dellano, as a rewriting engine writes it.
+
+    Why: either word alone may be a neighbour's (a sister shares the surname, a namesake the given
+    name), but a person whose given name and surname each nearly match another's in one story's
+    coverage is that person written carelessly, not a second person: families share surnames, not
+    misspellings of them.
+
+    >>> from analysis.names import parse_name as p
+    >>> [_both_garbled(p(n), p("Marisa Dellano")) for n in ("Marisela Dellana", "Marisa Dellana", "Marisela Dellano", "Grace Dellana")]
+    [True, False, False, False]
+    """
+    if not name.given_tokens or not other.given_tokens or name.surname_core == other.surname_core:
+        return False
+    return (_garble_of(name.given_tokens[0], other.given_tokens[:1])
+            and surnames_fit(name.surname_core, other.surname_core, score_cutoff))
 
 
 def _slip_beside(name: ParsedName, other: ParsedName) -> bool:
