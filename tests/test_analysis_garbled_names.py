@@ -349,3 +349,17 @@ def test_a_name_ner_tagged_with_the_next_sentences_first_word_glued_on_is_the_na
     on_page = {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] == 2}
     assert on_page == {"Mayor Ellen Cranston": "title"}
     assert not [f for f in resolved.result.flags if f.get("level") == "mention"]
+
+
+def test_brothers_sharing_a_first_given_name_spelt_two_ways_stay_two_people(nlp):
+    # The careful pages name the party leader Ahmad Karim Vossal. A page names him and his brother, who
+    # shares the family's first given name, spelt "Ahmed", and is known by his second: not a slip for
+    # the leader's name, though the first given names are a letter apart.
+    careful = ["Party leader Ahmad Karim Vossal opened the congress in Millbrook on Tuesday. Vossal spoke.",
+               "Ahmad Karim Vossal, the party leader, addressed the congress. Vossal thanked delegates.",
+               "The congress heard party leader Ahmad Karim Vossal. Vossal said the vote was near."]
+    page = ("Party leader Ahmad Karim Vossal has nominated Ahmed Tarek Vossal for prime minister, "
+            "the party said on Tuesday.")
+    found = story_owners(nlp, careful, page, "Ahmad Karim Vossal")
+    assert found["Ahmad Karim Vossal"] == ("Ahmad Karim Vossal", "canonical")
+    assert found["Ahmed Tarek Vossal"][0] == "Ahmed Tarek Vossal"

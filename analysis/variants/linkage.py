@@ -768,10 +768,23 @@ def _slip_beside(name: ParsedName, other: ParsedName) -> bool:
     """Whether a name may be a slip for another that its page also writes: their surname under a given
     name with their initial, a letter or two away from theirs ("Tom Holz" on a page about Tim Holz), or
     their given name (as written or heard) with a surname keeping its first letter, most of its letters
-    and about its length ("Pierre Tibodyev" in a transcript that also writes Pierre Thibodière)."""
+    and about its length ("Pierre Tibodyev" in a transcript that also writes Pierre Thibodière).
+
+    A slip is one: where both names have later given names, those must agree too (each the other's, a
+    variant, a typo or a garble of it). Brothers may share a first given name and the surname and differ
+    in the second, by which they are known ("Ahmad Karim Vossal" and "Ahmed Tarek Vossal"): a
+    first given name a letter away is then the family's common name spelt two ways, not a slip.
+
+    >>> from analysis.names import parse_name as p
+    >>> _slip_beside(p("Ahmed Karim Vossal"), p("Ahmad Karim Vossal")), _slip_beside(p("Ahmed Tarek Vossal"), p("Ahmad Karim Vossal"))
+    (True, False)
+    """
     if not name.given_tokens or not other.given_tokens:
         return False
     given, theirs = name.given_tokens[0], other.given_tokens[0]
+    if not all(a == b or given_relation(a, b)[0] != "different" or _garble_of(a, (b,))
+               for a, b in zip(name.given_tokens[1:], other.given_tokens[1:])):
+        return False
     if name.surname_core == other.surname_core:
         # Under one surname only the given name tells relatives apart: a slip changes a letter or two.
         return _garble_of(given, (theirs,)) and OSA.distance(given, theirs) <= SLIP_EDITS
