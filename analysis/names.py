@@ -366,6 +366,10 @@ _NICKNAME = re.compile(r"(?<!\S)[\"“”‘'’]([^\W\d_]+(?:[-.][^\W\d_]+)*)[\
 _EPITHET = re.compile(r"(?<=\S)\s+[\"“‘'](?:[^\"“”‘’']*\s[^\"“”‘’']*[\"”’'](?=\s+\S)|[^\"“”‘’']*$)")
 
 
+#: A hyphen after a letter with spaces, not a line break, before the next letter: a broken double name.
+_BROKEN_HYPHEN = re.compile(rf"(?<={LETTER})-[^\S\n]+(?={LETTER})", re.UNICODE)
+
+
 @lru_cache(maxsize=20_000)
 def parse_name(surface: str) -> ParsedName | None:
     """Split a surface into title, given names and surname; None when no name is left. A nickname in
@@ -387,9 +391,16 @@ def parse_name(surface: str) -> ParsedName | None:
 
     >>> [parse_name(s).display for s in ("Rafael “El Toro” Quintero", "Rafael 'El Toro' Quintero", "Rafael “El Toro")]
     ['Rafael Quintero', 'Rafael Quintero', 'Rafael']
+
+    A hyphen left hanging before a space joins the two words still: a line broken at a double surname's
+    hyphen and joined again with a space ("Ana Lindahl- Berg"). The writer wrote the hyphen; read as a
+    space, the name would vouch for the unhyphenated spelling careful outlets never write.
+
+    >>> parse_name("Ana Lindahl- Berg").display
+    'Ana Lindahl-Berg'
     """
     text = _LEET_DIGIT.sub(lambda m: m.group().translate(LEET), strip_possessive(surface))
-    text = _EPITHET.sub("", text)
+    text = _BROKEN_HYPHEN.sub("-", _EPITHET.sub("", text))
     parts = [p for p in text.split(",") if _words(p)]
     parts = [p for i, p in enumerate(parts) if i == 0 or not all(fold(w) in SUFFIXES for w in _words(p))]
     titles: list[str] = []

@@ -2989,6 +2989,17 @@ def test_a_particles_hyphen_is_a_style_not_a_slip():
     assert kinds(analyse_variants(mentions))["Sam Tarrant Vell"] == "error"
 
 
+def test_a_careful_pages_hyphen_broken_at_a_line_vouches_for_the_hyphen_not_for_a_space():
+    """A careful page whose text broke "Sam Tarrant-Vell" at the hyphen and joined the lines with a space
+    ("Sam Tarrant- Vell") wrote the hyphen: it is no careful outlet writing the name without one, and an
+    aggregator's "Sam Tarrant Vell" stays a slip."""
+    mentions = [mention(i, "Sam Tarrant-Vell", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(5, "Sam Tarrant- Vell", "a5", "2026-03-03", authoritative=True, article=5),
+                 mention(10, "Sam Tarrant Vell", "b1", "2026-03-04")]
+    found = kinds(analyse_variants(mentions))
+    assert found["Sam Tarrant Vell"] == "error" and found["Sam Tarrant- Vell"] != "error"
+
+
 def test_a_wife_named_with_the_masculine_form_of_her_surname_is_her_misspelt():
     # "Irina Zaretnaya" (invented), wife of "Pavel Zaretny"; the story names his brother "Oleg Zaretny",
     # her daughter "Daria Zaretnaya" and mother-in-law "Nina Zaretnaya". Some pages call her "Irina
