@@ -285,9 +285,10 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("de", "nl", "sv", "da", "no", "nb", "nn"), ("s",)),
     "pl": ("a", "u", "owi", "em", "ie", "ego", "emu", "ym", "im", "ich", "ow", "om", "ami", "ach", "owie", "y", "e"),
     # Czech and Slovak also give a woman's foreign surname their feminine ending and its cases
-    # ("Ruizová", "Ruizovou"): grammar too, as for their own names.
+    # ("Ruizová", "Ruizovou"; Slovak "Ruizovej", "Ruizovú"): grammar too, as for their own names, and a
+    # feminine surname in -á takes Slovak's -ej where the -á was ("Novákovej").
     **dict.fromkeys(("cs", "sk"), ("a", "u", "ovi", "om", "em", "ou", "y", "ov", "ove", "ovych", "ovi", "e",
-                                   "ova", "ovou")),
+                                   "ova", "ovou", "ovej", "ovu", "ej")),
     **dict.fromkeys(("sl", "hr", "sr", "bs"), ("a", "u", "om", "em", "e", "i", "ja", "ju", "jem", "jev", "jevih", "ju")),
     "lt": ("as", "is", "ys", "us", "o", "ui", "a", "i", "u", "e", "ai", "io", "iui", "ius", "iu"),
     "lv": ("s", "a", "am", "u", "as", "i"),

@@ -184,6 +184,8 @@ def inflected(word: str, base: str, language: str | None) -> bool:
     (True, False, False)
     >>> inflected("Ruizová", "Ruiz", "cs"), inflected("Ruizovou", "Ruiz", "cs"), inflected("Ruizová", "Ruiz", "en")
     (True, True, False)
+    >>> inflected("Ruizovú", "Ruiz", "sk"), inflected("Ruizovej", "Ruiz", "sk"), inflected("Novákovej", "Nováková", "sk")
+    (True, True, True)
     """
     folded, stem = fold(word), fold(base)
     stems = {stem, stem[:-1]} if stem[-1:] in "aeiouy" else {stem}

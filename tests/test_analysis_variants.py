@@ -2773,6 +2773,23 @@ def test_a_czech_page_giving_a_foreign_womans_surname_its_feminine_ending_writes
     assert found["Amara Wanjalova"] == ("Amara Wanjalo", "error")
 
 
+def test_a_slovak_page_declining_a_foreign_womans_surname_writes_no_misspelling():
+    # Slovak grammar declines the feminine form too: the accusative "Wanjalovú", the genitive and
+    # locative "Wanjalovej", and a feminine -á surname's "-ej" ("Kováčovej" of Kováčová). Accepted on a
+    # Slovak page; the same endings on an English page are errors.
+    mentions = [mention(i, "Amara Wanjalo", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Lenka Kováčová", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 7)]
+    mentions += [{**mention(20, "Amara Wanjalovú", "sk1", "2026-03-04"), "foreign": "sk"},
+                 {**mention(21, "Amara Wanjalovej", "sk1", "2026-03-04", article=20), "foreign": "sk"},
+                 {**mention(22, "Lenka Kováčovej", "sk1", "2026-03-04", article=20), "foreign": "sk"},
+                 mention(23, "Lenka Kovacovej", "en1", "2026-03-04")]
+    found = owners(analyse_variants(mentions))
+    assert found["Amara Wanjalovú"] == found["Amara Wanjalovej"] == ("Amara Wanjalo", "accepted")
+    assert found["Lenka Kováčovej"] == ("Lenka Kováčová", "accepted")
+    assert found["Lenka Kovacovej"] == ("Lenka Kováčová", "error")
+
+
 def test_both_family_names_alone_under_the_persons_office_are_the_person_and_the_last_alone_an_error():
     # Careful outlets write "Minister Lukas Vrtal Hosek" and, as the ministry does, "Minister Vrtal
     # Hosek": his two family names. Aggregators' "Hosek" alone is then an error, as for Spanish names.
