@@ -17,7 +17,7 @@ from collections.abc import Callable, Container, Iterable
 
 from analysis.name_rules import PARTICLES, world_given_names
 from analysis.names import fold, parse_name
-from analysis.person_spans import word_before
+from analysis.person_spans import garbled_given_before, word_before
 
 #: How often the story's pages in other languages must write a full name for it to be one.
 REPEATED = 2
@@ -111,11 +111,15 @@ def full_names_abroad(texts: Iterable[tuple[object, str]], grammar_of: Callable[
         """Whether the word before the span, one space away, is a given name of the span's surname's
         people: the span is the rest of their name with a middle name garbled ("Zhargal Rose Ferrer" for a
         known Zhargal Rosa Ferrer reads "Rose Ferrer" where no list knows "Zhargal"), left to the second
-        pass as their name is."""
+        pass as their name is; so is the span after such a given name written as heard or a letter away
+        (`garbled_given_before`: "Dima Rosa Ferrer" for Dina, whose "Dima" opens no span of a list's
+        given name where the second pass finds the whole name garbled)."""
         before = word_before(text, start)
         name = parse_name(text[start:end])
-        return (before is not None and text[before.end(2):start] == " " and name is not None
-                and before.group(1)[:1].isupper() and fold(before.group(1)) in givens_of.get(name.surname_key, ()))
+        if before is None or text[before.end(2):start] != " " or name is None or not before.group(1)[:1].isupper():
+            return False
+        givens = givens_of.get(name.surname_key, ())
+        return fold(before.group(1)) in givens or garbled_given_before(text, start, givens) < start
 
     spans = {key: [(s, e) for s, e in _new_spans(text, _spans(text, grammar_of(key), lexicon), new)
                    if not inside_known(text, s, e)] for key, text in texts}

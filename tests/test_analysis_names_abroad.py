@@ -72,3 +72,13 @@ def test_the_rest_of_a_known_persons_name_after_a_given_name_no_list_knows_is_no
     assert full_names_abroad(pages, lambda key: {"la", "según"}, known=["Zhargal Rosa Ferrer"]) == []
     unknown = full_names_abroad(pages, lambda key: {"la", "según"})
     assert [m["surface"] for m in unknown[0][1]] == ["Rose Ferrer"]
+
+
+def test_the_rest_of_a_known_persons_name_after_their_given_name_written_as_heard_is_no_name_of_its_own():
+    """ "Zhargol Rosa Ferrer" for a known Zhargal Rosa Ferrer, her given name a letter away as heard: the
+    word before "Rosa Ferrer" is still hers, and the whole name is left to the second pass, which
+    knows her garbles; "Rosa Ferrer" is no person of its own."""
+    pages = [("a", "La jueza Zhargol Rosa Ferrer habló."), ("b", "Según Zhargol Rosa Ferrer, no.")]
+    assert full_names_abroad(pages, lambda key: {"la", "según"}, known=["Zhargal Ferrer"]) == []
+    unknown = full_names_abroad(pages, lambda key: {"la", "según"}, known=["Tomas Ferrer"])
+    assert [m["surface"] for m in unknown[0][1]] == ["Rosa Ferrer"]
