@@ -451,13 +451,25 @@ def _kin(text: str, start: int, surface: str) -> bool:
     (True, True)
     >>> _kin("Rohan Galey, her son, said", 0, "Rohan Galey")
     False
+
+    So is a name written with the name its bearer was born with ("Ana Galey, née Ana Ruiz", "Ana
+    Galey, born Ana Ruiz"): a spouse who took the family's surname, not the family's own person.
+
+    >>> _kin("Ana Galey, born Ana Ruiz, met him", 0, "Ana Galey"), _kin("Ana Galey, born January 5, met him", 0, "Ana Galey")
+    (True, False)
     """
     name = parse_name(surface)
     if name is None or not name.full:
         return False  # only full names are named before a bare surname (`_attach_by_co_mention`)
     if name.title and set(name.title.split()) & FAMILY_WORDS:
         return True
+    if _BORN_AS.match(text, start + len(surface)):
+        return True
     return second_pass.FAMILY_BEFORE.search(text, max(0, start - second_pass.FAMILY_LOOK_BACK), start) is not None
+
+
+#: A name's birth name after it: ", née Ana Ruiz", " (born Ana Ruiz)": a given name and a surname, capitalised.
+_BORN_AS = re.compile(r"[,(]?\s*\(?(?i:née|nee|born|geb\.|geborene)\s+[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+\s+[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+")
 
 
 def _couple(text: str, start: int, lexicon: Container[str]) -> bool:

@@ -363,3 +363,12 @@ def test_brothers_sharing_a_first_given_name_spelt_two_ways_stay_two_people(nlp)
     found = story_owners(nlp, careful, page, "Ahmad Karim Vossal")
     assert found["Ahmad Karim Vossal"] == ("Ahmad Karim Vossal", "canonical")
     assert found["Ahmed Tarek Vossal"][0] == "Ahmed Tarek Vossal"
+
+
+def test_a_spouse_named_with_the_name_they_were_born_with_is_no_blend(nlp):
+    # "Peter Cranston, born Peter Hallam": the governor's husband under the family's surname, the page
+    # giving his birth name beside it; not the given name of a Peter Hallam put on her surname.
+    page = ("Millbrook water bill: Governor Genevieve Cranston signed it on Tuesday. The couple married in 1990. "
+            "Peter Cranston, born Peter Hallam, met her at university.")
+    found = owners(nlp, page)
+    assert found["Peter Cranston"][0] == "Peter Cranston"

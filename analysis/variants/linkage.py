@@ -332,9 +332,9 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
         name = form.name
         slip = _careful_slip(form)  # "Tomas Lagseth" once, on a careful page naming Tomas Varga and Pete Lagseth
         if (not name.full or name.initials_only or form.topic or (_established(form) and not slip)
-                or not name.given_tokens
+                or not name.given_tokens or form.kin_articles
                 or len(members.get(root(i), ())) > 1 and any(forms[m].name.full for m in members[root(i)] if m != i)):
-            continue
+            continue  # a name its page introduces as somebody's relative ("his wife, Ella Holm") is that relative
         given = name.given_tokens[0]
         carriers = {root(j) for j in established.by_surname.get(name.surname_core, ())
                     if forms[j].name.given_tokens[:1] != (given,)
