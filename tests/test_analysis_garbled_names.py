@@ -372,3 +372,12 @@ def test_a_spouse_named_with_the_name_they_were_born_with_is_no_blend(nlp):
             "Peter Cranston, born Peter Hallam, met her at university.")
     found = owners(nlp, page)
     assert found["Peter Cranston"][0] == "Peter Cranston"
+
+
+def test_a_bare_surname_after_a_couple_is_the_one_the_article_named_before(nlp):
+    # The page names the developer, then him and his wife as a couple, the surname written once for
+    # both: a bare "Lisko" after it still means the developer, not the second of the couple.
+    page = ("Millbrook water bill: developer Vern Lisko opposed it on Tuesday. Vern and Ada Lisko own the old "
+            "mill on the river. Lisko said the bill was unfair.")
+    found = owners(nlp, page)
+    assert found["Lisko"][0] == "Vern Lisko"

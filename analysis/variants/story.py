@@ -1168,7 +1168,9 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     surname refers back to the person of that surname named most recently before it in the same field
     (mentions carrying `field`/`start`), passing over a name introduced as somebody's relative
     (`kin`: "Galey's son, Rohan Galey, said ... Galey is vying"): the article is about the person the
-    relative is named by, and news style calls the relative by the given name from then on.
+    relative is named by, and news style calls the relative by the given name from then on. So is the
+    second of a couple ("Rohan and Mira Galey", `couple`): the surname written once for both names the
+    pair, and a bare "Galey" after it goes on meaning the one the article named before.
     First, though, a person whose own surname it is (that of their best-attested full name) comes
     before other people it fits as a typo: "Holtz" where an article names a Mike Holtz and a Tim Holz
     whom other pages misspell "Holtz". Not before the same person's garbled span ("Arden Jacinda
@@ -1193,7 +1195,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                     named_in[m["article_id"]].add(number)
                     named_times[m["article_id"], number] += 1
                     if m.get("start") is not None:
-                        named_at[(m["article_id"], m.get("field"))].append((m["start"], number, bool(m.get("kin"))))
+                        named_at[(m["article_id"], m.get("field"))].append(
+                            (m["start"], number, bool(m.get("kin") or m.get("couple"))))
     covered = Counter(number for article in topic_articles for number in named_in.get(article, ()))
     for number, name in main.items():
         # A surname alone in the other gender's form names a relative, never the person (`compare`): a
