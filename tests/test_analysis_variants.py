@@ -1583,6 +1583,18 @@ def test_a_romanisation_a_careful_outlet_writes_once_beside_its_own_right_spelli
     assert kinds(analyse_variants(mentions))["Taras Bilenkiy"] == "accepted"
 
 
+def test_a_careful_outlet_that_also_garbles_the_surname_has_no_house_style_for_it():
+    # Newsroom "e1" writes "Bilenkiy" twice, which alone would be its house style; on the same page it
+    # also writes "Bilenkio", which no romanisation explains. It writes the name carelessly: its
+    # "Bilenkiy" is a slip that fits a rule, an error with the rule as a mitigating note.
+    mentions = [mention(i, "Taras Bilenkyy", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(50 + i, "Taras Bilenkiy", "e1", "2026-03-04", authoritative=True, article=40) for i in range(2)]
+    assert kinds(analyse_variants(mentions))["Taras Bilenkiy"] == "accepted"
+    mentions += [mention(60, "Taras Bilenkio", "e1", "2026-03-04", authoritative=True, article=40)]
+    found = kinds(analyse_variants(mentions))
+    assert found["Taras Bilenkiy"] == found["Taras Bilenkio"] == "error"
+
+
 def test_a_word_rendering_one_letter_two_ways_is_no_romanisation_even_as_a_house_style():
     # A careful newsroom writes "Dmitryk" twice: the given name's first vowel y as i, its second kept.
     # A romanisation writes one letter one way throughout the word, so that is a slip, not a house

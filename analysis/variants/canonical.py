@@ -15,6 +15,7 @@ from analysis.name_rules import (
     SOURCE_SCRIPT,
     ascii_kept,
     explain_spelling,
+    gender_forms,
     given_names,
     lost_letters,
     own_marks,
@@ -560,7 +561,11 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: 
     is no choice either: one of the two is the slip, and the story's other outlets say which. `abroad`: only
     the outlets writing it so on pages in another language, those of the one language most of them
     write (`Form.abroad_languages`, `ABROAD_HOUSES`): a rendering is a language's, and two newsrooms
-    in two languages agreeing on a spelling have copied one wire story, not rendered the name."""
+    in two languages agreeing on a spelling have copied one wire story, not rendered the name.
+
+    Nor does an outlet that also writes the surname a third way that no rule explains, nor a gender form
+    ("Brodzinkyy" beside its "Brodzinsky" for Brodzhinsky): it writes the name carelessly, and its
+    variants are slips that happen to fit a rule, not a newsroom's choice."""
     name = form.name
     surname = name.surname_core if name.surname_core != canonical.surname_core else None
     first = name.given_tokens[:1]
@@ -576,6 +581,7 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: 
     languages: dict = {}
     theirs: Counter = Counter()
     ours: Counter = Counter()
+    careless: set = set()  # outlets writing the surname a way no romanisation of the canonical explains
     for other in group:
         if writes(other, surname, given):
             outlets |= other.authoritative
@@ -584,9 +590,23 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: 
             theirs.update(other.outlet_uses)
         elif writes(other, canonical.surname_core, canonical.given_tokens[0] if given is not None else ""):
             ours.update(other.outlet_uses)
+        elif surname is not None and _garbled(other.name.surname_core, (surname, canonical.surname_core)):
+            careless |= set(other.outlet_uses)
     if abroad:
         outlets = _one_language(languages)
-    return {outlet for outlet in outlets if theirs[outlet] >= 2 or theirs[outlet] > ours[outlet]}
+    return {outlet for outlet in outlets
+            if (theirs[outlet] >= 2 or theirs[outlet] > ours[outlet]) and outlet not in careless}
+
+
+def _garbled(surname: str, rights: tuple[str, ...]) -> bool:
+    """Whether a folded surname is none of `rights`, nor any of them by a documented rule or in the
+    other gender's form: a garble ("brodzinkyy" beside "brodzinsky" and "brodzhinsky").
+
+    >>> _garbled("brodzinkyy", ("brodzinsky", "brodzhinsky")), _garbled("brodzinskaya", ("brodzinsky", "brodzhinsky"))
+    (True, False)
+    """
+    return all(surname != right and explain_spelling(surname, right) is None and not gender_forms(surname, right)
+               for right in rights)
 
 
 def _one_language(outlets_of: dict) -> set:
