@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from analysis import entities, joined, names_abroad, second_pass, variants
 from analysis.lexicon import function_words, glue_letters, is_english
-from analysis.name_rules import FAMILY_WORDS, SPOUSE_OF, given_names
+from analysis.name_rules import FAMILY_WORDS, SPOUSE_OF, given_names, world_given_names
 from analysis.names import ParsedName, fold, parse_name, slug_words, surname_parts
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_people
@@ -89,7 +89,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                          else f"p{len(found) + 1}")
                 found.append({**match, "id": ident, "version_id": version_id, "field": field})
 
-    credible, cut_short = _cut_short_names(credible, texts)
+    credible, cut_short = _cut_short_names(credible, texts, lexicon)
     add(cut_short)
     # NER spans `credible_mentions` cut a nationality or a glued word off ("Moravian Ana Ruiz", "Ana
     # RuizResidents"): new spans, stored as the second pass's are.
@@ -183,18 +183,22 @@ def _by_key(mentions: Iterable[dict]) -> list[tuple[object, list[dict]]]:
     return list(grouped.items())
 
 
-def _cut_short_names(credible: list[dict], texts: dict) -> tuple[list[dict], list[tuple[object, list[dict]]]]:
+def _cut_short_names(credible: list[dict], texts: dict,
+                     lexicon: Container[str] = frozenset()) -> tuple[list[dict], list[tuple[object, list[dict]]]]:
     """NER names cut one given name short, written whole: (the credible mentions left, the whole names
     as the second pass's `(key, mentions)`, each `covers` the spans it replaces).
 
-    A full name NER tagged just after a capitalised word, with one space between, where that word and
-    the name are a full name NER tags elsewhere in the story, is that longer name: NER stopped a given
+    A name NER tagged just after a capitalised word, with one space between, where that word and the
+    name are a full name NER tags elsewhere in the story, is that longer name: NER stopped a given
     name short ("I, Ada Ngozi Bello" tagged "Ngozi Bello"), or gave the word to a name of its own before
     it ("Chief Ada" | "Ngozi Bello" for "Chief Ada Ngozi Bello"). That other span gives the word up, and
     names nobody with what is left of it (a title, or a word NER took into the name).
 
     Why the story decides: "Ngozi Bello" alone is another full name, and the lone "Ada" another person's
     garbled given name or surname; every page writing the whole name says which words belong together.
+    The word may be in small letters, when it is a given name of some locale and no English word
+    (`_small_given`): NER leaves a given name a page wrote small out of the name ("the minister, ada
+    Bello"), and the page's use of it is lost; a small word no list names ("cohost") is a job's.
     """
     known = {name.tokens for m in credible if (name := parse_name(m["surface"])) is not None and name.full}
     by_key: dict[object, list[dict]] = defaultdict(list)
@@ -209,7 +213,8 @@ def _cut_short_names(credible: list[dict], texts: dict) -> tuple[list[dict], lis
         for n, m in enumerate(spans):
             name = parse_name(m["surface"])
             before = _WORD_JUST_BEFORE.search(text, max(0, m["start"] - 40), m["start"])
-            if (name is None or not name.full or name.title or before is None or not before.group(1)[:1].isupper()
+            if (name is None or name.title or before is None
+                    or not (before.group(1)[:1].isupper() or before.group(1).islower() and _small_given(before.group(1), lexicon))
                     or (fold(before.group(1)), *name.tokens) not in known):
                 continue
             start = before.start(1)
@@ -224,6 +229,17 @@ def _cut_short_names(credible: list[dict], texts: dict) -> tuple[list[dict], lis
         if names:
             whole.append((key, names))
     return [m for m in credible if id(m) not in dropped], whole
+
+
+def _small_given(word: str, lexicon: Container[str]) -> bool:
+    """Whether a word written in small letters may be a given name written so: a given name of some
+    locale (`name_rules.world_given_names`) and no English word.
+
+    >>> _small_given("françois", frozenset({"will"})), _small_given("will", frozenset({"will"})), _small_given("cohost", frozenset())
+    (True, False, False)
+    """
+    folded = fold(word)
+    return folded in world_given_names() and folded not in lexicon
 
 
 def _place_words(places: list[dict], texts: dict) -> Counter:
