@@ -128,3 +128,26 @@ def _spelling_key(word: str) -> str:
 def _once(word: str) -> str:
     """The word with each doubled letter written once."""
     return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
+#: Voiced consonants and the voiceless ones a script without the distinction writes for both (`consonant_frame`).
+_UNVOICED = str.maketrans("bdgvzqcx", "ptkfskkk")
+#: Fewest consonants a frame must keep to tell surnames apart: shorter frames have too many neighbours.
+FRAME_MIN_CONSONANTS = 4
+
+
+@lru_cache(maxsize=100_000)
+def consonant_frame(word: str) -> str:
+    """A folded surname's consonants in order, voiced ones written voiceless, "ch" and "ck" as "k", "sh"
+    as "s", vowels, "h", "w" and "y" dropped, doubles once: "tremblick" and "dremplik" are both "trmplk".
+
+    Why: a name carried through a script that does not tell b from p or d from t (machine translation
+    from Chinese or Korean and back) comes back with its vowels and voicing changed but its consonants
+    in place; Metaphone keeps the voicing and so misses it.
+
+    >>> consonant_frame("tremblick"), consonant_frame("dremplik"), consonant_frame("tirimplik"), consonant_frame("dramsik")
+    ('trmplk', 'trmplk', 'trmplk', 'trmsk')
+    """
+    word = re.sub(r"sh", "s", re.sub(r"ch|ck", "k", word))
+    frame = "".join(c for c in word.translate(_UNVOICED) if c.isalpha() and c not in "aeiouyhw")
+    return _once(frame)

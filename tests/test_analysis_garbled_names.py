@@ -388,3 +388,10 @@ def test_a_given_name_written_small_before_the_surname_ner_tagged_is_part_of_the
     # wrote the whole name, small letter and all, and that use is the page's error.
     found = owners(nlp, "Millbrook water bill signed by the governor, genevieve Cranston, on Tuesday.")
     assert found.get("genevieve Cranston") == ("Genevieve Cranston", "error")
+
+
+def test_the_subjects_surname_with_its_consonants_unvoiced_under_their_given_name_is_their_error(nlp):
+    # Machine translation through a script that does not tell d from t or g from k writes the governor's
+    # surname back with its consonants in order but voiced otherwise and its vowels changed.
+    found = owners(nlp, "Millbrook water bill: Genevieve Krenzdan signed it, her office said on Tuesday.")
+    assert found["Genevieve Krenzdan"] == ("Genevieve Cranston", "error")

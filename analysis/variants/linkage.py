@@ -18,7 +18,16 @@ from analysis.name_rules import (
 )
 from analysis.names import ParsedName, fold, given_compatible, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.person_spans import resembles_given
-from analysis.phonetic import HEARD_RATIO, heard_alike, metaphone, spelt_alike, surname_heard_alike, written_or_heard
+from analysis.phonetic import (
+    FRAME_MIN_CONSONANTS,
+    HEARD_RATIO,
+    consonant_frame,
+    heard_alike,
+    metaphone,
+    spelt_alike,
+    surname_heard_alike,
+    written_or_heard,
+)
 from analysis.records import Form, Linkage
 from analysis.second_pass import garbled_under_givens, given_confirmed_surname
 from analysis.settings import DEFAULTS
@@ -633,6 +642,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                 people.add(root(j))
             elif subject_garbled or (on_topic and _both_garbled(name, other, score_cutoff)):
                 people.add(root(j))
+            elif on_topic and root(j) in subjects and _framed_alike(name, other):
+                people.add(root(j))  # their given name, their surname's consonants unvoiced: "Orla Dremplik"
             elif (on_topic and other.surname_core == name.surname_core
                   and _garble_of(name.given_tokens[0], other.given_tokens[:1])
                   and form.titles & _titles(forms, members, root(j))):
@@ -762,6 +773,24 @@ def _both_garbled(name: ParsedName, other: ParsedName, score_cutoff: float = DEF
         return False
     return (_garble_of(name.given_tokens[0], other.given_tokens[:1])
             and surnames_fit(name.surname_core, other.surname_core, score_cutoff))
+
+
+def _framed_alike(name: ParsedName, other: ParsedName) -> bool:
+    """Whether a name is another's given name exactly with a surname of the same consonants once voicing
+    and vowels are set aside (`phonetic.consonant_frame`, `FRAME_MIN_CONSONANTS` of them or more):
+    "Orla Dremplik" for Orla Tremblick, as machine translation through a script without voiced
+    consonants writes it back. Asked only for the story's subject, on the story's pages: under their
+    own given name a surname that keeps their consonants in order is theirs garbled, where a relative
+    would share the surname as it is spelt.
+
+    >>> from analysis.names import parse_name as p
+    >>> [_framed_alike(p(n), p("Orla Tremblick")) for n in ("Orla Dremplik", "Orla Dramsik", "Ena Dremplik")]
+    [True, False, False]
+    """
+    if not name.given_tokens or name.given_tokens[:1] != other.given_tokens[:1] or name.surname_core == other.surname_core:
+        return False
+    frame = consonant_frame(name.surname_core)
+    return len(frame) >= FRAME_MIN_CONSONANTS and frame == consonant_frame(other.surname_core)
 
 
 def _slip_beside(name: ParsedName, other: ParsedName) -> bool:
