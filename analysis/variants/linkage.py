@@ -576,7 +576,10 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     The story's subject (a topic name of its config) is garbled in more ways on its own pages, where a
     namesake is rare (`_subject_garble`): a given name keeping only its first letter under their title
     and surname, one keeping most letters when several outlets agree on it, a surname keeping its
-    first letter and most letters under their given name and title.
+    first letter and most letters under their given name and title, and under their own given name a
+    surname with their consonants in order once voicing and vowels are set aside (`_framed_alike`).
+    Both names garbled a little at once (`_both_garbled`) mark any established person of the story, the
+    subject or not, on the story's pages.
 
     One garble needs no on-topic coverage: the person's own given name (as written or heard) with a
     surname one edit further than a near spelling, keeping `score_cutoff` of it ("Odèle Pellarcourt"
