@@ -157,7 +157,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     relatives = _relatives(full_names)
     add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
                                         known_words=known_words, relatives=relatives, function_words=page_words,
-                                        places=place_spans))
+                                        places=place_spans, place_words=frozenset(_place_words(places, texts))))
     credible = [_as_given(m, full_names, settings.score_cutoff, known_words, relatives,
                           texts.get((m["version_id"], m["field"])) or "") for m in credible]
     # Only surnames written right: a word the first decision took for another's misspelt surname ("Yahya"

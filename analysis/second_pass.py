@@ -1257,7 +1257,8 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                         known_words: KnownWords | None = None,
                         relatives: dict[str, list[ParsedName]] | None = None,
                         function_words: dict[object, frozenset[str]] | None = None,
-                        places: dict[object, Container[int]] | None = None) -> Iterator[tuple[object, list[dict]]]:
+                        places: dict[object, Container[int]] | None = None,
+                        place_words: Container[str] = frozenset()) -> Iterator[tuple[object, list[dict]]]:
     """Capitalised lone given names of the people an article names in full; yield (key, mentions).
 
     texts: ((article, field), text) pairs; full_names: article -> the full names (given and surname)
@@ -1281,6 +1282,10 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
     places: key -> the starts of the places NER tagged there (as for `find_more_mentions`): a word NER
     took for a place where it stands is that place ("Moravia" in a story where NER took a party,
     "Moravian Union", for a person), the given name alone being the weaker reading of one capitalised word.
+    place_words: the story's one-word places (folded, as NER tags them anywhere in it): a word that is one
+    of them with an "s" after it is that place's possessive with the apostrophe dropped, as a URL slug's
+    headline writes it ("Macron Names Ally Frances Next" for France's), not a given name near another;
+    unless the article names someone of that very given name in full (a Frances Ruiz on a page about France).
     """
     known_words = known_words if known_words is not None else KnownWords()
     for key, text in texts:
@@ -1303,6 +1308,9 @@ def find_given_mentions(texts: Iterable[tuple[object, str]], full_names: dict[ob
                     continue
                 if places and start in places.get(key, ()):
                     continue  # NER's place here ("in Moravia"), no one's given name alone
+                if (folded[-1:] == "s" and folded[:-1] in place_words
+                        and not any(name.given_tokens[:1] == (folded,) for name in names)):
+                    continue  # a place's possessive, its apostrophe dropped ("Frances Next" for France's)
                 owner = given_owner(folded, names, score_cutoff=score_cutoff, words=known_words)
                 if owner is None and relatives and FAMILY_BEFORE.search(
                         text, max(0, start - FAMILY_LOOK_BACK), start):

@@ -84,6 +84,24 @@ def test_a_word_ner_took_for_a_place_where_it_stands_is_no_given_name():
     assert [f["surface"] for f in found] == ["Moravia", "Moravia"]
 
 
+def test_a_places_possessive_without_its_apostrophe_is_no_given_name():
+    """A slug's headline drops the apostrophe ("Moravias Next Leader" for Moravia's): with Moravia a
+    place of the story, "Moravias" is its possessive, not a given name a letter from Moravian's. A page
+    naming a person of that very given name in full keeps it as theirs."""
+    text = "Moravian Union won. Ally Named Moravias Next Leader."
+    names = {1: [parse_name("Moravian Union")]}
+    taken = {(1, "text"): [(0, len("Moravian Union"))]}
+    [(_, found)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=KNOWN,
+                                            place_words=frozenset({"moravia"})))
+    assert found == []
+    [(_, found)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=KNOWN))
+    assert [f["surface"] for f in found] == ["Moravias"]
+    names = {1: [parse_name("Moravias Union")]}
+    [(_, found)] = list(find_given_mentions([((1, "text"), text)], names, taken, known_words=KNOWN,
+                                            place_words=frozenset({"moravia"})))
+    assert [f["surface"] for f in found] == ["Moravias"]
+
+
 def test_a_given_name_in_a_title_case_headline_is_the_persons():
     """A headline capitalises every word ("Speaking To Elen On The Phone"): the capital of a function
     word after the given name makes no two-word name of it; a word that may be a name does."""
