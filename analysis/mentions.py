@@ -131,7 +131,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # So is one whose name NER tags otherwise more often than as a person ("Pranav Venkataswamy" as an ORG),
     # though relatives or namesakes NER did find share the surname: searched with their own given names.
     named = Counter(name.surname_key for name in map(parse_name, (m["surface"] for m in credible)) if name is not None)
-    searchable = people_to_search(first, _place_words(places, texts), named)
+    place_words = _place_words(places, texts)
+    searchable = people_to_search(first, place_words, named)
     searchable += [person for person in topic_people(topic)
                    if not any(set(p["surnames"]) & set(person["surnames"]) and set(p["given"]) & set(person["given"])
                               for p in searchable)]
@@ -157,7 +158,7 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     relatives = _relatives(full_names)
     add(second_pass.find_given_mentions(prose, full_names, taken, score_cutoff=settings.score_cutoff,
                                         known_words=known_words, relatives=relatives, function_words=page_words,
-                                        places=place_spans, place_words=frozenset(_place_words(places, texts))))
+                                        places=place_spans, place_words=place_words))
     credible = [_as_given(m, full_names, settings.score_cutoff, known_words, relatives,
                           texts.get((m["version_id"], m["field"])) or "") for m in credible]
     # Only surnames written right: a word the first decision took for another's misspelt surname ("Yahya"

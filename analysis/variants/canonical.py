@@ -581,7 +581,7 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: 
     languages: dict = {}
     theirs: Counter = Counter()
     ours: Counter = Counter()
-    careless: set = set()  # outlets writing the surname a way no romanisation of the canonical explains
+    careless: set = set()  # outlets writing the surname a third way: no rule explains it, no gender form (`_garbled`)
     for other in group:
         if writes(other, surname, given):
             outlets |= other.authoritative

@@ -1177,7 +1177,7 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
     Arden"), and an article's own misspelling is no such evidence: where it writes "Pellardt" for her
     and "Pellard" for her husband, a later "Pellard" may be either."""
     named_in: dict[object, set[int]] = defaultdict(set)
-    named_at: dict[object, list[tuple]] = defaultdict(list)
+    named_at: dict[object, list[tuple]] = defaultdict(list)  # (article, field) -> (start, person, passed over)
     surnames_of: dict[int, set[str]] = defaultdict(set)  # cluster -> the surnames of its full names
     titles_of: dict[int, set[str]] = defaultdict(set)  # cluster -> the titles of its full names
     main: dict[int, ParsedName] = {}  # cluster -> its best-attested full name
@@ -1269,9 +1269,9 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                 titled = {number for number in candidates if forms[index].titles & titles_of[number]}
                 candidates = titled if len(titled) == 1 else candidates
             # The candidates named before it, where the article says: nobody is called back before being introduced.
-            before = [(kin, start, number) for start, number, kin in named_at[(m["article_id"], m.get("field"))]
+            before = [(aside, start, number) for start, number, aside in named_at[(m["article_id"], m.get("field"))]
                       if number in candidates and start < m["start"]] if m.get("start") is not None else []
-            pool = {number for _kin, _start, number in before} or candidates
+            pool = {number for _aside, _start, number in before} or candidates
             subject = pool & subjects
             if len(pool) > 1 and len(subject) == 1 and m["article_id"] in topic_articles:
                 most = max(named_times[m["article_id"], number] for number in candidates)
@@ -1279,7 +1279,8 @@ def _attach_by_co_mention(linkage, forms: list[Form], by_form: dict[int, list[di
                     candidates = subject
             before = [b for b in before if b[2] in candidates]
             if len(candidates) > 1 and before:
-                # The latest not introduced as a relative ("Galey's son, Rohan Galey"), else the latest.
+                # The latest not introduced as a relative ("Galey's son, Rohan Galey") nor written as the
+                # second of a couple ("Rohan and Mira Galey"), else the latest.
                 candidates = {max(before, key=lambda b: (not b[0], b[1]))[2]}
             if len(candidates) == 1:
                 attached[m["mention_id"]] = candidates.pop()
