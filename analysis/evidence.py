@@ -51,9 +51,10 @@ def _forms_from_mentions(mentions: list[dict], parsed: dict, copies: dict | None
         role = role_title(name.title)
         if role:
             form.titles.add(role)
-        if m.get("usage", "uses") != "uses" or m.get("field") == "url":
+        if m.get("usage", "uses") != "uses" or m.get("field") == "url" or m.get("echo"):
             # A URL's slug is no writing of the outlet's either: it has no case, marks, spaces or
-            # hyphens of its own ("ana-lindahl-berg" for Ana Lindahl-Berg), and repeats the headline.
+            # hyphens of its own ("ana-lindahl-berg" for Ana Lindahl-Berg), and repeats the headline;
+            # the headline a page's text opens with (`echo`) is the title written once more.
             continue
         form.surfaces[m["surface"]] += 1
         form.displays[name.display] += 1

@@ -399,7 +399,7 @@ def people_to_search(clusters: list[dict], places: Counter | None = None, named:
 
 def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str] = frozenset()) -> list[dict]:
     """The variants stage's records of these mentions. Ten keys at most for most (`handle`, `couple`,
-    `kin`, `spouse`, `lowered` (`entities.lowered_in_prose`), and `foreign`, the language of a page in another
+    `kin`, `spouse`, `lowered` (`entities.lowered_in_prose`), `echo` (`_headline_echo`), and `foreign`, the language of a page in another
     language, only when true): a dict of eleven or more takes
     464 bytes, of up to ten 272, and a story of 10,000 articles has a few hundred thousand of them."""
     rows = []
@@ -432,8 +432,26 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
             row["lowered"] = True
         if not is_english(doc.get("language")):
             row["foreign"] = doc["language"]  # the page's language, for its grammar (`names.inflected`)
+        if m["field"] == "text" and m["start"] < _headline_echo(text, doc.get("title") or ""):
+            row["echo"] = True
         rows.append(row)
     return rows
+
+
+@lru_cache(maxsize=4096)
+def _headline_echo(text: str, title: str) -> int:
+    """Where the headline a page's text opens with ends (0 when it opens with none): an extractor keeps
+    the page's heading, which is its title again, so a name in it is the headline's one writing, not a
+    second use by the outlet (a headline's slip read twice looks like a name the outlet means).
+
+    >>> _headline_echo("  Mayor Ellen Cranston wins\\nThe mayor...", "Mayor Ellen Cranston wins")
+    27
+    >>> _headline_echo("The mayor said...", "Mayor Ellen Cranston wins"), _headline_echo("Text", "")
+    (0, 0)
+    """
+    title = title.strip()
+    lead = len(text) - len(text.lstrip())
+    return lead + len(title) if title and text.startswith(title, lead) else 0
 
 
 #: "Gennady and " before a name: two people sharing the surname written after the second of them.

@@ -8,20 +8,24 @@ from analysis.mentions import resolve_mentions
 from analysis.records import Topic
 
 
-def resolve(nlp, careful: list[str], page: str | list[str], topic_name: str, *, off_topic: int = 0):
+def resolve(nlp, careful: list[str], page: str | list[str], topic_name: str, *, off_topic: int = 0,
+            titles: dict[int, str] | None = None):
     """The story-wide resolution (`mentions.resolve_mentions`) of `careful` pages (authoritative
     outlets, article ids from 0) and then `page`, each its own outlet.
 
     `page` may be several pages (each its own outlet, none authoritative).
     `off_topic`: how many of the last pages are outside the story's topic.
+    `titles`: article id -> the page's title (else none).
     """
     pages = [page] if isinstance(page, str) else list(page)
     texts = [*careful, *pages]
-    docs = {i: {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
+    titles = titles or {}
+    docs = {i: {"title": titles.get(i, ""), "description": "", "keywords": "", "url": "", "author": "", "text": text,
                 "article_id": i, "origin": f"o{i}", "outlet": f"o{i}", "authoritative": i < len(careful),
                 "published": f"2026-03-{i + 1:02d}"} for i, text in enumerate(texts)}
-    found = [{**e, "id": f"{key}-{n}", "version_id": key, "field": "text"}
-             for (key, _field), ents in entities.find_entities(nlp, (((i, "text"), d["text"]) for i, d in docs.items()))
+    fields = ((i, field) for i, d in docs.items() for field in ("title", "text") if d[field])
+    found = [{**e, "id": f"{key}-{field}-{n}", "version_id": key, "field": field}
+             for (key, field), ents in entities.find_entities(nlp, ((k, docs[k[0]][k[1]]) for k in fields))
              for n, e in enumerate(ents)]
     on_topic = frozenset(list(docs)[:len(texts) - off_topic])
     return resolve_mentions(docs, found, lexicon=lexicon_of(nlp), topic=Topic(names=(topic_name,), articles=on_topic))

@@ -395,3 +395,35 @@ def test_the_subjects_surname_with_its_consonants_unvoiced_under_their_given_nam
     # surname back with its consonants in order but voiced otherwise and its vowels changed.
     found = owners(nlp, "Millbrook water bill: Genevieve Krenzdan signed it, her office said on Tuesday.")
     assert found["Genevieve Krenzdan"] == ("Genevieve Cranston", "error")
+
+
+def _kinds(resolved, article_id: int) -> dict:
+    """surface -> (canonical of its person, kind) for the person mentions of one article, every field."""
+    canonical = {c["id"]: c["canonical"] for c in resolved.result.clusters}
+    kinds = {a["mention_id"]: (canonical.get(a["cluster_id"]), a["kind"]) for a in resolved.result.assignments}
+    return {m["surface"]: kinds.get(m["id"]) for m in resolved.persons if m["version_id"] == article_id}
+
+
+CAREFUL_VOSS = [
+    "Governor Lena Voss signed the water bill in Millbrook on Tuesday. Voss said it was overdue.",
+    "Millbrook's Governor Lena Voss defended the water bill. Voss thanked the council.",
+    "Lena Voss, the governor, signed the bill. Voss spoke briefly about the water supply.",
+]
+HEADLINE = "Lena Vost signs Millbrook water bill"
+
+
+def test_a_careful_pages_headline_slip_read_again_at_the_top_of_its_text_is_the_persons_error(nlp):
+    # The page's text opens with its headline, as an extractor keeps the heading: one writing of the
+    # slip, not two, so it is the careful outlet's one slip beside the name it writes right below.
+    page = f"{HEADLINE}\nGovernor Lena Voss signed the water bill on Tuesday. Voss said the bill was overdue."
+    resolved = story_resolve(nlp, [*CAREFUL_VOSS, page], "Millbrook water notes, no names.", "Lena Voss",
+                       titles={3: HEADLINE})
+    assert _kinds(resolved, 3)["Lena Vost"] == ("Lena Voss", "error")
+
+
+def test_a_careful_page_writing_the_near_name_again_in_its_text_means_another_person(nlp):
+    page = (f"{HEADLINE}\nGovernor Lena Voss signed the water bill on Tuesday. Her aide Lena Vost, "
+            "a lawyer, drafted it; Vost said the bill was overdue.")
+    resolved = story_resolve(nlp, [*CAREFUL_VOSS, page], "Millbrook water notes, no names.", "Lena Voss",
+                       titles={3: HEADLINE})
+    assert _kinds(resolved, 3)["Lena Vost"][0] == "Lena Vost"

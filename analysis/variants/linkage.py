@@ -587,7 +587,9 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     second pass (`second_pass._given_then_garbled_surname`). Nor does a slip beside the person's own
     name: a page that writes their full name right and, once, a near one (`_slip_beside`) has named
     them twice, the second time by mistake; unless the page is a careful outlet's, which writes two
-    near names side by side to tell two people apart ("Tim" and "Tom Okafor"). Their surname under an
+    near names side by side to tell two people apart ("Tim" and "Tom Okafor"), and means a near
+    surname under their very given name when it writes it again (its one writing, a headline's, is a
+    slip: `_careful_slip`). Their surname under an
     office of theirs, in on-topic coverage, with a word no given-name list has in place of their given
     name, is a given name garbled past recognition ("former Defense Minister Ewel Gellert" for Yoel):
     a namesake in the same office has a given name ("Justice Robert H. Tolliver" stays his own). Under a
@@ -654,8 +656,9 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
             elif (on_topic and other.surname_core == name.surname_core and name.given_tokens[0] not in given_names()
                   and len(name.given_tokens[0]) > 1 and form.titles & _titles(forms, members, root(j))):
                 people.add(root(j))  # no given name at all, in their office: "Defense Minister Ewel Gellert"
-            elif not form.authoritative and _slip_beside(name, other) and form.articles <= articles_naming(root(j)):
-                people.add(root(j))
+            elif ((not form.authoritative or slip and name.surname_core != other.surname_core)
+                  and _slip_beside(name, other) and form.articles <= articles_naming(root(j))):
+                people.add(root(j))  # a careful page's one slip in their surname: "Pierre Thibodiex", once
             elif (on_topic and name.surname_core != other.surname_core and _slip_beside(name, other)
                   and form.titles & _titles(forms, members, root(j))):
                 people.add(root(j))  # their given name and title, the surname garbled: "EP President Roberta Raizzola"
