@@ -66,7 +66,7 @@ TITLES = frozenset("""
     madame herr frau pm fm
     cardinal archbishop monsignor msgr rabbi imam ayatollah hojatoleslam hojjatoleslam mufti
     prasident senor senora dona don
-    fiance fiancee husband wife widow widower mother
+    fiance fiancee husband wife widow widower mother honourable honorable
 """.split()) | frozenset(FOREIGN_OFFICES)
 
 #: Titles written between the given name and the surname, in the Church's old style ("John Cardinal
@@ -85,7 +85,8 @@ TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "pr
                **FOREIGN_OFFICES}
 #: Courtesy titles: how a paper addresses someone, not an office they hold ("Ms Ruiz" and "Senator Ruiz"
 #: may well be one person, where "Judge Ruiz" and "Coach Ruiz" are two).
-HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady monsieur mme mlle madame herr frau senor senora dona don".split())
+HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady monsieur mme mlle madame herr frau senor senora dona don "
+                       "honourable honorable".split())
 
 
 #: Words for a relative written before their given name alone ("his wife Anoopa", "His mother,

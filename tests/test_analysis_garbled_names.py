@@ -427,3 +427,18 @@ def test_a_careful_page_writing_the_near_name_again_in_its_text_means_another_pe
     resolved = story_resolve(nlp, [*CAREFUL_VOSS, page], "Millbrook water notes, no names.", "Lena Voss",
                        titles={3: HEADLINE})
     assert _kinds(resolved, 3)["Lena Vost"][0] == "Lena Vost"
+
+
+def test_a_long_name_garbled_word_by_word_is_the_persons_error(nlp):
+    # Both given names garbled a little under the surname: a rewrite garbling a long name word by word.
+    careful = [page.replace("Lena Voss", "Lena Maren Voss") for page in CAREFUL_VOSS]
+    found = story_owners(nlp, careful, "The water bill was signed by Lina Marin Voss in Millbrook on Tuesday.",
+                         "Lena Maren Voss")
+    assert found["Lina Marin Voss"] == ("Lena Maren Voss", "error")
+
+
+def test_a_relative_with_another_middle_name_stays_a_person(nlp):
+    careful = [page.replace("Lena Voss", "Lena Maren Voss") for page in CAREFUL_VOSS]
+    found = story_owners(nlp, careful, "The water bill was signed by Lina Karin Voss in Millbrook on Tuesday.",
+                         "Lena Maren Voss")
+    assert found["Lina Karin Voss"][0] == "Lina Karin Voss"

@@ -40,6 +40,14 @@ def test_every_abbreviated_title_is_a_title_not_a_given_name():
         assert (name.title, name.given, role_title(name.title)) == (abbreviation, (), office), abbreviation
 
 
+def test_a_courtesy_style_in_either_spelling_is_a_title_not_a_given_name():
+    # "Honourable Ana Ruiz" (invented) in Commonwealth style and "Honorable" in American: a courtesy
+    # title, no first given name to compare, so the two are one name, not two garbled ones.
+    for style in ("Honourable", "Honorable"):
+        name = parse_name(f"{style} Ana Maren Ruiz")
+        assert (name.title, name.given) == (style.lower(), ("ana", "maren")), style
+
+
 def test_initials_written_together_are_compared_as_initials_but_shown_as_written():
     # "AJ Lund" is compared as A. J. Lund, so "A.J. Lund" is the same name; the canonical shows the way
     # most outlets write it, not a spacing nobody wrote.

@@ -562,7 +562,8 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
     has that person's first given name and surname and garbles a later given name
     (`_later_given_garbled`: "Halil Tewfiq" for Halil Tevfik), or their later given names and surname
     and garbles the first (`_first_given_garbled`), or the first part of a two-part surname
-    written as two words (`_hyphen_half_garbled`), which outrank the looser rules. A
+    written as two words (`_hyphen_half_garbled`), which outrank the looser rules; on the story's
+    pages, two or more of its words may be garbled a little, the rest theirs (`_words_garbled`). A
     relative ("Oksana", the first lady) has another given name and another title, and stays a person;
     a namesake used by several outlets is established, and stays a person, with one exception: a name
     written as heard ("Matt Gates" for a Matt Gaetz pronounced so) that several aggregators copy but
@@ -641,7 +642,7 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                 later.add(root(j))
             elif _surname_garbled_under_given(name, other, score_cutoff):
                 people.add(root(j))
-            elif on_topic and _surname_garbled_under_givens(name, other):
+            elif on_topic and (_surname_garbled_under_givens(name, other) or _words_garbled(name, other)):
                 people.add(root(j))
             elif on_topic and _heard_as(name, other):
                 people.add(root(j))
@@ -712,6 +713,29 @@ def _later_given_garbled(name: ParsedName, other: ParsedName) -> bool:
     ours, theirs = name.given_tokens, other.given_tokens
     return (name.surname_core == other.surname_core and len(ours) == len(theirs) >= 2 and ours[0] == theirs[0]
             and ours != theirs and all(a == b or _garble_of(a, (b,)) for a, b in zip(ours[1:], theirs[1:])))
+
+
+def _words_garbled(name: ParsedName, other: ParsedName) -> bool:
+    """Whether a name of two given names or more is another's with two of its words or more garbled
+    and the rest theirs: as many given names, each theirs or keeping its first letter and most of its
+    letters (`_garble_of`), and the surname theirs or garbled past a near spelling, its first sound
+    and most letters kept (`second_pass.garbled_under_givens`): "Halil Tewfiq Ozdamir" for Halil
+    Tevfik Ozdemir, "Hallil Tewfiq Ozdemir", as a machine rewrite or a transcript garbles a long name
+    word by word. One word garbled is `_later_given_garbled`'s or `_first_given_garbled`'s; a
+    relative differs in a whole given name, not in letters of each.
+
+    >>> from analysis.names import parse_name as p
+    >>> [_words_garbled(p(n), p("Halil Tevfik Ozdemir"))
+    ...  for n in ("Halil Tewfiq Ozdamir", "Hallil Tewfiq Ozdemir", "Halil Tewfiq Ozdemir", "Halil Kemal Ozdamir")]
+    [True, True, False, False]
+    """
+    ours, theirs = name.given_tokens, other.given_tokens
+    if len(ours) != len(theirs) or len(ours) < 2:
+        return False
+    same_surname = name.surname_core == other.surname_core
+    changed = sum(a != b for a, b in zip(ours, theirs)) + (not same_surname)
+    return (changed >= 2 and all(a == b or _garble_of(a, (b,)) for a, b in zip(ours, theirs))
+            and (same_surname or garbled_under_givens(name.surname_core, other.surname_core)))
 
 
 def _first_given_garbled(name: ParsedName, other: ParsedName) -> bool:
