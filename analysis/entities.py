@@ -527,13 +527,16 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     # A word NER tags a nationality alone anywhere, and that no list knows as a given name, says who a
     # person is before their name, however often NER takes it into one ("Moravian Ana Ruiz").
     descriptors = places | {s for s in group_votes if " " not in s and s not in world_given_names()}
+    # The story's places of any length ("San Moravo"), for the names of their people (`demonym_of`).
+    place_names = frozenset(s for s, n in place_votes.items() if n > person_votes[s])
     del place_votes, group_votes, place_starts, place_ends
     prose = [text for key, text in texts.items() if key[1] in PROSE_FIELDS and key not in foreign]
     lowered = lower_case_words(prose) | written_alone(prose, lexicon)
     named = []  # (mention, its parsed name)
     for m in persons:
         surface = fold(m["surface"])
-        if not (is_name_like(m["surface"], ordinary) and person_votes[surface] > other_votes[surface]):
+        if not (is_name_like(m["surface"], ordinary) and person_votes[surface] > other_votes[surface]) or \
+                demonym_of(fold(strip_possessive(m["surface"])), place_names):
             continue
         m = _without_place_word(_without_glued_words(m), descriptors)
         name = parse_name(m["surface"])
@@ -548,6 +551,28 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     for m, name in named:
         documents_of.setdefault(name.key, set()).add(_key(m)[0])
     return [m for m, name in named if name.full or name.title or len(documents_of[name.key]) > 1]
+
+
+#: Endings that make a place's people of its name, its last vowel dropped or kept ("Moravia": "Moravian",
+#: "Moravo": "Moravar", "Velland": "Vellandese", "Ostrel": "Ostreli", "Moravie": "Moraviens").
+DEMONYM_ENDINGS = ("n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ar", "ars", "er", "ers",
+                   "ien", "iens", "ienne", "iennes", "ais", "aise", "ois", "oise", "ic", "ite", "ites")
+
+
+def demonym_of(surface: str, place_names: Container[str]) -> bool:
+    """Whether a folded surface is the word for the people of one of the story's places (`place_names`,
+    folded): NER takes "San Moravan" for a person named Moravan now and then, where it tags "San Moravo"
+    a place far more often; a person's name is no place's with an ending (`DEMONYM_ENDINGS`).
+
+    >>> [demonym_of(s, {"san moravo", "ostrava"}) for s in ("san moravan", "san moravans", "ostravars", "san moravo", "ana ruiz")]
+    [True, True, True, False, False]
+    """
+    for ending in DEMONYM_ENDINGS:
+        if surface.endswith(ending) and len(surface) > len(ending) + 2:
+            stem = surface[:-len(ending)]
+            if stem in place_names or any(stem + vowel in place_names for vowel in "aeiouy"):
+                return True
+    return False
 
 
 #: The method of a NER mention that `credible_mentions` gave a new span (`_without_place_word`,

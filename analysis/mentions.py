@@ -24,7 +24,7 @@ from functools import lru_cache
 from analysis import entities, joined, names_abroad, second_pass, variants
 from analysis.lexicon import function_words, glue_letters, is_english
 from analysis.name_rules import FAMILY_WORDS, SPOUSE_OF, given_names, world_given_names
-from analysis.names import ParsedName, fold, parse_name, slug_words, surname_parts
+from analysis.names import ParsedName, fold, parse_name, slug_words, strip_possessive, surname_parts
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_people
 
@@ -64,8 +64,17 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # NER's organisations of two words or more: start -> end, maybe a person's name (`second_pass.tagged_given_before`).
     organisations: dict[object, dict[int, int]] = defaultdict(dict)
 
+    # On how many pages NER tags each surface (folded, its possessive gone) a person, and a place or a group.
+    tagged_as: dict[str, Counter] = {"person": Counter(), "place": Counter()}
+    tagged_on: set[tuple] = set()
+
     def noting_places(found: Iterable[dict]) -> Iterator[dict]:
         for entity in found:
+            vote = ("person" if entity["label"] == "PERSON" else "place"
+                    if entity["label"] in entities.PLACE_LABELS or entity["label"] == entities.GROUP_LABEL else None)
+            if vote and (tagged := (vote, fold(strip_possessive(entity["surface"])), entity["version_id"])) not in tagged_on:
+                tagged_on.add(tagged)
+                tagged_as[vote][tagged[1]] += 1
             if entity["label"] == "GPE":
                 places.append(entity)
             elif entity["label"] == "ORG" and " " in entity["surface"].strip():
@@ -164,7 +173,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # Only surnames written right: a word the first decision took for another's misspelt surname ("Yahya"
     # for a Hayya, its letters scrambled) is no surname of its own, and may be a given name after all.
     searched = {surname for person in searchable for surname in set(person["surnames"]) - set(person.get("errors", ()))}
-    found[:] = [_given_not_near_surname(m, full_names, searched) for m in found]
+    found[:] = [_given_not_near_surname(m, full_names, searched) for m in found
+                if not _tagged_a_place(m, tagged_as, searched)]
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
     result = variants.analyse_variants(_variant_input(persons, documents, lexicon), settings=settings,
                                        id_prefix=id_prefix, **variant_options)
@@ -338,6 +348,33 @@ def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words,
             kin = [] if on_page else [name for name in kin if name.given_tokens[:1] == (parsed.surname_key,)]
         owner = second_pass.given_owner(parsed.surname_key, kin, score_cutoff=score_cutoff, words=known_words)
     return mention if owner is None else {**mention, "part": "given", "full_name": owner.display}
+
+
+def _tagged_a_place(mention: dict, tagged_as: dict[str, Counter], surnames: Container[str]) -> bool:
+    """Whether a mention the second pass found is a place or a people, as NER tags its very words so
+    on `PLACE_PAGES` pages or more, and on more pages than it tags them a person (`tagged_as`:
+    "person"/"place" -> folded surface -> pages): "Moravio" a letter from a radio station's "Moravia"
+    NER took for a person, "San Moravo" from a "San Moravan" it did, a lone "Vellano" beside a club's
+    "Vellano Athletic". The small model tags a misspelt name a place now and then too (a garbled
+    surname on two pages), never all over the coverage. A surname written exactly as a person of the
+    story writes it (`surnames`) is theirs, however NER tags it elsewhere (it calls "Malen" of "Greta
+    von der Malen" a place).
+
+    >>> votes = {"person": Counter({"san moravo": 3}), "place": Counter({"san moravo": 9, "malen": 5, "cranstin": 2})}
+    >>> [_tagged_a_place({"surface": s, "method": "matcher"}, votes, {"malen", "moravan", "cranston"})
+    ...  for s in ("San Moravo’s", "Malen", "Cranstin")]
+    [True, False, False]
+    """
+    surface = fold(strip_possessive(mention["surface"]))
+    if tagged_as["place"][surface] < max(PLACE_PAGES, tagged_as["person"][surface] + 1):
+        return False
+    parsed = parse_name(mention["surface"])
+    return mention.get("method") == "given" or parsed is None or parsed.surname_key not in surnames
+
+
+#: On how many pages NER must tag a word a place before the word is taken for the place it names
+#: rather than for a name it resembles (`_tagged_a_place`): a place of the story is named all over it.
+PLACE_PAGES = 3
 
 
 def _given_not_near_surname(mention: dict, full_names: dict, surnames: set[str]) -> dict:
