@@ -59,7 +59,7 @@ NAMING_WORDS = frozenset("""
 #: Beginnings of the naming words that are inflected: "called"/"calling", "llamaron", "soprannominato".
 NAMING_STEMS = ("call", "nicknam", "name", "naming", "spell", "spelt", "misspel", "wrot", "writ", "search",
                 "google", "label", "llam", "apod", "chamad", "chamou", "apelid", "chiam",
-                "soprannom", "surnomm", "appel", "genannt", "nannt", "nenn", "spitznam")
+                "soprannom", "surnomm", "appel", "genannt", "nannt", "nenn", "spitznam", "schreib", "orthograph")
 #: How many words either side of a short quote `NAMING_WORDS` are looked for in, within its sentence.
 NAMING_REACH = 3
 #: Double quotation marks around any stretch of one paragraph: words a page reproduces (`in_quotation`,
@@ -207,7 +207,7 @@ def usage(text: str, start: int, end: int, field: str = "text") -> str:
     no evidence of how the outlet spells it, and no error of the outlet's. Headlines end without a full
     stop as a rule, so only the body is read so.
     """
-    for quote_start, quote_end in _naming_quotes(text):
+    for quote_start, quote_end in (*_naming_quotes(text), *_naming_asides(text)):
         if quote_start <= start and end <= quote_end:
             return "quoted"
     if field == "text" and _CUT_END.match(text, end):
@@ -369,6 +369,24 @@ def _naming_quotes(text: str) -> tuple[tuple[int, int], ...]:
         if any(_naming(fold(word)) for word in near):
             found.append((quote_start, quote_end))
     return tuple(found)
+
+
+#: A stretch in brackets, within one paragraph.
+_ASIDE = re.compile(r"\(([^()\n]{1,300})\)")
+
+
+@lru_cache(maxsize=4096)
+def _naming_asides(text: str) -> tuple[tuple[int, int], ...]:
+    """The bracketed asides that open on a naming word (`NAMING_WORDS`, within `NAMING_REACH` words):
+    "(also spelt Ana Ruys or Ana Ruiz)", "(andere Schreibweise ...)". A biography lists the other
+    spellings of its subject's name so, without quotation marks: a passage about the name, no use of it.
+
+    >>> text = "Ana Ruiz (also spelt Ana Ruys) won. Ana Ruiz (the mayor, Ana Ruys said) won."
+    >>> [text[s:e] for s, e in _naming_asides(text)]
+    ['also spelt Ana Ruys']
+    """
+    return tuple(m.span(1) for m in _ASIDE.finditer(text)
+                 if any(_naming(fold(word)) for word in _WORD.findall(m.group(1))[:NAMING_REACH]))
 
 
 def _naming(word: str) -> bool:

@@ -442,3 +442,14 @@ def test_a_relative_with_another_middle_name_stays_a_person(nlp):
     found = story_owners(nlp, careful, "The water bill was signed by Lina Karin Voss in Millbrook on Tuesday.",
                          "Lena Maren Voss")
     assert found["Lina Karin Voss"][0] == "Lina Karin Voss"
+
+
+def test_a_spelling_a_biography_lists_in_brackets_is_talk_about_the_name_not_a_use(nlp):
+    # "(also spelt ...)": the page names the other spelling, no quotation marks around it; in brackets
+    # that open on no naming word, the same name is the page's use.
+    def usages(page):
+        flags = story_resolve(nlp, CAREFUL_VOSS, page, "Lena Voss").result.flags
+        return {f["usage"] for f in flags if f["level"] == "article"}
+
+    assert usages("Governor Lena Voss (also spelt Lena Vost in early reports) signed the water bill.") == {"quoted"}
+    assert usages("Governor Lena Voss (Lena Vost to early reports) signed the water bill.") == {"uses"}
