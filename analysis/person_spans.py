@@ -180,8 +180,11 @@ def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
     'Katelyn Brennock'
     >>> text[garbled_given_before(text, text.rindex("Brennock"), {"marco"}):]
     'Marcu Brennock.'
+
+    In a line written in capitals throughout, a word in capitals before a surname in capitals
+    (`_capitals_before_capitals`: a headline's "MARCU BRENNOCK").
     """
-    before = capitalised_word_before(text, start)
+    before = capitalised_word_before(text, start) or _capitals_before_capitals(text, start)
     if not before:
         return start
     folded = fold(before.group(1))
@@ -189,6 +192,27 @@ def garbled_given_before(text: str, start: int, givens: Iterable[str]) -> int:
                                                and OSA.distance(folded, given, score_cutoff=1) <= 1)
                 or _short_heard(folded, given) for given in givens)
     return before.start(1) if close else start
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _capitals_before_capitals(text: str, start: int) -> re.Match | None:
+    """The word just before `start` on the same line when it and the word at `start` are both written
+    in capitals throughout, as a headline, a caption or a tag in capitals writes every word: there a
+    capital opens nothing in particular, so only a closeness to the person's own given name, which the
+    caller asks, makes the word a given name.
+
+    >>> text = "NAPOLI STAR MARCU BRENNOCK SIGNS; Star MARCU BRENNOCK"
+    >>> [_capitals_before_capitals(text, at).group(1) if _capitals_before_capitals(text, at) else None
+    ...  for at in (text.index("BRENNOCK"), text.index("MARCU"), text.rindex("MARCU"))]
+    ['MARCU', 'STAR', None]
+    """
+    before = word_before(text, start)
+    at = _LETTERS.match(text, start)
+    if before and at and len(before.group(1)) > 1 and before.group(1).isupper() and at.group().isupper():
+        return before
+    return None
 
 
 def garbled_middle_before(text: str, start: int, givens: Iterable[str]) -> int:

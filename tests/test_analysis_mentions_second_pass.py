@@ -649,3 +649,11 @@ def test_a_five_letter_surname_with_a_letter_dropped_is_found_where_the_page_wri
     page = "Prime Minister Ada Trass spoke. He agreed to Tras’s request. Trass will speak."
     assert surfaces(page, people) == ["Prime Minister Ada Trass", "Tras", "Trass"]
     assert surfaces("He agreed to Tras’s request.", people) == []
+
+
+def test_a_given_name_garbled_in_a_headline_in_capitals_joins_the_surname():
+    """A headline in capitals throughout writes "ELLAN CRANSTON": the word a letter from the person's
+    given name is theirs garbled, as "Ellan Cranston" is in running text; a word in capitals that is no
+    near spelling of it ("NEW") stays out."""
+    assert surfaces("WATER BILL: ELLAN CRANSTON SIGNS IT") == ["ELLAN CRANSTON"]
+    assert surfaces("WATER BILL: NEW CRANSTON PLAN SIGNED") == ["CRANSTON"]
