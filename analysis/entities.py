@@ -378,7 +378,7 @@ _ASIDE = re.compile(r"\(([^()\n]{1,300})\)")
 @lru_cache(maxsize=4096)
 def _naming_asides(text: str) -> tuple[tuple[int, int], ...]:
     """The bracketed asides that open on a naming word (`NAMING_WORDS`, within `NAMING_REACH` words):
-    "(also spelt Ana Ruys or Ana Ruiz)", "(andere Schreibweise ...)". A biography lists the other
+    "(also spelt Ana Ruys or Ana Ruiz)", "(Schreibweise auch ...)". A biography lists the other
     spellings of its subject's name so, without quotation marks: a passage about the name, no use of it.
 
     >>> text = "Ana Ruiz (also spelt Ana Ruys) won. Ana Ruiz (the mayor, Ana Ruys said) won."

@@ -436,8 +436,8 @@ def people_to_search(clusters: list[dict], places: Counter | None = None, named:
 
 def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str] = frozenset()) -> list[dict]:
     """The variants stage's records of these mentions. Ten keys at most for most (`handle`, `couple`,
-    `kin`, `spouse`, `lowered` (`entities.lowered_in_prose`), `echo` (`_headline_echo`), and `foreign`, the language of a page in another
-    language, only when true): a dict of eleven or more takes
+    `kin`, `spouse`, `lowered` (`entities.lowered_in_prose`), `echo` (`_headline_echo`), and `foreign`,
+    the language of a page in another language, only when true): a dict of eleven or more takes
     464 bytes, of up to ten 272, and a story of 10,000 articles has a few hundred thousand of them."""
     rows = []
     capitalised: dict[tuple, list[tuple[int, int]]] = defaultdict(list)

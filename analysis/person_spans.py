@@ -203,7 +203,7 @@ def _capitals_before_capitals(text: str, start: int) -> re.Match | None:
     capital opens nothing in particular, so only a closeness to the person's own given name, which the
     caller asks, makes the word a given name.
 
-    >>> text = "NAPOLI STAR MARCU BRENNOCK SIGNS; Star MARCU BRENNOCK"
+    >>> text = "MILLBROOK STAR MARCU BRENNOCK SIGNS; Star MARCU BRENNOCK"
     >>> [_capitals_before_capitals(text, at).group(1) if _capitals_before_capitals(text, at) else None
     ...  for at in (text.index("BRENNOCK"), text.index("MARCU"), text.rindex("MARCU"))]
     ['MARCU', 'STAR', None]
