@@ -173,8 +173,12 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
     # Only surnames written right: a word the first decision took for another's misspelt surname ("Yahya"
     # for a Hayya, its letters scrambled) is no surname of its own, and may be a given name after all.
     searched = {surname for person in searchable for surname in set(person["surnames"]) - set(person.get("errors", ()))}
+    # A searched person's surname is theirs, however NER tags it alone (a footballer's bare surname a
+    # place on five pages and a person on none): no place whose people's word a garble of it could be.
+    story_places = frozenset(s for s, pages in tagged_as["place"].items()
+                             if pages >= max(PLACE_PAGES, tagged_as["person"][s] + 1)) - searched
     found[:] = [_given_not_near_surname(m, full_names, searched) for m in found
-                if not _tagged_a_place(m, tagged_as, searched)]
+                if not _tagged_a_place(m, story_places, searched)]
     persons = credible + [m for m in found if entities.is_name_like(m["surface"])]
     result = variants.analyse_variants(_variant_input(persons, documents, lexicon), settings=settings,
                                        id_prefix=id_prefix, **variant_options)
@@ -350,23 +354,23 @@ def _as_given(mention: dict, full_names: dict, score_cutoff: float, known_words,
     return mention if owner is None else {**mention, "part": "given", "full_name": owner.display}
 
 
-def _tagged_a_place(mention: dict, tagged_as: dict[str, Counter], surnames: Container[str]) -> bool:
-    """Whether a mention the second pass found is a place or a people, as NER tags its very words so
-    on `PLACE_PAGES` pages or more, and on more pages than it tags them a person (`tagged_as`:
-    "person"/"place" -> folded surface -> pages): "Moravio" a letter from a radio station's "Moravia"
-    NER took for a person, "San Moravo" from a "San Moravan" it did, a lone "Vellano" beside a club's
-    "Vellano Athletic". The small model tags a misspelt name a place now and then too (a garbled
-    surname on two pages), never all over the coverage. A surname written exactly as a person of the
-    story writes it (`surnames`) is theirs, however NER tags it elsewhere (it calls "Malen" of "Greta
-    von der Malen" a place).
+def _tagged_a_place(mention: dict, places: Container[str], surnames: Container[str]) -> bool:
+    """Whether a mention the second pass found is a place or its people: one of the story's `places`
+    (folded surfaces NER tags a place or a people on `PLACE_PAGES` pages or more, and on more pages than
+    a person), or one of them with a people's ending (`entities.demonym_of`): "Moravio" a letter from a
+    radio station's "Moravia" NER took for a person, "San Moravo" from a "San Moravan" it did, a lone
+    "Vellano" beside a club's "Vellano Athletic", "Moravians" beside the station. The small model tags a
+    misspelt name a place now and then too (a garbled surname on two pages), never all over the
+    coverage. A surname written exactly as a person of the story writes it (`surnames`) is theirs,
+    however NER tags it elsewhere (it calls "Malen" of "Greta von der Malen" a place).
 
-    >>> votes = {"person": Counter({"san moravo": 3}), "place": Counter({"san moravo": 9, "malen": 5, "cranstin": 2})}
-    >>> [_tagged_a_place({"surface": s, "method": "matcher"}, votes, {"malen", "moravan", "cranston"})
-    ...  for s in ("San Moravo’s", "Malen", "Cranstin")]
-    [True, False, False]
+    >>> places = {"san moravo", "malen", "moravio"}
+    >>> [_tagged_a_place({"surface": s, "method": "matcher"}, places, {"malen", "moravan", "cranston", "moravia"})
+    ...  for s in ("San Moravo’s", "Malen", "Cranstin", "Moravians", "Moravia")]
+    [True, False, False, True, False]
     """
     surface = fold(strip_possessive(mention["surface"]))
-    if tagged_as["place"][surface] < max(PLACE_PAGES, tagged_as["person"][surface] + 1):
+    if surface not in places and not entities.demonym_of(surface, places):
         return False
     parsed = parse_name(mention["surface"])
     return mention.get("method") == "given" or parsed is None or parsed.surname_key not in surnames

@@ -142,12 +142,13 @@ def test_a_town_ner_tags_before_its_state_is_no_garble_of_a_surname_even_from_a_
 
 def test_a_place_ner_tags_a_place_all_over_the_story_is_no_garble_of_a_name_it_resembles():
     """NER took a radio station for a person ("Radio Moravia") and tags the region "Moravio" a place on
-    page after page: its near spelling "Moravio" is the place, even where NER calls it a person, and no
-    misspelt station; the station's own word, written as NER took it, is still found. A word NER tags
-    a place on one page only may be a misspelt name the small model did not know."""
+    page after page: its near spelling "Moravio" is the place, even where NER calls it a person, and so
+    is its people's "Moravian", no misspelt station; the station's own word, written as NER took it, is
+    still found. A word NER tags a place on one page only may be a misspelt name the small model did
+    not know."""
     texts = {1: "Radio Moravia said the vote was calm. Radio Moravia reported turnout. Moravia aired it.",
              2: "Voters in Moravio queued.", 3: "Moravio counted all night.", 4: "Results from Moravio came in.",
-             5: "Later Moravio celebrated."}
+             5: "Later Moravio celebrated. A Moravian choir sang."}
     entities_found = [(1, "Radio Moravia", "PERSON", 0), (1, "Radio Moravia", "PERSON", texts[1].index("Radio Moravia rep")),
                       *[(key, "Moravio", "GPE", texts[key].index("Moravio")) for key in (2, 3, 4)],
                       (5, "Moravio", "PERSON", texts[5].index("Moravio"))]
@@ -156,7 +157,21 @@ def test_a_place_ner_tags_a_place_all_over_the_story_is_no_garble_of_a_name_it_r
     docs = {key: _doc(text, key) for key, text in texts.items()}
     assert [m["surface"] for m in resolve_mentions(docs, found).found] == ["Moravia"]
     one_page = [e for e in found if e["version_id"] in (1, 2, 5)]
-    assert sorted(m["surface"] for m in resolve_mentions(docs, one_page).found) == ["Moravia", "Moravio", "Moravio", "Moravio", "Moravio"]
+    assert sorted(m["surface"] for m in resolve_mentions(docs, one_page).found) == [
+        "Moravia", "Moravian", "Moravio", "Moravio", "Moravio", "Moravio"]
+
+
+def test_a_persons_surname_ner_tags_a_place_is_no_place_for_a_garble_of_it():
+    """NER tags the mayor's bare surname a place on three pages and a person on none: it is still her
+    surname, so "Cranstoni", a letter from it, is her name garbled, not the people of a place."""
+    texts = {1: "Mayor Ellen Cranston spoke. Ellen Cranston agreed.", 2: "In Cranston, rain.", 3: "Cranston agreed.",
+             4: "Cranston left.", 5: "Later Cranstoni said more."}
+    entities_found = [(1, "Mayor Ellen Cranston", "PERSON", 0), (1, "Ellen Cranston", "PERSON", texts[1].rindex("Ellen")),
+                      *[(key, "Cranston", "GPE", texts[key].index("Cranston")) for key in (2, 3, 4)]]
+    found = [{"id": n, "version_id": key, "field": "text", "start": start, "end": start + len(surface),
+              "surface": surface, "label": label} for n, (key, surface, label, start) in enumerate(entities_found)]
+    docs = {key: _doc(text, key) for key, text in texts.items()}
+    assert "Cranstoni" in [m["surface"] for m in resolve_mentions(docs, found).found]
 
 
 def test_the_people_of_a_place_ner_tags_a_place_are_no_person():
