@@ -445,6 +445,7 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
     464 bytes, of up to ten 272, and a story of 10,000 articles has a few hundred thousand of them."""
     rows = []
     capitalised: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    echo_ends: dict = {}  # version id -> where the headline its text opens with ends (`_headline_echo`)
     for m in mentions:
         if m["surface"][:1].isupper():
             capitalised[m["version_id"], m["field"]].append((m["start"], m["end"]))
@@ -473,13 +474,15 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
             row["lowered"] = True
         if not is_english(doc.get("language")):
             row["foreign"] = doc["language"]  # the page's language, for its grammar (`names.inflected`)
-        if m["field"] == "text" and m["start"] < _headline_echo(text, doc.get("title") or ""):
-            row["echo"] = True
+        if m["field"] == "text":
+            if m["version_id"] not in echo_ends:
+                echo_ends[m["version_id"]] = _headline_echo(text, doc.get("title") or "")
+            if m["start"] < echo_ends[m["version_id"]]:
+                row["echo"] = True
         rows.append(row)
     return rows
 
 
-@lru_cache(maxsize=4096)
 def _headline_echo(text: str, title: str) -> int:
     """Where the headline a page's text opens with ends (0 when it opens with none): an extractor keeps
     the page's heading, which is its title again, so a name in it is the headline's one writing, not a
