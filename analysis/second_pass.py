@@ -143,6 +143,7 @@ class NameIndex:
     givens: set[str] = field(default_factory=set)
     givens_of: dict[str, set[str]] = field(default_factory=dict)  # surname -> given names of its people
     particled: dict[str, int] = field(default_factory=dict)  # core of a surname with particles -> how many
+    opening: set[str] = field(default_factory=set)  # surnames a person's name opens with, after a given name
     sounds: dict[str, list[str]] = field(default_factory=dict)  # Metaphone key -> the surnames, any length
     errors: set[str] = field(default_factory=set)  # surnames only errors write (`fits`' `right_only`)
 
@@ -190,6 +191,8 @@ class NameIndex:
                         and not any(s[:cut] in namesakes and s[cut:] in words
                                     for cut in range(EXACT_MIN_LETTERS, len(s) - GLUED_WORD_MIN + 1))]
             index.errors.update(person.get("errors", ()))
+            # Without word order (a hand-made index), every surname of the person opens with its particles.
+            index.opening.update(person.get("opening", person["surnames"]))
             for surname in surnames:
                 index.exact.add(surname)
                 index.sounds.setdefault(metaphone(surname), []).append(surname)
@@ -462,19 +465,19 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             if found and start < found[-1]["end"]:
                 continue  # a part of a compound already found whole
             starts = particles_before(text, start)
+            if key in function_words:
+                # Abroad, not a word of the page's language that the name never opens with: French "la
+                # mort de Sinwar" is "of" an al-Sinwar, no particle of his changed; Spanish "el triunfo de
+                # Valle" is "of" Valle, whose mother's "Ortez de Valle" opens with no "de".
+                starts = list(takewhile(lambda at: not _preposition_abroad(text, at, folded, index,
+                                                                           function_words[key]), starts))
             known = [s for s in starts if fold(text[s:end]).replace(" ", "").replace("-", "") in index.exact]
             if known:
                 start = known[-1]  # "van der Meer", "Von der Meer", not Spanish "de Barlow"
             elif starts and folded in index.particled:
                 # The particles of a surname written otherwise ("Van der Meer", "von del Meer" for van
                 # der Meer): the surname as written, for the variants stage to judge, not its core alone.
-                # Abroad, not a word of the page's language that the name never opens with: French "la
-                # mort de Sinwar" is "of" an al-Sinwar, no particle of his changed.
-                kept = starts[:index.particled[folded]]
-                if key in function_words:
-                    kept = list(takewhile(lambda at: not _preposition_abroad(text, at, folded, index,
-                                                                             function_words[key]), kept))
-                start = kept[-1] if kept else start
+                start = starts[:index.particled[folded]][-1]
             known_given = False  # a given name of the story's people taken already
             for _ in range(3):  # up to three given names: "Krystal Anne Peacott", "José Tomás Ibáñez Soler"
                 extended = extend_left(text, start, index.givens, titles=())
@@ -620,10 +623,25 @@ def _garbles_again(text: str, found: list[dict], spans: list[tuple[int, int]], i
 
 def _preposition_abroad(text: str, at: int, surname: str, index: NameIndex, words: Container[str]) -> bool:
     """Whether the particle at `at` before a surname is a function word of the page's language
-    (`words`) that no known writing of the surname opens with: a preposition, not the name's particle."""
+    (`words`) that no known name opens its surname with (`NameIndex.opening`), after no capitalised
+    word: a preposition, not the name's particle. After a name it joins that name to this one
+    ("Olga Ortez de Valle", written whole).
+
+    >>> index = NameIndex.of([{"surnames": ["valle"], "given": ["ana"]},
+    ...                       {"surnames": ["devalle", "valle"], "given": ["olga", "ortez"], "opening": ["valle"]}])
+    >>> text = "el triunfo de Valle"
+    >>> _preposition_abroad(text, text.index("de"), "valle", index, {"de", "el"})
+    True
+    >>> text2 = "la madre, Olga Ortez de Valle"
+    >>> _preposition_abroad(text2, text2.index("de"), "valle", index, {"de", "el", "la"})
+    False
+    >>> index.opening.add("devalle")
+    >>> _preposition_abroad(text, text.index("de"), "valle", index, {"de", "el"})
+    False
+    """
     word = fold(_WORD.match(text, at).group())
-    return word in words and not any(known != surname and known.endswith(surname) and known.startswith(word)
-                                     for known in index.exact)
+    return word in words and capitalised_word_before(text, at) is None and not any(known != surname and known.endswith(surname) and known.startswith(word)
+                                     for known in index.opening & index.exact)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -491,6 +491,32 @@ def test_a_preposition_of_the_pages_language_before_a_particled_surname_is_no_pa
     assert [m["surface"] for m in mentions] == ["de Karoubi", "el-Karoubi", "al-Karoubi"]
 
 
+def test_a_wifes_de_before_her_husbands_surname_makes_no_de_of_his_name_on_a_spanish_page():
+    """The story names President Tomás Varela and his mother "Olga Ortez de Varela" (a wife's "de" and
+    her husband's surname after her own). On a Spanish page "el triunfo de Varela" is "of" him: the
+    mention is "Varela", not a "de Varela" that would be his name with a particle added. Her name
+    written whole keeps its "de"; a name that opens its surname with the particle right after a given
+    name ("Ana de Varela") makes the particle the name's there too."""
+    from analysis.lexicon import function_words
+    from analysis.mentions import _opens_surname
+    from analysis.names import parse_name
+
+    def person(*names):
+        parsed = [parse_name(n) for n in names]
+        return {"surnames": sorted({n.surname_key for n in parsed}), "given": sorted({g for n in parsed for g in n.given}),
+                "opening": sorted({n.surname_key for n in parsed if _opens_surname(n)})}
+
+    text = "Celebran el triunfo de Varela. Su madre, Olga Ortez de Varela, votó."
+
+    def found(*people):
+        (_, mentions), = find_more_mentions([("k", text)], list(people), {}, known_words=KNOWN, foreign={"k"},
+                                            function_words={"k": function_words("es")})
+        return [m["surface"] for m in mentions]
+
+    assert found(person("Tomás Varela"), person("Olga Ortez de Varela")) == ["Varela", "Olga Ortez de Varela"]
+    assert found(person("Tomás Varela"), person("Ana de Varela"))[0] == "de Varela"
+
+
 def test_a_garbled_middle_name_between_the_persons_given_name_and_surname_joins_the_name():
     """ "Präsident Halil Tewfiq Sarigul" for Halil Tevfik Sarıgül on a German page: the middle name two
     letters off, which alone is no evidence; his first given name before it and his surname after it
