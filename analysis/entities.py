@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 from analysis.lexicon import Lexicon, lexicon_of
-from analysis.name_rules import PARTICLES, given_names, world_given_names
+from analysis.name_rules import PARTICLES, given_names, is_title, world_given_names
 from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
 from analysis.person_spans import (
     clean_person_span,
@@ -556,7 +556,7 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
         if not (is_name_like(m["surface"], ordinary) and person_votes[surface] > other_votes[surface]) or \
                 demonym_of(fold(strip_possessive(m["surface"])), place_names):
             continue
-        m = _without_place_word(_without_glued_words(m), descriptors)
+        m = _without_lead_word(_without_glued_words(m), descriptors, lexicon)
         name = parse_name(m["surface"])
         if (name.surname.split()[-1] not in NON_PERSON_HEADS and fold(m["surface"].split()[0]) not in PLACE_PREFIXES
                 and plausible_first_word(name, lexicon=lexicon, lowered=lowered, places=places)):
@@ -593,7 +593,7 @@ def demonym_of(surface: str, place_names: Container[str]) -> bool:
     return False
 
 
-#: The method of a NER mention that `credible_mentions` gave a new span (`_without_place_word`,
+#: The method of a NER mention that `credible_mentions` gave a new span (`_without_lead_word`,
 #: `_without_glued_words`): no longer NER's span, it is stored as the second pass's mentions are.
 TRIMMED = "trimmed"
 #: Letters before a capital inside a word from which the capital opens another word glued on, a space
@@ -634,20 +634,29 @@ def _without_glued_words(mention: dict) -> dict:
     return _trimmed(mention, start, end)
 
 
-def _without_place_word(mention: dict, descriptors: Container[str]) -> dict:
-    """The mention without its first word when that word is one of the story's places or nationalities
-    (`credible_mentions`' `descriptors`: "Moravian", tagged a nationality alone) and opens a span of
-    three words or more that is no given name: NER took the descriptor in
-    apposition into the name ("Moravian Ana Ruiz"), which is the person's name without it. A span of
-    two words is a place's or a group's name ("Moravian Union"), which `plausible_first_word` refuses.
+def _without_lead_word(mention: dict, descriptors: Container[str], lexicon: Container[str] = frozenset()) -> dict:
+    """The mention without its first word when that word is no given name and opens a span of three
+    words or more, and is one of the story's places or nationalities (`credible_mentions`'
+    `descriptors`: "Moravian", tagged a nationality alone), or an English word (`lexicon`), no given
+    name of any locale and no title, before a given name of any locale: NER took a descriptor in apposition ("Moravian Ana
+    Ruiz") or a headline's verb ("Meet Ana Ruiz", "Watch Ana Ruiz score") into the name, which is the
+    person's name without it. A span of two words is a place's or a group's name ("Moravian Union"),
+    which `plausible_first_word` refuses; a title stays, for `parse_name` ("Senator Ana Ruiz").
 
-    >>> _without_place_word({"start": 10, "end": 27, "surface": "Moravian Ana Ruiz"}, {"moravian"})
+    >>> _without_lead_word({"start": 10, "end": 27, "surface": "Moravian Ana Ruiz"}, {"moravian"})
     {'start': 19, 'end': 27, 'surface': 'Ana Ruiz', 'method': 'trimmed'}
-    >>> _without_place_word({"start": 10, "surface": "Moravian Union"}, {"moravian"})["surface"]
+    >>> _without_lead_word({"start": 10, "surface": "Moravian Union"}, {"moravian"})["surface"]
     'Moravian Union'
+    >>> [_without_lead_word({"start": 0, "end": len(s), "surface": s}, (), {"meet", "senator", "will"})["surface"]
+    ...  for s in ("Meet Ana Ruiz", "Senator Ana Ruiz", "Will Ana Ruiz")]
+    ['Ana Ruiz', 'Senator Ana Ruiz', 'Will Ana Ruiz']
     """
     words = mention["surface"].split()
-    if len(words) < 3 or fold(words[0]) not in descriptors or fold(words[0]) in given_names():
+    if len(words) < 3 or fold(words[0]) in given_names():
+        return mention
+    lead = fold(words[0])
+    if lead not in descriptors and not (lead in lexicon and lead not in world_given_names()
+                                        and not is_title(lead, fold(words[1])) and fold(words[1]) in world_given_names()):
         return mention
     return _trimmed(mention, mention["surface"].index(words[1], len(words[0])), len(mention["surface"]))
 

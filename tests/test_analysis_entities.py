@@ -304,7 +304,8 @@ def test_a_proper_noun_the_story_writes_alone_is_no_given_name_before_a_founders
     # An app the story is about ("Beacon", an English word no given-name list has) is written alone on
     # page after page ("on Beacon", "Beacon said"); NER tags "Beacon Ana Ruiz" as a person, the app
     # before its founder's name. The story writes it alone more than before a name: a word, not her
-    # given name. A given name that is an English word ("Hope") the story writes before the surname.
+    # given name, and the mention is her name without it (a given name of any locale follows it). A
+    # given name that is an English word ("Hope") the story writes before the surname.
     from analysis.entities import credible_mentions, ordinary_words
 
     pages = ["Users left Beacon this week. Beacon Ana Ruiz was arrested.", "Beacon said the servers are safe.",
@@ -313,7 +314,8 @@ def test_a_proper_noun_the_story_writes_alone_is_no_given_name_before_a_founders
     start = pages[0].index("Beacon Ana")
     found = [{"key": (0, "text"), "start": start, "end": start + 15, "surface": "Beacon Ana Ruiz", "label": "PERSON"}]
     lexicon = frozenset({"beacon", "hope", "users"})
-    assert credible_mentions(found * 2, texts, ordinary_words(pages), lexicon=lexicon) == []
+    assert [m["surface"] for m in credible_mentions(found * 2, texts, ordinary_words(pages), lexicon=lexicon)] == [
+        "Ana Ruiz"] * 2
     hope = ["Users left Hope this week. Hope Ana Ruiz was arrested.", "Hope Ruiz said so.", "Hope Ruiz left.",
             "Hope Ruiz won."]
     texts = {(n, "text"): text for n, text in enumerate(hope)}
@@ -438,6 +440,29 @@ def test_a_nationality_ner_took_into_a_full_name_is_cut_off_and_the_name_is_the_
     assert [(m["surface"], texts[m["version_id"]][m["start"]:m["end"]]) for m in trimmed] == [("Ana Ruiz", "Ana Ruiz")] * 2
     assert all(m in resolved.found for m in trimmed)
     assert [c["canonical"] for c in resolved.result.clusters] == ["Ana Ruiz"] and not resolved.result.flags
+
+
+def test_an_english_word_ner_took_into_a_full_name_before_a_given_name_is_cut_off():
+    """A headline's verb before a name, "Meet Ellen Cranstan, ...", that NER took into the span: "Meet" is an
+    English word, no given name and no title, before a given name of any locale, so the name is
+    "Ellen Cranstan", her misspelling of Ellen Cranston's name (no "Meet Ellen Cranstan" of her own). A title stays
+    the name's ("Senator Ellen Cranston"); so does a given name that is also a word ("Will Ana ...")."""
+    texts = {1: "Ellen Cranston won the race.", 2: "Meet Ellen Cranstan, the new champion.", 3: "Ellen Cranston spoke to fans.",
+             4: "Ellen Cranston thanked the crowd.", 5: "Senator Ellen Cranston cheered."}
+    found = []
+    for n, text in texts.items():
+        for surface in ("Meet Ellen Cranstan", "Senator Ellen Cranston", "Ellen Cranston"):
+            start = text.find(surface)
+            if start >= 0 and not any(f["version_id"] == n and f["start"] <= start < f["end"] for f in found):
+                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
+                              "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    resolved = resolve_mentions({n: _doc(t, n) for n, t in texts.items()}, found,
+                                lexicon=frozenset({"meet", "senator", "the", "new", "champion"}))
+    assert sorted(m["surface"] for m in resolved.persons if m["version_id"] in (2, 5)) == ["Ellen Cranstan", "Senator Ellen Cranston"]
+    assert [c["canonical"] for c in resolved.result.clusters] == ["Ellen Cranston"]
+    flags = resolved.result.flags
+    assert [f["surface"] for f in flags if f["level"] == "mention"] == ["Ellen Cranstan"]
+    assert [f["article_id"] for f in flags if f["level"] == "article"] == [2]
 
 
 def test_a_word_glued_to_a_name_by_a_lost_space_is_cut_off_and_the_name_is_the_persons():
