@@ -526,6 +526,7 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
         # model tags a person's possessive an organisation as often as not.
     del organisations
     opening: Counter = Counter()  # folded word -> PERSON spans of two words or more it opens
+    ending: Counter = Counter()  # ... and ends
     for m in persons:
         surface = fold(strip_possessive(m["surface"]))
         if _before_a_place(texts.get(_key(m), ""), m, place_starts):
@@ -535,6 +536,7 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
             person_votes[surface] += 1
             if " " in surface:
                 opening[surface.split()[0]] += 1
+                ending[surface.split()[-1]] += 1
     # A word NER tags a place alone more often than a person, and more often than it opens a person's
     # name: a place. Not a given name the model knows too little to tag alone ("Tancredi" a place nine
     # times, where forty names open with it): a place rarely opens more names than it is tagged itself.
@@ -556,7 +558,8 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
         if not (is_name_like(m["surface"], ordinary) and person_votes[surface] > other_votes[surface]) or \
                 demonym_of(fold(strip_possessive(m["surface"])), place_names):
             continue
-        m = _without_lead_word(_without_glued_words(m), descriptors, lexicon)
+        m = _without_tagged_end(_without_lead_word(_without_glued_words(m), descriptors, lexicon), person_votes,
+                                other_votes, opening, ending)
         name = parse_name(m["surface"])
         if (name.surname.split()[-1] not in NON_PERSON_HEADS and fold(m["surface"].split()[0]) not in PLACE_PREFIXES
                 and plausible_first_word(name, lexicon=lexicon, lowered=lowered, places=places)):
@@ -659,6 +662,49 @@ def _without_lead_word(mention: dict, descriptors: Container[str], lexicon: Cont
                                         and not is_title(lead, fold(words[1])) and fold(words[1]) in world_given_names()):
         return mention
     return _trimmed(mention, mention["surface"].index(words[1], len(words[0])), len(mention["surface"]))
+
+
+def _without_tagged_end(mention: dict, person_votes: Counter, other_votes: Counter, opening: Counter = Counter(),
+                        ending: Counter = Counter()) -> dict:
+    """The mention without the words it opens or ends with (one or two) when NER tags those words alone
+    as something else than a person more often than as one, and more often than it opens (or ends)
+    people's names, and the rest alone as a person more often than as anything else, in a span of three
+    words or more, and more often than the whole span: NER took a country or an organisation beside a
+    name into it ("Moravia Ana Ruiz", "Ana Ruiz Unity" from "Moravia's Ana Ruiz" or a caption's "Ana
+    Ruiz, Unity"). Kept whole, the span is a person of its own whose surname is the organisation, and
+    every bare "Unity" in the story that person's surname. A word that ends names more often is a surname
+    NER tags alone as something else ("Lopez" a company's), and a word that opens them a nickname's
+    article ("El" of "El Mayo"); a name written whole more often than without the word is the name
+    (a surname the model takes for a place alone, after two given names it tags a person alone).
+
+    `person_votes`, `other_votes`: folded surface -> spans NER tags PERSON, and otherwise; `opening`,
+    `ending`: folded word -> PERSON spans of two words or more it opens, and ends (`credible_mentions`).
+
+    >>> votes = Counter({"ana ruiz": 5}), Counter({"unity": 9, "moravia": 4, "lopez": 3})
+    >>> [_without_tagged_end({"start": 0, "end": len(s), "surface": s}, *votes, ending=Counter({"lopez": 4}))["surface"]
+    ...  for s in ("Ana Ruiz Unity", "Moravia Ana Ruiz", "Ana Ruiz Moreno", "Unity Ana Lopez", "Ana Ruiz Lopez")]
+    ['Ana Ruiz', 'Ana Ruiz', 'Ana Ruiz Moreno', 'Unity Ana Lopez', 'Ana Ruiz Lopez']
+    """
+    surface = mention["surface"]
+    spans = [m.span() for m in re.finditer(r"\S+", surface)]
+    if len(spans) < 3:
+        return mention
+
+    whole = person_votes[fold(strip_possessive(surface))]
+
+    def tagged(votes: Counter, against: Counter, start: int, end: int, names: Counter = Counter()) -> bool:
+        key = fold(strip_possessive(surface[start:end]))
+        return votes[key] > max(against[key], names[key], whole if votes is person_votes else 0)
+
+    for n in (1, 2):
+        tail, head = spans[-n][0], spans[n - 1][1]
+        if tagged(other_votes, person_votes, tail, len(surface), ending) and tagged(
+                person_votes, other_votes, 0, spans[-n - 1][1]):
+            return _trimmed(mention, 0, spans[-n - 1][1])
+        if tagged(other_votes, person_votes, 0, head, opening) and tagged(
+                person_votes, other_votes, spans[n][0], len(surface)):
+            return _trimmed(mention, spans[n][0], len(surface))
+    return mention
 
 
 def _trimmed(mention: dict, start: int, end: int) -> dict:

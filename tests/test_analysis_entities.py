@@ -465,6 +465,28 @@ def test_an_english_word_ner_took_into_a_full_name_before_a_given_name_is_cut_of
     assert [f["article_id"] for f in flags if f["level"] == "article"] == [2]
 
 
+def test_an_organisation_ner_took_into_a_name_is_cut_off_and_makes_no_person_of_its_own():
+    """A caption's "Ana Ruiz, Unity" lost its comma, and NER tags "Ana Ruiz Unity" a person; the party
+    Unity is tagged an organisation alone on page after page, and Ana Ruiz a person. Kept whole, the
+    span is a person whose surname "Unity" takes every bare "Unity" of the story; cut, it is Ana Ruiz.
+    So is a country before a name ("Moravia Ana Ruiz"); a third name NER tags nothing else is kept."""
+    texts = {1: "Ana Ruiz Unity leader at the rally.", 2: "Unity won the vote. Ana Ruiz spoke.",
+             3: "Unity lost seats in Moravia. Ana Ruiz left.", 4: "Moravia Ana Ruiz won. Unity cheered in Moravia.",
+             5: "Ana Ruiz Moreno, a cousin, was there."}
+    found = []
+    for n, text in texts.items():
+        for surface, label in (("Ana Ruiz Unity", "PERSON"), ("Moravia Ana Ruiz", "PERSON"), ("Ana Ruiz Moreno", "PERSON"),
+                               ("Ana Ruiz", "PERSON"), ("Unity", "ORG"), ("Moravia", "GPE")):
+            for start in [i for i in range(len(text)) if text.startswith(surface, i)]:
+                if not any(f["version_id"] == n and f["start"] <= start < f["end"] for f in found):
+                    found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
+                                  "end": start + len(surface), "surface": surface, "label": label})
+    resolved = resolve_mentions({n: _doc(t, n) for n, t in texts.items()}, found)
+    assert sorted(m["surface"] for m in resolved.persons if m["version_id"] in (1, 4, 5)) == [
+        "Ana Ruiz", "Ana Ruiz", "Ana Ruiz Moreno"]
+    assert not any("Unity" in s["surface"] for c in resolved.result.clusters for s in c["surfaces"])
+
+
 def test_a_word_glued_to_a_name_by_a_lost_space_is_cut_off_and_the_name_is_the_persons():
     """A page lost the space between a name and the next paragraph's first word, "Mayor Ana
     CranstonResidents voted", and NER took both into one span: the name is Ana Cranston's, written right,
