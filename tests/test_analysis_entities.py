@@ -1,4 +1,6 @@
 """Mention finding: NER adapter, second pass, evidence gates, and the story-wide re-run."""
+import re
+
 import spacy
 
 from analysis import entities
@@ -112,6 +114,19 @@ def test_scare_quotes_and_quoted_words_are_uses_of_a_name_unless_a_naming_word_p
 def _doc(text, article_id=1):
     return {"title": "", "description": "", "keywords": "", "url": "", "author": "", "text": text,
             "article_id": article_id, "origin": "o", "outlet": "o", "authoritative": False, "published": None}
+
+
+def _entities(texts, spans):
+    """NER's entities over `texts` (version id -> text): every occurrence of each (surface, label) of
+    `spans`, in that order, outside the ones already taken."""
+    found = []
+    for n, text in texts.items():
+        for surface, label in spans:
+            for start in [m.start() for m in re.finditer(re.escape(surface), text)]:
+                if not any(f["version_id"] == n and f["start"] <= start < f["end"] for f in found):
+                    found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
+                                  "end": start + len(surface), "surface": surface, "label": label})
+    return found
 
 
 def test_heading_only_places_and_organisations_are_not_people():
@@ -428,13 +443,7 @@ def test_a_nationality_ner_took_into_a_full_name_is_cut_off_and_the_name_is_the_
     name and no error; each new span is stored as the second pass's mentions are."""
     texts = {1: "Ana Ruiz won in Brno. The Moravian team cheered.", 2: "Moravian Ana Ruiz won the race.",
              3: "Ana Ruiz spoke to fans.", 4: "Ana Ruiz thanked the crowd.", 5: "Moravian Ana Ruiz won again."}
-    found = []
-    for n, text in texts.items():
-        for surface, label in (("Moravian Ana Ruiz", "PERSON"), ("Ana Ruiz", "PERSON"), ("Moravian", "NORP")):
-            start = text.find(surface)
-            if start >= 0 and not any(f["version_id"] == n and f["start"] <= start < f["end"] for f in found):
-                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
-                              "end": start + len(surface), "surface": surface, "label": label})
+    found = _entities(texts, (("Moravian Ana Ruiz", "PERSON"), ("Ana Ruiz", "PERSON"), ("Moravian", "NORP")))
     resolved = resolve_mentions({n: _doc(t, n) for n, t in texts.items()}, found)
     trimmed = [m for m in resolved.persons if m["version_id"] in (2, 5)]
     assert [(m["surface"], texts[m["version_id"]][m["start"]:m["end"]]) for m in trimmed] == [("Ana Ruiz", "Ana Ruiz")] * 2
@@ -443,19 +452,15 @@ def test_a_nationality_ner_took_into_a_full_name_is_cut_off_and_the_name_is_the_
 
 
 def test_an_english_word_ner_took_into_a_full_name_before_a_given_name_is_cut_off():
-    """A headline's verb before a name, "Meet Ellen Cranstan, ...", that NER took into the span: "Meet" is an
-    English word, no given name and no title, before a given name of any locale, so the name is
-    "Ellen Cranstan", her misspelling of Ellen Cranston's name (no "Meet Ellen Cranstan" of her own). A title stays
-    the name's ("Senator Ellen Cranston"); so does a given name that is also a word ("Will Ana ...")."""
-    texts = {1: "Ellen Cranston won the race.", 2: "Meet Ellen Cranstan, the new champion.", 3: "Ellen Cranston spoke to fans.",
-             4: "Ellen Cranston thanked the crowd.", 5: "Senator Ellen Cranston cheered."}
-    found = []
-    for n, text in texts.items():
-        for surface in ("Meet Ellen Cranstan", "Senator Ellen Cranston", "Ellen Cranston"):
-            start = text.find(surface)
-            if start >= 0 and not any(f["version_id"] == n and f["start"] <= start < f["end"] for f in found):
-                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
-                              "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    """A headline's verb before a name, "Meet Ellen Cranstan, ...", that NER took into the span: "Meet"
+    is an English word, no given name and no title, before a given name of any locale, so the name is
+    "Ellen Cranstan", her misspelling of Ellen Cranston's name (no "Meet Ellen Cranstan" of her own). A
+    title stays the name's ("Senator Ellen Cranston"); so does a given name that is also a word ("Will
+    Ana ...")."""
+    texts = {1: "Ellen Cranston won the race.", 2: "Meet Ellen Cranstan, the new champion.",
+             3: "Ellen Cranston spoke to fans.", 4: "Ellen Cranston thanked the crowd.",
+             5: "Senator Ellen Cranston cheered."}
+    found = _entities(texts, [(s, "PERSON") for s in ("Meet Ellen Cranstan", "Senator Ellen Cranston", "Ellen Cranston")])
     resolved = resolve_mentions({n: _doc(t, n) for n, t in texts.items()}, found,
                                 lexicon=frozenset({"meet", "senator", "the", "new", "champion"}))
     assert sorted(m["surface"] for m in resolved.persons if m["version_id"] in (2, 5)) == ["Ellen Cranstan", "Senator Ellen Cranston"]
@@ -473,14 +478,8 @@ def test_an_organisation_ner_took_into_a_name_is_cut_off_and_makes_no_person_of_
     texts = {1: "Ana Ruiz Unity leader at the rally.", 2: "Unity won the vote. Ana Ruiz spoke.",
              3: "Unity lost seats in Moravia. Ana Ruiz left.", 4: "Moravia Ana Ruiz won. Unity cheered in Moravia.",
              5: "Ana Ruiz Moreno, a cousin, was there."}
-    found = []
-    for n, text in texts.items():
-        for surface, label in (("Ana Ruiz Unity", "PERSON"), ("Moravia Ana Ruiz", "PERSON"), ("Ana Ruiz Moreno", "PERSON"),
-                               ("Ana Ruiz", "PERSON"), ("Unity", "ORG"), ("Moravia", "GPE")):
-            for start in [i for i in range(len(text)) if text.startswith(surface, i)]:
-                if not any(f["version_id"] == n and f["start"] <= start < f["end"] for f in found):
-                    found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
-                                  "end": start + len(surface), "surface": surface, "label": label})
+    found = _entities(texts, (("Ana Ruiz Unity", "PERSON"), ("Moravia Ana Ruiz", "PERSON"), ("Ana Ruiz Moreno", "PERSON"),
+                              ("Ana Ruiz", "PERSON"), ("Unity", "ORG"), ("Moravia", "GPE")))
     resolved = resolve_mentions({n: _doc(t, n) for n, t in texts.items()}, found)
     assert sorted(m["surface"] for m in resolved.persons if m["version_id"] in (1, 4, 5)) == [
         "Ana Ruiz", "Ana Ruiz", "Ana Ruiz Moreno"]
@@ -493,13 +492,7 @@ def test_a_word_glued_to_a_name_by_a_lost_space_is_cut_off_and_the_name_is_the_p
     no error of the page's. "Ben McKay", whose capital inside is his name's own, stays whole."""
     texts = {1: "Ana Cranston won in Harrow.", 2: "Ana Cranston spoke.", 3: "Ana Cranston thanked Ben McKay.",
              4: "The vote was held by Mayor Ana CranstonResidents voted early."}
-    found = []
-    for n, text in texts.items():
-        for surface in ("Mayor Ana CranstonResidents", "Ana Cranston", "Ben McKay"):
-            start = text.find(surface)
-            if start >= 0 and not any(f["version_id"] == n and f["start"] <= start < f["end"] for f in found):
-                found.append({"id": f"{n}:{start}", "version_id": n, "field": "text", "start": start,
-                              "end": start + len(surface), "surface": surface, "label": "PERSON"})
+    found = _entities(texts, [(s, "PERSON") for s in ("Mayor Ana CranstonResidents", "Ana Cranston", "Ben McKay")])
     resolved = resolve_mentions({n: _doc(t, n) for n, t in texts.items()}, found)
     [cut] = [m for m in resolved.persons if m["version_id"] == 4]
     assert (cut["surface"], texts[4][cut["start"]:cut["end"]]) == ("Mayor Ana Cranston", "Mayor Ana Cranston")
