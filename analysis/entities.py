@@ -641,10 +641,11 @@ def _without_lead_word(mention: dict, descriptors: Container[str], lexicon: Cont
     """The mention without its first word when that word is no given name and opens a span of three
     words or more, and is one of the story's places or nationalities (`credible_mentions`'
     `descriptors`: "Moravian", tagged a nationality alone), or an English word (`lexicon`), no given
-    name of any locale and no title, before a given name of any locale: NER took a descriptor in apposition ("Moravian Ana
-    Ruiz") or a headline's verb ("Meet Ana Ruiz", "Watch Ana Ruiz score") into the name, which is the
-    person's name without it. A span of two words is a place's or a group's name ("Moravian Union"),
-    which `plausible_first_word` refuses; a title stays, for `parse_name` ("Senator Ana Ruiz").
+    name of any locale and no title, before a given name of any locale: NER took a descriptor in
+    apposition ("Moravian Ana Ruiz") or a headline's verb ("Meet Ana Ruiz", "Watch Ana Ruiz score")
+    into the name, which is the person's name without it. A span of two words is a place's or a
+    group's name ("Moravian Union"), which `plausible_first_word` refuses; a title stays, for
+    `parse_name` ("Senator Ana Ruiz").
 
     >>> _without_lead_word({"start": 10, "end": 27, "surface": "Moravian Ana Ruiz"}, {"moravian"})
     {'start': 19, 'end': 27, 'surface': 'Ana Ruiz', 'method': 'trimmed'}
@@ -658,14 +659,15 @@ def _without_lead_word(mention: dict, descriptors: Container[str], lexicon: Cont
     if len(words) < 3 or fold(words[0]) in given_names():
         return mention
     lead = fold(words[0])
-    if lead not in descriptors and not (lead in lexicon and lead not in world_given_names()
-                                        and not is_title(lead, fold(words[1])) and fold(words[1]) in world_given_names()):
+    headline_word = (lead in lexicon and lead not in world_given_names() and not is_title(lead, fold(words[1]))
+                     and fold(words[1]) in world_given_names())
+    if lead not in descriptors and not headline_word:
         return mention
     return _trimmed(mention, mention["surface"].index(words[1], len(words[0])), len(mention["surface"]))
 
 
-def _without_tagged_end(mention: dict, person_votes: Counter, other_votes: Counter, opening: Counter = Counter(),
-                        ending: Counter = Counter()) -> dict:
+def _without_tagged_end(mention: dict, person_votes: Counter, other_votes: Counter, opening: Counter | None = None,
+                        ending: Counter | None = None) -> dict:
     """The mention without the words it opens or ends with (one or two) when NER tags those words alone
     as something else than a person more often than as one, and more often than it opens (or ends)
     people's names, and the rest alone as a person more often than as anything else, in a span of three
@@ -689,12 +691,12 @@ def _without_tagged_end(mention: dict, person_votes: Counter, other_votes: Count
     spans = [m.span() for m in re.finditer(r"\S+", surface)]
     if len(spans) < 3:
         return mention
-
+    opening, ending = opening or Counter(), ending or Counter()
     whole = person_votes[fold(strip_possessive(surface))]
 
-    def tagged(votes: Counter, against: Counter, start: int, end: int, names: Counter = Counter()) -> bool:
+    def tagged(votes: Counter, against: Counter, start: int, end: int, names: Counter | None = None) -> bool:
         key = fold(strip_possessive(surface[start:end]))
-        return votes[key] > max(against[key], names[key], whole if votes is person_votes else 0)
+        return votes[key] > max(against[key], names[key] if names else 0, whole if votes is person_votes else 0)
 
     for n in (1, 2):
         tail, head = spans[-n][0], spans[n - 1][1]
