@@ -433,7 +433,7 @@ def people_to_search(clusters: list[dict], places: Counter | None = None, named:
         right = {n.surname_key for wrong, n in judged if not wrong}
         people.append({"surnames": sorted({n.surname_key for n in names} | {p for n in names for p in surname_parts(n)}),
                        "given": sorted({g for n in names for g in n.given}),
-                       "after_given": sorted({n.surname_key for n in names if _opens_surname(n)}),
+                       "follow_given": sorted({n.surname_key for n in names if _opens_surname(n)}),
                        "canonical": canonical.surname_key if canonical is not None else None,
                        "errors": sorted({n.surname_key for wrong, n in judged if wrong} - right)})
     return people
@@ -444,7 +444,7 @@ def _opens_surname(name: ParsedName) -> bool:
     surname ("Charles de Gaulle", "General de Gaulle"). After a family name it joins a second one
     ("Olga Ortez de Valle", a wife's "de" and her husband's name; "Pablo Ruiz de Mora"), and the
     surname is no name written with that particle alone: Spanish "el triunfo de Valle" is "of Valle"
-    (`second_pass.NameIndex.after_given`).
+    (`second_pass.NameIndex.follow_given`).
 
     >>> [_opens_surname(parse_name(s)) for s in ("Charles de Gaulle", "General de Gaulle", "Olga Ortez de Valle")]
     [True, True, False]

@@ -143,7 +143,7 @@ class NameIndex:
     givens: set[str] = field(default_factory=set)
     givens_of: dict[str, set[str]] = field(default_factory=dict)  # surname -> given names of its people
     particled: dict[str, int] = field(default_factory=dict)  # core of a surname with particles -> how many
-    after_given: set[str] = field(default_factory=set)  # surnames written right after a given name or a title
+    follow_given: set[str] = field(default_factory=set)  # known surnames written right after a given name or a title
     sounds: dict[str, list[str]] = field(default_factory=dict)  # Metaphone key -> the surnames, any length
     errors: set[str] = field(default_factory=set)  # surnames only errors write (`fits`' `right_only`)
 
@@ -192,7 +192,7 @@ class NameIndex:
                                     for cut in range(EXACT_MIN_LETTERS, len(s) - GLUED_WORD_MIN + 1))]
             index.errors.update(person.get("errors", ()))
             # Without word order (a hand-made index), every surname of the person follows a given name.
-            index.after_given.update(person.get("after_given", person["surnames"]))
+            index.follow_given.update(person.get("follow_given", person["surnames"]))
             for surname in surnames:
                 index.exact.add(surname)
                 index.sounds.setdefault(metaphone(surname), []).append(surname)
@@ -212,6 +212,7 @@ class NameIndex:
             for surname in surnames + [s for s in own if 2 <= len(s) < EXACT_MIN_LETTERS]:
                 index.givens_of.setdefault(surname, set()).update(givens)
             index.fused.update(given + surname for given in givens for surname in surnames)
+        index.follow_given &= index.exact
         index.near = sorted(set(index.near))
         index.short = sorted(set(index.short))
         for surname in index.exact:
@@ -624,25 +625,24 @@ def _garbles_again(text: str, found: list[dict], spans: list[tuple[int, int]], i
 def _preposition_abroad(text: str, at: int, surname: str, index: NameIndex, words: Container[str]) -> bool:
     """Whether the particle at `at` before a surname is a function word of the page's language
     (`words`) that no known surname opens with right after a given name or a title
-    (`NameIndex.after_given`: "Charles de Gaulle"), after no capitalised word: a preposition, not the
+    (`NameIndex.follow_given`: "Charles de Gaulle"), after no capitalised word: a preposition, not the
     name's particle. After a name it joins that name to this one ("Olga Ortez de Valle", written whole).
 
     >>> index = NameIndex.of([{"surnames": ["valle"], "given": ["ana"]},
-    ...                       {"surnames": ["devalle", "valle"], "given": ["olga", "ortez"], "after_given": ["valle"]}])
+    ...                       {"surnames": ["devalle", "valle"], "given": ["olga", "ortez"], "follow_given": ["valle"]}])
     >>> text = "el triunfo de Valle"
     >>> _preposition_abroad(text, text.index("de"), "valle", index, {"de", "el"})
     True
     >>> text2 = "la madre, Olga Ortez de Valle"
     >>> _preposition_abroad(text2, text2.index("de"), "valle", index, {"de", "el", "la"})
     False
-    >>> index.after_given.add("devalle")
+    >>> index.follow_given.add("devalle")
     >>> _preposition_abroad(text, text.index("de"), "valle", index, {"de", "el"})
     False
     """
     word = fold(_WORD.match(text, at).group())
     return word in words and capitalised_word_before(text, at) is None and not any(
-        known != surname and known.endswith(surname) and known.startswith(word)
-        for known in index.after_given & index.exact)
+        known != surname and known.endswith(surname) and known.startswith(word) for known in index.follow_given)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -504,7 +504,7 @@ def test_a_wifes_de_before_her_husbands_surname_makes_no_de_of_his_name_on_a_spa
     def person(*names):
         parsed = [parse_name(n) for n in names]
         return {"surnames": sorted({n.surname_key for n in parsed}), "given": sorted({g for n in parsed for g in n.given}),
-                "after_given": sorted({n.surname_key for n in parsed if _opens_surname(n)})}
+                "follow_given": sorted({n.surname_key for n in parsed if _opens_surname(n)})}
 
     text = "Celebran el triunfo de Varela. Su madre, Olga Ortez de Varela, votó."
 
