@@ -500,12 +500,14 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     place_starts = set()
     place_ends = set()
     persons = []
-    organisations = []  # ORG spans opening with a given name: a person when listed beside people
+    organisations = []  # ORG spans of several words: a person when the text writes them as one
+    tagged: Counter = Counter()  # folded surface -> spans NER tags PERSON, as NER tags them
     for m in mentions:
         if m["label"] == "PERSON":
             persons.append(m)
+            tagged[fold(strip_possessive(m["surface"]))] += 1
             continue
-        if m["label"] == "ORG" and " " in m["surface"].strip() and fold(m["surface"].split()[0]) in world_given_names():
+        if m["label"] == "ORG" and " " in m["surface"].strip():
             organisations.append(m)
             continue
         surface = fold(strip_possessive(m["surface"]))
@@ -516,11 +518,24 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
             place_ends.add((_key(m), m["start"] + len(m["surface"])))
         elif m["label"] == GROUP_LABEL:
             group_votes[surface] += 1
+    # An organisation's span may be a person's name when it opens with a given name of some locale, or
+    # ends with a word NER tags a person alone, again and again (`SURNAME_TAGGED`): the small model
+    # tags some people's full names an organisation nearly every time ("Ana Vukotic" ORG, "Vukotic"
+    # PERSON), a club or a court never its last word alone a person.
+    organisations = [m for m in organisations if fold(m["surface"].split()[0]) in world_given_names()
+                     or tagged[fold(strip_possessive(m["surface"]).split()[-1])] >= SURNAME_TAGGED]
     marked = marked_as_people(organisations, persons, place_ends, texts)
+    # A name the text writes as a person's on several pages is a person's wherever NER calls it an
+    # organisation: those uses say what the model gets wrong, not that a firm shares the name.
+    documents_marked: dict[str, set] = {}
+    for m in organisations:
+        if id(m) in marked:
+            documents_marked.setdefault(fold(strip_possessive(m["surface"])), set()).add(_key(m)[0])
     for m in organisations:
         if id(m) in marked:
             persons.append({**m, "label": "PERSON"})
-        elif strip_possessive(m["surface"]) == m["surface"].rstrip():
+        elif (strip_possessive(m["surface"]) == m["surface"].rstrip()
+              and len(documents_marked.get(fold(m["surface"]), ())) < MARKED_DOCUMENTS):
             other_votes[fold(strip_possessive(m["surface"]))] += 1
         # A possessive opening with a given name ("Ana Ruiz's profile") is no vote either way: the small
         # model tags a person's possessive an organisation as often as not.
@@ -544,11 +559,14 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
     # took for a person, opens with no given name.
     places = frozenset(s for s, n in (place_votes + group_votes).items()
                        if " " not in s and n > person_votes[s] and n > opening[s])
+    # The story's places of any length ("San Moravo"), for the names of their people (`demonym_of`).
+    place_names = frozenset(s for s, n in place_votes.items() if n > person_votes[s])
+    # A word before a name that says where the person is from (`of_a_place`: "Moravian", "Moravias"),
+    # no given name of any locale: a place's word too, however rarely NER tags it alone.
+    places |= {word for word in opening if word not in world_given_names() and of_a_place(word, place_names)}
     # A word NER tags a nationality alone anywhere, and that no list knows as a given name, says who a
     # person is before their name, however often NER takes it into one ("Moravian Ana Ruiz").
     descriptors = places | {s for s in group_votes if " " not in s and s not in world_given_names()}
-    # The story's places of any length ("San Moravo"), for the names of their people (`demonym_of`).
-    place_names = frozenset(s for s, n in place_votes.items() if n > person_votes[s])
     del place_votes, group_votes, place_starts, place_ends
     prose = [text for key, text in texts.items() if key[1] in PROSE_FIELDS and key not in foreign]
     lowered = lower_case_words(prose) | written_alone(prose, lexicon)
@@ -594,6 +612,31 @@ def demonym_of(surface: str, place_names: Container[str]) -> bool:
             if stem in place_names or any(stem + vowel in place_names for vowel in "aeiouy"):
                 return True
     return False
+
+
+def of_a_place(word: str, place_names: Container[str]) -> bool:
+    """Whether a folded word says where a person is from: the word for the people of one of the story's
+    places (`demonym_of`: "Moravian"), or a place's name in the genitive without an apostrophe
+    ("Moravias", as German and the Scandinavian languages write "Moravia's", and English pages that
+    lost the apostrophe). NER takes either into the name after it ("Moravias Ana Ruiz"); kept, the
+    span is a person of its own, who takes the person's surname and its slips. Not the place's own
+    name ("Tancredi", which `demonym_of` reads as a people's word of itself): its votes judge it.
+
+    >>> [of_a_place(w, {"moravia", "tancredi"}) for w in ("moravian", "moravias", "moravia", "morales", "tancredi")]
+    [True, True, False, False, False]
+    """
+    if word in place_names:
+        return False  # the place's own name, which its votes judge (`credible_mentions`)
+    return demonym_of(word, place_names) or (word.endswith("s") and word[:-1] in place_names)
+
+
+#: How often NER must tag a word alone a person for an organisation's span ending with it to be read
+#: as a person's name where the text writes it as one (`marked_as_people`), its first word no given
+#: name of any list ("Neven Vukotic" for a name the lists lack).
+SURNAME_TAGGED = 3
+#: Pages that must write an organisation's span as a person's name (`marked_as_people`) before its
+#: other uses as an organisation stop voting against the person (`credible_mentions`).
+MARKED_DOCUMENTS = 2
 
 
 #: The method of a NER mention that `credible_mentions` gave a new span (`_without_lead_word`,

@@ -451,6 +451,19 @@ def test_a_nationality_ner_took_into_a_full_name_is_cut_off_and_the_name_is_the_
     assert [c["canonical"] for c in resolved.result.clusters] == ["Ana Ruiz"] and not resolved.result.flags
 
 
+def test_a_place_in_the_genitive_or_its_peoples_word_ner_took_into_a_name_is_no_person():
+    """NER tags "Moravia" a place and never tags "Moravias" (a German page's "Moravia's") or "Moravian"
+    alone, yet takes both into people's spans: "Moravias Ana Ruiz" is Ana Ruiz, and "Moravias Ruiz" and
+    "Moravian Ruiz" are no people whose surname would take Ana Ruiz's."""
+    texts = {1: "Ana Ruiz won in Moravia. Moravia cheered.", 2: "Moravias Ana Ruiz gewann das Rennen.",
+             3: "Ana Ruiz spoke to fans in Moravia.", 4: "Moravias Ruiz jubelte.", 5: "Moravian Ruiz won again."}
+    found = _entities(texts, (("Moravias Ana Ruiz", "PERSON"), ("Moravias Ruiz", "PERSON"),
+                              ("Moravian Ruiz", "PERSON"), ("Ana Ruiz", "PERSON"), ("Moravia", "GPE")))
+    resolved = resolve_mentions({n: _doc(t, n) for n, t in texts.items()}, found)
+    assert [(m["version_id"], m["surface"]) for m in resolved.persons if m["version_id"] == 2] == [(2, "Ana Ruiz")]
+    assert [c["canonical"] for c in resolved.result.clusters] == ["Ana Ruiz"]
+
+
 def test_an_english_word_ner_took_into_a_full_name_before_a_given_name_is_cut_off():
     """A headline's verb before a name, "Meet Ellen Cranstan, ...", that NER took into the span: "Meet"
     is an English word, no given name and no title, before a given name of any locale, so the name is
@@ -518,3 +531,24 @@ def test_a_name_ner_tags_an_organisation_is_a_person_where_lists_put_it_beside_p
     kept = entities.credible_mentions(mentions, texts, frozenset())
     assert sorted(m["surface"] for m in kept) == ["Ana Ngata-Hohaia"] * 2 + ["Rawa Tuhoe"] * 3
     assert {m["label"] for m in kept} == {"PERSON"}
+
+
+def test_a_name_ner_tags_an_organisation_nearly_everywhere_is_a_person_where_pages_write_one():
+    """The small model tags "Neven Vukotic" an organisation on every page, and "Vukotic" alone a person:
+    "Neven" is in no given-name list. Two pages write him as people are written ("champion Neven
+    Vukotic", "Neven Vukotic, 31,"), so he is a person, and the pages that only name him are no votes
+    against it. "Vukotic Holdings", a firm NER tags an organisation every time, stays no person, and a
+    name no page writes as a person's ("Neven Kovac", the ORG it is everywhere) stays one too."""
+    lines = ["Defending champion Neven Vukotic won the final.", "Neven Vukotic, 31, lifted the trophy.",
+             "Neven Vukotic beat his rival. Vukotic said he was tired.", "Neven Vukotic wins again.",
+             "Neven Vukotic celebrated. Vukotic cried.", "Vukotic Holdings sponsored it. Vukotic smiled.",
+             "Neven Kovac signed a deal. Neven Kovac agreed."]
+    texts = {(n, "text"): line for n, line in enumerate(lines)}
+    found = [("Neven Vukotic", "ORG", n) for n in range(5)] + [("Vukotic", "PERSON", n) for n in (2, 4, 5)]
+    found += [("Vukotic Holdings", "ORG", 5), ("Neven Kovac", "ORG", 6)]
+    mentions = [{"key": (n, "text"), "start": lines[n].index(surface) if surface != "Vukotic"
+                 else lines[n].rindex(surface), "surface": surface, "label": label} for surface, label, n in found]
+    mentions.append({"key": (6, "text"), "start": lines[6].rindex("Neven Kovac"), "surface": "Neven Kovac",
+                     "label": "ORG"})
+    kept = entities.credible_mentions(mentions, texts, frozenset())
+    assert sorted(m["surface"] for m in kept) == ["Neven Vukotic"] * 2 + ["Vukotic"] * 3
