@@ -464,6 +464,18 @@ def test_two_real_given_names_in_established_use_are_two_people():
     assert len(result.clusters) == 2 and result.flags == []
 
 
+def test_two_thinly_attested_given_names_a_typo_apart_under_one_surname_are_one_person():
+    # A minor person two aggregators name "Dorota Vanek" and a third "Dorata Vanek", twice: uses are too
+    # even to say which is the slip, but twice as many outlets write the one, and neither name is
+    # established (no careful outlet, too few outlets) to say two people: one person, misspelt once.
+    mentions = [mention(1, "Dorota Vanek", "a1", "2026-03-03"), mention(2, "Dorota Vanek", "a2", "2026-03-03"),
+                mention(3, "Dorata Vanek", "b1", "2026-03-04", article=3),
+                mention(4, "Dorata Vanek", "b1", "2026-03-04", article=3)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Dorota Vanek"]
+    assert kinds(result)["Dorata Vanek"] == "error"
+
+
 def test_copies_are_not_independent_evidence():
     # Without copy data outlet counts are not used (a copied error spreads over outlets); with it, the
     # form used by independent outlets wins before the earliest date.
@@ -1272,6 +1284,13 @@ def test_a_titled_surname_written_as_heard_beside_the_persons_name_is_their_erro
     alone = mentions[:5] + [mention(30, "Mr. Daxen", "x1", "2026-03-05", article=60)]
     owner = {s["surface"]: c["canonical"] for c in analyse_variants(alone).clusters for s in c["surfaces"]}
     assert owner.get("Mr. Daxen") != "Piet Dagsen"
+    # A page about somebody else of that sound ("Ola Daxen", named in full, then "Daxen") that also
+    # mentions Piet Dagsen names its own Daxen: no garble of his.
+    namesake = mentions[:5] + [mention(40, "Piet Dagsen", "t2", "2026-03-05", article=70),
+                               mention(41, "Ola Daxen", "t2", "2026-03-05", article=70),
+                               mention(42, "Daxen", "t2", "2026-03-05", article=70)]
+    owner = owners(analyse_variants(namesake))
+    assert owner["Daxen"][0] == owner["Ola Daxen"][0] == "Ola Daxen"
 
 
 def test_the_surname_in_its_office_with_no_given_name_at_all_is_a_garble_in_on_topic_coverage():

@@ -44,6 +44,9 @@ from analysis.variants.compare import (
 
 #: A given name a typo away is one person only when the other form is used this many times as often.
 USAGE_RATIO = 4
+#: Between two thinly attested given names a typo apart under one surname, how many times as many
+#: outlets must write the one as the other for it to be the name and the other its slip (`_typo_allowed`).
+THIN_SOURCES_RATIO = 2
 
 
 #: A surname seen with this many different given names is an established surname, not a typo of another.
@@ -490,7 +493,8 @@ def _heard_beside(forms: list[Form], members: dict, root, unattached: set[int]) 
     person it is heard as when: it is thinly attested (no authoritative outlet, fewer than
     ESTABLISHED_OUTLETS outlets), its cluster holds nothing but it, and every page writing it names that
     person (any form of theirs, or their surname written right and alone, which may fit a relative
-    too), who has an established full name: the page is talking about them. Titled or not: the second
+    too), who has an established full name: the page is talking about them. A page that writes it under
+    a given name too names somebody of that surname, however thinly attested. Titled or not: the second
     pass finds an untitled one only on a page writing the surname right. A surname some established full name
     carries is no garble, and a form left `unattached` (it fits several people) is the co-mention
     stage's to place. Where the pages name several bearers of the surname it is heard as (the person
@@ -520,8 +524,9 @@ def _heard_beside(forms: list[Form], members: dict, root, unattached: set[int]) 
         name = form.name
         if (name.full or _established(form) or form.authoritative or not form.articles
                 or i in unattached or name.surname_core in carriers
-                or any(forms[m].name.surname_core != name.surname_core for m in members.get(root(i), [i]))):
-            continue
+                or any(forms[m].name.surname_core != name.surname_core or forms[m].name.full
+                       for m in members.get(root(i), [i]))):
+            continue  # a full name of its own ("Dermid Kowirak" on its page): that person's surname
         people = None
         for article in form.articles:
             heard = {p for p in named.get(article, ()) if p != root(i)
@@ -951,7 +956,19 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset(), sto
     # write one way USAGE_RATIO times as often as the other (a copied slip can be used many times over
     # by aggregators, never by many careful newsrooms) is one person's, misspelt.
     more, fewer = sorted((len(a.authoritative), len(b.authoritative)), reverse=True)
-    return more >= USAGE_RATIO * max(fewer, 1)
+    if more >= USAGE_RATIO * max(fewer, 1):
+        return True
+    # In a story, one surname under two given names a letter apart, not both established (a careful
+    # outlet or several outlets each), is one person when THIN_SOURCES_RATIO times as many outlets write
+    # the one as the other: a sister a letter away from her brother's name is rare, one page's slip
+    # common ("Odila" on one page for the Odile three pages write), and a page repeating its slip does not
+    # make it a name. Between two names as thinly written as each other nothing says which is the slip:
+    # they stay apart; and a name further off ("Genoveva" beside Genevieve) may be a neighbour's.
+    if (not story or a.name.surname_core != b.name.surname_core or not a.name.given_tokens or not b.name.given_tokens
+            or OSA.distance(a.name.given_tokens[0], b.name.given_tokens[0]) != 1 or (_established(a) and _established(b))):
+        return False
+    more, fewer = sorted((len(a.sources), len(b.sources)), reverse=True)
+    return more >= THIN_SOURCES_RATIO * max(fewer, 1)
 
 
 def _topic_misspelt(a: Form, b: Form, topic_articles: frozenset) -> bool:
