@@ -66,7 +66,7 @@ TITLES = frozenset("""
     madame herr frau pm fm
     cardinal archbishop monsignor msgr rabbi imam ayatollah hojatoleslam hojjatoleslam mufti
     prasident senor senora dona don
-    fiance fiancee husband wife widow widower mother honourable honorable
+    fiance fiancee husband wife widow widower mother honourable honorable hubby wifey
 """.split()) | frozenset(FOREIGN_OFFICES)
 
 #: Titles written between the given name and the surname, in the Church's old style ("John Cardinal
@@ -89,24 +89,29 @@ HONORIFICS = frozenset("mr mrs ms miss mx sir dame lord lady monsieur mme mlle m
                        "honourable honorable".split())
 
 
+#: The same relations as celebrity and sports coverage writes them ("hubby Cal Vork", "mum Ana"): as
+#: much a relation as "husband", and taken for a given name otherwise ("Hubby Vork", a person of its own).
+INFORMAL_FAMILY_WORDS = frozenset("hubby wifey mum mom dad mommy mummy daddy grandma grandpa granny".split())
+
 #: Words for a relative written before their given name alone ("his wife Anoopa", "His mother,
 #: Ludmila"), or before a full name ("His uncle, Karim Dorvell"): the page names the relation, and
 #: through it the family. The wider family too: a profile names an uncle or a cousin in office to place
 #: its subject in a political family, and its bare surnames go on meaning the subject.
 FAMILY_WORDS = frozenset("wife husband widow widower mother father son daughter brother sister fiance fiancee "
                          "partner uncle aunt cousin nephew niece grandfather grandmother grandson granddaughter "
-                         "stepfather stepmother stepson stepdaughter".split())
+                         "stepfather stepmother stepson stepdaughter".split()) | INFORMAL_FAMILY_WORDS
 
 #: Titles that say whether their holder is a man or a woman: a courtesy title, a family word, an honour.
-GENDERED_TITLES = {**dict.fromkeys("mr monsieur herr senor don sir lord husband widower father brother fiance".split(), "m"),
+GENDERED_TITLES = {**dict.fromkeys("mr monsieur herr senor don sir lord husband widower father brother fiance "
+                                   "hubby dad daddy grandpa".split(), "m"),
                    **dict.fromkeys("mrs ms miss mme madame mlle frau senora dona dame lady wife widow mother sister "
-                                   "fiancee".split(), "f")}
+                                   "fiancee wifey mum mom mommy mummy grandma granny".split(), "f")}
 
 
 #: Spouse words and the sex of the person whose spouse they name ("Halloran's wife": a husband), as
 #: most marriages coverage reports are; only ever used to rule out a person whose own titles say the
 #: other sex (`variants.story._attach_by_co_mention`), never to decide one.
-SPOUSE_OF = {"wife": "m", "widow": "m", "husband": "f", "widower": "f"}
+SPOUSE_OF = {"wife": "m", "widow": "m", "husband": "f", "widower": "f", "wifey": "m", "hubby": "f"}
 
 
 #: Honorifics that precede a given name in their own language ("Don Diego", "Doña María"), never a

@@ -3431,6 +3431,11 @@ def test_a_relatives_surname_misspelt_beside_the_familys_right_spelling_is_an_er
     greek += [mention(10, "Nikos Papadakis", "seo1", "2026-03-04", article=10),
               mention(11, "Eleni Papadaki", "seo1", "2026-03-04", article=10)]
     assert owners(analyse_variants(greek))["Eleni Papadaki"] == ("Eleni Papadaki", "canonical")
+    # A page about a namesake writes his own surname again and again and the family's once: his own.
+    written = ["Ola Marchetto", "Marchetto", "Ola Marchetto", "Marchetto", "Piet Marchetti"]
+    namesake = mentions[:4] + [mention(20 + i, surface, "seo2", "2026-03-04", article=20)
+                               for i, surface in enumerate(written)]
+    assert owners(analyse_variants(namesake))["Ola Marchetto"] == ("Ola Marchetto", "canonical")
 
 
 def test_a_page_whose_encoding_lost_the_marked_letters_writes_no_spelling_of_the_name():
@@ -3692,3 +3697,15 @@ def test_a_persons_bare_surname_titled_one_sex_by_several_outlets_says_her_sex_w
     by_id = {a["mention_id"]: a["cluster_id"] for a in result.assignments}
     owner = {c["id"]: c["canonical"] for c in result.clusters}
     assert owner[by_id[22]] == "Declan Brosnan"
+
+
+def test_an_informal_spouse_word_before_a_surname_is_a_relation_not_a_given_name():
+    """Celebrity coverage writes "hubby Vork" for the husband of the story's Ana Vork, as it writes
+    "husband Vork": a relation before the surname, no person called Hubby Vork."""
+    mentions = [mention(i, "Ana Vork", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    mentions += [mention(10 + i, "Cal Vork", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    mentions += [mention(20, "Ana Vork", "seo", "2026-03-04", article=20),
+                 mention(21, "Hubby Vork", "seo", "2026-03-04", article=20)]
+    result = analyse_variants(mentions)
+    assert "Hubby Vork" not in [c["canonical"] for c in result.clusters]
+    assert owners(result)["Hubby Vork"][1] == "title"

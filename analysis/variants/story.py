@@ -422,9 +422,25 @@ def family_spellings(decided: list[tuple], forms: list[Form], vouching: dict[str
             continue
         family = [surname for surname in vouched if surname != core and surnames_fit(core, surname, score_cutoff)
                   and not gender_forms(core, surname)]
-        if len(family) == 1 and all(family[0] in on_page[article] for article in articles):
+        if (len(family) == 1 and all(family[0] in on_page[article] for article in articles)
+                and not _spelt_own_way(group, family[0], outlets, forms)):
             found[min(group)] = written[family[0]].most_common(1)[0][0]
     return found
+
+
+def _spelt_own_way(group: list[int], family: str, outlets: set, forms: list[Form]) -> bool:
+    """Whether every outlet naming a person writes their surname, in full names and alone, more often
+    than the family's surname it is a typo of (`family_spellings`): a page that names a namesake
+    again and again and the famous bearer of the near surname once ("Ola Marchetto", a local player,
+    beside one "Piet Marchetti") spells its own family, where a relative's misspelt surname is written
+    once or twice on a page about the family."""
+    own, theirs = Counter(), Counter()
+    for i in group:
+        own.update(forms[i].outlet_uses)
+    for form in forms:
+        if form.name.surname_core == family:
+            theirs.update(form.outlet_uses)
+    return all(own[outlet] > theirs[outlet] for outlet in outlets)
 
 
 #: The shortest surname `family_spellings` reads as a family's misspelt: a short one a letter away from
