@@ -44,8 +44,9 @@ from analysis.variants.compare import (
 
 #: A given name a typo away is one person only when the other form is used this many times as often.
 USAGE_RATIO = 4
-#: Between two thinly attested given names a typo apart under one surname, how many times as many
-#: outlets must write the one as the other for it to be the name and the other its slip (`_typo_allowed`).
+#: Between two given names a letter apart under one surname, not both established, how many times as
+#: many outlets must write the one as the other for it to be the name and the other its slip
+#: (`_typo_allowed`).
 THIN_SOURCES_RATIO = 2
 
 
@@ -964,8 +965,9 @@ def _typo_allowed(a: Form, b: Form, topic_articles: frozenset = frozenset(), sto
     # common ("Odila" on one page for the Odile three pages write), and a page repeating its slip does not
     # make it a name. Between two names as thinly written as each other nothing says which is the slip:
     # they stay apart; and a name further off ("Genoveva" beside Genevieve) may be a neighbour's.
-    if (not story or a.name.surname_core != b.name.surname_core or not a.name.given_tokens or not b.name.given_tokens
-            or OSA.distance(a.name.given_tokens[0], b.name.given_tokens[0]) != 1 or (_established(a) and _established(b))):
+    ga, gb = a.name.given_tokens[:1], b.name.given_tokens[:1]
+    if (not story or a.name.surname_core != b.name.surname_core or not ga or not gb
+            or OSA.distance(ga[0], gb[0]) != 1 or (_established(a) and _established(b))):
         return False
     more, fewer = sorted((len(a.sources), len(b.sources)), reverse=True)
     return more >= THIN_SOURCES_RATIO * max(fewer, 1)
