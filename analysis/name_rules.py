@@ -713,7 +713,7 @@ def nickname_related(a: str, b: str, path: str | None = None) -> bool:
     one name (Bob/Rob). Two full names that share a nickname (Christopher/Christine, both "Chris")
     are not related: the nickname makes each compatible with "Chris", not with each other.
     """
-    if a == b:
+    if a == b or diminutive_of(a, b) or diminutive_of(b, a):
         return True
     related, full = load_nicknames(path)
     direct = related.get(a, frozenset())
@@ -722,6 +722,40 @@ def nickname_related(a: str, b: str, path: str | None = None) -> bool:
     if a in full or b in full:
         return False
     return bool(direct & related.get(b, frozenset()))
+
+
+#: Diminutive endings of Spanish and Portuguese given names, put on the name, or on it without its
+#: final vowel or its "-os"/"-s" ("Pablo": "Pablito", "Carlos": "Carlitos", "Juan": "Juanito",
+#: "Ronaldo": "Ronaldinho"): a familiar form of the name, as "Bob" is of Robert, that no list holds
+#: for every name. Not "-ina"/"-ino": "Martina" beside "Marta" is a name of its own.
+DIMINUTIVE_ENDINGS = ("ito", "ita", "itos", "itas", "cito", "cita", "illo", "illa", "inho", "inha")
+
+
+def diminutive_of(small: str, name: str) -> bool:
+    """Whether a folded given name is a diminutive of another by a Spanish or Portuguese ending
+    (`DIMINUTIVE_ENDINGS`, `diminutive_bases`).
+
+    >>> [diminutive_of(a, b) for a, b in (("pablito", "pablo"), ("carlitos", "carlos"), ("juanito", "juan"),
+    ...                                   ("martina", "marta"), ("carlos", "carlitos"), ("anita", "ana"))]
+    [True, True, True, False, False, False]
+    """
+    return name in diminutive_bases(small)
+
+
+def diminutive_bases(small: str) -> frozenset[str]:
+    """The given names a folded name may be a diminutive of: its stem before a diminutive ending, four
+    letters or more, alone or with a final vowel, "-s" or "-os" ("carlitos": "carl", "carlo",
+    "carlos"...). Blocking keys of the names it is a familiar form of (`blocking._given_keys`).
+
+    >>> sorted(diminutive_bases("juanito"))[:3], diminutive_bases("anita")
+    (['juan', 'juana', 'juane'], frozenset())
+    """
+    bases = set()
+    for ending in DIMINUTIVE_ENDINGS:
+        stem = small[:-len(ending)]
+        if small.endswith(ending) and len(stem) >= 4:
+            bases |= {stem, stem + "s", stem + "os"} | {stem + vowel for vowel in "aeiou"}
+    return frozenset(bases)
 
 
 def nickname_groups(name: str, path: str | None = None) -> tuple[str, ...]:

@@ -3709,3 +3709,15 @@ def test_an_informal_spouse_word_before_a_surname_is_a_relation_not_a_given_name
     result = analyse_variants(mentions)
     assert "Hubby Vork" not in [c["canonical"] for c in result.clusters]
     assert owners(result)["Hubby Vork"][1] == "title"
+
+
+def test_a_spanish_diminutive_of_the_given_name_is_a_nickname_not_an_error():
+    """Coverage calls Carlos Vasko "Carlitos Vasko", as it would call a Robert "Bob": a familiar form of
+    his name, no misspelling and no second person; a name of its own that merely starts alike ("Carlota
+    Vasko", his sister, named by careful outlets too) is no such form."""
+    mentions = [mention(i, "Carlos Vasko", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(20, "Carlitos Vasko", "s1", "2026-03-04", article=20)]
+    mentions += [mention(30 + i, "Carlota Vasko", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 4)]
+    found = owners(analyse_variants(mentions))
+    assert found["Carlitos Vasko"] == ("Carlos Vasko", "accepted")
+    assert found["Carlota Vasko"] == ("Carlota Vasko", "canonical")

@@ -10,7 +10,15 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from analysis.name_rules import PARTICLES, explain_spelling, given_names, masculine_forms, nickname_groups, skeleton
+from analysis.name_rules import (
+    PARTICLES,
+    diminutive_bases,
+    explain_spelling,
+    given_names,
+    masculine_forms,
+    nickname_groups,
+    skeleton,
+)
 from analysis.names import ParsedName, fold, given_compatible, has_lost_letters, lost_letters_fit, parse_name, script_of  # noqa: F401 (re-exported)
 from analysis.phonetic import HEARD_MIN_LETTERS, metaphone, nysiis
 from analysis.settings import DEFAULTS
@@ -21,14 +29,15 @@ def _given_keys(name: ParsedName) -> set[str]:
     """Keys of the first given name that any compatible given name shares: the name, every one-letter
     deletion of it and of its blocking skeleton (typos and romanisations: Antonia/Antonnia,
     Yulia/Iulia), its sound (Metaphone, 5+ letters: a name written as heard, Katelyn/Caitlin,
-    `heard_alike`), and the full names it is a nickname of (Bob -> robert). An initial ("J. Smith") has
+    `heard_alike`), and the full names it is a nickname of (Bob -> robert) or a diminutive of
+    (`diminutive_bases`: Pablito -> pablo). An initial ("J. Smith") has
     only the key "i:j", which every name with that initial also has (`_initial_key`)."""
     if not name.given_tokens:
         return set()
     first = name.given_tokens[0]
     if len(first) == 1:
         return {"i:" + first}
-    keys = {"=" + g for g in nickname_groups(first)}
+    keys = {"=" + g for g in nickname_groups(first)} | {"=" + g for g in diminutive_bases(first)}
     if len(first) >= HEARD_MIN_LETTERS:
         keys.add("m:" + metaphone(first))
     for spelling in {first, block_skeleton(first)}:
