@@ -532,11 +532,12 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
         if id(m) in marked:
             documents_marked.setdefault(fold(strip_possessive(m["surface"])), set()).add(_key(m)[0])
     for m in organisations:
+        surface = fold(strip_possessive(m["surface"]))
         if id(m) in marked:
             persons.append({**m, "label": "PERSON"})
         elif (strip_possessive(m["surface"]) == m["surface"].rstrip()
-              and len(documents_marked.get(fold(m["surface"]), ())) < MARKED_DOCUMENTS):
-            other_votes[fold(strip_possessive(m["surface"]))] += 1
+              and len(documents_marked.get(surface, ())) < MARKED_DOCUMENTS):
+            other_votes[surface] += 1
         # A possessive opening with a given name ("Ana Ruiz's profile") is no vote either way: the small
         # model tags a person's possessive an organisation as often as not.
     del organisations

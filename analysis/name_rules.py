@@ -709,8 +709,8 @@ def _faker_names(attributes: tuple[str, ...]):
 
 
 def nickname_related(a: str, b: str, path: str | None = None) -> bool:
-    """Whether two folded given names are a name and its nickname (Robert/Bob), or two nicknames of
-    one name (Bob/Rob). Two full names that share a nickname (Christopher/Christine, both "Chris")
+    """Whether two folded given names are a name and its nickname (Robert/Bob) or its diminutive
+    (`diminutive_of`: Pablo/Pablito), or two nicknames of one name (Bob/Rob). Two full names that share a nickname (Christopher/Christine, both "Chris")
     are not related: the nickname makes each compatible with "Chris", not with each other.
     """
     if a == b or diminutive_of(a, b) or diminutive_of(b, a):
