@@ -176,6 +176,26 @@ def test_a_place_ner_tags_a_place_all_over_the_story_is_no_garble_of_a_name_it_r
         "Moravia", "Moravian", "Moravio", "Moravio", "Moravio", "Moravio"]
 
 
+def test_a_slip_ner_tags_a_place_on_every_page_naming_the_person_is_still_their_name():
+    """An explainer writes "Shorf, who is 67" for its own Dirk Schorf (invented) and two rewrites copy
+    it; NER tags the unknown word a place each time, on three pages. Every one of them names Dirk
+    Schorf in full, a letter from it: the word is his surname misspelt, found by the second pass. A
+    word a letter from his surname that NER tags a place on pages that never name him is a place."""
+    texts = {key: "Dirk Schorf was named prime minister. Shorf, who is 67, led the spy agency." for key in (1, 2, 3)}
+    texts[4] = "Dirk Schorf spoke. Later Schorf left."
+    entities_found = [(key, "Dirk Schorf", "PERSON", 0) for key in (1, 2, 3, 4)]
+    entities_found += [(key, "Shorf", "GPE", texts[key].index("Shorf")) for key in (1, 2, 3)]
+    found = [{"id": n, "version_id": key, "field": "text", "start": start, "end": start + len(surface),
+              "surface": surface, "label": label} for n, (key, surface, label, start) in enumerate(entities_found)]
+    docs = {key: _doc(text, key) for key, text in texts.items()}
+    assert [m["surface"] for m in resolve_mentions(docs, found).found].count("Shorf") == 3
+    elsewhere = {key: "Voters in Shorf queued at dawn." for key in (5, 6, 7)}
+    found += [{"id": 100 + key, "version_id": key, "field": "text", "start": 10, "end": 15, "surface": "Shorf",
+               "label": "GPE"} for key in elsewhere]
+    docs.update({key: _doc(text, key) for key, text in elsewhere.items()})
+    assert "Shorf" not in [m["surface"] for m in resolve_mentions(docs, found).found]
+
+
 def test_a_persons_surname_ner_tags_a_place_is_no_place_for_a_garble_of_it():
     """NER tags the mayor's bare surname a place on three pages and a person on none: it is still her
     surname, so "Cranstoni", a letter from it, is her name garbled, not the people of a place."""

@@ -1610,6 +1610,19 @@ def test_a_romanisation_a_careful_outlet_writes_once_beside_its_own_right_spelli
     assert kinds(analyse_variants(mentions))["Taras Bilenkiy"] == "accepted"
 
 
+def test_a_romanisation_written_twice_in_a_long_piece_that_writes_the_name_right_is_no_house_style():
+    # Careful newsroom "e1" writes "Bilenkiy" twice, as a kept wire spelling would be, but beside nine
+    # "Bilenkyy" of its own in one long piece: a slip made twice, not its house style.
+    mentions = [mention(i, "Taras Bilenkyy", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 9)]
+    mentions += [mention(40 + i, "Taras Bilenkyy", "e1", "2026-03-04", authoritative=True, article=40)
+                 for i in range(9)]
+    mentions += [mention(60 + i, "Taras Bilenkiy", "e1", "2026-03-04", authoritative=True, article=40)
+                 for i in range(2)]
+    surface = next(s for c in analyse_variants(mentions).clusters for s in c["surfaces"]
+                   if s["surface"] == "Taras Bilenkiy")
+    assert surface["kind"] == "error" and "mitigating: romanisation" in surface["rule"]
+
+
 def test_a_careful_outlet_that_also_garbles_the_surname_has_no_house_style_for_it():
     # Newsroom "e1" writes "Bilenkiy" twice, which alone would be its house style; on the same page it
     # also writes "Bilenkio", which no romanisation explains. It writes the name carelessly: its
@@ -3721,3 +3734,52 @@ def test_a_spanish_diminutive_of_the_given_name_is_a_nickname_not_an_error():
     found = owners(analyse_variants(mentions))
     assert found["Carlitos Vasko"] == ("Carlos Vasko", "accepted")
     assert found["Carlota Vasko"] == ("Carlota Vasko", "canonical")
+
+
+def test_a_relative_named_beside_the_subject_in_on_topic_coverage_is_no_blend():
+    # The story is about Governor Tim Vald (invented); Nina Arkwright, a senator, is named by careful
+    # outlets too. Two on-topic profiles name the governor in full and, apart, his daughter Nina Vald,
+    # with no family word an English list knows ("the eldest, Nina Vald, 33"; "fille de ..."). Untitled
+    # and written only in on-topic coverage, a name with the senator's given name on the governor's
+    # surname would be taken for a blend; beside his own full name on every page it is one of his
+    # family. On pages that do not name him, the same name is still his, misspelt.
+    from analysis.records import Topic
+
+    mentions = [mention(i, "Governor Tim Vald", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 6)]
+    mentions += [mention(10 + i, "Nina Arkwright", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 4)]
+    profiles = []
+    for n, article in enumerate((30, 31)):
+        profiles += [mention(40 + 2 * n, "Tim Vald", f"p{n}", "2026-03-04", article=article),
+                     mention(41 + 2 * n, "Nina Vald", f"p{n}", "2026-03-04", article=article)]
+    topic = Topic(names=("Tim Vald",), articles=frozenset({1, 2, 3, 4, 5, 30, 31, 77}))
+    owner = owners(analyse_variants(mentions + profiles, topic=topic))
+    assert owner["Nina Vald"][0] == "Nina Vald" and owner["Tim Vald"][0] == "Tim Vald"
+    alone = [mention(50, "Nina Vald", "c1", "2026-03-05", article=77),
+             mention(51, "Nina Vald", "c2", "2026-03-05", article=77)]
+    owner = owners(analyse_variants(mentions + alone, topic=topic))
+    assert owner["Nina Vald"] == ("Tim Vald", "error")
+
+
+def test_a_double_surname_written_with_a_space_is_the_persons_surname_not_another_name():
+    # Careful outlets write Ana Lindahl-Berg (invented) and her bare "Lindahl-Berg"; some pages drop the
+    # hyphen, as slugs and translations do: "Ana Lindahl Berg" is her name, the hyphen dropped, and so is
+    # "Lindahl Berg", her surname alone, though the parse reads "Lindahl" as a given name. Her brother
+    # Oskar Lindahl-Berg and a Lindahl-Berg cousin named elsewhere keep "Lindahl" a surname of several
+    # given names, so the two spellings of her surname must not pass for two surnames of their own.
+    mentions = [mention(i, "Ana Lindahl-Berg", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 6)]
+    mentions += [mention(10 + i, "Lindahl-Berg", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i in range(1, 6)]
+    mentions += [mention(20 + i, name, f"a{i}", "2026-03-03", authoritative=True, article=i)
+                 for i, name in enumerate(("Oskar Lindahl-Berg", "Mats Lindahl-Berg", "Oskar Lindahl-Berg"), 1)]
+    mentions += [mention(30 + i, name, f"b{i}", "2026-03-03", authoritative=True, article=30 + i)
+                 for i, name in enumerate(("Ivo Berg", "Lena Berg", "Mats Berg", "Ana Berg"), 1)]
+    mentions += [mention(40 + i, "Ana Lindahl Berg", f"c{i}", "2026-03-04", article=40 + i) for i in range(1, 4)]
+    mentions += [mention(50 + i, "Lindahl Berg", f"c{i}", "2026-03-04", article=40 + i) for i in range(1, 4)]
+    result = analyse_variants(mentions)
+    owner = owners(result)
+    assert owner["Ana Lindahl Berg"][0] == owner["Lindahl Berg"][0] == owner["Lindahl-Berg"][0] == "Ana Lindahl-Berg"
+    assert "Lindahl Berg" not in {c["canonical"] for c in result.clusters}
+    assert owner["Oskar Lindahl-Berg"][0] == "Oskar Lindahl-Berg"

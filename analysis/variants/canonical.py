@@ -557,7 +557,8 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: 
 
     Why the counts: a house style is a newsroom's repeated choice. A careful outlet that writes the
     name right eight times and once otherwise has made a slip, whatever rule could explain it; one
-    that writes a wire story's romanisation twice beside its own has chosen to keep it. Once each way
+    that writes a wire story's romanisation twice beside its own has chosen to keep it, unless its own
+    outnumbers it `HOUSE_SHARE` times over (a slip repeated in a long piece). Once each way
     is no choice either: one of the two is the slip, and the story's other outlets say which. `abroad`: only
     the outlets writing it so on pages in another language, those of the one language most of them
     write (`Form.abroad_languages`, `ABROAD_HOUSES`): a rendering is a language's, and two newsrooms
@@ -595,7 +596,15 @@ def house_outlets(form: Form, canonical: ParsedName, group: list[Form], abroad: 
     if abroad:
         outlets = _one_language(languages)
     return {outlet for outlet in outlets
-            if (theirs[outlet] >= 2 or theirs[outlet] > ours[outlet]) and outlet not in careless}
+            if (theirs[outlet] >= 2 and HOUSE_SHARE * theirs[outlet] >= ours[outlet] or theirs[outlet] > ours[outlet])
+            and outlet not in careless}
+
+
+#: A careful outlet's spelling written twice or more is its house style only while it writes the
+#: canonical way at most this many times as often (`house_outlets`): twice beside three of its own is a
+#: wire story's spelling kept; twice in a long piece that writes the name right nine times is a slip
+#: made twice.
+HOUSE_SHARE = 3
 
 
 def _garbled(surname: str, rights: tuple[str, ...]) -> bool:

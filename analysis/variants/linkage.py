@@ -113,8 +113,12 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             if _clearly_different(names[i], names[j]):
                 apart.append((i, j))
             continue
-        if names[i].surname_core != names[j].surname_core and _two_surnames(names[i], names[j], givens_of):
-            continue  # two surnames in their own right (Smith/Smyth), not one written two ways
+        if (names[i].surname_core != names[j].surname_core and names[i].compact != names[j].compact
+                and _two_surnames(names[i], names[j], givens_of)):
+            # Two surnames in their own right (Smith/Smyth), not one written two ways; but the same
+            # letters are one name, whose double surname a page wrote with a space for its hyphen
+            # ("Ana Lindahl Berg"), which the parse reads as a middle name and a surname.
+            continue
         if story and comparison.surname_typo and _kept_apart(forms[i], forms[j], bare_uses):
             cannot[i].add(j)  # a careful page writes both, each over and over: two people
             cannot[j].add(i)
@@ -331,7 +335,8 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
     "Mikhail and Ella Holm" beside an established Ella Ronn, or on a page that introduces the surname's bearer
     as a relative, "Ella Holm says her husband, Tim Holm", is Ella Ronn's name with the family's surname:
     hers): shares a title with it, or, for a blend written only in the story's on-topic coverage and under no
-    office, is the person the story is about (a namesake elsewhere in the story keeps its own name), or, for a
+    office, is the person the story is about (a namesake elsewhere in the story keeps its own name; a name
+    whose every page names that person in full too is a relative, `_named_in_full_beside`), or, for a
     given name lent by a name on the blend's own page, is the one such person that page also names in full
     under no office of the blend's.
     """
@@ -386,8 +391,9 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
         about = {r for r in carriers if any(forms[m].topic for m in members[r])}
         if len(in_role) == 1:
             carrier, = in_role
-        elif len(about) == 1 and form.articles and form.articles <= topic_articles and not any(
-                role_title(title) for title in form.titles):
+        elif (len(about) == 1 and form.articles and form.articles <= topic_articles
+              and not any(role_title(title) for title in form.titles)
+              and not _named_in_full_beside(forms, members[min(about)], form)):
             # Not under an office the subject never holds: "Rep. Mike Holtz" beside Gov. Tim Holz is
             # a namesake in his own office, not a blend (as `namesakes` splits such a page off).
             carrier, = about
@@ -402,6 +408,17 @@ def _blends(forms: list[Form], members: dict, root, topic_articles: frozenset = 
         lender = forms[lenders[0]].name.display
         blends.append((i, person[0], f"a blend: the given name of {lender} with this person's surname, in one role"))
     return blends
+
+
+def _named_in_full_beside(forms: list[Form], person: list[int], form: Form) -> bool:
+    """Whether `form` is written more than once, and every page writing it also writes the person's own
+    full name: pages naming the story's person and, apart, another given name under their surname again
+    and again name two people of one family ("Tim Vald ... the eldest, Anna Vald, 33"; "fille de Anna
+    Vald" on a French page, where no English family word introduces her), not a slip that takes the
+    place of the person's given name, which an untitled blend in the coverage of the story is
+    (`_blends`). Once, beside the person's name, it is the slip a blend is."""
+    return form.count > 1 and all(any(forms[m].name.full and article in forms[m].articles for m in person)
+                                  for article in form.articles)
 
 
 def _invented(forms: list[Form], members: dict, root, topic_articles: frozenset, score_cutoff: float) -> list[tuple[int, int, str]]:
