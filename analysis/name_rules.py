@@ -284,7 +284,7 @@ def ascii_kept(text: str) -> str:
 
 #: The endings a language's grammar puts on a name, foreign names too (folded, by ISO 639-1 code): the
 #: genitive "s" of German, Dutch and the Scandinavian languages ("Novaks Rücktritt"), the cases of the
-#: Slavic and Baltic languages, Finnish, Estonian and Hungarian ("Yamagamich", Polish "of the
+#: Slavic and Baltic languages, Finnish, Estonian, Hungarian and Icelandic ("Yamagamich", Polish "of the
 #: Yamagamis"; "Trzaskowskį", a Lithuanian accusative; "Abeja", a Slovene genitive). Grammar, not
 #: spelling: the letters before the ending are the name as the page writes it (`inflected`).
 CASE_ENDINGS: dict[str, tuple[str, ...]] = {
@@ -298,9 +298,14 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("sl", "hr", "sr", "bs"), ("a", "u", "om", "em", "e", "i", "ja", "ju", "jem", "jev", "jevih", "ju")),
     "lt": ("as", "is", "ys", "us", "o", "ui", "a", "i", "u", "e", "ai", "io", "iui", "ius", "iu"),
     "lv": ("s", "a", "am", "u", "as", "i"),
-    "fi": ("n", "a", "lle", "lla", "lta", "sta", "ssa", "in", "ksi", "t", "ta", "ia", "na", "iin", "hin"),
+    # Finnish joins a name ending in a consonant to its case ending with an "i" ("Holzille", "Okaforista").
+    "fi": ("n", "a", "lle", "lla", "lta", "sta", "ssa", "in", "ksi", "t", "ta", "ia", "na", "iin", "hin",
+           "ille", "illa", "ilta", "ista", "issa", "ina", "iksi"),
     "et": ("i", "le", "lt", "l", "st", "s", "ga", "ks", "ni", "ta"),
     "hu": ("t", "nak", "nek", "val", "vel", "rol", "ra", "re", "tol", "hoz", "hez", "ban", "ben", "ert", "e", "ot", "et"),
+    # Icelandic declines foreign names too: a feminine "-a" takes "-u" outside the nominative ("Lenu"
+    # for Lena), the genitive adds "-s" or "-ar".
+    "is": ("u", "s", "ar", "i"),
 }
 
 

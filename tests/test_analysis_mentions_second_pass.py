@@ -683,3 +683,21 @@ def test_a_given_name_garbled_in_a_headline_in_capitals_joins_the_surname():
     near spelling of it ("NEW") stays out."""
     assert surfaces("WATER BILL: ELLAN CRANSTON SIGNS IT") == ["ELLAN CRANSTON"]
     assert surfaces("WATER BILL: NEW CRANSTON PLAN SIGNED") == ["CRANSTON"]
+
+
+def test_a_surname_heard_with_its_ff_written_ough_is_the_persons_under_their_given_name():
+    """A transcript writes "Mara Hough" for the Mara Hauff it heard (invented): a final "-ough" sounds
+    "f" as in "tough", so under her own given name it is her surname written as heard. Under another
+    given name it is somebody else's."""
+    people = [{"surnames": ["hauff"], "given": ["mara"]}]
+    assert surfaces("Then Mara Hough won the final, and Tom Hough watched.", people=people) == ["Mara Hough"]
+
+
+def test_a_case_ending_of_icelandic_or_finnish_leaves_the_name_as_written():
+    """Icelandic writes a feminine "-a" as "-u" outside the nominative, and Finnish joins a name ending
+    in a consonant to its case ending with an "i": grammar, not a misspelling (`names.inflected`)."""
+    from analysis.names import inflected
+
+    assert inflected("Lenu", "Lena", "is") and inflected("Holzar", "Holz", "is")
+    assert inflected("Holzille", "Holz", "fi") and inflected("Okaforista", "Okafor", "fi")
+    assert not inflected("Lenu", "Lena", "en") and not inflected("Holzelle", "Holz", "fi")

@@ -3783,3 +3783,24 @@ def test_a_double_surname_written_with_a_space_is_the_persons_surname_not_anothe
     assert owner["Ana Lindahl Berg"][0] == owner["Lindahl Berg"][0] == owner["Lindahl-Berg"][0] == "Ana Lindahl-Berg"
     assert "Lindahl Berg" not in {c["canonical"] for c in result.clusters}
     assert owner["Oskar Lindahl-Berg"][0] == "Oskar Lindahl-Berg"
+
+
+def test_a_name_with_another_real_middle_name_is_no_garble_of_the_persons():
+    # Careful outlets write President José Raúl Mulas (invented); aggregators copy "José Raúl Molas".
+    # An on-topic profile names his brother, José Javier Mulas, once; a football page off the story
+    # names its coach "Jose Francisco Mulos" once and "Jose Mulos" again and again. The first given
+    # name and a surname a letter away would make either a garble of the president's name, but each
+    # writes a real middle name of its own where his is Raúl: two other people.
+    from analysis.records import Topic
+
+    mentions = [mention(i, "José Raúl Mulas", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 9)]
+    mentions += [mention(10 + i, "José Raúl Molas", f"b{i}", "2026-03-04", article=10 + i) for i in range(1, 4)]
+    mentions += [mention(30, "José Javier Mulas", "c1", "2026-03-05", article=30)]
+    mentions += [mention(40, "Jose Francisco Mulos", "d1", "2026-03-05", article=40)]
+    mentions += [mention(41 + i, "Jose Mulos", "d1", "2026-03-05", article=40) for i in range(4)]
+    topic = Topic(names=("José Raúl Mulas",), articles=frozenset({*range(1, 9), 11, 12, 13, 30}))
+    owner = owners(analyse_variants(mentions, topic=topic))
+    assert owner["José Raúl Molas"] == ("José Raúl Mulas", "error")
+    assert owner["José Javier Mulas"][0] == "José Javier Mulas"
+    assert owner["Jose Mulos"][0] != "José Raúl Mulas" and owner["Jose Francisco Mulos"][0] != "José Raúl Mulas"

@@ -630,6 +630,10 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                                              if forms[m].name.full))
         return named_in[person]
 
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for k, other in enumerate(forms):
+        if other.name.full and len(other.name.given_tokens) >= 2:
+            by_surname[other.name.surname_core].append(k)
     found = []
     for i, form in enumerate(forms):
         name = form.name
@@ -647,10 +651,17 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                for m in group):
             continue  # the cluster holds more than this name, its shorter forms and its own slips ("Tarshi")
         people, later = set(), set()  # later: the people whose later given name it garbles, the closest fit
+        # Its own whole name, or the whole name its own pages write it short for (`_other_middle_name`).
+        longer = [i] + [k for k in by_surname.get(name.surname_core, ()) if forms[k].articles & form.articles
+                        and forms[k].name.given_tokens[:1] == name.given_tokens[:1]]
         for j in established.full:
             if slip and len(forms[j].authoritative) < SLIP_VOUCHERS:
                 continue
             other = forms[j].name
+            if any(_other_middle_name(forms[m].name, other) for m in longer):
+                # "José Javier Mulas" beside "José Raúl Mulas": two brothers, no garble of one; nor is
+                # "José Mulas" on a page that writes his brother's whole name.
+                continue
             # The story's own subject, on the story's pages (`_subject_garble`).
             subject_garbled = on_topic and root(j) in subjects and _subject_garble(
                 name, other, bool(form.titles & _titles(forms, members, root(j))), agreed=not thin,
@@ -695,6 +706,25 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
         found.append((i, target, "a garble of this person's name (a given name garbled under their surname and "
                                  "title, or both names written as heard), thinly attested"))
     return found
+
+
+def _other_middle_name(name: ParsedName, other: ParsedName) -> bool:
+    """Whether two names each write a second given name, both a given name of some locale
+    (`world_given_names`) and no spelling, nickname or typo of each other (`given_relation`): whatever
+    their first names and surnames share, they name two people ("José Javier Mulas" and "José Raúl
+    Mulas", brothers; "Jose Francisco Molas", a coach). A garble keeps the words it garbles, and no
+    garble writes one real middle name for another.
+
+    >>> from analysis.names import parse_name as p
+    >>> [_other_middle_name(p(n), p("José Raúl Mulas"))
+    ...  for n in ("José Javier Mulas", "José Raul Molas", "José Mulas")]
+    [True, False, False]
+    """
+    if len(name.given_tokens) < 2 or len(other.given_tokens) < 2:
+        return False
+    ours, theirs = name.given_tokens[1], other.given_tokens[1]
+    known = world_given_names()
+    return ours in known and theirs in known and given_relation(ours, theirs)[0] == "different"
 
 
 def _surname_garbled_under_given(name: ParsedName, other: ParsedName, score_cutoff: float) -> bool:
