@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 
 from analysis import entities, joined, names_abroad, second_pass, variants
 from analysis.lexicon import function_words, glue_letters, is_english
-from analysis.name_rules import FAMILY_WORDS, SPOUSE_OF, given_names, world_given_names
+from analysis.name_rules import CASE_ENDINGS, FAMILY_WORDS, SPOUSE_OF, given_names, world_given_names
 from analysis.names import ParsedName, fold, parse_name, slug_words, strip_possessive, surname_parts
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_people
@@ -157,7 +157,9 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                                     places=place_spans, tagged=organisations,
                                     function_words=page_words,
                                     glue_letters={key: glue_letters(documents[key[0]].get("language"))
-                                                  for key in foreign}))
+                                                  for key in foreign},
+                                    case_endings={key: CASE_ENDINGS.get(
+                                        (documents[key[0]].get("language") or "")[:2].lower(), ()) for key in foreign}))
     covered = {(m["version_id"], m["field"], s, e) for m in found for s, e in m.pop("covers", ())}
     if covered:  # NER's given names of a name it cut short, now found whole
         credible = [m for m in credible if (m["version_id"], m["field"], m["start"], m["end"]) not in covered]
@@ -623,12 +625,26 @@ def _handle(text: str, start: int, field: str) -> str | bool:
     (True, False)
     >>> _handle("via @ellencranston", 5, "text"), _handle("/tag/ellencranston", 5, "url")
     ('account', True)
+
+    So is a tag after its label, however few: "Keyword: ellencranston" heads a tag page.
+
+    >>> text = "Keyword: ellencranston\\nThe mayor, ellencranston said"
+    >>> _handle(text, text.index("ellen"), "text"), _handle(text, text.rindex("ellen"), "text")
+    (True, False)
     """
     if start > 0 and text[start - 1] == "@":
         return "account"
     if field == "url" or start > 0 and text[start - 1] == "#":
         return True
+    if _TAG_LABEL.match(text, text.rfind("\n", 0, start) + 1, start):
+        return True  # a tag after its label, alone on its line too: "Keyword: ellencranston"
     return any(s <= start < e for s, e in _tag_lists(text))
+
+
+#: A line's label of the tags after it, at its start ("Keyword: ellencranston", "Tags: ..."), or just
+#: before the mention ("articles tagged with ellen cranston").
+_TAG_LABEL = re.compile(r"[^\S\n]*(?:key ?words?|tags?|topics?|filed under)[^\S\n]*:[^\n]*\Z"
+                        r"|[^\n]*\btagged with[^\S\n]+\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)

@@ -295,7 +295,9 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     # feminine surname in -á takes Slovak's -ej where the -á was ("Novákovej").
     **dict.fromkeys(("cs", "sk"), ("a", "u", "ovi", "om", "em", "ou", "y", "ov", "ove", "ovych", "ovi", "e",
                                    "ova", "ovou", "ovej", "ovu", "ej")),
-    **dict.fromkeys(("sl", "hr", "sr", "bs"), ("a", "u", "om", "em", "e", "i", "ja", "ju", "jem", "jev", "jevih", "ju")),
+    **dict.fromkeys(("hr", "sr", "bs"), ("a", "u", "om", "em", "e", "i", "ja", "ju", "jem", "jev", "jevih", "ju")),
+    # Slovene declines a name in "-a" as a feminine noun, whatever its bearer: "-o" in the accusative.
+    "sl": ("a", "u", "om", "em", "e", "i", "ja", "ju", "jem", "jev", "jevih", "o"),
     "lt": ("as", "is", "ys", "us", "o", "ui", "a", "i", "u", "e", "ai", "io", "iui", "ius", "iu"),
     "lv": ("s", "a", "am", "u", "as", "i"),
     # Finnish joins a name ending in a consonant to its case ending with an "i" ("Holzille", "Okaforista").

@@ -294,6 +294,7 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
                        function_words: dict[object, frozenset[str]] | None = None,
                        glue_letters: dict[object, frozenset[str]] | None = None,
                        tagged: dict[object, dict[int, int]] | None = None,
+                       case_endings: dict[object, tuple[str, ...]] | None = None,
                        ) -> Iterator[tuple[object, list[dict]]]:
     """Find the known people's surnames (and fused names) in any case and with typos; yield (key, mentions).
 
@@ -326,13 +327,17 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
     A surname that is also an English word ("Hope", or "Makes" from a headline NER misread) is taken
     only where it is capitalised: in lower case it is the word. A near spelling that is an English word
     is refused on English pages only.
-    A hyphenated compound is tried whole (only as a known surname, "Lindahl-Berg"), then part by part. The particles, a given name and titles
+    case_endings: key -> the case endings of a text's language (`name_rules.CASE_ENDINGS`), where a
+    known hyphenated surname takes one on its last part ("Lindahl-Bergu" on a Croatian page).
+    A hyphenated compound is tried whole (only as a known surname, "Lindahl-Berg", or one with a case
+    ending of the page's language), then part by part. The particles, a given name and titles
     just before the surname join the mention: a known given name of the story, else (with
     `known_words`) one word that may be a given name ("Photo: Esra Ozdemir/AA", where NER saw nothing),
     else a garbled given name of a person with that surname (`garbled_given_before`).
     """
     function_words = function_words or {}
     glue_letters = glue_letters or {}
+    case_endings = case_endings or {}
     glue = {words: GLUE_WORDS | glue_words(words) for words in set(function_words.values())}
     index = NameIndex.of(people, GLUE_WORDS.union(*glue.values()),
                          known_words.lexicon if known_words is not None else ())
@@ -378,13 +383,15 @@ def find_more_mentions(texts: Iterable[tuple[object, str]], people: list[dict], 
             glued_end = start + len(word)
             if glued:
                 word, folded = word[:glued], folded[:glued]
-            if len(folded) < EXACT_MIN_LETTERS or ("-" in word and folded not in index.exact):
+            declined = "-" in word and folded not in index.exact and _declined(folded, index.exact,
+                                                                                case_endings.get(key, ()))
+            if len(folded) < EXACT_MIN_LETTERS or ("-" in word and folded not in index.exact and not declined):
                 continue  # a compound only as a known surname: slugs and encodings hyphenate anything
             if folded in function_words.get(key, ()) and folded not in index.exact:
                 continue  # German "später" is no Slater misspelt: a word of the page's own grammar
             if folded not in fits:
                 fits[folded] = index.fits(folded, score_cutoff, known_words)
-            fit = fits[folded]
+            fit = fits[folded] or declined
             if fit and towns and start in towns.get(key, ()) and folded not in index.exact:
                 continue  # "Butler, Pennsylvania" is no garbled Buttler
             if (fit and places and start in places.get(key, ()) and folded not in index.exact
@@ -643,6 +650,21 @@ def _preposition_abroad(text: str, at: int, surname: str, index: NameIndex, word
     word = fold(_WORD.match(text, at).group())
     return word in words and capitalised_word_before(text, at) is None and not any(
         known != surname and known.endswith(surname) and known.startswith(word) for known in index.follow_given)
+
+
+def _declined(folded: str, exact: Container[str], endings: Iterable[str]) -> bool:
+    """Whether a folded word is a known surname with one of a language's case endings (`endings`), on
+    the name whole or without its last vowel, as `names.inflected` reads one.
+
+    >>> _declined("lindahlbergu", {"lindahlberg"}, ("u", "a")), _declined("lindahlbergu", {"lindahlberg"}, ())
+    (True, False)
+    """
+    for ending in endings:
+        if folded.endswith(ending):
+            stem = folded[:-len(ending)]
+            if stem in exact or any(stem + vowel in exact for vowel in "aeiouy"):
+                return True
+    return False
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

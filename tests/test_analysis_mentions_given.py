@@ -541,3 +541,20 @@ def test_a_ner_word_that_is_a_storys_surname_is_no_near_spelling_of_the_articles
                           "start": match.start(), "end": match.end(), "surface": surface, "label": "PERSON"})
     resolved = resolve_mentions(docs, found)
     assert [m for m in resolved.persons if m["surface"] == "Tomaz" and m.get("part") == "given"] == []
+
+
+def test_a_name_run_together_after_a_tag_label_is_a_tag_not_an_error():
+    # A tag page opens "Keyword: ellencranston" (invented): one tag after its label, written run together
+    # as tags are, no writer's garble. The same words without the label are a sentence's run-together
+    # name: an error, flagged.
+    def flagged(third):
+        texts = {1: "Ellen Cranston won the vote in Harrow. Cranston thanked the voters.",
+                 2: "Ellen Cranston won the vote. Cranston spoke.", 3: third}
+        docs, found = _pages(texts, {"Ellen Cranston": "PERSON"})
+        resolved = resolve_mentions(docs, found)
+        cluster = next(c for c in resolved.result.clusters if c["canonical"] == "Ellen Cranston")
+        return {f["article_id"] for f in resolved.result.flags
+                if f["level"] == "article" and f["cluster_id"] == cluster["id"]}
+
+    assert flagged("Keyword: ellencranston\nThe vote in Harrow was counted overnight.") == set()
+    assert flagged("Later ellencranston spoke.\nThe vote in Harrow was counted overnight.") == {3}

@@ -693,11 +693,25 @@ def test_a_surname_heard_with_its_ff_written_ough_is_the_persons_under_their_giv
     assert surfaces("Then Mara Hough won the final, and Tom Hough watched.", people=people) == ["Mara Hough"]
 
 
-def test_a_case_ending_of_icelandic_or_finnish_leaves_the_name_as_written():
-    """Icelandic writes a feminine "-a" as "-u" outside the nominative, and Finnish joins a name ending
-    in a consonant to its case ending with an "i": grammar, not a misspelling (`names.inflected`)."""
+def test_a_case_ending_of_icelandic_finnish_or_slovene_leaves_the_name_as_written():
+    """Icelandic writes a feminine "-a" as "-u" outside the nominative, Finnish joins a name ending in a
+    consonant to its case ending with an "i", Slovene writes "-o" for "-a": grammar, not a misspelling
+    (`names.inflected`)."""
     from analysis.names import inflected
 
     assert inflected("Lenu", "Lena", "is") and inflected("Holzar", "Holz", "is")
     assert inflected("Holzille", "Holz", "fi") and inflected("Okaforista", "Okafor", "fi")
     assert not inflected("Lenu", "Lena", "en") and not inflected("Holzelle", "Holz", "fi")
+    # Slovene declines a name in "-a" as a feminine noun: "-o" in the accusative ("Moto" for Mota).
+    assert inflected("Moto", "Mota", "sl") and not inflected("Moto", "Mota", "hr")
+
+
+def test_a_double_surname_with_a_case_ending_of_the_pages_language_is_found_whole():
+    """A Croatian page writes "Lindahl-Bergu" (invented) for Ana Lindahl-Berg, a case ending on the
+    surname's last part: the whole compound is her surname declined, not "Lindahl" alone, half her
+    surname, and a word "Bergu". Without the page's case endings the compound is no known surname."""
+    people = [{"surnames": ["lindahlberg"], "given": ["ana"]}]
+    text = "Trofej je pripao Ana Lindahl-Berg. Čestitke Lindahl-Bergu od kluba."
+    croatian = {"k": ("a", "u", "om")}
+    assert surfaces(text, people=people, foreign={"k"}, case_endings=croatian) == ["Ana Lindahl-Berg", "Lindahl-Bergu"]
+    assert "Lindahl-Bergu" not in surfaces(text, people=people, foreign={"k"})

@@ -3804,3 +3804,16 @@ def test_a_name_with_another_real_middle_name_is_no_garble_of_the_persons():
     assert owner["José Raúl Molas"] == ("José Raúl Mulas", "error")
     assert owner["José Javier Mulas"][0] == "José Javier Mulas"
     assert owner["Jose Mulos"][0] != "José Raúl Mulas" and owner["Jose Francisco Mulos"][0] != "José Raúl Mulas"
+
+
+def test_the_whole_name_written_out_with_its_particle_is_accepted_where_the_particle_alone_is_not():
+    # Careful outlets write Ana Mota (invented); two profiles open with her whole name, "Ana Luísa Santos
+    # da Mota": every word of the everyday name kept, the middle names and the particle everyday use
+    # drops written out. A page writing "Ana da Mota" alone adds a particle no careful outlet writes,
+    # judged by usage as a dropped or changed one is.
+    mentions = [mention(i, "Ana Mota", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    mentions += [mention(20 + i, "Ana Luísa Santos da Mota", f"b{i}", "2026-03-04", article=20 + i) for i in range(2)]
+    mentions += [mention(30, "Ana da Mota", "c1", "2026-03-05", article=30)]
+    owner = owners(analyse_variants(mentions))
+    assert owner["Ana Luísa Santos da Mota"] == ("Ana Mota", "accepted")
+    assert owner["Ana da Mota"] == ("Ana Mota", "error")

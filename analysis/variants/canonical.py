@@ -491,12 +491,42 @@ def _kind(form: Form, decision: _Decision, forms: list[Form], *, story: bool, sc
                     house_outlets(accepted_form, canonical, group) if group is not None else None):
                 return "accepted", "surname of an accepted variant"
         return _unexplained(form, decision, forms, story, "surname", house)
+    if story and _written_out(name, canonical):
+        return "accepted", WRITTEN_OUT
     if comparison.explained:
         return _by_rule(form, decision, forms, story, comparison.rules, "", house)
     kind, why = _unexplained(form, decision, forms, story, "name", house)
     if story and kind == "error" and (variant := _given_names_joined(form, decision, forms, score_cutoff, group)):
         return "accepted", f"the given names of the accepted variant {variant} written as one word"
     return kind, why
+
+
+#: The rule of a whole name written out (`_written_out`).
+WRITTEN_OUT = "the whole name written out: its middle names and the surname's particle, which everyday use drops"
+
+
+def _written_out(name: ParsedName, canonical: ParsedName) -> bool:
+    """Whether a name is the canonical's whole name written out: the canonical's given names in order
+    with middle names among or after them, and its surname with a particle before it that everyday use
+    drops ("Ana Luísa Santos da Mota" for Ana Mota, as a profile's first line writes a Portuguese name).
+
+    Why: each word the canonical has is kept as it is spelt; what is added is the rest of the person's
+    name, not a spelling of it. A particle alone ("Ana da Mota") is left to usage, as a dropped or
+    changed one is: only the whole name shows that the writer is writing it out.
+
+    >>> from analysis.names import parse_name as p
+    >>> [_written_out(p(n), p("Ana Mota"))
+    ...  for n in ("Ana Luísa Santos da Mota", "Ana da Mota", "Ana Luísa Mota", "Ana Luísa da Moto")]
+    [True, False, False, False]
+    """
+    if not (name.full and canonical.full and name.surname_core == canonical.surname_core
+            and particle_change(name.surname_tokens, canonical.surname_tokens) == "dropped"
+            and len(name.surname_tokens) > len(canonical.surname_tokens)
+            and len(name.given_tokens) > len(canonical.given_tokens)
+            and name.given_tokens[:1] == canonical.given_tokens[:1]):
+        return False
+    rest = iter(name.given_tokens)
+    return all(token in rest for token in canonical.given_tokens)
 
 
 def _given_names_joined(form: Form, decision: _Decision, forms: list[Form], score_cutoff: float,
