@@ -927,9 +927,9 @@ def _compound_surnames(parsed: dict) -> dict:
     hyphenated = Counter(name.surname for name in parsed.values()  # after a given name: no full name run together
                          if name is not None and name.full and len(name.surname_tokens) > 1
                          and "-" in name.surname_display)
+    sizes = {len(surname.split()) for surname in hyphenated}
     spaced = Counter(words for name in parsed.values() if name is not None and name.full and "-" not in name.display
-                     for k in {len(surname.split()) for surname in hyphenated} if len(name.tokens) > k
-                     and (words := " ".join(name.tokens[-k:])) in hyphenated)
+                     for k in sizes if len(name.tokens) > k and (words := " ".join(name.tokens[-k:])) in hyphenated)
     hyphenated = {surname for surname, uses in hyphenated.items() if uses > spaced[surname]}
     out = {}
     for key, name in parsed.items():
