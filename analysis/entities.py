@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 
 from analysis.lexicon import Lexicon, lexicon_of
-from analysis.name_rules import PARTICLES, given_names, is_title, world_given_names
+from analysis.name_rules import COMPETITION_WORDS, PARTICLES, given_names, is_title, world_given_names
 from analysis.names import ParsedName, fold, one_script, parse_name, strip_possessive
 from analysis.person_spans import (
     clean_person_span,
@@ -581,6 +581,7 @@ def credible_mentions(mentions: Iterable[dict], texts: dict[object, str], ordina
                                 other_votes, opening, ending)
         name = parse_name(m["surface"])
         if (name.surname.split()[-1] not in NON_PERSON_HEADS and fold(m["surface"].split()[0]) not in PLACE_PREFIXES
+                and not {name.tokens[0], name.tokens[-1]} & COMPETITION_WORDS
                 and plausible_first_word(name, lexicon=lexicon, lowered=lowered, places=places)):
             named.append((m, name))
     del persons

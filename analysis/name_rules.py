@@ -52,6 +52,13 @@ FOREIGN_OFFICES = {
     "primer": "prime",
 }
 
+#: Words that make a capitalised phrase a league, a cup or a championship in German, French, Spanish,
+#: Italian and Portuguese coverage, first or last in it ("Primeira Liga", "Copa del Rey", "Coupe de
+#: France"), folded: the English model tags such a phrase a person where English writes "League" or
+#: "Cup" (`entities.NON_PERSON_HEADS`), and no person is called by one of them.
+COMPETITION_WORDS = frozenset("liga ligue lega copa coppa coupe taca pokal torneo trofeo campeonato championnat "
+                              "campionato".split())
+
 #: Titles and honorifics that precede a name. Folded (lower case, no accents), without the dot. The
 #: family words are written the same way in apposition ("her fiancé Clarke Hale"): a relation, no name.
 TITLES = frozenset("""

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable
 
-from analysis.name_rules import PARTICLES, world_given_names
+from analysis.name_rules import COMPETITION_WORDS, PARTICLES, world_given_names
 from analysis.names import fold, parse_name
 from analysis.person_spans import garbled_given_before, word_before
 
@@ -45,7 +45,7 @@ def _spans(text: str, words_of_grammar: Container[str], lexicon: Container[str])
         word = words[k][2]
         folded = fold(word)
         return (len(word) >= GIVEN_MIN_LETTERS and _capitalised(word) and folded in given_names
-                and folded not in words_of_grammar)
+                and folded not in words_of_grammar and folded not in COMPETITION_WORDS)
 
     def joined(k: int) -> bool:  # word k follows word k - 1 after one space
         return k > 0 and text[words[k - 1][1]:words[k][0]] == " "
@@ -63,7 +63,7 @@ def _spans(text: str, words_of_grammar: Container[str], lexicon: Container[str])
             word = words[j][2]
             folded = fold(word)
             if (not _capitalised(word) or folded in given_names or folded in words_of_grammar or folded in lexicon
-                    or folded in PARTICLES):
+                    or folded in PARTICLES or folded in COMPETITION_WORDS):
                 break
             surnames.append(words[j][1])
             j += 1

@@ -572,3 +572,16 @@ def test_a_name_ner_tags_an_organisation_nearly_everywhere_is_a_person_where_pag
                      "label": "ORG"})
     kept = entities.credible_mentions(mentions, texts, frozenset())
     assert sorted(m["surface"] for m in kept) == ["Neven Vukotic"] * 2 + ["Vukotic"] * 3
+
+
+def test_a_league_or_cup_in_another_language_is_no_person():
+    """English coverage of a Portuguese coach writes "the Primeira Liga" and "the Taça de Portugal" (the
+    league and the cup, as it would write "League" and "Cup"), and NER tags them people: no person is
+    called "Liga" or "Taça", so neither is one, and no "Portugal" elsewhere becomes a surname. The coach
+    stays a person."""
+    text = ("Coach Tiago Ferraz won the Primeira Liga twice. Ferraz also won the Taça de Portugal. "
+            "Under Ferraz, the Primeira Liga title came back. Portugal celebrated.")
+    spans = [("Coach Tiago Ferraz", "PERSON"), ("Primeira Liga", "PERSON"), ("Taça de Portugal", "PERSON"),
+             ("Portugal", "GPE")]
+    resolved = resolve_mentions({1: _doc(text)}, _entities({1: text}, spans))
+    assert [c["canonical"] for c in resolved.result.clusters] == ["Tiago Ferraz"]

@@ -82,3 +82,13 @@ def test_the_rest_of_a_known_persons_name_after_their_given_name_written_as_hear
     assert full_names_abroad(pages, lambda key: {"la", "según"}, known=["Zhargal Ferrer"]) == []
     unknown = full_names_abroad(pages, lambda key: {"la", "según"}, known=["Tomas Ferrer"])
     assert [m["surface"] for m in unknown[0][1]] == ["Rosa Ferrer"]
+
+
+def test_a_league_written_like_a_given_name_and_a_country_is_no_name():
+    # An Indonesian page writes "Liga Inggris" (the English league) twice: "Liga" is a given name of some
+    # locale, "Inggris" a capitalised word, but "liga" is the league of Spanish, Portuguese and
+    # Indonesian coverage (`name_rules.COMPETITION_WORDS`), no person's name; a real name beside it stays.
+    pages = [("a", "Dia melatih di Liga Inggris. Amparo Quesadilla juga."),
+             ("b", "Musim lalu di Liga Inggris. Amparo Quesadilla datang.")]
+    found = full_names_abroad(pages, lambda key: {"di", "dia"})
+    assert [[m["surface"] for m in mentions] for _, mentions in found] == [["Amparo Quesadilla"], ["Amparo Quesadilla"]]
