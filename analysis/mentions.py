@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 
 from analysis import entities, joined, names_abroad, second_pass, variants
 from analysis.lexicon import function_words, glue_letters, is_english
-from analysis.name_rules import CASE_ENDINGS, FAMILY_WORDS, SPOUSE_OF, given_names, world_given_names
+from analysis.name_rules import FAMILY_WORDS, SPOUSE_OF, case_endings, given_names, world_given_names
 from analysis.names import ParsedName, fold, parse_name, slug_words, strip_possessive, surname_parts
 from analysis.settings import DEFAULTS, AnalysisSettings
 from analysis.topic import topic_people
@@ -158,8 +158,8 @@ def resolve_mentions(documents: dict, entities_found: list[dict], *, settings: A
                                     function_words=page_words,
                                     glue_letters={key: glue_letters(documents[key[0]].get("language"))
                                                   for key in foreign},
-                                    case_endings={key: CASE_ENDINGS.get(
-                                        (documents[key[0]].get("language") or "")[:2].lower(), ()) for key in foreign}))
+                                    case_endings={key: case_endings(documents[key[0]].get("language"))
+                                                  for key in foreign}))
     covered = {(m["version_id"], m["field"], s, e) for m in found for s, e in m.pop("covers", ())}
     if covered:  # NER's given names of a name it cut short, now found whole
         credible = [m for m in credible if (m["version_id"], m["field"], m["start"], m["end"]) not in covered]

@@ -318,6 +318,15 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+def case_endings(language: str | None) -> tuple[str, ...]:
+    """The case endings a page's language (an ISO 639-1 code, a region maybe after it) puts on names.
+
+    >>> case_endings("de-AT"), case_endings("en"), case_endings(None)
+    (('s',), (), ())
+    """
+    return CASE_ENDINGS.get((language or "")[:2].lower(), ())
+
+
 #: A surname's feminine and masculine forms in Slavic languages and in Greek (folded): Zaretnaya/Zaretny,
 #: Ivanova/Ivanov, Radwanska/Radwanski, Novakova/Novak, Papadaki/Papadakis. The same given name under the
 #: other gender's form is one person with a slip, never a relative: a relative has a given name of their own.
@@ -756,6 +765,7 @@ def diminutive_of(small: str, name: str) -> bool:
     return name in diminutive_bases(small)
 
 
+@lru_cache(maxsize=100_000)
 def diminutive_bases(small: str) -> frozenset[str]:
     """The given names a folded name may be a diminutive of: its stem before a diminutive ending, four
     letters or more, alone or with a final vowel, "-s" or "-os" ("carlitos": "carl", "carlo",

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from analysis.name_rules import (
-    CASE_ENDINGS,
     EXTRA_FOLDS,
     LEET,
     PARTICLES,
     SUFFIXES,
     TITLES,
     TITLES_INSIDE,
+    case_endings,
     given_names,
     is_title,
     own_marks,
@@ -187,10 +188,22 @@ def inflected(word: str, base: str, language: str | None) -> bool:
     >>> inflected("Ruizovú", "Ruiz", "sk"), inflected("Ruizovej", "Ruiz", "sk"), inflected("Novákovej", "Nováková", "sk")
     (True, True, True)
     """
-    folded, stem = fold(word), fold(base)
-    stems = {stem, stem[:-1]} if stem[-1:] in "aeiouy" else {stem}
-    return any(folded.endswith(ending) and folded[:-len(ending)] in stems
-               for ending in CASE_ENDINGS.get((language or "")[:2].lower(), ()))
+    return fold(base) in declined_bases(fold(word), case_endings(language))
+
+
+def declined_bases(folded: str, endings: Iterable[str]) -> set[str]:
+    """The folded names a folded word may be with one of these case endings (`inflected`): the word
+    without the ending, and that with a final vowel the ending replaced.
+
+    >>> sorted(declined_bases("novakovej", ("ej",)))[:3], declined_bases("novak", ("ej",))
+    (['novakov', 'novakova', 'novakove'], set())
+    """
+    bases: set[str] = set()
+    for ending in endings:
+        if folded.endswith(ending):
+            stem = folded[:-len(ending)]
+            bases |= {stem} | {stem + vowel for vowel in "aeiouy"}
+    return bases
 
 
 def spelt(word: str) -> str:

@@ -47,6 +47,7 @@ from analysis.name_rules import (
 from analysis.names import (
     LETTER,
     ParsedName,
+    declined_bases,
     fold,
     has_lost_letters,
     lost_letters_fit,
@@ -653,18 +654,13 @@ def _preposition_abroad(text: str, at: int, surname: str, index: NameIndex, word
 
 
 def _declined(folded: str, exact: Container[str], endings: Iterable[str]) -> bool:
-    """Whether a folded word is a known surname with one of a language's case endings (`endings`), on
-    the name whole or without its last vowel, as `names.inflected` reads one.
+    """Whether a folded word is a known surname with one of a language's case endings (`endings`), as
+    `names.inflected` reads one (`names.declined_bases`).
 
     >>> _declined("lindahlbergu", {"lindahlberg"}, ("u", "a")), _declined("lindahlbergu", {"lindahlberg"}, ())
     (True, False)
     """
-    for ending in endings:
-        if folded.endswith(ending):
-            stem = folded[:-len(ending)]
-            if stem in exact or any(stem + vowel in exact for vowel in "aeiouy"):
-                return True
-    return False
+    return any(base in exact for base in declined_bases(folded, endings))
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
