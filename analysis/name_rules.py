@@ -327,6 +327,26 @@ def case_endings(language: str | None) -> tuple[str, ...]:
     return CASE_ENDINGS.get((language or "")[:2].lower(), ())
 
 
+#: Languages whose press writes a foreign name as it sounds, in the language's own letters ("Samer
+#: Mekintoš" in Serbian for Summer McIntosh, "Džordžs" in Latvian), and the English spelling of the
+#: sounds those letters write (`names.transcribed`). Croatian, Czech or Polish keep a Latin-script
+#: name as it is spelt, and a respelling there is a misspelling.
+AS_HEARD_LETTERS: dict[str, tuple[tuple[str, str], ...]] = {
+    **dict.fromkeys(("sr", "bs", "me"), (("dž", "j"), ("đ", "j"), ("ij", "i"), ("j", "y"), ("š", "sh"),
+                                         ("ž", "zh"), ("č", "ch"), ("ć", "ch"))),
+    "lv": (("dž", "j"), ("ij", "i"), ("j", "y"), ("š", "sh"), ("ž", "zh"), ("č", "ch")),
+}
+
+
+def as_heard_letters(language: str | None) -> tuple[tuple[str, str], ...]:
+    """How a page's language writes the sounds of a foreign name (`AS_HEARD_LETTERS`), if it does.
+
+    >>> as_heard_letters("sr-Latn")[:2], as_heard_letters("hr")
+    ((('dž', 'j'), ('đ', 'j')), ())
+    """
+    return AS_HEARD_LETTERS.get((language or "")[:2].lower(), ())
+
+
 #: A surname's feminine and masculine forms in Slavic languages and in Greek (folded): Zaretnaya/Zaretny,
 #: Ivanova/Ivanov, Radwanska/Radwanski, Novakova/Novak, Papadaki/Papadakis. The same given name under the
 #: other gender's form is one person with a slip, never a relative: a relative has a given name of their own.

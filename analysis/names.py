@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from rapidfuzz import fuzz
+
 from analysis.name_rules import (
     EXTRA_FOLDS,
     LEET,
@@ -25,11 +27,13 @@ from analysis.name_rules import (
     SUFFIXES,
     TITLES,
     TITLES_INSIDE,
+    as_heard_letters,
     case_endings,
     given_names,
     is_title,
     own_marks,
 )
+from analysis.phonetic import HEARD_RATIO, consonant_frame
 
 __all__ = ["TITLES", "ParsedName", "fold", "strip_possessive", "parse_name", "given_compatible", "script_of",
            "surname_parts"]
@@ -189,6 +193,31 @@ def inflected(word: str, base: str, language: str | None) -> bool:
     (True, True, True)
     """
     return fold(base) in declined_bases(fold(word), case_endings(language))
+
+
+def transcribed(word: str, base: str, language: str | None) -> bool:
+    """Whether a word of a name is another (`base`) written as a page's language hears it
+    (`AS_HEARD_LETTERS`): read back in English spelling, it keeps the base's consonants in order
+    (`phonetic.consonant_frame`, which sets aside how a sound is spelt: "c" or "k", "sh" or "s") and
+    most of its letters (`phonetic.HEARD_RATIO`): "Mekintoš" and "Samer" for McIntosh and Summer on a
+    Serbian page. A language that keeps a foreign name's spelling transcribes nothing.
+
+    >>> [transcribed(*pair, "sr") for pair in (("Mekintoš", "McIntosh"), ("Samer", "Summer"), ("Samer", "Sumner"))]
+    [True, True, False]
+    >>> transcribed("Sebastijan", "Sébastien", "sr"), transcribed("Gar", "Gahr", "sr")
+    (True, True)
+    >>> transcribed("Mekintoš", "McIntosh", "hr")
+    False
+    """
+    letters = as_heard_letters(language)
+    if not letters:
+        return False
+    spoken = word.lower()
+    for letter, sound in letters:
+        spoken = spoken.replace(letter, sound)
+    spoken, target = fold(spoken), fold(base)
+    return (spoken != target and consonant_frame(spoken) == consonant_frame(target)
+            and fuzz.ratio(spoken, target) >= HEARD_RATIO)
 
 
 def declined_bases(folded: str, endings: Iterable[str]) -> set[str]:

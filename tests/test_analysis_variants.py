@@ -2248,6 +2248,23 @@ def test_under_the_subjects_title_a_familiar_given_name_or_a_garbled_surname_is_
     assert (kinds(result)["Governor Mike Carrow"], kinds(result)["Governor Mark Carlaw"]) == ("error", "error")
 
 
+def test_under_the_subjects_title_a_garble_on_mostly_on_topic_pages_is_theirs_a_profile_page_too():
+    """Three outlets write "Governor Mike Carrow" for Governor Mark Carrow, one of them in a translated
+    profile that never names the story's keyword: under his title and surname, with most of its pages
+    on the story's topic, the garble is his. Written mostly off the topic it may be a namesake."""
+    mentions = [mention(i, "Governor Mark Carrow", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Governor Mike Carrow", f"seo{i}", "2026-03-04") for i in range(1, 4)]
+    mentions += [mention(20 + i, "Mike Carrow", f"seo{i}", "2026-03-04", article=10 + i) for i in range(1, 4)]
+    # The profile names his rival, as the coverage does.
+    mentions += [mention(30, "Ada Pell", "a1", "2026-03-03", authoritative=True, article=1),
+                 mention(31, "Ada Pell", "seo3", "2026-03-04", article=13)]
+    on_topic = frozenset(m["article_id"] for m in mentions) - {13}
+    found = owners(analyse_variants(mentions, topic=Topic(names=("Mark Carrow",), articles=on_topic)))
+    assert found["Governor Mike Carrow"] == ("Mark Carrow", "error")
+    found = owners(analyse_variants(mentions, topic=Topic(names=("Mark Carrow",), articles=on_topic - {12})))
+    assert found["Governor Mike Carrow"][0] == "Mike Carrow"
+
+
 def test_a_capital_lost_inside_a_surname_written_alone_is_an_error_a_capital_added_is_not():
     """"Tarr-gould" for Tarr-Gould loses a capital of the name: the surname alone slips as a full name
     does. "TArr-Gould" keeps every letter and capital of the name and adds one: the shift key held,
@@ -2812,6 +2829,28 @@ def test_an_oe_dropped_is_an_umlaut_convention_only_for_a_name_with_the_umlaut()
     assert found["Anan Sukjaronwong"] == ("Anan Sukjaroenwong", "error")
 
 
+def test_a_romanian_comma_letter_is_the_canonicals_though_more_pages_carry_the_legacy_cedilla():
+    # Careful outlets write "Ionuț Vasilescu" (invented) with the comma below, and as many careful pages
+    # with the cedilla letter old encodings put in its place, plus one more page: one name, whose
+    # letter is the comma's; the cedilla writing is accepted.
+    mentions = [mention(i, "Ionuț Vasilescu", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+    mentions += [mention(10 + i, "Ionuţ Vasilescu", f"c{i}", "2026-03-03", authoritative=True) for i in range(1, 6)]
+    result = analyse_variants(mentions)
+    assert [c["canonical"] for c in result.clusters] == ["Ionuț Vasilescu"]
+    assert not result.flags
+
+
+def test_a_danish_or_norwegian_o_with_stroke_written_out_oe_is_the_same_convention():
+    # "Sigrid Bjørnvik" written "Sigrid Bjoernvik" by several aggregators (a wire service's way with
+    # the letter) and "Sigrid Bjornvik" by another: both as outlets without the letter write it.
+    mentions = [mention(i, "Sigrid Bjørnvik", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(20 + i, "Sigrid Bjoernvik", f"b{i}", "2026-03-04") for i in range(1, 4)]
+    mentions += [mention(30, "Sigrid Bjornvik", "c1", "2026-03-04")]
+    found = owners(analyse_variants(mentions))
+    assert found["Sigrid Bjoernvik"] == ("Sigrid Bjørnvik", "accepted")
+    assert found["Sigrid Bjornvik"] == ("Sigrid Bjørnvik", "accepted")
+
+
 def test_a_czech_page_giving_a_foreign_womans_surname_its_feminine_ending_writes_no_misspelling():
     # Careful outlets write "Amara Wanjalo". A Czech page writes her "Amara Wanjalová", and in the
     # accusative "Wanjalovou", as Czech grammar does for every woman's surname: accepted. The same
@@ -2823,6 +2862,21 @@ def test_a_czech_page_giving_a_foreign_womans_surname_its_feminine_ending_writes
     found = owners(analyse_variants(mentions))
     assert found["Amara Wanjalová"] == found["Amara Wanjalovou"] == ("Amara Wanjalo", "accepted")
     assert found["Amara Wanjalova"] == ("Amara Wanjalo", "error")
+
+
+def test_a_serbian_page_writing_a_foreign_name_as_it_sounds_writes_no_misspelling():
+    # Careful outlets write "Connor McAllister" (invented). A Serbian page writes him "Konor Mekalister",
+    # as Serbian writes every foreign name, by its sound: accepted, and so is its "Mekalister" alone.
+    # Written so on a Croatian page, whose press keeps a foreign name's spelling, or on an English
+    # page, the name is misspelt.
+    def story(language):
+        mentions = [mention(i, "Connor McAllister", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+        mentions += [{**mention(20, "Konor Mekalister", "x1", "2026-03-04"), "foreign": language},
+                     {**mention(21, "Mekalister", "x1", "2026-03-04", article=20), "foreign": language}]
+        return owners(analyse_variants(mentions))
+
+    assert story("sr")["Konor Mekalister"] == story("sr")["Mekalister"] == ("Connor McAllister", "accepted")
+    assert story("hr")["Konor Mekalister"] == story(None)["Konor Mekalister"] == ("Connor McAllister", "error")
 
 
 def test_a_slovak_page_declining_a_foreign_womans_surname_writes_no_misspelling():
@@ -3214,6 +3268,18 @@ def test_a_given_name_romanised_another_way_by_a_careful_outlet_and_another_is_a
     assert kinds(analyse_variants(mentions + own))["Rashed Harfoush"] == "error"
     copied = [mention(30, "Rashed Harfoush", "x1", "2026-03-05", article=30)]
     assert kinds(analyse_variants(mentions + own + copied))["Rashed Harfoush"] == "accepted"
+
+
+def test_a_given_name_in_its_own_latin_letters_has_no_romanisation_for_outlets_to_choose():
+    # Careful newsrooms write "Sébastien Marlou" (invented); one careful newsroom writes "Sébastian
+    # Marlou" on two pages and an aggregator copies it. A French given name is romanised by nobody: the
+    # vowel before its last consonant changed is a slip, copied, not one more system's spelling.
+    mentions = [mention(i, "Sébastien Marlou", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                for i in range(1, 9)]
+    own = [mention(20 + i, "Sébastian Marlou", "c1", "2026-03-04", authoritative=True, article=20 + i)
+           for i in range(2)]
+    copied = [mention(30, "Sébastian Marlou", "x1", "2026-03-05", article=30)]
+    assert owners(analyse_variants(mentions + own + copied))["Sébastian Marlou"] == ("Sébastien Marlou", "error")
 
 
 def test_a_small_letter_after_a_hyphen_is_a_convention_unless_careful_outlets_agree_on_the_capital():

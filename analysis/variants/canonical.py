@@ -301,6 +301,8 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     'Lars Løkke'
     >>> _display(Counter({"Lars Lokke": 3, "Lars Løkke": 1}), {"Lars Lokke": {"a"}}, {"lokke": "lokke"}, {"lokke"})
     'Lars Lokke'
+    >>> _display(Counter({"Ionuţ Vasile": 5, "Ionuț Vasile": 3}), {"Ionuţ Vasile": {"a"}, "Ionuț Vasile": {"b"}})
+    'Ionuț Vasile'
     """
     authorities = authorities or {}
     spellings = spellings or {}
@@ -321,10 +323,17 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     def key(kv):
         written, uses = kv
         vouched = bool(authorities.get(written)) or simplified(written)
-        return (not written[:1].isupper(), *agree(written), not vouched, -_marks(written) if vouched else 0,
-                -uses, written)
+        stand_in = written.translate(COMMA_BELOW) != written and written.translate(COMMA_BELOW) in counts
+        return (not written[:1].isupper(), stand_in, *agree(written), not vouched,
+                -_marks(written) if vouched else 0, -uses, written)
 
     return sorted(counts.items(), key=key)[0][0]
+
+
+#: Romanian's comma-below letters, for the cedilla letters legacy encodings put in their place ("ş" for
+#: "ș"): where a name is written both ways, the comma is its letter and the cedilla a stand-in, however
+#: many pages carry it (a language writing "ş" as its own, Turkish, has no "ș" to be written beside it).
+COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
 
 
 def careful_spellings(uses: list[tuple[str, str]], marking: set) -> dict[str, str]:
@@ -670,9 +679,10 @@ SPELLING_RULES = ("romanisation", "known nickname, spelt", "transliteration", "s
 HOUSE_STYLE_RULES = ("romanisation", "transliteration")
 #: The rules of an umlaut written out ("Mueller" for Müller) that are that and nothing else, and the
 #: letters that make them one. Not "ae" for "ä": Persian romanisations write "ae" too ("Ghaemi"), a
-#: convention of their own whatever the canonical writes.
+#: convention of their own whatever the canonical writes. The Danish and Norwegian "ø" is written out
+#: "oe" the same way (wire services' "Stoere" for Støre; anyascii folds it to the "o" of "ö").
 UMLAUT_RULES = ("umlaut written out (ö/oe)", "umlaut written out (ü/ue)")
-UMLAUT_LETTERS = frozenset("öüÖÜ")
+UMLAUT_LETTERS = frozenset("öüøÖÜØ")
 #: Romanisations that change only the vowel before a word's last consonant ("-ad/-ed", "-is/-es"):
 #: Latin-script names of any origin end so, and a vowel changed there is the commonest slip there is
 #: ("Korines" for a Greek Korinis, "Elmer" copied from a document's typo for Elmar). No house style:
@@ -723,7 +733,7 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
         return "accepted", f"{explanation}, the house style of {len(house)} authoritative outlet{'s' if len(house) > 1 else ''}"
     if (story and house and form.name.full and form.name.surname_key == decision.canonical_name.surname_key
             and _one_script([rule for rule in rules if spelling(rule)])
-            and len(form.sources) >= SLIP_VOUCHERS):
+            and len(form.sources) >= SLIP_VOUCHERS and not _own_latin_given(decision.canonical)):
         # A given name is a word of its language, which each newsroom's system romanises its own way
         # ("Mohammad", "Mohammed"): under the surname written right, a careful outlet's own choice that
         # another outlet shares is one more system, even where only a vowel before the last consonant differs.
@@ -954,6 +964,30 @@ def _one_script(rules) -> str | None:
     if not rules or len(scripts) != 1 or None in scripts:
         return None
     return scripts.pop()
+
+
+#: Marks of a scholarly romanisation (a macron, a dot or a line below: "Muḥammad", "Jawlānī"), not
+#: letters of a language's own Latin alphabet.
+ROMANISATION_MARKS = frozenset("\u0304\u0323\u0331\u032e")
+
+
+def _own_latin_given(canonical: str) -> bool:
+    """Whether a canonical name's first given name is written in its language's own Latin alphabet: a letter
+    beyond ASCII ("Sébastien", "Nicușor") that no romanisation marks.
+
+    Why: a given name romanised from another script is each newsroom's choice ("Mohammad",
+    "Mohammed"); one written in Latin letters of its own is romanised by nobody, and another vowel in
+    it ("Sébastian") is a slip, however many outlets copy it.
+
+    >>> [_own_latin_given(n) for n in ("Sébastien Lecomte", "Mohammad Rahimi", "Muḥammad Rahimi", "Lecomte")]
+    [True, False, False, False]
+    """
+    name = parse_name(canonical)
+    if not name.given_tokens or not name.display.split():
+        return False
+    word = name.display.split()[0]
+    return (any(ord(ch) > 127 and unicodedata.name(ch, "").startswith("LATIN") for ch in word)
+            and not ROMANISATION_MARKS & set(unicodedata.normalize("NFD", word)))
 
 
 def _splits_a_letter(name: ParsedName, canonical: ParsedName) -> bool:

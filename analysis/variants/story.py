@@ -38,6 +38,7 @@ from analysis.names import (  # noqa: F401 (re-exported)
     script_of,
     spelt,
     surname_parts,
+    transcribed,
 )
 from analysis.records import Form, Linkage, Topic, VariantResult
 from analysis.settings import DEFAULTS, AnalysisSettings
@@ -1145,7 +1146,9 @@ def _judge_inflections_abroad(surfaces: list[dict], languages: dict[str, set]) -
     """Judge a name written only on pages in other languages, each of whose words is the word of a name
     judged right, as written, or that word with a case ending of every one of those languages
     (`names.inflected`), as an inflection of that name: accepted ("Jan Novaks" beside an accepted "Jan
-    Novak" on German pages, "Rafalą Trzaskowskį" beside Rafał Trzaskowski on Lithuanian ones).
+    Novak" on German pages, "Rafalą Trzaskowskį" beside Rafał Trzaskowski on Lithuanian ones). So is
+    one whose words are those words as a language that writes foreign names as they sound hears them
+    (`names.transcribed`: "Samer Mekintoš" on Serbian pages): its press's convention, not a slip.
 
     Why: German, Dutch and the Scandinavian languages write the genitive with an "s" and no
     apostrophe, and the Slavic and Baltic languages, Finnish and Hungarian decline names as nouns;
@@ -1159,16 +1162,21 @@ def _judge_inflections_abroad(surfaces: list[dict], languages: dict[str, set]) -
     >>> [s["kind"] for s in surfaces]
     ['accepted', 'accepted', 'error', 'error']
     """
-    right = [entry["surface"].split() for entry in surfaces if entry["kind"] != "error"]
+    right = [entry["surface"].split() for entry in sorted(surfaces, key=lambda e: e["kind"] != "canonical")
+             if entry["kind"] != "error"]
     for entry in surfaces:
         if entry["kind"] != "error" or entry["surface"] not in languages:
             continue
         words, spoken = entry["surface"].split(), languages[entry["surface"]]
-        base = next((r for r in right if len(r) == len(words) and r != words and all(
-            w == b or all(inflected(w, b, language) for language in spoken) for w, b in zip(words, r))), None)
-        if base is not None:
-            entry.update(kind="accepted", rule=f"{' '.join(base)} declined, as the page's language writes it",
-                         form=None)
+        # A right name's last words: a surname written alone is that of the full names.
+        tails = [r[-len(words):] for r in right if len(r) >= len(words)]
+        for how, fits in (("declined", inflected), ("written as heard", transcribed)):
+            base = next((r for r in tails if r != words and all(
+                w == b or all(fits(w, b, language) for language in spoken) for w, b in zip(words, r))), None)
+            if base is not None:
+                entry.update(kind="accepted", rule=f"{' '.join(base)} {how}, as the page's language writes it",
+                             form=None)
+                break
 
 
 def _generations_apart(forms: list[Form]) -> list[tuple[int, int]]:
