@@ -2236,6 +2236,27 @@ def test_the_subjects_later_given_name_and_surname_written_beside_the_full_name_
     assert found["Tavio Mbengue"][0] == found["Mbengue Tavio"][0] == "Ousseynou Tavio Mbengue"
 
 
+def test_the_subjects_middle_name_they_go_by_is_theirs_with_its_own_slips():
+    """The story is about Andrea Luca Tortelli (invented), whom careful outlets also call "Andrea
+    Tortelli" and, mostly, "Luca Tortelli", two of those pages beside his whole name; one page slips
+    to "Luca Tortteli". The name he goes by is his, slip and all. Written on no page beside his whole
+    name, "Luca Tortelli" may be a relative of that name and stays apart."""
+    def story(luca_articles):
+        mentions = [mention(i, "Andrea Luca Tortelli", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 5)]
+        mentions += [mention(10 + i, "Luca Tortelli", f"b{i}", "2026-03-03", authoritative=True, article=i)
+                     for i in luca_articles]
+        mentions += [mention(30 + i, "Andrea Tortelli", f"a{i}", "2026-03-03", authoritative=True, article=i)
+                     for i in (1, 2)]
+        mentions += [mention(50, "Luca Tortteli", "x1", "2026-03-04", article=50)]
+        on_topic = frozenset(m["article_id"] for m in mentions)
+        return owners(analyse_variants(mentions, topic=Topic(names=("Andrea Luca Tortelli",), articles=on_topic)))
+
+    found = story(range(3, 9))
+    assert found["Luca Tortelli"] == ("Andrea Luca Tortelli", "accepted")
+    assert found["Luca Tortteli"] == ("Andrea Luca Tortelli", "error")
+    assert story(range(5, 9))["Luca Tortelli"] == ("Luca Tortelli", "canonical")
+
+
 def test_under_the_subjects_title_a_familiar_given_name_or_a_garbled_surname_is_their_error():
     """"Governor Mike Carrow" for Governor Mark Carrow keeps only the first letter of his given name,
     and "Governor Mark Carlaw" most of his surname: under his title, on the story's pages, both are his."""

@@ -272,7 +272,7 @@ def link_forms(forms: list[Form], *, score_cutoff: float = DEFAULTS.score_cutoff
             merge(i, j, rule, force=True)
         for i, j, rule in _heard_beside(forms, members, root, unattached):
             merge(i, j, rule, force=True)
-        for i, j, rule in _middle_as_given(forms, members, root):
+        for i, j, rule in _middle_as_given(forms, members, root, topic_articles):
             merge(i, j, rule, force=True)
         # A full name that fitted two clusters ("Tomas Veldt" by "Tomas Andres Veldt" and a page's
         # "Tomas Adnres Veldt") fits one person once the rules above have joined the garble to its name.
@@ -464,7 +464,8 @@ def _invented(forms: list[Form], members: dict, root, topic_articles: frozenset,
     return found
 
 
-def _middle_as_given(forms: list[Form], members: dict, root) -> list[tuple[int, int, str]]:
+def _middle_as_given(forms: list[Form], members: dict, root,
+                     topic_articles: frozenset = frozenset()) -> list[tuple[int, int, str]]:
     """Full names that put a person's middle name in place of the given name, on pages that write the
     person's whole name: (form, person's form, rule).
 
@@ -477,6 +478,11 @@ def _middle_as_given(forms: list[Form], members: dict, root) -> list[tuple[int, 
     carrying that middle name on the page leave it unlinked). A relative whose given name is the
     person's middle name is named on pages of his own, beside a whole name that is his, or as a
     relative ("his father Pavel Okafor": `kin_articles`), as sons are given their fathers' names.
+
+    The story's subject may go by a middle name ("Teni Okafor" for the story's Zola Teni Okafor, as
+    careful outlets write him too): there the name is established, and the subject's, when most of its
+    pages are on the story's topic and one at least writes the whole name beside it; its cluster holds
+    that name and its slips only.
     """
     wholes: dict[str, list[int]] = defaultdict(list)  # surname -> full names with a middle name
     for k, other in enumerate(forms):
@@ -485,14 +491,22 @@ def _middle_as_given(forms: list[Form], members: dict, root) -> list[tuple[int, 
     found = []
     for i, form in enumerate(forms):
         name = form.name
-        if (len(name.given_tokens) != 1 or name.initials_only or form.topic or _established(form) or not form.articles
-                or form.kin_articles or len(members.get(root(i), [i])) > 1):
+        if len(name.given_tokens) != 1 or name.initials_only or form.topic or not form.articles or form.kin_articles:
             continue
         given = name.given_tokens[0]
         whole = [k for k in wholes.get(name.surname_core, ()) if given in forms[k].name.given_tokens[1:]
                  and forms[k].name.given_tokens[0] != given and forms[k].articles & form.articles]
+        group = members.get(root(i), [i])
+        if _established(form) or len(group) > 1:
+            # The subject's name as they go by it, on the story's pages: the cluster is this name's alone.
+            whole = [k for k in whole if forms[k].topic]
+            if (not whole or 2 * len(form.articles & topic_articles) <= len(form.articles)
+                    or any(forms[m].name.full and forms[m].name.given_tokens[:1] != (given,) for m in group)):
+                continue
+        elif not form.articles <= set().union(*(forms[k].articles for k in whole)):
+            continue
         people = {root(k) for k in whole}
-        if len(people) != 1 or root(i) in people or not form.articles <= set().union(*(forms[k].articles for k in whole)):
+        if len(people) != 1 or root(i) in people:
             continue
         person, = people
         target = next((m for m in members.get(person, [person]) if _established(forms[m])), whole[0])
