@@ -512,7 +512,8 @@ def _variant_input(mentions: list[dict], documents: dict, lexicon: Container[str
         spouse = _spouse_after(text, m["end"])
         if spouse:
             row["spouse"] = spouse
-        if (m["field"] != "url" and any(word[:1].islower() for word in m["surface"].split())
+        # A tag (after its label: "tagged with ellen cranston") is in the tag's letters, in a sentence too.
+        if (not handle and m["field"] != "url" and any(word[:1].islower() for word in m["surface"].split())
                 and entities.lowered_in_prose(text, m["start"], m["end"], capitalised[m["version_id"], m["field"]],
                                               english=is_english(doc.get("language")))):
             row["lowered"] = True

@@ -313,8 +313,10 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     "et": ("i", "le", "lt", "l", "st", "s", "ga", "ks", "ni", "ta"),
     "hu": ("t", "nak", "nek", "val", "vel", "rol", "ra", "re", "tol", "hoz", "hez", "ban", "ben", "ert", "e", "ot", "et"),
     # Icelandic declines foreign names too: a feminine "-a" takes "-u" outside the nominative ("Lenu"
-    # for Lena), the genitive adds "-s" or "-ar".
-    "is": ("u", "s", "ar", "i"),
+    # for Lena), the genitive adds "-s" or "-ar". Its own names change their last letters: a woman's
+    # "-dóttir" is "-dóttur" outside the nominative, a man's "-son" "-syni" and "-sonar", "-ur" is
+    # "-ar" or "-i" ("Sigurðar"). "ur=ir": the ending "ur" where the name writes "ir".
+    "is": ("u", "s", "ar", "i", "ur=ir", "syni=son", "sonar=son", "ar=ur", "i=ur"),
 }
 
 

@@ -191,6 +191,10 @@ def inflected(word: str, base: str, language: str | None) -> bool:
     (True, True, False)
     >>> inflected("Ruizovú", "Ruiz", "sk"), inflected("Ruizovej", "Ruiz", "sk"), inflected("Novákovej", "Nováková", "sk")
     (True, True, True)
+    >>> [inflected(*pair, "is") for pair in (("Ólafsdóttur", "Ólafsdóttir"), ("Jónssyni", "Jónsson"))]
+    [True, True]
+    >>> inflected("Ólafsdóttur", "Ólafsdóttir", "de")
+    False
     """
     return fold(base) in declined_bases(fold(word), case_endings(language))
 
@@ -229,9 +233,10 @@ def declined_bases(folded: str, endings: Iterable[str]) -> set[str]:
     """
     bases: set[str] = set()
     for ending in endings:
+        ending, _, replaced = ending.partition("=")  # "ur=ir": "ur" in place of the name's "ir"
         if folded.endswith(ending):
             stem = folded[:-len(ending)]
-            bases |= {stem} | {stem + vowel for vowel in "aeiouy"}
+            bases |= {stem} | {stem + vowel for vowel in "aeiouy"} | ({stem + replaced} if replaced else set())
     return bases
 
 

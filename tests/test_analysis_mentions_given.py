@@ -350,6 +350,20 @@ def test_a_name_lowered_in_a_clause_of_an_english_sentence_is_an_error_but_not_i
     assert flagged == {2}
 
 
+def test_a_name_lowered_as_a_tag_after_its_label_in_an_english_sentence_is_the_tags_style():
+    # A tag page's line "See all articles tagged with ellen cranston and discover more topics!" reads as
+    # an English sentence, but the name after "tagged with" is the tag, in the tag's small letters: no
+    # error. The same words lowered in a news sentence are one.
+    texts = {1: "Ellen Cranston won the vote in Harrow. Cranston thanked the voters.",
+             2: "Ellen Cranston won the vote.\nSee all articles tagged with ellen cranston and discover more topics!",
+             3: "Ellen Cranston won the vote. On May 2, ellen cranston he won it by a wide margin, the count shows.",
+             4: "Ellen Cranston won the vote in Harrow, the count shows."}
+    docs, found = _pages(texts, {"Ellen Cranston": "PERSON"})
+    lowered, flagged = _lowered_and_flagged(docs, found)
+    assert {(2, "ellen cranston"), (3, "ellen cranston")} <= lowered  # both found, judged apart
+    assert flagged == {3}
+
+
 def test_a_place_near_only_a_misspelling_of_a_surname_is_the_place():
     # Three pages write Ren Tamagari; one misspells him "Ren Tamaguri". "Tamaguchi", his home town, which
     # NER tags as a place, is two letters from the misspelling but three from his name: a garble of a

@@ -2331,6 +2331,17 @@ def test_one_half_of_a_hyphenated_surname_alone_is_an_error_beside_the_full_name
     assert kinds(result)["Tarr"] == "error" and kinds(result)["tarr"] == "accepted"
 
 
+def test_a_particle_joined_to_a_surname_with_a_letter_slipped_is_the_persons_error():
+    """"Lena Devayver", four times on one page, for Lena De Vaver (invented): the particle joined and
+    a letter added. Its core alone ("Vaver") is too short a part of the word to fit; the surname as
+    written whole fits, and the page's bare "Devayver" is hers too."""
+    mentions = [mention(i, "Lena De Vaver", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]
+    mentions += [mention(10 + i, "Lena Devayver", "b1", "2026-03-04", article=10) for i in range(4)]
+    mentions += [mention(20, "Devayver", "b1", "2026-03-04", article=10)]
+    found = owners(analyse_variants(mentions))
+    assert found["Lena Devayver"] == found["Devayver"] == ("Lena De Vaver", "error")
+
+
 def test_a_mc_prefix_dropped_under_the_same_given_name_is_an_error_another_given_name_another_person():
     """Even a careful outlet's slip ("Sen. Ada Garrity" once, against six writing McGarrity)."""
     mentions = [mention(i, "Ada McGarrity", f"a{i}", "2026-03-03", authoritative=True) for i in range(1, 7)]

@@ -207,6 +207,17 @@ def candidate_pairs(names: list[ParsedName], score_cutoff: float = DEFAULTS.scor
                 heads[name.tokens[:-1]][1].append(index)
     for short, long_ in heads.values():
         pairs.update((min(i, j), max(i, j)) for i in short for j in long_)  # keys differ in length: never i == j
+    # A surname with a particle meets the names writing the two joined, a letter slipped ("Deweyver"
+    # for De Wever, `compare._surname_relation`): the joined word's one-letter deletions are its keys.
+    joined: dict[str, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+    for index, name in enumerate(names):
+        word = name.surname_key
+        if len(word) >= 6:
+            for key in {word} | {word[:k] + word[k + 1:] for k in range(len(word))}:
+                joined[key][word != name.surname_core].add(index)
+    for plain, particled in joined.values():
+        pairs.update((min(i, j), max(i, j)) for i in particled for j in plain
+                     if not given_keys[i] or not given_keys[j] or not given_keys[i].isdisjoint(given_keys[j]))
     # A surname with letters an encoding lost ("?wi?tek") has keys as garbled as it: it meets every name
     # whose surname its kept letters fit (`lost_letters_fit`). Few pages print such names: one scan each.
     for i, name in enumerate(names):

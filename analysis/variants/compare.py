@@ -204,6 +204,11 @@ def _surname_relation(a: ParsedName, b: ParsedName, score_cutoff: float) -> tupl
         return "part", 0 if ta < tb else 1, [HYPHEN_PART_RULE if hyphenated else "one of two surnames"]
     if surnames_fit(ca, cb, score_cutoff, far=not (a.full and b.full)):
         return "typo", -1, []
+    if (a.surname_key, b.surname_key) != (ca, cb) and surnames_fit(a.surname_key, b.surname_key, score_cutoff,
+                                                                   far=not (a.full and b.full)):
+        # A particle joined to the surname and a letter slipped: "Deweyver" for "De Wever", whose
+        # core "Wever" alone is too short a part of the word to fit.
+        return "typo", -1, []
     return "none", -1, []
 
 
