@@ -2,4 +2,4 @@
 
 # The version of the rules that turn mentions into clusters, decisions and flags. Stored with every
 # analysis run, so a result can be traced to the rules that produced it; bump it when output changes.
-RULESET_VERSION = "2026.12.205"
+RULESET_VERSION = "2026.12.206"

@@ -442,6 +442,9 @@ _FROM_CYRILLIC: list[tuple[str, str, str, str]] = [
     *_pairs("romanisation: е as e/ye/je", ["e", "ye", "je"], "start"),
     *[p for v in _VOWELS for p in _pairs("romanisation: е as e/ye/je", [v + "e", v + "ye", v + "je"])],
     *_pairs("romanisation: ё as yo/jo/io/e", ["yo", "jo", "io", "e"]),
+    # Ukrainian є after a consonant: "ie" in the national system, "ye" in others, "e" read as Russian
+    # е ("Umierov", "Umyerov", "Umerov" for Умєров).
+    *[p for c in "bdfghklmnprstvz" for p in _pairs("romanisation: є as e/ie/ye", [c + "e", c + "ie", c + "ye"])],
     *_pairs("romanisation: х as kh/h/ch", ["kh", "h", "ch"]),
     # German writes ж "sch", Dutch and the Scandinavian languages "zj", French "j".
     *_pairs("romanisation: ж as zh/j/z/sch/zj", ["zh", "j", "z", "sch", "zj"]),

@@ -2911,6 +2911,21 @@ def test_a_serbian_page_writing_a_foreign_name_as_it_sounds_writes_no_misspellin
     assert story("hr")["Konor Mekalister"] == story(None)["Konor Mekalister"] == ("Connor McAllister", "error")
 
 
+def test_a_serbian_transcription_shows_no_rendering_for_a_spanish_slip_to_be_one_of():
+    # Careful outlets write "Ivar Corvesen" (invented). A careful Serbian outlet writes "Ivar Korvesen",
+    # Serbian's transcription; a careful Spanish outlet writes "Ivar Corvsen" twice. Spanish keeps a
+    # Latin-script name as it is spelt: the transcription is no sign that the name is rendered a way
+    # per language, and the Spanish spelling is a slip.
+    mentions = [mention(i, "Ivar Corvesen", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    mentions += [{**mention(20 + i, "Ivar Korvesen", "sr1", "2026-03-04", authoritative=True, article=20 + i),
+                  "foreign": "sr"} for i in range(2)]
+    mentions += [{**mention(30 + i, "Ivar Corvsen", "es1", "2026-03-04", authoritative=True, article=30 + i),
+                  "foreign": "es"} for i in range(2)]
+    found = owners(analyse_variants(mentions))
+    assert found["Ivar Korvesen"] == ("Ivar Corvesen", "accepted")
+    assert found["Ivar Corvsen"] == ("Ivar Corvesen", "error")
+
+
 def test_a_slovak_page_declining_a_foreign_womans_surname_writes_no_misspelling():
     # Slovak grammar declines the feminine form too: the accusative "Wanjalovú", the genitive and
     # locative "Wanjalovej", and a feminine -á surname's "-ej" ("Kováčovej" of Kováčová). Accepted on a
@@ -3300,6 +3315,32 @@ def test_a_given_name_romanised_another_way_by_a_careful_outlet_and_another_is_a
     assert kinds(analyse_variants(mentions + own))["Rashed Harfoush"] == "error"
     copied = [mention(30, "Rashed Harfoush", "x1", "2026-03-05", article=30)]
     assert kinds(analyse_variants(mentions + own + copied))["Rashed Harfoush"] == "accepted"
+
+
+def test_a_ukrainian_ye_after_a_consonant_romanised_ie_is_a_house_style():
+    # Careful newsrooms write "Bohdan Kremov" (invented; Кремов with a Ukrainian є); one careful
+    # newsroom writes "Bohdan Kriemov" again and again, as Ukraine's national system romanises the
+    # letter: its house style, accepted. An aggregator's "Bohdan Kreemov" is no romanisation.
+    mentions = [mention(i, "Bohdan Kremov", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    mentions += [mention(20 + i, "Bohdan Kriemov", "c1", "2026-03-04", authoritative=True, article=20 + i)
+                 for i in range(3)]
+    mentions += [mention(30, "Bohdan Kreemov", "x1", "2026-03-05", article=30)]
+    found = owners(analyse_variants(mentions))
+    assert found["Bohdan Kriemov"] == ("Bohdan Kremov", "accepted")
+    assert found["Bohdan Kreemov"] == ("Bohdan Kremov", "error")
+
+
+def test_a_careful_outlet_writing_the_canonical_given_name_too_has_no_system_of_its_own():
+    # Careful newsrooms write "Adrien Vasko" (invented). One careful newsroom writes "Adrian Vasko" on
+    # two pages and "Adrien Vasko" on three, and aggregators copy "Adrian": its two are slips beside
+    # its own spelling, no romanisation system, and the copies are errors.
+    mentions = [mention(i, "Adrien Vasko", f"a{i}", "2026-03-03", authoritative=True, article=i) for i in range(1, 9)]
+    mentions += [mention(20 + i, "Adrian Vasko", "c1", "2026-03-04", authoritative=True, article=20 + i)
+                 for i in range(2)]
+    mentions += [mention(30 + i, "Adrien Vasko", "c1", "2026-03-04", authoritative=True, article=30 + i)
+                 for i in range(3)]
+    mentions += [mention(40 + i, "Adrian Vasko", f"x{i}", "2026-03-05", article=40 + i) for i in range(3)]
+    assert owners(analyse_variants(mentions))["Adrian Vasko"] == ("Adrien Vasko", "error")
 
 
 def test_a_given_name_in_its_own_latin_letters_has_no_romanisation_for_outlets_to_choose():

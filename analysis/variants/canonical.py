@@ -731,14 +731,19 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
     if story and house and all(rule.startswith(HOUSE_STYLE_RULES) and not rule.startswith(VOWEL_ENDING_RULES)
                                for rule in rules if spelling(rule)):
         return "accepted", f"{explanation}, the house style of {len(house)} authoritative outlet{'s' if len(house) > 1 else ''}"
-    if (story and house and form.name.full and form.name.surname_key == decision.canonical_name.surname_key
+    # A system is kept: a careful outlet that also writes the canonical's given name for the person has
+    # slipped, however often ("Julian" twice beside its "Julien" three times).
+    first = decision.canonical_name.given_tokens[:1]
+    systems = {outlet for outlet in house if not any(
+        outlet in forms[i].outlet_uses for i in decision.ranked if forms[i].name.given_tokens[:1] == first)}
+    if (story and systems and form.name.full and form.name.surname_key == decision.canonical_name.surname_key
             and _one_script([rule for rule in rules if spelling(rule)])
             and len(form.sources) >= SLIP_VOUCHERS and not _own_latin_given(decision.canonical)):
         # A given name is a word of its language, which each newsroom's system romanises its own way
         # ("Mohammad", "Mohammed"): under the surname written right, a careful outlet's own choice that
         # another outlet shares is one more system, even where only a vowel before the last consonant differs.
         return "accepted", (f"{explanation}: a given name romanised the way {len(form.sources)} outlets write it, "
-                            f"{len(house)} of them careful")
+                            f"{len(systems)} of them careful")
     kind, why = _unexplained(form, decision, forms, story, "name", house)
     if kind == "accepted":
         return "accepted", f"{explanation}, and {why}"

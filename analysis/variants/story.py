@@ -21,6 +21,7 @@ from analysis.name_rules import (
     PARTICLES,
     ROMANISATION_LETTERS,
     SPOUSE_OF,
+    as_heard_letters,
     explain_spelling,
     gender_forms,
     listed_marked_surnames,
@@ -860,7 +861,8 @@ def _rendered_elsewhere(name: ParsedName, canonical: ParsedName, members: list[F
     """Whether a careful outlet writing in a language other than `languages` spells the person's name
     its own way too (neither the canonical's letters nor `name`'s, nor cut short: `_cut_short`), again
     and again: the name is one each language renders (`_spelling_uses`), not one only a slip writes
-    otherwise."""
+    otherwise. A language that writes every foreign name as it sounds (`as_heard_letters`: Serbian's
+    "Karlsen") shows how it transcribes, not that the name has renderings for other languages to choose."""
     for member in members:
         respelt = member.name.surname_core != canonical.surname_core or (
             member.name.full and member.name.given_tokens[:1] != canonical.given_tokens[:1])
@@ -869,7 +871,7 @@ def _rendered_elsewhere(name: ParsedName, canonical: ParsedName, members: list[F
         if not respelt or same_words or _cut_short(member.name, careful):
             continue
         for language, outlets in member.abroad_languages.items():
-            if language not in languages and any(
+            if language not in languages and not as_heard_letters(language) and any(
                     _spelling_uses(member.name, canonical, members, outlet) >= 2 for outlet in outlets):
                 return True
     return False
