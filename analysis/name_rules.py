@@ -320,13 +320,18 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _base_language(language: str | None) -> str:
+    """A page's language as its ISO 639-1 code, without the region or script after it ("sr-Latn": "sr")."""
+    return (language or "")[:2].lower()
+
+
 def case_endings(language: str | None) -> tuple[str, ...]:
     """The case endings a page's language (an ISO 639-1 code, a region maybe after it) puts on names.
 
     >>> case_endings("de-AT"), case_endings("en"), case_endings(None)
     (('s',), (), ())
     """
-    return CASE_ENDINGS.get((language or "")[:2].lower(), ())
+    return CASE_ENDINGS.get(_base_language(language), ())
 
 
 #: Languages whose press writes a foreign name as it sounds, in the language's own letters ("Samer
@@ -346,7 +351,7 @@ def as_heard_letters(language: str | None) -> tuple[tuple[str, str], ...]:
     >>> as_heard_letters("sr-Latn")[:2], as_heard_letters("hr")
     ((('dž', 'j'), ('đ', 'j')), ())
     """
-    return AS_HEARD_LETTERS.get((language or "")[:2].lower(), ())
+    return AS_HEARD_LETTERS.get(_base_language(language), ())
 
 
 #: A surname's feminine and masculine forms in Slavic languages and in Greek (folded): Zaretnaya/Zaretny,

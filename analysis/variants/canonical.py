@@ -323,7 +323,8 @@ def _display(counts: Counter, authorities: dict | None = None, spellings: dict |
     def key(kv):
         written, uses = kv
         vouched = bool(authorities.get(written)) or simplified(written)
-        stand_in = written.translate(COMMA_BELOW) != written and written.translate(COMMA_BELOW) in counts
+        comma = written.translate(COMMA_BELOW)
+        stand_in = comma != written and comma in counts
         return (not written[:1].isupper(), stand_in, *agree(written), not vouched,
                 -_marks(written) if vouched else 0, -uses, written)
 
@@ -731,14 +732,10 @@ def _by_rule(form: Form, decision: _Decision, forms: list[Form], story: bool, ru
     if story and house and all(rule.startswith(HOUSE_STYLE_RULES) and not rule.startswith(VOWEL_ENDING_RULES)
                                for rule in rules if spelling(rule)):
         return "accepted", f"{explanation}, the house style of {len(house)} authoritative outlet{'s' if len(house) > 1 else ''}"
-    # A system is kept: a careful outlet that also writes the canonical's given name for the person has
-    # slipped, however often ("Julian" twice beside its "Julien" three times).
-    first = decision.canonical_name.given_tokens[:1]
-    systems = {outlet for outlet in house if not any(
-        outlet in forms[i].outlet_uses for i in decision.ranked if forms[i].name.given_tokens[:1] == first)}
-    if (story and systems and form.name.full and form.name.surname_key == decision.canonical_name.surname_key
+    if (story and house and form.name.full and form.name.surname_key == decision.canonical_name.surname_key
             and _one_script([rule for rule in rules if spelling(rule)])
-            and len(form.sources) >= SLIP_VOUCHERS and not _own_latin_given(decision.canonical)):
+            and len(form.sources) >= SLIP_VOUCHERS and not _own_latin_given(decision.canonical)
+            and (systems := _systems(house, decision, forms))):
         # A given name is a word of its language, which each newsroom's system romanises its own way
         # ("Mohammad", "Mohammed"): under the surname written right, a careful outlet's own choice that
         # another outlet shares is one more system, even where only a vowel before the last consonant differs.
@@ -969,6 +966,15 @@ def _one_script(rules) -> str | None:
     if not rules or len(scripts) != 1 or None in scripts:
         return None
     return scripts.pop()
+
+
+def _systems(house: set, decision: _Decision, forms: list[Form]) -> set:
+    """The careful outlets of `house` that never write the canonical's first given name for the person:
+    a system is kept, and one that also writes the canonical's given name has slipped, however often
+    ("Julian" twice beside its "Julien" three times)."""
+    first = decision.canonical_name.given_tokens[:1]
+    return {outlet for outlet in house if not any(
+        outlet in forms[i].outlet_uses for i in decision.ranked if forms[i].name.given_tokens[:1] == first)}
 
 
 #: Marks of a scholarly romanisation (a macron, a dot or a line below: "Muḥammad", "Jawlānī"), not

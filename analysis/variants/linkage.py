@@ -676,14 +676,16 @@ def _garbled_given(forms: list[Form], members: dict, root, topic_articles: froze
                 # "José Javier Mulas" beside "José Raúl Mulas": two brothers, no garble of one; nor is
                 # "José Mulas" on a page that writes his brother's whole name.
                 continue
-            # The story's own subject, on the story's pages (`_subject_garble`).
-            # Under their title and very surname, most of its pages on the story's topic will do: a
-            # translated profile of them ("The age of ...") need not name the story's keyword.
-            titled = bool(form.titles & _titles(forms, members, root(j)))
-            topical = on_topic or (titled and name.surname_core == other.surname_core
-                                   and 2 * len(form.articles & topic_articles) > len(form.articles))
-            subject_garbled = topical and root(j) in subjects and _subject_garble(
-                name, other, titled, agreed=not thin, score_cutoff=score_cutoff)
+            # The story's own subject, on the story's pages (`_subject_garble`). Under their title and
+            # very surname, most of its pages on the story's topic will do: a translated profile of them
+            # ("The age of ...") need not name the story's keyword.
+            subject_garbled = False
+            if root(j) in subjects:
+                titled = bool(form.titles & _titles(forms, members, root(j)))
+                topical = on_topic or (titled and name.surname_core == other.surname_core
+                                       and 2 * len(form.articles & topic_articles) > len(form.articles))
+                subject_garbled = topical and _subject_garble(name, other, titled, agreed=not thin,
+                                                              score_cutoff=score_cutoff)
             if not thin:  # aggregators agreeing on a garble, against every careful newsroom
                 if forms[j].authoritative and ((form.articles & topic_articles and _heard_as(name, other))
                                                or subject_garbled):
